@@ -1,0 +1,108 @@
+#pragma once
+// A case: the resident the MDT is supporting, how they were referred, who holds the case,
+// the people around them and the consent they gave to share their information.
+
+#include <optional>
+#include <string>
+
+#include "model/calendar.h"
+#include "model/codes.h"
+#include "model/ids.h"
+
+namespace nmdt {
+
+enum class CaseStatus { Open, Closed };
+
+template <>
+struct EnumCodes<CaseStatus> {
+    static constexpr std::array<std::pair<CaseStatus, std::string_view>, 2> table{{
+        {CaseStatus::Open, "open"},
+        {CaseStatus::Closed, "closed"},
+    }};
+};
+
+/// The person at the centre of a case.
+struct Resident {
+    std::string nhsNumber;  // ten digits, validated on the way in
+    std::string givenName;
+    std::string familyName;
+    Date dateOfBirth{};
+    std::string address;
+    std::string postcode;
+    std::string phone;
+    std::string email;
+    std::string preferredLanguage;
+    std::string communicationNeeds;  // e.g. "BSL interpreter", "large print"
+
+    std::string displayName() const { return familyName + ", " + givenName; }
+};
+
+/// A resident referred into the MDT, from referral to closure.
+struct Case {
+    CaseId id;
+    Resident resident;
+    ProfessionalId referredBy;
+    OrganisationId referrerOrganisation;
+    std::string referralReason;
+    Date referralDate{};
+    ProfessionalId keyWorker;
+    CaseStatus status = CaseStatus::Open;
+    std::string closedReason;
+    std::optional<Date> closedDate;
+    bool reviewAtNextMeeting = false;  // the chair asked for it to come back
+    Timestamp createdAt{};
+};
+
+/// Enough of a case to list and find it.
+struct CaseSummary {
+    CaseId id;
+    std::string nhsNumber;
+    std::string givenName;
+    std::string familyName;
+    Date dateOfBirth{};
+    std::string postcode;
+    CaseStatus status = CaseStatus::Open;
+};
+
+/// A carer, relative or next of kin.
+struct Contact {
+    ContactId id;
+    CaseId caseId;
+    std::string name;
+    std::string relationship;
+    std::string phone;
+    bool isCarer = false;
+    bool isNextOfKin = false;
+};
+
+enum class ConsentDecision { Permit, Deny };
+
+template <>
+struct EnumCodes<ConsentDecision> {
+    static constexpr std::array<std::pair<ConsentDecision, std::string_view>, 2> table{{
+        {ConsentDecision::Permit, "permit"},
+        {ConsentDecision::Deny, "deny"},
+    }};
+};
+
+/// The resident's decision about sharing with one partner organisation.
+struct Consent {
+    ConsentId id;
+    CaseId caseId;
+    OrganisationId organisationId;
+    ConsentDecision decision = ConsentDecision::Permit;
+    Date recordedOn{};
+    ProfessionalId recordedBy;
+    std::string legalBasis;  // where sharing rests on a basis other than consent
+};
+
+/// A professional in the resident's care team.
+struct CareTeamMember {
+    CareTeamMemberId id;
+    CaseId caseId;
+    ProfessionalId professionalId;
+    std::string teamRole;  // e.g. "key worker", "district nurse"
+    bool active = true;
+};
+
+}  // namespace nmdt

@@ -1,0 +1,50 @@
+#pragma once
+// Use cases about a resident's case: referral into the MDT, demographics, consent,
+// the people around them, closure and search.
+
+#include <string>
+#include <vector>
+
+#include "model/service_context.h"
+
+namespace nmdt {
+
+/// What a referral into the MDT needs.
+struct Referral {
+    Resident resident;
+    ProfessionalId referredBy;
+    OrganisationId referrerOrganisation;
+    std::string reason;
+    Date date{};
+    ProfessionalId keyWorker;
+};
+
+/// Opens, updates, closes and finds cases.
+class CaseService {
+  public:
+    explicit CaseService(ServiceContext context) : ctx_(context) {}
+
+    /// Checks a resident's details; throws DomainError listing every problem.
+    static void validateResident(const Resident& resident, Date today);
+
+    /// Refers a resident into the MDT. Refuses an NHS number that already has a case.
+    CaseId refer(const Referral& referral);
+    void updateResident(const CaseId& id, const Resident& resident);
+    void setKeyWorker(const CaseId& id, const ProfessionalId& keyWorker);
+    ConsentId recordConsent(const CaseId& id, const OrganisationId& organisation,
+                            ConsentDecision decision, const std::string& legalBasis = {});
+    ContactId addContact(const CaseId& id, Contact contact);
+    CareTeamMemberId addToCareTeam(const CaseId& id, const ProfessionalId& professional,
+                                   const std::string& teamRole);
+    void flagForReview(const CaseId& id, bool review);
+    void close(const CaseId& id, const std::string& reason);
+    void reopen(const CaseId& id);
+
+    std::vector<CaseSummary> search(const std::string& text, std::size_t limit = 50) const;
+    Case get(const CaseId& id) const;
+
+  private:
+    ServiceContext ctx_;
+};
+
+}  // namespace nmdt

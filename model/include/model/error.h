@@ -1,0 +1,76 @@
+#pragma once
+// Validation and rule failures reported by the model as codes, never as user-facing text.
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace nmdt {
+
+/// Why a request was refused. The GUI and CLI word these; the model never does.
+enum class ErrorCode {
+    RequiredFieldMissing,
+    NhsNumberFormat,          // not ten digits
+    NhsNumberChecksum,        // Modulus 11 check digit wrong or impossible
+    NhsNumberRepeatedDigits,  // e.g. 0000000000 passes the checksum but is not issued
+    DateInvalid,              // not a real calendar date
+    DateOutOfRange,           // e.g. born in the future or before 1880
+    DateOrder,                // an end before its start
+    ValueOutOfRange,          // e.g. negative minutes allotted
+    UnknownCode,              // an enum text the model does not know
+    NotFound,
+    DuplicateNhsNumber,
+    CaseClosed,
+    InvalidStatusTransition,
+    ReasonRequired,
+    VersionReadOnly,
+    DraftAlreadyExists,
+    NoDraft,
+    MeetingClosed,
+    AlreadyOnAgenda,
+    TextTooLong,
+};
+
+/// Stable identifier of an error code, for logs and tests ("nhs-number-checksum").
+const char* errorCodeName(ErrorCode code);
+
+/// One problem with one field of a request.
+struct Problem {
+    ErrorCode code;
+    std::string field;  // which input was at fault, e.g. "nhsNumber"; may be empty
+
+    bool operator==(const Problem&) const = default;
+};
+
+/// Thrown by services when a request is refused; nothing has been written when it is.
+class DomainError : public std::runtime_error {
+  public:
+    explicit DomainError(std::vector<Problem> problems);
+    DomainError(ErrorCode code, std::string field);
+
+    const std::vector<Problem>& problems() const { return problems_; }
+    bool has(ErrorCode code) const;
+
+  private:
+    std::vector<Problem> problems_;
+};
+
+/// Collects problems while validating a request, then throws them all at once.
+class Validator {
+  public:
+    void add(ErrorCode code, std::string field) { problems_.push_back({code, std::move(field)}); }
+    void require(bool condition, ErrorCode code, std::string field) {
+        if (!condition)
+            add(code, std::move(field));
+    }
+    bool ok() const { return problems_.empty(); }
+    void throwIfAny() const {
+        if (!problems_.empty())
+            throw DomainError(problems_);
+    }
+
+  private:
+    std::vector<Problem> problems_;
+};
+
+}  // namespace nmdt

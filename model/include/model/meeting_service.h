@@ -1,0 +1,57 @@
+#pragma once
+// Use cases for MDT meetings: schedule, build the agenda (carrying cases forward),
+// run it live, record outcomes and close it.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/action_service.h"
+#include "model/service_context.h"
+
+namespace nmdt {
+
+/// What the chair records for one agenda item, typed live in the meeting.
+struct Outcome {
+    std::string discussion;
+    std::string decision;
+    std::string planChanges;
+    bool reviewAtNextMeeting = false;
+    std::vector<NewAction> actions;
+};
+
+/// Schedules, prepares, runs and closes meetings.
+class MeetingService {
+  public:
+    explicit MeetingService(ServiceContext context) : ctx_(context) {}
+
+    MeetingId schedule(Meeting meeting);
+    /// Adds every case that must come back (open actions, review due or flagged, new
+    /// referrals) and is not already listed. Returns how many items were added.
+    std::size_t buildAgenda(const MeetingId& id);
+    AgendaItemId addItem(const MeetingId& id, const CaseId& caseId, const std::string& reason,
+                         int minutes = 3, bool carriedForward = false);
+    void removeItem(const AgendaItemId& itemId);
+    /// Moves an item to sit between two neighbours (either may be empty: first / last).
+    void moveItem(const AgendaItemId& itemId, const std::optional<AgendaItemId>& after,
+                  const std::optional<AgendaItemId>& before);
+    void setItemDetails(const AgendaItemId& itemId, int minutes, bool forInformationOnly);
+    ParticipantId invite(const MeetingId& id, const OrganisationId& org,
+                         const ProfessionalId& person = {});
+    void recordAttendance(const ParticipantId& participant, Attendance attendance);
+    void open(const MeetingId& id);
+    /// Records discussion, decision and actions arising in one change set.
+    std::vector<ActionId> recordOutcome(const AgendaItemId& itemId, const Outcome& outcome);
+    void close(const MeetingId& id);
+
+    Meeting get(const MeetingId& id) const;
+    /// Agenda in order, without removed items.
+    std::vector<AgendaItem> agenda(const MeetingId& id) const;
+
+  private:
+    AgendaItem item(const AgendaItemId& id) const;
+    Meeting editable(const MeetingId& id) const;
+    ServiceContext ctx_;
+};
+
+}  // namespace nmdt

@@ -1,0 +1,44 @@
+#pragma once
+// What every service needs: the store, the time, a source of ids, and who is acting.
+
+#include "model/calendar.h"
+#include "model/change_set.h"
+#include "model/entity_mapping.h"
+#include "model/error.h"
+#include "model/ids.h"
+#include "model/store.h"
+
+namespace nmdt {
+
+/// The signed-in session a service works in.
+struct ServiceContext {
+    Store& store;
+    const Clock& clock;
+    IdSource& ids;
+    Actor actor;
+
+    void commit(const ChangeSet& changes) const { store.commit(changes, actor); }
+
+    /// Writes the fields that differ between two states of one entity.
+    template <class T>
+    void commitEdit(const char* intent, const T& before, const T& after) const {
+        ChangeSet changes(intent);
+        changes.update(EntityTraits<T>::kind, before.id.str(),
+                       changedFields(toFields(before), toFields(after)));
+        commit(changes);
+    }
+
+    /// Writes one new entity.
+    template <class T>
+    void commitCreate(const char* intent, const T& value) const {
+        ChangeSet changes(intent);
+        changes.create(EntityTraits<T>::kind, value.id.str(), toFields(value));
+        commit(changes);
+    }
+};
+
+/// Limits the model enforces on free text (generous; they stop runaway pastes).
+inline constexpr std::size_t kMaxShortText = 200;
+inline constexpr std::size_t kMaxLongText = 20000;
+
+}  // namespace nmdt

@@ -1,0 +1,118 @@
+#pragma once
+// What the model needs from persistence: reads by use case, and one way to write.
+// storage/ implements it on the encrypted store; tests may implement it in memory.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/action.h"
+#include "model/care_plan.h"
+#include "model/case_record.h"
+#include "model/change_set.h"
+#include "model/meeting.h"
+#include "model/organisation.h"
+
+namespace nmdt {
+
+/// Which actions to list. Unset members do not filter.
+struct ActionQuery {
+    std::optional<CaseId> caseId;
+    std::optional<ProfessionalId> owner;
+    std::optional<OrganisationId> ownerOrganisation;
+    std::optional<MeetingId> meetingId;
+    bool openOnly = false;
+    std::optional<Date> overdueAsOf;  // open and due before this date
+    std::size_t limit = 500;
+};
+
+/// Which entries of the change log to list.
+struct ChangeLogQuery {
+    std::int64_t afterSequence = 0;
+    std::optional<std::string> entityId;
+    std::size_t limit = 100;
+};
+
+/// Reads the people and organisations of the neighbourhood.
+class DirectoryReader {
+  public:
+    virtual ~DirectoryReader() = default;
+    virtual std::vector<Organisation> organisations() const = 0;
+    virtual std::optional<Organisation> organisation(const OrganisationId& id) const = 0;
+    virtual std::vector<Professional> professionals() const = 0;
+    virtual std::optional<Professional> professional(const ProfessionalId& id) const = 0;
+};
+
+/// Reads cases and what hangs directly off them.
+class CaseReader {
+  public:
+    virtual ~CaseReader() = default;
+    virtual std::optional<Case> caseById(const CaseId& id) const = 0;
+    virtual std::optional<Case> caseByNhsNumber(const std::string& digits) const = 0;
+    /// Name prefix ("smi", "smith jo") or NHS number prefix ("943 47"); uses an index.
+    virtual std::vector<CaseSummary> searchCases(const std::string& text,
+                                                 std::size_t limit) const = 0;
+    virtual std::size_t caseCount() const = 0;
+    /// Cases in name order, for paging through a virtual list.
+    virtual std::vector<CaseSummary> casePage(std::size_t offset, std::size_t limit) const = 0;
+    virtual std::vector<Contact> contacts(const CaseId& id) const = 0;
+    virtual std::vector<Consent> consents(const CaseId& id) const = 0;
+    virtual std::vector<CareTeamMember> careTeam(const CaseId& id) const = 0;
+    /// Open cases flagged for review, or whose agreed plan's review date is on or before `by`.
+    virtual std::vector<CaseId> casesDueForReview(Date by) const = 0;
+    /// Open cases that have at least one open action.
+    virtual std::vector<CaseId> casesWithOpenActions() const = 0;
+    /// Open cases that no meeting agenda has listed yet (new referrals).
+    virtual std::vector<CaseId> undiscussedReferrals() const = 0;
+};
+
+/// Reads care plan versions and their contents.
+class PlanReader {
+  public:
+    virtual ~PlanReader() = default;
+    /// All versions, newest first.
+    virtual std::vector<CarePlan> carePlans(const CaseId& id) const = 0;
+    virtual std::optional<CarePlan> carePlan(const CarePlanId& id) const = 0;
+    virtual std::vector<Need> needs(const CarePlanId& id) const = 0;
+    virtual std::vector<Goal> goals(const CarePlanId& id) const = 0;
+};
+
+/// Reads actions and their progress notes.
+class ActionReader {
+  public:
+    virtual ~ActionReader() = default;
+    virtual std::optional<Action> action(const ActionId& id) const = 0;
+    /// Overdue first (oldest due date first), then by due date, undated last.
+    virtual std::vector<Action> actions(const ActionQuery& query) const = 0;
+    virtual std::size_t countActions(const ActionQuery& query) const = 0;
+    virtual std::vector<ProgressNote> notes(const ActionId& id) const = 0;
+};
+
+/// Reads meetings, participants and agendas.
+class MeetingReader {
+  public:
+    virtual ~MeetingReader() = default;
+    virtual std::optional<Meeting> meeting(const MeetingId& id) const = 0;
+    /// Newest first.
+    virtual std::vector<Meeting> meetings(std::size_t limit) const = 0;
+    virtual std::vector<Participant> participants(const MeetingId& id) const = 0;
+    /// In agenda order, removed items included (callers filter).
+    virtual std::vector<AgendaItem> agenda(const MeetingId& id) const = 0;
+};
+
+/// The whole persistence port: every read, and the single write path.
+class Store : public DirectoryReader,
+              public CaseReader,
+              public PlanReader,
+              public ActionReader,
+              public MeetingReader {
+  public:
+    /// Applies every change in one transaction, appending one change-log entry per entity
+    /// change stamped with the store's hybrid logical clock, site id and `actor`.
+    virtual void commit(const ChangeSet& changes, const Actor& actor) = 0;
+    virtual std::vector<ChangeLogEntry> changeLog(const ChangeLogQuery& query) const = 0;
+    virtual std::string siteId() const = 0;
+};
+
+}  // namespace nmdt

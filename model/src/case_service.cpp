@@ -1,0 +1,187 @@
+#include "model/case_service.h"
+
+#include "model/entity_mapping.h"
+#include "model/nhs_number.h"
+
+namespace nmdt {
+
+namespace {
+const Date kEarliestBirth{std::chrono::year{1880}, std::chrono::January, std::chrono::day{1}};
+
+void checkLength(Validator& v, const std::string& text, std::size_t max, const char* field) {
+    v.require(text.size() <= max, ErrorCode::TextTooLong, field);
+}
+}  // namespace
+
+void CaseService::validateResident(const Resident& r, Date today) {
+    Validator v;
+    if (r.nhsNumber.empty()) {
+        v.add(ErrorCode::RequiredFieldMissing, "nhsNumber");
+    } else if (auto problem = NhsNumber::check(r.nhsNumber)) {
+        v.add(*problem, "nhsNumber");
+    }
+    v.require(!r.givenName.empty(), ErrorCode::RequiredFieldMissing, "givenName");
+    v.require(!r.familyName.empty(), ErrorCode::RequiredFieldMissing, "familyName");
+    if (!r.dateOfBirth.ok()) {
+        v.add(ErrorCode::DateInvalid, "dateOfBirth");
+    } else {
+        v.require(r.dateOfBirth >= kEarliestBirth && r.dateOfBirth <= today,
+                  ErrorCode::DateOutOfRange, "dateOfBirth");
+    }
+    checkLength(v, r.givenName, kMaxShortText, "givenName");
+    checkLength(v, r.familyName, kMaxShortText, "familyName");
+    checkLength(v, r.address, kMaxShortText * 2, "address");
+    checkLength(v, r.communicationNeeds, kMaxLongText, "communicationNeeds");
+    v.throwIfAny();
+}
+
+CaseId CaseService::refer(const Referral& in) {
+    Date today = ctx_.clock.today();
+    Resident resident = in.resident;
+    std::vector<Problem> problems;
+    try {
+        validateResident(resident, today);
+        resident.nhsNumber = NhsNumber::digitsOf(resident.nhsNumber);
+    } catch (const DomainError& e) {
+        problems = e.problems();
+    }
+    Validator v;
+    v.require(!in.reason.empty(), ErrorCode::RequiredFieldMissing, "referralReason");
+    checkLength(v, in.reason, kMaxLongText, "referralReason");
+    if (!in.date.ok()) {
+        v.add(ErrorCode::DateInvalid, "referralDate");
+    } else {
+        v.require(in.date <= today, ErrorCode::DateOutOfRange, "referralDate");
+        if (resident.dateOfBirth.ok())
+            v.require(in.date >= resident.dateOfBirth, ErrorCode::DateOrder, "referralDate");
+    }
+    try {
+        v.throwIfAny();
+    } catch (const DomainError& e) {
+        problems.insert(problems.end(), e.problems().begin(), e.problems().end());
+    }
+    if (!problems.empty())
+        throw DomainError(problems);
+    if (ctx_.store.caseByNhsNumber(resident.nhsNumber))
+        throw DomainError(ErrorCode::DuplicateNhsNumber, "nhsNumber");
+
+    Case c;
+    c.id = ctx_.ids.next<CaseId>();
+    c.resident = resident;
+    c.referredBy = in.referredBy;
+    c.referrerOrganisation = in.referrerOrganisation;
+    c.referralReason = in.reason;
+    c.referralDate = in.date;
+    c.keyWorker = in.keyWorker;
+    c.createdAt = ctx_.clock.now();
+    ctx_.commitCreate("refer-case", c);
+    return c.id;
+}
+
+Case CaseService::get(const CaseId& id) const {
+    auto c = ctx_.store.caseById(id);
+    if (!c)
+        throw DomainError(ErrorCode::NotFound, "case");
+    return *c;
+}
+
+void CaseService::updateResident(const CaseId& id, const Resident& resident) {
+    Case before = get(id);
+    validateResident(resident, ctx_.clock.today());
+    Case after = before;
+    after.resident = resident;
+    after.resident.nhsNumber = NhsNumber::digitsOf(resident.nhsNumber);
+    if (after.resident.nhsNumber != before.resident.nhsNumber) {
+        auto other = ctx_.store.caseByNhsNumber(after.resident.nhsNumber);
+        if (other && other->id != id)
+            throw DomainError(ErrorCode::DuplicateNhsNumber, "nhsNumber");
+    }
+    ctx_.commitEdit("update-resident", before, after);
+}
+
+void CaseService::setKeyWorker(const CaseId& id, const ProfessionalId& keyWorker) {
+    Case before = get(id);
+    if (!ctx_.store.professional(keyWorker))
+        throw DomainError(ErrorCode::NotFound, "keyWorker");
+    Case after = before;
+    after.keyWorker = keyWorker;
+    ctx_.commitEdit("set-key-worker", before, after);
+}
+
+ConsentId CaseService::recordConsent(const CaseId& id, const OrganisationId& organisation,
+                                     ConsentDecision decision, const std::string& legalBasis) {
+    get(id);
+    if (!ctx_.store.organisation(organisation))
+        throw DomainError(ErrorCode::NotFound, "organisation");
+    // One consent row per organisation: a new decision updates it, so the latest stands
+    // and the change log keeps the history.
+    Consent consent{ConsentId(),       id,        organisation, decision, ctx_.clock.today(),
+                    ctx_.actor.userId, legalBasis};
+    for (const auto& existing : ctx_.store.consents(id)) {
+        if (existing.organisationId == organisation) {
+            consent.id = existing.id;
+            ctx_.commitEdit("record-consent", existing, consent);
+            return consent.id;
+        }
+    }
+    consent.id = ctx_.ids.next<ConsentId>();
+    ctx_.commitCreate("record-consent", consent);
+    return consent.id;
+}
+
+ContactId CaseService::addContact(const CaseId& id, Contact contact) {
+    get(id);
+    Validator v;
+    v.require(!contact.name.empty(), ErrorCode::RequiredFieldMissing, "name");
+    v.throwIfAny();
+    contact.id = ctx_.ids.next<ContactId>();
+    contact.caseId = id;
+    ctx_.commitCreate("add-contact", contact);
+    return contact.id;
+}
+
+CareTeamMemberId CaseService::addToCareTeam(const CaseId& id, const ProfessionalId& professional,
+                                            const std::string& teamRole) {
+    get(id);
+    if (!ctx_.store.professional(professional))
+        throw DomainError(ErrorCode::NotFound, "professional");
+    CareTeamMember m{ctx_.ids.next<CareTeamMemberId>(), id, professional, teamRole, true};
+    ctx_.commitCreate("add-care-team-member", m);
+    return m.id;
+}
+
+void CaseService::flagForReview(const CaseId& id, bool review) {
+    Case before = get(id);
+    Case after = before;
+    after.reviewAtNextMeeting = review;
+    ctx_.commitEdit("flag-for-review", before, after);
+}
+
+void CaseService::close(const CaseId& id, const std::string& reason) {
+    Case before = get(id);
+    if (before.status == CaseStatus::Closed)
+        throw DomainError(ErrorCode::CaseClosed, "status");
+    if (reason.empty())
+        throw DomainError(ErrorCode::ReasonRequired, "closedReason");
+    Case after = before;
+    after.status = CaseStatus::Closed;
+    after.closedReason = reason;
+    after.closedDate = ctx_.clock.today();
+    after.reviewAtNextMeeting = false;
+    ctx_.commitEdit("close-case", before, after);
+}
+
+void CaseService::reopen(const CaseId& id) {
+    Case before = get(id);
+    Case after = before;
+    after.status = CaseStatus::Open;
+    after.closedReason.clear();
+    after.closedDate.reset();
+    ctx_.commitEdit("reopen-case", before, after);
+}
+
+std::vector<CaseSummary> CaseService::search(const std::string& text, std::size_t limit) const {
+    return ctx_.store.searchCases(text, limit);
+}
+
+}  // namespace nmdt

@@ -1,0 +1,152 @@
+#include "model/entity_kind.h"
+
+#include <array>
+
+namespace nmdt {
+
+namespace {
+using namespace std::string_view_literals;
+
+constexpr std::array kinds{
+    EntityKind::Organisation, EntityKind::Professional, EntityKind::Case,
+    EntityKind::Contact,      EntityKind::Consent,      EntityKind::CareTeamMember,
+    EntityKind::CarePlan,     EntityKind::Need,         EntityKind::Goal,
+    EntityKind::Meeting,      EntityKind::Participant,  EntityKind::AgendaItem,
+    EntityKind::Action,       EntityKind::ProgressNote,
+};
+
+constexpr std::array organisationFields{"name"sv, "kind"sv, "ods_code"sv};
+constexpr std::array professionalFields{"name"sv, "role"sv, "organisation_id"sv, "email"sv,
+                                        "phone"sv};
+constexpr std::array caseFields{"nhs_number"sv,
+                                "given_name"sv,
+                                "family_name"sv,
+                                "date_of_birth"sv,
+                                "address"sv,
+                                "postcode"sv,
+                                "phone"sv,
+                                "email"sv,
+                                "preferred_language"sv,
+                                "communication_needs"sv,
+                                "referred_by_id"sv,
+                                "referrer_org_id"sv,
+                                "referral_reason"sv,
+                                "referral_date"sv,
+                                "key_worker_id"sv,
+                                "status"sv,
+                                "closed_reason"sv,
+                                "closed_date"sv,
+                                "review_at_next_meeting"sv,
+                                "created_at"sv};
+constexpr std::array contactFields{"case_id"sv, "name"sv,     "relationship"sv,
+                                   "phone"sv,   "is_carer"sv, "is_next_of_kin"sv};
+constexpr std::array consentFields{"case_id"sv,     "organisation_id"sv, "decision"sv,
+                                   "recorded_on"sv, "recorded_by_id"sv,  "legal_basis"sv};
+constexpr std::array careTeamFields{"case_id"sv, "professional_id"sv, "team_role"sv, "active"sv};
+constexpr std::array carePlanFields{
+    "case_id"sv,          "version"sv,     "status"sv,    "what_matters"sv, "about_me"sv,
+    "contingency_plan"sv, "review_date"sv, "agreed_on"sv, "agreed_by_id"sv, "based_on_id"sv};
+constexpr std::array needFields{"plan_id"sv, "lineage_id"sv, "domain"sv, "description"sv,
+                                "planned_support"sv};
+constexpr std::array goalFields{"plan_id"sv,     "lineage_id"sv, "domain"sv,       "description"sv,
+                                "target_date"sv, "progress"sv,   "progress_note"sv};
+constexpr std::array actionFields{
+    "case_id"sv,  "goal_lineage_id"sv, "meeting_id"sv,   "title"sv,     "detail"sv,
+    "owner_id"sv, "owner_org_id"sv,    "requester_id"sv, "due_date"sv,  "priority"sv,
+    "status"sv,   "status_reason"sv,   "created_at"sv,   "updated_at"sv};
+constexpr std::array noteFields{"action_id"sv, "author_id"sv, "written_at"sv, "text"sv};
+constexpr std::array meetingFields{
+    "title"sv, "date"sv,     "start_time"sv, "duration_minutes"sv, "place"sv,
+    "link"sv,  "chair_id"sv, "status"sv,     "opened_at"sv,        "closed_at"sv};
+constexpr std::array participantFields{"meeting_id"sv, "organisation_id"sv, "professional_id"sv,
+                                       "invited"sv, "attendance"sv};
+constexpr std::array agendaFields{"meeting_id"sv,       "case_id"sv,    "reason"sv,
+                                  "minutes_allotted"sv, "order_key"sv,  "carried_forward"sv,
+                                  "for_information"sv,  "discussion"sv, "decision"sv,
+                                  "plan_changes"sv,     "discussed"sv,  "removed"sv};
+}  // namespace
+
+std::span<const EntityKind> allEntityKinds() {
+    return kinds;
+}
+
+std::string_view entityKindName(EntityKind kind) {
+    switch (kind) {
+        case EntityKind::Organisation:
+            return "organisation";
+        case EntityKind::Professional:
+            return "professional";
+        case EntityKind::Case:
+            return "case";
+        case EntityKind::Contact:
+            return "contact";
+        case EntityKind::Consent:
+            return "consent";
+        case EntityKind::CareTeamMember:
+            return "care_team_member";
+        case EntityKind::CarePlan:
+            return "care_plan";
+        case EntityKind::Need:
+            return "need";
+        case EntityKind::Goal:
+            return "goal";
+        case EntityKind::Action:
+            return "action";
+        case EntityKind::ProgressNote:
+            return "progress_note";
+        case EntityKind::Meeting:
+            return "meeting";
+        case EntityKind::Participant:
+            return "participant";
+        case EntityKind::AgendaItem:
+            return "agenda_item";
+    }
+    return "";
+}
+
+std::optional<EntityKind> entityKindFromName(std::string_view name) {
+    for (EntityKind k : kinds)
+        if (entityKindName(k) == name)
+            return k;
+    return std::nullopt;
+}
+
+std::span<const std::string_view> entityFieldNames(EntityKind kind) {
+    switch (kind) {
+        case EntityKind::Organisation:
+            return organisationFields;
+        case EntityKind::Professional:
+            return professionalFields;
+        case EntityKind::Case:
+            return caseFields;
+        case EntityKind::Contact:
+            return contactFields;
+        case EntityKind::Consent:
+            return consentFields;
+        case EntityKind::CareTeamMember:
+            return careTeamFields;
+        case EntityKind::CarePlan:
+            return carePlanFields;
+        case EntityKind::Need:
+            return needFields;
+        case EntityKind::Goal:
+            return goalFields;
+        case EntityKind::Action:
+            return actionFields;
+        case EntityKind::ProgressNote:
+            return noteFields;
+        case EntityKind::Meeting:
+            return meetingFields;
+        case EntityKind::Participant:
+            return participantFields;
+        case EntityKind::AgendaItem:
+            return agendaFields;
+    }
+    return {};
+}
+
+bool isAppendOnly(EntityKind kind) {
+    return kind == EntityKind::ProgressNote;
+}
+
+}  // namespace nmdt

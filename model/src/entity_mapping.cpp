@@ -1,0 +1,364 @@
+#include "model/entity_mapping.h"
+
+#include <algorithm>
+
+namespace nmdt {
+
+namespace {
+
+FieldValue text(const std::string& s) {
+    return textOrNull(s);
+}
+template <class Tag>
+FieldValue ref(const Id<Tag>& id) {
+    return textOrNull(id.str());
+}
+FieldValue date(const Date& d) {
+    return FieldValue(toIsoDate(d));
+}
+FieldValue date(const std::optional<Date>& d) {
+    return d ? date(*d) : FieldValue();
+}
+FieldValue time(const Timestamp& t) {
+    return FieldValue(toMillis(t));
+}
+FieldValue time(const std::optional<Timestamp>& t) {
+    return t ? time(*t) : FieldValue();
+}
+FieldValue flag(bool b) {
+    return FieldValue(std::int64_t{b ? 1 : 0});
+}
+FieldValue number(int n) {
+    return FieldValue(std::int64_t{n});
+}
+template <class E>
+FieldValue code(E e) {
+    return FieldValue(std::string(codeOf(e)));
+}
+
+std::optional<Date> readDate(const Record& r, std::string_view name) {
+    auto t = r.optionalText(name);
+    return t ? parseIsoDate(*t) : std::nullopt;
+}
+std::optional<Timestamp> readTime(const Record& r, std::string_view name) {
+    auto ms = r.optionalInteger(name);
+    return ms ? std::optional(fromMillis(*ms)) : std::nullopt;
+}
+template <class E>
+E readCode(const Record& r, std::string_view name, E fallback) {
+    return fromCode<E>(r.text(name)).value_or(fallback);
+}
+template <class IdType>
+IdType readRef(const Record& r, std::string_view name) {
+    return IdType(r.text(name));
+}
+
+}  // namespace
+
+FieldList toFields(const Organisation& o) {
+    return {{"name", text(o.name)}, {"kind", code(o.kind)}, {"ods_code", text(o.odsCode)}};
+}
+Organisation fromRecord(const std::string& id, const Record& r, Organisation*) {
+    return {OrganisationId(id), r.text("name"), readCode(r, "kind", OrganisationKind::GpPractice),
+            r.text("ods_code")};
+}
+
+FieldList toFields(const Professional& p) {
+    return {{"name", text(p.name)},
+            {"role", code(p.role)},
+            {"organisation_id", ref(p.organisationId)},
+            {"email", text(p.email)},
+            {"phone", text(p.phone)}};
+}
+Professional fromRecord(const std::string& id, const Record& r, Professional*) {
+    return {ProfessionalId(id),
+            r.text("name"),
+            readCode(r, "role", Role::Navigator),
+            readRef<OrganisationId>(r, "organisation_id"),
+            r.text("email"),
+            r.text("phone")};
+}
+
+FieldList toFields(const Case& c) {
+    const Resident& p = c.resident;
+    return {{"nhs_number", text(p.nhsNumber)},
+            {"given_name", text(p.givenName)},
+            {"family_name", text(p.familyName)},
+            {"date_of_birth", date(p.dateOfBirth)},
+            {"address", text(p.address)},
+            {"postcode", text(p.postcode)},
+            {"phone", text(p.phone)},
+            {"email", text(p.email)},
+            {"preferred_language", text(p.preferredLanguage)},
+            {"communication_needs", text(p.communicationNeeds)},
+            {"referred_by_id", ref(c.referredBy)},
+            {"referrer_org_id", ref(c.referrerOrganisation)},
+            {"referral_reason", text(c.referralReason)},
+            {"referral_date", date(c.referralDate)},
+            {"key_worker_id", ref(c.keyWorker)},
+            {"status", code(c.status)},
+            {"closed_reason", text(c.closedReason)},
+            {"closed_date", date(c.closedDate)},
+            {"review_at_next_meeting", flag(c.reviewAtNextMeeting)},
+            {"created_at", time(c.createdAt)}};
+}
+Case fromRecord(const std::string& id, const Record& r, Case*) {
+    Case c;
+    c.id = CaseId(id);
+    Resident& p = c.resident;
+    p.nhsNumber = r.text("nhs_number");
+    p.givenName = r.text("given_name");
+    p.familyName = r.text("family_name");
+    p.dateOfBirth = readDate(r, "date_of_birth").value_or(Date{});
+    p.address = r.text("address");
+    p.postcode = r.text("postcode");
+    p.phone = r.text("phone");
+    p.email = r.text("email");
+    p.preferredLanguage = r.text("preferred_language");
+    p.communicationNeeds = r.text("communication_needs");
+    c.referredBy = readRef<ProfessionalId>(r, "referred_by_id");
+    c.referrerOrganisation = readRef<OrganisationId>(r, "referrer_org_id");
+    c.referralReason = r.text("referral_reason");
+    c.referralDate = readDate(r, "referral_date").value_or(Date{});
+    c.keyWorker = readRef<ProfessionalId>(r, "key_worker_id");
+    c.status = readCode(r, "status", CaseStatus::Open);
+    c.closedReason = r.text("closed_reason");
+    c.closedDate = readDate(r, "closed_date");
+    c.reviewAtNextMeeting = r.flag("review_at_next_meeting");
+    c.createdAt = readTime(r, "created_at").value_or(Timestamp{});
+    return c;
+}
+
+FieldList toFields(const Contact& c) {
+    return {{"case_id", ref(c.caseId)},
+            {"name", text(c.name)},
+            {"relationship", text(c.relationship)},
+            {"phone", text(c.phone)},
+            {"is_carer", flag(c.isCarer)},
+            {"is_next_of_kin", flag(c.isNextOfKin)}};
+}
+Contact fromRecord(const std::string& id, const Record& r, Contact*) {
+    return {ContactId(id),           readRef<CaseId>(r, "case_id"),
+            r.text("name"),          r.text("relationship"),
+            r.text("phone"),         r.flag("is_carer"),
+            r.flag("is_next_of_kin")};
+}
+
+FieldList toFields(const Consent& c) {
+    return {{"case_id", ref(c.caseId)},
+            {"organisation_id", ref(c.organisationId)},
+            {"decision", code(c.decision)},
+            {"recorded_on", date(c.recordedOn)},
+            {"recorded_by_id", ref(c.recordedBy)},
+            {"legal_basis", text(c.legalBasis)}};
+}
+Consent fromRecord(const std::string& id, const Record& r, Consent*) {
+    return {ConsentId(id),
+            readRef<CaseId>(r, "case_id"),
+            readRef<OrganisationId>(r, "organisation_id"),
+            readCode(r, "decision", ConsentDecision::Deny),
+            readDate(r, "recorded_on").value_or(Date{}),
+            readRef<ProfessionalId>(r, "recorded_by_id"),
+            r.text("legal_basis")};
+}
+
+FieldList toFields(const CareTeamMember& m) {
+    return {{"case_id", ref(m.caseId)},
+            {"professional_id", ref(m.professionalId)},
+            {"team_role", text(m.teamRole)},
+            {"active", flag(m.active)}};
+}
+CareTeamMember fromRecord(const std::string& id, const Record& r, CareTeamMember*) {
+    return {CareTeamMemberId(id), readRef<CaseId>(r, "case_id"),
+            readRef<ProfessionalId>(r, "professional_id"), r.text("team_role"), r.flag("active")};
+}
+
+FieldList toFields(const CarePlan& p) {
+    return {{"case_id", ref(p.caseId)},          {"version", number(p.version)},
+            {"status", code(p.status)},          {"what_matters", text(p.whatMattersToMe)},
+            {"about_me", text(p.aboutMe)},       {"contingency_plan", text(p.contingencyPlan)},
+            {"review_date", date(p.reviewDate)}, {"agreed_on", date(p.agreedOn)},
+            {"agreed_by_id", ref(p.agreedBy)},   {"based_on_id", ref(p.basedOn)}};
+}
+CarePlan fromRecord(const std::string& id, const Record& r, CarePlan*) {
+    CarePlan p;
+    p.id = CarePlanId(id);
+    p.caseId = readRef<CaseId>(r, "case_id");
+    p.version = static_cast<int>(r.integer("version", 1));
+    p.status = readCode(r, "status", PlanStatus::Draft);
+    p.whatMattersToMe = r.text("what_matters");
+    p.aboutMe = r.text("about_me");
+    p.contingencyPlan = r.text("contingency_plan");
+    p.reviewDate = readDate(r, "review_date");
+    p.agreedOn = readDate(r, "agreed_on");
+    p.agreedBy = readRef<ProfessionalId>(r, "agreed_by_id");
+    p.basedOn = readRef<CarePlanId>(r, "based_on_id");
+    return p;
+}
+
+FieldList toFields(const Need& n) {
+    return {{"plan_id", ref(n.planId)},
+            {"lineage_id", text(n.lineage)},
+            {"domain", code(n.domain)},
+            {"description", text(n.description)},
+            {"planned_support", text(n.plannedSupport)}};
+}
+Need fromRecord(const std::string& id, const Record& r, Need*) {
+    return {NeedId(id),
+            readRef<CarePlanId>(r, "plan_id"),
+            r.text("lineage_id"),
+            readCode(r, "domain", NeedDomain::PhysicalHealth),
+            r.text("description"),
+            r.text("planned_support")};
+}
+
+FieldList toFields(const Goal& g) {
+    return {{"plan_id", ref(g.planId)},
+            {"lineage_id", text(g.lineage)},
+            {"domain", code(g.domain)},
+            {"description", text(g.description)},
+            {"target_date", date(g.targetDate)},
+            {"progress", code(g.progress)},
+            {"progress_note", text(g.progressNote)}};
+}
+Goal fromRecord(const std::string& id, const Record& r, Goal*) {
+    return {GoalId(id),
+            readRef<CarePlanId>(r, "plan_id"),
+            r.text("lineage_id"),
+            readCode(r, "domain", NeedDomain::PhysicalHealth),
+            r.text("description"),
+            readDate(r, "target_date"),
+            readCode(r, "progress", GoalProgress::NotStarted),
+            r.text("progress_note")};
+}
+
+FieldList toFields(const Action& a) {
+    return {{"case_id", ref(a.caseId)},
+            {"goal_lineage_id", text(a.goalLineage)},
+            {"meeting_id", ref(a.meetingId)},
+            {"title", text(a.title)},
+            {"detail", text(a.detail)},
+            {"owner_id", ref(a.owner)},
+            {"owner_org_id", ref(a.ownerOrganisation)},
+            {"requester_id", ref(a.requester)},
+            {"due_date", date(a.dueDate)},
+            {"priority", code(a.priority)},
+            {"status", code(a.status)},
+            {"status_reason", text(a.statusReason)},
+            {"created_at", time(a.createdAt)},
+            {"updated_at", time(a.updatedAt)}};
+}
+Action fromRecord(const std::string& id, const Record& r, Action*) {
+    Action a;
+    a.id = ActionId(id);
+    a.caseId = readRef<CaseId>(r, "case_id");
+    a.goalLineage = r.text("goal_lineage_id");
+    a.meetingId = readRef<MeetingId>(r, "meeting_id");
+    a.title = r.text("title");
+    a.detail = r.text("detail");
+    a.owner = readRef<ProfessionalId>(r, "owner_id");
+    a.ownerOrganisation = readRef<OrganisationId>(r, "owner_org_id");
+    a.requester = readRef<ProfessionalId>(r, "requester_id");
+    a.dueDate = readDate(r, "due_date");
+    a.priority = readCode(r, "priority", Priority::Routine);
+    a.status = readCode(r, "status", ActionStatus::Requested);
+    a.statusReason = r.text("status_reason");
+    a.createdAt = readTime(r, "created_at").value_or(Timestamp{});
+    a.updatedAt = readTime(r, "updated_at").value_or(Timestamp{});
+    return a;
+}
+
+FieldList toFields(const ProgressNote& n) {
+    return {{"action_id", ref(n.actionId)},
+            {"author_id", ref(n.author)},
+            {"written_at", time(n.writtenAt)},
+            {"text", text(n.text)}};
+}
+ProgressNote fromRecord(const std::string& id, const Record& r, ProgressNote*) {
+    return {NoteId(id), readRef<ActionId>(r, "action_id"), readRef<ProfessionalId>(r, "author_id"),
+            readTime(r, "written_at").value_or(Timestamp{}), r.text("text")};
+}
+
+FieldList toFields(const Meeting& m) {
+    return {{"title", text(m.title)},          {"date", date(m.date)},
+            {"start_time", text(m.startTime)}, {"duration_minutes", number(m.durationMinutes)},
+            {"place", text(m.place)},          {"link", text(m.link)},
+            {"chair_id", ref(m.chair)},        {"status", code(m.status)},
+            {"opened_at", time(m.openedAt)},   {"closed_at", time(m.closedAt)}};
+}
+Meeting fromRecord(const std::string& id, const Record& r, Meeting*) {
+    Meeting m;
+    m.id = MeetingId(id);
+    m.title = r.text("title");
+    m.date = readDate(r, "date").value_or(Date{});
+    m.startTime = r.text("start_time");
+    m.durationMinutes = static_cast<int>(r.integer("duration_minutes", 90));
+    m.place = r.text("place");
+    m.link = r.text("link");
+    m.chair = readRef<ProfessionalId>(r, "chair_id");
+    m.status = readCode(r, "status", MeetingStatus::Planned);
+    m.openedAt = readTime(r, "opened_at");
+    m.closedAt = readTime(r, "closed_at");
+    return m;
+}
+
+FieldList toFields(const Participant& p) {
+    return {{"meeting_id", ref(p.meetingId)},
+            {"organisation_id", ref(p.organisationId)},
+            {"professional_id", ref(p.professionalId)},
+            {"invited", flag(p.invited)},
+            {"attendance", code(p.attendance)}};
+}
+Participant fromRecord(const std::string& id, const Record& r, Participant*) {
+    return {ParticipantId(id),
+            readRef<MeetingId>(r, "meeting_id"),
+            readRef<OrganisationId>(r, "organisation_id"),
+            readRef<ProfessionalId>(r, "professional_id"),
+            r.flag("invited"),
+            readCode(r, "attendance", Attendance::NeedsAction)};
+}
+
+FieldList toFields(const AgendaItem& a) {
+    return {{"meeting_id", ref(a.meetingId)},
+            {"case_id", ref(a.caseId)},
+            {"reason", text(a.reason)},
+            {"minutes_allotted", number(a.minutesAllotted)},
+            {"order_key", text(a.orderKey)},
+            {"carried_forward", flag(a.carriedForward)},
+            {"for_information", flag(a.forInformationOnly)},
+            {"discussion", text(a.discussion)},
+            {"decision", text(a.decision)},
+            {"plan_changes", text(a.planChanges)},
+            {"discussed", flag(a.discussed)},
+            {"removed", flag(a.removed)}};
+}
+AgendaItem fromRecord(const std::string& id, const Record& r, AgendaItem*) {
+    AgendaItem a;
+    a.id = AgendaItemId(id);
+    a.meetingId = readRef<MeetingId>(r, "meeting_id");
+    a.caseId = readRef<CaseId>(r, "case_id");
+    a.reason = r.text("reason");
+    a.minutesAllotted = static_cast<int>(r.integer("minutes_allotted", 3));
+    a.orderKey = r.text("order_key");
+    a.carriedForward = r.flag("carried_forward");
+    a.forInformationOnly = r.flag("for_information");
+    a.discussion = r.text("discussion");
+    a.decision = r.text("decision");
+    a.planChanges = r.text("plan_changes");
+    a.discussed = r.flag("discussed");
+    a.removed = r.flag("removed");
+    return a;
+}
+
+FieldList changedFields(const FieldList& before, const FieldList& after) {
+    FieldList out;
+    for (const auto& f : after) {
+        auto it = std::find_if(before.begin(), before.end(),
+                               [&](const Field& b) { return b.name == f.name; });
+        if (it == before.end() || it->value != f.value)
+            out.push_back(f);
+    }
+    return out;
+}
+
+}  // namespace nmdt

@@ -1,0 +1,77 @@
+#include "model/error.h"
+
+#include <algorithm>
+
+namespace nmdt {
+
+const char* errorCodeName(ErrorCode code) {
+    switch (code) {
+        case ErrorCode::RequiredFieldMissing:
+            return "required-field-missing";
+        case ErrorCode::NhsNumberFormat:
+            return "nhs-number-format";
+        case ErrorCode::NhsNumberChecksum:
+            return "nhs-number-checksum";
+        case ErrorCode::NhsNumberRepeatedDigits:
+            return "nhs-number-repeated-digits";
+        case ErrorCode::DateInvalid:
+            return "date-invalid";
+        case ErrorCode::DateOutOfRange:
+            return "date-out-of-range";
+        case ErrorCode::DateOrder:
+            return "date-order";
+        case ErrorCode::ValueOutOfRange:
+            return "value-out-of-range";
+        case ErrorCode::UnknownCode:
+            return "unknown-code";
+        case ErrorCode::NotFound:
+            return "not-found";
+        case ErrorCode::DuplicateNhsNumber:
+            return "duplicate-nhs-number";
+        case ErrorCode::CaseClosed:
+            return "case-closed";
+        case ErrorCode::InvalidStatusTransition:
+            return "invalid-status-transition";
+        case ErrorCode::ReasonRequired:
+            return "reason-required";
+        case ErrorCode::VersionReadOnly:
+            return "version-read-only";
+        case ErrorCode::DraftAlreadyExists:
+            return "draft-already-exists";
+        case ErrorCode::NoDraft:
+            return "no-draft";
+        case ErrorCode::MeetingClosed:
+            return "meeting-closed";
+        case ErrorCode::AlreadyOnAgenda:
+            return "already-on-agenda";
+        case ErrorCode::TextTooLong:
+            return "text-too-long";
+    }
+    return "unknown";
+}
+
+namespace {
+std::string describe(const std::vector<Problem>& problems) {
+    std::string text = "request refused:";
+    for (const auto& p : problems) {
+        text += ' ';
+        text += errorCodeName(p.code);
+        if (!p.field.empty())
+            text += "(" + p.field + ")";
+    }
+    return text;
+}
+}  // namespace
+
+DomainError::DomainError(std::vector<Problem> problems)
+    : std::runtime_error(describe(problems)), problems_(std::move(problems)) {}
+
+DomainError::DomainError(ErrorCode code, std::string field)
+    : DomainError(std::vector<Problem>{{code, std::move(field)}}) {}
+
+bool DomainError::has(ErrorCode code) const {
+    return std::any_of(problems_.begin(), problems_.end(),
+                       [code](const Problem& p) { return p.code == code; });
+}
+
+}  // namespace nmdt

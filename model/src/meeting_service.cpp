@@ -1,0 +1,228 @@
+#include "model/meeting_service.h"
+
+#include <algorithm>
+#include <set>
+
+#include "model/order_key.h"
+
+namespace nmdt {
+
+Meeting MeetingService::get(const MeetingId& id) const {
+    auto m = ctx_.store.meeting(id);
+    if (!m)
+        throw DomainError(ErrorCode::NotFound, "meeting");
+    return *m;
+}
+
+Meeting MeetingService::editable(const MeetingId& id) const {
+    Meeting m = get(id);
+    if (m.status == MeetingStatus::Closed)
+        throw DomainError(ErrorCode::MeetingClosed, "meeting");
+    return m;
+}
+
+std::vector<AgendaItem> MeetingService::agenda(const MeetingId& id) const {
+    auto items = ctx_.store.agenda(id);
+    std::erase_if(items, [](const AgendaItem& i) { return i.removed; });
+    return items;
+}
+
+AgendaItem MeetingService::item(const AgendaItemId& id) const {
+    // Agenda items are only reachable through their meeting; the id carries no meeting,
+    // so look through recent meetings' agendas.
+    for (const auto& m : ctx_.store.meetings(1000))
+        for (const auto& i : ctx_.store.agenda(m.id))
+            if (i.id == id)
+                return i;
+    throw DomainError(ErrorCode::NotFound, "agendaItem");
+}
+
+MeetingId MeetingService::schedule(Meeting m) {
+    Validator v;
+    if (!m.date.ok())
+        v.add(ErrorCode::DateInvalid, "date");
+    v.require(m.durationMinutes > 0 && m.durationMinutes <= 24 * 60, ErrorCode::ValueOutOfRange,
+              "durationMinutes");
+    v.require(!m.chair.empty(), ErrorCode::RequiredFieldMissing, "chair");
+    v.throwIfAny();
+    m.id = ctx_.ids.next<MeetingId>();
+    m.status = MeetingStatus::Planned;
+    if (m.title.empty())
+        m.title = "Neighbourhood MDT";
+    ctx_.commitCreate("schedule-meeting", m);
+    return m.id;
+}
+
+AgendaItemId MeetingService::addItem(const MeetingId& id, const CaseId& caseId,
+                                     const std::string& reason, int minutes, bool carriedForward) {
+    editable(id);
+    if (!ctx_.store.caseById(caseId))
+        throw DomainError(ErrorCode::NotFound, "case");
+    if (minutes < 0 || minutes > 240)
+        throw DomainError(ErrorCode::ValueOutOfRange, "minutes");
+    auto items = agenda(id);
+    for (const auto& i : items)
+        if (i.caseId == caseId)
+            throw DomainError(ErrorCode::AlreadyOnAgenda, "case");
+    AgendaItem a;
+    a.id = ctx_.ids.next<AgendaItemId>();
+    a.meetingId = id;
+    a.caseId = caseId;
+    a.reason = reason;
+    a.minutesAllotted = minutes;
+    a.carriedForward = carriedForward;
+    a.orderKey = orderKeyBetween(items.empty() ? "" : items.back().orderKey, "");
+    ctx_.commitCreate("add-agenda-item", a);
+    return a.id;
+}
+
+std::size_t MeetingService::buildAgenda(const MeetingId& id) {
+    Meeting m = editable(id);
+    auto items = agenda(id);
+    std::set<CaseId> listed;
+    for (const auto& i : items)
+        listed.insert(i.caseId);
+    std::string lastKey = items.empty() ? "" : items.back().orderKey;
+
+    ChangeSet changes("build-agenda");
+    std::size_t added = 0;
+    auto add = [&](const CaseId& caseId, const char* reason, bool carried) {
+        if (!listed.insert(caseId).second)
+            return;
+        AgendaItem a;
+        a.id = ctx_.ids.next<AgendaItemId>();
+        a.meetingId = id;
+        a.caseId = caseId;
+        a.reason = reason;
+        a.carriedForward = carried;
+        a.orderKey = lastKey = orderKeyBetween(lastKey, "");
+        changes.create(EntityKind::AgendaItem, a.id.str(), toFields(a));
+        ++added;
+    };
+    for (const auto& c : ctx_.store.casesDueForReview(m.date))
+        add(c, "review-due", true);
+    for (const auto& c : ctx_.store.casesWithOpenActions())
+        add(c, "open-actions", true);
+    for (const auto& c : ctx_.store.undiscussedReferrals())
+        add(c, "new-referral", false);
+    ctx_.commit(changes);
+    return added;
+}
+
+void MeetingService::removeItem(const AgendaItemId& itemId) {
+    AgendaItem before = item(itemId);
+    editable(before.meetingId);
+    AgendaItem after = before;
+    after.removed = true;
+    ctx_.commitEdit("remove-agenda-item", before, after);
+}
+
+void MeetingService::moveItem(const AgendaItemId& itemId, const std::optional<AgendaItemId>& after,
+                              const std::optional<AgendaItemId>& before) {
+    AgendaItem moving = item(itemId);
+    editable(moving.meetingId);
+    auto keyOf = [&](const std::optional<AgendaItemId>& neighbour) -> std::string {
+        if (!neighbour)
+            return "";
+        return item(*neighbour).orderKey;
+    };
+    std::string lo = keyOf(after), hi = keyOf(before);
+    if (!hi.empty() && lo >= hi)
+        throw DomainError(ErrorCode::ValueOutOfRange, "position");
+    AgendaItem moved = moving;
+    moved.orderKey = orderKeyBetween(lo, hi);
+    ctx_.commitEdit("move-agenda-item", moving, moved);
+}
+
+void MeetingService::setItemDetails(const AgendaItemId& itemId, int minutes, bool forInfo) {
+    AgendaItem before = item(itemId);
+    editable(before.meetingId);
+    if (minutes < 0 || minutes > 240)
+        throw DomainError(ErrorCode::ValueOutOfRange, "minutes");
+    AgendaItem after = before;
+    after.minutesAllotted = minutes;
+    after.forInformationOnly = forInfo;
+    ctx_.commitEdit("set-agenda-item-details", before, after);
+}
+
+ParticipantId MeetingService::invite(const MeetingId& id, const OrganisationId& org,
+                                     const ProfessionalId& person) {
+    editable(id);
+    if (!ctx_.store.organisation(org))
+        throw DomainError(ErrorCode::NotFound, "organisation");
+    Participant p{ctx_.ids.next<ParticipantId>(), id, org, person, true, Attendance::NeedsAction};
+    ctx_.commitCreate("invite-participant", p);
+    return p.id;
+}
+
+void MeetingService::recordAttendance(const ParticipantId& participantId, Attendance attendance) {
+    for (const auto& m : ctx_.store.meetings(1000)) {
+        for (const auto& p : ctx_.store.participants(m.id)) {
+            if (p.id != participantId)
+                continue;
+            editable(m.id);
+            Participant after = p;
+            after.attendance = attendance;
+            ctx_.commitEdit("record-attendance", p, after);
+            return;
+        }
+    }
+    throw DomainError(ErrorCode::NotFound, "participant");
+}
+
+void MeetingService::open(const MeetingId& id) {
+    Meeting before = editable(id);
+    Meeting after = before;
+    after.status = MeetingStatus::InProgress;
+    if (!after.openedAt)
+        after.openedAt = ctx_.clock.now();
+    ctx_.commitEdit("open-meeting", before, after);
+}
+
+std::vector<ActionId> MeetingService::recordOutcome(const AgendaItemId& itemId,
+                                                    const Outcome& outcome) {
+    AgendaItem before = item(itemId);
+    editable(before.meetingId);
+    Validator v;
+    v.require(outcome.discussion.size() <= kMaxLongText, ErrorCode::TextTooLong, "discussion");
+    v.require(outcome.decision.size() <= kMaxLongText, ErrorCode::TextTooLong, "decision");
+    v.throwIfAny();
+
+    ChangeSet changes("record-outcome");
+    AgendaItem after = before;
+    after.discussion = outcome.discussion;
+    after.decision = outcome.decision;
+    after.planChanges = outcome.planChanges;
+    after.discussed = true;
+    changes.update(EntityKind::AgendaItem, itemId.str(),
+                   changedFields(toFields(before), toFields(after)));
+
+    auto theCase = ctx_.store.caseById(before.caseId);
+    if (theCase && theCase->reviewAtNextMeeting != outcome.reviewAtNextMeeting) {
+        Case flagged = *theCase;
+        flagged.reviewAtNextMeeting = outcome.reviewAtNextMeeting;
+        changes.update(EntityKind::Case, flagged.id.str(),
+                       changedFields(toFields(*theCase), toFields(flagged)));
+    }
+    ActionService actions(ctx_);
+    std::vector<ActionId> raised;
+    for (NewAction request : outcome.actions) {
+        request.caseId = before.caseId;
+        request.meetingId = before.meetingId;
+        Action a = actions.prepare(request);
+        changes.create(EntityKind::Action, a.id.str(), toFields(a));
+        raised.push_back(a.id);
+    }
+    ctx_.commit(changes);
+    return raised;
+}
+
+void MeetingService::close(const MeetingId& id) {
+    Meeting before = editable(id);
+    Meeting after = before;
+    after.status = MeetingStatus::Closed;
+    after.closedAt = ctx_.clock.now();
+    ctx_.commitEdit("close-meeting", before, after);
+}
+
+}  // namespace nmdt
