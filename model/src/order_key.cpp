@@ -31,8 +31,10 @@ std::string orderKeyBetween(std::string_view before, std::string_view after) {
             out.push_back(kDigits[static_cast<std::size_t>(lo)]);
             continue;
         }
-        int mid = (lo + hi) / 2;
-        if (mid > lo) {
+        // Bounded: take the midpoint. Unbounded (appending): step by one, so a long run
+        // of appends grows the key by one character per 61 items rather than halving.
+        int mid = bounded ? (lo + hi) / 2 : lo + 1;
+        if (mid > lo && mid < kBase) {
             out.push_back(kDigits[static_cast<std::size_t>(mid)]);
             return out;
         }

@@ -1,0 +1,42 @@
+#pragma once
+// How the application opens or creates a store without knowing how it is kept.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "model/passphrase.h"
+#include "model/store.h"
+
+namespace nmdt {
+
+/// Result of a store's self-check.
+struct IntegrityReport {
+    bool ok = false;
+    std::vector<std::string> problems;  // as reported by the engine; empty when ok
+};
+
+/// A store that has been unlocked: the Store port plus the owner's maintenance tasks.
+class OpenStore : public Store {
+  public:
+    virtual void changePassphrase(const Passphrase& newPassphrase) = 0;
+    virtual IntegrityReport checkIntegrity() = 0;
+    virtual std::string location() const = 0;
+    virtual int schemaVersion() const = 0;
+};
+
+/// Opens and creates stores; storage/ provides the encrypted implementation.
+class StoreProvider {
+  public:
+    virtual ~StoreProvider() = default;
+    virtual bool exists(const std::string& location) const = 0;
+    /// Throws StoreError (AlreadyExists, Io).
+    virtual std::unique_ptr<OpenStore> create(const std::string& location,
+                                              const Passphrase& passphrase) = 0;
+    /// Throws StoreError (FileMissing, WrongPassphrase, NotAStore, PlaintextDatabase,
+    /// NewerSchema, Io). A failed open leaves the file exactly as it was.
+    virtual std::unique_ptr<OpenStore> open(const std::string& location,
+                                            const Passphrase& passphrase) = 0;
+};
+
+}  // namespace nmdt

@@ -1,0 +1,51 @@
+#include "model/passphrase.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace nmdt {
+
+void Passphrase::wipe() {
+    // Write through a volatile pointer so the compiler cannot drop the stores.
+    volatile char* p = text_.data();
+    for (std::size_t i = 0; i < text_.size(); ++i)
+        p[i] = 0;
+    text_.clear();
+}
+
+PassphraseVerdict assessPassphrase(std::string_view s) {
+    if (s.size() < 12)
+        return PassphraseVerdict::TooShort;
+    if (std::all_of(s.begin(), s.end(), [&](char c) { return c == s[0]; }))
+        return PassphraseVerdict::TooRepetitive;
+    static constexpr std::array<std::string_view, 12> common{
+        "password1234",   "passwordpassword", "123456789012",  "qwertyuiopas",
+        "letmeinletmein", "iloveyou1234",     "administrator", "welcome12345",
+        "password123!",   "changeme1234",     "nhspassword1",  "Password1234"};
+    std::string lowered(s);
+    std::transform(lowered.begin(), lowered.end(), lowered.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    for (auto word : common)
+        if (lowered == word)
+            return PassphraseVerdict::TooCommon;
+    int kinds = 0;
+    kinds += std::any_of(s.begin(), s.end(), [](unsigned char c) { return std::islower(c); });
+    kinds += std::any_of(s.begin(), s.end(), [](unsigned char c) { return std::isupper(c); });
+    kinds += std::any_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
+    kinds += std::any_of(s.begin(), s.end(), [](unsigned char c) {
+        return !std::isalnum(c);  // punctuation, spaces and any non-ASCII letter
+    });
+    if (s.size() < 16 && kinds < 3)
+        return PassphraseVerdict::TooSimple;
+    return PassphraseVerdict::Acceptable;
+}
+
+std::chrono::milliseconds UnlockThrottle::delayBeforeNextAttempt() const {
+    if (failures_ < 3)
+        return std::chrono::milliseconds(0);
+    int doublings = std::min(failures_ - 3, 6);
+    return std::min(std::chrono::milliseconds(1000 << doublings), std::chrono::milliseconds(60000));
+}
+
+}  // namespace nmdt

@@ -1,0 +1,99 @@
+#pragma once
+// The encrypted local store: the model's Store port on SQLCipher.
+
+#include <memory>
+#include <string>
+
+#include "model/calendar.h"
+#include "model/store_provider.h"
+
+namespace nmdt::storage {
+
+struct StoreImpl;
+
+/// A case store in one SQLCipher file. Not thread-safe: one connection, one thread.
+class SqlCipherStore final : public OpenStore {
+  public:
+    /// Creates a new store file; refuses to overwrite an existing one.
+    static std::unique_ptr<SqlCipherStore> create(const std::string& path,
+                                                  const Passphrase& passphrase,
+                                                  std::shared_ptr<const Clock> clock = nullptr);
+    /// Opens an existing store, upgrading its schema if it is older than this build.
+    static std::unique_ptr<SqlCipherStore> open(const std::string& path,
+                                                const Passphrase& passphrase,
+                                                std::shared_ptr<const Clock> clock = nullptr);
+    ~SqlCipherStore() override;
+
+    // Store
+    void commit(const ChangeSet& changes, const Actor& actor) override;
+    std::vector<ChangeLogEntry> changeLog(const ChangeLogQuery& query) const override;
+    std::string siteId() const override;
+
+    // DirectoryReader
+    std::vector<Organisation> organisations() const override;
+    std::optional<Organisation> organisation(const OrganisationId& id) const override;
+    std::vector<Professional> professionals() const override;
+    std::optional<Professional> professional(const ProfessionalId& id) const override;
+
+    // CaseReader
+    std::optional<Case> caseById(const CaseId& id) const override;
+    std::optional<Case> caseByNhsNumber(const std::string& digits) const override;
+    std::vector<CaseSummary> searchCases(const std::string& text, std::size_t limit) const override;
+    std::size_t caseCount() const override;
+    std::vector<CaseSummary> casePage(std::size_t offset, std::size_t limit) const override;
+    std::vector<Contact> contacts(const CaseId& id) const override;
+    std::vector<Consent> consents(const CaseId& id) const override;
+    std::vector<CareTeamMember> careTeam(const CaseId& id) const override;
+    std::vector<CaseId> casesDueForReview(Date by) const override;
+    std::vector<CaseId> casesWithOpenActions() const override;
+    std::vector<CaseId> undiscussedReferrals() const override;
+
+    // PlanReader
+    std::vector<CarePlan> carePlans(const CaseId& id) const override;
+    std::optional<CarePlan> carePlan(const CarePlanId& id) const override;
+    std::vector<Need> needs(const CarePlanId& id) const override;
+    std::vector<Goal> goals(const CarePlanId& id) const override;
+
+    // ActionReader
+    std::optional<Action> action(const ActionId& id) const override;
+    std::vector<Action> actions(const ActionQuery& query) const override;
+    std::size_t countActions(const ActionQuery& query) const override;
+    std::vector<ProgressNote> notes(const ActionId& id) const override;
+
+    // MeetingReader
+    std::optional<Meeting> meeting(const MeetingId& id) const override;
+    std::vector<Meeting> meetings(std::size_t limit) const override;
+    std::vector<Participant> participants(const MeetingId& id) const override;
+    std::vector<AgendaItem> agenda(const MeetingId& id) const override;
+
+    // OpenStore
+    void changePassphrase(const Passphrase& newPassphrase) override;
+    IntegrityReport checkIntegrity() override;
+    std::string location() const override;
+    int schemaVersion() const override;
+
+    /// Writes a plaintext SQLite copy of this store to `path` (benchmarks only: it holds
+    /// patient data in clear).
+    void exportPlaintextCopyForBenchmark(const std::string& path) const;
+
+  private:
+    explicit SqlCipherStore(std::unique_ptr<StoreImpl> impl);
+    std::unique_ptr<StoreImpl> impl_;
+};
+
+/// Opens and creates SqlCipherStore files for the application.
+class SqlCipherStoreProvider : public StoreProvider {
+  public:
+    explicit SqlCipherStoreProvider(std::shared_ptr<const Clock> clock = nullptr)
+        : clock_(std::move(clock)) {}
+    bool exists(const std::string& location) const override;
+    std::unique_ptr<OpenStore> create(const std::string& location,
+                                      const Passphrase& passphrase) override;
+    std::unique_ptr<OpenStore> open(const std::string& location,
+                                    const Passphrase& passphrase) override;
+
+  private:
+    std::shared_ptr<const Clock> clock_;
+};
+
+}  // namespace nmdt::storage

@@ -1,0 +1,116 @@
+#include "encrypted_database.h"
+
+#include <SQLiteCpp/Exception.h>
+
+#include <array>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include "model/store_error.h"
+
+namespace nmdt::storage {
+
+namespace {
+namespace fs = std::filesystem;
+
+constexpr int kSqliteNotADatabase = 26;
+constexpr int kCipherPageSize = 4096;
+constexpr int kKdfIterations = 64000;
+
+/// Reads the first 16 bytes of a file, to refuse plaintext SQLite before keying it.
+std::string fileHeader(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::array<char, 16> buf{};
+    in.read(buf.data(), buf.size());
+    return std::string(buf.data(), static_cast<std::size_t>(in.gcount()));
+}
+
+void applyConnectionSettings(SQLite::Database& db) {
+    db.exec("PRAGMA foreign_keys = ON");
+    db.exec("PRAGMA journal_mode = WAL");
+    db.exec("PRAGMA synchronous = FULL");
+    db.exec("PRAGMA temp_store = MEMORY");  // no plaintext temporary files on disk
+    db.exec("PRAGMA cache_size = -32000");  // 32 MB page cache
+    db.setBusyTimeout(5000);
+}
+}  // namespace
+
+std::string sqlQuote(std::string_view text) {
+    std::string out = "'";
+    for (char c : text) {
+        out.push_back(c);
+        if (c == '\'')
+            out.push_back('\'');
+    }
+    out.push_back('\'');
+    return out;
+}
+
+void applyKey(SQLite::Database& db, const Passphrase& passphrase) {
+    // Debian's SQLiteCpp lacks SQLITE_HAS_CODEC, so Database::key() throws; PRAGMA key works.
+    // kdf_iter and cipher_page_size are not stored in the file: they must match every time.
+    std::string statement = "PRAGMA key = " + sqlQuote(passphrase.reveal());
+    db.exec(statement);
+    volatile char* p = statement.data();
+    for (std::size_t i = 0; i < statement.size(); ++i)
+        p[i] = 0;
+    db.exec("PRAGMA cipher_page_size = " + std::to_string(kCipherPageSize));
+    db.exec("PRAGMA kdf_iter = " + std::to_string(kKdfIterations));
+}
+
+void rekeyDatabase(SQLite::Database& db, const Passphrase& newPassphrase) {
+    std::string statement = "PRAGMA rekey = " + sqlQuote(newPassphrase.reveal());
+    db.exec(statement);
+    volatile char* p = statement.data();
+    for (std::size_t i = 0; i < statement.size(); ++i)
+        p[i] = 0;
+}
+
+std::unique_ptr<SQLite::Database> openEncryptedDatabase(const std::string& path,
+                                                        const Passphrase& passphrase,
+                                                        OpenIntent intent) {
+    std::error_code ec;
+    bool present = fs::exists(path, ec);
+    if (intent == OpenIntent::CreateNew && present)
+        throw StoreError(StoreErrorCode::AlreadyExists, path);
+    if (intent == OpenIntent::OpenExisting) {
+        if (!present)
+            throw StoreError(StoreErrorCode::FileMissing, path);
+        if (!fs::is_regular_file(path, ec))
+            throw StoreError(StoreErrorCode::NotAStore, path);
+        auto size = fs::file_size(path, ec);
+        if (ec)
+            throw StoreError(StoreErrorCode::Io, path + ": " + ec.message());
+        std::string header = fileHeader(path);
+        if (header.size() == 16 && std::memcmp(header.data(), "SQLite format 3\0", 16) == 0)
+            throw StoreError(StoreErrorCode::PlaintextDatabase, path);
+        // An encrypted store is whole cipher pages; anything else is not one of ours.
+        if (size == 0 || size % kCipherPageSize != 0)
+            throw StoreError(StoreErrorCode::NotAStore, path);
+    }
+    if (passphrase.empty())
+        throw StoreError(StoreErrorCode::WrongPassphrase, "empty passphrase");
+
+    int flags =
+        SQLite::OPEN_READWRITE | (intent == OpenIntent::CreateNew ? SQLite::OPEN_CREATE : 0);
+    std::unique_ptr<SQLite::Database> db;
+    try {
+        db = std::make_unique<SQLite::Database>(path, flags);
+    } catch (const SQLite::Exception& e) {
+        throw StoreError(StoreErrorCode::Io, path + ": " + e.what());
+    }
+    try {
+        applyKey(*db, passphrase);
+        // The first read is where a wrong key shows: "file is not a database" (26).
+        db->execAndGet("SELECT count(*) FROM sqlite_master");
+        applyConnectionSettings(*db);
+    } catch (const SQLite::Exception& e) {
+        if (e.getErrorCode() == kSqliteNotADatabase)
+            throw StoreError(StoreErrorCode::WrongPassphrase, path);
+        throw StoreError(StoreErrorCode::Io, path + ": " + e.what());
+    }
+    return db;
+}
+
+}  // namespace nmdt::storage

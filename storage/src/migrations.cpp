@@ -1,0 +1,209 @@
+#include "migrations.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <functional>
+#include <vector>
+
+#include "model/search_key.h"
+#include "model/store_error.h"
+
+namespace nmdt::storage {
+
+namespace {
+
+// Version 1: the entity tables, the change log and the store's own metadata.
+// Entity tables are named after their entity kind in the plural; each column is a field
+// of model/entity_kind.cpp. References between owned rows are deferred foreign keys, so
+// a change set may create parent and child in either order within its transaction.
+constexpr const char* kSchemaV1 = R"sql(
+CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;
+
+CREATE TABLE organisations (
+  id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, ods_code TEXT);
+CREATE TABLE professionals (
+  id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, role TEXT NOT NULL,
+  organisation_id TEXT NOT NULL REFERENCES organisations(id) DEFERRABLE INITIALLY DEFERRED,
+  email TEXT, phone TEXT);
+
+CREATE TABLE cases (
+  id TEXT PRIMARY KEY NOT NULL,
+  nhs_number TEXT NOT NULL, given_name TEXT NOT NULL, family_name TEXT NOT NULL,
+  date_of_birth TEXT NOT NULL, address TEXT, postcode TEXT, phone TEXT, email TEXT,
+  preferred_language TEXT, communication_needs TEXT,
+  referred_by_id TEXT, referrer_org_id TEXT, referral_reason TEXT, referral_date TEXT,
+  key_worker_id TEXT, status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+  closed_reason TEXT, closed_date TEXT,
+  review_at_next_meeting INTEGER NOT NULL DEFAULT 0, created_at INTEGER);
+CREATE UNIQUE INDEX cases_nhs_number ON cases(nhs_number);
+
+CREATE TABLE contacts (
+  id TEXT PRIMARY KEY NOT NULL,
+  case_id TEXT NOT NULL REFERENCES cases(id) DEFERRABLE INITIALLY DEFERRED,
+  name TEXT NOT NULL, relationship TEXT, phone TEXT,
+  is_carer INTEGER NOT NULL DEFAULT 0, is_next_of_kin INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX contacts_case ON contacts(case_id);
+
+CREATE TABLE consents (
+  id TEXT PRIMARY KEY NOT NULL,
+  case_id TEXT NOT NULL REFERENCES cases(id) DEFERRABLE INITIALLY DEFERRED,
+  organisation_id TEXT NOT NULL, decision TEXT NOT NULL CHECK (decision IN ('permit', 'deny')),
+  recorded_on TEXT NOT NULL, recorded_by_id TEXT, legal_basis TEXT);
+CREATE INDEX consents_case ON consents(case_id);
+
+CREATE TABLE care_team_members (
+  id TEXT PRIMARY KEY NOT NULL,
+  case_id TEXT NOT NULL REFERENCES cases(id) DEFERRABLE INITIALLY DEFERRED,
+  professional_id TEXT NOT NULL, team_role TEXT, active INTEGER NOT NULL DEFAULT 1);
+CREATE INDEX care_team_case ON care_team_members(case_id);
+
+CREATE TABLE care_plans (
+  id TEXT PRIMARY KEY NOT NULL,
+  case_id TEXT NOT NULL REFERENCES cases(id) DEFERRABLE INITIALLY DEFERRED,
+  version INTEGER NOT NULL, status TEXT NOT NULL CHECK (status IN ('draft', 'agreed', 'superseded')),
+  what_matters TEXT, about_me TEXT, contingency_plan TEXT, review_date TEXT,
+  agreed_on TEXT, agreed_by_id TEXT, based_on_id TEXT);
+CREATE INDEX care_plans_case ON care_plans(case_id, version);
+
+CREATE TABLE needs (
+  id TEXT PRIMARY KEY NOT NULL,
+  plan_id TEXT NOT NULL REFERENCES care_plans(id) DEFERRABLE INITIALLY DEFERRED,
+  lineage_id TEXT NOT NULL, domain TEXT NOT NULL, description TEXT NOT NULL, planned_support TEXT);
+CREATE INDEX needs_plan ON needs(plan_id);
+
+CREATE TABLE goals (
+  id TEXT PRIMARY KEY NOT NULL,
+  plan_id TEXT NOT NULL REFERENCES care_plans(id) DEFERRABLE INITIALLY DEFERRED,
+  lineage_id TEXT NOT NULL, domain TEXT NOT NULL, description TEXT NOT NULL, target_date TEXT,
+  progress TEXT NOT NULL, progress_note TEXT);
+CREATE INDEX goals_plan ON goals(plan_id);
+
+CREATE TABLE meetings (
+  id TEXT PRIMARY KEY NOT NULL, title TEXT, date TEXT NOT NULL, start_time TEXT,
+  duration_minutes INTEGER, place TEXT, link TEXT, chair_id TEXT,
+  status TEXT NOT NULL CHECK (status IN ('planned', 'in-progress', 'closed')),
+  opened_at INTEGER, closed_at INTEGER);
+CREATE INDEX meetings_date ON meetings(date);
+
+CREATE TABLE participants (
+  id TEXT PRIMARY KEY NOT NULL,
+  meeting_id TEXT NOT NULL REFERENCES meetings(id) DEFERRABLE INITIALLY DEFERRED,
+  organisation_id TEXT NOT NULL, professional_id TEXT,
+  invited INTEGER NOT NULL DEFAULT 1, attendance TEXT NOT NULL);
+CREATE INDEX participants_meeting ON participants(meeting_id);
+
+CREATE TABLE agenda_items (
+  id TEXT PRIMARY KEY NOT NULL,
+  meeting_id TEXT NOT NULL REFERENCES meetings(id) DEFERRABLE INITIALLY DEFERRED,
+  case_id TEXT NOT NULL REFERENCES cases(id) DEFERRABLE INITIALLY DEFERRED,
+  reason TEXT, minutes_allotted INTEGER NOT NULL DEFAULT 3, order_key TEXT NOT NULL,
+  carried_forward INTEGER NOT NULL DEFAULT 0, for_information INTEGER NOT NULL DEFAULT 0,
+  discussion TEXT, decision TEXT, plan_changes TEXT,
+  discussed INTEGER NOT NULL DEFAULT 0, removed INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX agenda_items_meeting ON agenda_items(meeting_id, order_key);
+CREATE INDEX agenda_items_case ON agenda_items(case_id);
+
+CREATE TABLE actions (
+  id TEXT PRIMARY KEY NOT NULL,
+  case_id TEXT NOT NULL REFERENCES cases(id) DEFERRABLE INITIALLY DEFERRED,
+  goal_lineage_id TEXT, meeting_id TEXT, title TEXT NOT NULL, detail TEXT,
+  owner_id TEXT, owner_org_id TEXT, requester_id TEXT, due_date TEXT,
+  priority TEXT NOT NULL, status TEXT NOT NULL, status_reason TEXT,
+  created_at INTEGER, updated_at INTEGER);
+CREATE INDEX actions_case ON actions(case_id);
+
+CREATE TABLE progress_notes (
+  id TEXT PRIMARY KEY NOT NULL,
+  action_id TEXT NOT NULL REFERENCES actions(id) DEFERRABLE INITIALLY DEFERRED,
+  author_id TEXT, written_at INTEGER NOT NULL, text TEXT NOT NULL);
+CREATE INDEX progress_notes_action ON progress_notes(action_id, written_at);
+CREATE TRIGGER progress_notes_append_only BEFORE UPDATE ON progress_notes
+BEGIN SELECT RAISE(ABORT, 'progress notes are append-only'); END;
+CREATE TRIGGER progress_notes_no_delete BEFORE DELETE ON progress_notes
+BEGIN SELECT RAISE(ABORT, 'progress notes are append-only'); END;
+
+CREATE TABLE change_log (
+  sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+  hlc_wall INTEGER NOT NULL, hlc_counter INTEGER NOT NULL, site_id TEXT NOT NULL,
+  entity TEXT NOT NULL, entity_id TEXT NOT NULL,
+  op TEXT NOT NULL CHECK (op IN ('create', 'update')),
+  fields TEXT NOT NULL, intent TEXT NOT NULL,
+  user_id TEXT, user_name TEXT, role TEXT, organisation_id TEXT);
+CREATE INDEX change_log_entity ON change_log(entity_id, sequence);
+CREATE TRIGGER change_log_append_only BEFORE UPDATE ON change_log
+BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
+CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log
+BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
+)sql";
+
+// Version 2: folded name columns for case search, kept by the write path. SQLite's
+// lower() is ASCII-only, so the folding is done in C++ (model/search_key) and stored.
+void addSearchColumns(SQLite::Database& db) {
+    db.exec("ALTER TABLE cases ADD COLUMN search_family TEXT NOT NULL DEFAULT ''");
+    db.exec("ALTER TABLE cases ADD COLUMN search_given TEXT NOT NULL DEFAULT ''");
+    SQLite::Statement read(db, "SELECT id, family_name, given_name FROM cases");
+    SQLite::Statement write(db,
+                            "UPDATE cases SET search_family = ?, search_given = ? WHERE id = ?");
+    while (read.executeStep()) {
+        write.bind(1, foldForSearch(read.getColumn(1).getString()));
+        write.bind(2, foldForSearch(read.getColumn(2).getString()));
+        write.bind(3, read.getColumn(0).getString());
+        write.exec();
+        write.reset();
+    }
+}
+
+// Version 3: indexes for the lists people work from. The partial indexes hold open
+// actions only, so "overdue for my organisation" reads a few rows, not the history.
+constexpr const char* kIndexesV3 = R"sql(
+CREATE INDEX cases_family ON cases(search_family, search_given, id);
+CREATE INDEX cases_given ON cases(search_given, search_family);
+CREATE INDEX actions_open_org ON actions(owner_org_id, due_date)
+  WHERE status IN ('requested', 'accepted', 'in-progress', 'on-hold');
+CREATE INDEX actions_open_owner ON actions(owner_id, due_date)
+  WHERE status IN ('requested', 'accepted', 'in-progress', 'on-hold');
+CREATE INDEX actions_open_due ON actions(due_date)
+  WHERE status IN ('requested', 'accepted', 'in-progress', 'on-hold');
+CREATE INDEX actions_meeting ON actions(meeting_id);
+CREATE INDEX care_plans_review ON care_plans(review_date) WHERE status = 'agreed';
+)sql";
+
+using Step = std::function<void(SQLite::Database&)>;
+
+const std::vector<Step>& steps() {
+    static const std::vector<Step> all{
+        [](SQLite::Database& db) { db.exec(kSchemaV1); },
+        addSearchColumns,
+        [](SQLite::Database& db) { db.exec(kIndexesV3); },
+    };
+    return all;
+}
+
+}  // namespace
+
+int latestSchemaVersion() {
+    return static_cast<int>(steps().size());
+}
+
+int schemaVersionOf(SQLite::Database& db) {
+    return db.execAndGet("PRAGMA user_version").getInt();
+}
+
+void migrate(SQLite::Database& db, int target) {
+    if (target < 0)
+        target = latestSchemaVersion();
+    int current = schemaVersionOf(db);
+    if (current > latestSchemaVersion())
+        throw StoreError(StoreErrorCode::NewerSchema, "schema version " + std::to_string(current) +
+                                                          " is newer than " +
+                                                          std::to_string(latestSchemaVersion()));
+    for (int v = current; v < target; ++v) {
+        SQLite::Transaction tx(db);
+        steps()[static_cast<std::size_t>(v)](db);
+        db.exec("PRAGMA user_version = " + std::to_string(v + 1));
+        tx.commit();
+    }
+}
+
+}  // namespace nmdt::storage

@@ -1,0 +1,353 @@
+#include "storage/sqlcipher_store.h"
+
+#include <SQLiteCpp/Transaction.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "encrypted_database.h"
+#include "migrations.h"
+#include "model/search_key.h"
+#include "store_impl.h"
+
+namespace nmdt::storage {
+
+namespace {
+constexpr int kSqliteConstraint = 19;
+constexpr int kSqliteFull = 13;
+constexpr int kSqliteCorrupt = 11;
+constexpr int kSqliteNotADatabase = 26;
+
+std::string metaValue(SQLite::Database& db, const std::string& key) {
+    SQLite::Statement st(db, "SELECT value FROM meta WHERE key = ?");
+    st.bind(1, key);
+    return st.executeStep() ? st.getColumn(0).getString() : std::string();
+}
+
+void setMeta(StoreImpl& s, const std::string& key, const std::string& value) {
+    auto st = s.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
+    st->bind(1, key);
+    st->bind(2, value);
+    st->exec();
+}
+
+void bindValue(SQLite::Statement& st, int index, const FieldValue& v) {
+    if (auto i = std::get_if<std::int64_t>(&v))
+        st.bind(index, static_cast<std::int64_t>(*i));
+    else if (auto s = std::get_if<std::string>(&v))
+        st.bind(index, *s);
+    else
+        st.bind(index);
+}
+
+/// Refuses a change that names an unknown field, or edits an append-only row.
+void checkAgainstSchema(const EntityChange& change) {
+    if (change.id.empty())
+        throw StoreError(StoreErrorCode::InvalidChange, "change without an id");
+    auto known = entityFieldNames(change.kind);
+    for (const auto& f : change.fields) {
+        if (std::find(known.begin(), known.end(), f.name) == known.end())
+            throw StoreError(StoreErrorCode::InvalidChange,
+                             std::string(entityKindName(change.kind)) + " has no field " + f.name);
+    }
+    if (change.op == ChangeOp::Update && isAppendOnly(change.kind))
+        throw StoreError(StoreErrorCode::InvalidChange,
+                         std::string(entityKindName(change.kind)) + " is append-only");
+}
+
+/// Columns the store derives from a change's fields (folded names for search).
+FieldList derivedColumns(const EntityChange& change) {
+    FieldList extra;
+    if (change.kind != EntityKind::Case)
+        return extra;
+    for (const auto& f : change.fields) {
+        auto s = std::get_if<std::string>(&f.value);
+        if (f.name == "family_name")
+            extra.push_back({"search_family", foldForSearch(s ? *s : "")});
+        if (f.name == "given_name")
+            extra.push_back({"search_given", foldForSearch(s ? *s : "")});
+    }
+    return extra;
+}
+
+void applyChange(StoreImpl& s, const EntityChange& change) {
+    FieldList columns = change.fields;
+    for (auto& extra : derivedColumns(change))
+        columns.push_back(std::move(extra));
+    const std::string table = tableOf(change.kind);
+    std::string sql;
+    if (change.op == ChangeOp::Create) {
+        sql = "INSERT INTO " + table + " (id";
+        for (const auto& c : columns)
+            sql += ", " + c.name;
+        sql += ") VALUES (?";
+        for (std::size_t i = 0; i < columns.size(); ++i)
+            sql += ", ?";
+        sql += ")";
+    } else {
+        sql = "UPDATE " + table + " SET ";
+        for (std::size_t i = 0; i < columns.size(); ++i)
+            sql += (i ? ", " : "") + columns[i].name + " = ?";
+        sql += " WHERE id = ?";
+    }
+    auto st = s.prepare(sql);
+    int index = 1;
+    if (change.op == ChangeOp::Create)
+        st->bind(index++, change.id);
+    for (const auto& c : columns)
+        bindValue(*st, index++, c.value);
+    if (change.op == ChangeOp::Update)
+        st->bind(index, change.id);
+    st->exec();
+    if (change.op == ChangeOp::Update && s.db->getChanges() == 0)
+        throw StoreError(StoreErrorCode::NotFound,
+                         std::string(entityKindName(change.kind)) + " " + change.id);
+}
+
+void appendToChangeLog(StoreImpl& s, const EntityChange& change, HlcStamp stamp,
+                       const std::string& intent, const Actor& actor) {
+    auto st = s.prepare(
+        "INSERT INTO change_log (hlc_wall, hlc_counter, site_id, entity, entity_id, op, fields,"
+        " intent, user_id, user_name, role, organisation_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    st->bind(1, static_cast<std::int64_t>(stamp.wallMs));
+    st->bind(2, static_cast<std::int64_t>(stamp.counter));
+    st->bind(3, s.siteId);
+    st->bind(4, std::string(entityKindName(change.kind)));
+    st->bind(5, change.id);
+    st->bind(6, change.op == ChangeOp::Create ? "create" : "update");
+    st->bind(7, encodeFields(change.fields));
+    st->bind(8, intent);
+    st->bind(9, actor.userId.str());
+    st->bind(10, actor.userName);
+    st->bind(11, std::string(codeOf(actor.role)));
+    st->bind(12, actor.organisationId.str());
+    st->exec();
+}
+
+std::shared_ptr<const Clock> orSystemClock(std::shared_ptr<const Clock> clock) {
+    return clock ? std::move(clock) : std::make_shared<SystemClock>();
+}
+
+std::unique_ptr<StoreImpl> makeImpl(const std::string& path, std::unique_ptr<SQLite::Database> db,
+                                    std::shared_ptr<const Clock> clock) {
+    auto impl = std::make_unique<StoreImpl>();
+    impl->path = path;
+    impl->db = std::move(db);
+    impl->clock = orSystemClock(std::move(clock));
+    return impl;
+}
+}  // namespace
+
+std::string tableOf(EntityKind kind) {
+    return std::string(entityKindName(kind)) + "s";
+}
+
+BorrowedStatement StoreImpl::prepare(const std::string& sql) {
+    auto& slot = statements[sql];
+    if (!slot)
+        slot = std::make_unique<SQLite::Statement>(*db, sql);
+    return BorrowedStatement(*slot);
+}
+
+FieldValue columnValue(const SQLite::Column& column) {
+    if (column.isNull())
+        return FieldValue();
+    if (column.isInteger())
+        return FieldValue(static_cast<std::int64_t>(column.getInt64()));
+    return FieldValue(column.getString());
+}
+
+void rethrowAsStoreError(const SQLite::Exception& e) {
+    switch (e.getErrorCode()) {
+        case kSqliteConstraint:
+            throw StoreError(StoreErrorCode::ConstraintViolated, e.what());
+        case kSqliteCorrupt:
+        case kSqliteNotADatabase:
+            throw StoreError(StoreErrorCode::Corrupt, e.what());
+        case kSqliteFull:
+            throw StoreError(StoreErrorCode::Io, std::string("disk full: ") + e.what());
+        default:
+            throw StoreError(StoreErrorCode::Io, e.what());
+    }
+}
+
+SqlCipherStore::SqlCipherStore(std::unique_ptr<StoreImpl> impl) : impl_(std::move(impl)) {}
+SqlCipherStore::~SqlCipherStore() = default;
+
+std::unique_ptr<SqlCipherStore> SqlCipherStore::create(const std::string& path,
+                                                       const Passphrase& passphrase,
+                                                       std::shared_ptr<const Clock> clock) {
+    auto db = openEncryptedDatabase(path, passphrase, OpenIntent::CreateNew);
+    try {
+        migrate(*db);
+        auto impl = makeImpl(path, std::move(db), std::move(clock));
+        impl->siteId = makeRandomIdSource()->newUuid();
+        SQLite::Transaction tx(*impl->db);
+        setMeta(*impl, "site_id", impl->siteId);
+        setMeta(*impl, "created_at", toIsoTimestamp(impl->clock->now()));
+        setMeta(*impl, "hlc", encodeHlc({}));
+        tx.commit();
+        return std::unique_ptr<SqlCipherStore>(new SqlCipherStore(std::move(impl)));
+    } catch (...) {
+        // The file is ours and incomplete: remove it so a retry starts clean.
+        db.reset();
+        std::error_code ec;
+        for (const char* suffix : {"", "-wal", "-shm"})
+            std::filesystem::remove(path + suffix, ec);
+        throw;
+    }
+}
+
+std::unique_ptr<SqlCipherStore> SqlCipherStore::open(const std::string& path,
+                                                     const Passphrase& passphrase,
+                                                     std::shared_ptr<const Clock> clock) {
+    auto db = openEncryptedDatabase(path, passphrase, OpenIntent::OpenExisting);
+    return guarded([&] {
+        migrate(*db);
+        auto impl = makeImpl(path, std::move(db), std::move(clock));
+        impl->siteId = metaValue(*impl->db, "site_id");
+        if (impl->siteId.empty())
+            throw StoreError(StoreErrorCode::Corrupt, "store has no site id");
+        std::string hlc = metaValue(*impl->db, "hlc");
+        auto dot = hlc.find('.');
+        if (dot != std::string::npos)
+            impl->hlc =
+                HybridLogicalClock({std::stoll(hlc.substr(0, dot)),
+                                    static_cast<std::uint32_t>(std::stoul(hlc.substr(dot + 1)))});
+        return std::unique_ptr<SqlCipherStore>(new SqlCipherStore(std::move(impl)));
+    });
+}
+
+void SqlCipherStore::commit(const ChangeSet& changes, const Actor& actor) {
+    if (changes.empty())
+        return;
+    for (const auto& c : changes.changes())
+        checkAgainstSchema(c);
+    HybridLogicalClock before = impl_->hlc;
+    try {
+        guarded([&] {
+            SQLite::Transaction tx(*impl_->db);
+            HlcStamp stamp = impl_->hlc.tick(toMillis(impl_->clock->now()));
+            for (const auto& c : changes.changes()) {
+                applyChange(*impl_, c);
+                appendToChangeLog(*impl_, c, stamp, changes.intent(), actor);
+            }
+            setMeta(*impl_, "hlc", encodeHlc(stamp));
+            tx.commit();
+        });
+    } catch (...) {
+        impl_->hlc = before;  // nothing was written, so the clock did not move either
+        throw;
+    }
+}
+
+std::vector<ChangeLogEntry> SqlCipherStore::changeLog(const ChangeLogQuery& q) const {
+    return guarded([&] {
+        std::string sql =
+            "SELECT sequence, hlc_wall, hlc_counter, site_id, entity, entity_id, op, fields, "
+            "intent,"
+            " user_id, user_name, role, organisation_id FROM change_log WHERE sequence > ?";
+        if (q.entityId)
+            sql += " AND entity_id = ?";
+        sql += " ORDER BY sequence LIMIT ?";
+        auto st = impl_->prepare(sql);
+        int i = 1;
+        st->bind(i++, static_cast<std::int64_t>(q.afterSequence));
+        if (q.entityId)
+            st->bind(i++, *q.entityId);
+        st->bind(i, static_cast<std::int64_t>(q.limit));
+        std::vector<ChangeLogEntry> out;
+        while (st->executeStep()) {
+            ChangeLogEntry e;
+            e.sequence = st->getColumn(0).getInt64();
+            e.hlc = {st->getColumn(1).getInt64(),
+                     static_cast<std::uint32_t>(st->getColumn(2).getInt64())};
+            e.siteId = st->getColumn(3).getString();
+            auto kind = entityKindFromName(st->getColumn(4).getString());
+            if (!kind)
+                throw StoreError(StoreErrorCode::Corrupt, "change log names an unknown entity");
+            e.kind = *kind;
+            e.entityId = st->getColumn(5).getString();
+            e.op = st->getColumn(6).getString() == "create" ? ChangeOp::Create : ChangeOp::Update;
+            try {
+                e.fields = decodeFields(st->getColumn(7).getString());
+            } catch (const MalformedChangeData& bad) {
+                throw StoreError(StoreErrorCode::Corrupt, bad.what());
+            }
+            e.intent = st->getColumn(8).getString();
+            e.userId = st->getColumn(9).getString();
+            e.userName = st->getColumn(10).getString();
+            e.role = st->getColumn(11).getString();
+            e.organisationId = st->getColumn(12).getString();
+            out.push_back(std::move(e));
+        }
+        return out;
+    });
+}
+
+std::string SqlCipherStore::siteId() const {
+    return impl_->siteId;
+}
+std::string SqlCipherStore::location() const {
+    return impl_->path;
+}
+int SqlCipherStore::schemaVersion() const {
+    return guarded([&] { return schemaVersionOf(*impl_->db); });
+}
+
+void SqlCipherStore::changePassphrase(const Passphrase& newPassphrase) {
+    if (newPassphrase.empty())
+        throw StoreError(StoreErrorCode::WrongPassphrase, "empty passphrase");
+    guarded([&] {
+        impl_->statements.clear();  // rekey rewrites every page; no statement may be pending
+        rekeyDatabase(*impl_->db, newPassphrase);
+        impl_->db->execAndGet("SELECT count(*) FROM sqlite_master");
+    });
+}
+
+IntegrityReport SqlCipherStore::checkIntegrity() {
+    return guarded([&] {
+        IntegrityReport report;
+        SQLite::Statement st(*impl_->db, "PRAGMA integrity_check");
+        while (st.executeStep()) {
+            std::string line = st.getColumn(0).getString();
+            if (line != "ok")
+                report.problems.push_back(line);
+        }
+        SQLite::Statement fk(*impl_->db, "PRAGMA foreign_key_check");
+        while (fk.executeStep())
+            report.problems.push_back("dangling reference in " + fk.getColumn(0).getString() +
+                                      " row " + fk.getColumn(1).getString());
+        report.ok = report.problems.empty();
+        return report;
+    });
+}
+
+void SqlCipherStore::exportPlaintextCopyForBenchmark(const std::string& path) const {
+    guarded([&] {
+        impl_->db->exec("ATTACH DATABASE " + sqlQuote(path) + " AS plaintext KEY ''");
+        impl_->db->exec("SELECT sqlcipher_export('plaintext')");
+        // sqlcipher_export() does not copy user_version.
+        impl_->db->exec("PRAGMA plaintext.user_version = " +
+                        std::to_string(schemaVersionOf(*impl_->db)));
+        impl_->db->exec("DETACH DATABASE plaintext");
+    });
+}
+
+bool SqlCipherStoreProvider::exists(const std::string& location) const {
+    std::error_code ec;
+    return std::filesystem::exists(location, ec);
+}
+
+std::unique_ptr<OpenStore> SqlCipherStoreProvider::create(const std::string& location,
+                                                          const Passphrase& passphrase) {
+    return SqlCipherStore::create(location, passphrase, clock_);
+}
+
+std::unique_ptr<OpenStore> SqlCipherStoreProvider::open(const std::string& location,
+                                                        const Passphrase& passphrase) {
+    return SqlCipherStore::open(location, passphrase, clock_);
+}
+
+}  // namespace nmdt::storage

@@ -1,0 +1,94 @@
+#pragma once
+// Private state of SqlCipherStore and the helpers its read and write halves share.
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "model/calendar.h"
+#include "model/entity_mapping.h"
+#include "model/hybrid_clock.h"
+#include "model/store_error.h"
+
+namespace nmdt::storage {
+
+/// The table that holds entities of `kind` ("cases" for case).
+std::string tableOf(EntityKind kind);
+
+/// A prepared statement borrowed from the cache; reset and unbound when returned.
+class BorrowedStatement {
+  public:
+    explicit BorrowedStatement(SQLite::Statement& s) : s_(s) {}
+    ~BorrowedStatement() {
+        s_.reset();
+        s_.clearBindings();
+    }
+    BorrowedStatement(const BorrowedStatement&) = delete;
+    BorrowedStatement& operator=(const BorrowedStatement&) = delete;
+    SQLite::Statement* operator->() { return &s_; }
+    SQLite::Statement& operator*() { return s_; }
+
+  private:
+    SQLite::Statement& s_;
+};
+
+/// Connection, identity and clock of one open store.
+struct StoreImpl {
+    std::string path;
+    std::unique_ptr<SQLite::Database> db;
+    std::shared_ptr<const Clock> clock;
+    std::string siteId;
+    HybridLogicalClock hlc;
+    std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements;
+
+    /// A cached prepared statement for `sql` (compiled once per connection).
+    BorrowedStatement prepare(const std::string& sql);
+};
+
+/// Converts the current column to a FieldValue.
+FieldValue columnValue(const SQLite::Column& column);
+
+/// Reads every row of an executed SELECT * as entities of type T.
+template <class T>
+std::vector<T> readEntities(SQLite::Statement& st) {
+    std::vector<T> out;
+    const int n = st.getColumnCount();
+    std::vector<std::string> names;
+    names.reserve(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i)
+        names.emplace_back(st.getColumnName(i));
+    while (st.executeStep()) {
+        std::string id;
+        FieldList fields;
+        fields.reserve(static_cast<std::size_t>(n));
+        for (int i = 0; i < n; ++i) {
+            auto column = st.getColumn(i);
+            if (names[static_cast<std::size_t>(i)] == "id")
+                id = column.getString();
+            else
+                fields.push_back({names[static_cast<std::size_t>(i)], columnValue(column)});
+        }
+        out.push_back(fromRow<T>(id, Record(std::move(fields))));
+    }
+    return out;
+}
+
+/// Maps an SQLite failure to the store's error codes.
+[[noreturn]] void rethrowAsStoreError(const SQLite::Exception& e);
+
+/// Runs `f`, translating SQLite exceptions so callers above storage never see them.
+template <class F>
+auto guarded(F&& f) -> decltype(f()) {
+    try {
+        return f();
+    } catch (const SQLite::Exception& e) {
+        rethrowAsStoreError(e);
+    }
+}
+
+}  // namespace nmdt::storage

@@ -1,0 +1,301 @@
+// The use-case services, run against the real encrypted store.
+#include <boost/test/unit_test.hpp>
+
+#include <set>
+
+#include "model/action_service.h"
+#include "model/care_plan_service.h"
+#include "model/case_service.h"
+#include "model/meeting_service.h"
+#include "model/nhs_number.h"
+#include "test_support.h"
+
+using namespace nmdt;
+using namespace nmdt::test;
+
+namespace {
+CaseId referResident(World& w, const std::string& given, const std::string& family, int n) {
+    CaseService cases(w.asChair());
+    return cases.refer({resident(given, family, testNhsNumber(n)), w.gp, w.practice,
+                        "Frequent falls, lives alone", day(2026, 11, 1), w.navigator});
+}
+
+template <class F>
+std::vector<Problem> problemsOf(F&& f) {
+    try {
+        f();
+    } catch (const DomainError& e) {
+        return e.problems();
+    }
+    return {};
+}
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(case_service)
+
+BOOST_AUTO_TEST_CASE(refers_a_resident_and_finds_them_again) {
+    World w;
+    CaseId id = referResident(w, "Siân", "Llewellyn", 1);
+    CaseService cases(w.asChair());
+    Case c = cases.get(id);
+    BOOST_TEST(c.resident.familyName == "Llewellyn");
+    BOOST_TEST((c.status == CaseStatus::Open));
+    BOOST_TEST(cases.search("llew").size() == 1u);
+    BOOST_TEST(cases.search(formatNhsNumber(testNhsNumber(1)).substr(0, 7)).size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(reports_every_problem_with_a_referral_at_once) {
+    World w;
+    CaseService cases(w.asChair());
+    Referral r{resident("", "Nowak", "4123456879"), w.gp, w.practice, "", day(2027, 1, 1), {}};
+    r.resident.dateOfBirth = day(2030, 1, 1);
+    auto problems = problemsOf([&] { cases.refer(r); });
+    auto has = [&](ErrorCode code, const char* field) {
+        return std::find(problems.begin(), problems.end(), Problem{code, field}) != problems.end();
+    };
+    BOOST_TEST(has(ErrorCode::NhsNumberChecksum, "nhsNumber"));
+    BOOST_TEST(has(ErrorCode::RequiredFieldMissing, "givenName"));
+    BOOST_TEST(has(ErrorCode::DateOutOfRange, "dateOfBirth"));
+    BOOST_TEST(has(ErrorCode::RequiredFieldMissing, "referralReason"));
+    BOOST_TEST(has(ErrorCode::DateOutOfRange, "referralDate"));
+    BOOST_TEST(w.store->caseCount() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(refuses_invalid_dates_and_a_second_case_for_one_person) {
+    World w;
+    referResident(w, "Ewa", "Kowalska", 2);
+    CaseService cases(w.asChair());
+    auto dup = problemsOf([&] { referResident(w, "Eva", "Kowalski", 2); });
+    BOOST_TEST((dup == std::vector<Problem>{{ErrorCode::DuplicateNhsNumber, "nhsNumber"}}));
+    Referral r{
+        resident("Old", "Person", testNhsNumber(3)), w.gp, w.practice, "x", day(2026, 1, 1), {}};
+    r.resident.dateOfBirth =
+        Date{std::chrono::year{2023}, std::chrono::February, std::chrono::day{30}};
+    BOOST_TEST(problemsOf([&] { cases.refer(r); }).front().code == ErrorCode::DateInvalid);
+    r.resident.dateOfBirth = day(1850, 1, 1);
+    BOOST_TEST(problemsOf([&] { cases.refer(r); }).front().code == ErrorCode::DateOutOfRange);
+    BOOST_TEST(w.store->caseCount() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(awkward_names_round_trip_exactly) {
+    World w;
+    const std::vector<std::pair<std::string, std::string>> names{
+        {"Ciarán", "O'Brien"},
+        {"Robert'); DROP TABLE cases;--", "Tables"},
+        {"Zoë \xF0\x9F\x8C\xBB", "Smith-Jones"},
+        {"محمد", "العلي"},
+        {"芳", "王"},
+        {"Dafydd", "ap Gruffydd"}};
+    int n = 10;
+    for (const auto& [given, family] : names) {
+        CaseId id = referResident(w, given, family, n++);
+        Case c = *w.store->caseById(id);
+        BOOST_TEST(c.resident.givenName == given);
+        BOOST_TEST(c.resident.familyName == family);
+    }
+    CaseService cases(w.asChair());
+    BOOST_TEST(cases.search("o'b").size() == 1u);
+    BOOST_TEST(cases.search("العلي").size() == 1u);
+    BOOST_TEST(cases.search("王").size() == 1u);
+    BOOST_TEST(w.store->caseCount() == names.size());
+}
+
+BOOST_AUTO_TEST_CASE(consent_is_kept_per_organisation_and_updated_in_place) {
+    World w;
+    CaseId id = referResident(w, "Tom", "Baker", 4);
+    CaseService cases(w.asChair());
+    cases.recordConsent(id, w.vcfse, ConsentDecision::Permit);
+    cases.recordConsent(id, w.practice, ConsentDecision::Permit);
+    cases.recordConsent(id, w.vcfse, ConsentDecision::Deny);
+    auto consents = w.store->consents(id);
+    BOOST_TEST(consents.size() == 2u);
+    for (const auto& c : consents)
+        if (c.organisationId == w.vcfse)
+            BOOST_TEST((c.decision == ConsentDecision::Deny));
+}
+
+BOOST_AUTO_TEST_CASE(closing_needs_a_reason_and_stops_new_actions) {
+    World w;
+    CaseId id = referResident(w, "Ann", "Lee", 5);
+    CaseService cases(w.asChair());
+    BOOST_TEST(problemsOf([&] { cases.close(id, ""); }).front().code == ErrorCode::ReasonRequired);
+    cases.close(id, "Moved out of area");
+    BOOST_TEST((cases.get(id).status == CaseStatus::Closed));
+    ActionService actions(w.asChair());
+    NewAction a{id, "Call", "", w.navigator, {}, {}, Priority::Routine, {}, {}};
+    BOOST_TEST(problemsOf([&] { actions.raise(a); }).front().code == ErrorCode::CaseClosed);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(care_plan_service)
+
+BOOST_AUTO_TEST_CASE(agreed_versions_are_read_only_and_drafts_copy_them) {
+    World w;
+    CaseId id = referResident(w, "Mary", "Evans", 20);
+    CarePlanService plans(w.asChair());
+    CarePlanId v1 = plans.startDraft(id);
+    BOOST_TEST(problemsOf([&] { plans.startDraft(id); }).front().code ==
+               ErrorCode::DraftAlreadyExists);
+    CarePlan draft = *w.store->carePlan(v1);
+    draft.whatMattersToMe = "Staying in my own home with my cat";
+    plans.saveDraft(draft);
+    GoalId goal =
+        plans.addGoal(v1, NeedDomain::Housing, "I want my stairs to be safe", day(2027, 2, 1));
+    plans.addNeed(v1, NeedDomain::SocialIsolation, "Rarely leaves the house", "Befriending");
+    plans.agree(v1);
+
+    BOOST_TEST(plans.currentAgreed(id)->id.str() == v1.str());
+    draft.contingencyPlan = "changed after agreement";
+    BOOST_TEST(problemsOf([&] { plans.saveDraft(draft); }).front().code ==
+               ErrorCode::VersionReadOnly);
+
+    CarePlanId v2 = plans.startDraft(id);
+    auto doc = plans.document(v2);
+    BOOST_TEST(doc.plan.version == 2);
+    BOOST_TEST(doc.plan.whatMattersToMe == "Staying in my own home with my cat");
+    BOOST_REQUIRE(doc.goals.size() == 1u);
+    BOOST_TEST(doc.goals[0].lineage == w.store->goals(v1)[0].lineage);
+    BOOST_TEST(doc.goals[0].id.str() != goal.str());
+    plans.agree(v2);
+    BOOST_TEST((w.store->carePlan(v1)->status == PlanStatus::Superseded));
+    BOOST_TEST(plans.currentAgreed(id)->version == 2);
+}
+
+BOOST_AUTO_TEST_CASE(a_plan_needs_what_matters_before_it_is_agreed) {
+    World w;
+    CaseId id = referResident(w, "Joe", "Bloggs", 21);
+    CarePlanService plans(w.asChair());
+    CarePlanId v1 = plans.startDraft(id);
+    BOOST_TEST(problemsOf([&] { plans.agree(v1); }).front().code ==
+               ErrorCode::RequiredFieldMissing);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(action_service)
+
+BOOST_AUTO_TEST_CASE(status_moves_through_the_state_machine_with_reasons) {
+    World w;
+    CaseId id = referResident(w, "Bill", "Hart", 30);
+    ActionService chair(w.asChair());
+    ActionId a = chair.raise({id,
+                              "Arrange benefits check",
+                              "",
+                              w.navigator,
+                              {},
+                              day(2026, 12, 1),
+                              Priority::Urgent,
+                              {},
+                              {}});
+    BOOST_TEST(chair.get(a).ownerOrganisation.str() == w.vcfse.str());  // from the owner
+    ActionService nav(w.asNavigator());
+    nav.changeStatus(a, ActionStatus::Accepted);
+    BOOST_TEST(problemsOf([&] { nav.changeStatus(a, ActionStatus::Requested); }).front().code ==
+               ErrorCode::InvalidStatusTransition);
+    BOOST_TEST(problemsOf([&] { nav.changeStatus(a, ActionStatus::OnHold); }).front().code ==
+               ErrorCode::ReasonRequired);
+    nav.changeStatus(a, ActionStatus::OnHold, "Waiting for bank statements");
+    BOOST_TEST(nav.get(a).statusReason == "Waiting for bank statements");
+    nav.addNote(a, "Phoned Bill, statements due Friday");
+    nav.addNote(a, "Statements received");
+    auto notes = w.store->notes(a);
+    BOOST_REQUIRE(notes.size() == 2u);
+    BOOST_TEST(notes[0].text == "Phoned Bill, statements due Friday");
+    BOOST_TEST(notes[1].author.str() == w.navigator.str());
+}
+
+BOOST_AUTO_TEST_CASE(lists_put_overdue_first_and_undated_last) {
+    World w;
+    CaseId id = referResident(w, "Rita", "Patel", 31);
+    ActionService chair(w.asChair());
+    auto raise = [&](const char* title, std::optional<Date> due) {
+        return chair.raise({id, title, "", w.navigator, {}, due, Priority::Routine, {}, {}});
+    };
+    raise("undated", std::nullopt);
+    raise("next month", day(2026, 12, 20));
+    raise("long overdue", day(2026, 10, 1));
+    ActionId done = raise("overdue but done", day(2026, 10, 5));
+    raise("due tomorrow", day(2026, 11, 24));
+    ActionService nav(w.asNavigator());
+    nav.changeStatus(done, ActionStatus::InProgress);
+    nav.changeStatus(done, ActionStatus::Completed);
+
+    std::vector<std::string> titles;
+    for (const auto& a : nav.mine())
+        titles.push_back(a.title);
+    BOOST_TEST((titles ==
+                std::vector<std::string>{"long overdue", "due tomorrow", "next month", "undated"}));
+    BOOST_TEST(nav.overdueCount(w.vcfse) == 1u);
+    BOOST_TEST(nav.overdue(std::nullopt).front().title == "long overdue");
+    BOOST_TEST(nav.forOrganisation(w.practice).empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(meeting_service)
+
+BOOST_AUTO_TEST_CASE(agenda_carries_forward_and_outcomes_are_recorded_live) {
+    World w;
+    CaseId withActions = referResident(w, "Alan", "Ashby", 40);
+    CaseId newReferral = referResident(w, "Beth", "Brown", 41);
+    CaseId flagged = referResident(w, "Carl", "Cole", 42);
+    CaseId quiet = referResident(w, "Dina", "Dale", 43);
+
+    MeetingService meetings(w.asChair());
+    MeetingId first = meetings.schedule(meetingOn(day(2026, 11, 10), w.chair));
+    for (CaseId c : {withActions, flagged, quiet})
+        meetings.addItem(first, c, "initial review");
+    auto items = meetings.agenda(first);
+    BOOST_REQUIRE(items.size() == 3u);
+    meetings.open(first);
+    Outcome outcome;
+    outcome.discussion = "Falls twice this month";
+    outcome.decision = "Refer to falls clinic";
+    outcome.actions.push_back(
+        {{}, "Falls clinic referral", "", w.gp, {}, day(2026, 11, 30), Priority::Urgent, {}, {}});
+    auto raised = meetings.recordOutcome(items[0].id, outcome);
+    BOOST_REQUIRE(raised.size() == 1u);
+    BOOST_TEST(w.store->action(raised[0])->meetingId.str() == first.str());
+    Outcome review;
+    review.reviewAtNextMeeting = true;
+    meetings.recordOutcome(items[1].id, review);
+    meetings.close(first);
+    BOOST_TEST(problemsOf([&] { meetings.addItem(first, newReferral, "late"); }).front().code ==
+               ErrorCode::MeetingClosed);
+
+    MeetingId next = meetings.schedule(meetingOn(day(2026, 11, 24), w.chair));
+    std::size_t added = meetings.buildAgenda(next);
+    std::set<std::string> listed;
+    for (const auto& i : meetings.agenda(next))
+        listed.insert(i.caseId.str());
+    BOOST_TEST(added == 3u);
+    BOOST_TEST(listed.count(withActions.str()) == 1u);
+    BOOST_TEST(listed.count(flagged.str()) == 1u);
+    BOOST_TEST(listed.count(newReferral.str()) == 1u);
+    BOOST_TEST(listed.count(quiet.str()) == 0u);
+    BOOST_TEST(meetings.buildAgenda(next) == 0u);  // building again adds nothing twice
+}
+
+BOOST_AUTO_TEST_CASE(items_reorder_without_renumbering) {
+    World w;
+    MeetingService meetings(w.asChair());
+    MeetingId m = meetings.schedule(meetingOn(day(2026, 11, 24), w.chair));
+    std::vector<CaseId> cases;
+    for (int i = 0; i < 4; ++i)
+        cases.push_back(referResident(w, "P" + std::to_string(i), "Q", 50 + i));
+    for (const auto& c : cases)
+        meetings.addItem(m, c, "r");
+    auto items = meetings.agenda(m);
+    // Move the last item between the first and second.
+    meetings.moveItem(items[3].id, items[0].id, items[1].id);
+    auto after = meetings.agenda(m);
+    BOOST_TEST(after[1].id.str() == items[3].id.str());
+    BOOST_TEST(after[0].orderKey == items[0].orderKey);  // others untouched
+    BOOST_TEST(after[2].orderKey == items[1].orderKey);
+    meetings.removeItem(items[0].id);
+    BOOST_TEST(meetings.agenda(m).size() == 3u);
+    BOOST_TEST(w.store->agenda(m).size() == 4u);  // kept as a tombstone
+}
+
+BOOST_AUTO_TEST_SUITE_END()

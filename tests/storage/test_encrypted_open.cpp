@@ -1,0 +1,168 @@
+#include <boost/test/unit_test.hpp>
+
+#include <SQLiteCpp/Database.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "model/case_service.h"
+#include "model/store_error.h"
+#include "test_support.h"
+
+using namespace nmdt;
+using namespace nmdt::test;
+using storage::SqlCipherStore;
+
+namespace {
+StoreErrorCode openFails(const std::string& path, const std::string& passphrase) {
+    try {
+        SqlCipherStore::open(path, Passphrase(passphrase));
+    } catch (const StoreError& e) {
+        return e.code();
+    }
+    BOOST_FAIL("open should have failed");
+    return StoreErrorCode::Io;
+}
+
+void writeFile(const std::string& path, const std::string& bytes) {
+    std::ofstream(path, std::ios::binary) << bytes;
+}
+
+std::string allFileBytes(const TempDir& dir) {
+    std::string all;
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
+        all += readBytes(entry.path().string());
+    return all;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(encrypted_open)
+
+BOOST_AUTO_TEST_CASE(a_new_store_reopens_with_its_passphrase) {
+    World w;
+    std::string site = w.store->siteId();
+    w.store.reset();
+    auto again = SqlCipherStore::open(w.storePath(), Passphrase("correct horse battery staple"));
+    BOOST_TEST(again->siteId() == site);
+    BOOST_TEST(again->organisations().size() == 2u);
+    BOOST_TEST(readBytes(w.storePath()).substr(0, 15) != "SQLite format 3");
+}
+
+BOOST_AUTO_TEST_CASE(wrong_passphrase_is_refused_and_the_file_untouched) {
+    World w;
+    w.store.reset();
+    std::string before = readBytes(w.storePath());
+    BOOST_TEST((openFails(w.storePath(), "wrong horse battery staple") ==
+                StoreErrorCode::WrongPassphrase));
+    BOOST_TEST((openFails(w.storePath(), "") == StoreErrorCode::WrongPassphrase));
+    BOOST_TEST(readBytes(w.storePath()) == before);
+    BOOST_TEST(!std::filesystem::exists(w.storePath() + "-wal"));
+}
+
+BOOST_AUTO_TEST_CASE(files_that_are_not_stores_are_refused_untouched) {
+    TempDir dir;
+    std::string empty = dir.file("empty.nmdt"), text = dir.file("notes.nmdt"),
+                pages = dir.file("random.nmdt");
+    writeFile(empty, "");
+    writeFile(text, "Name,NHS number\nJones,9434765919\n");
+    std::string random(8192, '\0');
+    for (std::size_t i = 0; i < random.size(); ++i)
+        random[i] = static_cast<char>((i * 7919) % 251);
+    writeFile(pages, random);
+    BOOST_TEST((openFails(empty, "x") == StoreErrorCode::NotAStore));
+    BOOST_TEST((openFails(text, "x") == StoreErrorCode::NotAStore));
+    // Whole pages of noise cannot be told from a store under another key.
+    BOOST_TEST((openFails(pages, "x") == StoreErrorCode::WrongPassphrase));
+    BOOST_TEST(readBytes(text) == "Name,NHS number\nJones,9434765919\n");
+    BOOST_TEST(readBytes(pages) == random);
+    BOOST_TEST((openFails(dir.file("missing.nmdt"), "x") == StoreErrorCode::FileMissing));
+    BOOST_TEST((openFails(dir.path().string(), "x") == StoreErrorCode::NotAStore));
+}
+
+BOOST_AUTO_TEST_CASE(a_plaintext_sqlite_file_is_refused) {
+    TempDir dir;
+    std::string path = dir.file("plain.db");
+    {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.exec("CREATE TABLE t (x); INSERT INTO t VALUES ('Jones')");
+    }
+    std::string before = readBytes(path);
+    BOOST_TEST((openFails(path, "anything at all") == StoreErrorCode::PlaintextDatabase));
+    BOOST_TEST(readBytes(path) == before);
+}
+
+BOOST_AUTO_TEST_CASE(create_refuses_to_overwrite) {
+    World w;
+    try {
+        SqlCipherStore::create(w.storePath(), Passphrase("another passphrase 1"));
+        BOOST_FAIL("create over an existing store should fail");
+    } catch (const StoreError& e) {
+        BOOST_TEST((e.code() == StoreErrorCode::AlreadyExists));
+    }
+    BOOST_TEST(w.store->organisations().size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(rekey_changes_the_passphrase) {
+    World w;
+    w.store->changePassphrase(Passphrase("a brand new passphrase"));
+    w.store.reset();
+    BOOST_TEST((openFails(w.storePath(), "correct horse battery staple") ==
+                StoreErrorCode::WrongPassphrase));
+    auto again = SqlCipherStore::open(w.storePath(), Passphrase("a brand new passphrase"));
+    BOOST_TEST(again->professionals().size() == 3u);
+    BOOST_TEST(again->checkIntegrity().ok);
+}
+
+BOOST_AUTO_TEST_CASE(no_patient_name_reaches_the_disk_in_clear) {
+    World w;
+    CaseService cases(w.asChair());
+    const std::string marker = "Zebedeeunique";
+    const std::string reason = "Tramadolunique dependency";
+    cases.refer({resident("Quentin", marker, testNhsNumber(77)),
+                 w.gp,
+                 w.practice,
+                 reason,
+                 day(2026, 11, 1),
+                 {}});
+    for (int i = 0; i < 50; ++i)
+        cases.search("zebedee");
+    // While open: the database, its WAL and shared memory file.
+    std::string bytes = allFileBytes(w.dir);
+    BOOST_TEST(bytes.size() > 4096u);
+    BOOST_TEST(bytes.find(marker) == std::string::npos);
+    BOOST_TEST(bytes.find("zebedeeunique") == std::string::npos);
+    BOOST_TEST(bytes.find("Tramadolunique") == std::string::npos);
+    BOOST_TEST(bytes.find(testNhsNumber(77)) == std::string::npos);
+    w.store.reset();
+    bytes = allFileBytes(w.dir);
+    BOOST_TEST(bytes.find(marker) == std::string::npos);
+    BOOST_TEST(bytes.find("Riverside Surgery") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(linkage)
+
+BOOST_AUTO_TEST_CASE(only_sqlcipher_is_linked) {
+    // If plain libsqlite3 were linked too, PRAGMA key would be ignored silently.
+    std::string self = std::filesystem::read_symlink("/proc/self/exe").string();
+    FILE* p = popen(("ldd '" + self + "'").c_str(), "r");
+    BOOST_REQUIRE(p);
+    std::string out;
+    char buf[512];
+    while (fgets(buf, sizeof buf, p))
+        out += buf;
+    pclose(p);
+    BOOST_TEST(out.find("libsqlcipher") != std::string::npos, out);
+    BOOST_TEST(out.find("libsqlite3") == std::string::npos, out);
+}
+
+BOOST_AUTO_TEST_CASE(the_engine_reports_a_cipher_version) {
+    World w;
+    w.store.reset();
+    SQLite::Database db(w.storePath(), SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA key = 'correct horse battery staple'");
+    BOOST_TEST(!db.execAndGet("PRAGMA cipher_version").getString().empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()

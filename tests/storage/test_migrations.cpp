@@ -1,0 +1,132 @@
+#include <boost/test/unit_test.hpp>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <set>
+
+#include "encrypted_database.h"
+#include "migrations.h"
+#include "model/entity_kind.h"
+#include "model/store_error.h"
+#include "storage/sqlcipher_store.h"
+#include "store_impl.h"
+#include "test_support.h"
+
+using namespace nmdt;
+using namespace nmdt::test;
+using namespace nmdt::storage;
+
+namespace {
+const Passphrase kKey("migration test passphrase");
+
+std::set<std::string> columnsOf(SQLite::Database& db, const std::string& table) {
+    SQLite::Statement st(db, "PRAGMA table_info(" + table + ")");
+    std::set<std::string> out;
+    while (st.executeStep())
+        out.insert(st.getColumn(1).getString());
+    return out;
+}
+
+bool hasIndex(SQLite::Database& db, const std::string& name) {
+    SQLite::Statement st(db,
+                         "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?");
+    st.bind(1, name);
+    st.executeStep();
+    return st.getColumn(0).getInt() == 1;
+}
+
+void insertCaseAtV1(SQLite::Database& db, const std::string& id, const std::string& given,
+                    const std::string& family) {
+    SQLite::Statement st(
+        db,
+        "INSERT INTO cases (id, nhs_number, given_name, family_name, date_of_birth, status)"
+        " VALUES (?, ?, ?, ?, '1950-01-01', 'open')");
+    st.bind(1, id);
+    st.bind(2, id);
+    st.bind(3, given);
+    st.bind(4, family);
+    st.exec();
+}
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(migrations)
+
+BOOST_AUTO_TEST_CASE(step_1_creates_a_table_for_every_entity_with_every_field) {
+    TempDir dir;
+    auto db = openEncryptedDatabase(dir.file("s.nmdt"), kKey, OpenIntent::CreateNew);
+    migrate(*db, 1);
+    BOOST_TEST(schemaVersionOf(*db) == 1);
+    for (EntityKind kind : allEntityKinds()) {
+        auto columns = columnsOf(*db, tableOf(kind));
+        BOOST_TEST_CONTEXT(tableOf(kind)) {
+            BOOST_TEST(columns.count("id") == 1u);
+            for (auto field : entityFieldNames(kind))
+                BOOST_TEST(columns.count(std::string(field)) == 1u, field);
+            BOOST_TEST(columns.size() == entityFieldNames(kind).size() + 1);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(step_2_backfills_folded_search_names) {
+    TempDir dir;
+    auto db = openEncryptedDatabase(dir.file("s.nmdt"), kKey, OpenIntent::CreateNew);
+    migrate(*db, 1);
+    insertCaseAtV1(*db, "c1", "ŁUKASZ", "WÓJCIK");
+    insertCaseAtV1(*db, "c2", "Siân", "O'Neill");
+    migrate(*db, 2);
+    BOOST_TEST(schemaVersionOf(*db) == 2);
+    SQLite::Statement st(*db,
+                         "SELECT search_given, search_family, given_name FROM cases ORDER BY id");
+    BOOST_REQUIRE(st.executeStep());
+    BOOST_TEST(st.getColumn(0).getString() == "łukasz");
+    BOOST_TEST(st.getColumn(1).getString() == "wójcik");
+    BOOST_TEST(st.getColumn(2).getString() == "ŁUKASZ");  // original untouched
+    BOOST_REQUIRE(st.executeStep());
+    BOOST_TEST(st.getColumn(1).getString() == "o'neill");
+}
+
+BOOST_AUTO_TEST_CASE(step_3_adds_the_list_indexes_keeping_data) {
+    TempDir dir;
+    auto db = openEncryptedDatabase(dir.file("s.nmdt"), kKey, OpenIntent::CreateNew);
+    migrate(*db, 2);
+    insertCaseAtV1(*db, "c1", "Ann", "Ash");
+    BOOST_TEST(!hasIndex(*db, "cases_family"));
+    migrate(*db, 3);
+    BOOST_TEST(hasIndex(*db, "cases_family"));
+    BOOST_TEST(hasIndex(*db, "actions_open_org"));
+    BOOST_TEST(db->execAndGet("SELECT count(*) FROM cases").getInt() == 1);
+}
+
+BOOST_AUTO_TEST_CASE(an_old_store_is_upgraded_when_opened) {
+    TempDir dir;
+    std::string path = dir.file("old.nmdt");
+    {
+        auto db = openEncryptedDatabase(path, kKey, OpenIntent::CreateNew);
+        migrate(*db, 1);
+        db->exec(
+            "INSERT INTO meta VALUES ('site_id', 'site-1'), ('hlc', '0000000000000005.00000')");
+        insertCaseAtV1(*db, "c1", "Rhys", "Owen");
+    }
+    auto store = SqlCipherStore::open(path, kKey);
+    BOOST_TEST(store->schemaVersion() == latestSchemaVersion());
+    BOOST_TEST(store->searchCases("owen", 10).size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_store_from_a_newer_version_is_refused) {
+    TempDir dir;
+    std::string path = dir.file("new.nmdt");
+    {
+        auto db = openEncryptedDatabase(path, kKey, OpenIntent::CreateNew);
+        migrate(*db);
+        db->exec("PRAGMA user_version = 999");
+    }
+    try {
+        SqlCipherStore::open(path, kKey);
+        BOOST_FAIL("expected NewerSchema");
+    } catch (const StoreError& e) {
+        BOOST_TEST((e.code() == StoreErrorCode::NewerSchema));
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
