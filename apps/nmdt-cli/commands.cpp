@@ -1,0 +1,288 @@
+#include "commands.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+#include <set>
+#include <stdexcept>
+
+#include "demo/demo_data.h"
+#include "messages.h"
+#include "model/action_service.h"
+#include "model/nhs_number.h"
+#include "passphrase_input.h"
+#include "storage/sqlcipher_store.h"
+
+namespace nmdt::cli {
+
+namespace {
+using storage::SqlCipherStore;
+
+const std::set<std::string> kCommands{"create", "demo",    "check",  "rekey",
+                                      "cases",  "overdue", "changes"};
+const std::set<std::string> kValueOptions{
+    "passphrase-file", "new-passphrase-file", "size", "seed", "search", "limit", "org", "after",
+    "entity"};
+
+Passphrase storePassphrase(const Invocation& inv) {
+    return readPassphrase(inv.option("passphrase-file"), "NMDT_PASSPHRASE", "Store passphrase");
+}
+
+Passphrase newPassphrase(const Invocation& inv) {
+    return readPassphrase(inv.option("new-passphrase-file"), "NMDT_NEW_PASSPHRASE",
+                          "New passphrase");
+}
+
+std::size_t numberOption(const Invocation& inv, const std::string& name, std::size_t fallback) {
+    auto v = inv.option(name);
+    if (!v)
+        return fallback;
+    try {
+        std::size_t used = 0;
+        unsigned long long n = std::stoull(*v, &used);
+        if (used != v->size())
+            throw std::invalid_argument(*v);
+        return static_cast<std::size_t>(n);
+    } catch (const std::exception&) {
+        throw std::invalid_argument("--" + name + " needs a whole number, not '" + *v + "'");
+    }
+}
+
+Actor cliActor() {
+    const char* user = std::getenv("USER");
+    return Actor{ProfessionalId("nmdt-cli"),
+                 std::string("nmdt-cli (") + (user ? user : "unknown") + ")", Role::Administrator,
+                 OrganisationId()};
+}
+
+void requireAcceptable(const Passphrase& p) {
+    auto verdict = assessPassphrase(p.reveal());
+    if (verdict != PassphraseVerdict::Acceptable)
+        throw std::invalid_argument(describe(verdict));
+}
+
+int create(const Invocation& inv, std::ostream& out) {
+    Passphrase p = storePassphrase(inv);
+    requireAcceptable(p);
+    auto store = SqlCipherStore::create(inv.store, p);
+    out << "Created encrypted store " << inv.store << " (site " << store->siteId() << ")\n";
+    return kOk;
+}
+
+int demo(const Invocation& inv, std::ostream& out, std::ostream& err) {
+    std::string size = inv.option("size").value_or("small");
+    if (size != "small" && size != "large")
+        throw std::invalid_argument("--size is small or large");
+    Passphrase p = storePassphrase(inv);
+    std::unique_ptr<SqlCipherStore> store;
+    if (std::filesystem::exists(inv.store)) {
+        store = SqlCipherStore::open(inv.store, p);
+        if (store->caseCount() > 0)
+            throw std::invalid_argument(
+                "the store already holds cases; demo data goes into a new or empty store");
+    } else {
+        requireAcceptable(p);
+        store = SqlCipherStore::create(inv.store, p);
+    }
+    SystemClock clock;
+    auto started = std::chrono::steady_clock::now();
+    int lastPercent = -1;
+    auto summary = demo::generateDemoData(
+        *store, clock, size == "large" ? demo::DemoSize::large() : demo::DemoSize::small(),
+        numberOption(inv, "seed", 1), [&](std::size_t done, std::size_t total) {
+            int percent = static_cast<int>(100 * done / total);
+            if (percent / 5 != lastPercent / 5) {
+                err << "\rGenerating demo data: " << percent << "%" << std::flush;
+                lastPercent = percent;
+            }
+        });
+    err << "\rGenerating demo data: done.   \n";
+    auto seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    out << "Demo neighbourhood written to " << inv.store << " in " << std::fixed
+        << std::setprecision(1) << seconds << " s:\n"
+        << "  " << summary.organisations << " organisations, " << summary.professionals
+        << " professionals\n"
+        << "  " << summary.cases << " cases, " << summary.carePlans << " care plan versions\n"
+        << "  " << summary.actions << " actions (" << summary.overdueActions << " overdue)\n"
+        << "  " << summary.meetings << " meetings\n";
+    return kOk;
+}
+
+int check(const Invocation& inv, std::ostream& out) {
+    auto store = SqlCipherStore::open(inv.store, storePassphrase(inv));
+    auto report = store->checkIntegrity();
+    if (report.ok) {
+        out << "ok: " << inv.store << " passed the integrity check (schema version "
+            << store->schemaVersion() << ", " << store->caseCount() << " cases)\n";
+        return kOk;
+    }
+    out << "FAILED: " << report.problems.size() << " problem(s)\n";
+    for (const auto& p : report.problems)
+        out << "  " << p << "\n";
+    return kFailed;
+}
+
+int rekey(const Invocation& inv, std::ostream& out) {
+    auto store = SqlCipherStore::open(inv.store, storePassphrase(inv));
+    Passphrase next = newPassphrase(inv);
+    requireAcceptable(next);
+    store->changePassphrase(next);
+    out << "Passphrase changed for " << inv.store << "\n";
+    return kOk;
+}
+
+int cases(const Invocation& inv, std::ostream& out) {
+    auto store = SqlCipherStore::open(inv.store, storePassphrase(inv));
+    std::size_t limit = numberOption(inv, "limit", 50);
+    auto rows = inv.option("search") ? store->searchCases(*inv.option("search"), limit)
+                                     : store->casePage(0, limit);
+    out << std::left << std::setw(14) << "NHS number" << std::setw(11) << "Born" << std::setw(9)
+        << "Status"
+        << "Name\n";
+    for (const auto& c : rows)
+        out << std::setw(14) << formatNhsNumber(c.nhsNumber) << std::setw(11)
+            << toIsoDate(c.dateOfBirth) << std::setw(9) << codeOf(c.status) << c.familyName << ", "
+            << c.givenName << "\n";
+    out << rows.size() << " of " << store->caseCount() << " cases\n";
+    return kOk;
+}
+
+int overdue(const Invocation& inv, std::ostream& out) {
+    auto store = SqlCipherStore::open(inv.store, storePassphrase(inv));
+    std::optional<OrganisationId> org;
+    if (auto wanted = inv.option("org")) {
+        for (const auto& o : store->organisations())
+            if (o.id.str() == *wanted || o.name == *wanted)
+                org = o.id;
+        if (!org)
+            throw std::invalid_argument("no organisation is called or has the id '" + *wanted +
+                                        "'");
+    }
+    SystemClock clock;
+    SeededIdSource ids(0);
+    ActionService actions(ServiceContext{*store, clock, ids, cliActor()});
+    std::size_t limit = numberOption(inv, "limit", 50);
+    Date today = clock.today();
+    auto rows = actions.overdue(org, limit);
+    out << std::left << std::setw(12) << "Due" << std::setw(8) << "Days" << std::setw(14)
+        << "Status"
+        << "Action\n";
+    for (const auto& a : rows)
+        out << std::setw(12) << toIsoDate(*a.dueDate) << std::setw(8)
+            << daysBetween(*a.dueDate, today) << std::setw(14) << codeOf(a.status) << a.title
+            << "\n";
+    out << rows.size() << " shown; " << actions.overdueCount(org) << " overdue in all\n";
+    return kOk;
+}
+
+int changes(const Invocation& inv, std::ostream& out) {
+    auto store = SqlCipherStore::open(inv.store, storePassphrase(inv));
+    ChangeLogQuery q;
+    q.afterSequence = static_cast<std::int64_t>(numberOption(inv, "after", 0));
+    q.limit = numberOption(inv, "limit", 50);
+    q.entityId = inv.option("entity");
+    auto entries = store->changeLog(q);
+    for (const auto& e : entries) {
+        out << e.sequence << "  " << encodeHlc(e.hlc) << "  site " << e.siteId.substr(0, 8) << "  "
+            << entityKindName(e.kind) << " " << e.entityId << "  "
+            << (e.op == ChangeOp::Create ? "create" : "update") << "  " << e.intent << "  by "
+            << e.userName << " (" << e.role << ")  fields:";
+        for (const auto& f : e.fields)
+            out << " " << f.name;
+        out << "\n";
+    }
+    out << entries.size() << " change(s)\n";
+    return kOk;
+}
+}  // namespace
+
+std::optional<std::string> Invocation::option(const std::string& name) const {
+    auto it = options.find(name);
+    if (it == options.end())
+        return std::nullopt;
+    return it->second;
+}
+
+Invocation parseArguments(const std::vector<std::string>& args) {
+    if (args.empty())
+        throw std::invalid_argument("no command given");
+    Invocation inv;
+    inv.command = args[0];
+    if (!kCommands.count(inv.command))
+        throw std::invalid_argument("unknown command '" + inv.command + "'");
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a.starts_with("--")) {
+            std::string name = a.substr(2);
+            if (name == "passphrase" || name == "password")
+                throw std::invalid_argument(
+                    "passphrases are never taken on the command line (ps shows them); use "
+                    "--passphrase-file, NMDT_PASSPHRASE or the prompt");
+            if (!kValueOptions.count(name))
+                throw std::invalid_argument("unknown option " + a);
+            if (i + 1 >= args.size())
+                throw std::invalid_argument(a + " needs a value");
+            inv.options[name] = args[++i];
+        } else if (inv.store.empty()) {
+            inv.store = a;
+        } else {
+            throw std::invalid_argument("unexpected argument '" + a + "'");
+        }
+    }
+    if (inv.store.empty())
+        throw std::invalid_argument("which store? give its path after the command");
+    return inv;
+}
+
+void printUsage(std::ostream& out) {
+    out << "Usage: nmdt-cli COMMAND STORE [options]\n\n"
+           "Commands:\n"
+           "  create   create a new encrypted store\n"
+           "  demo     fill a new store with a demo neighbourhood (--size small|large, --seed N)\n"
+           "  check    run the integrity check (exit 1 if it fails)\n"
+           "  rekey    change the passphrase (new one from --new-passphrase-file, "
+           "NMDT_NEW_PASSPHRASE or prompt)\n"
+           "  cases    list cases in name order, or --search NAME-OR-NHS-NUMBER (--limit N)\n"
+           "  overdue  list overdue actions, optionally for one --org NAME-OR-ID (--limit N)\n"
+           "  changes  show the change log (--after SEQUENCE, --entity ID, --limit N)\n\n"
+           "The passphrase comes from --passphrase-file FILE, the NMDT_PASSPHRASE environment "
+           "variable,\n"
+           "or a prompt on the terminal; never from the command line.\n";
+}
+
+int run(const Invocation& inv, std::ostream& out, std::ostream& err) {
+    try {
+        if (inv.command == "create")
+            return create(inv, out);
+        if (inv.command == "demo")
+            return demo(inv, out, err);
+        if (inv.command == "check")
+            return check(inv, out);
+        if (inv.command == "rekey")
+            return rekey(inv, out);
+        if (inv.command == "cases")
+            return cases(inv, out);
+        if (inv.command == "overdue")
+            return overdue(inv, out);
+        if (inv.command == "changes")
+            return changes(inv, out);
+    } catch (const StoreError& e) {
+        err << "nmdt-cli: " << describe(e) << "\n";
+        return kStoreRefused;
+    } catch (const DomainError& e) {
+        err << "nmdt-cli: " << describe(e) << "\n";
+        return kFailed;
+    } catch (const std::invalid_argument& e) {
+        err << "nmdt-cli: " << e.what() << "\n";
+        return kUsage;
+    } catch (const std::exception& e) {
+        err << "nmdt-cli: " << e.what() << "\n";
+        return kFailed;
+    }
+    return kUsage;
+}
+
+}  // namespace nmdt::cli

@@ -1,0 +1,62 @@
+#include "messages.h"
+
+namespace nmdt::cli {
+
+std::string describe(const StoreError& e) {
+    switch (e.code()) {
+        case StoreErrorCode::FileMissing:
+            return "There is no store at that path.";
+        case StoreErrorCode::AlreadyExists:
+            return "A file already exists at that path; it was not touched.";
+        case StoreErrorCode::WrongPassphrase:
+            return "The passphrase is wrong, or the file was encrypted with another key. The file "
+                   "was not changed.";
+        case StoreErrorCode::NotAStore:
+            return "That file is not a Neighbourhood MDT store (empty, truncated or another kind "
+                   "of file). It was not changed.";
+        case StoreErrorCode::PlaintextDatabase:
+            return "That file is an unencrypted SQLite database; it will not be opened as a store.";
+        case StoreErrorCode::Corrupt:
+            return "The store is damaged: " + std::string(e.what()) + ". Restore it from a backup.";
+        case StoreErrorCode::NewerSchema:
+            return "The store was written by a newer version of Neighbourhood MDT; please upgrade.";
+        case StoreErrorCode::ConstraintViolated:
+        case StoreErrorCode::InvalidChange:
+        case StoreErrorCode::NotFound:
+            return "The change was refused and nothing was written: " + std::string(e.what());
+        case StoreErrorCode::Io:
+            return "The store could not be read or written: " + std::string(e.what());
+    }
+    return e.what();
+}
+
+std::string describe(const DomainError& e) {
+    std::string out = "Refused:";
+    for (const auto& p : e.problems()) {
+        out += " ";
+        out += errorCodeName(p.code);
+        if (!p.field.empty())
+            out += " (" + p.field + ")";
+        out += ";";
+    }
+    return out;
+}
+
+std::string describe(PassphraseVerdict v) {
+    switch (v) {
+        case PassphraseVerdict::Acceptable:
+            return "acceptable";
+        case PassphraseVerdict::TooShort:
+            return "The passphrase must be at least 12 characters.";
+        case PassphraseVerdict::TooCommon:
+            return "That passphrase is too well known; choose another.";
+        case PassphraseVerdict::TooRepetitive:
+            return "The passphrase cannot be one character repeated.";
+        case PassphraseVerdict::TooSimple:
+            return "Use 16 or more characters, or mix three of: lower case, upper case, digits, "
+                   "symbols.";
+    }
+    return "";
+}
+
+}  // namespace nmdt::cli

@@ -1,0 +1,135 @@
+// Runs the real nmdt-cli binary as an administrator would, checking output and exit codes.
+#define BOOST_TEST_MODULE nmdt_cli_tests
+#include <boost/test/unit_test.hpp>
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "test_support.h"
+
+using namespace nmdt::test;
+
+namespace {
+struct Result {
+    int exitCode;
+    std::string output;  // stdout and stderr together
+};
+
+/// Runs nmdt-cli with `args` and an environment prefix (e.g. "NMDT_PASSPHRASE=x").
+Result cli(const std::string& args, const std::string& env = "") {
+    std::string command = "env -u NMDT_PASSPHRASE -u NMDT_NEW_PASSPHRASE " + env +
+                          " " NMDT_CLI_PATH " " + args + " 2>&1 </dev/null";
+    FILE* p = popen(command.c_str(), "r");
+    BOOST_REQUIRE(p);
+    std::string out;
+    char buf[4096];
+    std::size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0)
+        out.append(buf, n);
+    int status = pclose(p);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+const std::string kPass = "NMDT_PASSPHRASE='cli test passphrase 1'";
+
+bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(admin_cli)
+
+BOOST_AUTO_TEST_CASE(demo_then_list_search_and_check) {
+    TempDir dir;
+    std::string store = "'" + dir.file("demo.nmdt") + "'";
+    auto demo = cli("demo " + store + " --seed 3", kPass);
+    BOOST_TEST(demo.exitCode == 0, demo.output);
+    BOOST_TEST(contains(demo.output, "50 cases"), demo.output);
+
+    auto cases = cli("cases " + store + " --limit 5", kPass);
+    BOOST_TEST(cases.exitCode == 0);
+    BOOST_TEST(contains(cases.output, "5 of 50 cases"), cases.output);
+    BOOST_TEST(contains(cases.output, "999 "), cases.output);  // 3-3-4 test numbers
+
+    auto search = cli("cases " + store + " --search '999 000 001'", kPass);
+    BOOST_TEST(contains(search.output, "999 000 001"), search.output);
+
+    auto overdue = cli("overdue " + store + " --org 'Age Well Together'", kPass);
+    BOOST_TEST(overdue.exitCode == 0, overdue.output);
+    BOOST_TEST(contains(overdue.output, "overdue in all"), overdue.output);
+
+    auto check = cli("check " + store, kPass);
+    BOOST_TEST(check.exitCode == 0, check.output);
+    BOOST_TEST(contains(check.output, "passed the integrity check"));
+
+    auto changes = cli("changes " + store + " --limit 2", kPass);
+    BOOST_TEST(contains(changes.output, "generate-demo-data"), changes.output);
+    BOOST_TEST(contains(changes.output, "2 change(s)"), changes.output);
+}
+
+BOOST_AUTO_TEST_CASE(the_same_seed_gives_the_same_neighbourhood) {
+    TempDir dir;
+    cli("demo '" + dir.file("a.nmdt") + "' --seed 9", kPass);
+    cli("demo '" + dir.file("b.nmdt") + "' --seed 9", kPass);
+    auto a = cli("cases '" + dir.file("a.nmdt") + "' --limit 50", kPass);
+    auto b = cli("cases '" + dir.file("b.nmdt") + "' --limit 50", kPass);
+    BOOST_TEST(a.output == b.output);
+    auto c = cli("demo '" + dir.file("c.nmdt") + "' --seed 10", kPass);
+    BOOST_TEST(cli("cases '" + dir.file("c.nmdt") + "' --limit 50", kPass).output != a.output);
+}
+
+BOOST_AUTO_TEST_CASE(refuses_bad_passphrases_with_clear_words) {
+    TempDir dir;
+    std::string store = "'" + dir.file("s.nmdt") + "'";
+    auto weak = cli("create " + store, "NMDT_PASSPHRASE=short");
+    BOOST_TEST(weak.exitCode == 2);
+    BOOST_TEST(contains(weak.output, "at least 12 characters"), weak.output);
+    BOOST_TEST(!std::filesystem::exists(dir.file("s.nmdt")));
+
+    BOOST_TEST(cli("create " + store, kPass).exitCode == 0);
+    auto wrong = cli("check " + store, "NMDT_PASSPHRASE='not the passphrase'");
+    BOOST_TEST(wrong.exitCode == 3);
+    BOOST_TEST(contains(wrong.output, "passphrase is wrong"), wrong.output);
+
+    auto argv = cli("check " + store + " --passphrase 'cli test passphrase 1'");
+    BOOST_TEST(argv.exitCode == 2);
+    BOOST_TEST(contains(argv.output, "never taken on the command line"), argv.output);
+
+    auto none = cli("check " + store);  // no file, no variable, no terminal
+    BOOST_TEST(none.exitCode == 1);
+    BOOST_TEST(contains(none.output, "no passphrase"), none.output);
+}
+
+BOOST_AUTO_TEST_CASE(passphrase_file_and_rekey) {
+    TempDir dir;
+    std::string store = "'" + dir.file("s.nmdt") + "'";
+    std::ofstream(dir.file("old.txt")) << "first passphrase here\n";
+    std::ofstream(dir.file("new.txt")) << "second passphrase here\n";
+    BOOST_TEST(
+        cli("create " + store + " --passphrase-file '" + dir.file("old.txt") + "'").exitCode == 0);
+    auto rekey = cli("rekey " + store + " --passphrase-file '" + dir.file("old.txt") +
+                     "' --new-passphrase-file '" + dir.file("new.txt") + "'");
+    BOOST_TEST(rekey.exitCode == 0, rekey.output);
+    BOOST_TEST(
+        cli("check " + store + " --passphrase-file '" + dir.file("old.txt") + "'").exitCode == 3);
+    BOOST_TEST(
+        cli("check " + store + " --passphrase-file '" + dir.file("new.txt") + "'").exitCode == 0);
+}
+
+BOOST_AUTO_TEST_CASE(refuses_files_that_are_not_stores) {
+    TempDir dir;
+    std::ofstream(dir.file("notes.txt")) << "not a database";
+    auto r = cli("check '" + dir.file("notes.txt") + "'", kPass);
+    BOOST_TEST(r.exitCode == 3);
+    BOOST_TEST(contains(r.output, "not a Neighbourhood MDT store"), r.output);
+    BOOST_TEST(readBytes(dir.file("notes.txt")) == "not a database");
+    auto missing = cli("cases '" + dir.file("nope.nmdt") + "'", kPass);
+    BOOST_TEST(contains(missing.output, "no store at that path"), missing.output);
+    auto usage = cli("frobnicate x");
+    BOOST_TEST(usage.exitCode == 2);
+    BOOST_TEST(contains(usage.output, "unknown command"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
