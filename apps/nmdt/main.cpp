@@ -1,0 +1,10 @@
+// nmdt: the Neighbourhood MDT desktop application. Wires the encrypted store into the GUI.
+#include "gui/desktop_app.h"
+#include "storage/sqlcipher_store.h"
+
+int main(int argc, char** argv) {
+    auto clock = std::make_shared<nmdt::SystemClock>();
+    nmdt::gui::DesktopDependencies deps{
+        std::make_shared<nmdt::storage::SqlCipherStoreProvider>(clock), clock, {}};
+    return nmdt::gui::runDesktopApp(argc, argv, std::move(deps));
+}

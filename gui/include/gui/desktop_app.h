@@ -1,0 +1,22 @@
+#pragma once
+// Entry point of the desktop application: the executable hands in what it has wired.
+
+#include <memory>
+#include <string>
+
+#include "model/calendar.h"
+#include "model/store_provider.h"
+
+namespace nmdt::gui {
+
+/// What the executable wires for the GUI: how stores are opened, the time, start options.
+struct DesktopDependencies {
+    std::shared_ptr<StoreProvider> stores;
+    std::shared_ptr<const Clock> clock;
+    std::string initialStore;  // from --store, or empty to use the last one opened
+};
+
+/// Runs the wxWidgets application until its last window closes; returns the exit code.
+int runDesktopApp(int argc, char** argv, DesktopDependencies dependencies);
+
+}  // namespace nmdt::gui

@@ -1,0 +1,104 @@
+#include "case_list_view.h"
+
+#include <wx/intl.h>
+
+#include "model/nhs_number.h"
+#include "wx_text.h"
+
+namespace nmdt::gui {
+
+namespace {
+enum Column { kName, kNhsNumber, kBorn, kPostcode, kStatus };
+}
+
+wxString formatDateOfBirth(Date date) {
+    static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    if (!date.ok())
+        return {};
+    return wxString::Format("%02u-%s-%04d", static_cast<unsigned>(date.day()),
+                            months[static_cast<unsigned>(date.month()) - 1],
+                            static_cast<int>(date.year()));
+}
+
+CaseListView::CaseListView(wxWindow* parent, const CaseReader& cases)
+    : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                 wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL | wxLC_HRULES),
+      cases_(cases) {
+    SetName(_("Cases"));
+    AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, FromDIP(260));
+    AppendColumn(_("NHS number"), wxLIST_FORMAT_LEFT, FromDIP(120));
+    AppendColumn(_("Date of birth"), wxLIST_FORMAT_LEFT, FromDIP(110));
+    AppendColumn(_("Postcode"), wxLIST_FORMAT_LEFT, FromDIP(90));
+    AppendColumn(_("Status"), wxLIST_FORMAT_LEFT, FromDIP(80));
+}
+
+void CaseListView::showAll() {
+    results_.reset();
+    pages_.clear();
+    pagesFetched_ = 0;
+    SetItemCount(static_cast<long>(cases_.caseCount()));
+    Refresh();
+}
+
+void CaseListView::showResults(std::vector<CaseSummary> results) {
+    results_ = std::move(results);
+    SetItemCount(static_cast<long>(results_->size()));
+    Refresh();
+}
+
+const CaseSummary* CaseListView::rowAt(long row) const {
+    if (row < 0)
+        return nullptr;
+    if (results_)
+        return row < static_cast<long>(results_->size())
+                   ? &(*results_)[static_cast<std::size_t>(row)]
+                   : nullptr;
+    long page = row / kPageSize;
+    auto it = pages_.find(page);
+    if (it == pages_.end()) {
+        if (pages_.size() >= kPagesKept) {
+            // Drop the page furthest from the one being read; scrolling stays local.
+            auto far = pages_.begin();
+            for (auto p = pages_.begin(); p != pages_.end(); ++p)
+                if (std::labs(p->first - page) > std::labs(far->first - page))
+                    far = p;
+            pages_.erase(far);
+        }
+        it = pages_
+                 .emplace(page,
+                          cases_.casePage(static_cast<std::size_t>(page * kPageSize), kPageSize))
+                 .first;
+        ++pagesFetched_;
+    }
+    long offset = row % kPageSize;
+    return offset < static_cast<long>(it->second.size())
+               ? &it->second[static_cast<std::size_t>(offset)]
+               : nullptr;
+}
+
+std::optional<CaseSummary> CaseListView::summaryAt(long row) const {
+    const CaseSummary* s = rowAt(row);
+    return s ? std::optional(*s) : std::nullopt;
+}
+
+wxString CaseListView::OnGetItemText(long item, long column) const {
+    const CaseSummary* s = rowAt(item);
+    if (!s)
+        return {};
+    switch (column) {
+        case kName:
+            return toWx(s->familyName) + ", " + toWx(s->givenName);
+        case kNhsNumber:
+            return toWx(formatNhsNumber(s->nhsNumber));
+        case kBorn:
+            return formatDateOfBirth(s->dateOfBirth);
+        case kPostcode:
+            return toWx(s->postcode);
+        case kStatus:
+            return s->status == CaseStatus::Open ? _("Open") : _("Closed");
+    }
+    return {};
+}
+
+}  // namespace nmdt::gui

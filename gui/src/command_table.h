@@ -1,0 +1,29 @@
+#pragma once
+// Every user command defined once (id, label, accelerator, help); menus and the
+// accelerator table are built from this list.
+
+#include <wx/defs.h>
+#include <wx/string.h>
+
+#include <vector>
+
+namespace nmdt::gui {
+
+enum CommandId {
+    ID_FIND_RESIDENT = wxID_HIGHEST + 1,
+    ID_SHOW_ALL_CASES,
+};
+
+/// One command as the user meets it.
+struct Command {
+    int id;
+    wxString menu;   // which top-level menu it belongs to
+    wxString label;  // with & mnemonic
+    wxString accelerator;
+    wxString help;
+};
+
+/// All commands of the main window, in menu order.
+const std::vector<Command>& mainWindowCommands();
+
+}  // namespace nmdt::gui

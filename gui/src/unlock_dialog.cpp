@@ -1,0 +1,186 @@
+#include "unlock_dialog.h"
+
+#include <wx/button.h>
+#include <wx/checkbox.h>
+#include <wx/filedlg.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include "wording.h"
+#include "wx_text.h"
+
+namespace nmdt::gui {
+
+UnlockDialog::UnlockDialog(wxWindow* parent, StoreProvider& stores, const wxString& location)
+    : wxDialog(parent, wxID_ANY, _("Unlock Neighbourhood MDT"), wxDefaultPosition, wxDefaultSize,
+               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+      stores_(stores),
+      throttleTimer_(this) {
+    auto* grid = new wxFlexGridSizer(2, FromDIP(wxSize(8, 8)));
+    grid->AddGrowableCol(1);
+
+    grid->Add(new wxStaticText(this, wxID_ANY, _("&Store:")), 0, wxALIGN_CENTER_VERTICAL);
+    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    location_ =
+        new wxTextCtrl(this, wxID_ANY, location, wxDefaultPosition, FromDIP(wxSize(360, -1)));
+    location_->SetName(_("Store file"));
+    auto* browse = new wxButton(this, wxID_ANY, _("&Browse..."));
+    row->Add(location_, 1, wxEXPAND | wxRIGHT, FromDIP(4));
+    row->Add(browse);
+    grid->Add(row, 1, wxEXPAND);
+
+    grid->Add(new wxStaticText(this, wxID_ANY, _("&Passphrase:")), 0, wxALIGN_CENTER_VERTICAL);
+    passphrase_ = new wxTextCtrl(this, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize,
+                                 wxTE_PASSWORD | wxTE_PROCESS_ENTER);
+    passphrase_->SetName(_("Passphrase"));
+    grid->Add(passphrase_, 1, wxEXPAND);
+
+    confirmLabel_ = new wxStaticText(this, wxID_ANY, _("&Confirm:"));
+    grid->Add(confirmLabel_, 0, wxALIGN_CENTER_VERTICAL);
+    confirm_ = new wxTextCtrl(this, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize,
+                              wxTE_PASSWORD | wxTE_PROCESS_ENTER);
+    confirm_->SetName(_("Confirm passphrase"));
+    grid->Add(confirm_, 1, wxEXPAND);
+
+    grid->AddSpacer(0);
+    createNew_ = new wxCheckBox(this, wxID_ANY, _("Create a &new store at this location"));
+    grid->Add(createNew_);
+    grid->AddSpacer(0);
+    strength_ = new wxStaticText(this, wxID_ANY, {});
+    grid->Add(strength_);
+
+    message_ = new wxStaticText(this, wxID_ANY, {});
+    message_->SetForegroundColour(wxColour(170, 0, 0));
+    message_->SetName(_("Problem"));
+
+    auto* buttons = new wxStdDialogButtonSizer();
+    unlock_ = new wxButton(this, wxID_OK, _("&Unlock"));
+    unlock_->SetDefault();
+    buttons->AddButton(unlock_);
+    buttons->AddButton(new wxButton(this, wxID_CANCEL));
+    buttons->Realize();
+
+    auto* top = new wxBoxSizer(wxVERTICAL);
+    top->Add(grid, 0, wxEXPAND | wxALL, FromDIP(12));
+    top->Add(message_, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(12));
+    top->Add(buttons, 0, wxEXPAND | wxALL, FromDIP(12));
+    SetSizerAndFit(top);
+
+    onCreateToggled();
+    passphrase_->SetFocus();
+
+    unlock_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (tryUnlock())
+            EndModal(wxID_OK);
+    });
+    passphrase_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) {
+        if (tryUnlock())
+            EndModal(wxID_OK);
+    });
+    confirm_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) {
+        if (tryUnlock())
+            EndModal(wxID_OK);
+    });
+    passphrase_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { onPassphraseTyped(); });
+    createNew_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { onCreateToggled(); });
+    browse->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onBrowse(); });
+    Bind(wxEVT_TIMER, [this](wxTimerEvent&) { onThrottleTick(); });
+}
+
+wxString UnlockDialog::message() const {
+    return message_->GetLabel();
+}
+
+void UnlockDialog::showProblem(const wxString& text) {
+    message_->SetLabel(text);
+    message_->Wrap(FromDIP(460));
+    Layout();
+    Fit();
+}
+
+void UnlockDialog::onCreateToggled() {
+    bool creating = createNew_->GetValue();
+    confirm_->Show(creating);
+    confirmLabel_->Show(creating);
+    strength_->Show(creating);
+    unlock_->SetLabel(creating ? _("C&reate") : _("&Unlock"));
+    onPassphraseTyped();
+    Layout();
+    Fit();
+}
+
+void UnlockDialog::onPassphraseTyped() {
+    if (!createNew_->GetValue())
+        return;
+    Passphrase typed(fromWx(passphrase_->GetValue()));
+    strength_->SetLabel(describe(assessPassphrase(typed.reveal())));
+}
+
+void UnlockDialog::onBrowse() {
+    wxFileDialog dialog(this, _("Choose a store"), {}, location_->GetValue(),
+                        _("Neighbourhood MDT stores (*.nmdt)|*.nmdt|All files|*"),
+                        createNew_->GetValue() ? wxFD_SAVE | wxFD_OVERWRITE_PROMPT : wxFD_OPEN);
+    if (dialog.ShowModal() == wxID_OK)
+        location_->SetValue(dialog.GetPath());
+}
+
+void UnlockDialog::onThrottleTick() {
+    if (--secondsLeft_ > 0) {
+        showProblem(
+            wxString::Format(_("Too many attempts. Try again in %d seconds."), secondsLeft_));
+        return;
+    }
+    throttleTimer_.Stop();
+    unlock_->Enable();
+    showProblem({});
+}
+
+bool UnlockDialog::tryUnlock() {
+    if (!unlock_->IsEnabled())
+        return false;
+    const std::string location = fromWx(location_->GetValue());
+    Passphrase passphrase(fromWx(passphrase_->GetValue()));
+    if (location.empty()) {
+        showProblem(_("Choose where the store is."));
+        return false;
+    }
+    if (createNew_->GetValue()) {
+        auto verdict = assessPassphrase(passphrase.reveal());
+        if (verdict != PassphraseVerdict::Acceptable) {
+            showProblem(describe(verdict));
+            return false;
+        }
+        if (fromWx(confirm_->GetValue()) != passphrase.reveal()) {
+            showProblem(_("The two passphrases are different."));
+            return false;
+        }
+    }
+    try {
+        store_ = createNew_->GetValue() ? stores_.create(location, passphrase)
+                                        : stores_.open(location, passphrase);
+        throttle_.recordSuccess();
+        passphrase_->Clear();
+        confirm_->Clear();
+        return true;
+    } catch (const StoreError& e) {
+        passphrase_->SelectAll();
+        if (e.code() == StoreErrorCode::WrongPassphrase) {
+            throttle_.recordFailure();
+            auto delay = throttle_.delayBeforeNextAttempt();
+            if (delay.count() > 0) {
+                secondsLeft_ = static_cast<int>((delay.count() + 999) / 1000);
+                unlock_->Disable();
+                throttleTimer_.Start(1000);
+                showProblem(describe(e.code()) + "\n" +
+                            wxString::Format(_("Too many attempts. Try again in %d seconds."),
+                                             secondsLeft_));
+                return false;
+            }
+        }
+        showProblem(describe(e.code()));
+        return false;
+    }
+}
+
+}  // namespace nmdt::gui

@@ -1,0 +1,16 @@
+#pragma once
+// Translatable words for the model's codes: the model returns codes, the GUI words them.
+
+#include <wx/string.h>
+
+#include "model/error.h"
+#include "model/passphrase.h"
+#include "model/store_error.h"
+
+namespace nmdt::gui {
+
+wxString describe(StoreErrorCode code);
+wxString describe(PassphraseVerdict verdict);
+wxString describe(const DomainError& error);
+
+}  // namespace nmdt::gui

@@ -1,0 +1,188 @@
+// The desktop shell in a real window: unlock a store, list and search cases.
+#include <boost/test/unit_test.hpp>
+
+#include <wx/button.h>
+#include <wx/checkbox.h>
+#include <wx/srchctrl.h>
+#include <wx/textctrl.h>
+#include <wx/uiaction.h>
+
+#include <filesystem>
+
+#include "case_list_view.h"
+#include "command_table.h"
+#include "demo/demo_data.h"
+#include "gui/main_frame.h"
+#include "gui_support.h"
+#include "model/case_service.h"
+#include "model/nhs_number.h"
+#include "model/search_key.h"
+#include "test_support.h"
+#include "unlock_dialog.h"
+
+using namespace nmdt;
+using namespace nmdt::test;
+using nmdt::gui::MainFrame;
+using nmdt::gui::UnlockDialog;
+
+namespace {
+const char* kPass = "shell test passphrase";
+
+/// A demo store with two residents whose names the tests know.
+struct ShellStore {
+    TempDir dir;
+    std::shared_ptr<FixedClock> clock = std::make_shared<FixedClock>(fixedNow());
+    std::string path = dir.file("shell.nmdt");
+    std::size_t cases = 0;
+
+    ShellStore() {
+        auto store = storage::SqlCipherStore::create(path, Passphrase(kPass), clock);
+        auto summary = demo::generateDemoData(*store, *clock, demo::DemoSize::small(), 5);
+        SeededIdSource ids(1);
+        ServiceContext ctx{
+            *store, *clock, ids,
+            Actor{ProfessionalId(summary.chairId), "Chair", Role::Chair, OrganisationId()}};
+        CaseService service(ctx);
+        service.refer({resident("Łucja", "Żółtowska", testNhsNumber(90001)),
+                       {},
+                       {},
+                       "test",
+                       day(2026, 11, 1),
+                       {}});
+        service.refer({resident("Siân", "Llewellyn", testNhsNumber(90002)),
+                       {},
+                       {},
+                       "test",
+                       day(2026, 11, 1),
+                       {}});
+        cases = store->caseCount();
+    }
+    std::unique_ptr<OpenStore> open() {
+        return storage::SqlCipherStore::open(path, Passphrase(kPass), clock);
+    }
+};
+
+std::vector<std::string> rows(nmdt::gui::CaseListView* list, long column) {
+    std::vector<std::string> out;
+    for (long i = 0; i < list->GetItemCount(); ++i)
+        out.push_back(list->GetItemText(i, static_cast<int>(column)).utf8_string());
+    return out;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(desktop_shell)
+
+BOOST_AUTO_TEST_CASE(main_window_lists_and_searches_cases) {
+    ShellStore fixture;
+    auto* frame = new MainFrame(fixture.open(), fixture.clock);
+    frame->Show();
+    settle();
+    auto* list = frame->caseList();
+    BOOST_TEST(list->GetItemCount() == static_cast<long>(fixture.cases));
+    auto names = rows(list, 0);
+    BOOST_TEST(
+        std::is_sorted(names.begin(), names.end(), [](const std::string& a, const std::string& b) {
+            return foldForSearch(a) < foldForSearch(b);
+        }));
+    screenshot(frame, "main-window-all-cases");
+
+    // Typing into the search box, as a user would, filters as they type.
+    wxUIActionSimulator sim;
+    frame->searchBox()->SetFocus();
+    settle();
+    sim.Text("999 000 00");
+    settle(10);
+    BOOST_TEST(list->GetItemCount() > 0);
+    BOOST_TEST(list->GetItemCount() < static_cast<long>(fixture.cases));
+    for (const auto& nhs : rows(list, 1))
+        BOOST_TEST(nhs.starts_with("999 000 00"), nhs);
+
+    // Non-Latin and accented names search case-insensitively.
+    frame->searchBox()->SetValue(wxString::FromUTF8("ŻÓŁT"));
+    settle();
+    BOOST_REQUIRE(list->GetItemCount() == 1);
+    BOOST_TEST(list->GetItemText(0, 0).utf8_string() == "Żółtowska, Łucja");
+    BOOST_TEST(list->GetItemText(0, 1).utf8_string() == formatNhsNumber(testNhsNumber(90001)));
+    BOOST_TEST(list->GetItemText(0, 2).utf8_string() == "14-Mar-1948");
+    screenshot(frame, "main-window-search");
+
+    // Escape (View > All Cases) lists everything again.
+    wxCommandEvent all(wxEVT_MENU, nmdt::gui::ID_SHOW_ALL_CASES);
+    frame->GetEventHandler()->ProcessEvent(all);
+    settle();
+    BOOST_TEST(list->GetItemCount() == static_cast<long>(fixture.cases));
+    BOOST_TEST(frame->searchBox()->GetValue().empty());
+    frame->Destroy();
+    settle();
+}
+
+BOOST_AUTO_TEST_CASE(virtual_list_reads_only_the_pages_on_screen) {
+    ShellStore fixture;
+    auto* frame = new MainFrame(fixture.open(), fixture.clock);
+    frame->Show();
+    settle();
+    // 52 cases fit in one 200-row page: drawing the window fetched at most that page.
+    BOOST_TEST(frame->caseList()->pagesFetched() <= 1u);
+    frame->caseList()->EnsureVisible(frame->caseList()->GetItemCount() - 1);
+    settle();
+    BOOST_TEST(frame->caseList()->pagesFetched() <= 1u);
+    frame->Destroy();
+    settle();
+}
+
+BOOST_AUTO_TEST_CASE(unlock_refuses_a_wrong_passphrase_and_touches_nothing) {
+    ShellStore fixture;
+    storage::SqlCipherStoreProvider provider(fixture.clock);
+    std::string before = readBytes(fixture.path);
+    UnlockDialog dialog(nullptr, provider, wxString::FromUTF8(fixture.path));
+    dialog.Show();
+    settle();
+    screenshot(&dialog, "unlock-dialog");
+    dialog.passphraseField()->SetValue("not the passphrase");
+    BOOST_TEST(!dialog.tryUnlock());
+    BOOST_TEST(dialog.message().Contains("not right"), dialog.message().utf8_string());
+    BOOST_TEST(readBytes(fixture.path) == before);
+    BOOST_TEST(!dialog.takeStore());
+
+    dialog.passphraseField()->SetValue(kPass);
+    BOOST_TEST(dialog.tryUnlock());
+    auto store = dialog.takeStore();
+    BOOST_REQUIRE(store);
+    BOOST_TEST(store->caseCount() == fixture.cases);
+    BOOST_TEST(dialog.passphraseField()->IsEmpty());  // the secret does not linger in the field
+}
+
+BOOST_AUTO_TEST_CASE(repeated_failures_are_slowed_down) {
+    ShellStore fixture;
+    storage::SqlCipherStoreProvider provider(fixture.clock);
+    UnlockDialog dialog(nullptr, provider, wxString::FromUTF8(fixture.path));
+    for (int i = 0; i < 3; ++i) {
+        dialog.passphraseField()->SetValue("guess number " + std::to_string(i));
+        BOOST_TEST(!dialog.tryUnlock());
+    }
+    BOOST_TEST(dialog.message().Contains("Too many attempts"), dialog.message().utf8_string());
+    dialog.passphraseField()->SetValue(kPass);
+    BOOST_TEST(!dialog.tryUnlock());  // even the right one waits out the delay
+}
+
+BOOST_AUTO_TEST_CASE(creating_a_store_checks_the_passphrase) {
+    TempDir dir;
+    storage::SqlCipherStoreProvider provider;
+    std::string path = dir.file("new.nmdt");
+    UnlockDialog dialog(nullptr, provider, wxString::FromUTF8(path));
+    dialog.createNewBox()->SetValue(true);
+    dialog.passphraseField()->SetValue("short");
+    BOOST_TEST(!dialog.tryUnlock());
+    BOOST_TEST(dialog.message().Contains("12 characters"), dialog.message().utf8_string());
+    dialog.passphraseField()->SetValue("a long enough passphrase");
+    dialog.confirmField()->SetValue("a different passphrase!");
+    BOOST_TEST(!dialog.tryUnlock());
+    BOOST_TEST(dialog.message().Contains("different"), dialog.message().utf8_string());
+    BOOST_TEST(!std::filesystem::exists(path));
+    dialog.confirmField()->SetValue("a long enough passphrase");
+    BOOST_TEST(dialog.tryUnlock());
+    BOOST_TEST(std::filesystem::exists(path));
+    BOOST_TEST(dialog.takeStore()->caseCount() == 0u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
