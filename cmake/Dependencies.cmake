@@ -3,12 +3,9 @@
 # and the store is written in plaintext. So SQLiteCpp's SQLite::SQLite3 dependency is
 # pointed at libsqlcipher before SQLiteCpp is found.
 
-find_path(SQLCIPHER_INCLUDE_DIR NAMES sqlite3.h PATH_SUFFIXES sqlcipher REQUIRED
-          PATHS /usr/include/sqlcipher NO_DEFAULT_PATH)
-if(NOT SQLCIPHER_INCLUDE_DIR)
-  find_path(SQLCIPHER_INCLUDE_DIR NAMES sqlcipher/sqlite3.h REQUIRED)
-  set(SQLCIPHER_INCLUDE_DIR "${SQLCIPHER_INCLUDE_DIR}/sqlcipher")
-endif()
+# Debian puts SQLCipher's header in /usr/include/sqlcipher; vcpkg in include/sqlcipher.
+find_path(SQLCIPHER_PARENT_DIR NAMES sqlcipher/sqlite3.h REQUIRED)
+set(SQLCIPHER_INCLUDE_DIR "${SQLCIPHER_PARENT_DIR}/sqlcipher")
 find_library(SQLCIPHER_LIBRARY NAMES sqlcipher REQUIRED)
 set(SQLite3_INCLUDE_DIR "${SQLCIPHER_INCLUDE_DIR}" CACHE PATH "SQLCipher headers" FORCE)
 set(SQLite3_LIBRARY "${SQLCIPHER_LIBRARY}" CACHE FILEPATH "SQLCipher library" FORCE)

@@ -1,10 +1,16 @@
 #include "passphrase_input.h"
 
+#ifdef _WIN32
+#include <windows.h>
+#else
 #include <fcntl.h>
 #include <termios.h>
 #include <unistd.h>
+#endif
 
+#include <cstdio>
 #include <cstdlib>
+#include <iostream>
 #include <fstream>
 #include <stdexcept>
 
@@ -17,6 +23,20 @@ std::string stripNewline(std::string s) {
     return s;
 }
 
+#ifdef _WIN32
+std::optional<std::string> promptOnTerminal(const char* prompt) {
+    HANDLE in = GetStdHandle(STD_INPUT_HANDLE);
+    DWORD mode = 0;
+    if (in == INVALID_HANDLE_VALUE || !GetConsoleMode(in, &mode)) return std::nullopt;
+    SetConsoleMode(in, mode & ~static_cast<DWORD>(ENABLE_ECHO_INPUT));
+    std::fprintf(stderr, "%s: ", prompt);
+    std::string line;
+    std::getline(std::cin, line);
+    std::fprintf(stderr, "\n");
+    SetConsoleMode(in, mode);
+    return line;
+}
+#else
 std::optional<std::string> promptOnTerminal(const char* prompt) {
     int fd = open("/dev/tty", O_RDWR | O_NOCTTY);
     if (fd < 0)
@@ -40,6 +60,7 @@ std::optional<std::string> promptOnTerminal(const char* prompt) {
     close(fd);
     return line;
 }
+#endif
 }  // namespace
 
 Passphrase readPassphrase(const std::optional<std::string>& file, const char* envName,

@@ -26,6 +26,8 @@ std::string fileHeader(const std::string& path) {
     return std::string(buf.data(), static_cast<std::size_t>(in.gcount()));
 }
 
+}  // namespace
+
 void applyConnectionSettings(SQLite::Database& db) {
     db.exec("PRAGMA foreign_keys = ON");
     db.exec("PRAGMA journal_mode = WAL");
@@ -34,7 +36,6 @@ void applyConnectionSettings(SQLite::Database& db) {
     db.exec("PRAGMA cache_size = -32000");  // 32 MB page cache
     db.setBusyTimeout(5000);
 }
-}  // namespace
 
 std::string sqlQuote(std::string_view text) {
     std::string out = "'";

@@ -22,6 +22,10 @@ std::unique_ptr<SQLite::Database> openEncryptedDatabase(const std::string& path,
 /// Issues PRAGMA key (and the fixed cipher settings) for an attached or new connection.
 void applyKey(SQLite::Database& db, const Passphrase& passphrase);
 
+/// Connection settings every store connection uses (WAL, synchronous=FULL, foreign keys,
+/// temporary data in memory only).
+void applyConnectionSettings(SQLite::Database& db);
+
 /// Changes the key of an open database in place.
 void rekeyDatabase(SQLite::Database& db, const Passphrase& newPassphrase);
 

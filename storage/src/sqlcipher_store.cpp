@@ -326,12 +326,24 @@ IntegrityReport SqlCipherStore::checkIntegrity() {
 
 void SqlCipherStore::exportPlaintextCopyForBenchmark(const std::string& path) const {
     guarded([&] {
+        // ATTACH inherits this connection's flags, which do not include CREATE.
+        SQLite::Database(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         impl_->db->exec("ATTACH DATABASE " + sqlQuote(path) + " AS plaintext KEY ''");
         impl_->db->exec("SELECT sqlcipher_export('plaintext')");
         // sqlcipher_export() does not copy user_version.
         impl_->db->exec("PRAGMA plaintext.user_version = " +
                         std::to_string(schemaVersionOf(*impl_->db)));
         impl_->db->exec("DETACH DATABASE plaintext");
+    });
+}
+
+std::unique_ptr<SqlCipherStore> SqlCipherStore::openPlaintextCopyForBenchmark(const std::string& path) {
+    return guarded([&] {
+        auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE);
+        applyConnectionSettings(*db);
+        auto impl = makeImpl(path, std::move(db), nullptr);
+        impl->siteId = metaValue(*impl->db, "site_id");
+        return std::unique_ptr<SqlCipherStore>(new SqlCipherStore(std::move(impl)));
     });
 }
 

@@ -75,6 +75,9 @@ class SqlCipherStore final : public OpenStore {
     /// Writes a plaintext SQLite copy of this store to `path` (benchmarks only: it holds
     /// patient data in clear).
     void exportPlaintextCopyForBenchmark(const std::string& path) const;
+    /// Opens such a plaintext copy with the same code paths, to measure what encryption
+    /// costs. Never used by the application, which refuses plaintext files.
+    static std::unique_ptr<SqlCipherStore> openPlaintextCopyForBenchmark(const std::string& path);
 
   private:
     explicit SqlCipherStore(std::unique_ptr<StoreImpl> impl);
