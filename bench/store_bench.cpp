@@ -55,7 +55,8 @@ OrganisationId busiestOrganisation(Store& store) {
         q.ownerOrganisation = org.id;
         q.openOnly = true;
         std::size_t n = store.countActions(q);
-        if (n > most) most = n, best = org.id;
+        if (n > most)
+            most = n, best = org.id;
     }
     return best;
 }
@@ -64,11 +65,13 @@ using OpenFn = std::function<std::unique_ptr<storage::SqlCipherStore>()>;
 
 std::map<std::string, Timing> workload(const OpenFn& open, int iterations) {
     std::map<std::string, Timing> results;
-    results["open store + first page of 50 cases"] = measure(std::max(5, iterations / 20), [&](int) {
-        auto store = open();
-        auto page = store->casePage(0, 50);
-        if (page.size() != 50) throw std::runtime_error("first page is short");
-    });
+    results["open store + first page of 50 cases"] =
+        measure(std::max(5, iterations / 20), [&](int) {
+            auto store = open();
+            auto page = store->casePage(0, 50);
+            if (page.size() != 50)
+                throw std::runtime_error("first page is short");
+        });
 
     auto store = open();
     SystemClock clock;
@@ -78,20 +81,21 @@ std::map<std::string, Timing> workload(const OpenFn& open, int iterations) {
     OrganisationId org = busiestOrganisation(*store);
 
     std::size_t overdueShown = 0;
-    results["overdue actions, one organisation (first 50)"] = measure(iterations, [&](int) {
-        overdueShown = actions.overdue(org, 50).size();
-    });
-    results["overdue count, one organisation"] = measure(iterations, [&](int) { actions.overdueCount(org); });
+    results["overdue actions, one organisation (first 50)"] =
+        measure(iterations, [&](int) { overdueShown = actions.overdue(org, 50).size(); });
+    results["overdue count, one organisation"] =
+        measure(iterations, [&](int) { actions.overdueCount(org); });
 
-    const std::vector<std::string> prefixes{"smi", "wój", "pat", "okaf", "llew", "chen", "begum p", "ha"};
+    const std::vector<std::string> prefixes{"smi",  "wój",  "pat",     "okaf",
+                                            "llew", "chen", "begum p", "ha"};
     results["case search, name prefix (50 results)"] = measure(iterations, [&](int i) {
         store->searchCases(prefixes[static_cast<std::size_t>(i) % prefixes.size()], 50);
     });
-    results["case search, NHS number prefix"] = measure(iterations, [&](int i) {
-        store->searchCases("999 0" + std::to_string(10 + i % 80), 50);
-    });
+    results["case search, NHS number prefix"] = measure(
+        iterations, [&](int i) { store->searchCases("999 0" + std::to_string(10 + i % 80), 50); });
     results["case search, full NHS number"] = measure(iterations, [&](int i) {
-        store->searchCases(store->casePage(static_cast<std::size_t>(i) * 37 % 1000, 1).front().nhsNumber, 50);
+        store->searchCases(
+            store->casePage(static_cast<std::size_t>(i) * 37 % 1000, 1).front().nhsNumber, 50);
     });
     results["case list page at row 40,000 (virtual list scroll)"] = measure(iterations, [&](int i) {
         store->casePage(40000 + static_cast<std::size_t>(i % 50) * 100, 30);
@@ -105,15 +109,18 @@ std::map<std::string, Timing> workload(const OpenFn& open, int iterations) {
     openOnes.limit = static_cast<std::size_t>(iterations);
     std::vector<ActionId> targets;
     for (const auto& a : store->actions(openOnes))
-        if (a.status == ActionStatus::InProgress) targets.push_back(a.id);
-    if (targets.empty()) throw std::runtime_error("no in-progress actions to update");
+        if (a.status == ActionStatus::InProgress)
+            targets.push_back(a.id);
+    if (targets.empty())
+        throw std::runtime_error("no in-progress actions to update");
     results["record one action update (+ change log)"] = measure(iterations, [&](int i) {
         const ActionId& id = targets[static_cast<std::size_t>(i) % targets.size()];
         bool onHold = store->action(id)->status == ActionStatus::OnHold;
         actions.changeStatus(id, onHold ? ActionStatus::InProgress : ActionStatus::OnHold,
                              onHold ? "" : "Waiting for the resident");
     });
-    std::cerr << "  (" << overdueShown << " overdue shown; " << targets.size() << " actions toggled)\n";
+    std::cerr << "  (" << overdueShown << " overdue shown; " << targets.size()
+              << " actions toggled)\n";
     return results;
 }
 
@@ -121,7 +128,8 @@ std::map<std::string, Timing> workload(const OpenFn& open, int iterations) {
 
 int main(int argc, char** argv) {
     if (argc < 2) {
-        std::cerr << "usage: NMDT_PASSPHRASE=... nmdt-store-bench STORE [--iterations N] [--keep-plaintext]\n";
+        std::cerr << "usage: NMDT_PASSPHRASE=... nmdt-store-bench STORE [--iterations N] "
+                     "[--keep-plaintext]\n";
         return 2;
     }
     std::string path = argv[1];
@@ -129,8 +137,10 @@ int main(int argc, char** argv) {
     bool keepPlaintext = false;
     for (int i = 2; i < argc; ++i) {
         std::string a = argv[i];
-        if (a == "--iterations" && i + 1 < argc) iterations = std::atoi(argv[++i]);
-        if (a == "--keep-plaintext") keepPlaintext = true;
+        if (a == "--iterations" && i + 1 < argc)
+            iterations = std::atoi(argv[++i]);
+        if (a == "--keep-plaintext")
+            keepPlaintext = true;
     }
     const char* pass = std::getenv("NMDT_PASSPHRASE");
     if (!pass) {
@@ -151,33 +161,39 @@ int main(int argc, char** argv) {
     }
     long rssBefore = peakRssMb();
     std::cerr << "Encrypted store:\n";
-    auto encrypted = workload([&] { return storage::SqlCipherStore::open(path, passphrase); }, iterations);
+    auto encrypted =
+        workload([&] { return storage::SqlCipherStore::open(path, passphrase); }, iterations);
     long rssEncrypted = peakRssMb();
     std::cerr << "Plaintext copy:\n";
-    auto plain = workload([&] { return storage::SqlCipherStore::openPlaintextCopyForBenchmark(plainPath); },
-                          iterations);
+    auto plain =
+        workload([&] { return storage::SqlCipherStore::openPlaintextCopyForBenchmark(plainPath); },
+                 iterations);
     if (!keepPlaintext) {
-        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(plainPath + suffix);
+        for (const char* suffix : {"", "-wal", "-shm"})
+            std::filesystem::remove(plainPath + suffix);
     }
 
     std::cout << std::fixed << std::setprecision(3);
-    std::cout << "| operation | encrypted median ms | encrypted p95 ms | plaintext median ms | ratio |\n"
-              << "|---|---:|---:|---:|---:|\n";
+    std::cout
+        << "| operation | encrypted median ms | encrypted p95 ms | plaintext median ms | ratio |\n"
+        << "|---|---:|---:|---:|---:|\n";
     for (const auto& [name, e] : encrypted) {
         const Timing& p = plain.at(name);
-        std::cout << "| " << name << " | " << e.median << " | " << e.p95 << " | " << p.median << " | "
-                  << std::setprecision(2) << (p.median > 0 ? e.median / p.median : 0) << std::setprecision(3)
-                  << " |\n";
+        std::cout << "| " << name << " | " << e.median << " | " << e.p95 << " | " << p.median
+                  << " | " << std::setprecision(2) << (p.median > 0 ? e.median / p.median : 0)
+                  << std::setprecision(3) << " |\n";
     }
     // The whole workload without the open: what a user session spends once unlocked.
     double encryptedTotal = 0, plainTotal = 0;
     for (const auto& [name, e] : encrypted) {
-        if (name.starts_with("open store")) continue;
+        if (name.starts_with("open store"))
+            continue;
         encryptedTotal += e.median;
         plainTotal += plain.at(name).median;
     }
-    std::cout << "| whole workload after opening (sum of medians) | " << encryptedTotal << " | | " << plainTotal
-              << " | " << std::setprecision(2) << encryptedTotal / plainTotal << std::setprecision(3) << " |\n";
+    std::cout << "| whole workload after opening (sum of medians) | " << encryptedTotal << " | | "
+              << plainTotal << " | " << std::setprecision(2) << encryptedTotal / plainTotal
+              << std::setprecision(3) << " |\n";
     std::cout << "\nPeak resident memory: " << rssBefore << " MB after export, " << rssEncrypted
               << " MB after the encrypted workload (" << iterations << " iterations each)\n";
     return 0;

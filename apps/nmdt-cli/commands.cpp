@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "demo/demo_data.h"
+#include "integration/fhir_patient.h"
 #include "messages.h"
 #include "model/action_service.h"
 #include "model/nhs_number.h"
@@ -20,11 +21,11 @@ namespace nmdt::cli {
 namespace {
 using storage::SqlCipherStore;
 
-const std::set<std::string> kCommands{"create", "demo",    "check",  "rekey",
-                                      "cases",  "overdue", "changes"};
+const std::set<std::string> kCommands{"create", "demo",    "check",   "rekey",
+                                      "cases",  "overdue", "changes", "fhir-patient"};
 const std::set<std::string> kValueOptions{
     "passphrase-file", "new-passphrase-file", "size", "seed", "search", "limit", "org", "after",
-    "entity"};
+    "entity",          "nhs-number"};
 
 Passphrase storePassphrase(const Invocation& inv) {
     return readPassphrase(inv.option("passphrase-file"), "NMDT_PASSPHRASE", "Store passphrase");
@@ -197,6 +198,18 @@ int changes(const Invocation& inv, std::ostream& out) {
     out << entries.size() << " change(s)\n";
     return kOk;
 }
+int fhirPatient(const Invocation& inv, std::ostream& out) {
+    auto wanted = inv.option("nhs-number");
+    if (!wanted)
+        throw std::invalid_argument("fhir-patient needs --nhs-number");
+    NhsNumber number = NhsNumber::parse(*wanted);  // a DomainError says what is wrong with it
+    auto store = SqlCipherStore::open(inv.store, storePassphrase(inv));
+    auto found = store->caseByNhsNumber(number.digits());
+    if (!found)
+        throw std::invalid_argument("no case has NHS number " + number.formatted());
+    out << integration::patientResourceJson(*found) << "\n";
+    return kOk;
+}
 }  // namespace
 
 std::optional<std::string> Invocation::option(const std::string& name) const {
@@ -247,7 +260,8 @@ void printUsage(std::ostream& out) {
            "NMDT_NEW_PASSPHRASE or prompt)\n"
            "  cases    list cases in name order, or --search NAME-OR-NHS-NUMBER (--limit N)\n"
            "  overdue  list overdue actions, optionally for one --org NAME-OR-ID (--limit N)\n"
-           "  changes  show the change log (--after SEQUENCE, --entity ID, --limit N)\n\n"
+           "  changes  show the change log (--after SEQUENCE, --entity ID, --limit N)\n"
+           "  fhir-patient  print a resident as a FHIR UK Core Patient (--nhs-number NUMBER)\n\n"
            "The passphrase comes from --passphrase-file FILE, the NMDT_PASSPHRASE environment "
            "variable,\n"
            "or a prompt on the terminal; never from the command line.\n";
@@ -269,6 +283,8 @@ int run(const Invocation& inv, std::ostream& out, std::ostream& err) {
             return overdue(inv, out);
         if (inv.command == "changes")
             return changes(inv, out);
+        if (inv.command == "fhir-patient")
+            return fhirPatient(inv, out);
     } catch (const StoreError& e) {
         err << "nmdt-cli: " << describe(e) << "\n";
         return kStoreRefused;

@@ -10,8 +10,8 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <iostream>
 #include <fstream>
+#include <iostream>
 #include <stdexcept>
 
 namespace nmdt::cli {
@@ -27,7 +27,8 @@ std::string stripNewline(std::string s) {
 std::optional<std::string> promptOnTerminal(const char* prompt) {
     HANDLE in = GetStdHandle(STD_INPUT_HANDLE);
     DWORD mode = 0;
-    if (in == INVALID_HANDLE_VALUE || !GetConsoleMode(in, &mode)) return std::nullopt;
+    if (in == INVALID_HANDLE_VALUE || !GetConsoleMode(in, &mode))
+        return std::nullopt;
     SetConsoleMode(in, mode & ~static_cast<DWORD>(ENABLE_ECHO_INPUT));
     std::fprintf(stderr, "%s: ", prompt);
     std::string line;

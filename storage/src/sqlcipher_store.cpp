@@ -337,7 +337,8 @@ void SqlCipherStore::exportPlaintextCopyForBenchmark(const std::string& path) co
     });
 }
 
-std::unique_ptr<SqlCipherStore> SqlCipherStore::openPlaintextCopyForBenchmark(const std::string& path) {
+std::unique_ptr<SqlCipherStore> SqlCipherStore::openPlaintextCopyForBenchmark(
+    const std::string& path) {
     return guarded([&] {
         auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE);
         applyConnectionSettings(*db);

@@ -64,6 +64,14 @@ BOOST_AUTO_TEST_CASE(demo_then_list_search_and_check) {
     BOOST_TEST(check.exitCode == 0, check.output);
     BOOST_TEST(contains(check.output, "passed the integrity check"));
 
+    auto patient = cli("fhir-patient " + store + " --nhs-number '999 000 0018'", kPass);
+    BOOST_TEST(patient.exitCode == 0, patient.output);
+    BOOST_TEST(contains(patient.output, "\"resourceType\": \"Patient\""), patient.output);
+    BOOST_TEST(contains(patient.output, "\"value\": \"9990000018\""), patient.output);
+    auto badNumber = cli("fhir-patient " + store + " --nhs-number 9990000019", kPass);
+    BOOST_TEST(badNumber.exitCode == 1);
+    BOOST_TEST(contains(badNumber.output, "nhs-number-checksum"), badNumber.output);
+
     auto changes = cli("changes " + store + " --limit 2", kPass);
     BOOST_TEST(contains(changes.output, "generate-demo-data"), changes.output);
     BOOST_TEST(contains(changes.output, "2 change(s)"), changes.output);

@@ -103,22 +103,25 @@ BOOST_AUTO_TEST_CASE(step_4_makes_the_open_action_indexes_cover_status) {
     auto db = openEncryptedDatabase(dir.file("s.nmdt"), kKey, OpenIntent::CreateNew);
     migrate(*db, 3);
     insertCaseAtV1(*db, "c1", "Ann", "Ash");
-    db->exec("INSERT INTO actions (id, case_id, title, owner_org_id, priority, status, due_date)"
-             " VALUES ('a1', 'c1', 'Call', 'o1', 'routine', 'accepted', '2026-01-01')");
+    db->exec(
+        "INSERT INTO actions (id, case_id, title, owner_org_id, priority, status, due_date)"
+        " VALUES ('a1', 'c1', 'Call', 'o1', 'routine', 'accepted', '2026-01-01')");
     const std::string count =
         "EXPLAIN QUERY PLAN SELECT count(*) FROM actions WHERE owner_org_id = 'o1' AND status IN"
         " ('requested', 'accepted', 'in-progress', 'on-hold') AND due_date < '2026-11-23'";
     auto planOf = [&] {
         SQLite::Statement st(*db, count);
         std::string plan;
-        while (st.executeStep()) plan += st.getColumn(3).getString() + "\n";
+        while (st.executeStep())
+            plan += st.getColumn(3).getString() + "\n";
         return plan;
     };
     BOOST_TEST(planOf().find("COVERING") == std::string::npos);
     migrate(*db, 4);
     BOOST_TEST(planOf().find("COVERING INDEX actions_open_org") != std::string::npos, planOf());
     BOOST_TEST(db->execAndGet("SELECT count(*) FROM actions WHERE owner_org_id = 'o1' AND status IN"
-                              " ('requested', 'accepted', 'in-progress', 'on-hold')").getInt() == 1);
+                              " ('requested', 'accepted', 'in-progress', 'on-hold')")
+                   .getInt() == 1);
 }
 
 BOOST_AUTO_TEST_CASE(an_old_store_is_upgraded_when_opened) {
