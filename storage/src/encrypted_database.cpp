@@ -48,24 +48,25 @@ std::string sqlQuote(std::string_view text) {
     return out;
 }
 
+namespace {
+/// Runs a statement that contains a secret, wiping our copy of its text afterwards
+/// (best effort: SQLite keeps its own copies while it parses).
+void execSecret(SQLite::Database& db, const char* pragma, const Passphrase& secret) {
+    Passphrase statement(std::string(pragma) + " = " + sqlQuote(secret.reveal()));
+    db.exec(statement.reveal().data());  // a Passphrase's text is NUL-terminated
+}
+}  // namespace
+
 void applyKey(SQLite::Database& db, const Passphrase& passphrase) {
     // Debian's SQLiteCpp lacks SQLITE_HAS_CODEC, so Database::key() throws; PRAGMA key works.
     // kdf_iter and cipher_page_size are not stored in the file: they must match every time.
-    std::string statement = "PRAGMA key = " + sqlQuote(passphrase.reveal());
-    db.exec(statement);
-    volatile char* p = statement.data();
-    for (std::size_t i = 0; i < statement.size(); ++i)
-        p[i] = 0;
+    execSecret(db, "PRAGMA key", passphrase);
     db.exec("PRAGMA cipher_page_size = " + std::to_string(kCipherPageSize));
     db.exec("PRAGMA kdf_iter = " + std::to_string(kKdfIterations));
 }
 
 void rekeyDatabase(SQLite::Database& db, const Passphrase& newPassphrase) {
-    std::string statement = "PRAGMA rekey = " + sqlQuote(newPassphrase.reveal());
-    db.exec(statement);
-    volatile char* p = statement.data();
-    for (std::size_t i = 0; i < statement.size(); ++i)
-        p[i] = 0;
+    execSecret(db, "PRAGMA rekey", newPassphrase);
 }
 
 std::unique_ptr<SQLite::Database> openEncryptedDatabase(const std::string& path,
