@@ -2,6 +2,7 @@
 
 #include <wx/intl.h>
 
+#include "formatting.h"
 #include "model/nhs_number.h"
 #include "wx_text.h"
 
@@ -9,16 +10,6 @@ namespace nmdt::gui {
 
 namespace {
 enum Column { kName, kNhsNumber, kBorn, kPostcode, kStatus };
-}
-
-wxString formatDateOfBirth(Date date) {
-    static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    if (!date.ok())
-        return {};
-    return wxString::Format("%02u-%s-%04d", static_cast<unsigned>(date.day()),
-                            months[static_cast<unsigned>(date.month()) - 1],
-                            static_cast<int>(date.year()));
 }
 
 CaseListView::CaseListView(wxWindow* parent, const CaseReader& cases)
@@ -92,7 +83,7 @@ wxString CaseListView::OnGetItemText(long item, long column) const {
         case kNhsNumber:
             return toWx(formatNhsNumber(s->nhsNumber));
         case kBorn:
-            return formatDateOfBirth(s->dateOfBirth);
+            return formatDate(s->dateOfBirth);
         case kPostcode:
             return toWx(s->postcode);
         case kStatus:

@@ -40,7 +40,4 @@ class CaseListView : public wxListCtrl {
     mutable std::size_t pagesFetched_ = 0;
 };
 
-/// "14-Mar-1948", the NHS display form for a date of birth.
-wxString formatDateOfBirth(Date date);
-
 }  // namespace nmdt::gui

@@ -12,6 +12,7 @@ namespace nmdt::gui {
 enum CommandId {
     ID_FIND_RESIDENT = wxID_HIGHEST + 1,
     ID_SHOW_ALL_CASES,
+    ID_SAVE_PLAN_PDF,
 };
 
 /// One command as the user meets it.

@@ -1,17 +1,45 @@
 #include "gui/desktop_app.h"
 
 #include <wx/app.h>
+#include <wx/choicdlg.h>
 #include <wx/cmdline.h>
 #include <wx/config.h>
 #include <wx/msgdlg.h>
 
 #include "gui/main_frame.h"
+#include "model/change_set.h"
 #include "unlock_dialog.h"
 #include "wx_text.h"
 
 namespace nmdt::gui {
 
 namespace {
+
+/// Asks who is using the application, from the store's directory; remembers the answer.
+/// Returns nullopt if the user cancels. Roles and sign-in proper come with issue 5.
+std::optional<Actor> chooseUser(const OpenStore& store) {
+    auto people = store.professionals();
+    if (people.empty())
+        return Actor{ProfessionalId(), fromWx(wxGetUserId()), Role::Administrator,
+                     OrganisationId()};
+    wxArrayString choices;
+    int preselect = 0;
+    wxString last = wxConfig::Get()->Read("LastUser", wxString());
+    for (std::size_t i = 0; i < people.size(); ++i) {
+        auto org = store.organisation(people[i].organisationId);
+        choices.Add(toWx(people[i].name + "  \u2014  " + (org ? org->name : std::string())));
+        if (toWx(people[i].id.str()) == last)
+            preselect = static_cast<int>(i);
+    }
+    wxSingleChoiceDialog dialog(nullptr, _("Who is using Neighbourhood MDT?"), _("Sign in"),
+                                choices);
+    dialog.SetSelection(preselect);
+    if (dialog.ShowModal() != wxID_OK)
+        return std::nullopt;
+    const Professional& p = people[static_cast<std::size_t>(dialog.GetSelection())];
+    wxConfig::Get()->Write("LastUser", toWx(p.id.str()));
+    return Actor{p.id, p.name, p.role, p.organisationId};
+}
 
 /// The wx application object: unlock a store, then show the main window over it.
 class DesktopApp : public wxApp {
@@ -32,7 +60,10 @@ class DesktopApp : public wxApp {
             return false;
         auto store = unlock.takeStore();
         wxConfig::Get()->Write("LastStore", toWx(store->location()));
-        auto* frame = new MainFrame(std::move(store), deps_.clock);
+        auto user = chooseUser(*store);
+        if (!user)
+            return false;
+        auto* frame = new MainFrame(std::move(store), deps_.clock, *user);
         frame->Show();
         return true;
     }

@@ -1,49 +1,87 @@
 #include "gui/main_frame.h"
 
 #include <wx/aboutdlg.h>
+#include <wx/filedlg.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
 #include <wx/persist/toplevel.h>
+#include <wx/printdlg.h>
 #include <wx/sizer.h>
+#include <wx/splitter.h>
 #include <wx/srchctrl.h>
 #include <wx/statusbr.h>
 
 #include <map>
 
 #include "case_list_view.h"
+#include "case_record_panel.h"
 #include "command_table.h"
+#include "model/case_record_service.h"
+#include "printing/pdf_writer.h"
+#include "printing/report_printout.h"
+#include "reports/case_reports.h"
 #include "wording.h"
 #include "wx_text.h"
 
 namespace nmdt::gui {
 
-MainFrame::MainFrame(std::unique_ptr<OpenStore> store, std::shared_ptr<const Clock> clock)
+namespace {
+/// A source of ids for read-only services (they never create anything).
+class NoIds : public IdSource {
+  public:
+    std::string newUuid() override {
+        throw std::logic_error("a read-only service tried to create an entity");
+    }
+};
+}  // namespace
+
+MainFrame::MainFrame(std::unique_ptr<OpenStore> store, std::shared_ptr<const Clock> clock,
+                     Actor user)
     : wxFrame(nullptr, wxID_ANY, _("Neighbourhood MDT")),
       store_(std::move(store)),
-      clock_(std::move(clock)) {
+      clock_(std::move(clock)),
+      user_(std::move(user)) {
     SetName("MainFrame");
-    auto* panel = new wxPanel(this);
-    searchBox_ = new wxSearchCtrl(panel, wxID_ANY, {}, wxDefaultPosition, FromDIP(wxSize(420, -1)),
+    auto* splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                          wxSP_LIVE_UPDATE | wxSP_3DSASH);
+    splitter->SetMinimumPaneSize(FromDIP(260));
+
+    auto* left = new wxPanel(splitter);
+    searchBox_ = new wxSearchCtrl(left, wxID_ANY, {}, wxDefaultPosition, FromDIP(wxSize(360, -1)),
                                   wxTE_PROCESS_ENTER);
     searchBox_->SetDescriptiveText(_("Find a resident by name or NHS number"));
     searchBox_->SetName(_("Find resident"));
     searchBox_->ShowCancelButton(true);
-    caseList_ = new CaseListView(panel, *store_);
+    caseList_ = new CaseListView(left, *store_);
+    auto* leftSizer = new wxBoxSizer(wxVERTICAL);
+    leftSizer->Add(searchBox_, 0, wxEXPAND | wxALL, FromDIP(8));
+    leftSizer->Add(caseList_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8));
+    left->SetSizer(leftSizer);
 
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(searchBox_, 0, wxALL, FromDIP(8));
-    sizer->Add(caseList_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8));
-    panel->SetSizer(sizer);
+    caseRecord_ = new CaseRecordPanel(splitter);
+    splitter->SplitVertically(left, caseRecord_, FromDIP(560));
 
     CreateStatusBar(2);
     buildMenus();
-    SetClientSize(FromDIP(wxSize(900, 640)));
+    SetClientSize(FromDIP(wxSize(1280, 760)));
     // Remembers size and position between sessions.
     wxPersistentRegisterAndRestore(this, "MainFrame");
 
     // Search as the user types: each query reads an index and takes milliseconds.
     searchBox_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { search(searchBox_->GetValue()); });
     searchBox_->Bind(wxEVT_SEARCHCTRL_CANCEL_BTN, [this](wxCommandEvent&) { showAllCases(); });
+    // Enter opens the first match, so NHS number + Enter goes straight to the record.
+    searchBox_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) {
+        if (caseList_->GetItemCount() > 0) {
+            caseList_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                                    wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+            caseList_->SetFocus();
+        }
+    });
+    caseList_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
+        if (auto summary = caseList_->summaryAt(e.GetIndex()))
+            showCase(summary->id);
+    });
     showAllCases();
     searchBox_->SetFocus();
 }
@@ -53,7 +91,6 @@ MainFrame::~MainFrame() = default;
 void MainFrame::buildMenus() {
     auto* bar = new wxMenuBar();
     std::map<wxString, wxMenu*> menus;
-    std::vector<wxAcceleratorEntry> accelerators;
     for (const auto& c : mainWindowCommands()) {
         wxMenu*& menu = menus[c.menu];
         if (!menu) {
@@ -76,6 +113,17 @@ void MainFrame::buildMenus() {
         ID_FIND_RESIDENT);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { showAllCases(); }, ID_SHOW_ALL_CASES);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { onPrint(); }, wxID_PRINT);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { onPreview(); }, wxID_PREVIEW);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { onSavePdf(); }, ID_SAVE_PLAN_PDF);
+    // Printing needs a resident with an agreed plan; the menu says so by greying out.
+    for (int id : std::initializer_list<int>{wxID_PRINT, wxID_PREVIEW, ID_SAVE_PLAN_PDF})
+        Bind(
+            wxEVT_UPDATE_UI,
+            [this](wxUpdateUIEvent& e) { e.Enable(currentCarePlanReport().has_value()); }, id);
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
@@ -119,13 +167,108 @@ void MainFrame::search(const wxString& text) {
     updateStatus();
 }
 
+void MainFrame::showCase(const CaseId& id) {
+    NoIds noIds;
+    try {
+        CaseRecord record = CaseRecordService({*store_, *clock_, noIds, user_}).load(id);
+        caseRecord_->show(record, DirectoryNames(*store_), clock_->today());
+        currentCase_ = id;
+    } catch (const StoreError& e) {
+        wxMessageBox(describe(e.code()), _("Could not open the record"), wxOK | wxICON_ERROR, this);
+    } catch (const DomainError& e) {
+        caseRecord_->clear();
+        currentCase_.reset();
+    }
+}
+
+std::optional<Report> MainFrame::currentCarePlanReport() const {
+    if (!currentCase_)
+        return std::nullopt;
+    NoIds noIds;
+    ServiceContext ctx{*store_, *clock_, noIds, user_};
+    auto agreed = CarePlanService(ctx).currentAgreed(*currentCase_);
+    if (!agreed)
+        return std::nullopt;
+    DirectoryNames names(*store_);
+    CaseRecord record = CaseRecordService(ctx).load(*currentCase_);
+    PrintContext print{
+        user_.userName +
+            (user_.organisationId.empty() ? "" : ", " + names.organisation(user_.organisationId)),
+        clock_->now(), clock_->today()};
+    return carePlanReport(record, CarePlanService(ctx).document(agreed->id), names, print);
+}
+
+bool MainFrame::saveCarePlanPdf(const std::string& path, wxString& problem) {
+    auto report = currentCarePlanReport();
+    if (!report) {
+        problem = _("This resident has no agreed care plan to print.");
+        return false;
+    }
+    std::string error;
+    if (!writeReportPdf(*report, path, error)) {
+        problem = wxString::Format(_("The PDF could not be saved: %s"), toWx(error));
+        return false;
+    }
+    return true;
+}
+
+void MainFrame::onPrint() {
+    auto report = currentCarePlanReport();
+    if (!report)
+        return;
+    wxPrintDialogData data(printData_);
+    wxPrinter printer(&data);
+    ReportPrintout printout(std::move(*report));
+    if (printer.Print(this, &printout, true)) {
+        printData_ = printer.GetPrintDialogData().GetPrintData();
+    } else if (wxPrinter::GetLastError() == wxPRINTER_ERROR) {
+        wxMessageBox(_("The care plan could not be printed. Check the printer, or save it as a PDF "
+                       "instead."),
+                     _("Print"), wxOK | wxICON_ERROR, this);
+    }
+}
+
+void MainFrame::onPreview() {
+    auto report = currentCarePlanReport();
+    if (!report)
+        return;
+    wxPrintDialogData data(printData_);
+    auto* preview =
+        new wxPrintPreview(new ReportPrintout(*report), new ReportPrintout(*report), &data);
+    if (!preview->IsOk()) {
+        delete preview;
+        wxMessageBox(_("Print preview is not available: is a printer set up?"), _("Print Preview"),
+                     wxOK | wxICON_ERROR, this);
+        return;
+    }
+    auto* frame = new wxPreviewFrame(preview, this, _("Care plan: print preview"));
+    frame->Initialize();
+    frame->Show();
+}
+
+void MainFrame::onSavePdf() {
+    auto record = store_->caseById(*currentCase_);
+    wxString suggested =
+        record ? toWx("care-plan-" + record->resident.familyName + ".pdf") : "care-plan.pdf";
+    wxFileDialog dialog(this, _("Save care plan as PDF"), {}, suggested,
+                        _("PDF files (*.pdf)|*.pdf"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dialog.ShowModal() != wxID_OK)
+        return;
+    wxBusyCursor busy;
+    wxString problem;
+    if (!saveCarePlanPdf(fromWx(dialog.GetPath()), problem))
+        wxMessageBox(problem, _("Save as PDF"), wxOK | wxICON_ERROR, this);
+    else
+        SetStatusText(wxString::Format(_("Saved %s"), dialog.GetPath()), 0);
+}
+
 void MainFrame::updateStatus() {
     long shown = caseList_->GetItemCount();
     if (caseList_->showingResults())
         SetStatusText(wxString::Format(_("%ld matching residents"), shown), 0);
     else
         SetStatusText(wxString::Format(_("%ld cases"), shown), 0);
-    SetStatusText(toWx(store_->location()), 1);
+    SetStatusText(toWx(store_->location()) + "  |  " + toWx(user_.userName), 1);
 }
 
 }  // namespace nmdt::gui

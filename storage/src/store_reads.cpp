@@ -366,4 +366,11 @@ std::vector<AgendaItem> SqlCipherStore::agenda(const MeetingId& id) const {
     });
 }
 
+std::vector<AgendaItem> SqlCipherStore::agendaItemsForCase(const CaseId& id) const {
+    return guarded([&] {
+        return select<AgendaItem>(*impl_, "WHERE case_id = ? AND removed = 0 ORDER BY rowid",
+                                  id.str());
+    });
+}
+
 }  // namespace nmdt::storage

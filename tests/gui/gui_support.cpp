@@ -5,6 +5,7 @@
 #include <wx/dcmemory.h>
 #include <wx/utils.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 
@@ -32,6 +33,31 @@ std::string screenshot(wxWindow* window, const std::string& name) {
     target.SelectObject(wxNullBitmap);
     bitmap.SaveFile(path, wxBITMAP_TYPE_PNG);
     return path;
+}
+
+}  // namespace nmdt::test
+
+namespace nmdt::test {
+
+std::string commandOutput(const std::string& command) {
+    std::string out;
+    if (FILE* p = popen(command.c_str(), "r")) {
+        char buf[4096];
+        std::size_t n;
+        while ((n = fread(buf, 1, sizeof buf, p)) > 0)
+            out.append(buf, n);
+        pclose(p);
+    }
+    return out;
+}
+
+std::vector<std::string> pdfPages(const std::string& pdfPath) {
+    std::string text = commandOutput("pdftotext -enc UTF-8 '" + pdfPath + "' - 2>&1");
+    std::vector<std::string> pages;
+    std::size_t start = 0;
+    for (std::size_t ff; (ff = text.find('\f', start)) != std::string::npos; start = ff + 1)
+        pages.push_back(text.substr(start, ff - start));
+    return pages;  // pdftotext ends every page with a form feed
 }
 
 }  // namespace nmdt::test

@@ -4,6 +4,7 @@
 #include <wx/window.h>
 
 #include <string>
+#include <vector>
 
 namespace nmdt::test {
 
@@ -13,4 +14,11 @@ void settle(int rounds = 5);
 /// ./test-artifacts); returns the path.
 std::string screenshot(wxWindow* window, const std::string& name);
 
+}  // namespace nmdt::test
+
+namespace nmdt::test {
+/// Runs a shell command and returns what it printed on standard output.
+std::string commandOutput(const std::string& command);
+/// The text of each page of a PDF, as pdftotext extracts it.
+std::vector<std::string> pdfPages(const std::string& pdfPath);
 }  // namespace nmdt::test

@@ -34,6 +34,7 @@ struct ShellStore {
     std::shared_ptr<FixedClock> clock = std::make_shared<FixedClock>(fixedNow());
     std::string path = dir.file("shell.nmdt");
     std::size_t cases = 0;
+    Actor user;
 
     ShellStore() {
         auto store = storage::SqlCipherStore::create(path, Passphrase(kPass), clock);
@@ -56,6 +57,8 @@ struct ShellStore {
                        day(2026, 11, 1),
                        {}});
         cases = store->caseCount();
+        user = Actor{ProfessionalId(summary.chairId), "Dr Amina Rahman", Role::Chair,
+                     OrganisationId()};
     }
     std::unique_ptr<OpenStore> open() {
         return storage::SqlCipherStore::open(path, Passphrase(kPass), clock);
@@ -74,7 +77,7 @@ BOOST_AUTO_TEST_SUITE(desktop_shell)
 
 BOOST_AUTO_TEST_CASE(main_window_lists_and_searches_cases) {
     ShellStore fixture;
-    auto* frame = new MainFrame(fixture.open(), fixture.clock);
+    auto* frame = new MainFrame(fixture.open(), fixture.clock, fixture.user);
     frame->Show();
     settle();
     auto* list = frame->caseList();
@@ -118,7 +121,7 @@ BOOST_AUTO_TEST_CASE(main_window_lists_and_searches_cases) {
 
 BOOST_AUTO_TEST_CASE(virtual_list_reads_only_the_pages_on_screen) {
     ShellStore fixture;
-    auto* frame = new MainFrame(fixture.open(), fixture.clock);
+    auto* frame = new MainFrame(fixture.open(), fixture.clock, fixture.user);
     frame->Show();
     settle();
     // 52 cases fit in one 200-row page: drawing the window fetched at most that page.

@@ -1,11 +1,14 @@
 #pragma once
-// The main window: find a resident by name or NHS number in the case list.
+// The main window: find a resident, see their record, print or save their care plan.
 
 #include <wx/frame.h>
+#include <wx/print.h>
 
 #include <memory>
+#include <optional>
 
 #include "model/calendar.h"
+#include "model/change_set.h"
 #include "model/store_provider.h"
 
 class wxSearchCtrl;
@@ -13,30 +16,47 @@ class wxSearchCtrl;
 namespace nmdt::gui {
 
 class CaseListView;
+class CaseRecordPanel;
+struct Report;
 
 /// Main window over one unlocked store. Owns the store for as long as it is open.
 class MainFrame : public wxFrame {
   public:
-    MainFrame(std::unique_ptr<OpenStore> store, std::shared_ptr<const Clock> clock);
+    MainFrame(std::unique_ptr<OpenStore> store, std::shared_ptr<const Clock> clock, Actor user);
     ~MainFrame() override;
 
     /// Lists every case again (Escape, or clearing the search box).
     void showAllCases();
     /// Shows cases whose name or NHS number starts with `text`; empty text shows all.
     void search(const wxString& text);
+    /// Opens a resident's record beside the list.
+    void showCase(const CaseId& id);
+    const std::optional<CaseId>& currentCase() const { return currentCase_; }
+    /// The printout of the current resident's agreed care plan, if they have one.
+    std::optional<Report> currentCarePlanReport() const;
+    /// Saves that printout as a PDF; on failure `problem` says why.
+    bool saveCarePlanPdf(const std::string& path, wxString& problem);
 
     CaseListView* caseList() const { return caseList_; }
+    CaseRecordPanel* caseRecord() const { return caseRecord_; }
     wxSearchCtrl* searchBox() const { return searchBox_; }
     OpenStore& store() const { return *store_; }
 
   private:
     void buildMenus();
     void updateStatus();
+    void onPrint();
+    void onPreview();
+    void onSavePdf();
 
     std::unique_ptr<OpenStore> store_;
     std::shared_ptr<const Clock> clock_;
+    Actor user_;
+    std::optional<CaseId> currentCase_;
+    wxPrintData printData_;
     wxSearchCtrl* searchBox_ = nullptr;
     CaseListView* caseList_ = nullptr;
+    CaseRecordPanel* caseRecord_ = nullptr;
 };
 
 }  // namespace nmdt::gui

@@ -65,6 +65,7 @@ class SqlCipherStore final : public OpenStore {
     std::vector<Meeting> meetings(std::size_t limit) const override;
     std::vector<Participant> participants(const MeetingId& id) const override;
     std::vector<AgendaItem> agenda(const MeetingId& id) const override;
+    std::vector<AgendaItem> agendaItemsForCase(const CaseId& id) const override;
 
     // OpenStore
     void changePassphrase(const Passphrase& newPassphrase) override;

@@ -1,0 +1,35 @@
+#pragma once
+// One resident's record under an identity banner that stays in view while the record
+// scrolls (wrong-patient is the top clinical hazard).
+
+#include <wx/panel.h>
+
+#include "model/case_record_service.h"
+
+class wxHtmlWindow;
+class wxStaticText;
+
+namespace nmdt::gui {
+
+/// Shows the case record of the selected resident.
+class CaseRecordPanel : public wxPanel {
+  public:
+    explicit CaseRecordPanel(wxWindow* parent);
+
+    void show(const CaseRecord& record, const DirectoryNames& names, Date today);
+    /// No resident selected: the banner says so and the record is empty.
+    void clear();
+
+    /// What the banner and the record show, as plain text (tests, screen readers).
+    wxString bannerText() const;
+    wxString recordText() const;
+
+  private:
+    wxPanel* banner_ = nullptr;
+    wxStaticText* name_ = nullptr;
+    wxStaticText* born_ = nullptr;
+    wxStaticText* nhsNumber_ = nullptr;
+    wxHtmlWindow* record_ = nullptr;
+};
+
+}  // namespace nmdt::gui

@@ -1,0 +1,15 @@
+#pragma once
+// How dates and times are shown: the NHS display form "14-Mar-1948", local clock times.
+
+#include <wx/string.h>
+
+#include "model/calendar.h"
+
+namespace nmdt::gui {
+
+/// "14-Mar-1948"; empty for an unset date.
+wxString formatDate(Date date);
+/// "23-Nov-2026 09:00" in the computer's local time.
+wxString formatDateTime(Timestamp when);
+
+}  // namespace nmdt::gui

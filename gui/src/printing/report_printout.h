@@ -1,0 +1,29 @@
+#pragma once
+// A Report as a wxPrintout, for the native print dialog and print preview.
+
+#include <wx/print.h>
+
+#include "report.h"
+#include "report_renderer.h"
+
+namespace nmdt::gui {
+
+/// Prints a report through wx; shares page layout with the PDF export.
+class ReportPrintout : public wxPrintout {
+  public:
+    explicit ReportPrintout(Report report);
+
+    void OnPreparePrinting() override;
+    bool HasPage(int page) override { return page >= 1 && page <= renderer_.pageCount(); }
+    void GetPageInfo(int* minPage, int* maxPage, int* selFrom, int* selTo) override;
+    bool OnPrintPage(int page) override;
+
+  private:
+    /// Scales the DC so that one logical unit is one point on paper.
+    void mapPointsToPage();
+
+    Report report_;
+    ReportRenderer renderer_;
+};
+
+}  // namespace nmdt::gui

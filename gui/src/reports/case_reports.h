@@ -1,0 +1,34 @@
+#pragma once
+// Builds the reports about one resident: the printed care plan and the on-screen record.
+// Headings follow the PRSB personalised care and support plan.
+
+#include <string>
+
+#include "../printing/report.h"
+#include "model/calendar.h"
+#include "model/case_record_service.h"
+
+namespace nmdt::gui {
+
+/// Who printed, and when: shown on every page.
+struct PrintContext {
+    std::string printedBy;
+    Timestamp printedAt{};
+    Date today{};
+};
+
+/// The identity banner for a resident: name, date of birth with age, NHS number 3-3-4.
+IdentityBanner bannerFor(const Case& theCase, Date today);
+
+/// The printed personalised care and support plan for one version of the plan.
+Report carePlanReport(const CaseRecord& record, const CarePlanDocument& plan,
+                      const DirectoryNames& names, const PrintContext& context);
+
+/// The case record as the screen shows it (demographics, referral, consent, care team,
+/// current plan, actions, MDT discussions).
+Report caseRecordReport(const CaseRecord& record, const DirectoryNames& names, Date today);
+
+/// The same blocks as HTML for an on-screen view (text is escaped).
+std::string reportToHtml(const Report& report);
+
+}  // namespace nmdt::gui
