@@ -46,6 +46,10 @@ const char* errorCodeName(ErrorCode code) {
             return "already-on-agenda";
         case ErrorCode::TextTooLong:
             return "text-too-long";
+        case ErrorCode::ConflictingChange:
+            return "conflicting-change";
+        case ErrorCode::NothingToUndo:
+            return "nothing-to-undo";
     }
     return "unknown";
 }

@@ -134,6 +134,14 @@ ActionFilter actionFilter(const ActionQuery& q) {
         out.where += std::string(" AND ") + kOpenStatus;
     if (q.overdueAsOf)
         add(" AND due_date < ?", toIsoDate(*q.overdueAsOf));
+    if (q.status)
+        add(" AND status = ?", std::string(codeOf(*q.status)));
+    if (q.priority)
+        add(" AND priority = ?", std::string(codeOf(*q.priority)));
+    if (q.dueFrom)
+        add(" AND due_date >= ?", toIsoDate(*q.dueFrom));
+    if (q.dueTo)
+        add(" AND due_date <= ?", toIsoDate(*q.dueTo));
     return out;
 }
 
@@ -317,7 +325,8 @@ std::vector<Action> SqlCipherStore::actions(const ActionQuery& q) const {
         // first); then undated ones, which are never overdue.
         auto out = selectWithArgs<Action>(*impl_, datedActionsSql(w), w.args,
                                           static_cast<std::int64_t>(q.limit));
-        if (!q.overdueAsOf && out.size() < q.limit) {
+        bool dateFiltered = q.overdueAsOf || q.dueFrom || q.dueTo;
+        if (!dateFiltered && out.size() < q.limit) {
             auto undated = selectWithArgs<Action>(*impl_, undatedActionsSql(w), w.args,
                                                   static_cast<std::int64_t>(q.limit - out.size()));
             for (auto& a : undated)

@@ -299,3 +299,87 @@ BOOST_AUTO_TEST_CASE(items_reorder_without_renumbering) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(undo_and_filters)
+
+BOOST_AUTO_TEST_CASE(undo_reverses_the_last_edit_through_the_write_path) {
+    World w;
+    CaseId id = referResident(w, "Una", "Doe", 60);
+    EditHistory history;
+    ServiceContext ctx = w.asNavigator();
+    ctx.history = &history;
+    ActionService actions(ctx);
+    ActionId a = actions.raise(
+        {id, "Book taxi", "", w.navigator, {}, day(2026, 12, 1), Priority::Routine, {}, {}});
+    BOOST_TEST(!history.canUndo());  // creating is not undone; cancel the action instead
+    actions.changeStatus(a, ActionStatus::Accepted);
+    actions.changeStatus(a, ActionStatus::Completed);
+    BOOST_TEST(history.nextUndo().value() == "update-action-status");
+    history.undo(*w.store, ctx.actor);
+    BOOST_TEST((w.store->action(a)->status == ActionStatus::Accepted));
+    history.undo(*w.store, ctx.actor);
+    BOOST_TEST((w.store->action(a)->status == ActionStatus::Requested));
+    BOOST_TEST(!history.canUndo());
+    BOOST_TEST(problemsOf([&] { history.undo(*w.store, ctx.actor); }).front().code ==
+               ErrorCode::NothingToUndo);
+    auto log = w.store->changeLog({0, a.str(), 10});
+    BOOST_TEST(log.back().intent == "undo update-action-status");  // audit and sync see the undo
+}
+
+BOOST_AUTO_TEST_CASE(undo_refuses_when_someone_else_changed_the_record_since) {
+    World w;
+    CaseId id = referResident(w, "Vic", "Roe", 61);
+    EditHistory history;
+    ServiceContext mine = w.asNavigator();
+    mine.history = &history;
+    ActionId a = ActionService(mine).raise(
+        {id, "Call GP", "", w.navigator, {}, {}, Priority::Routine, {}, {}});
+    ActionService(mine).reassign(a, w.gp, {});
+    ActionService(w.asChair()).reassign(a, w.chair, {});  // another user, no shared history
+    BOOST_TEST(problemsOf([&] { history.undo(*w.store, mine.actor); }).front().code ==
+               ErrorCode::ConflictingChange);
+    BOOST_TEST(w.store->action(a)->owner.str() == w.chair.str());  // their change stands
+    BOOST_TEST(history.canUndo());
+}
+
+BOOST_AUTO_TEST_CASE(action_lists_filter_by_status_priority_and_due_range) {
+    World w;
+    CaseId id = referResident(w, "Wyn", "Poe", 62);
+    ActionService chair(w.asChair());
+    auto raise = [&](const char* title, Priority p, std::optional<Date> due) {
+        return chair.raise({id, title, "", w.navigator, {}, due, p, {}, {}});
+    };
+    raise("a", Priority::Urgent, day(2026, 11, 1));
+    ActionId b = raise("b", Priority::Routine, day(2026, 11, 20));
+    raise("c", Priority::Urgent, day(2026, 12, 5));
+    raise("d", Priority::Urgent, std::nullopt);
+    ActionService(w.asNavigator()).changeStatus(b, ActionStatus::Accepted);
+    auto titles = [&](ActionQuery q) {
+        std::vector<std::string> out;
+        for (const auto& a : w.store->actions(q))
+            out.push_back(a.title);
+        return out;
+    };
+    ActionQuery urgent;
+    urgent.priority = Priority::Urgent;
+    BOOST_TEST((titles(urgent) == std::vector<std::string>{"a", "c", "d"}));
+    ActionQuery accepted;
+    accepted.status = ActionStatus::Accepted;
+    BOOST_TEST((titles(accepted) == std::vector<std::string>{"b"}));
+    ActionQuery november;
+    november.dueFrom = day(2026, 11, 1);
+    november.dueTo = day(2026, 11, 30);
+    BOOST_TEST((titles(november) == std::vector<std::string>{"a", "b"}));
+    BOOST_TEST(w.store->countActions(november) == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(every_error_code_has_its_own_name) {
+    std::set<std::string> names;
+    for (int c = 0; c <= static_cast<int>(ErrorCode::NothingToUndo); ++c) {
+        std::string name = errorCodeName(static_cast<ErrorCode>(c));
+        BOOST_TEST(name != "unknown");
+        BOOST_TEST(names.insert(name).second, name);
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()

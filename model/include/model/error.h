@@ -29,6 +29,8 @@ enum class ErrorCode {
     MeetingClosed,
     AlreadyOnAgenda,
     TextTooLong,
+    ConflictingChange,  // the record changed since the edit being undone
+    NothingToUndo,
 };
 
 /// Stable identifier of an error code, for logs and tests ("nhs-number-checksum").

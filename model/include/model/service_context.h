@@ -3,6 +3,7 @@
 
 #include "model/calendar.h"
 #include "model/change_set.h"
+#include "model/edit_history.h"
 #include "model/entity_mapping.h"
 #include "model/error.h"
 #include "model/ids.h"
@@ -16,16 +17,26 @@ struct ServiceContext {
     const Clock& clock;
     IdSource& ids;
     Actor actor;
+    EditHistory* history = nullptr;  // set by the GUI so its edits can be undone
 
     void commit(const ChangeSet& changes) const { store.commit(changes, actor); }
 
     /// Writes the fields that differ between two states of one entity.
     template <class T>
     void commitEdit(const char* intent, const T& before, const T& after) const {
+        FieldList changed = changedFields(toFields(before), toFields(after));
         ChangeSet changes(intent);
-        changes.update(EntityTraits<T>::kind, before.id.str(),
-                       changedFields(toFields(before), toFields(after)));
+        changes.update(EntityTraits<T>::kind, before.id.str(), changed);
         commit(changes);
+        if (history && !changed.empty()) {
+            FieldList old;
+            for (const auto& f : toFields(before))
+                for (const auto& c : changed)
+                    if (c.name == f.name)
+                        old.push_back(f);
+            history->record({intent, EntityTraits<T>::kind, before.id.str(), std::move(old),
+                             std::move(changed)});
+        }
     }
 
     /// Writes one new entity.

@@ -24,6 +24,10 @@ struct ActionQuery {
     std::optional<MeetingId> meetingId;
     bool openOnly = false;
     std::optional<Date> overdueAsOf;  // open and due before this date
+    std::optional<ActionStatus> status;
+    std::optional<Priority> priority;
+    std::optional<Date> dueFrom;  // due on or after (undated actions are then left out)
+    std::optional<Date> dueTo;    // due on or before (likewise)
     std::size_t limit = 500;
 };
 
