@@ -15,7 +15,7 @@ find_package(Poco REQUIRED COMPONENTS Foundation Util Net NetSSL Crypto JSON)
 find_package(Threads REQUIRED)
 
 if(NMDT_BUILD_GUI)
-  find_package(wxWidgets 3.2 REQUIRED COMPONENTS html core base)
+  find_package(wxWidgets 3.2 REQUIRED COMPONENTS adv html core base)
   # Carried by one interface target that only the GUI layer links, so wx headers
   # never become visible to model/, storage/ or integration/.
   add_library(nmdt_wx INTERFACE)

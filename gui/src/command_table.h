@@ -13,6 +13,11 @@ enum CommandId {
     ID_FIND_RESIDENT = wxID_HIGHEST + 1,
     ID_SHOW_ALL_CASES,
     ID_SAVE_PLAN_PDF,
+    ID_SHOW_RESIDENTS,
+    ID_SHOW_ACTIONS,
+    ID_CHANGE_STATUS,
+    ID_ADD_NOTE,
+    ID_REASSIGN,
 };
 
 /// One command as the user meets it.

@@ -5,6 +5,7 @@
 #include <wx/cmdline.h>
 #include <wx/config.h>
 #include <wx/msgdlg.h>
+#include <wx/uilocale.h>
 
 #include "gui/main_frame.h"
 #include "model/change_set.h"
@@ -49,6 +50,8 @@ class DesktopApp : public wxApp {
     bool OnInit() override {
         SetAppName("neighbourhood-mdt");
         SetAppDisplayName("Neighbourhood MDT");
+        // Dates in pickers and numbers follow the user's regional settings (en-GB in practice).
+        wxUILocale::UseDefault();
         if (!wxApp::OnInit())
             return false;
 

@@ -4,6 +4,7 @@
 #include <wx/filedlg.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
+#include <wx/notebook.h>
 #include <wx/persist/toplevel.h>
 #include <wx/printdlg.h>
 #include <wx/sizer.h>
@@ -13,6 +14,7 @@
 
 #include <map>
 
+#include "actions_panel.h"
 #include "case_list_view.h"
 #include "case_record_panel.h"
 #include "command_table.h"
@@ -26,6 +28,17 @@
 namespace nmdt::gui {
 
 namespace {
+/// Words for what an undoable edit did, for the Undo menu item.
+wxString describeIntent(const std::string& intent) {
+    if (intent == "update-action-status")
+        return _("Status Change");
+    if (intent == "reassign-action")
+        return _("Reassignment");
+    if (intent == "reschedule-action")
+        return _("Due Date Change");
+    return _("Last Change");
+}
+
 /// A source of ids for read-only services (they never create anything).
 class NoIds : public IdSource {
   public:
@@ -40,9 +53,11 @@ MainFrame::MainFrame(std::unique_ptr<OpenStore> store, std::shared_ptr<const Clo
     : wxFrame(nullptr, wxID_ANY, _("Neighbourhood MDT")),
       store_(std::move(store)),
       clock_(std::move(clock)),
-      user_(std::move(user)) {
+      user_(std::move(user)),
+      ids_(makeRandomIdSource()) {
     SetName("MainFrame");
-    auto* splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+    pages_ = new wxNotebook(this, wxID_ANY);
+    auto* splitter = new wxSplitterWindow(pages_, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                           wxSP_LIVE_UPDATE | wxSP_3DSASH);
     splitter->SetMinimumPaneSize(FromDIP(260));
 
@@ -60,6 +75,16 @@ MainFrame::MainFrame(std::unique_ptr<OpenStore> store, std::shared_ptr<const Clo
 
     caseRecord_ = new CaseRecordPanel(splitter);
     splitter->SplitVertically(left, caseRecord_, FromDIP(560));
+    pages_->AddPage(splitter, _("Residents"), true);
+
+    actions_ = new ActionsPanel(pages_, ServiceContext{*store_, *clock_, *ids_, user_, &history_});
+    actions_->onChanged = [this] {
+        updateActionsTab();
+        if (currentCase_)
+            showCase(*currentCase_);
+    };
+    pages_->AddPage(actions_, {});
+    updateActionsTab();
 
     CreateStatusBar(2);
     buildMenus();
@@ -114,6 +139,52 @@ void MainFrame::buildMenus() {
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { showAllCases(); }, ID_SHOW_ALL_CASES);
     Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { showResidents(); }, ID_SHOW_RESIDENTS);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { showActions(); }, ID_SHOW_ACTIONS);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            showActions();
+            actions_->changeStatusOfSelected();
+        },
+        ID_CHANGE_STATUS);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            showActions();
+            actions_->addNoteToSelected();
+        },
+        ID_ADD_NOTE);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            showActions();
+            actions_->reassignSelected();
+        },
+        ID_REASSIGN);
+    for (int id : std::initializer_list<int>{ID_CHANGE_STATUS, ID_ADD_NOTE, ID_REASSIGN})
+        Bind(
+            wxEVT_UPDATE_UI,
+            [this](wxUpdateUIEvent& e) { e.Enable(actions_->selected().has_value()); }, id);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            wxString problem;
+            if (!undo(problem))
+                wxMessageBox(problem, _("Undo"), wxOK | wxICON_INFORMATION, this);
+        },
+        wxID_UNDO);
+    Bind(
+        wxEVT_UPDATE_UI,
+        [this](wxUpdateUIEvent& e) {
+            auto next = history_.nextUndo();
+            e.Enable(next.has_value());
+            e.SetText((next ? wxString::Format(_("&Undo %s"), describeIntent(*next)) : _("&Undo")) +
+                      "\tCtrl+Z");
+        },
+        wxID_UNDO);
+    Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { onPrint(); }, wxID_PRINT);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { onPreview(); }, wxID_PREVIEW);
@@ -144,6 +215,36 @@ void MainFrame::buildMenus() {
             wxAboutBox(info);
         },
         wxID_ABOUT);
+}
+
+bool MainFrame::undo(wxString& problem) {
+    try {
+        history_.undo(*store_, user_);
+    } catch (const DomainError& e) {
+        problem = describe(e);
+        return false;
+    } catch (const StoreError& e) {
+        problem = describe(e.code());
+        return false;
+    }
+    actions_->refresh();
+    updateActionsTab();
+    if (currentCase_)
+        showCase(*currentCase_);
+    return true;
+}
+
+void MainFrame::showActions() {
+    pages_->SetSelection(1);
+}
+void MainFrame::showResidents() {
+    pages_->SetSelection(0);
+}
+
+void MainFrame::updateActionsTab() {
+    std::size_t overdue = actions_->overdueCount();
+    pages_->SetPageText(
+        1, overdue ? wxString::Format(_("Actions (%zu overdue)"), overdue) : _("Actions"));
 }
 
 void MainFrame::showAllCases() {

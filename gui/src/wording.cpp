@@ -51,16 +51,99 @@ wxString describe(PassphraseVerdict verdict) {
     return {};
 }
 
+wxString describe(ErrorCode code) {
+    switch (code) {
+        case ErrorCode::RequiredFieldMissing:
+            return _("This must be filled in.");
+        case ErrorCode::NhsNumberFormat:
+            return _("An NHS number has 10 digits, shown as 3-3-4.");
+        case ErrorCode::NhsNumberChecksum:
+            return _("This is not a valid NHS number (its check digit is wrong).");
+        case ErrorCode::NhsNumberRepeatedDigits:
+            return _("This is not a real NHS number.");
+        case ErrorCode::DateInvalid:
+            return _("This is not a real date.");
+        case ErrorCode::DateOutOfRange:
+            return _("This date is out of range.");
+        case ErrorCode::DateOrder:
+            return _("This date is before the date it follows.");
+        case ErrorCode::ValueOutOfRange:
+            return _("This value is out of range.");
+        case ErrorCode::UnknownCode:
+            return _("This value is not recognised.");
+        case ErrorCode::NotFound:
+            return _("It no longer exists.");
+        case ErrorCode::DuplicateNhsNumber:
+            return _("A case already exists for this NHS number.");
+        case ErrorCode::CaseClosed:
+            return _("The case is closed.");
+        case ErrorCode::InvalidStatusTransition:
+            return _("The action cannot move to that status from its current one.");
+        case ErrorCode::ReasonRequired:
+            return _("Please give a reason.");
+        case ErrorCode::VersionReadOnly:
+            return _("An agreed care plan cannot be changed; start a new draft.");
+        case ErrorCode::DraftAlreadyExists:
+            return _("There is already a draft of this care plan.");
+        case ErrorCode::NoDraft:
+            return _("There is no draft to work on.");
+        case ErrorCode::MeetingClosed:
+            return _("The meeting is closed.");
+        case ErrorCode::AlreadyOnAgenda:
+            return _("This resident is already on the agenda.");
+        case ErrorCode::TextTooLong:
+            return _("This text is too long.");
+        case ErrorCode::ConflictingChange:
+            return _(
+                "Someone else has changed this since, so it was not undone. Their change stands.");
+        case ErrorCode::NothingToUndo:
+            return _("There is nothing to undo.");
+    }
+    return _("The request was refused.");
+}
+
 wxString describe(const DomainError& error) {
     wxString text;
     for (const auto& p : error.problems()) {
         if (!text.empty())
             text += "\n";
-        text += wxString::FromUTF8(errorCodeName(p.code));
-        if (!p.field.empty())
-            text += " (" + wxString::FromUTF8(p.field) + ")";
+        text += describe(p.code);
     }
     return text;
+}
+
+wxString describe(ActionStatus status) {
+    switch (status) {
+        case ActionStatus::Requested:
+            return _("Requested");
+        case ActionStatus::Accepted:
+            return _("Accepted");
+        case ActionStatus::InProgress:
+            return _("In progress");
+        case ActionStatus::OnHold:
+            return _("On hold");
+        case ActionStatus::Completed:
+            return _("Completed");
+        case ActionStatus::Cancelled:
+            return _("Cancelled");
+        case ActionStatus::Declined:
+            return _("Declined");
+    }
+    return {};
+}
+
+wxString describe(Priority priority) {
+    switch (priority) {
+        case Priority::Routine:
+            return _("Routine");
+        case Priority::Urgent:
+            return _("Urgent");
+        case Priority::Asap:
+            return _("As soon as possible");
+        case Priority::Stat:
+            return _("Immediately");
+    }
+    return {};
 }
 
 }  // namespace nmdt::gui

@@ -3,6 +3,7 @@
 
 #include <wx/string.h>
 
+#include "model/action.h"
 #include "model/error.h"
 #include "model/passphrase.h"
 #include "model/store_error.h"
@@ -12,5 +13,8 @@ namespace nmdt::gui {
 wxString describe(StoreErrorCode code);
 wxString describe(PassphraseVerdict verdict);
 wxString describe(const DomainError& error);
+wxString describe(ErrorCode code);
+wxString describe(ActionStatus status);
+wxString describe(Priority priority);
 
 }  // namespace nmdt::gui

@@ -9,12 +9,16 @@
 
 #include "model/calendar.h"
 #include "model/change_set.h"
+#include "model/edit_history.h"
+#include "model/ids.h"
 #include "model/store_provider.h"
 
+class wxNotebook;
 class wxSearchCtrl;
 
 namespace nmdt::gui {
 
+class ActionsPanel;
 class CaseListView;
 class CaseRecordPanel;
 struct Report;
@@ -37,6 +41,13 @@ class MainFrame : public wxFrame {
     /// Saves that printout as a PDF; on failure `problem` says why.
     bool saveCarePlanPdf(const std::string& path, wxString& problem);
 
+    /// Reverses the user's last undoable edit; on refusal `problem` says why.
+    bool undo(wxString& problem);
+    void showActions();
+    void showResidents();
+
+    ActionsPanel* actions() const { return actions_; }
+    wxNotebook* pages() const { return pages_; }
     CaseListView* caseList() const { return caseList_; }
     CaseRecordPanel* caseRecord() const { return caseRecord_; }
     wxSearchCtrl* searchBox() const { return searchBox_; }
@@ -48,12 +59,17 @@ class MainFrame : public wxFrame {
     void onPrint();
     void onPreview();
     void onSavePdf();
+    void updateActionsTab();
 
     std::unique_ptr<OpenStore> store_;
     std::shared_ptr<const Clock> clock_;
     Actor user_;
+    std::shared_ptr<IdSource> ids_;
+    EditHistory history_;
     std::optional<CaseId> currentCase_;
     wxPrintData printData_;
+    wxNotebook* pages_ = nullptr;
+    ActionsPanel* actions_ = nullptr;
     wxSearchCtrl* searchBox_ = nullptr;
     CaseListView* caseList_ = nullptr;
     CaseRecordPanel* caseRecord_ = nullptr;

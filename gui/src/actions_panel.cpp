@@ -1,0 +1,375 @@
+#include "actions_panel.h"
+
+#include <wx/button.h>
+#include <wx/checkbox.h>
+#include <wx/choicdlg.h>
+#include <wx/choice.h>
+#include <wx/datectrl.h>
+#include <wx/dateevt.h>
+#include <wx/html/htmlwin.h>
+#include <wx/msgdlg.h>
+#include <wx/sizer.h>
+#include <wx/splitter.h>
+#include <wx/stattext.h>
+#include <wx/textdlg.h>
+
+#include "action_list_view.h"
+#include "formatting.h"
+#include "status_dialog.h"
+#include "wording.h"
+#include "wx_text.h"
+
+namespace nmdt::gui {
+
+namespace {
+// Status filter choices: "any open", each status, "any, including closed".
+constexpr int kAnyOpen = 0;
+
+Date toDate(const wxDateTime& d) {
+    return Date{std::chrono::year{d.GetYear()},
+                std::chrono::month{static_cast<unsigned>(d.GetMonth()) + 1},
+                std::chrono::day{d.GetDay()}};
+}
+
+std::string escapeHtml(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '<')
+            out += "&lt;";
+        else if (c == '>')
+            out += "&gt;";
+        else if (c == '&')
+            out += "&amp;";
+        else if (c == '\n')
+            out += "<br>";
+        else
+            out += c;
+    }
+    return out;
+}
+}  // namespace
+
+ActionsPanel::ActionsPanel(wxWindow* parent, ServiceContext context)
+    : wxPanel(parent), ctx_(context) {
+    viewChoice_ = new wxChoice(this, wxID_ANY);
+    viewChoice_->SetName(_("Show"));
+    for (const wxString& v : {_("My actions"), _("My organisation's actions"),
+                              _("Overdue: my organisation"), _("Overdue: everyone")})
+        viewChoice_->Append(v);
+    viewChoice_->SetSelection(0);
+
+    statusChoice_ = new wxChoice(this, wxID_ANY);
+    statusChoice_->SetName(_("Status filter"));
+    statusChoice_->Append(_("Any open status"));
+    for (ActionStatus s : allValues<ActionStatus>())
+        statusChoice_->Append(describe(s));
+    statusChoice_->Append(_("Any status, including closed"));
+    statusChoice_->SetSelection(kAnyOpen);
+
+    priorityChoice_ = new wxChoice(this, wxID_ANY);
+    priorityChoice_->SetName(_("Priority filter"));
+    priorityChoice_->Append(_("Any priority"));
+    for (Priority p : allValues<Priority>())
+        priorityChoice_->Append(describe(p));
+    priorityChoice_->SetSelection(0);
+
+    fromEnabled_ = new wxCheckBox(this, wxID_ANY, _("Due &from"));
+    fromPicker_ = new wxDatePickerCtrl(this, wxID_ANY);
+    toEnabled_ = new wxCheckBox(this, wxID_ANY, _("&to"));
+    toPicker_ = new wxDatePickerCtrl(this, wxID_ANY);
+    fromPicker_->Disable();
+    toPicker_->Disable();
+
+    badge_ = new wxStaticText(this, wxID_ANY, {});
+    badge_->SetName(_("Overdue actions"));
+    badge_->SetForegroundColour(wxColour(213, 40, 27));
+    wxFont big = badge_->GetFont();
+    big.SetPointSize(big.GetPointSize() + 3);
+    big.MakeBold();
+    badge_->SetFont(big);
+
+    auto* filters = new wxBoxSizer(wxHORIZONTAL);
+    auto add = [&](wxWindow* w, int border = 6) {
+        filters->Add(w, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(border));
+    };
+    add(new wxStaticText(this, wxID_ANY, _("&Show:")), 4);
+    add(viewChoice_, 12);
+    add(statusChoice_);
+    add(priorityChoice_, 12);
+    add(fromEnabled_, 2);
+    add(fromPicker_);
+    add(toEnabled_, 2);
+    add(toPicker_);
+
+    auto* split =
+        new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
+    list_ = new ActionListView(split, ctx_.store);
+    details_ = new wxHtmlWindow(split, wxID_ANY);
+    details_->SetName(_("Action details and progress notes"));
+    split->SplitHorizontally(list_, details_, -FromDIP(180));
+    split->SetSashGravity(1.0);
+
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    auto* statusButton = new wxButton(this, wxID_ANY, _("Change &Status..."));
+    auto* noteButton = new wxButton(this, wxID_ANY, _("Add &Note..."));
+    auto* reassignButton = new wxButton(this, wxID_ANY, _("&Reassign..."));
+    for (auto* b : {statusButton, noteButton, reassignButton})
+        buttons->Add(b, 0, wxRIGHT, FromDIP(6));
+
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    // The badge has a row of its own, full width, so no amount of text or font clips it.
+    sizer->Add(badge_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(8));
+    sizer->Add(filters, 0, wxEXPAND | wxALL, FromDIP(8));
+    sizer->Add(split, 1, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(8));
+    sizer->Add(buttons, 0, wxALL, FromDIP(8));
+    SetSizer(sizer);
+
+    auto changedFilter = [this](wxCommandEvent&) {
+        int s = statusChoice_->GetSelection();
+        const auto statuses = allValues<ActionStatus>();
+        status_ = s >= 1 && s <= static_cast<int>(statuses.size())
+                      ? std::optional(statuses[static_cast<std::size_t>(s - 1)])
+                      : std::nullopt;
+        includeClosed_ = s > static_cast<int>(statuses.size()) || (status_ && !isOpen(*status_));
+        int p = priorityChoice_->GetSelection();
+        priority_ = p >= 1 ? std::optional(allValues<Priority>()[static_cast<std::size_t>(p - 1)])
+                           : std::nullopt;
+        view_ = static_cast<View>(viewChoice_->GetSelection());
+        fromPicker_->Enable(fromEnabled_->GetValue());
+        toPicker_->Enable(toEnabled_->GetValue());
+        dueFrom_ = fromEnabled_->GetValue() ? std::optional(toDate(fromPicker_->GetValue()))
+                                            : std::nullopt;
+        dueTo_ =
+            toEnabled_->GetValue() ? std::optional(toDate(toPicker_->GetValue())) : std::nullopt;
+        refresh();
+    };
+    for (wxChoice* c : {viewChoice_, statusChoice_, priorityChoice_})
+        c->Bind(wxEVT_CHOICE, changedFilter);
+    for (wxCheckBox* c : {fromEnabled_, toEnabled_})
+        c->Bind(wxEVT_CHECKBOX, changedFilter);
+    fromPicker_->Bind(wxEVT_DATE_CHANGED, [changedFilter](wxDateEvent&) {
+        wxCommandEvent e;
+        changedFilter(e);
+    });
+    toPicker_->Bind(wxEVT_DATE_CHANGED, [changedFilter](wxDateEvent&) {
+        wxCommandEvent e;
+        changedFilter(e);
+    });
+    list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { showSelectedDetails(); });
+    list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { changeStatusOfSelected(); });
+    statusButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { changeStatusOfSelected(); });
+    noteButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addNoteToSelected(); });
+    reassignButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { reassignSelected(); });
+    refresh();
+}
+
+void ActionsPanel::setView(View view) {
+    view_ = view;
+    viewChoice_->SetSelection(static_cast<int>(view));
+    refresh();
+}
+
+void ActionsPanel::setStatusFilter(std::optional<ActionStatus> status, bool includeClosed) {
+    status_ = status;
+    includeClosed_ = includeClosed || (status && !isOpen(*status));
+    refresh();
+}
+
+void ActionsPanel::setPriorityFilter(std::optional<Priority> priority) {
+    priority_ = priority;
+    refresh();
+}
+
+void ActionsPanel::setDueRange(std::optional<Date> from, std::optional<Date> to) {
+    dueFrom_ = from;
+    dueTo_ = to;
+    refresh();
+}
+
+void ActionsPanel::setResident(std::optional<CaseId> resident) {
+    resident_ = std::move(resident);
+    refresh();
+}
+
+ActionQuery ActionsPanel::query() const {
+    ActionQuery q;
+    const bool hasOrg = !ctx_.actor.organisationId.empty();
+    switch (view_) {
+        case View::Mine:
+            q.owner = ctx_.actor.userId;
+            break;
+        case View::MyOrganisation:
+            if (hasOrg)
+                q.ownerOrganisation = ctx_.actor.organisationId;
+            else
+                q.owner = ctx_.actor.userId;
+            break;
+        case View::OverdueMyOrganisation:
+            if (hasOrg)
+                q.ownerOrganisation = ctx_.actor.organisationId;
+            q.overdueAsOf = ctx_.clock.today();
+            break;
+        case View::OverdueAll:
+            q.overdueAsOf = ctx_.clock.today();
+            break;
+    }
+    q.openOnly = !includeClosed_;
+    q.status = status_;
+    q.priority = priority_;
+    q.dueFrom = dueFrom_;
+    q.dueTo = dueTo_;
+    q.caseId = resident_;
+    q.limit = 2000;
+    return q;
+}
+
+void ActionsPanel::refresh() {
+    auto keep = selected();
+    try {
+        list_->show(ctx_.store.actions(query()), ctx_.clock.today());
+    } catch (const StoreError& e) {
+        wxMessageBox(describe(e.code()), _("Actions"), wxOK | wxICON_ERROR, this);
+    }
+    std::size_t overdue = overdueCount();
+    badge_->SetLabel(overdue ? wxString::Format(_("%zu overdue"), overdue) : _("Nothing overdue"));
+    Layout();
+    if (keep)
+        select(keep->id);
+    else
+        showSelectedDetails();
+}
+
+std::size_t ActionsPanel::overdueCount() const {
+    ActionQuery q;
+    if (!ctx_.actor.organisationId.empty())
+        q.ownerOrganisation = ctx_.actor.organisationId;
+    else
+        q.owner = ctx_.actor.userId;
+    q.overdueAsOf = ctx_.clock.today();
+    return ctx_.store.countActions(q);
+}
+
+wxString ActionsPanel::overdueBadge() const {
+    return badge_->GetLabel();
+}
+
+std::optional<Action> ActionsPanel::selected() const {
+    return list_->actionAt(list_->selectedRow());
+}
+
+void ActionsPanel::select(const ActionId& id) {
+    for (long row = 0; row < list_->GetItemCount(); ++row) {
+        if (list_->actionAt(row)->id == id) {
+            list_->SetItemState(row, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                                wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+            list_->EnsureVisible(row);
+            showSelectedDetails();
+            return;
+        }
+    }
+    showSelectedDetails();
+}
+
+void ActionsPanel::showSelectedDetails() {
+    auto a = selected();
+    if (!a) {
+        details_->SetPage("<html><body><p>" +
+                          _("Choose an action to see its details and progress notes.") +
+                          "</p></body></html>");
+        return;
+    }
+    DirectoryNames names(ctx_.store);
+    std::string html =
+        "<html><body><h4>" + escapeHtml(a->title) + "</h4><p>" + escapeHtml(a->detail) + "</p>";
+    if (!a->statusReason.empty())
+        html += "<p><b>" + fromWx(describe(a->status)) + ":</b> " + escapeHtml(a->statusReason) +
+                "</p>";
+    html += "<p><b>" + fromWx(_("Progress notes")) + "</b></p><ul>";
+    auto notes = ctx_.store.notes(a->id);
+    for (auto it = notes.rbegin(); it != notes.rend(); ++it)
+        html += "<li>" + fromWx(formatDateTime(it->writtenAt)) + ", " +
+                escapeHtml(names.professional(it->author)) + ": " + escapeHtml(it->text) + "</li>";
+    if (notes.empty())
+        html += "<li><i>" + fromWx(_("No notes yet.")) + "</i></li>";
+    details_->SetPage(toWx(html + "</ul></body></html>"));
+}
+
+wxString ActionsPanel::notesText() const {
+    return details_->ToText();
+}
+
+template <class F>
+bool ActionsPanel::attempt(F&& command, wxString& problem) {
+    try {
+        command();
+    } catch (const DomainError& e) {
+        problem = describe(e);
+        return false;
+    } catch (const StoreError& e) {
+        problem = describe(e.code());
+        return false;
+    }
+    refresh();
+    if (onChanged)
+        onChanged();
+    return true;
+}
+
+bool ActionsPanel::changeStatus(const ActionId& id, ActionStatus to, const std::string& reason,
+                                wxString& problem) {
+    return attempt([&] { ActionService(ctx_).changeStatus(id, to, reason); }, problem);
+}
+
+bool ActionsPanel::addNote(const ActionId& id, const std::string& text, wxString& problem) {
+    return attempt([&] { ActionService(ctx_).addNote(id, text); }, problem);
+}
+
+bool ActionsPanel::reassign(const ActionId& id, const ProfessionalId& owner, wxString& problem) {
+    return attempt([&] { ActionService(ctx_).reassign(id, owner, {}); }, problem);
+}
+
+void ActionsPanel::changeStatusOfSelected() {
+    auto a = selected();
+    if (!a)
+        return;
+    StatusDialog dialog(this, *a);
+    if (dialog.ShowModal() != wxID_OK)
+        return;
+    wxString problem;
+    if (!changeStatus(a->id, dialog.chosen(), dialog.reason(), problem))
+        wxMessageBox(problem, _("Change status"), wxOK | wxICON_WARNING, this);
+}
+
+void ActionsPanel::addNoteToSelected() {
+    auto a = selected();
+    if (!a)
+        return;
+    wxTextEntryDialog dialog(this, _("Progress note (notes cannot be edited once added):"),
+                             wxString::Format(_("Add a note to \"%s\""), toWx(a->title)), {},
+                             wxOK | wxCANCEL | wxTE_MULTILINE);
+    if (dialog.ShowModal() != wxID_OK)
+        return;
+    wxString problem;
+    if (!addNote(a->id, fromWx(dialog.GetValue().Trim()), problem))
+        wxMessageBox(problem, _("Add note"), wxOK | wxICON_WARNING, this);
+}
+
+void ActionsPanel::reassignSelected() {
+    auto a = selected();
+    if (!a)
+        return;
+    auto people = ctx_.store.professionals();
+    DirectoryNames names(ctx_.store);
+    wxArrayString choices;
+    for (const auto& p : people)
+        choices.Add(toWx(names.professionalWithOrganisation(p.id)));
+    wxSingleChoiceDialog dialog(this, _("Who should own this action now?"), _("Reassign action"),
+                                choices);
+    if (dialog.ShowModal() != wxID_OK)
+        return;
+    wxString problem;
+    if (!reassign(a->id, people[static_cast<std::size_t>(dialog.GetSelection())].id, problem))
+        wxMessageBox(problem, _("Reassign"), wxOK | wxICON_WARNING, this);
+}
+
+}  // namespace nmdt::gui

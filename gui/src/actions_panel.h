@@ -1,0 +1,85 @@
+#pragma once
+// The navigator's work list: my actions, my organisation's, overdue; filters by status,
+// priority, due range and resident; status changes, progress notes and reassignment.
+
+#include <wx/panel.h>
+
+#include <functional>
+#include <optional>
+
+#include "model/action_service.h"
+
+class wxCheckBox;
+class wxChoice;
+class wxDatePickerCtrl;
+class wxHtmlWindow;
+class wxStaticText;
+
+namespace nmdt::gui {
+
+class ActionListView;
+
+/// Lists and works actions for the signed-in user.
+class ActionsPanel : public wxPanel {
+  public:
+    enum class View { Mine, MyOrganisation, OverdueMyOrganisation, OverdueAll };
+
+    ActionsPanel(wxWindow* parent, ServiceContext context);
+
+    void setView(View view);
+    void setStatusFilter(std::optional<ActionStatus> status, bool includeClosed = false);
+    void setPriorityFilter(std::optional<Priority> priority);
+    void setDueRange(std::optional<Date> from, std::optional<Date> to);
+    /// Only this resident's actions (or everyone's with nullopt).
+    void setResident(std::optional<CaseId> resident);
+    /// Reloads the list from the store, keeping the selected action selected.
+    void refresh();
+
+    ActionListView* list() const { return list_; }
+    std::optional<Action> selected() const;
+    void select(const ActionId& id);
+    /// Overdue actions in the user's scope (their organisation, or their own).
+    std::size_t overdueCount() const;
+    wxString overdueBadge() const;
+    wxString notesText() const;
+
+    /// The commands, as the buttons and menus run them. On refusal `problem` says why.
+    bool changeStatus(const ActionId& id, ActionStatus to, const std::string& reason,
+                      wxString& problem);
+    bool addNote(const ActionId& id, const std::string& text, wxString& problem);
+    bool reassign(const ActionId& id, const ProfessionalId& owner, wxString& problem);
+    /// Interactive versions: ask with a dialog, then run the command.
+    void changeStatusOfSelected();
+    void addNoteToSelected();
+    void reassignSelected();
+
+    /// Called after every change, so the window can update tab labels and Undo.
+    std::function<void()> onChanged;
+
+  private:
+    ActionQuery query() const;
+    void showSelectedDetails();
+    template <class F>
+    bool attempt(F&& command, wxString& problem);
+
+    ServiceContext ctx_;
+    View view_ = View::Mine;
+    std::optional<ActionStatus> status_;
+    bool includeClosed_ = false;
+    std::optional<Priority> priority_;
+    std::optional<Date> dueFrom_, dueTo_;
+    std::optional<CaseId> resident_;
+
+    wxChoice* viewChoice_ = nullptr;
+    wxChoice* statusChoice_ = nullptr;
+    wxChoice* priorityChoice_ = nullptr;
+    wxCheckBox* fromEnabled_ = nullptr;
+    wxCheckBox* toEnabled_ = nullptr;
+    wxDatePickerCtrl* fromPicker_ = nullptr;
+    wxDatePickerCtrl* toPicker_ = nullptr;
+    wxStaticText* badge_ = nullptr;
+    ActionListView* list_ = nullptr;
+    wxHtmlWindow* details_ = nullptr;
+};
+
+}  // namespace nmdt::gui

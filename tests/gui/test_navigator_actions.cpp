@@ -1,0 +1,203 @@
+// Navigator journey: work my actions and my organisation's, see what is overdue at a
+// glance, move actions through their statuses with reasons, add notes, undo.
+#include <boost/test/unit_test.hpp>
+
+#include <wx/notebook.h>
+#include <wx/srchctrl.h>
+#include <wx/uiaction.h>
+
+#include "action_list_view.h"
+#include "actions_panel.h"
+#include "demo/demo_data.h"
+#include "gui/main_frame.h"
+#include "gui_support.h"
+#include "model/action_service.h"
+#include "model/case_service.h"
+#include "status_dialog.h"
+#include "test_support.h"
+
+using namespace nmdt;
+using namespace nmdt::test;
+using nmdt::gui::ActionsPanel;
+using nmdt::gui::MainFrame;
+
+namespace {
+const char* kPass = "navigator test passphrase";
+
+/// A small neighbourhood plus one resident whose actions the tests know.
+struct ActionStore {
+    TempDir dir;
+    std::shared_ptr<FixedClock> clock = std::make_shared<FixedClock>(fixedNow());
+    std::string path = dir.file("actions.nmdt");
+    Actor navigator, chair;
+    CaseId caseId;
+    ActionId overdue, dueSoon, undated, otherOrg;
+
+    ActionStore() {
+        auto store = storage::SqlCipherStore::create(path, Passphrase(kPass), clock);
+        // No demo actions: the lists then hold exactly what the tests put there.
+        auto summary = demo::generateDemoData(*store, *clock, demo::DemoSize{3, 0, 1, 2}, 21);
+        navigator = Actor{ProfessionalId(summary.navigatorId), "Gwen Pritchard", Role::Navigator,
+                          OrganisationId(summary.navigatorOrgId)};
+        chair = Actor{ProfessionalId(summary.chairId), "Dr Amina Rahman", Role::Chair,
+                      OrganisationId()};
+        SeededIdSource ids(9);
+        ServiceContext ctx{*store, *clock, ids, chair};
+        caseId = CaseService(ctx).refer({resident("Ifeoma", "Okafor", testNhsNumber(77001)),
+                                         chair.userId,
+                                         {},
+                                         "Isolation",
+                                         day(2026, 10, 1),
+                                         navigator.userId});
+        ActionService actions(ctx);
+        auto raise = [&](const char* title, const ProfessionalId& owner, std::optional<Date> due,
+                         Priority p) {
+            return actions.raise(
+                {caseId, title, "Details of " + std::string(title), owner, {}, due, p, {}, {}});
+        };
+        undated = raise("Find a befriender", navigator.userId, std::nullopt, Priority::Routine);
+        dueSoon = raise("Book community transport", navigator.userId, day(2026, 11, 30),
+                        Priority::Urgent);
+        overdue = raise("Benefits check", navigator.userId, day(2026, 11, 2), Priority::Routine);
+        otherOrg = raise("Medication review", chair.userId, day(2026, 11, 10), Priority::Urgent);
+    }
+    std::unique_ptr<OpenStore> open() {
+        return storage::SqlCipherStore::open(path, Passphrase(kPass), clock);
+    }
+};
+
+std::vector<std::string> titles(ActionsPanel* panel) {
+    std::vector<std::string> out;
+    for (long i = 0; i < panel->list()->GetItemCount(); ++i)
+        out.push_back(panel->list()->actionAt(i)->title);
+    return out;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(navigator_actions)
+
+BOOST_AUTO_TEST_CASE(my_actions_show_overdue_first_undated_last_and_the_count_at_a_glance) {
+    ActionStore fixture;
+    auto* frame = new MainFrame(fixture.open(), fixture.clock, fixture.navigator);
+    frame->Show();
+    settle();
+    auto* panel = frame->actions();
+    BOOST_TEST(
+        (titles(panel) == std::vector<std::string>{"Benefits check", "Book community transport",
+                                                   "Find a befriender"}));
+    BOOST_TEST(panel->list()->GetItemText(0, 0).Contains("21 days overdue"),
+               panel->list()->GetItemText(0, 0).utf8_string());
+    BOOST_TEST(panel->list()->GetItemText(2, 0).utf8_string() == "No due date");
+    BOOST_TEST(panel->list()->GetItemText(0, 1).utf8_string().find("Okafor, Ifeoma") !=
+               std::string::npos);
+    BOOST_TEST(panel->overdueCount() == 1u);
+    BOOST_TEST(panel->overdueBadge().utf8_string() == "1 overdue");
+    wxWindow* badge = wxWindow::FindWindowByName("Overdue actions", panel);
+    BOOST_TEST(badge->GetSize().x >= badge->GetBestSize().x);  // the whole text is visible
+    BOOST_TEST(frame->pages()->GetPageText(1).utf8_string() == "Actions (1 overdue)");
+
+    // Ctrl+2 goes to the Actions tab, as the View menu says.
+    frame->Raise();
+    frame->searchBox()->SetFocus();
+    settle();
+    wxUIActionSimulator sim;
+    sim.Char('2', wxMOD_CONTROL);
+    settle(10);
+    BOOST_TEST(frame->pages()->GetSelection() == 1);
+    screenshot(frame, "actions-my-actions");
+
+    panel->setView(ActionsPanel::View::OverdueAll);
+    BOOST_TEST((titles(panel) == std::vector<std::string>{"Benefits check", "Medication review"}));
+    panel->setView(ActionsPanel::View::MyOrganisation);
+    BOOST_TEST(titles(panel).size() == 3u);  // the chair's action belongs to another organisation
+    frame->Destroy();
+    settle();
+}
+
+BOOST_AUTO_TEST_CASE(status_changes_follow_the_state_machine_and_ask_for_reasons) {
+    ActionStore fixture;
+    auto* frame = new MainFrame(fixture.open(), fixture.clock, fixture.navigator);
+    auto* panel = frame->actions();
+    wxString problem;
+    BOOST_TEST(!panel->changeStatus(fixture.overdue, ActionStatus::Completed, "", problem));
+    BOOST_TEST(problem.Contains("cannot move to that status"), problem.utf8_string());
+    BOOST_TEST(panel->changeStatus(fixture.overdue, ActionStatus::Accepted, "", problem));
+    BOOST_TEST(!panel->changeStatus(fixture.overdue, ActionStatus::OnHold, "", problem));
+    BOOST_TEST(problem.Contains("give a reason"), problem.utf8_string());
+
+    // The dialog offers only allowed moves and will not close without a needed reason.
+    panel->select(fixture.overdue);
+    {
+        // Scoped: a dialog parented to the frame must go before the frame does.
+        nmdt::gui::StatusDialog dialog(frame, *panel->selected());
+        BOOST_TEST(!dialog.choose(ActionStatus::Requested));
+        BOOST_TEST(dialog.choose(ActionStatus::OnHold));
+        BOOST_TEST(!dialog.validate());
+        BOOST_TEST(dialog.message().Contains("give a reason"));
+        dialog.setReason("Waiting for bank statements");
+        BOOST_TEST(dialog.validate());
+        BOOST_TEST(panel->changeStatus(fixture.overdue, dialog.chosen(), dialog.reason(), problem));
+    }
+    BOOST_TEST(panel->selected()->statusReason == "Waiting for bank statements");
+    BOOST_TEST(panel->list()->GetItemText(0, 5).utf8_string() == "On hold");
+
+    BOOST_TEST(panel->addNote(fixture.overdue, "Spoke to Ifeoma; statements due Friday", problem));
+    BOOST_TEST(panel->notesText().Contains("statements due Friday"));
+    BOOST_TEST(!panel->addNote(fixture.overdue, "", problem));
+    BOOST_TEST(problem.Contains("must be filled in"), problem.utf8_string());
+
+    // Completing the overdue action clears the badge and the tab.
+    BOOST_TEST(panel->changeStatus(fixture.overdue, ActionStatus::Completed, "", problem));
+    BOOST_TEST(panel->overdueCount() == 0u);
+    BOOST_TEST(frame->pages()->GetPageText(1).utf8_string() == "Actions");
+    BOOST_TEST(titles(panel).size() == 2u);  // completed work leaves the open list
+    frame->Destroy();
+    settle();
+}
+
+BOOST_AUTO_TEST_CASE(undo_reverses_a_regretted_change_unless_someone_changed_it_since) {
+    ActionStore fixture;
+    auto* frame = new MainFrame(fixture.open(), fixture.clock, fixture.navigator);
+    auto* panel = frame->actions();
+    wxString problem;
+    BOOST_TEST(
+        panel->changeStatus(fixture.dueSoon, ActionStatus::Declined, "Not our service", problem));
+    BOOST_TEST(frame->undo(problem));
+    BOOST_TEST((frame->store().action(fixture.dueSoon)->status == ActionStatus::Requested));
+    BOOST_TEST(frame->store().action(fixture.dueSoon)->statusReason.empty());
+
+    BOOST_TEST(panel->reassign(fixture.dueSoon, fixture.chair.userId, problem));
+    // Someone else edits the same action in the meantime.
+    SeededIdSource ids(1);
+    ActionService({frame->store(), *fixture.clock, ids, fixture.chair})
+        .reassign(fixture.dueSoon, fixture.navigator.userId, {});
+    BOOST_TEST(!frame->undo(problem));
+    BOOST_TEST(problem.Contains("Someone else has changed this"), problem.utf8_string());
+    BOOST_TEST(frame->store().action(fixture.dueSoon)->owner.str() ==
+               fixture.navigator.userId.str());
+    frame->Destroy();
+    settle();
+}
+
+BOOST_AUTO_TEST_CASE(filters_narrow_the_list) {
+    ActionStore fixture;
+    auto* frame = new MainFrame(fixture.open(), fixture.clock, fixture.navigator);
+    auto* panel = frame->actions();
+    panel->setPriorityFilter(Priority::Urgent);
+    BOOST_TEST((titles(panel) == std::vector<std::string>{"Book community transport"}));
+    panel->setPriorityFilter(std::nullopt);
+    panel->setDueRange(day(2026, 11, 1), day(2026, 11, 15));
+    BOOST_TEST((titles(panel) == std::vector<std::string>{"Benefits check"}));
+    panel->setDueRange(std::nullopt, std::nullopt);
+    panel->setStatusFilter(ActionStatus::Completed);
+    BOOST_TEST(titles(panel).empty());
+    panel->setStatusFilter(std::nullopt);
+    panel->setResident(CaseId("someone-else"));
+    BOOST_TEST(titles(panel).empty());
+    panel->setResident(fixture.caseId);
+    BOOST_TEST(titles(panel).size() == 3u);
+    frame->Destroy();
+    settle();
+}
+
+BOOST_AUTO_TEST_SUITE_END()
