@@ -28,13 +28,10 @@ std::vector<AgendaItem> MeetingService::agenda(const MeetingId& id) const {
 }
 
 AgendaItem MeetingService::item(const AgendaItemId& id) const {
-    // Agenda items are only reachable through their meeting; the id carries no meeting,
-    // so look through recent meetings' agendas.
-    for (const auto& m : ctx_.store.meetings(1000))
-        for (const auto& i : ctx_.store.agenda(m.id))
-            if (i.id == id)
-                return i;
-    throw DomainError(ErrorCode::NotFound, "agendaItem");
+    auto found = ctx_.store.agendaItem(id);
+    if (!found)
+        throw DomainError(ErrorCode::NotFound, "agendaItem");
+    return *found;
 }
 
 MeetingId MeetingService::schedule(Meeting m) {
@@ -156,18 +153,13 @@ ParticipantId MeetingService::invite(const MeetingId& id, const OrganisationId& 
 }
 
 void MeetingService::recordAttendance(const ParticipantId& participantId, Attendance attendance) {
-    for (const auto& m : ctx_.store.meetings(1000)) {
-        for (const auto& p : ctx_.store.participants(m.id)) {
-            if (p.id != participantId)
-                continue;
-            editable(m.id);
-            Participant after = p;
-            after.attendance = attendance;
-            ctx_.commitEdit("record-attendance", p, after);
-            return;
-        }
-    }
-    throw DomainError(ErrorCode::NotFound, "participant");
+    auto p = ctx_.store.participant(participantId);
+    if (!p)
+        throw DomainError(ErrorCode::NotFound, "participant");
+    editable(p->meetingId);
+    Participant after = *p;
+    after.attendance = attendance;
+    ctx_.commitEdit("record-attendance", *p, after);
 }
 
 void MeetingService::open(const MeetingId& id) {
@@ -223,6 +215,26 @@ void MeetingService::close(const MeetingId& id) {
     after.status = MeetingStatus::Closed;
     after.closedAt = ctx_.clock.now();
     ctx_.commitEdit("close-meeting", before, after);
+}
+
+MeetingId MeetingService::closeAndCarryForward(const MeetingId& id) {
+    Meeting closing = editable(id);
+    close(id);
+    for (const auto& m : ctx_.store.meetings(50)) {
+        if (m.date > closing.date && m.status != MeetingStatus::Closed) {
+            buildAgenda(m.id);  // a next meeting is already planned: bring it up to date
+            return m.id;
+        }
+    }
+    Meeting next = closing;
+    next.date = addDays(closing.date, 14);  // neighbourhood MDTs meet fortnightly
+    next.openedAt.reset();
+    next.closedAt.reset();
+    MeetingId nextId = schedule(next);
+    for (const auto& p : ctx_.store.participants(id))
+        invite(nextId, p.organisationId, p.professionalId);
+    buildAgenda(nextId);
+    return nextId;
 }
 
 }  // namespace nmdt

@@ -375,6 +375,14 @@ std::vector<AgendaItem> SqlCipherStore::agenda(const MeetingId& id) const {
     });
 }
 
+std::optional<AgendaItem> SqlCipherStore::agendaItem(const AgendaItemId& id) const {
+    return guarded([&] { return selectById<AgendaItem>(*impl_, id.str()); });
+}
+
+std::optional<Participant> SqlCipherStore::participant(const ParticipantId& id) const {
+    return guarded([&] { return selectById<Participant>(*impl_, id.str()); });
+}
+
 std::vector<AgendaItem> SqlCipherStore::agendaItemsForCase(const CaseId& id) const {
     return guarded([&] {
         return select<AgendaItem>(*impl_, "WHERE case_id = ? AND removed = 0 ORDER BY rowid",

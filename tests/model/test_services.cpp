@@ -383,3 +383,41 @@ BOOST_AUTO_TEST_CASE(every_error_code_has_its_own_name) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(meeting_close)
+
+BOOST_AUTO_TEST_CASE(closing_creates_the_next_meeting_with_its_carry_forward_agenda) {
+    World w;
+    CaseId withAction = referResident(w, "Ann", "Able", 70);
+    CaseId quiet = referResident(w, "Bob", "Baker", 71);
+    MeetingService meetings(w.asChair());
+    MeetingId m = meetings.schedule(meetingOn(day(2026, 11, 10), w.chair));
+    meetings.invite(m, w.practice);
+    meetings.invite(m, w.vcfse);
+    meetings.addItem(m, withAction, "review");
+    meetings.addItem(m, quiet, "review");
+    auto items = meetings.agenda(m);
+    Outcome outcome;
+    outcome.decision = "Refer to falls clinic";
+    outcome.actions.push_back(
+        {{}, "Falls referral", "", w.gp, {}, day(2026, 11, 30), Priority::Urgent, {}, {}});
+    meetings.recordOutcome(items[0].id, outcome);
+    meetings.recordOutcome(items[1].id, Outcome{"Settled", "Close at next review", "", false, {}});
+
+    MeetingId next = meetings.closeAndCarryForward(m);
+    BOOST_TEST((w.store->meeting(m)->status == MeetingStatus::Closed));
+    Meeting n = *w.store->meeting(next);
+    BOOST_TEST(toIsoDate(n.date) == "2026-11-24");
+    BOOST_TEST(n.startTime == "13:00");
+    BOOST_TEST(w.store->participants(next).size() == 2u);
+    auto agenda = meetings.agenda(next);
+    BOOST_REQUIRE(agenda.size() == 1u);  // only the case with an open action comes back
+    BOOST_TEST(agenda[0].caseId.str() == withAction.str());
+    BOOST_TEST(agenda[0].carriedForward);
+    // Closing a meeting twice is refused; a planned next meeting is reused, not duplicated.
+    BOOST_TEST(problemsOf([&] { meetings.close(m); }).front().code == ErrorCode::MeetingClosed);
+    BOOST_TEST(meetings.closeAndCarryForward(next).str() != next.str());
+    BOOST_TEST(w.store->meetings(10).size() == 3u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -43,6 +43,9 @@ class MeetingService {
     /// Records discussion, decision and actions arising in one change set.
     std::vector<ActionId> recordOutcome(const AgendaItemId& itemId, const Outcome& outcome);
     void close(const MeetingId& id);
+    /// Closes the meeting and makes sure the next one exists (fortnightly, same time,
+    /// place, chair and invitees) with its carry-forward agenda built. Returns its id.
+    MeetingId closeAndCarryForward(const MeetingId& id);
 
     Meeting get(const MeetingId& id) const;
     /// Agenda in order, without removed items.

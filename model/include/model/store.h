@@ -103,6 +103,8 @@ class MeetingReader {
     virtual std::vector<Participant> participants(const MeetingId& id) const = 0;
     /// In agenda order, removed items included (callers filter).
     virtual std::vector<AgendaItem> agenda(const MeetingId& id) const = 0;
+    virtual std::optional<AgendaItem> agendaItem(const AgendaItemId& id) const = 0;
+    virtual std::optional<Participant> participant(const ParticipantId& id) const = 0;
     /// Every agenda item that listed this case (not removed), any meeting.
     virtual std::vector<AgendaItem> agendaItemsForCase(const CaseId& id) const = 0;
 };

@@ -66,6 +66,8 @@ class SqlCipherStore final : public OpenStore {
     std::vector<Participant> participants(const MeetingId& id) const override;
     std::vector<AgendaItem> agenda(const MeetingId& id) const override;
     std::vector<AgendaItem> agendaItemsForCase(const CaseId& id) const override;
+    std::optional<AgendaItem> agendaItem(const AgendaItemId& id) const override;
+    std::optional<Participant> participant(const ParticipantId& id) const override;
 
     // OpenStore
     void changePassphrase(const Passphrase& newPassphrase) override;
