@@ -23,6 +23,8 @@ const std::vector<Command>& mainWindowCommands() {
          _("Find residents and see their records")},
         {ID_SHOW_ACTIONS, _("&View"), _("A&ctions"), "Ctrl+2",
          _("Work your actions and see what is overdue")},
+        {ID_SHOW_MEETINGS, _("&View"), _("&Meetings"), "Ctrl+3",
+         _("Plan, run and close MDT meetings")},
         {ID_CHANGE_STATUS, _("&Actions"), _("Change &Status..."), "Ctrl+T",
          _("Move the selected action to another status")},
         {ID_ADD_NOTE, _("&Actions"), _("Add Progress &Note..."), "Ctrl+N",

@@ -18,6 +18,7 @@
 #include "case_list_view.h"
 #include "case_record_panel.h"
 #include "command_table.h"
+#include "meetings_panel.h"
 #include "model/case_record_service.h"
 #include "printing/pdf_writer.h"
 #include "printing/report_printout.h"
@@ -86,6 +87,16 @@ MainFrame::MainFrame(std::unique_ptr<OpenStore> store, std::shared_ptr<const Clo
     pages_->AddPage(actions_, {});
     updateActionsTab();
 
+    meetings_ =
+        new MeetingsPanel(pages_, ServiceContext{*store_, *clock_, *ids_, user_, &history_});
+    meetings_->onChanged = [this] {
+        actions_->refresh();  // actions arising appear in the work lists at once
+        updateActionsTab();
+        if (currentCase_)
+            showCase(*currentCase_);
+    };
+    pages_->AddPage(meetings_, _("Meetings"));
+
     CreateStatusBar(2);
     buildMenus();
     SetClientSize(FromDIP(wxSize(1280, 760)));
@@ -142,6 +153,8 @@ void MainFrame::buildMenus() {
         wxEVT_MENU, [this](wxCommandEvent&) { showResidents(); }, ID_SHOW_RESIDENTS);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { showActions(); }, ID_SHOW_ACTIONS);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { showMeetings(); }, ID_SHOW_MEETINGS);
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
@@ -239,6 +252,9 @@ void MainFrame::showActions() {
 }
 void MainFrame::showResidents() {
     pages_->SetSelection(0);
+}
+void MainFrame::showMeetings() {
+    pages_->SetSelection(2);
 }
 
 void MainFrame::updateActionsTab() {

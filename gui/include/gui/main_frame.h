@@ -19,6 +19,7 @@ class wxSearchCtrl;
 namespace nmdt::gui {
 
 class ActionsPanel;
+class MeetingsPanel;
 class CaseListView;
 class CaseRecordPanel;
 struct Report;
@@ -45,6 +46,8 @@ class MainFrame : public wxFrame {
     bool undo(wxString& problem);
     void showActions();
     void showResidents();
+    void showMeetings();
+    MeetingsPanel* meetings() const { return meetings_; }
 
     ActionsPanel* actions() const { return actions_; }
     wxNotebook* pages() const { return pages_; }
@@ -70,6 +73,7 @@ class MainFrame : public wxFrame {
     wxPrintData printData_;
     wxNotebook* pages_ = nullptr;
     ActionsPanel* actions_ = nullptr;
+    MeetingsPanel* meetings_ = nullptr;
     wxSearchCtrl* searchBox_ = nullptr;
     CaseListView* caseList_ = nullptr;
     CaseRecordPanel* caseRecord_ = nullptr;

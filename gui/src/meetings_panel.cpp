@@ -1,0 +1,727 @@
+#include "meetings_panel.h"
+
+#include <wx/button.h>
+#include <wx/checkbox.h>
+#include <wx/choicdlg.h>
+#include <wx/choice.h>
+#include <wx/filedlg.h>
+#include <wx/listctrl.h>
+#include <wx/msgdlg.h>
+#include <wx/numdlg.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/textdlg.h>
+
+#include "action_arising_dialog.h"
+#include "formatting.h"
+#include "model/nhs_number.h"
+#include "printing/pdf_writer.h"
+#include "reports/meeting_reports.h"
+#include "wording.h"
+#include "wx_text.h"
+
+namespace nmdt::gui {
+
+namespace {
+wxString minutesText(std::chrono::milliseconds elapsed) {
+    auto s = std::chrono::duration_cast<std::chrono::seconds>(elapsed).count();
+    if (s < 0)
+        s = 0;
+    return wxString::Format("%02lld:%02lld", static_cast<long long>(s / 60),
+                            static_cast<long long>(s % 60));
+}
+
+wxString statusText(MeetingStatus s) {
+    switch (s) {
+        case MeetingStatus::Planned:
+            return _("Planned");
+        case MeetingStatus::InProgress:
+            return _("In progress");
+        case MeetingStatus::Closed:
+            return _("Closed");
+    }
+    return {};
+}
+
+wxString attendanceWord(Attendance a) {
+    switch (a) {
+        case Attendance::NeedsAction:
+            return _("Invited");
+        case Attendance::Accepted:
+            return _("Accepted");
+        case Attendance::Declined:
+            return _("Declined");
+        case Attendance::Tentative:
+            return _("Tentative");
+        case Attendance::Attended:
+            return _("Attended");
+        case Attendance::Absent:
+            return _("Absent");
+    }
+    return {};
+}
+}  // namespace
+
+MeetingsPanel::MeetingsPanel(wxWindow* parent, ServiceContext context)
+    : wxPanel(parent), ctx_(context), clock_(this) {
+    meetingChoice_ = new wxChoice(this, wxID_ANY);
+    meetingChoice_->SetName(_("Meeting"));
+    meetingState_ = new wxStaticText(this, wxID_ANY, {});
+    clockLabel_ = new wxStaticText(this, wxID_ANY, {});
+    clockLabel_->SetName(_("Meeting clock"));
+    wxFont bold = clockLabel_->GetFont();
+    bold.MakeBold();
+    clockLabel_->SetFont(bold);
+
+    auto* newButton = new wxButton(this, wxID_ANY, _("&New Meeting"));
+    auto* buildButton = new wxButton(this, wxID_ANY, _("&Build Agenda"));
+    openButton_ = new wxButton(this, wxID_ANY, _("&Start Meeting"));
+    closeButton_ = new wxButton(this, wxID_ANY, _("&Close Meeting"));
+    auto* agendaPdf = new wxButton(this, wxID_ANY, _("Agenda &PDF..."));
+    auto* minutesPdf = new wxButton(this, wxID_ANY, _("&Minutes PDF..."));
+    auto* top = new wxBoxSizer(wxHORIZONTAL);
+    for (wxWindow* w :
+         std::initializer_list<wxWindow*>{meetingChoice_, meetingState_, newButton, buildButton,
+                                          openButton_, closeButton_, agendaPdf, minutesPdf})
+        top->Add(w, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(6));
+
+    attendanceList_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(300, -1)),
+                                     wxLC_REPORT | wxLC_SINGLE_SEL);
+    attendanceList_->SetName(_("Attendance"));
+    attendanceList_->AppendColumn(_("Organisation"), wxLIST_FORMAT_LEFT, FromDIP(200));
+    attendanceList_->AppendColumn(_("Attendance"), wxLIST_FORMAT_LEFT, FromDIP(90));
+    auto* attended = new wxButton(this, wxID_ANY, _("A&ttended"));
+    auto* absent = new wxButton(this, wxID_ANY, _("Absen&t"));
+    auto* inviteButton = new wxButton(this, wxID_ANY, _("&Invite..."));
+    auto* attendanceButtons = new wxBoxSizer(wxHORIZONTAL);
+    for (auto* b : {attended, absent, inviteButton})
+        attendanceButtons->Add(b, 0, wxRIGHT, FromDIP(4));
+    auto* left = new wxBoxSizer(wxVERTICAL);
+    left->Add(new wxStaticText(this, wxID_ANY, _("Attendance")), 0, wxBOTTOM, FromDIP(4));
+    left->Add(attendanceList_, 1, wxEXPAND);
+    left->Add(attendanceButtons, 0, wxTOP, FromDIP(4));
+
+    agendaList_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                 wxLC_REPORT | wxLC_SINGLE_SEL);
+    agendaList_->SetName(_("Agenda"));
+    agendaList_->AppendColumn("#", wxLIST_FORMAT_RIGHT, FromDIP(30));
+    agendaList_->AppendColumn(_("Resident"), wxLIST_FORMAT_LEFT, FromDIP(230));
+    agendaList_->AppendColumn(_("Reason"), wxLIST_FORMAT_LEFT, FromDIP(120));
+    agendaList_->AppendColumn(_("Min"), wxLIST_FORMAT_RIGHT, FromDIP(45));
+    agendaList_->AppendColumn(_("Notes"), wxLIST_FORMAT_LEFT, FromDIP(160));
+    auto* up = new wxButton(this, wxID_ANY, _("Move &Up"));
+    auto* down = new wxButton(this, wxID_ANY, _("Move &Down"));
+    auto* addCase = new wxButton(this, wxID_ANY, _("&Add Resident..."));
+    auto* remove = new wxButton(this, wxID_ANY, _("&Remove"));
+    auto* timeButton = new wxButton(this, wxID_ANY, _("Mi&nutes..."));
+    auto* infoButton = new wxButton(this, wxID_ANY, _("For &Information"));
+    auto* agendaButtons = new wxBoxSizer(wxHORIZONTAL);
+    for (auto* b : {up, down, addCase, remove, timeButton, infoButton})
+        agendaButtons->Add(b, 0, wxRIGHT, FromDIP(4));
+    auto* middle = new wxBoxSizer(wxVERTICAL);
+    middle->Add(new wxStaticText(this, wxID_ANY, _("Agenda")), 0, wxBOTTOM, FromDIP(4));
+    middle->Add(agendaList_, 1, wxEXPAND);
+    middle->Add(agendaButtons, 0, wxTOP, FromDIP(4));
+
+    discussion_ =
+        new wxTextCtrl(this, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, wxTE_MULTILINE);
+    discussion_->SetName(_("Discussion"));
+    decision_ =
+        new wxTextCtrl(this, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, wxTE_MULTILINE);
+    decision_->SetName(_("Decision"));
+    planChanges_ =
+        new wxTextCtrl(this, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, wxTE_MULTILINE);
+    planChanges_->SetName(_("Care plan changes"));
+    reviewNext_ = new wxCheckBox(this, wxID_ANY, _("Bring back to the &next meeting"));
+    pendingLabel_ = new wxStaticText(this, wxID_ANY, {});
+    auto* addAction = new wxButton(this, wxID_ANY, _("Add Action &Arising..."));
+    auto* saveOutcomeButton = new wxButton(this, wxID_ANY, _("&Save Outcome"));
+    auto* right = new wxBoxSizer(wxVERTICAL);
+    right->Add(new wxStaticText(this, wxID_ANY, _("Discussion")), 0);
+    right->Add(discussion_, 2, wxEXPAND | wxBOTTOM, FromDIP(4));
+    right->Add(new wxStaticText(this, wxID_ANY, _("Decision")), 0);
+    right->Add(decision_, 1, wxEXPAND | wxBOTTOM, FromDIP(4));
+    right->Add(new wxStaticText(this, wxID_ANY, _("Care plan changes")), 0);
+    right->Add(planChanges_, 1, wxEXPAND | wxBOTTOM, FromDIP(4));
+    right->Add(reviewNext_, 0, wxBOTTOM, FromDIP(4));
+    right->Add(pendingLabel_, 0, wxBOTTOM, FromDIP(4));
+    auto* outcomeButtons = new wxBoxSizer(wxHORIZONTAL);
+    outcomeButtons->Add(addAction, 0, wxRIGHT, FromDIP(4));
+    outcomeButtons->Add(saveOutcomeButton);
+    right->Add(outcomeButtons);
+
+    auto* body = new wxBoxSizer(wxHORIZONTAL);
+    body->Add(left, 0, wxEXPAND | wxRIGHT, FromDIP(8));
+    body->Add(middle, 3, wxEXPAND | wxRIGHT, FromDIP(8));
+    body->Add(right, 2, wxEXPAND);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(top, 0, wxALL, FromDIP(8));
+    sizer->Add(clockLabel_, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(8));
+    sizer->Add(body, 1, wxEXPAND | wxALL, FromDIP(8));
+    SetSizer(sizer);
+
+    auto report = [this](bool ok, const wxString& problem, const wxString& title) {
+        if (!ok)
+            wxMessageBox(problem, title, wxOK | wxICON_WARNING, this);
+    };
+    meetingChoice_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        int i = meetingChoice_->GetSelection();
+        if (i >= 0)
+            selectMeeting(meetings_[static_cast<std::size_t>(i)].id);
+    });
+    newButton->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {
+        wxString problem;
+        report(scheduleNext(problem).has_value(), problem, _("New meeting"));
+    });
+    buildButton->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {
+        wxString problem;
+        std::size_t added = 0;
+        bool ok = buildAgenda(added, problem);
+        report(ok, problem, _("Build agenda"));
+        if (ok)
+            wxMessageBox(
+                wxString::Format(_("%zu residents carried forward or newly referred were added."),
+                                 added),
+                _("Build agenda"), wxOK | wxICON_INFORMATION, this);
+    });
+    openButton_->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {
+        wxString problem;
+        report(openMeeting(problem), problem, _("Start meeting"));
+    });
+    closeButton_->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {
+        if (wxMessageBox(
+                _("Close the meeting? Outcomes can no longer be changed, and the next meeting's "
+                  "agenda will be built from what is still open."),
+                _("Close meeting"), wxYES_NO | wxICON_QUESTION, this) != wxYES)
+            return;
+        wxString problem;
+        MeetingId next;
+        report(closeMeeting(next, problem), problem, _("Close meeting"));
+    });
+    agendaPdf->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onSavePdf(false); });
+    minutesPdf->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onSavePdf(true); });
+    auto selectedParticipant = [this] {
+        return attendanceList_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    };
+    attended->Bind(wxEVT_BUTTON, [this, report, selectedParticipant](wxCommandEvent&) {
+        wxString problem;
+        if (selectedParticipant() >= 0)
+            report(setAttendance(selectedParticipant(), Attendance::Attended, problem), problem,
+                   _("Attendance"));
+    });
+    absent->Bind(wxEVT_BUTTON, [this, report, selectedParticipant](wxCommandEvent&) {
+        wxString problem;
+        if (selectedParticipant() >= 0)
+            report(setAttendance(selectedParticipant(), Attendance::Absent, problem), problem,
+                   _("Attendance"));
+    });
+    inviteButton->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {
+        auto orgs = ctx_.store.organisations();
+        wxArrayString names;
+        for (const auto& o : orgs)
+            names.Add(toWx(o.name));
+        wxSingleChoiceDialog dialog(this, _("Invite which organisation?"), _("Invite"), names);
+        if (dialog.ShowModal() != wxID_OK)
+            return;
+        wxString problem;
+        report(invite(orgs[static_cast<std::size_t>(dialog.GetSelection())].id, problem), problem,
+               _("Invite"));
+    });
+    up->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {
+        wxString problem;
+        report(moveItem(selectedItem(), -1, problem), problem, _("Move"));
+    });
+    down->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {
+        wxString problem;
+        report(moveItem(selectedItem(), +1, problem), problem, _("Move"));
+    });
+    addCase->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onAddResident(); });
+    remove->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {
+        wxString problem;
+        if (selectedItem() >= 0)
+            report(removeItem(selectedItem(), problem), problem, _("Remove"));
+    });
+    timeButton->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {
+        long row = selectedItem();
+        if (row < 0)
+            return;
+        const AgendaItem& item = items_[static_cast<std::size_t>(row)];
+        long minutes = wxGetNumberFromUser(_("Minutes allotted to this case:"), {},
+                                           _("Time allotted"), item.minutesAllotted, 0, 240, this);
+        wxString problem;
+        if (minutes >= 0)
+            report(setItemDetails(row, static_cast<int>(minutes), item.forInformationOnly, problem),
+                   problem, _("Time allotted"));
+    });
+    infoButton->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {
+        long row = selectedItem();
+        if (row < 0)
+            return;
+        const AgendaItem& item = items_[static_cast<std::size_t>(row)];
+        wxString problem;
+        report(setItemDetails(row, item.minutesAllotted, !item.forInformationOnly, problem),
+               problem, _("Agenda"));
+    });
+    agendaList_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { onAgendaSelection(); });
+    reviewNext_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { reviewTouched_ = true; });
+    addAction->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onAddAction(); });
+    saveOutcomeButton->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {
+        wxString problem;
+        report(saveOutcome(problem), problem, _("Save outcome"));
+    });
+    Bind(wxEVT_TIMER, [this](wxTimerEvent&) { clockLabel_->SetLabel(clockText()); });
+    clock_.Start(1000);
+    refreshMeetings(std::nullopt);
+}
+
+std::optional<Meeting> MeetingsPanel::current() const {
+    int i = meetingChoice_->GetSelection();
+    if (i < 0 || i >= static_cast<int>(meetings_.size()))
+        return std::nullopt;
+    return ctx_.store.meeting(meetings_[static_cast<std::size_t>(i)].id);
+}
+
+long MeetingsPanel::selectedItem() const {
+    return agendaList_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+}
+
+void MeetingsPanel::selectItem(long row) {
+    agendaList_->SetItemState(row, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                              wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    agendaList_->EnsureVisible(row);
+}
+
+void MeetingsPanel::refreshMeetings(const std::optional<MeetingId>& keep) {
+    meetings_ = ctx_.store.meetings(60);
+    meetingChoice_->Clear();
+    int select = -1;
+    for (std::size_t i = 0; i < meetings_.size(); ++i) {
+        const Meeting& m = meetings_[i];
+        meetingChoice_->Append(formatDate(m.date) + " " + toWx(m.startTime) + "  (" +
+                               statusText(m.status) + ")");
+        if (keep && m.id == *keep)
+            select = static_cast<int>(i);
+    }
+    if (select < 0) {
+        // Default to the next meeting that is not closed, else the newest.
+        for (std::size_t i = 0; i < meetings_.size(); ++i)
+            if (meetings_[i].status != MeetingStatus::Closed)
+                select = static_cast<int>(i);
+        if (select < 0 && !meetings_.empty())
+            select = 0;
+    }
+    meetingChoice_->SetSelection(select);
+    showMeeting();
+}
+
+void MeetingsPanel::selectMeeting(const MeetingId& id) {
+    auto m = current();
+    if (m && m->id == id)
+        return;
+    if (activeItem_ && editorDirty()) {
+        wxString problem;
+        if (!saveOutcomeFor(*activeItem_, problem)) {
+            wxMessageBox(problem + "\n" + _("What you typed is still in the editor."),
+                         _("Save outcome"), wxOK | wxICON_WARNING, this);
+            refreshMeetings(m ? std::optional(m->id) : std::nullopt);
+            return;
+        }
+    }
+    activeItem_.reset();
+    refreshMeetings(id);
+    loadOutcomeEditor();
+}
+
+void MeetingsPanel::showMeeting() {
+    auto m = current();
+    items_.clear();
+    participants_.clear();
+    agendaList_->DeleteAllItems();
+    attendanceList_->DeleteAllItems();
+    if (!m) {
+        meetingState_->SetLabel(_("No meetings yet: choose New Meeting."));
+        activeItem_.reset();
+        loadOutcomeEditor();
+        return;
+    }
+    meetingState_->SetLabel(statusText(m->status));
+    openButton_->Enable(m->status == MeetingStatus::Planned);
+    closeButton_->Enable(m->status == MeetingStatus::InProgress);
+    DirectoryNames names(ctx_.store);
+    participants_ = ctx_.store.participants(m->id);
+    for (std::size_t i = 0; i < participants_.size(); ++i) {
+        long row = attendanceList_->InsertItem(
+            static_cast<long>(i), toWx(names.organisation(participants_[i].organisationId)));
+        attendanceList_->SetItem(row, 1, attendanceWord(participants_[i].attendance));
+    }
+    for (const auto& item : ctx_.store.agenda(m->id))
+        if (!item.removed)
+            items_.push_back(item);
+    for (std::size_t i = 0; i < items_.size(); ++i) {
+        const AgendaItem& item = items_[i];
+        auto c = ctx_.store.caseById(item.caseId);
+        wxString resident = c ? toWx(c->resident.familyName + ", " + c->resident.givenName + "  " +
+                                     formatNhsNumber(c->resident.nhsNumber))
+                              : wxString();
+        long row = agendaList_->InsertItem(static_cast<long>(i), wxString::Format("%zu", i + 1));
+        agendaList_->SetItem(row, 1, resident);
+        agendaList_->SetItem(row, 2, toWx(agendaReasonText(item.reason)));
+        agendaList_->SetItem(row, 3, wxString::Format("%d", item.minutesAllotted));
+        wxString notes;
+        if (item.forInformationOnly)
+            notes += _("For information");
+        if (item.carriedForward)
+            notes += (notes.empty() ? "" : "; ") + _("Carried forward");
+        if (item.discussed)
+            notes += (notes.empty() ? "" : "; ") + _("Discussed");
+        agendaList_->SetItem(row, 4, notes);
+    }
+    // Keep the case being edited selected, wherever it now sits on the agenda.
+    for (std::size_t i = 0; i < items_.size(); ++i)
+        if (activeItem_ && items_[i].id == *activeItem_)
+            selectItem(static_cast<long>(i));
+    clockLabel_->SetLabel(clockText());
+    if (activeItem_ && std::none_of(items_.begin(), items_.end(),
+                                    [&](const AgendaItem& i) { return i.id == *activeItem_; }))
+        onAgendaSelection();  // the case being edited left the agenda
+    updateOutcomeState();
+    Layout();
+}
+
+bool MeetingsPanel::editorDirty() const {
+    return discussion_->IsModified() || decision_->IsModified() || planChanges_->IsModified() ||
+           reviewTouched_ || !pendingActions_.empty();
+}
+
+void MeetingsPanel::onAgendaSelection() {
+    long row = selectedItem();
+    std::optional<AgendaItemId> chosen;
+    if (row >= 0 && row < static_cast<long>(items_.size()))
+        chosen = items_[static_cast<std::size_t>(row)].id;
+    if (chosen == activeItem_)
+        return;  // re-selected after a refresh: keep what is being typed
+    if (activeItem_ && editorDirty()) {
+        // Moving on records what was typed for the previous case, live, as the chair expects.
+        wxString problem;
+        if (!saveOutcomeFor(*activeItem_, problem)) {
+            wxMessageBox(problem + "\n" + _("What you typed is still in the editor."),
+                         _("Save outcome"), wxOK | wxICON_WARNING, this);
+            return;
+        }
+    }
+    activeItem_ = chosen;
+    itemStarted_ = ctx_.clock.now();  // the clock for this case starts when the chair moves to it
+    loadOutcomeEditor();
+}
+
+void MeetingsPanel::loadOutcomeEditor() {
+    pendingActions_.clear();
+    reviewTouched_ = false;
+    std::optional<AgendaItem> item =
+        activeItem_ ? ctx_.store.agendaItem(*activeItem_) : std::nullopt;
+    discussion_->ChangeValue(item ? toWx(item->discussion) : wxString());
+    decision_->ChangeValue(item ? toWx(item->decision) : wxString());
+    planChanges_->ChangeValue(item ? toWx(item->planChanges) : wxString());
+    auto c = item ? ctx_.store.caseById(item->caseId) : std::nullopt;
+    reviewNext_->SetValue(c && c->reviewAtNextMeeting);
+    updateOutcomeState();
+}
+
+void MeetingsPanel::updateOutcomeState() {
+    auto m = current();
+    bool editable = m && m->status != MeetingStatus::Closed && activeItem_;
+    for (wxTextCtrl* t : {discussion_, decision_, planChanges_})
+        t->Enable(editable);
+    reviewNext_->Enable(editable);
+    pendingLabel_->SetLabel(
+        pendingActions_.empty()
+            ? wxString(_("No actions arising yet."))
+            : wxString::Format(_("%zu action(s) arising, saved with the outcome."),
+                               pendingActions_.size()));
+}
+
+wxString MeetingsPanel::clockText() const {
+    auto m = current();
+    if (!m)
+        return {};
+    if (m->status == MeetingStatus::Planned) {
+        int total = 0;
+        for (const auto& i : items_)
+            total += i.minutesAllotted;
+        return wxString::Format(_("Planned: %zu cases, %d of %d minutes allotted"), items_.size(),
+                                total, m->durationMinutes);
+    }
+    if (m->status == MeetingStatus::Closed)
+        return _("This meeting is closed.");
+    auto now = ctx_.clock.now();
+    wxString text =
+        wxString::Format(_("Meeting %s of %d:%02d"), minutesText(now - m->openedAt.value_or(now)),
+                         m->durationMinutes / 60, m->durationMinutes % 60);
+    long row = selectedItem();
+    if (row >= 0 && itemStarted_) {
+        const AgendaItem& item = items_[static_cast<std::size_t>(row)];
+        auto spent = now - *itemStarted_;
+        text += wxString::Format(_("  |  This case %s of %d min"), minutesText(spent),
+                                 item.minutesAllotted);
+        if (spent > std::chrono::minutes(item.minutesAllotted))
+            text += "  " + _("OVER TIME");
+    }
+    return text;
+}
+
+template <class F>
+bool MeetingsPanel::attempt(F&& command, wxString& problem) {
+    try {
+        command();
+    } catch (const DomainError& e) {
+        problem = describe(e);
+        return false;
+    } catch (const StoreError& e) {
+        problem = describe(e.code());
+        return false;
+    }
+    if (onChanged)
+        onChanged();
+    return true;
+}
+
+std::optional<MeetingId> MeetingsPanel::scheduleNext(wxString& problem) {
+    std::optional<MeetingId> created;
+    bool ok = attempt(
+        [&] {
+            MeetingService service(ctx_);
+            auto all = ctx_.store.meetings(1);
+            Meeting next;
+            if (!all.empty()) {
+                next = all.front();
+                next.date = addDays(std::max(all.front().date, ctx_.clock.today()), 14);
+            } else {
+                next.date = addDays(ctx_.clock.today(), 7);
+                next.startTime = "13:00";
+            }
+            next.chair = ctx_.actor.userId;
+            next.openedAt.reset();
+            next.closedAt.reset();
+            created = service.schedule(next);
+            for (const auto& p :
+                 all.empty() ? std::vector<Participant>{} : ctx_.store.participants(all.front().id))
+                service.invite(*created, p.organisationId, p.professionalId);
+        },
+        problem);
+    if (ok)
+        selectMeeting(*created);
+    return ok ? created : std::nullopt;
+}
+
+bool MeetingsPanel::buildAgenda(std::size_t& added, wxString& problem) {
+    auto m = current();
+    if (!m)
+        return false;
+    bool ok = attempt([&] { added = MeetingService(ctx_).buildAgenda(m->id); }, problem);
+    showMeeting();
+    return ok;
+}
+
+bool MeetingsPanel::addResident(const CaseId& id, wxString& problem) {
+    auto m = current();
+    if (!m)
+        return false;
+    bool ok = attempt([&] { MeetingService(ctx_).addItem(m->id, id, "added-by-chair"); }, problem);
+    showMeeting();
+    return ok;
+}
+
+bool MeetingsPanel::removeItem(long row, wxString& problem) {
+    if (row < 0 || row >= static_cast<long>(items_.size()))
+        return false;
+    bool ok =
+        attempt([&] { MeetingService(ctx_).removeItem(items_[static_cast<std::size_t>(row)].id); },
+                problem);
+    showMeeting();
+    return ok;
+}
+
+bool MeetingsPanel::moveItem(long row, int by, wxString& problem) {
+    long target = row + by;
+    if (row < 0 || target < 0 || target >= static_cast<long>(items_.size()))
+        return false;
+    // Place the item between the neighbours of its new position.
+    std::optional<AgendaItemId> after, before;
+    auto at = [&](long i) { return items_[static_cast<std::size_t>(i)].id; };
+    if (by < 0) {
+        if (target > 0)
+            after = at(target - 1);
+        before = at(target);
+    } else {
+        after = at(target);
+        if (target + 1 < static_cast<long>(items_.size()))
+            before = at(target + 1);
+    }
+    bool ok = attempt([&] { MeetingService(ctx_).moveItem(at(row), after, before); }, problem);
+    showMeeting();
+    if (ok)
+        selectItem(target);
+    return ok;
+}
+
+bool MeetingsPanel::setItemDetails(long row, int minutes, bool forInformation, wxString& problem) {
+    if (row < 0 || row >= static_cast<long>(items_.size()))
+        return false;
+    bool ok = attempt(
+        [&] {
+            MeetingService(ctx_).setItemDetails(items_[static_cast<std::size_t>(row)].id, minutes,
+                                                forInformation);
+        },
+        problem);
+    showMeeting();
+    return ok;
+}
+
+bool MeetingsPanel::invite(const OrganisationId& organisation, wxString& problem) {
+    auto m = current();
+    if (!m)
+        return false;
+    bool ok = attempt([&] { MeetingService(ctx_).invite(m->id, organisation); }, problem);
+    showMeeting();
+    return ok;
+}
+
+bool MeetingsPanel::setAttendance(long participantRow, Attendance attendance, wxString& problem) {
+    if (participantRow < 0 || participantRow >= static_cast<long>(participants_.size()))
+        return false;
+    bool ok = attempt(
+        [&] {
+            MeetingService(ctx_).recordAttendance(
+                participants_[static_cast<std::size_t>(participantRow)].id, attendance);
+        },
+        problem);
+    showMeeting();
+    return ok;
+}
+
+bool MeetingsPanel::openMeeting(wxString& problem) {
+    auto m = current();
+    if (!m)
+        return false;
+    bool ok = attempt([&] { MeetingService(ctx_).open(m->id); }, problem);
+    refreshMeetings(m->id);  // the picker shows each meeting's status too
+    return ok;
+}
+
+void MeetingsPanel::setOutcomeText(const wxString& discussion, const wxString& decision,
+                                   const wxString& planChanges, bool reviewAtNextMeeting) {
+    discussion_->ChangeValue(discussion);
+    decision_->ChangeValue(decision);
+    planChanges_->ChangeValue(planChanges);
+    for (wxTextCtrl* t : {discussion_, decision_, planChanges_})
+        t->MarkDirty();  // as if typed
+    reviewNext_->SetValue(reviewAtNextMeeting);
+    reviewTouched_ = true;
+}
+
+wxString MeetingsPanel::discussionText() const {
+    return discussion_->GetValue();
+}
+
+bool MeetingsPanel::saveOutcome(wxString& problem) {
+    if (!activeItem_) {
+        problem = _("Choose a case on the agenda first.");
+        return false;
+    }
+    bool ok = saveOutcomeFor(*activeItem_, problem);
+    showMeeting();
+    return ok;
+}
+
+bool MeetingsPanel::saveOutcomeFor(const AgendaItemId& id, wxString& problem) {
+    Outcome outcome{fromWx(discussion_->GetValue()), fromWx(decision_->GetValue()),
+                    fromWx(planChanges_->GetValue()), reviewNext_->GetValue(), pendingActions_};
+    bool ok = attempt([&] { MeetingService(ctx_).recordOutcome(id, outcome); }, problem);
+    if (ok) {
+        // Saved: the editor now matches the store. On refusal everything typed stays.
+        pendingActions_.clear();
+        reviewTouched_ = false;
+        for (wxTextCtrl* t : {discussion_, decision_, planChanges_})
+            t->DiscardEdits();
+    }
+    return ok;
+}
+
+bool MeetingsPanel::closeMeeting(MeetingId& next, wxString& problem) {
+    auto m = current();
+    if (!m)
+        return false;
+    bool ok = attempt([&] { next = MeetingService(ctx_).closeAndCarryForward(m->id); }, problem);
+    refreshMeetings(m->id);
+    return ok;
+}
+
+Report MeetingsPanel::agendaPrintout() const {
+    return agendaReport(*current(), ctx_.store, ctx_.actor.userName, ctx_.clock.now());
+}
+
+Report MeetingsPanel::minutesPrintout() const {
+    return minutesReport(*current(), ctx_.store, ctx_.actor.userName, ctx_.clock.now());
+}
+
+bool MeetingsPanel::savePdf(const Report& report, const std::string& path, wxString& problem) {
+    std::string error;
+    if (writeReportPdf(report, path, error))
+        return true;
+    problem = wxString::Format(_("The PDF could not be saved: %s"), toWx(error));
+    return false;
+}
+
+void MeetingsPanel::onSavePdf(bool minutes) {
+    if (!current())
+        return;
+    wxFileDialog dialog(this, minutes ? _("Save minutes as PDF") : _("Save agenda as PDF"), {},
+                        minutes ? "mdt-minutes.pdf" : "mdt-agenda.pdf",
+                        _("PDF files (*.pdf)|*.pdf"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dialog.ShowModal() != wxID_OK)
+        return;
+    wxString problem;
+    if (!savePdf(minutes ? minutesPrintout() : agendaPrintout(), fromWx(dialog.GetPath()), problem))
+        wxMessageBox(problem, _("Save as PDF"), wxOK | wxICON_ERROR, this);
+}
+
+void MeetingsPanel::onAddResident() {
+    wxString query = wxGetTextFromUser(_("Name or NHS number of the resident to add:"),
+                                       _("Add resident"), {}, this);
+    if (query.empty())
+        return;
+    auto found = ctx_.store.searchCases(fromWx(query), 50);
+    if (found.empty()) {
+        wxMessageBox(_("No resident matches that name or NHS number."), _("Add resident"),
+                     wxOK | wxICON_INFORMATION, this);
+        return;
+    }
+    std::size_t pick = 0;
+    if (found.size() > 1) {
+        wxArrayString choices;
+        for (const auto& s : found)
+            choices.Add(
+                toWx(s.familyName + ", " + s.givenName + "  " + formatNhsNumber(s.nhsNumber)) +
+                "  " + formatDate(s.dateOfBirth));
+        wxSingleChoiceDialog dialog(this, _("Which resident?"), _("Add resident"), choices);
+        if (dialog.ShowModal() != wxID_OK)
+            return;
+        pick = static_cast<std::size_t>(dialog.GetSelection());
+    }
+    wxString problem;
+    if (!addResident(found[pick].id, problem))
+        wxMessageBox(problem, _("Add resident"), wxOK | wxICON_WARNING, this);
+}
+
+void MeetingsPanel::onAddAction() {
+    if (selectedItem() < 0)
+        return;
+    ActionArisingDialog dialog(this, ctx_.store.professionals(), ctx_.clock.today());
+    if (dialog.ShowModal() != wxID_OK)
+        return;
+    pendingActions_.push_back(dialog.action());
+    updateOutcomeState();
+}
+
+}  // namespace nmdt::gui

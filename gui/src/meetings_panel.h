@@ -1,0 +1,110 @@
+#pragma once
+// The chair's meeting workspace: plan the agenda (carried forward, reordered, timed),
+// run the meeting live with a clock, record attendance and outcomes, close it, and print
+// or save the agenda and minutes.
+
+#include <wx/panel.h>
+#include <wx/timer.h>
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "model/meeting_service.h"
+#include "printing/report.h"
+
+class wxButton;
+class wxCheckBox;
+class wxChoice;
+class wxListCtrl;
+class wxStaticText;
+class wxTextCtrl;
+
+namespace nmdt::gui {
+
+/// Plans, runs and closes MDT meetings.
+class MeetingsPanel : public wxPanel {
+  public:
+    MeetingsPanel(wxWindow* parent, ServiceContext context);
+
+    // What the panel shows.
+    std::optional<Meeting> current() const;
+    std::vector<AgendaItem> agenda() const { return items_; }
+    long selectedItem() const;
+    void selectItem(long row);
+    wxListCtrl* agendaList() const { return agendaList_; }
+    wxListCtrl* attendanceList() const { return attendanceList_; }
+    /// "Meeting 00:42 of 1:30  |  This case 02:15 of 3 min"
+    wxString clockText() const;
+
+    // The commands, as buttons and menus run them; on refusal `problem` says why.
+    void selectMeeting(const MeetingId& id);
+    std::optional<MeetingId> scheduleNext(wxString& problem);
+    bool buildAgenda(std::size_t& added, wxString& problem);
+    bool addResident(const CaseId& id, wxString& problem);
+    bool removeItem(long row, wxString& problem);
+    bool moveItem(long row, int by, wxString& problem);
+    bool setItemDetails(long row, int minutes, bool forInformation, wxString& problem);
+    bool invite(const OrganisationId& organisation, wxString& problem);
+    bool setAttendance(long participantRow, Attendance attendance, wxString& problem);
+    bool openMeeting(wxString& problem);
+    /// Saves what the outcome editor holds for the selected item, with its pending actions.
+    bool saveOutcome(wxString& problem);
+    wxString discussionText() const;
+    void setOutcomeText(const wxString& discussion, const wxString& decision,
+                        const wxString& planChanges, bool reviewAtNextMeeting);
+    void addPendingAction(const NewAction& action) {
+        pendingActions_.push_back(action);
+        updateOutcomeState();
+    }
+    /// Closes the meeting; `next` is the meeting it carried forward to.
+    bool closeMeeting(MeetingId& next, wxString& problem);
+
+    Report agendaPrintout() const;
+    Report minutesPrintout() const;
+    bool savePdf(const Report& report, const std::string& path, wxString& problem);
+
+    /// Called after every change (so the window can refresh case records and Undo).
+    std::function<void()> onChanged;
+
+  private:
+    void refreshMeetings(const std::optional<MeetingId>& keep);
+    void showMeeting();
+    /// Loads the outcome editor from the store: only when the chair moves to another case,
+    /// never on a refresh, so nothing being typed is overwritten.
+    void loadOutcomeEditor();
+    void updateOutcomeState();
+    void onAgendaSelection();
+    bool editorDirty() const;
+    bool saveOutcomeFor(const AgendaItemId& id, wxString& problem);
+    void onAddResident();
+    void onAddAction();
+    void onSavePdf(bool minutes);
+    template <class F>
+    bool attempt(F&& command, wxString& problem);
+
+    ServiceContext ctx_;
+    std::vector<Meeting> meetings_;
+    std::vector<AgendaItem> items_;
+    std::vector<Participant> participants_;
+    std::vector<NewAction> pendingActions_;
+    std::optional<Timestamp> itemStarted_;
+    std::optional<AgendaItemId> activeItem_;  // the case the outcome editor is for
+    bool reviewTouched_ = false;
+    wxTimer clock_;
+
+    wxChoice* meetingChoice_ = nullptr;
+    wxStaticText* meetingState_ = nullptr;
+    wxStaticText* clockLabel_ = nullptr;
+    wxListCtrl* attendanceList_ = nullptr;
+    wxListCtrl* agendaList_ = nullptr;
+    wxTextCtrl* discussion_ = nullptr;
+    wxTextCtrl* decision_ = nullptr;
+    wxTextCtrl* planChanges_ = nullptr;
+    wxCheckBox* reviewNext_ = nullptr;
+    wxStaticText* pendingLabel_ = nullptr;
+    wxButton* openButton_ = nullptr;
+    wxButton* closeButton_ = nullptr;
+};
+
+}  // namespace nmdt::gui

@@ -1,0 +1,171 @@
+#include "meeting_reports.h"
+
+#include <wx/intl.h>
+
+#include "../formatting.h"
+#include "../wording.h"
+#include "../wx_text.h"
+#include "model/nhs_number.h"
+
+namespace nmdt::gui {
+
+namespace {
+std::string t(const wxString& s) {
+    return fromWx(s);
+}
+
+std::string firstLetter(const std::string& name) {
+    wxString w = toWx(name).Trim(false);
+    return w.empty() ? std::string() : fromWx(w.Left(1).Upper());
+}
+
+std::string meetingLine(const Meeting& m) {
+    std::string line = fromWx(formatDate(m.date)) + " " + m.startTime;
+    if (!m.place.empty())
+        line += ", " + m.place;
+    return line;
+}
+
+std::string attendanceText(Attendance a) {
+    switch (a) {
+        case Attendance::NeedsAction:
+            return t(_("Invited"));
+        case Attendance::Accepted:
+            return t(_("Accepted"));
+        case Attendance::Declined:
+            return t(_("Declined"));
+        case Attendance::Tentative:
+            return t(_("Tentative"));
+        case Attendance::Attended:
+            return t(_("Attended"));
+        case Attendance::Absent:
+            return t(_("Absent"));
+    }
+    return {};
+}
+
+ReportBlock participantsTable(const Meeting& m, const Store& store, const DirectoryNames& names) {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& p : store.participants(m.id))
+        rows.push_back({names.organisation(p.organisationId), names.professional(p.professionalId),
+                        attendanceText(p.attendance)});
+    return ReportBlock::table({t(_("Organisation")), t(_("Person")), t(_("Attendance"))}, {4, 3, 2},
+                              rows, t(_("No one invited yet.")));
+}
+
+/// Initials and NHS number of the resident on an agenda item.
+std::pair<std::string, std::string> identifiers(const Store& store, const CaseId& id) {
+    auto c = store.caseById(id);
+    if (!c)
+        return {"?", ""};
+    return {initialsOf(c->resident), formatNhsNumber(c->resident.nhsNumber)};
+}
+}  // namespace
+
+std::string initialsOf(const Resident& r) {
+    std::string out;
+    for (const std::string& part : {r.givenName, r.familyName}) {
+        std::string letter = firstLetter(part);
+        if (!letter.empty())
+            out += letter + ".";
+    }
+    return out;
+}
+
+std::string agendaReasonText(const std::string& reason) {
+    if (reason == "open-actions")
+        return t(_("Open actions"));
+    if (reason == "review-due")
+        return t(_("Review due"));
+    if (reason == "new-referral")
+        return t(_("New referral"));
+    return reason;
+}
+
+Report agendaReport(const Meeting& m, const Store& store, const std::string& printedBy,
+                    Timestamp printedAt) {
+    DirectoryNames names(store);
+    Report report;
+    report.title = t(_("Neighbourhood MDT agenda"));
+    report.subtitle = meetingLine(m);
+    report.footer =
+        t(wxString::Format(_("Printed %s by %s. Confidential: residents are identified by initials "
+                             "and NHS number only."),
+                           formatDateTime(printedAt), toWx(printedBy)));
+    auto& b = report.blocks;
+    b.push_back(ReportBlock::fieldList(
+        {{t(_("Date and time")), fromWx(formatDate(m.date)) + " " + m.startTime},
+         {t(_("Place")), m.place},
+         {t(_("Online")), m.link},
+         {t(_("Chair")), names.professionalWithOrganisation(m.chair)}}));
+    b.push_back(ReportBlock::heading(t(_("Invited"))));
+    b.push_back(participantsTable(m, store, names));
+    std::vector<std::vector<std::string>> rows;
+    int number = 0, minutes = 0;
+    for (const auto& item : store.agenda(m.id)) {
+        if (item.removed)
+            continue;
+        auto [initials, nhs] = identifiers(store, item.caseId);
+        std::string notes = item.forInformationOnly ? t(_("For information")) : std::string();
+        if (item.carriedForward)
+            notes += std::string(notes.empty() ? "" : "; ") + t(_("Carried forward"));
+        rows.push_back({std::to_string(++number), initials, nhs, agendaReasonText(item.reason),
+                        std::to_string(item.minutesAllotted), notes});
+        minutes += item.minutesAllotted;
+    }
+    b.push_back(
+        ReportBlock::heading(t(wxString::Format(_("Cases (%d, %d minutes)"), number, minutes))));
+    b.push_back(ReportBlock::table(
+        {"#", t(_("Resident")), t(_("NHS number")), t(_("Reason")), t(_("Min")), t(_("Notes"))},
+        {1, 2, 3, 4, 1, 3}, rows, t(_("No cases on the agenda yet."))));
+    return report;
+}
+
+Report minutesReport(const Meeting& m, const Store& store, const std::string& printedBy,
+                     Timestamp printedAt) {
+    DirectoryNames names(store);
+    Report report;
+    report.title = t(_("Neighbourhood MDT minutes"));
+    report.subtitle =
+        meetingLine(m) +
+        (m.status == MeetingStatus::Closed ? "" : " " + t(_("(DRAFT: meeting not closed)")));
+    report.footer = t(wxString::Format(_("Printed %s by %s. Confidential."),
+                                       formatDateTime(printedAt), toWx(printedBy)));
+    auto& b = report.blocks;
+    b.push_back(ReportBlock::fieldList(
+        {{t(_("Chair")), names.professionalWithOrganisation(m.chair)},
+         {t(_("Started")), m.openedAt ? fromWx(formatDateTime(*m.openedAt)) : ""},
+         {t(_("Closed")), m.closedAt ? fromWx(formatDateTime(*m.closedAt)) : ""}}));
+    b.push_back(ReportBlock::heading(t(_("Attendance"))));
+    b.push_back(participantsTable(m, store, names));
+    ActionQuery raisedHere;
+    raisedHere.meetingId = m.id;
+    raisedHere.limit = 10000;
+    auto actions = store.actions(raisedHere);
+    int number = 0;
+    for (const auto& item : store.agenda(m.id)) {
+        if (item.removed)
+            continue;
+        auto [initials, nhs] = identifiers(store, item.caseId);
+        b.push_back(ReportBlock::heading(std::to_string(++number) + ". " + initials + "  " + nhs));
+        b.push_back(ReportBlock::fieldList(
+            {{t(_("Reason")), agendaReasonText(item.reason)},
+             {t(_("Discussion")), item.discussed ? item.discussion : t(_("Not discussed"))},
+             {t(_("Decision")), item.decision},
+             {t(_("Care plan changes")), item.planChanges}}));
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& a : actions)
+            if (a.caseId == item.caseId)
+                rows.push_back({a.title,
+                                a.owner.empty() ? names.organisation(a.ownerOrganisation)
+                                                : names.professionalWithOrganisation(a.owner),
+                                a.dueDate ? fromWx(formatDate(*a.dueDate)) : t(_("No due date")),
+                                fromWx(describe(a.priority))});
+        b.push_back(ReportBlock::table(
+            {t(_("Action arising")), t(_("Owner")), t(_("Due")), t(_("Priority"))}, {5, 4, 2, 2},
+            rows, t(_("No actions arising."))));
+    }
+    return report;
+}
+
+}  // namespace nmdt::gui

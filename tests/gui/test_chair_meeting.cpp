@@ -1,0 +1,182 @@
+// Chair journey: prepare the next meeting from what is carried forward, run it live with
+// a clock, record attendance, outcomes and actions arising, close it, and produce the
+// agenda and minutes as PDFs.
+#include <boost/test/unit_test.hpp>
+
+#include <wx/choice.h>
+#include <wx/listctrl.h>
+#include <wx/notebook.h>
+
+#include <algorithm>
+#include <set>
+
+#include "gui/main_frame.h"
+#include "gui_support.h"
+#include "meetings_panel.h"
+#include "model/case_service.h"
+#include "model/meeting_service.h"
+#include "model/nhs_number.h"
+#include "test_support.h"
+
+using namespace nmdt;
+using namespace nmdt::test;
+using nmdt::gui::MainFrame;
+using nmdt::gui::MeetingsPanel;
+
+namespace {
+std::vector<std::string> agendaNames(const MeetingsPanel* panel, const Store& store) {
+    std::vector<std::string> out;
+    for (const auto& item : panel->agenda())
+        out.push_back(store.caseById(item.caseId)->resident.familyName);
+    return out;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(chair_meeting)
+
+BOOST_AUTO_TEST_CASE(prepare_run_and_close_a_meeting_live) {
+    World w;
+    ServiceContext chairCtx = w.asChair();
+    CaseService cases(chairCtx);
+    auto refer = [&](const char* given, const char* family, int n) {
+        return cases.refer({resident(given, family, testNhsNumber(n)), w.gp, w.practice,
+                            "Isolation", day(2026, 11, 1), w.navigator});
+    };
+    CaseId ashby = refer("Alan", "Ashby", 501), brown = refer("Beth", "Brown", 502),
+           cole = refer("Carl", "Cole", 503);
+    {
+        // Last fortnight's meeting raised an action for Alan that is still open.
+        MeetingService past(chairCtx);
+        MeetingId m0 = past.schedule(meetingOn(day(2026, 11, 10), w.chair));
+        past.addItem(m0, ashby, "new-referral");
+        past.open(m0);
+        Outcome o;
+        o.decision = "Falls clinic";
+        o.actions.push_back({{},
+                             "Falls clinic referral",
+                             "",
+                             w.gp,
+                             {},
+                             day(2026, 11, 30),
+                             Priority::Urgent,
+                             {},
+                             {}});
+        past.recordOutcome(past.agenda(m0)[0].id, o);
+        past.close(m0);
+    }
+    Actor chair = chairCtx.actor;
+    auto* frame = new MainFrame(std::move(w.store), w.clock, chair);
+    frame->Show();
+    frame->showMeetings();
+    settle();
+    auto* panel = frame->meetings();
+    const Store& store = frame->store();
+    wxString problem;
+
+    // Prepare: the next meeting, its invitees, and the carried-forward agenda.
+    auto next = panel->scheduleNext(problem);
+    BOOST_REQUIRE_MESSAGE(next, problem.utf8_string());
+    BOOST_TEST(toIsoDate(panel->current()->date) == "2026-12-07");
+    BOOST_TEST(panel->invite(w.practice, problem));
+    BOOST_TEST(panel->invite(w.vcfse, problem));
+    std::size_t added = 0;
+    BOOST_TEST(panel->buildAgenda(added, problem));
+    BOOST_TEST(added == 3u);  // Alan (open action), Beth and Carl (new referrals)
+    BOOST_TEST((agendaNames(panel, store) == std::vector<std::string>{"Ashby", "Brown", "Cole"}));
+    BOOST_TEST(panel->moveItem(2, -2, problem));
+    BOOST_TEST((agendaNames(panel, store) == std::vector<std::string>{"Cole", "Ashby", "Brown"}));
+    BOOST_TEST(panel->setItemDetails(2, 5, true, problem));
+    BOOST_TEST(!panel->addResident(ashby, problem));
+    BOOST_TEST(problem.Contains("already on the agenda"), problem.utf8_string());
+    BOOST_TEST(panel->removeItem(0, problem));
+    BOOST_TEST((agendaNames(panel, store) == std::vector<std::string>{"Ashby", "Brown"}));
+    BOOST_TEST(panel->clockText().Contains("2 cases, 8 of 90 minutes"),
+               panel->clockText().utf8_string());
+
+    // The agenda PDF names residents by initials and NHS number only.
+    std::string agendaPdf = w.dir.file("agenda.pdf");
+    BOOST_REQUIRE(panel->savePdf(panel->agendaPrintout(), agendaPdf, problem));
+    std::string agendaText;
+    for (const auto& page : pdfPages(agendaPdf))
+        agendaText += page;
+    BOOST_TEST(agendaText.find("A.A.") != std::string::npos, agendaText);
+    BOOST_TEST(agendaText.find(formatNhsNumber(testNhsNumber(501))) != std::string::npos);
+    BOOST_TEST(agendaText.find("For information") != std::string::npos);
+    BOOST_TEST(agendaText.find("Ashby") == std::string::npos);
+    BOOST_TEST(agendaText.find("Alan") == std::string::npos);
+    BOOST_TEST(agendaText.find("Riverside Surgery") != std::string::npos);
+
+    // Run it: attendance, the clock, and outcomes typed live.
+    BOOST_TEST(panel->setAttendance(0, Attendance::Attended, problem));
+    BOOST_TEST(panel->setAttendance(1, Attendance::Absent, problem));
+    BOOST_TEST(panel->openMeeting(problem));
+    BOOST_TEST(dynamic_cast<wxChoice*>(wxWindow::FindWindowByName("Meeting", panel))
+                   ->GetStringSelection()
+                   .Contains("In progress"));
+    panel->selectItem(0);
+    settle();
+    w.clock->advance(std::chrono::minutes(4));
+    BOOST_TEST(panel->clockText().Contains("This case 04:00 of 3 min"),
+               panel->clockText().utf8_string());
+    BOOST_TEST(panel->clockText().Contains("OVER TIME"));
+
+    panel->setOutcomeText("Fell again on Tuesday; daughter worried",
+                          "Home visit by navigator this week", "", false);
+    panel->addPendingAction(
+        {{}, "Home visit", "", w.navigator, {}, day(2026, 12, 14), Priority::Urgent, {}, {}});
+    // Any refresh while typing (here: marking attendance) keeps what was typed.
+    BOOST_TEST(panel->setAttendance(1, Attendance::Attended, problem));
+    BOOST_TEST(panel->discussionText().utf8_string() == "Fell again on Tuesday; daughter worried");
+    BOOST_TEST(panel->saveOutcome(problem));
+    auto items = store.agenda(*next);
+    auto saved = std::find_if(items.begin(), items.end(),
+                              [&](const AgendaItem& i) { return i.caseId == ashby; });
+    BOOST_TEST(saved->discussed);
+    BOOST_TEST(saved->decision == "Home visit by navigator this week");
+    ActionQuery raised;
+    raised.meetingId = *next;
+    auto arising = store.actions(raised);
+    BOOST_REQUIRE(arising.size() == 1u);
+    BOOST_TEST(arising[0].title == "Home visit");
+    BOOST_TEST(arising[0].caseId.str() == ashby.str());
+
+    // Moving to the next case records what was typed for the one before.
+    panel->selectItem(1);
+    settle();
+    panel->setOutcomeText("Settled", "Review in a month", "", true);
+    panel->selectItem(0);
+    settle();
+    items = store.agenda(*next);
+    auto beth = std::find_if(items.begin(), items.end(),
+                             [&](const AgendaItem& i) { return i.caseId == brown; });
+    BOOST_TEST(beth->decision == "Review in a month");
+    BOOST_TEST(store.caseById(brown)->reviewAtNextMeeting);
+    screenshot(frame, "meeting-in-progress");
+
+    // Close: the meeting after is created with what must come back.
+    MeetingId following;
+    BOOST_TEST(panel->closeMeeting(following, problem));
+    BOOST_TEST((store.meeting(*next)->status == MeetingStatus::Closed));
+    std::set<std::string> carried;
+    for (const auto& item : store.agenda(following))
+        carried.insert(item.caseId.str());
+    BOOST_TEST(carried.count(ashby.str()) == 1u);  // open actions
+    BOOST_TEST(carried.count(brown.str()) == 1u);  // asked to come back
+    BOOST_TEST(carried.count(cole.str()) == 1u);  // removed before discussion: still a new referral
+
+    std::string minutesPdf = w.dir.file("minutes.pdf");
+    panel->selectMeeting(*next);
+    BOOST_REQUIRE(panel->savePdf(panel->minutesPrintout(), minutesPdf, problem));
+    std::string minutes;
+    for (const auto& page : pdfPages(minutesPdf))
+        minutes += page;
+    for (const char* text :
+         {"Neighbourhood MDT minutes", "Attendance", "Home visit by navigator this week",
+          "Home visit", "Review in a month", "Attended", "A.A.", "B.B."})
+        BOOST_TEST(minutes.find(text) != std::string::npos, text);
+    BOOST_TEST(minutes.find("Ashby") == std::string::npos);
+    frame->Destroy();
+    settle();
+}
+
+BOOST_AUTO_TEST_SUITE_END()
