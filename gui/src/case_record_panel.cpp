@@ -2,40 +2,18 @@
 
 #include <wx/html/htmlwin.h>
 #include <wx/sizer.h>
-#include <wx/stattext.h>
 
+#include "identity_banner.h"
 #include "reports/case_reports.h"
 #include "wx_text.h"
 
 namespace nmdt::gui {
 
 CaseRecordPanel::CaseRecordPanel(wxWindow* parent) : wxPanel(parent) {
-    banner_ = new wxPanel(this);
-    banner_->SetBackgroundColour(wxColour(0, 94, 184));  // NHS blue
-    banner_->SetName(_("Identity banner"));
-    name_ = new wxStaticText(banner_, wxID_ANY, {});
-    born_ = new wxStaticText(banner_, wxID_ANY, {});
-    nhsNumber_ = new wxStaticText(banner_, wxID_ANY, {});
-    for (auto* label : {name_, born_, nhsNumber_})
-        label->SetForegroundColour(*wxWHITE);
-    wxFont big = name_->GetFont();
-    big.SetPointSize(big.GetPointSize() + 3);
-    big.MakeBold();
-    name_->SetFont(big);
-    nhsNumber_->SetFont(big);
-
-    auto* row = new wxBoxSizer(wxHORIZONTAL);
-    row->Add(name_, 0, wxALIGN_CENTER_VERTICAL | wxALL, FromDIP(8));
-    row->AddStretchSpacer();
-    row->Add(born_, 0, wxALIGN_CENTER_VERTICAL | wxALL, FromDIP(8));
-    row->AddStretchSpacer();
-    row->Add(nhsNumber_, 0, wxALIGN_CENTER_VERTICAL | wxALL, FromDIP(8));
-    banner_->SetSizer(row);
-
+    banner_ = new IdentityBannerPanel(this);
     record_ =
         new wxHtmlWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxHW_SCROLLBAR_AUTO);
     record_->SetName(_("Case record"));
-
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(banner_, 0, wxEXPAND);
     sizer->Add(record_, 1, wxEXPAND);
@@ -44,29 +22,23 @@ CaseRecordPanel::CaseRecordPanel(wxWindow* parent) : wxPanel(parent) {
 }
 
 void CaseRecordPanel::show(const CaseRecord& record, const DirectoryNames& names, Date today) {
-    IdentityBanner banner = bannerFor(record.theCase, today);
-    name_->SetLabel(toWx(banner.name));
-    born_->SetLabel(_("Born") + " " + toWx(banner.dateOfBirth));
-    nhsNumber_->SetLabel(_("NHS No.") + " " + toWx(banner.nhsNumber));
+    banner_->show(bannerFor(record.theCase, today));
     record_->SetPage(toWx(reportToHtml(caseRecordReport(record, names, today))));
     Layout();
 }
 
 void CaseRecordPanel::clear() {
-    name_->SetLabel(_("No resident selected"));
-    born_->SetLabel({});
-    nhsNumber_->SetLabel({});
-    record_->SetPage(toWx("<html><body><p>" +
-                          fromWx(_("Find a resident by name or NHS number, then choose them "
-                                   "in the list to see their record.")) +
-                          "</p></body></html>"));
+    banner_->showNobody(_("No resident selected"));
+    record_->SetPage("<html><body><p>" +
+                     _("Find a resident by name or NHS number, then choose them in the list to see "
+                       "their record.") +
+                     "</p></body></html>");
     Layout();
 }
 
 wxString CaseRecordPanel::bannerText() const {
-    return name_->GetLabel() + " | " + born_->GetLabel() + " | " + nhsNumber_->GetLabel();
+    return banner_->text();
 }
-
 wxString CaseRecordPanel::recordText() const {
     return record_->ToText();
 }

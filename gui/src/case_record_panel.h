@@ -7,9 +7,10 @@
 #include "model/case_record_service.h"
 
 class wxHtmlWindow;
-class wxStaticText;
 
 namespace nmdt::gui {
+
+class IdentityBannerPanel;
 
 /// Shows the case record of the selected resident.
 class CaseRecordPanel : public wxPanel {
@@ -25,10 +26,7 @@ class CaseRecordPanel : public wxPanel {
     wxString recordText() const;
 
   private:
-    wxPanel* banner_ = nullptr;
-    wxStaticText* name_ = nullptr;
-    wxStaticText* born_ = nullptr;
-    wxStaticText* nhsNumber_ = nullptr;
+    IdentityBannerPanel* banner_ = nullptr;
     wxHtmlWindow* record_ = nullptr;
 };
 

@@ -15,6 +15,8 @@ const std::vector<Command>& mainWindowCommands() {
          _("Save the selected resident's current care plan as a PDF file")},
         {wxID_EXIT, _("&File"), _("E&xit"), "Ctrl+Q", _("Close Neighbourhood MDT")},
         {wxID_UNDO, _("&Edit"), _("&Undo"), "Ctrl+Z", _("Undo your last change")},
+        {ID_EDIT_CARE_PLAN, _("&Edit"), _("Edit &Care Plan..."), "Ctrl+E",
+         _("Work on the selected resident's care plan draft, or see its versions")},
         {ID_FIND_RESIDENT, _("&Edit"), _("&Find Resident"), "Ctrl+F",
          _("Find a resident by name or NHS number")},
         {ID_SHOW_ALL_CASES, _("&View"), _("&All Cases"), "Escape",

@@ -15,6 +15,7 @@
 #include <map>
 
 #include "actions_panel.h"
+#include "care_plan_editor.h"
 #include "case_list_view.h"
 #include "case_record_panel.h"
 #include "command_table.h"
@@ -156,6 +157,11 @@ void MainFrame::buildMenus() {
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { showMeetings(); }, ID_SHOW_MEETINGS);
     Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { editCarePlan(); }, ID_EDIT_CARE_PLAN);
+    Bind(
+        wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(currentCase_.has_value()); },
+        ID_EDIT_CARE_PLAN);
+    Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
             showActions();
@@ -255,6 +261,29 @@ void MainFrame::showResidents() {
 }
 void MainFrame::showMeetings() {
     pages_->SetSelection(2);
+}
+
+CarePlanEditor* MainFrame::editCarePlan() {
+    if (!currentCase_)
+        return nullptr;
+    auto open = editors_.find(currentCase_->str());
+    if (open != editors_.end()) {
+        if (auto* existing =
+                dynamic_cast<CarePlanEditor*>(wxWindow::FindWindowById(open->second))) {
+            existing->Raise();
+            return existing;
+        }
+    }
+    // No undo history here: autosaves of a draft are not edits a user means to undo one by one.
+    auto* editor = new CarePlanEditor(this, ServiceContext{*store_, *clock_, *ids_, user_, nullptr},
+                                      *currentCase_);
+    editor->onChanged = [this, id = *currentCase_] {
+        if (currentCase_ && *currentCase_ == id)
+            showCase(id);
+    };
+    editors_[currentCase_->str()] = editor->GetId();
+    editor->Show();
+    return editor;
 }
 
 void MainFrame::updateActionsTab() {

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "model/action_service.h"
+#include "model/care_plan_diff.h"
 #include "model/care_plan_service.h"
 #include "model/case_service.h"
 #include "model/meeting_service.h"
@@ -418,6 +419,51 @@ BOOST_AUTO_TEST_CASE(closing_creates_the_next_meeting_with_its_carry_forward_age
     BOOST_TEST(problemsOf([&] { meetings.close(m); }).front().code == ErrorCode::MeetingClosed);
     BOOST_TEST(meetings.closeAndCarryForward(next).str() != next.str());
     BOOST_TEST(w.store->meetings(10).size() == 3u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(care_plan_versions)
+
+BOOST_AUTO_TEST_CASE(differences_between_versions_follow_each_goal_across_versions) {
+    World w;
+    CaseId id = referResident(w, "Dai", "Evans", 80);
+    CarePlanService plans(w.asChair());
+    CarePlanId v1 = plans.startDraft(id);
+    CarePlan p = *w.store->carePlan(v1);
+    p.whatMattersToMe = "Walking my dog";
+    plans.saveDraft(p);
+    GoalId walk =
+        plans.addGoal(v1, NeedDomain::PhysicalHealth, "Walk to the park", day(2027, 1, 1));
+    plans.addGoal(v1, NeedDomain::SocialIsolation, "Join the choir", std::nullopt);
+    plans.addNeed(v1, NeedDomain::Housing, "Damp bedroom", "Landlord letter");
+    plans.agree(v1);
+
+    CarePlanId v2 = plans.startDraft(id);
+    auto doc = plans.document(v2);
+    for (Goal g : doc.goals) {
+        if (g.description == "Walk to the park") {
+            g.description = "Walk to the park and back";
+            plans.saveGoal(g);
+        }
+    }
+    plans.addGoal(v2, NeedDomain::MoneyAndDebt, "Pay off the gas bill", std::nullopt);
+    p = *w.store->carePlan(v2);
+    p.whatMattersToMe = "Walking my dog, Bryn";
+    plans.saveDraft(p);
+
+    auto diff = compareCarePlans(plans.document(v1), plans.document(v2));
+    auto find = [&](const char* item, PlanDifference::Kind kind) {
+        return std::count_if(diff.begin(), diff.end(), [&](const PlanDifference& d) {
+            return d.item == item && d.kind == kind;
+        });
+    };
+    BOOST_TEST(diff.size() == 3u);
+    BOOST_TEST(find("what-matters", PlanDifference::Kind::Changed) == 1);
+    BOOST_TEST(find("goal", PlanDifference::Kind::Changed) == 1);  // reworded, same lineage
+    BOOST_TEST(find("goal", PlanDifference::Kind::Added) == 1);
+    BOOST_TEST(compareCarePlans(plans.document(v1), plans.document(v1)).empty());
+    (void)walk;
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -4,6 +4,7 @@
 #include <wx/frame.h>
 #include <wx/print.h>
 
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -19,6 +20,7 @@ class wxSearchCtrl;
 namespace nmdt::gui {
 
 class ActionsPanel;
+class CarePlanEditor;
 class MeetingsPanel;
 class CaseListView;
 class CaseRecordPanel;
@@ -47,6 +49,8 @@ class MainFrame : public wxFrame {
     void showActions();
     void showResidents();
     void showMeetings();
+    /// Opens (or brings forward) the care plan editor of the current resident.
+    CarePlanEditor* editCarePlan();
     MeetingsPanel* meetings() const { return meetings_; }
 
     ActionsPanel* actions() const { return actions_; }
@@ -74,6 +78,7 @@ class MainFrame : public wxFrame {
     wxNotebook* pages_ = nullptr;
     ActionsPanel* actions_ = nullptr;
     MeetingsPanel* meetings_ = nullptr;
+    std::map<std::string, wxWindowID> editors_;  // open care plan editors by case id
     wxSearchCtrl* searchBox_ = nullptr;
     CaseListView* caseList_ = nullptr;
     CaseRecordPanel* caseRecord_ = nullptr;

@@ -1,0 +1,468 @@
+#include "care_plan_editor.h"
+
+#include <wx/button.h>
+#include <wx/checkbox.h>
+#include <wx/choice.h>
+#include <wx/datectrl.h>
+#include <wx/dateevt.h>
+#include <wx/listctrl.h>
+#include <wx/msgdlg.h>
+#include <wx/panel.h>
+#include <wx/scrolwin.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include "formatting.h"
+#include "identity_banner.h"
+#include "model/care_plan_diff.h"
+#include "plan_item_dialogs.h"
+#include "reports/case_reports.h"
+#include "wording.h"
+#include "wx_text.h"
+
+namespace nmdt::gui {
+
+namespace {
+constexpr int kAutosaveMs = 20000;
+
+wxString versionLabel(const CarePlan& p) {
+    switch (p.status) {
+        case PlanStatus::Draft:
+            return wxString::Format(_("Version %d: working draft"), p.version);
+        case PlanStatus::Agreed:
+            return wxString::Format(_("Version %d: current, agreed %s"), p.version,
+                                    formatDate(p.agreedOn.value_or(Date{})));
+        case PlanStatus::Superseded:
+            return wxString::Format(_("Version %d: superseded (agreed %s)"), p.version,
+                                    formatDate(p.agreedOn.value_or(Date{})));
+    }
+    return {};
+}
+
+wxString differenceItem(const std::string& item) {
+    if (item == "what-matters")
+        return _("What matters to me");
+    if (item == "about-me")
+        return _("About me");
+    if (item == "contingency")
+        return _("Contingency plan");
+    if (item == "review-date")
+        return _("Review date");
+    if (item == "need")
+        return _("Need");
+    return _("Goal");
+}
+
+wxListCtrl* makeList(wxWindow* parent, const wxString& name,
+                     std::initializer_list<std::pair<wxString, int>> columns) {
+    auto* list = new wxListCtrl(parent, wxID_ANY, wxDefaultPosition,
+                                parent->FromDIP(wxSize(-1, 120)), wxLC_REPORT | wxLC_SINGLE_SEL);
+    list->SetName(name);
+    for (const auto& [title, width] : columns)
+        list->AppendColumn(title, wxLIST_FORMAT_LEFT, parent->FromDIP(width));
+    return list;
+}
+}  // namespace
+
+CarePlanEditor::CarePlanEditor(wxWindow* parent, ServiceContext context, CaseId caseId)
+    : wxFrame(parent, wxID_ANY, _("Care plan"), wxDefaultPosition, wxDefaultSize),
+      ctx_(context),
+      caseId_(std::move(caseId)),
+      autosave_(this) {
+    SetName("CarePlanEditor");
+    auto* panel = new wxScrolledWindow(this);
+    panel->SetScrollRate(0, FromDIP(10));
+    banner_ = new IdentityBannerPanel(panel);
+    version_ = new wxChoice(panel, wxID_ANY);
+    version_->SetName(_("Version"));
+    startButton_ = new wxButton(panel, wxID_ANY, _("Start &New Draft"));
+    saveButton_ = new wxButton(panel, wxID_SAVE, _("&Save Draft"));
+    agreeButton_ = new wxButton(panel, wxID_ANY, _("&Agree This Version..."));
+    status_ = new wxStaticText(panel, wxID_ANY, {});
+    status_->SetName(_("Save status"));
+    auto* bar = new wxBoxSizer(wxHORIZONTAL);
+    for (wxWindow* w : std::initializer_list<wxWindow*>{version_, startButton_, saveButton_,
+                                                        agreeButton_, status_})
+        bar->Add(w, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(6));
+
+    auto text = [panel, this](const wxString& name, int height) {
+        auto* t = new wxTextCtrl(panel, wxID_ANY, {}, wxDefaultPosition,
+                                 FromDIP(wxSize(-1, height)), wxTE_MULTILINE);
+        t->SetName(name);
+        draftOnly_.push_back(t);
+        return t;
+    };
+    whatMatters_ = text(_("What matters to me"), 60);
+    aboutMe_ = text(_("About me"), 60);
+    contingency_ = text(_("Contingency and crisis plan"), 60);
+    hasReview_ = new wxCheckBox(panel, wxID_ANY, _("&Review by:"));
+    review_ = new wxDatePickerCtrl(panel, wxID_ANY);
+    needs_ = makeList(panel, _("Needs"),
+                      {{_("Area of life"), 140}, {_("Need"), 300}, {_("Support planned"), 300}});
+    goalsList_ = makeList(panel, _("Goals"),
+                          {{_("Area of life"), 140},
+                           {_("Goal, in their words"), 330},
+                           {_("By"), 100},
+                           {_("Progress"), 110}});
+    auto* addNeedButton = new wxButton(panel, wxID_ANY, _("Add N&eed..."));
+    auto* addGoalButton = new wxButton(panel, wxID_ANY, _("Add &Goal..."));
+    auto* editGoalButton = new wxButton(panel, wxID_ANY, _("&Edit Goal..."));
+    for (wxWindow* w : std::initializer_list<wxWindow*>{hasReview_, review_, addNeedButton,
+                                                        addGoalButton, editGoalButton})
+        draftOnly_.push_back(w);
+
+    auto* form = new wxBoxSizer(wxVERTICAL);
+    auto section = [&](const wxString& title, wxWindow* control) {
+        form->Add(new wxStaticText(panel, wxID_ANY, title), 0, wxTOP, FromDIP(8));
+        form->Add(control, 0, wxEXPAND | wxTOP, FromDIP(2));
+    };
+    section(_("What matters to me (in their words)"), whatMatters_);
+    section(_("About me: how I communicate, how and when to support me"), aboutMe_);
+    section(_("If things go wrong: contingency and crisis plan"), contingency_);
+    auto* reviewRow = new wxBoxSizer(wxHORIZONTAL);
+    reviewRow->Add(hasReview_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(6));
+    reviewRow->Add(review_);
+    form->Add(reviewRow, 0, wxTOP, FromDIP(8));
+    section(_("Needs and the support planned"), needs_);
+    form->Add(addNeedButton, 0, wxTOP, FromDIP(4));
+    section(_("Goals"), goalsList_);
+    auto* goalButtons = new wxBoxSizer(wxHORIZONTAL);
+    goalButtons->Add(addGoalButton, 0, wxRIGHT, FromDIP(4));
+    goalButtons->Add(editGoalButton);
+    form->Add(goalButtons, 0, wxTOP, FromDIP(4));
+
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(banner_, 0, wxEXPAND);
+    sizer->Add(bar, 0, wxALL, FromDIP(8));
+    sizer->Add(form, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8));
+    panel->SetSizer(sizer);
+    SetClientSize(FromDIP(wxSize(900, 760)));
+
+    auto report = [this](bool ok, const wxString& problem, const wxString& title) {
+        if (!ok)
+            wxMessageBox(problem, title, wxOK | wxICON_WARNING, this);
+    };
+    version_->Bind(wxEVT_CHOICE, [this, report](wxCommandEvent&) {
+        wxString problem;
+        if (hasUnsavedChanges() && !saveDraft(problem))
+            report(false, problem, _("Save draft"));
+        showVersion(versions_[static_cast<std::size_t>(version_->GetSelection())].id);
+    });
+    startButton_->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {
+        wxString problem;
+        report(startDraft(problem), problem, _("Start draft"));
+    });
+    saveButton_->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {
+        wxString problem;
+        report(saveDraft(problem), problem, _("Save draft"));
+    });
+    agreeButton_->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {
+        if (wxMessageBox(
+                _("Agree this version? It becomes the current plan and can no longer be changed; "
+                  "the previous version is kept as superseded."),
+                _("Agree care plan"), wxYES_NO | wxICON_QUESTION, this) != wxYES)
+            return;
+        wxString problem;
+        report(agree(problem), problem, _("Agree care plan"));
+    });
+    addNeedButton->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {
+        NeedDialog dialog(this, Need{});
+        if (dialog.ShowModal() != wxID_OK)
+            return;
+        wxString problem;
+        report(addNeed(dialog.need(), problem), problem, _("Add need"));
+    });
+    addGoalButton->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {
+        GoalDialog dialog(this, Goal{});
+        if (dialog.ShowModal() != wxID_OK)
+            return;
+        wxString problem;
+        report(addGoal(dialog.goal(), problem), problem, _("Add goal"));
+    });
+    editGoalButton->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {
+        long row = goalsList_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+        if (row < 0)
+            return;
+        GoalDialog dialog(this, goals_[static_cast<std::size_t>(row)]);
+        if (dialog.ShowModal() != wxID_OK)
+            return;
+        wxString problem;
+        report(saveGoal(dialog.goal(), problem), problem, _("Edit goal"));
+    });
+    hasReview_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) {
+        review_->Enable(hasReview_->GetValue());
+        reviewTouched_ = true;
+    });
+    review_->Bind(wxEVT_DATE_CHANGED, [this](wxDateEvent&) { reviewTouched_ = true; });
+    // Drafts are never lost: saved every 20 seconds while changed, and on closing.
+    Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
+        wxString problem;
+        if (hasUnsavedChanges())
+            saveDraft(problem);
+    });
+    Bind(wxEVT_CLOSE_WINDOW, &CarePlanEditor::onClose, this);
+    autosave_.Start(kAutosaveMs);
+    load(std::nullopt);
+}
+
+CarePlanEditor::~CarePlanEditor() {
+    autosave_.Stop();
+}
+
+void CarePlanEditor::onClose(wxCloseEvent& event) {
+    wxString problem;
+    if (hasUnsavedChanges() && !saveDraft(problem)) {
+        if (event.CanVeto() &&
+            wxMessageBox(problem + "\n\n" + _("Close anyway and lose the unsaved changes?"),
+                         _("Care plan"), wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, this) != wxYES) {
+            event.Veto();
+            return;
+        }
+    }
+    event.Skip();
+}
+
+void CarePlanEditor::load(const std::optional<CarePlanId>& show) {
+    auto theCase = ctx_.store.caseById(caseId_);
+    if (theCase) {
+        banner_->show(bannerFor(*theCase, ctx_.clock.today()));
+        SetTitle(wxString::Format(_("Care plan: %s"), toWx(theCase->resident.familyName + ", " +
+                                                           theCase->resident.givenName)));
+    }
+    versions_ = ctx_.store.carePlans(caseId_);
+    version_->Clear();
+    int select = versions_.empty() ? -1 : 0;  // the newest: the draft if there is one
+    for (std::size_t i = 0; i < versions_.size(); ++i) {
+        version_->Append(versionLabel(versions_[i]));
+        if (show && versions_[i].id == *show)
+            select = static_cast<int>(i);
+    }
+    version_->SetSelection(select);
+    doc_.reset();
+    if (select >= 0)
+        doc_ = CarePlanService(ctx_).document(versions_[static_cast<std::size_t>(select)].id);
+    fillForm();
+}
+
+void CarePlanEditor::fillForm() {
+    bool draft = editable();
+    whatMatters_->ChangeValue(doc_ ? toWx(doc_->plan.whatMattersToMe) : wxString());
+    aboutMe_->ChangeValue(doc_ ? toWx(doc_->plan.aboutMe) : wxString());
+    contingency_->ChangeValue(doc_ ? toWx(doc_->plan.contingencyPlan) : wxString());
+    hasReview_->SetValue(doc_ && doc_->plan.reviewDate);
+    if (doc_ && doc_->plan.reviewDate) {
+        const Date& d = *doc_->plan.reviewDate;
+        review_->SetValue(
+            wxDateTime(static_cast<wxDateTime::wxDateTime_t>(static_cast<unsigned>(d.day())),
+                       static_cast<wxDateTime::Month>(static_cast<unsigned>(d.month()) - 1),
+                       static_cast<int>(d.year())));
+    }
+    reviewTouched_ = false;
+    needs_->DeleteAllItems();
+    goalsList_->DeleteAllItems();
+    goals_.clear();
+    if (doc_) {
+        for (const auto& n : doc_->needs) {
+            long row = needs_->InsertItem(needs_->GetItemCount(), describeDomain(n.domain));
+            needs_->SetItem(row, 1, toWx(n.description));
+            needs_->SetItem(row, 2, toWx(n.plannedSupport));
+        }
+        goals_ = doc_->goals;
+        for (const auto& g : goals_) {
+            long row = goalsList_->InsertItem(goalsList_->GetItemCount(), describeDomain(g.domain));
+            goalsList_->SetItem(row, 1, toWx(g.description));
+            goalsList_->SetItem(row, 2, g.targetDate ? formatDate(*g.targetDate) : wxString());
+            goalsList_->SetItem(row, 3, describeProgress(g.progress));
+        }
+    }
+    // Agreed versions are read-only: the controls say so rather than refusing on save.
+    for (wxWindow* w : draftOnly_)
+        w->Enable(draft);
+    for (wxTextCtrl* t : {whatMatters_, aboutMe_, contingency_})
+        t->SetEditable(draft);
+    review_->Enable(draft && hasReview_->GetValue());
+    bool hasDraft = std::any_of(versions_.begin(), versions_.end(),
+                                [](const CarePlan& p) { return p.status == PlanStatus::Draft; });
+    startButton_->Enable(!hasDraft);
+    saveButton_->Enable(draft);
+    agreeButton_->Enable(draft);
+    status_->SetLabel(!doc_   ? _("No care plan yet: start a draft.")
+                      : draft ? (lastSaved_.empty() ? _("Draft") : lastSaved_)
+                              : _("Read-only: agreed versions cannot be changed."));
+    GetChildren().front()->Layout();
+}
+
+std::optional<CarePlan> CarePlanEditor::shown() const {
+    return doc_ ? std::optional(doc_->plan) : std::nullopt;
+}
+
+bool CarePlanEditor::editable() const {
+    return doc_ && doc_->plan.status == PlanStatus::Draft;
+}
+
+bool CarePlanEditor::hasUnsavedChanges() const {
+    return editable() && (whatMatters_->IsModified() || aboutMe_->IsModified() ||
+                          contingency_->IsModified() || reviewTouched_);
+}
+
+wxString CarePlanEditor::bannerText() const {
+    return banner_->text();
+}
+wxString CarePlanEditor::statusText() const {
+    return status_->GetLabel();
+}
+
+wxString CarePlanEditor::differencesText() const {
+    if (!doc_)
+        return {};
+    // The version before the one shown: the next older in the list.
+    for (std::size_t i = 0; i + 1 < versions_.size(); ++i) {
+        if (versions_[i].id != doc_->plan.id)
+            continue;
+        auto older = CarePlanService(ctx_).document(versions_[i + 1].id);
+        wxString text;
+        for (const auto& d : compareCarePlans(older, *doc_)) {
+            wxString what = differenceItem(d.item);
+            if (d.kind == PlanDifference::Kind::Added)
+                text += wxString::Format(_("Added %s: %s\n"), what, toWx(d.after));
+            else if (d.kind == PlanDifference::Kind::Removed)
+                text += wxString::Format(_("Removed %s: %s\n"), what, toWx(d.before));
+            else
+                text += wxString::Format(_("Changed %s: %s  ->  %s\n"), what, toWx(d.before),
+                                         toWx(d.after));
+        }
+        return text;
+    }
+    return {};
+}
+
+void CarePlanEditor::typeText(const wxString& whatMatters, const wxString& aboutMe,
+                              const wxString& contingency) {
+    whatMatters_->ChangeValue(whatMatters);
+    aboutMe_->ChangeValue(aboutMe);
+    contingency_->ChangeValue(contingency);
+    for (wxTextCtrl* t : {whatMatters_, aboutMe_, contingency_})
+        t->MarkDirty();
+}
+
+template <class F>
+bool CarePlanEditor::attempt(F&& command, wxString& problem) {
+    try {
+        command();
+    } catch (const DomainError& e) {
+        problem = describe(e);
+        return false;
+    } catch (const StoreError& e) {
+        problem = describe(e.code());
+        return false;
+    }
+    if (onChanged)
+        onChanged();
+    return true;
+}
+
+bool CarePlanEditor::startDraft(wxString& problem) {
+    std::optional<CarePlanId> id;
+    bool ok = attempt([&] { id = CarePlanService(ctx_).startDraft(caseId_); }, problem);
+    if (ok)
+        load(id);
+    return ok;
+}
+
+bool CarePlanEditor::saveDraft(wxString& problem) {
+    if (!editable())
+        return false;
+    CarePlan p = doc_->plan;
+    p.whatMattersToMe = fromWx(whatMatters_->GetValue());
+    p.aboutMe = fromWx(aboutMe_->GetValue());
+    p.contingencyPlan = fromWx(contingency_->GetValue());
+    if (hasReview_->GetValue()) {
+        wxDateTime d = review_->GetValue();
+        p.reviewDate = Date{std::chrono::year{d.GetYear()},
+                            std::chrono::month{static_cast<unsigned>(d.GetMonth()) + 1},
+                            std::chrono::day{d.GetDay()}};
+    } else {
+        p.reviewDate.reset();
+    }
+    bool ok = attempt([&] { CarePlanService(ctx_).saveDraft(p); }, problem);
+    if (ok) {
+        doc_->plan = *ctx_.store.carePlan(p.id);
+        for (wxTextCtrl* t : {whatMatters_, aboutMe_, contingency_})
+            t->DiscardEdits();
+        reviewTouched_ = false;
+        lastSaved_ =
+            wxString::Format(_("Draft saved %s"), formatDateTime(ctx_.clock.now()).AfterLast(' '));
+        status_->SetLabel(lastSaved_);
+    }
+    return ok;
+}
+
+bool CarePlanEditor::agree(wxString& problem) {
+    if (!editable())
+        return false;
+    if (hasUnsavedChanges() && !saveDraft(problem))
+        return false;
+    CarePlanId id = doc_->plan.id;
+    bool ok = attempt([&] { CarePlanService(ctx_).agree(id); }, problem);
+    if (ok)
+        load(id);
+    return ok;
+}
+
+bool CarePlanEditor::addNeed(const Need& need, wxString& problem) {
+    if (!editable())
+        return false;
+    if (hasUnsavedChanges() && !saveDraft(problem))
+        return false;
+    CarePlanId id = doc_->plan.id;
+    bool ok = attempt(
+        [&] {
+            CarePlanService(ctx_).addNeed(id, need.domain, need.description, need.plannedSupport);
+        },
+        problem);
+    if (ok)
+        load(id);
+    return ok;
+}
+
+bool CarePlanEditor::addGoal(const Goal& goal, wxString& problem) {
+    if (!editable())
+        return false;
+    if (hasUnsavedChanges() && !saveDraft(problem))
+        return false;
+    CarePlanId id = doc_->plan.id;
+    bool ok = attempt(
+        [&] {
+            GoalId created =
+                CarePlanService(ctx_).addGoal(id, goal.domain, goal.description, goal.targetDate);
+            if (goal.progress != GoalProgress::NotStarted || !goal.progressNote.empty()) {
+                Goal saved = goal;
+                saved.id = created;
+                saved.planId = id;
+                CarePlanService(ctx_).saveGoal(saved);
+            }
+        },
+        problem);
+    if (ok)
+        load(id);
+    return ok;
+}
+
+bool CarePlanEditor::saveGoal(const Goal& goal, wxString& problem) {
+    if (!editable())
+        return false;
+    if (hasUnsavedChanges() && !saveDraft(problem))
+        return false;
+    CarePlanId id = doc_->plan.id;
+    bool ok = attempt([&] { CarePlanService(ctx_).saveGoal(goal); }, problem);
+    if (ok)
+        load(id);
+    return ok;
+}
+
+void CarePlanEditor::showVersion(const CarePlanId& id) {
+    load(id);
+}
+
+}  // namespace nmdt::gui
