@@ -48,8 +48,14 @@ const wxColour kMidGrey(174, 183, 189);
 /// page, and whether that page is the one being drawn.
 class Pass {
   public:
-    Pass(wxDC& dc, const Report& report, const PageGeometry& g, int pageToDraw, int totalPages)
-        : dc_(dc), report_(report), g_(g), pageToDraw_(pageToDraw), totalPages_(totalPages) {
+    Pass(wxDC& dc, const Report& report, const PageGeometry& g, int pageToDraw, int totalPages,
+         LayoutCache& cache)
+        : dc_(dc),
+          report_(report),
+          g_(g),
+          pageToDraw_(pageToDraw),
+          totalPages_(totalPages),
+          cache_(cache) {
         // Fonts are given in points; the DC turns points into its own pixels at its PPI,
         // while our logical unit is already one point, so scale by 72 / PPI.
         const double scale = 72.0 / std::max(1, dc.GetPPI().y);
@@ -104,11 +110,32 @@ class Pass {
             gc->SetFont(font, colour);
     }
 
+    /// A stable name for one of this pass's fonts, for the cache.
+    const char* slot(const wxFont& font) const {
+        if (&font == &bold_)
+            return "bold";
+        if (&font == &italic_)
+            return "italic";
+        if (&font == &small_)
+            return "small";
+        if (&font == &heading_)
+            return "heading";
+        if (&font == &title_)
+            return "title";
+        if (&font == &bannerName_)
+            return "banner";
+        return "body";
+    }
+
     double lineHeight(const wxFont& font) {
-        use(font);
-        wxCoord w = 0, h = 0;
-        dc_.GetTextExtent("Ag", &w, &h);
-        return h * 1.15;
+        auto [it, fresh] = cache_.lineHeights.try_emplace(slot(font), 0.0);
+        if (fresh) {
+            use(font);
+            wxCoord w = 0, h = 0;
+            dc_.GetTextExtent("Ag", &w, &h);
+            it->second = h * 1.15;
+        }
+        return it->second;
     }
 
     double textWidth(const wxString& s) {
@@ -125,6 +152,14 @@ class Pass {
     /// Breaks UTF-8 text into lines no wider than `width` in `font`; honours newlines and
     /// breaks over-long words between characters. Never drops text.
     std::vector<wxString> wrap(const std::string& utf8, double width, const wxFont& font) {
+        std::string key = std::string(slot(font)) + "|" +
+                          std::to_string(static_cast<long>(width * 16)) + "|" + utf8;
+        if (auto hit = cache_.wrapped.find(key); hit != cache_.wrapped.end())
+            return hit->second;
+        return cache_.wrapped[key] = measureLines(utf8, width, font);
+    }
+
+    std::vector<wxString> measureLines(const std::string& utf8, double width, const wxFont& font) {
         use(font);
         std::vector<wxString> lines;
         wxString all = toWx(utf8);
@@ -386,6 +421,7 @@ class Pass {
     const PageGeometry& g_;
     int pageToDraw_;
     int totalPages_;
+    LayoutCache& cache_;
     int page_ = 1;
     double left_ = 0, width_ = 0, bodyTop_ = 0, bodyBottom_ = 0, y_ = 0;
     wxFont body_, bold_, italic_, small_, heading_, title_, bannerName_;
@@ -397,7 +433,7 @@ ReportRenderer::ReportRenderer(const Report& report, PageGeometry geometry)
     : report_(report), geometry_(geometry) {}
 
 int ReportRenderer::run(wxDC& dc, int pageToDraw) {
-    Pass pass(dc, report_, geometry_, pageToDraw, pages_);
+    Pass pass(dc, report_, geometry_, pageToDraw, pages_, cache_);
     const auto& blocks = report_.blocks;
     for (std::size_t i = 0; i < blocks.size(); ++i)
         pass.block(blocks[i], i + 1 < blocks.size() ? &blocks[i + 1] : nullptr);

@@ -4,6 +4,10 @@
 
 #include <wx/dc.h>
 
+#include <string>
+#include <unordered_map>
+#include <vector>
+
 #include "report.h"
 
 namespace nmdt::gui {
@@ -13,6 +17,13 @@ struct PageGeometry {
     double width = 595.0;
     double height = 842.0;
     double margin = 42.0;  // about 15 mm
+};
+
+/// Measurements kept from one layout pass to the next: every page is drawn by walking the
+/// report from the start, so without this each page would measure every word again.
+struct LayoutCache {
+    std::unordered_map<std::string, std::vector<wxString>> wrapped;  // font|width|text -> lines
+    std::unordered_map<std::string, double> lineHeights;             // font -> line height
 };
 
 /// Paginates and draws one report. The DC must be set up so that one logical unit is one
@@ -34,6 +45,7 @@ class ReportRenderer {
     const Report& report_;
     PageGeometry geometry_;
     int pages_ = 0;
+    LayoutCache cache_;
 };
 
 }  // namespace nmdt::gui

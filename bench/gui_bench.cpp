@@ -1,0 +1,240 @@
+// nmdt-gui-bench: the desktop journeys' speed targets on a demo store, in a real window.
+// Run under an X server (xvfb-run) with NMDT_PASSPHRASE set:
+//
+//   xvfb-run -a nmdt-gui-bench STORE [--runs N]
+//
+// Start-up is measured as whole processes (this program re-runs itself): from launch to
+// the first idle moment of an interactive main window, against a bare wxWidgets frame
+// started the same way in the same run.
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <wx/app.h>
+#include <wx/frame.h>
+#include <wx/listctrl.h>
+#include <wx/srchctrl.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <iomanip>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "actions_panel.h"
+#include "case_list_view.h"
+#include "gui/main_frame.h"
+#include "model/case_record_service.h"
+#include "printing/pdf_writer.h"
+#include "reports/case_reports.h"
+#include "storage/sqlcipher_store.h"
+
+using namespace nmdt;
+using Stopwatch = std::chrono::steady_clock;
+
+namespace {
+
+double msSince(Stopwatch::time_point start) {
+    return std::chrono::duration<double, std::milli>(Stopwatch::now() - start).count();
+}
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+long rssMb() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_maxrss / 1024;
+}
+
+void settle() {
+    for (int i = 0; i < 3; ++i)
+        wxYield();
+}
+
+/// Starts this program in `mode` and returns milliseconds until it reports READY.
+double timeChild(const std::string& self, const std::string& args) {
+    auto start = Stopwatch::now();
+    FILE* p = popen((self + " " + args).c_str(), "r");
+    char line[256] = {};
+    double ms = -1;
+    while (fgets(line, sizeof line, p))
+        if (std::string(line).starts_with("READY") && ms < 0)
+            ms = msSince(start);
+    pclose(p);
+    return ms;
+}
+
+/// A child run: show a window, print READY at the first idle moment, exit.
+int childMode(int argc, char** argv, bool bare, const std::string& store) {
+    wxApp::SetInstance(new wxApp);
+    int one = 1;
+    wxEntryStart(one, argv);
+    wxTheApp->CallOnInit();
+    wxFrame* frame = nullptr;
+    if (bare) {
+        frame = new wxFrame(nullptr, wxID_ANY, "bare");
+        new wxListCtrl(frame, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                       wxLC_REPORT | wxLC_VIRTUAL);
+    } else {
+        auto clock = std::make_shared<SystemClock>();
+        auto opened =
+            storage::SqlCipherStore::open(store, Passphrase(std::getenv("NMDT_PASSPHRASE")), clock);
+        Actor user{ProfessionalId(), "bench", Role::Navigator, OrganisationId()};
+        frame = new gui::MainFrame(std::move(opened), clock, user);
+    }
+    frame->Show();
+    wxTheApp->Bind(wxEVT_IDLE, [](wxIdleEvent&) {
+        std::puts("READY");
+        std::fflush(stdout);
+        wxTheApp->ExitMainLoop();
+    });
+    wxTheApp->OnRun();
+    (void)argc;
+    std::_Exit(0);  // measured up to READY; skip tear-down
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.size() >= 1 && args[0] == "--child-bare")
+        return childMode(argc, argv, true, "");
+    if (args.size() >= 2 && args[0] == "--child-app")
+        return childMode(argc, argv, false, args[1]);
+    if (args.empty() || !std::getenv("NMDT_PASSPHRASE")) {
+        std::cerr << "usage: NMDT_PASSPHRASE=... xvfb-run -a nmdt-gui-bench STORE [--runs N]\n";
+        return 2;
+    }
+    const std::string store = args[0];
+    int runs = 5;
+    for (std::size_t i = 1; i + 1 < args.size(); ++i)
+        if (args[i] == "--runs")
+            runs = std::atoi(args[i + 1].c_str());
+    std::string self = std::string("'") + argv[0] + "'";
+
+    // 1. Start-up, as whole processes, alternating so load affects both alike.
+    std::vector<double> bare, app;
+    for (int i = 0; i < runs; ++i) {
+        bare.push_back(timeChild(self, "--child-bare"));
+        app.push_back(timeChild(self, "--child-app '" + store + "'"));
+    }
+    std::cout << std::fixed << std::setprecision(1);
+    std::cout << "| measurement | median | notes |\n|---|---:|---|\n";
+    std::cout << "| start to interactive window, bare wx frame | " << median(bare) << " ms | "
+              << runs << " runs |\n";
+    std::cout << "| start to interactive window, Neighbourhood MDT on this store | " << median(app)
+              << " ms | ratio " << std::setprecision(2) << median(app) / median(bare)
+              << std::setprecision(1) << " |\n";
+
+    // 2. In this process: the main window over the store, then searching and scrolling.
+    wxApp::SetInstance(new wxApp);
+    int one = 1;
+    wxEntryStart(one, argv);
+    wxTheApp->CallOnInit();
+    auto clock = std::make_shared<SystemClock>();
+    auto opened =
+        storage::SqlCipherStore::open(store, Passphrase(std::getenv("NMDT_PASSPHRASE")), clock);
+    auto orgs = opened->organisations();
+    Professional navigator;
+    for (const auto& p : opened->professionals())
+        if (p.role == Role::Navigator)
+            navigator = p;
+    Actor user{navigator.id, navigator.name, navigator.role, navigator.organisationId};
+    auto* frame = new gui::MainFrame(std::move(opened), clock, user);
+    frame->Show();
+    settle();
+    const std::size_t cases = frame->store().caseCount();
+
+    std::vector<double> filter;
+    for (const char* q : {"smi", "wój", "pat", "okaf", "999 000 1", "begum p", "l", "zzz"}) {
+        auto start = Stopwatch::now();
+        frame->searchBox()->SetValue(
+            wxString::FromUTF8(q));  // as typed: search + list refresh + repaint
+        settle();
+        filter.push_back(msSince(start));
+    }
+    std::cout << "| case list: filter as you type (8 queries) | " << median(filter)
+              << " ms | worst " << *std::max_element(filter.begin(), filter.end()) << " ms, "
+              << cases << " cases |\n";
+    frame->showAllCases();
+    settle();
+    std::vector<double> scroll;
+    for (int i = 0; i < 30; ++i) {
+        long row = static_cast<long>((static_cast<std::size_t>(i) * 1663) % cases);
+        auto start = Stopwatch::now();
+        frame->caseList()->EnsureVisible(row);  // jump anywhere: fetches the page, repaints
+        frame->caseList()->Refresh();
+        frame->caseList()->Update();
+        settle();
+        scroll.push_back(msSince(start));
+    }
+    std::cout << "| case list: jump to any row of " << cases << " | " << median(scroll)
+              << " ms | worst " << *std::max_element(scroll.begin(), scroll.end()) << " ms |\n";
+
+    frame->showActions();
+    std::vector<double> views;
+    for (auto view :
+         {gui::ActionsPanel::View::Mine, gui::ActionsPanel::View::MyOrganisation,
+          gui::ActionsPanel::View::OverdueMyOrganisation, gui::ActionsPanel::View::OverdueAll}) {
+        auto start = Stopwatch::now();
+        frame->actions()->setView(view);
+        settle();
+        views.push_back(msSince(start));
+    }
+    std::cout << "| actions: switch view (mine, organisation, overdue x2) | " << median(views)
+              << " ms | worst " << *std::max_element(views.begin(), views.end())
+              << " ms, lists capped at 2,000 rows |\n";
+
+    // 3. A care plan printout of about ten pages: a real plan from the store, its action
+    // table repeated (110 rows) until the report runs to ten pages.
+    std::optional<CaseId> withPlan;
+    for (const auto& s : frame->store().casePage(0, 200)) {
+        for (const auto& p : frame->store().carePlans(s.id))
+            if (p.status == PlanStatus::Agreed)
+                withPlan = s.id;
+        if (withPlan)
+            break;
+    }
+    frame->showCase(*withPlan);
+    auto report = *frame->currentCarePlanReport();
+    gui::ReportBlock* actions = nullptr;
+    for (auto& b : report.blocks)
+        if (b.kind == gui::ReportBlock::Kind::Table && b.columns.size() == 4 &&
+            b.columns[0] == "Action")
+            actions = &b;
+    std::vector<std::vector<std::string>> rows = actions->rows;
+    for (int i = 0; actions->rows.size() < 110; ++i)
+        actions->rows.push_back(
+            rows.empty() ? std::vector<std::string>{"Action " + std::to_string(i), "", "", ""}
+                         : rows[static_cast<std::size_t>(i) % rows.size()]);
+    std::string pdf = "/tmp/nmdt-gui-bench-plan.pdf";
+    std::vector<double> pdfMs;
+    std::string error;
+    for (int i = 0; i < 5; ++i) {
+        auto start = Stopwatch::now();
+        if (!gui::writeReportPdf(report, pdf, error)) {
+            std::cerr << "PDF failed: " << error << "\n";
+            return 1;
+        }
+        pdfMs.push_back(msSince(start));
+    }
+    std::string pages;
+    if (FILE* p = popen(("pdfinfo " + pdf + " | grep Pages").c_str(), "r")) {
+        char line[128] = {};
+        if (fgets(line, sizeof line, p))
+            pages = line;
+        pclose(p);
+    }
+    pages.erase(std::remove(pages.begin(), pages.end(), '\n'), pages.end());
+    std::cout << "| care plan PDF (" << pages << ") | " << median(pdfMs) << " ms | 5 runs |\n";
+    std::cout << "| peak memory, large store open in the window, after all of the above | "
+              << rssMb() << " MB | getrusage maxrss |\n";
+    std::remove(pdf.c_str());
+    std::cout.flush();  // _Exit skips tear-down, including flushing streams
+    std::_Exit(0);
+}
