@@ -2,6 +2,7 @@
 
 #include <wx/button.h>
 #include <wx/checkbox.h>
+#include <wx/choicdlg.h>
 #include <wx/choice.h>
 #include <wx/datectrl.h>
 #include <wx/dateevt.h>
@@ -12,10 +13,12 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
+#include <wx/textdlg.h>
 
 #include "formatting.h"
 #include "identity_banner.h"
 #include "model/care_plan_diff.h"
+#include "model/case_service.h"
 #include "plan_item_dialogs.h"
 #include "reports/case_reports.h"
 #include "wording.h"
@@ -105,6 +108,10 @@ CarePlanEditor::CarePlanEditor(wxWindow* parent, ServiceContext context, CaseId 
                            {_("Goal, in their words"), 330},
                            {_("By"), 100},
                            {_("Progress"), 110}});
+    careTeam_ =
+        makeList(panel, _("Care team"),
+                 {{_("Name"), 220}, {_("Role in the team"), 200}, {_("Organisation"), 260}});
+    auto* addMemberButton = new wxButton(panel, wxID_ANY, _("Add to Care &Team..."));
     auto* addNeedButton = new wxButton(panel, wxID_ANY, _("Add N&eed..."));
     auto* addGoalButton = new wxButton(panel, wxID_ANY, _("Add &Goal..."));
     auto* editGoalButton = new wxButton(panel, wxID_ANY, _("&Edit Goal..."));
@@ -131,6 +138,9 @@ CarePlanEditor::CarePlanEditor(wxWindow* parent, ServiceContext context, CaseId 
     goalButtons->Add(addGoalButton, 0, wxRIGHT, FromDIP(4));
     goalButtons->Add(editGoalButton);
     form->Add(goalButtons, 0, wxTOP, FromDIP(4));
+
+    section(_("People involved: the care team"), careTeam_);
+    form->Add(addMemberButton, 0, wxTOP, FromDIP(4));
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(banner_, 0, wxEXPAND);
@@ -189,6 +199,23 @@ CarePlanEditor::CarePlanEditor(wxWindow* parent, ServiceContext context, CaseId 
             return;
         wxString problem;
         report(saveGoal(dialog.goal(), problem), problem, _("Edit goal"));
+    });
+    addMemberButton->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {
+        auto people = ctx_.store.professionals();
+        DirectoryNames names(ctx_.store);
+        wxArrayString choices;
+        for (const auto& p : people)
+            choices.Add(toWx(names.professionalWithOrganisation(p.id)));
+        wxSingleChoiceDialog who(this, _("Who joins the care team?"), _("Care team"), choices);
+        if (who.ShowModal() != wxID_OK)
+            return;
+        wxString role =
+            wxGetTextFromUser(_("Their role in the team (e.g. key worker, district nurse):"),
+                              _("Care team"), {}, this);
+        wxString problem;
+        report(addToCareTeam(people[static_cast<std::size_t>(who.GetSelection())].id, fromWx(role),
+                             problem),
+               problem, _("Care team"));
     });
     hasReview_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) {
         review_->Enable(hasReview_->GetValue());
@@ -275,6 +302,16 @@ void CarePlanEditor::fillForm() {
             goalsList_->SetItem(row, 2, g.targetDate ? formatDate(*g.targetDate) : wxString());
             goalsList_->SetItem(row, 3, describeProgress(g.progress));
         }
+    }
+    careTeam_->DeleteAllItems();
+    DirectoryNames names(ctx_.store);
+    for (const auto& m : ctx_.store.careTeam(caseId_)) {
+        if (!m.active)
+            continue;
+        long row = careTeam_->InsertItem(careTeam_->GetItemCount(),
+                                         toWx(names.professional(m.professionalId)));
+        careTeam_->SetItem(row, 1, toWx(m.teamRole));
+        careTeam_->SetItem(row, 2, toWx(names.organisationOf(m.professionalId)));
     }
     // Agreed versions are read-only: the controls say so rather than refusing on save.
     for (wxWindow* w : draftOnly_)
@@ -463,6 +500,19 @@ bool CarePlanEditor::saveGoal(const Goal& goal, wxString& problem) {
 
 void CarePlanEditor::showVersion(const CarePlanId& id) {
     load(id);
+}
+
+bool CarePlanEditor::addToCareTeam(const ProfessionalId& who, const std::string& role,
+                                   wxString& problem) {
+    // The care team belongs to the case, not to one plan version, so it can change any time.
+    bool ok = attempt([&] { CaseService(ctx_).addToCareTeam(caseId_, who, role); }, problem);
+    if (ok)
+        load(doc_ ? std::optional(doc_->plan.id) : std::nullopt);
+    return ok;
+}
+
+long CarePlanEditor::careTeamSize() const {
+    return careTeam_->GetItemCount();
 }
 
 }  // namespace nmdt::gui

@@ -45,6 +45,8 @@ class CarePlanEditor : public wxFrame {
     bool addNeed(const Need& need, wxString& problem);
     bool addGoal(const Goal& goal, wxString& problem);
     bool saveGoal(const Goal& goal, wxString& problem);
+    bool addToCareTeam(const ProfessionalId& who, const std::string& role, wxString& problem);
+    long careTeamSize() const;
     void showVersion(const CarePlanId& id);
     /// Sets the draft's text fields as typing would (marks them modified).
     void typeText(const wxString& whatMatters, const wxString& aboutMe,
@@ -79,6 +81,7 @@ class CarePlanEditor : public wxFrame {
     wxDatePickerCtrl* review_ = nullptr;
     wxListCtrl* needs_ = nullptr;
     wxListCtrl* goalsList_ = nullptr;
+    wxListCtrl* careTeam_ = nullptr;
     wxButton* startButton_ = nullptr;
     wxButton* saveButton_ = nullptr;
     wxButton* agreeButton_ = nullptr;

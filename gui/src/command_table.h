@@ -2,6 +2,7 @@
 // Every user command defined once (id, label, accelerator, help); menus and the
 // accelerator table are built from this list.
 
+#include <wx/artprov.h>
 #include <wx/defs.h>
 #include <wx/string.h>
 
@@ -29,6 +30,7 @@ struct Command {
     wxString label;  // with & mnemonic
     wxString accelerator;
     wxString help;
+    wxArtID toolbarIcon = {};  // set for the commands that also sit on the toolbar
 };
 
 /// All commands of the main window, in menu order.

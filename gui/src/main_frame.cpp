@@ -11,6 +11,7 @@
 #include <wx/splitter.h>
 #include <wx/srchctrl.h>
 #include <wx/statusbr.h>
+#include <wx/toolbar.h>
 
 #include <map>
 
@@ -138,6 +139,20 @@ void MainFrame::buildMenus() {
         menu->Append(c.id, label, c.help);
     }
     SetMenuBar(bar);
+
+    // The toolbar holds the most used commands, from the same table as the menus, so a
+    // command's label, shortcut and help are the same wherever it appears.
+    auto* tools = CreateToolBar(wxTB_HORIZONTAL | wxTB_TEXT | wxTB_FLAT);
+    for (const auto& c : mainWindowCommands()) {
+        if (c.toolbarIcon.empty())
+            continue;
+        wxString label = c.label;
+        label.Replace("&", "");
+        label.Replace("...", "");
+        tools->AddTool(c.id, label, wxArtProvider::GetBitmapBundle(c.toolbarIcon, wxART_TOOLBAR),
+                       c.help);
+    }
+    tools->Realize();
 
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
@@ -359,37 +374,13 @@ bool MainFrame::saveCarePlanPdf(const std::string& path, wxString& problem) {
 }
 
 void MainFrame::onPrint() {
-    auto report = currentCarePlanReport();
-    if (!report)
-        return;
-    wxPrintDialogData data(printData_);
-    wxPrinter printer(&data);
-    ReportPrintout printout(std::move(*report));
-    if (printer.Print(this, &printout, true)) {
-        printData_ = printer.GetPrintDialogData().GetPrintData();
-    } else if (wxPrinter::GetLastError() == wxPRINTER_ERROR) {
-        wxMessageBox(_("The care plan could not be printed. Check the printer, or save it as a PDF "
-                       "instead."),
-                     _("Print"), wxOK | wxICON_ERROR, this);
-    }
+    if (auto report = currentCarePlanReport())
+        printReport(this, *report, printData_);
 }
 
 void MainFrame::onPreview() {
-    auto report = currentCarePlanReport();
-    if (!report)
-        return;
-    wxPrintDialogData data(printData_);
-    auto* preview =
-        new wxPrintPreview(new ReportPrintout(*report), new ReportPrintout(*report), &data);
-    if (!preview->IsOk()) {
-        delete preview;
-        wxMessageBox(_("Print preview is not available: is a printer set up?"), _("Print Preview"),
-                     wxOK | wxICON_ERROR, this);
-        return;
-    }
-    auto* frame = new wxPreviewFrame(preview, this, _("Care plan: print preview"));
-    frame->Initialize();
-    frame->Show();
+    if (auto report = currentCarePlanReport())
+        previewReport(this, *report, printData_);
 }
 
 void MainFrame::onSavePdf() {

@@ -17,6 +17,7 @@
 #include "formatting.h"
 #include "model/nhs_number.h"
 #include "printing/pdf_writer.h"
+#include "printing/report_printout.h"
 #include "reports/meeting_reports.h"
 #include "wording.h"
 #include "wx_text.h"
@@ -80,10 +81,12 @@ MeetingsPanel::MeetingsPanel(wxWindow* parent, ServiceContext context)
     closeButton_ = new wxButton(this, wxID_ANY, _("&Close Meeting"));
     auto* agendaPdf = new wxButton(this, wxID_ANY, _("Agenda &PDF..."));
     auto* minutesPdf = new wxButton(this, wxID_ANY, _("&Minutes PDF..."));
+    auto* printAgenda = new wxButton(this, wxID_ANY, _("Print A&genda..."));
+    auto* printMinutes = new wxButton(this, wxID_ANY, _("Print Min&utes..."));
     auto* top = new wxBoxSizer(wxHORIZONTAL);
-    for (wxWindow* w :
-         std::initializer_list<wxWindow*>{meetingChoice_, meetingState_, newButton, buildButton,
-                                          openButton_, closeButton_, agendaPdf, minutesPdf})
+    for (wxWindow* w : std::initializer_list<wxWindow*>{
+             meetingChoice_, meetingState_, newButton, buildButton, openButton_, closeButton_,
+             agendaPdf, minutesPdf, printAgenda, printMinutes})
         top->Add(w, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(6));
 
     attendanceList_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(300, -1)),
@@ -201,6 +204,14 @@ MeetingsPanel::MeetingsPanel(wxWindow* parent, ServiceContext context)
     });
     agendaPdf->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onSavePdf(false); });
     minutesPdf->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onSavePdf(true); });
+    printAgenda->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (current())
+            printReport(this, agendaPrintout(), printData_);
+    });
+    printMinutes->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (current())
+            printReport(this, minutesPrintout(), printData_);
+    });
     auto selectedParticipant = [this] {
         return attendanceList_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
     };

@@ -3,6 +3,7 @@
 // run the meeting live with a clock, record attendance and outcomes, close it, and print
 // or save the agenda and minutes.
 
+#include <wx/cmndata.h>
 #include <wx/panel.h>
 #include <wx/timer.h>
 
@@ -92,6 +93,7 @@ class MeetingsPanel : public wxPanel {
     std::optional<AgendaItemId> activeItem_;  // the case the outcome editor is for
     bool reviewTouched_ = false;
     wxTimer clock_;
+    wxPrintData printData_;
 
     wxChoice* meetingChoice_ = nullptr;
     wxStaticText* meetingState_ = nullptr;

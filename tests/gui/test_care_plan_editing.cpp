@@ -56,6 +56,11 @@ BOOST_AUTO_TEST_CASE(draft_agree_redraft_and_compare) {
         {{}, {}, {}, NeedDomain::Housing, "", std::nullopt, GoalProgress::NotStarted, ""},
         problem));
     BOOST_TEST(problem.Contains("must be filled in"), problem.utf8_string());
+    BOOST_TEST(editor->careTeamSize() == 0);
+    BOOST_TEST(editor->addToCareTeam(w.navigator, "key worker", problem));
+    BOOST_TEST(editor->careTeamSize() == 1);
+    BOOST_TEST(!editor->addToCareTeam(ProfessionalId("nobody"), "ghost", problem));
+    BOOST_TEST(problem.Contains("no longer exists"), problem.utf8_string());
     screenshot(editor, "care-plan-editor-draft");
 
     BOOST_TEST(editor->agree(problem));

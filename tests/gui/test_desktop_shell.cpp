@@ -3,8 +3,10 @@
 
 #include <wx/button.h>
 #include <wx/checkbox.h>
+#include <wx/menu.h>
 #include <wx/srchctrl.h>
 #include <wx/textctrl.h>
+#include <wx/toolbar.h>
 #include <wx/uiaction.h>
 
 #include <filesystem>
@@ -82,6 +84,12 @@ BOOST_AUTO_TEST_CASE(main_window_lists_and_searches_cases) {
     settle();
     auto* list = frame->caseList();
     BOOST_TEST(list->GetItemCount() == static_cast<long>(fixture.cases));
+    // The toolbar is built from the command table: the same commands as the menus.
+    BOOST_REQUIRE(frame->GetToolBar());
+    BOOST_TEST(frame->GetToolBar()->GetToolsCount() == 7u);
+    BOOST_TEST(frame->GetToolBar()->FindById(wxID_PRINT) != nullptr);
+    BOOST_TEST(frame->GetMenuBar()->FindItem(wxID_PRINT)->GetItemLabelText().utf8_string() ==
+               "Print Care Plan...");
     auto names = rows(list, 0);
     BOOST_TEST(
         std::is_sorted(names.begin(), names.end(), [](const std::string& a, const std::string& b) {

@@ -1,5 +1,7 @@
 #include "report_printout.h"
 
+#include <wx/msgdlg.h>
+
 #include "../wx_text.h"
 
 namespace nmdt::gui {
@@ -22,6 +24,34 @@ void ReportPrintout::OnPreparePrinting() {
 void ReportPrintout::GetPageInfo(int* minPage, int* maxPage, int* selFrom, int* selTo) {
     *minPage = *selFrom = 1;
     *maxPage = *selTo = std::max(1, renderer_.pageCount());
+}
+
+void printReport(wxWindow* parent, const Report& report, wxPrintData& printData) {
+    wxPrintDialogData data(printData);
+    wxPrinter printer(&data);
+    ReportPrintout printout(report);
+    if (printer.Print(parent, &printout, true)) {
+        printData = printer.GetPrintDialogData().GetPrintData();
+    } else if (wxPrinter::GetLastError() == wxPRINTER_ERROR) {
+        wxMessageBox(_("It could not be printed. Check the printer, or save it as a PDF instead."),
+                     _("Print"), wxOK | wxICON_ERROR, parent);
+    }
+}
+
+void previewReport(wxWindow* parent, const Report& report, wxPrintData& printData) {
+    wxPrintDialogData data(printData);
+    auto* preview =
+        new wxPrintPreview(new ReportPrintout(report), new ReportPrintout(report), &data);
+    if (!preview->IsOk()) {
+        delete preview;
+        wxMessageBox(_("Print preview is not available: is a printer set up?"), _("Print Preview"),
+                     wxOK | wxICON_ERROR, parent);
+        return;
+    }
+    auto* frame =
+        new wxPreviewFrame(preview, parent, toWx(report.title) + ": " + _("print preview"));
+    frame->Initialize();
+    frame->Show();
 }
 
 bool ReportPrintout::OnPrintPage(int page) {
