@@ -7,6 +7,7 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include "formatting.h"
 #include "wording.h"
 #include "wx_text.h"
 
@@ -29,10 +30,7 @@ ActionArisingDialog::ActionArisingDialog(wxWindow* parent, std::vector<Professio
     hasDue_->SetValue(true);
     due_ = new wxDatePickerCtrl(this, wxID_ANY);
     Date due = addDays(today, 14);
-    due_->SetValue(
-        wxDateTime(static_cast<wxDateTime::wxDateTime_t>(static_cast<unsigned>(due.day())),
-                   static_cast<wxDateTime::Month>(static_cast<unsigned>(due.month()) - 1),
-                   static_cast<int>(due.year())));
+    due_->SetValue(toWxDate(due));
     priority_ = new wxChoice(this, wxID_ANY);
     for (Priority p : allValues<Priority>())
         priority_->Append(describe(p));
@@ -61,9 +59,7 @@ NewAction ActionArisingDialog::action() const {
         a.owner = people_[static_cast<std::size_t>(owner)].id;
     if (hasDue_->GetValue()) {
         wxDateTime d = due_->GetValue();
-        a.dueDate = Date{std::chrono::year{d.GetYear()},
-                         std::chrono::month{static_cast<unsigned>(d.GetMonth()) + 1},
-                         std::chrono::day{d.GetDay()}};
+        a.dueDate = fromWxDate(d);
     }
     a.priority =
         allValues<Priority>()[static_cast<std::size_t>(std::max(0, priority_->GetSelection()))];

@@ -15,6 +15,7 @@
 
 #include "action_list_view.h"
 #include "formatting.h"
+#include "refusable.h"
 #include "status_dialog.h"
 #include "wording.h"
 #include "wx_text.h"
@@ -24,12 +25,6 @@ namespace nmdt::gui {
 namespace {
 // Status filter choices: "any open", each status, "any, including closed".
 constexpr int kAnyOpen = 0;
-
-Date toDate(const wxDateTime& d) {
-    return Date{std::chrono::year{d.GetYear()},
-                std::chrono::month{static_cast<unsigned>(d.GetMonth()) + 1},
-                std::chrono::day{d.GetDay()}};
-}
 
 std::string escapeHtml(const std::string& s) {
     std::string out;
@@ -137,10 +132,10 @@ ActionsPanel::ActionsPanel(wxWindow* parent, ServiceContext context)
         view_ = static_cast<View>(viewChoice_->GetSelection());
         fromPicker_->Enable(fromEnabled_->GetValue());
         toPicker_->Enable(toEnabled_->GetValue());
-        dueFrom_ = fromEnabled_->GetValue() ? std::optional(toDate(fromPicker_->GetValue()))
+        dueFrom_ = fromEnabled_->GetValue() ? std::optional(fromWxDate(fromPicker_->GetValue()))
                                             : std::nullopt;
-        dueTo_ =
-            toEnabled_->GetValue() ? std::optional(toDate(toPicker_->GetValue())) : std::nullopt;
+        dueTo_ = toEnabled_->GetValue() ? std::optional(fromWxDate(toPicker_->GetValue()))
+                                        : std::nullopt;
         refresh();
     };
     for (wxChoice* c : {viewChoice_, statusChoice_, priorityChoice_})
@@ -300,15 +295,8 @@ wxString ActionsPanel::notesText() const {
 
 template <class F>
 bool ActionsPanel::attempt(F&& command, wxString& problem) {
-    try {
-        command();
-    } catch (const DomainError& e) {
-        problem = describe(e);
+    if (!runRefusable(std::forward<F>(command), problem))
         return false;
-    } catch (const StoreError& e) {
-        problem = describe(e.code());
-        return false;
-    }
     refresh();
     if (onChanged)
         onChanged();

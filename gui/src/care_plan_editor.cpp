@@ -20,6 +20,7 @@
 #include "model/care_plan_diff.h"
 #include "model/case_service.h"
 #include "plan_item_dialogs.h"
+#include "refusable.h"
 #include "reports/case_reports.h"
 #include "wording.h"
 #include "wx_text.h"
@@ -280,10 +281,7 @@ void CarePlanEditor::fillForm() {
     hasReview_->SetValue(doc_ && doc_->plan.reviewDate);
     if (doc_ && doc_->plan.reviewDate) {
         const Date& d = *doc_->plan.reviewDate;
-        review_->SetValue(
-            wxDateTime(static_cast<wxDateTime::wxDateTime_t>(static_cast<unsigned>(d.day())),
-                       static_cast<wxDateTime::Month>(static_cast<unsigned>(d.month()) - 1),
-                       static_cast<int>(d.year())));
+        review_->SetValue(toWxDate(d));
     }
     reviewTouched_ = false;
     needs_->DeleteAllItems();
@@ -385,15 +383,8 @@ void CarePlanEditor::typeText(const wxString& whatMatters, const wxString& about
 
 template <class F>
 bool CarePlanEditor::attempt(F&& command, wxString& problem) {
-    try {
-        command();
-    } catch (const DomainError& e) {
-        problem = describe(e);
+    if (!runRefusable(std::forward<F>(command), problem))
         return false;
-    } catch (const StoreError& e) {
-        problem = describe(e.code());
-        return false;
-    }
     if (onChanged)
         onChanged();
     return true;
@@ -416,9 +407,7 @@ bool CarePlanEditor::saveDraft(wxString& problem) {
     p.contingencyPlan = fromWx(contingency_->GetValue());
     if (hasReview_->GetValue()) {
         wxDateTime d = review_->GetValue();
-        p.reviewDate = Date{std::chrono::year{d.GetYear()},
-                            std::chrono::month{static_cast<unsigned>(d.GetMonth()) + 1},
-                            std::chrono::day{d.GetDay()}};
+        p.reviewDate = fromWxDate(d);
     } else {
         p.reviewDate.reset();
     }
@@ -435,67 +424,49 @@ bool CarePlanEditor::saveDraft(wxString& problem) {
     return ok;
 }
 
-bool CarePlanEditor::agree(wxString& problem) {
+template <class F>
+bool CarePlanEditor::changeDraft(F&& change, wxString& problem) {
+    // Every change to the draft first saves what is typed, so nothing is lost or reverted.
     if (!editable())
         return false;
     if (hasUnsavedChanges() && !saveDraft(problem))
         return false;
-    CarePlanId id = doc_->plan.id;
-    bool ok = attempt([&] { CarePlanService(ctx_).agree(id); }, problem);
-    if (ok)
-        load(id);
-    return ok;
+    const CarePlanId id = doc_->plan.id;
+    if (!attempt([&] { change(id); }, problem))
+        return false;
+    load(id);
+    return true;
+}
+
+bool CarePlanEditor::agree(wxString& problem) {
+    return changeDraft([&](const CarePlanId& id) { CarePlanService(ctx_).agree(id); }, problem);
 }
 
 bool CarePlanEditor::addNeed(const Need& need, wxString& problem) {
-    if (!editable())
-        return false;
-    if (hasUnsavedChanges() && !saveDraft(problem))
-        return false;
-    CarePlanId id = doc_->plan.id;
-    bool ok = attempt(
-        [&] {
+    return changeDraft(
+        [&](const CarePlanId& id) {
             CarePlanService(ctx_).addNeed(id, need.domain, need.description, need.plannedSupport);
         },
         problem);
-    if (ok)
-        load(id);
-    return ok;
 }
 
 bool CarePlanEditor::addGoal(const Goal& goal, wxString& problem) {
-    if (!editable())
-        return false;
-    if (hasUnsavedChanges() && !saveDraft(problem))
-        return false;
-    CarePlanId id = doc_->plan.id;
-    bool ok = attempt(
-        [&] {
-            GoalId created =
-                CarePlanService(ctx_).addGoal(id, goal.domain, goal.description, goal.targetDate);
+    return changeDraft(
+        [&](const CarePlanId& id) {
+            CarePlanService plans(ctx_);
+            GoalId created = plans.addGoal(id, goal.domain, goal.description, goal.targetDate);
             if (goal.progress != GoalProgress::NotStarted || !goal.progressNote.empty()) {
                 Goal saved = goal;
                 saved.id = created;
                 saved.planId = id;
-                CarePlanService(ctx_).saveGoal(saved);
+                plans.saveGoal(saved);
             }
         },
         problem);
-    if (ok)
-        load(id);
-    return ok;
 }
 
 bool CarePlanEditor::saveGoal(const Goal& goal, wxString& problem) {
-    if (!editable())
-        return false;
-    if (hasUnsavedChanges() && !saveDraft(problem))
-        return false;
-    CarePlanId id = doc_->plan.id;
-    bool ok = attempt([&] { CarePlanService(ctx_).saveGoal(goal); }, problem);
-    if (ok)
-        load(id);
-    return ok;
+    return changeDraft([&](const CarePlanId&) { CarePlanService(ctx_).saveGoal(goal); }, problem);
 }
 
 void CarePlanEditor::showVersion(const CarePlanId& id) {

@@ -62,6 +62,8 @@ class CarePlanEditor : public wxFrame {
     void onClose(wxCloseEvent& event);
     template <class F>
     bool attempt(F&& command, wxString& problem);
+    template <class F>
+    bool changeDraft(F&& change, wxString& problem);
 
     ServiceContext ctx_;
     CaseId caseId_;

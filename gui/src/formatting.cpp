@@ -16,12 +16,21 @@ wxString formatDate(Date date) {
                             static_cast<int>(date.year()));
 }
 
+wxDateTime toWxDate(Date date) {
+    return wxDateTime(static_cast<wxDateTime::wxDateTime_t>(static_cast<unsigned>(date.day())),
+                      static_cast<wxDateTime::Month>(static_cast<unsigned>(date.month()) - 1),
+                      static_cast<int>(date.year()));
+}
+
+Date fromWxDate(const wxDateTime& d) {
+    return Date{std::chrono::year{d.GetYear()},
+                std::chrono::month{static_cast<unsigned>(d.GetMonth()) + 1},
+                std::chrono::day{d.GetDay()}};
+}
+
 wxString formatDateTime(Timestamp when) {
     wxDateTime local(static_cast<wxLongLong>(toMillis(when)));
-    Date day{std::chrono::year{local.GetYear()},
-             std::chrono::month{static_cast<unsigned>(local.GetMonth()) + 1},
-             std::chrono::day{local.GetDay()}};
-    return formatDate(day) + local.Format(" %H:%M");
+    return formatDate(fromWxDate(local)) + local.Format(" %H:%M");
 }
 
 }  // namespace nmdt::gui

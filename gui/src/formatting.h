@@ -1,6 +1,7 @@
 #pragma once
 // How dates and times are shown: the NHS display form "14-Mar-1948", local clock times.
 
+#include <wx/datetime.h>
 #include <wx/string.h>
 
 #include "model/calendar.h"
@@ -11,5 +12,8 @@ namespace nmdt::gui {
 wxString formatDate(Date date);
 /// "23-Nov-2026 09:00" in the computer's local time.
 wxString formatDateTime(Timestamp when);
+/// Between the model's dates and the date pickers'.
+wxDateTime toWxDate(Date date);
+Date fromWxDate(const wxDateTime& date);
 
 }  // namespace nmdt::gui

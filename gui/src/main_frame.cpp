@@ -24,6 +24,7 @@
 #include "model/case_record_service.h"
 #include "printing/pdf_writer.h"
 #include "printing/report_printout.h"
+#include "refusable.h"
 #include "reports/case_reports.h"
 #include "wording.h"
 #include "wx_text.h"
@@ -252,15 +253,8 @@ void MainFrame::buildMenus() {
 }
 
 bool MainFrame::undo(wxString& problem) {
-    try {
-        history_.undo(*store_, user_);
-    } catch (const DomainError& e) {
-        problem = describe(e);
+    if (!runRefusable([&] { history_.undo(*store_, user_); }, problem))
         return false;
-    } catch (const StoreError& e) {
-        problem = describe(e.code());
-        return false;
-    }
     actions_->refresh();
     updateActionsTab();
     if (currentCase_)

@@ -18,6 +18,7 @@
 #include "model/nhs_number.h"
 #include "printing/pdf_writer.h"
 #include "printing/report_printout.h"
+#include "refusable.h"
 #include "reports/meeting_reports.h"
 #include "wording.h"
 #include "wx_text.h"
@@ -483,15 +484,8 @@ wxString MeetingsPanel::clockText() const {
 
 template <class F>
 bool MeetingsPanel::attempt(F&& command, wxString& problem) {
-    try {
-        command();
-    } catch (const DomainError& e) {
-        problem = describe(e);
+    if (!runRefusable(std::forward<F>(command), problem))
         return false;
-    } catch (const StoreError& e) {
-        problem = describe(e.code());
-        return false;
-    }
     if (onChanged)
         onChanged();
     return true;

@@ -7,6 +7,7 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include "formatting.h"
 #include "wx_text.h"
 
 namespace nmdt::gui {
@@ -121,10 +122,7 @@ GoalDialog::GoalDialog(wxWindow* parent, const Goal& goal)
     hasTarget_->SetValue(goal.targetDate.has_value());
     target_ = new wxDatePickerCtrl(this, wxID_ANY);
     if (goal.targetDate)
-        target_->SetValue(wxDateTime(
-            static_cast<wxDateTime::wxDateTime_t>(static_cast<unsigned>(goal.targetDate->day())),
-            static_cast<wxDateTime::Month>(static_cast<unsigned>(goal.targetDate->month()) - 1),
-            static_cast<int>(goal.targetDate->year())));
+        target_->SetValue(toWxDate(*goal.targetDate));
     target_->Enable(hasTarget_->GetValue());
     progress_ = new wxChoice(this, wxID_ANY);
     const auto progress = allValues<GoalProgress>();
@@ -152,9 +150,7 @@ Goal GoalDialog::goal() const {
     g.description = fromWx(description_->GetValue().Trim().Trim(false));
     if (hasTarget_->GetValue()) {
         wxDateTime d = target_->GetValue();
-        g.targetDate = Date{std::chrono::year{d.GetYear()},
-                            std::chrono::month{static_cast<unsigned>(d.GetMonth()) + 1},
-                            std::chrono::day{d.GetDay()}};
+        g.targetDate = fromWxDate(d);
     } else {
         g.targetDate.reset();
     }
