@@ -181,6 +181,21 @@ CREATE INDEX actions_open_owner ON actions(owner_id, due_date, status)
   WHERE status IN ('requested', 'accepted', 'in-progress', 'on-hold');
 )sql";
 
+// Version 5: the audit trail. Sequence numbers are assigned by the store (not
+// AUTOINCREMENT) because each entry's hash covers its sequence and its predecessor's hash.
+constexpr const char* kAuditV5 = R"sql(
+CREATE TABLE audit_log (
+  sequence INTEGER PRIMARY KEY NOT NULL, at INTEGER NOT NULL, kind TEXT NOT NULL,
+  subject TEXT NOT NULL, detail TEXT NOT NULL, user_id TEXT, user_name TEXT, role TEXT,
+  organisation_id TEXT, previous_hash TEXT NOT NULL, hash TEXT NOT NULL);
+CREATE INDEX audit_log_user ON audit_log(user_id, sequence);
+CREATE INDEX audit_log_subject ON audit_log(subject, sequence);
+CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+)sql";
+
 using Step = std::function<void(SQLite::Database&)>;
 
 const std::vector<Step>& steps() {
@@ -189,6 +204,7 @@ const std::vector<Step>& steps() {
         addSearchColumns,
         [](SQLite::Database& db) { db.exec(kIndexesV3); },
         [](SQLite::Database& db) { db.exec(kCoveringIndexesV4); },
+        [](SQLite::Database& db) { db.exec(kAuditV5); },
     };
     return all;
 }

@@ -125,6 +125,21 @@ void appendToChangeLog(StoreImpl& s, const EntityChange& change, HlcStamp stamp,
     st->exec();
 }
 
+/// What an audit entry says about a commit: the entities it touched, by kind and id only
+/// (no names: the trail is exported for governance review).
+std::string changeSummary(const ChangeSet& changes) {
+    std::string out;
+    std::size_t listed = 0;
+    for (const auto& c : changes.changes()) {
+        if (listed == 20) {
+            out += " and " + std::to_string(changes.changes().size() - listed) + " more";
+            break;
+        }
+        out += (listed++ ? ", " : "") + std::string(entityKindName(c.kind)) + ":" + c.id;
+    }
+    return out;
+}
+
 std::shared_ptr<const Clock> orSystemClock(std::shared_ptr<const Clock> clock) {
     return clock ? std::move(clock) : std::make_shared<SystemClock>();
 }
@@ -215,6 +230,7 @@ std::unique_ptr<SqlCipherStore> SqlCipherStore::open(const std::string& path,
             impl->hlc =
                 HybridLogicalClock({std::stoll(hlc.substr(0, dot)),
                                     static_cast<std::uint32_t>(std::stoul(hlc.substr(dot + 1)))});
+        loadAuditState(*impl);
         return std::unique_ptr<SqlCipherStore>(new SqlCipherStore(std::move(impl)));
     });
 }
@@ -225,6 +241,8 @@ void SqlCipherStore::commit(const ChangeSet& changes, const Actor& actor) {
     for (const auto& c : changes.changes())
         checkAgainstSchema(c);
     HybridLogicalClock before = impl_->hlc;
+    const auto auditSequence = impl_->lastAuditSequence;
+    const auto auditHash = impl_->lastAuditHash;
     try {
         guarded([&] {
             SQLite::Transaction tx(*impl_->db);
@@ -234,10 +252,17 @@ void SqlCipherStore::commit(const ChangeSet& changes, const Actor& actor) {
                 appendToChangeLog(*impl_, c, stamp, changes.intent(), actor);
             }
             setMeta(*impl_, "hlc", encodeHlc(stamp));
+            appendAudit(
+                *impl_,
+                AuditEvent{AuditEventKind::Change, changes.intent(), changeSummary(changes)},
+                actor);
             tx.commit();
         });
     } catch (...) {
-        impl_->hlc = before;  // nothing was written, so the clock did not move either
+        // Nothing was written, so neither the clock nor the audit chain moved.
+        impl_->hlc = before;
+        impl_->lastAuditSequence = auditSequence;
+        impl_->lastAuditHash = auditHash;
         throw;
     }
 }

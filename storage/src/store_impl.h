@@ -10,7 +10,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "model/audit.h"
 #include "model/calendar.h"
+#include "model/change_set.h"
 #include "model/entity_mapping.h"
 #include "model/hybrid_clock.h"
 #include "model/store_error.h"
@@ -45,10 +47,21 @@ struct StoreImpl {
     std::string siteId;
     HybridLogicalClock hlc;
     std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements;
+    std::int64_t lastAuditSequence = 0;
+    std::string lastAuditHash = kAuditGenesisHash;
+    AuditVerification auditAtOpen;
 
     /// A cached prepared statement for `sql` (compiled once per connection).
     BorrowedStatement prepare(const std::string& sql);
 };
+
+/// Appends one audit entry, chained to the last; call inside a transaction. On rollback
+/// the caller restores lastAuditSequence and lastAuditHash.
+void appendAudit(StoreImpl& store, const AuditEvent& event, const Actor& actor);
+/// Loads the chain's head and checks its most recent entries.
+void loadAuditState(StoreImpl& store);
+/// Reads audit entries in sequence order.
+std::vector<AuditEntry> readAudit(StoreImpl& store, const AuditQuery& query);
 
 /// Converts the current column to a FieldValue.
 FieldValue columnValue(const SQLite::Column& column);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/action.h"
+#include "model/audit.h"
 #include "model/care_plan.h"
 #include "model/case_record.h"
 #include "model/change_set.h"
@@ -120,6 +121,9 @@ class Store : public DirectoryReader,
     /// change stamped with the store's hybrid logical clock, site id and `actor`.
     virtual void commit(const ChangeSet& changes, const Actor& actor) = 0;
     virtual std::vector<ChangeLogEntry> changeLog(const ChangeLogQuery& query) const = 0;
+    /// Appends an event to the audit trail (every commit also records one itself).
+    virtual void recordAudit(const AuditEvent& event, const Actor& actor) = 0;
+    virtual std::vector<AuditEntry> auditTrail(const AuditQuery& query) const = 0;
     virtual std::string siteId() const = 0;
 };
 

@@ -23,6 +23,10 @@ class OpenStore : public Store {
     virtual IntegrityReport checkIntegrity() = 0;
     virtual std::string location() const = 0;
     virtual int schemaVersion() const = 0;
+    /// Checks the whole audit chain (slow on a long trail; the CLI's check runs it).
+    virtual AuditVerification verifyAudit() = 0;
+    /// The check made at open, of the most recent entries (fast).
+    virtual AuditVerification auditAtOpen() const = 0;
 };
 
 /// Opens and creates stores; storage/ provides the encrypted implementation.

@@ -28,6 +28,8 @@ class SqlCipherStore final : public OpenStore {
     void commit(const ChangeSet& changes, const Actor& actor) override;
     std::vector<ChangeLogEntry> changeLog(const ChangeLogQuery& query) const override;
     std::string siteId() const override;
+    void recordAudit(const AuditEvent& event, const Actor& actor) override;
+    std::vector<AuditEntry> auditTrail(const AuditQuery& query) const override;
 
     // DirectoryReader
     std::vector<Organisation> organisations() const override;
@@ -74,6 +76,8 @@ class SqlCipherStore final : public OpenStore {
     IntegrityReport checkIntegrity() override;
     std::string location() const override;
     int schemaVersion() const override;
+    AuditVerification verifyAudit() override;
+    AuditVerification auditAtOpen() const override;
 
     /// Writes a plaintext SQLite copy of this store to `path` (benchmarks only: it holds
     /// patient data in clear).
