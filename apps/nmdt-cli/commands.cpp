@@ -21,11 +21,14 @@ namespace nmdt::cli {
 namespace {
 using storage::SqlCipherStore;
 
-const std::set<std::string> kCommands{"create", "demo",    "check",   "rekey",
-                                      "cases",  "overdue", "changes", "fhir-patient"};
+const std::set<std::string> kCommands{"create",  "demo",    "check",        "rekey", "cases",
+                                      "overdue", "changes", "fhir-patient", "audit"};
 const std::set<std::string> kValueOptions{
-    "passphrase-file", "new-passphrase-file", "size", "seed", "search", "limit", "org", "after",
-    "entity",          "nhs-number"};
+    "passphrase-file", "new-passphrase-file", "size",  "seed", "search", "limit", "org", "after",
+    "entity",          "nhs-number",          "event", "user"};
+const std::set<std::string> kFlagOptions{"verify"};
+
+std::string describeAudit(const AuditVerification& v);
 
 Passphrase storePassphrase(const Invocation& inv) {
     return readPassphrase(inv.option("passphrase-file"), "NMDT_PASSPHRASE", "Store passphrase");
@@ -115,6 +118,10 @@ int demo(const Invocation& inv, std::ostream& out, std::ostream& err) {
 int check(const Invocation& inv, std::ostream& out) {
     auto store = SqlCipherStore::open(inv.store, storePassphrase(inv));
     auto report = store->checkIntegrity();
+    auto trail = store->verifyAudit();
+    if (!trail.intact)
+        report.problems.push_back(describeAudit(trail));
+    report.ok = report.ok && trail.intact;
     if (report.ok) {
         out << "ok: " << inv.store << " passed the integrity check (schema version "
             << store->schemaVersion() << ", " << store->caseCount() << " cases)\n";
@@ -198,6 +205,39 @@ int changes(const Invocation& inv, std::ostream& out) {
     out << entries.size() << " change(s)\n";
     return kOk;
 }
+/// Words for a broken audit chain, shared by `check` and `audit --verify`.
+std::string describeAudit(const AuditVerification& v) {
+    if (v.intact)
+        return "audit trail intact (" + std::to_string(v.checked) + " entries checked)";
+    return "AUDIT TRAIL TAMPERED WITH: " + v.reason + " at entry " +
+           std::to_string(v.firstBrokenSequence.value_or(0)) + " (" + std::to_string(v.checked) +
+           " entries before it are intact)";
+}
+
+int audit(const Invocation& inv, std::ostream& out) {
+    auto store = SqlCipherStore::open(inv.store, storePassphrase(inv));
+    if (inv.options.count("verify")) {
+        auto result = store->verifyAudit();
+        out << describeAudit(result) << "\n";
+        return result.intact ? kOk : kFailed;
+    }
+    AuditQuery q;
+    q.limit = numberOption(inv, "limit", 50);
+    q.afterSequence = static_cast<std::int64_t>(numberOption(inv, "after", 0));
+    if (auto e = inv.option("event")) {
+        q.kind = fromCode<AuditEventKind>(*e);
+        if (!q.kind)
+            throw std::invalid_argument("unknown --event '" + *e + "'");
+    }
+    q.userId = inv.option("user");
+    auto entries = store->auditTrail(q);
+    for (const auto& e : entries)
+        out << e.sequence << "  " << toIsoTimestamp(e.at) << "  " << codeOf(e.kind) << "  "
+            << e.subject << "  " << e.detail << "  by " << e.userName << " (" << e.role << ")\n";
+    out << entries.size() << (entries.size() == 1 ? " entry" : " entries") << "\n";
+    return kOk;
+}
+
 int fhirPatient(const Invocation& inv, std::ostream& out) {
     auto wanted = inv.option("nhs-number");
     if (!wanted)
@@ -234,6 +274,10 @@ Invocation parseArguments(const std::vector<std::string>& args) {
                 throw std::invalid_argument(
                     "passphrases are never taken on the command line (ps shows them); use "
                     "--passphrase-file, NMDT_PASSPHRASE or the prompt");
+            if (kFlagOptions.count(name)) {
+                inv.options[name] = "";
+                continue;
+            }
             if (!kValueOptions.count(name))
                 throw std::invalid_argument("unknown option " + a);
             if (i + 1 >= args.size())
@@ -261,7 +305,9 @@ void printUsage(std::ostream& out) {
            "  cases    list cases in name order, or --search NAME-OR-NHS-NUMBER (--limit N)\n"
            "  overdue  list overdue actions, optionally for one --org NAME-OR-ID (--limit N)\n"
            "  changes  show the change log (--after SEQUENCE, --entity ID, --limit N)\n"
-           "  fhir-patient  print a resident as a FHIR UK Core Patient (--nhs-number NUMBER)\n\n"
+           "  fhir-patient  print a resident as a FHIR UK Core Patient (--nhs-number NUMBER)\n"
+           "  audit    list the audit trail (--event CODE, --user ID, --after N, --limit N);\n"
+           "           --verify checks the whole hash chain (exit 1 if it was tampered with)\n\n"
            "The passphrase comes from --passphrase-file FILE, the NMDT_PASSPHRASE environment "
            "variable,\n"
            "or a prompt on the terminal; never from the command line.\n";
@@ -285,6 +331,8 @@ int run(const Invocation& inv, std::ostream& out, std::ostream& err) {
             return changes(inv, out);
         if (inv.command == "fhir-patient")
             return fhirPatient(inv, out);
+        if (inv.command == "audit")
+            return audit(inv, out);
     } catch (const StoreError& e) {
         err << "nmdt-cli: " << describe(e) << "\n";
         return kStoreRefused;

@@ -66,6 +66,19 @@ class DesktopApp : public wxApp {
         auto user = chooseUser(*store);
         if (!user)
             return false;
+        // Who signed in, and how many wrong passphrases came first: a store cannot record
+        // anything before it is unlocked, so failures are recorded here.
+        if (unlock.failedAttempts() > 0)
+            store->recordAudit({AuditEventKind::FailedUnlock, "",
+                                std::to_string(unlock.failedAttempts()) +
+                                    " wrong passphrase(s) before this sign-in"},
+                               *user);
+        store->recordAudit({AuditEventKind::SignIn, "", ""}, *user);
+        if (!store->auditAtOpen().intact)
+            wxMessageBox(
+                _("Warning: this store's audit trail has been altered outside Neighbourhood MDT. "
+                  "Tell your information governance lead; run 'nmdt-cli check' for details."),
+                _("Audit trail"), wxOK | wxICON_WARNING);
         auto* frame = new MainFrame(std::move(store), deps_.clock, *user);
         frame->Show();
         return true;

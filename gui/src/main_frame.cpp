@@ -324,13 +324,17 @@ void MainFrame::search(const wxString& text) {
 
 void MainFrame::showCase(const CaseId& id) {
     NoIds noIds;
+    const bool opening = !currentCase_ || *currentCase_ != id;
     try {
         CaseRecord record = CaseRecordService({*store_, *clock_, noIds, user_}).load(id);
+        // Every opening of a record is audited (refreshes of the one on screen are not).
+        if (opening)
+            store_->recordAudit({AuditEventKind::ViewCase, "case:" + id.str(), ""}, user_);
         caseRecord_->show(record, DirectoryNames(*store_), clock_->today());
         currentCase_ = id;
     } catch (const StoreError& e) {
         wxMessageBox(describe(e.code()), _("Could not open the record"), wxOK | wxICON_ERROR, this);
-    } catch (const DomainError& e) {
+    } catch (const DomainError&) {
         caseRecord_->clear();
         currentCase_.reset();
     }
@@ -364,12 +368,28 @@ bool MainFrame::saveCarePlanPdf(const std::string& path, wxString& problem) {
         problem = wxString::Format(_("The PDF could not be saved: %s"), toWx(error));
         return false;
     }
-    return true;
+    return runRefusable(
+        [&] {
+            store_->recordAudit({AuditEventKind::ExportPdf, "case:" + currentCase_->str(),
+                                 fromWx(_("care plan")) + ", " + report->subtitle},
+                                user_);
+        },
+        problem);
 }
 
 void MainFrame::onPrint() {
-    if (auto report = currentCarePlanReport())
-        printReport(this, *report, printData_);
+    auto report = currentCarePlanReport();
+    if (!report || !printReport(this, *report, printData_))
+        return;
+    wxString problem;
+    if (!runRefusable(
+            [&] {
+                store_->recordAudit(
+                    {AuditEventKind::Print, "case:" + currentCase_->str(), report->subtitle},
+                    user_);
+            },
+            problem))
+        wxMessageBox(problem, _("Print"), wxOK | wxICON_ERROR, this);
 }
 
 void MainFrame::onPreview() {

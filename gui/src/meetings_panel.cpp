@@ -206,12 +206,12 @@ MeetingsPanel::MeetingsPanel(wxWindow* parent, ServiceContext context)
     agendaPdf->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onSavePdf(false); });
     minutesPdf->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onSavePdf(true); });
     printAgenda->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        if (current())
-            printReport(this, agendaPrintout(), printData_);
+        if (current() && printReport(this, agendaPrintout(), printData_))
+            recordOutput(AuditEventKind::Print, "agenda");
     });
     printMinutes->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        if (current())
-            printReport(this, minutesPrintout(), printData_);
+        if (current() && printReport(this, minutesPrintout(), printData_))
+            recordOutput(AuditEventKind::Print, "minutes");
     });
     auto selectedParticipant = [this] {
         return attendanceList_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
@@ -672,10 +672,16 @@ Report MeetingsPanel::minutesPrintout() const {
 
 bool MeetingsPanel::savePdf(const Report& report, const std::string& path, wxString& problem) {
     std::string error;
-    if (writeReportPdf(report, path, error))
-        return true;
-    problem = wxString::Format(_("The PDF could not be saved: %s"), toWx(error));
-    return false;
+    if (!writeReportPdf(report, path, error)) {
+        problem = wxString::Format(_("The PDF could not be saved: %s"), toWx(error));
+        return false;
+    }
+    return runRefusable([&] { recordOutput(AuditEventKind::ExportPdf, report.title); }, problem);
+}
+
+void MeetingsPanel::recordOutput(AuditEventKind kind, const std::string& what) {
+    if (auto m = current())
+        ctx_.store.recordAudit({kind, "meeting:" + m->id.str(), what}, ctx_.actor);
 }
 
 void MeetingsPanel::onSavePdf(bool minutes) {

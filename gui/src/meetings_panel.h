@@ -81,6 +81,8 @@ class MeetingsPanel : public wxPanel {
     void onAddResident();
     void onAddAction();
     void onSavePdf(bool minutes);
+    /// Audits a printout or PDF of the current meeting (it names residents).
+    void recordOutput(AuditEventKind kind, const std::string& what);
     template <class F>
     bool attempt(F&& command, wxString& problem);
 

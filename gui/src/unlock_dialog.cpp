@@ -166,6 +166,7 @@ bool UnlockDialog::tryUnlock() {
     } catch (const StoreError& e) {
         passphrase_->SelectAll();
         if (e.code() == StoreErrorCode::WrongPassphrase) {
+            ++failedAttempts_;
             throttle_.recordFailure();
             auto delay = throttle_.delayBeforeNextAttempt();
             if (delay.count() > 0) {

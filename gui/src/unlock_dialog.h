@@ -32,6 +32,8 @@ class UnlockDialog : public wxDialog {
     wxTextCtrl* confirmField() const { return confirm_; }
     wxCheckBox* createNewBox() const { return createNew_; }
     wxString message() const;
+    /// Wrong passphrases typed before the store opened (audited once someone signs in).
+    int failedAttempts() const { return failedAttempts_; }
 
   private:
     void onCreateToggled();
@@ -45,6 +47,7 @@ class UnlockDialog : public wxDialog {
     UnlockThrottle throttle_;
     wxTimer throttleTimer_;
     int secondsLeft_ = 0;
+    int failedAttempts_ = 0;
     wxTextCtrl* location_ = nullptr;
     wxTextCtrl* passphrase_ = nullptr;
     wxTextCtrl* confirm_ = nullptr;

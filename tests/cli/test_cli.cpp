@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <fstream>
 
+#include "encrypted_database.h"
 #include "test_support.h"
 
 using namespace nmdt::test;
@@ -124,6 +125,36 @@ BOOST_AUTO_TEST_CASE(passphrase_file_and_rekey) {
         cli("check " + store + " --passphrase-file '" + dir.file("old.txt") + "'").exitCode == 3);
     BOOST_TEST(
         cli("check " + store + " --passphrase-file '" + dir.file("new.txt") + "'").exitCode == 0);
+}
+
+BOOST_AUTO_TEST_CASE(audit_trail_is_listed_and_tampering_is_reported) {
+    TempDir dir;
+    std::string path = dir.file("a.nmdt");
+    std::string store = "'" + path + "'";
+    BOOST_TEST(cli("demo " + store, kPass).exitCode == 0);
+    auto listed = cli("audit " + store + " --event change --limit 1", kPass);
+    BOOST_TEST(listed.exitCode == 0, listed.output);
+    BOOST_TEST(contains(listed.output, "generate-demo-data"), listed.output);
+    BOOST_TEST(contains(listed.output, "1 entry"), listed.output);
+    auto verified = cli("audit " + store + " --verify", kPass);
+    BOOST_TEST(verified.exitCode == 0, verified.output);
+    BOOST_TEST(contains(verified.output, "audit trail intact"), verified.output);
+    BOOST_TEST(cli("audit " + store + " --event nonsense", kPass).exitCode == 2);
+    {
+        // Someone with the key edits the trail with a SQL tool.
+        auto db =
+            nmdt::storage::openEncryptedDatabase(path, nmdt::Passphrase("cli test passphrase 1"),
+                                                 nmdt::storage::OpenIntent::OpenExisting);
+        db->exec("DROP TRIGGER audit_log_append_only");
+        db->exec("UPDATE audit_log SET detail = 'nothing happened' WHERE sequence = 1");
+    }
+    auto tampered = cli("audit " + store + " --verify", kPass);
+    BOOST_TEST(tampered.exitCode == 1, tampered.output);
+    BOOST_TEST(contains(tampered.output, "TAMPERED WITH: hash-mismatch at entry 1"),
+               tampered.output);
+    auto check = cli("check " + store, kPass);
+    BOOST_TEST(check.exitCode == 1, check.output);
+    BOOST_TEST(contains(check.output, "TAMPERED"), check.output);
 }
 
 BOOST_AUTO_TEST_CASE(refuses_files_that_are_not_stores) {

@@ -202,6 +202,16 @@ BOOST_AUTO_TEST_CASE(care_plan_pdf_has_banner_headings_and_whole_rows_on_every_p
             BOOST_TEST(together);
         }
     }
+    // Viewing the record and exporting the plan are both in the audit trail, once each.
+    frame->showCase(fixture.caseId);  // a refresh of the record on screen is not a new view
+    AuditQuery aboutCase;
+    aboutCase.subject = "case:" + fixture.caseId.str();
+    auto audited = frame->store().auditTrail(aboutCase);
+    BOOST_REQUIRE(audited.size() == 2u);
+    BOOST_TEST((audited[0].kind == AuditEventKind::ViewCase));
+    BOOST_TEST((audited[1].kind == AuditEventKind::ExportPdf));
+    BOOST_TEST(audited[1].userName == "Dr Amina Rahman");
+    BOOST_TEST(audited[1].detail.find("Version 1") != std::string::npos, audited[1].detail);
     commandOutput("pdftoppm -r 60 -f 1 -l 2 -png '" + pdf + "' '" +
                   (std::filesystem::path(screenshot(frame, "care-plan-window")).parent_path() /
                    "care-plan-page")

@@ -105,6 +105,11 @@ BOOST_AUTO_TEST_CASE(prepare_run_and_close_a_meeting_live) {
     BOOST_TEST(agendaText.find("Ashby") == std::string::npos);
     BOOST_TEST(agendaText.find("Alan") == std::string::npos);
     BOOST_TEST(agendaText.find("Riverside Surgery") != std::string::npos);
+    AuditQuery exports;
+    exports.kind = AuditEventKind::ExportPdf;
+    auto exported = store.auditTrail(exports);
+    BOOST_REQUIRE(exported.size() == 1u);
+    BOOST_TEST(exported[0].subject == "meeting:" + next->str());
 
     // Run it: attendance, the clock, and outcomes typed live.
     BOOST_TEST(panel->setAttendance(0, Attendance::Attended, problem));

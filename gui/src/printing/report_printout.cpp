@@ -26,16 +26,18 @@ void ReportPrintout::GetPageInfo(int* minPage, int* maxPage, int* selFrom, int* 
     *maxPage = *selTo = std::max(1, renderer_.pageCount());
 }
 
-void printReport(wxWindow* parent, const Report& report, wxPrintData& printData) {
+bool printReport(wxWindow* parent, const Report& report, wxPrintData& printData) {
     wxPrintDialogData data(printData);
     wxPrinter printer(&data);
     ReportPrintout printout(report);
     if (printer.Print(parent, &printout, true)) {
         printData = printer.GetPrintDialogData().GetPrintData();
+        return true;
     } else if (wxPrinter::GetLastError() == wxPRINTER_ERROR) {
         wxMessageBox(_("It could not be printed. Check the printer, or save it as a PDF instead."),
                      _("Print"), wxOK | wxICON_ERROR, parent);
     }
+    return false;
 }
 
 void previewReport(wxWindow* parent, const Report& report, wxPrintData& printData) {

@@ -26,8 +26,9 @@ class ReportPrintout : public wxPrintout {
     ReportRenderer renderer_;
 };
 
-/// Prints `report` through the native print dialog; says why if printing failed.
-void printReport(wxWindow* parent, const Report& report, wxPrintData& printData);
+/// Prints `report` through the native print dialog; says why if printing failed. True if
+/// it was sent to a printer.
+bool printReport(wxWindow* parent, const Report& report, wxPrintData& printData);
 /// Opens a print preview window for `report`.
 void previewReport(wxWindow* parent, const Report& report, wxPrintData& printData);
 
