@@ -76,7 +76,7 @@ std::map<std::string, Timing> workload(const OpenFn& open, int iterations) {
     auto store = open();
     SystemClock clock;
     SeededIdSource ids(99);
-    Actor actor{ProfessionalId("bench"), "Benchmark", Role::Navigator, OrganisationId()};
+    Actor actor{ProfessionalId("bench"), "Benchmark", Role::Clinician, OrganisationId()};
     ActionService actions(ServiceContext{*store, clock, ids, actor});
     OrganisationId org = busiestOrganisation(*store);
 

@@ -19,6 +19,7 @@
 #include "identity_banner.h"
 #include "model/care_plan_diff.h"
 #include "model/case_service.h"
+#include "model/permissions.h"
 #include "plan_item_dialogs.h"
 #include "refusable.h"
 #include "reports/case_reports.h"
@@ -311,7 +312,10 @@ void CarePlanEditor::fillForm() {
         careTeam_->SetItem(row, 1, toWx(m.teamRole));
         careTeam_->SetItem(row, 2, toWx(names.organisationOf(m.professionalId)));
     }
-    // Agreed versions are read-only: the controls say so rather than refusing on save.
+    // Agreed versions are read-only, and so is everything for roles that cannot edit plans:
+    // the controls say so rather than refusing on save.
+    const bool mayEdit = isAllowed(ctx_.actor, Operation::EditCarePlanDraft);
+    draft = draft && mayEdit;
     for (wxWindow* w : draftOnly_)
         w->Enable(draft);
     for (wxTextCtrl* t : {whatMatters_, aboutMe_, contingency_})
@@ -319,9 +323,9 @@ void CarePlanEditor::fillForm() {
     review_->Enable(draft && hasReview_->GetValue());
     bool hasDraft = std::any_of(versions_.begin(), versions_.end(),
                                 [](const CarePlan& p) { return p.status == PlanStatus::Draft; });
-    startButton_->Enable(!hasDraft);
+    startButton_->Enable(!hasDraft && mayEdit);
     saveButton_->Enable(draft);
-    agreeButton_->Enable(draft);
+    agreeButton_->Enable(draft && isAllowed(ctx_.actor, Operation::AgreeCarePlan));
     status_->SetLabel(!doc_   ? _("No care plan yet: start a draft.")
                       : draft ? (lastSaved_.empty() ? _("Draft") : lastSaved_)
                               : _("Read-only: agreed versions cannot be changed."));

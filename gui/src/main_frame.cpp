@@ -22,6 +22,7 @@
 #include "command_table.h"
 #include "meetings_panel.h"
 #include "model/case_record_service.h"
+#include "model/permissions.h"
 #include "printing/pdf_writer.h"
 #include "printing/report_printout.h"
 #include "refusable.h"
@@ -201,7 +202,12 @@ void MainFrame::buildMenus() {
     for (int id : std::initializer_list<int>{ID_CHANGE_STATUS, ID_ADD_NOTE, ID_REASSIGN})
         Bind(
             wxEVT_UPDATE_UI,
-            [this](wxUpdateUIEvent& e) { e.Enable(actions_->selected().has_value()); }, id);
+            [this](wxUpdateUIEvent& e) {
+                // Only what the user's role lets them work on (the model refuses the rest anyway).
+                auto selected = actions_->selected();
+                e.Enable(selected && mayWorkOn(user_, *selected));
+            },
+            id);
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {

@@ -16,6 +16,7 @@
 #include "action_arising_dialog.h"
 #include "formatting.h"
 #include "model/nhs_number.h"
+#include "model/permissions.h"
 #include "printing/pdf_writer.h"
 #include "printing/report_printout.h"
 #include "refusable.h"
@@ -164,6 +165,15 @@ MeetingsPanel::MeetingsPanel(wxWindow* parent, ServiceContext context)
     sizer->Add(clockLabel_, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(8));
     sizer->Add(body, 1, wxEXPAND | wxALL, FromDIP(8));
     SetSizer(sizer);
+
+    // Meetings are run by the chair; everyone else sees them read-only.
+    if (!isAllowed(ctx_.actor, Operation::RunMeeting)) {
+        for (wxWindow* w : std::initializer_list<wxWindow*>{
+                 newButton, buildButton, openButton_, closeButton_, attended, absent, inviteButton,
+                 up, down, addCase, remove, timeButton, infoButton, addAction, saveOutcomeButton})
+            w->Hide();
+        meetingState_->SetToolTip(_("Only the chair changes meetings."));
+    }
 
     auto report = [this](bool ok, const wxString& problem, const wxString& title) {
         if (!ok)

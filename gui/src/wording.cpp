@@ -98,6 +98,8 @@ wxString describe(ErrorCode code) {
                 "Someone else has changed this since, so it was not undone. Their change stands.");
         case ErrorCode::NothingToUndo:
             return _("There is nothing to undo.");
+        case ErrorCode::NotPermitted:
+            return _("Your role does not allow this. Ask a colleague whose role does.");
     }
     return _("The request was refused.");
 }

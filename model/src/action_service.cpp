@@ -1,4 +1,5 @@
 #include "model/action_service.h"
+#include "model/permissions.h"
 
 namespace nmdt {
 
@@ -38,6 +39,7 @@ Action ActionService::prepare(const NewAction& r) const {
 }
 
 ActionId ActionService::raise(const NewAction& request) {
+    require(ctx_.actor, Operation::RaiseAction);
     Action a = prepare(request);
     ctx_.commitCreate("raise-action", a);
     return a.id;
@@ -52,6 +54,7 @@ Action ActionService::get(const ActionId& id) const {
 
 void ActionService::changeStatus(const ActionId& id, ActionStatus to, const std::string& reason) {
     Action before = get(id);
+    requireMayWorkOn(ctx_.actor, before);
     if (before.status == to)
         return;
     if (!canTransition(before.status, to))
@@ -66,7 +69,7 @@ void ActionService::changeStatus(const ActionId& id, ActionStatus to, const std:
 }
 
 NoteId ActionService::addNote(const ActionId& id, const std::string& text) {
-    get(id);
+    requireMayWorkOn(ctx_.actor, get(id));
     Validator v;
     v.require(!text.empty(), ErrorCode::RequiredFieldMissing, "text");
     v.require(text.size() <= kMaxLongText, ErrorCode::TextTooLong, "text");
@@ -79,6 +82,7 @@ NoteId ActionService::addNote(const ActionId& id, const std::string& text) {
 void ActionService::reassign(const ActionId& id, const ProfessionalId& owner,
                              const OrganisationId& organisation) {
     Action before = get(id);
+    requireMayWorkOn(ctx_.actor, before);
     if (owner.empty() && organisation.empty())
         throw DomainError(ErrorCode::RequiredFieldMissing, "owner");
     if (!owner.empty() && !ctx_.store.professional(owner))
@@ -96,6 +100,7 @@ void ActionService::reassign(const ActionId& id, const ProfessionalId& owner,
 
 void ActionService::reschedule(const ActionId& id, std::optional<Date> dueDate) {
     Action before = get(id);
+    requireMayWorkOn(ctx_.actor, before);
     if (dueDate && !dueDate->ok())
         throw DomainError(ErrorCode::DateInvalid, "dueDate");
     Action after = before;

@@ -1,4 +1,5 @@
 #include "model/care_plan_service.h"
+#include "model/permissions.h"
 
 namespace nmdt {
 
@@ -24,6 +25,7 @@ CarePlanDocument CarePlanService::document(const CarePlanId& id) const {
 }
 
 CarePlanId CarePlanService::startDraft(const CaseId& caseId) {
+    require(ctx_.actor, Operation::EditCarePlanDraft);
     auto theCase = ctx_.store.caseById(caseId);
     if (!theCase)
         throw DomainError(ErrorCode::NotFound, "case");
@@ -74,6 +76,7 @@ CarePlan CarePlanService::editableDraft(const CarePlanId& id) const {
 }
 
 void CarePlanService::saveDraft(const CarePlan& edited) {
+    require(ctx_.actor, Operation::EditCarePlanDraft);
     CarePlan before = editableDraft(edited.id);
     Validator v;
     v.require(edited.whatMattersToMe.size() <= kMaxLongText, ErrorCode::TextTooLong,
@@ -93,6 +96,7 @@ void CarePlanService::saveDraft(const CarePlan& edited) {
 
 NeedId CarePlanService::addNeed(const CarePlanId& draftId, NeedDomain domain,
                                 const std::string& description, const std::string& support) {
+    require(ctx_.actor, Operation::EditCarePlanDraft);
     editableDraft(draftId);
     if (description.empty())
         throw DomainError(ErrorCode::RequiredFieldMissing, "description");
@@ -103,6 +107,7 @@ NeedId CarePlanService::addNeed(const CarePlanId& draftId, NeedDomain domain,
 }
 
 void CarePlanService::saveNeed(const Need& need) {
+    require(ctx_.actor, Operation::EditCarePlanDraft);
     Need before;
     bool found = false;
     for (const auto& n : ctx_.store.needs(need.planId))
@@ -120,6 +125,7 @@ void CarePlanService::saveNeed(const Need& need) {
 
 GoalId CarePlanService::addGoal(const CarePlanId& draftId, NeedDomain domain,
                                 const std::string& description, std::optional<Date> targetDate) {
+    require(ctx_.actor, Operation::EditCarePlanDraft);
     editableDraft(draftId);
     Validator v;
     v.require(!description.empty(), ErrorCode::RequiredFieldMissing, "description");
@@ -134,6 +140,7 @@ GoalId CarePlanService::addGoal(const CarePlanId& draftId, NeedDomain domain,
 }
 
 void CarePlanService::saveGoal(const Goal& goal) {
+    require(ctx_.actor, Operation::EditCarePlanDraft);
     Goal before;
     bool found = false;
     for (const auto& g : ctx_.store.goals(goal.planId))
@@ -150,6 +157,7 @@ void CarePlanService::saveGoal(const Goal& goal) {
 }
 
 void CarePlanService::agree(const CarePlanId& draftId) {
+    require(ctx_.actor, Operation::AgreeCarePlan);
     CarePlan before = editableDraft(draftId);
     if (before.whatMattersToMe.empty())
         throw DomainError(ErrorCode::RequiredFieldMissing, "whatMattersToMe");

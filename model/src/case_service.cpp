@@ -1,4 +1,5 @@
 #include "model/case_service.h"
+#include "model/permissions.h"
 
 #include "model/entity_mapping.h"
 #include "model/nhs_number.h"
@@ -36,6 +37,7 @@ void CaseService::validateResident(const Resident& r, Date today) {
 }
 
 CaseId CaseService::refer(const Referral& in) {
+    require(ctx_.actor, Operation::EditCase);
     Date today = ctx_.clock.today();
     Resident resident = in.resident;
     std::vector<Problem> problems;
@@ -86,6 +88,7 @@ Case CaseService::get(const CaseId& id) const {
 }
 
 void CaseService::updateResident(const CaseId& id, const Resident& resident) {
+    require(ctx_.actor, Operation::EditCase);
     Case before = get(id);
     validateResident(resident, ctx_.clock.today());
     Case after = before;
@@ -100,6 +103,7 @@ void CaseService::updateResident(const CaseId& id, const Resident& resident) {
 }
 
 void CaseService::setKeyWorker(const CaseId& id, const ProfessionalId& keyWorker) {
+    require(ctx_.actor, Operation::EditCase);
     Case before = get(id);
     if (!ctx_.store.professional(keyWorker))
         throw DomainError(ErrorCode::NotFound, "keyWorker");
@@ -110,6 +114,7 @@ void CaseService::setKeyWorker(const CaseId& id, const ProfessionalId& keyWorker
 
 ConsentId CaseService::recordConsent(const CaseId& id, const OrganisationId& organisation,
                                      ConsentDecision decision, const std::string& legalBasis) {
+    require(ctx_.actor, Operation::EditCase);
     get(id);
     if (!ctx_.store.organisation(organisation))
         throw DomainError(ErrorCode::NotFound, "organisation");
@@ -130,6 +135,7 @@ ConsentId CaseService::recordConsent(const CaseId& id, const OrganisationId& org
 }
 
 ContactId CaseService::addContact(const CaseId& id, Contact contact) {
+    require(ctx_.actor, Operation::EditCase);
     get(id);
     Validator v;
     v.require(!contact.name.empty(), ErrorCode::RequiredFieldMissing, "name");
@@ -142,6 +148,7 @@ ContactId CaseService::addContact(const CaseId& id, Contact contact) {
 
 CareTeamMemberId CaseService::addToCareTeam(const CaseId& id, const ProfessionalId& professional,
                                             const std::string& teamRole) {
+    require(ctx_.actor, Operation::EditCase);
     get(id);
     if (!ctx_.store.professional(professional))
         throw DomainError(ErrorCode::NotFound, "professional");
@@ -151,6 +158,7 @@ CareTeamMemberId CaseService::addToCareTeam(const CaseId& id, const Professional
 }
 
 void CaseService::flagForReview(const CaseId& id, bool review) {
+    require(ctx_.actor, Operation::EditCase);
     Case before = get(id);
     Case after = before;
     after.reviewAtNextMeeting = review;
@@ -158,6 +166,7 @@ void CaseService::flagForReview(const CaseId& id, bool review) {
 }
 
 void CaseService::close(const CaseId& id, const std::string& reason) {
+    require(ctx_.actor, Operation::EditCase);
     Case before = get(id);
     if (before.status == CaseStatus::Closed)
         throw DomainError(ErrorCode::CaseClosed, "status");
@@ -172,6 +181,7 @@ void CaseService::close(const CaseId& id, const std::string& reason) {
 }
 
 void CaseService::reopen(const CaseId& id) {
+    require(ctx_.actor, Operation::EditCase);
     Case before = get(id);
     Case after = before;
     after.status = CaseStatus::Open;

@@ -1,8 +1,10 @@
 #include "model/directory_service.h"
+#include "model/permissions.h"
 
 namespace nmdt {
 
 OrganisationId DirectoryService::addOrganisation(Organisation o) {
+    require(ctx_.actor, Operation::ManageDirectory);
     if (o.name.empty())
         throw DomainError(ErrorCode::RequiredFieldMissing, "name");
     o.id = ctx_.ids.next<OrganisationId>();
@@ -11,6 +13,7 @@ OrganisationId DirectoryService::addOrganisation(Organisation o) {
 }
 
 ProfessionalId DirectoryService::addProfessional(Professional p) {
+    require(ctx_.actor, Operation::ManageDirectory);
     Validator v;
     v.require(!p.name.empty(), ErrorCode::RequiredFieldMissing, "name");
     v.require(!p.organisationId.empty(), ErrorCode::RequiredFieldMissing, "organisation");

@@ -50,6 +50,8 @@ const char* errorCodeName(ErrorCode code) {
             return "conflicting-change";
         case ErrorCode::NothingToUndo:
             return "nothing-to-undo";
+        case ErrorCode::NotPermitted:
+            return "not-permitted";
     }
     return "unknown";
 }

@@ -1,4 +1,5 @@
 #include "model/meeting_service.h"
+#include "model/permissions.h"
 
 #include <algorithm>
 #include <set>
@@ -35,6 +36,7 @@ AgendaItem MeetingService::item(const AgendaItemId& id) const {
 }
 
 MeetingId MeetingService::schedule(Meeting m) {
+    require(ctx_.actor, Operation::RunMeeting);
     Validator v;
     if (!m.date.ok())
         v.add(ErrorCode::DateInvalid, "date");
@@ -52,6 +54,7 @@ MeetingId MeetingService::schedule(Meeting m) {
 
 AgendaItemId MeetingService::addItem(const MeetingId& id, const CaseId& caseId,
                                      const std::string& reason, int minutes, bool carriedForward) {
+    require(ctx_.actor, Operation::RunMeeting);
     editable(id);
     if (!ctx_.store.caseById(caseId))
         throw DomainError(ErrorCode::NotFound, "case");
@@ -74,6 +77,7 @@ AgendaItemId MeetingService::addItem(const MeetingId& id, const CaseId& caseId,
 }
 
 std::size_t MeetingService::buildAgenda(const MeetingId& id) {
+    require(ctx_.actor, Operation::RunMeeting);
     Meeting m = editable(id);
     auto items = agenda(id);
     std::set<CaseId> listed;
@@ -107,6 +111,7 @@ std::size_t MeetingService::buildAgenda(const MeetingId& id) {
 }
 
 void MeetingService::removeItem(const AgendaItemId& itemId) {
+    require(ctx_.actor, Operation::RunMeeting);
     AgendaItem before = item(itemId);
     editable(before.meetingId);
     AgendaItem after = before;
@@ -116,6 +121,7 @@ void MeetingService::removeItem(const AgendaItemId& itemId) {
 
 void MeetingService::moveItem(const AgendaItemId& itemId, const std::optional<AgendaItemId>& after,
                               const std::optional<AgendaItemId>& before) {
+    require(ctx_.actor, Operation::RunMeeting);
     AgendaItem moving = item(itemId);
     editable(moving.meetingId);
     auto keyOf = [&](const std::optional<AgendaItemId>& neighbour) -> std::string {
@@ -132,6 +138,7 @@ void MeetingService::moveItem(const AgendaItemId& itemId, const std::optional<Ag
 }
 
 void MeetingService::setItemDetails(const AgendaItemId& itemId, int minutes, bool forInfo) {
+    require(ctx_.actor, Operation::RunMeeting);
     AgendaItem before = item(itemId);
     editable(before.meetingId);
     if (minutes < 0 || minutes > 240)
@@ -144,6 +151,7 @@ void MeetingService::setItemDetails(const AgendaItemId& itemId, int minutes, boo
 
 ParticipantId MeetingService::invite(const MeetingId& id, const OrganisationId& org,
                                      const ProfessionalId& person) {
+    require(ctx_.actor, Operation::RunMeeting);
     editable(id);
     if (!ctx_.store.organisation(org))
         throw DomainError(ErrorCode::NotFound, "organisation");
@@ -153,6 +161,7 @@ ParticipantId MeetingService::invite(const MeetingId& id, const OrganisationId& 
 }
 
 void MeetingService::recordAttendance(const ParticipantId& participantId, Attendance attendance) {
+    require(ctx_.actor, Operation::RunMeeting);
     auto p = ctx_.store.participant(participantId);
     if (!p)
         throw DomainError(ErrorCode::NotFound, "participant");
@@ -163,6 +172,7 @@ void MeetingService::recordAttendance(const ParticipantId& participantId, Attend
 }
 
 void MeetingService::open(const MeetingId& id) {
+    require(ctx_.actor, Operation::RunMeeting);
     Meeting before = editable(id);
     Meeting after = before;
     after.status = MeetingStatus::InProgress;
@@ -173,6 +183,7 @@ void MeetingService::open(const MeetingId& id) {
 
 std::vector<ActionId> MeetingService::recordOutcome(const AgendaItemId& itemId,
                                                     const Outcome& outcome) {
+    require(ctx_.actor, Operation::RunMeeting);
     AgendaItem before = item(itemId);
     editable(before.meetingId);
     Validator v;
@@ -210,6 +221,7 @@ std::vector<ActionId> MeetingService::recordOutcome(const AgendaItemId& itemId,
 }
 
 void MeetingService::close(const MeetingId& id) {
+    require(ctx_.actor, Operation::RunMeeting);
     Meeting before = editable(id);
     Meeting after = before;
     after.status = MeetingStatus::Closed;
@@ -218,6 +230,7 @@ void MeetingService::close(const MeetingId& id) {
 }
 
 MeetingId MeetingService::closeAndCarryForward(const MeetingId& id) {
+    require(ctx_.actor, Operation::RunMeeting);
     Meeting closing = editable(id);
     close(id);
     for (const auto& m : ctx_.store.meetings(50)) {

@@ -93,4 +93,28 @@ BOOST_AUTO_TEST_CASE(draft_agree_redraft_and_compare) {
     settle();
 }
 
+BOOST_AUTO_TEST_CASE(practice_staff_read_and_print_but_do_not_edit) {
+    World w;
+    CaseId id = CaseService(w.asChair())
+                    .refer({resident("Ola", "Nowak", testNhsNumber(8802)), w.gp, w.practice,
+                            "Isolation", day(2026, 11, 1), w.navigator});
+    ServiceContext reception = w.as(w.gp, Role::PracticeStaff, w.practice);
+    auto* frame = new MainFrame(std::move(w.store), w.clock, reception.actor);
+    frame->Show();
+    frame->showCase(id);
+    CarePlanEditor* editor = frame->editCarePlan();
+    settle();
+    auto* start = wxWindow::FindWindowByLabel(_("Start &New Draft"), editor);
+    BOOST_REQUIRE(start);
+    BOOST_TEST(!start->IsEnabled());  // the button says so before the model has to
+    wxString problem;
+    BOOST_TEST(!editor->startDraft(problem));
+    BOOST_TEST(problem.Contains("role does not allow"), problem.utf8_string());
+    // Meetings are read-only for them: the chair's commands are not offered.
+    BOOST_TEST(!wxWindow::FindWindowByLabel(_("&Close Meeting"), frame)->IsShown());
+    editor->Close();
+    frame->Destroy();
+    settle();
+}
+
 BOOST_AUTO_TEST_SUITE_END()

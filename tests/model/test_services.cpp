@@ -376,7 +376,7 @@ BOOST_AUTO_TEST_CASE(action_lists_filter_by_status_priority_and_due_range) {
 
 BOOST_AUTO_TEST_CASE(every_error_code_has_its_own_name) {
     std::set<std::string> names;
-    for (int c = 0; c <= static_cast<int>(ErrorCode::NothingToUndo); ++c) {
+    for (int c = 0; c <= static_cast<int>(ErrorCode::NotPermitted); ++c) {
         std::string name = errorCodeName(static_cast<ErrorCode>(c));
         BOOST_TEST(name != "unknown");
         BOOST_TEST(names.insert(name).second, name);
@@ -464,6 +464,76 @@ BOOST_AUTO_TEST_CASE(differences_between_versions_follow_each_goal_across_versio
     BOOST_TEST(find("goal", PlanDifference::Kind::Added) == 1);
     BOOST_TEST(compareCarePlans(plans.document(v1), plans.document(v1)).empty());
     (void)walk;
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+#include "model/permissions.h"
+
+BOOST_AUTO_TEST_SUITE(permissions)
+
+BOOST_AUTO_TEST_CASE(each_role_may_do_what_its_work_needs) {
+    auto actor = [](Role r) { return Actor{ProfessionalId("p"), "P", r, OrganisationId("o")}; };
+    using O = Operation;
+    BOOST_TEST(isAllowed(actor(Role::Chair), O::RunMeeting));
+    BOOST_TEST(isAllowed(actor(Role::Chair), O::AgreeCarePlan));
+    BOOST_TEST(!isAllowed(actor(Role::Clinician), O::AgreeCarePlan));
+    BOOST_TEST(isAllowed(actor(Role::Clinician), O::EditCarePlanDraft));
+    BOOST_TEST(!isAllowed(actor(Role::Navigator), O::EditCarePlanDraft));
+    BOOST_TEST(isAllowed(actor(Role::Navigator), O::RaiseAction));
+    for (O o : {O::EditCase, O::EditCarePlanDraft, O::AgreeCarePlan, O::RaiseAction, O::RunMeeting,
+                O::ManageDirectory})
+        BOOST_TEST(!isAllowed(actor(Role::PracticeStaff), o));  // read and print only
+    BOOST_TEST(isAllowed(actor(Role::Administrator), O::ManageDirectory));
+    BOOST_TEST(!isAllowed(actor(Role::Administrator), O::EditCase));
+
+    Action mine;
+    mine.owner = ProfessionalId("p");
+    Action orgs;
+    orgs.ownerOrganisation = OrganisationId("o");
+    Action others;
+    others.owner = ProfessionalId("q");
+    others.ownerOrganisation = OrganisationId("x");
+    for (Role r : {Role::Navigator, Role::VcfseWorker}) {
+        BOOST_TEST(mayWorkOn(actor(r), mine));
+        BOOST_TEST(mayWorkOn(actor(r), orgs));
+        BOOST_TEST(!mayWorkOn(actor(r), others));
+    }
+    BOOST_TEST(mayWorkOn(actor(Role::Clinician), others));
+    BOOST_TEST(!mayWorkOn(actor(Role::PracticeStaff), mine));
+}
+
+BOOST_AUTO_TEST_CASE(refused_operations_change_nothing) {
+    World w;
+    CaseId id = referResident(w, "Pat", "Quinn", 90);
+    ServiceContext practice = w.as(w.gp, Role::PracticeStaff, w.practice);
+    auto before = w.store->changeLog({0, std::nullopt, 100000}).size();
+    auto refused = [&](auto&& f) {
+        auto problems = problemsOf(f);
+        return !problems.empty() && problems.front().code == ErrorCode::NotPermitted;
+    };
+    BOOST_TEST(refused([&] { CaseService(practice).close(id, "moved"); }));
+    BOOST_TEST(refused([&] { CarePlanService(practice).startDraft(id); }));
+    BOOST_TEST(
+        refused([&] { MeetingService(practice).schedule(meetingOn(day(2026, 12, 1), w.gp)); }));
+    BOOST_TEST(refused([&] {
+        DirectoryService(w.asChair()).addOrganisation({{}, "X", OrganisationKind::Vcfse, ""});
+    }));
+
+    // A navigator works their organisation's actions, not another's.
+    ActionService chair(w.asChair());
+    ActionId theirs =
+        chair.raise({id, "Visit", "", w.navigator, {}, {}, Priority::Routine, {}, {}});
+    ActionId gpOnly = chair.raise({id, "Prescribe", "", w.gp, {}, {}, Priority::Routine, {}, {}});
+    ActionService navigator(w.asNavigator());
+    navigator.changeStatus(theirs, ActionStatus::Accepted);
+    BOOST_TEST(refused([&] { navigator.changeStatus(gpOnly, ActionStatus::Accepted); }));
+    BOOST_TEST(refused([&] { navigator.addNote(gpOnly, "note"); }));
+    BOOST_TEST(refused(
+        [&] { CarePlanService(w.as(w.gp, Role::Clinician, w.practice)).agree(CarePlanId("x")); }));
+    BOOST_TEST((w.store->action(gpOnly)->status == ActionStatus::Requested));
+    BOOST_TEST(w.store->changeLog({0, std::nullopt, 100000}).size() ==
+               before + 3);  // two raises, one accept
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -71,7 +71,8 @@ BOOST_AUTO_TEST_CASE(a_failing_change_set_writes_nothing) {
     // The clock did not move for the failed commit: the next stamp follows the last good one.
     auto lastGood = w.store->changeLog({0, std::nullopt, 100000}).back().hlc;
     w.clock->advance(std::chrono::milliseconds(0));
-    DirectoryService(w.asChair()).addOrganisation({{}, "Next", OrganisationKind::Vcfse, ""});
+    DirectoryService(w.asAdministrator())
+        .addOrganisation({{}, "Next", OrganisationKind::Vcfse, ""});
     BOOST_TEST((w.store->changeLog({0, std::nullopt, 100000}).back().hlc > lastGood));
 }
 
@@ -118,7 +119,7 @@ BOOST_AUTO_TEST_CASE(the_clock_survives_reopening) {
     w.clock->set(fixedNow() - std::chrono::hours(48));  // the wall clock went back two days
     w.store = storage::SqlCipherStore::open(w.storePath(),
                                             Passphrase("correct horse battery staple"), w.clock);
-    DirectoryService(w.asChair())
+    DirectoryService(w.asAdministrator())
         .addOrganisation({{}, "After reopen", OrganisationKind::Vcfse, ""});
     BOOST_TEST((w.store->changeLog({0, std::nullopt, 100000}).back().hlc > last));
 }

@@ -58,6 +58,9 @@ struct World {
     ServiceContext as(const ProfessionalId& who, Role role, const OrganisationId& org);
     ServiceContext asChair() { return as(chair, Role::Chair, practice); }
     ServiceContext asNavigator() { return as(navigator, Role::Navigator, vcfse); }
+    ServiceContext asAdministrator() {
+        return as(ProfessionalId("setup"), Role::Administrator, practice);
+    }
     std::string storePath() const { return dir.file("world.nmdt"); }
 };
 

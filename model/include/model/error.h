@@ -31,6 +31,7 @@ enum class ErrorCode {
     TextTooLong,
     ConflictingChange,  // the record changed since the edit being undone
     NothingToUndo,
+    NotPermitted,  // the actor's role does not allow it
 };
 
 /// Stable identifier of an error code, for logs and tests ("nhs-number-checksum").

@@ -1,0 +1,31 @@
+#pragma once
+// Who may do what. Enforced in the services, so a refused operation changes nothing
+// whichever screen (or command line, or later a partner's sync) asked for it.
+
+#include "model/action.h"
+#include "model/change_set.h"
+
+namespace nmdt {
+
+/// Operations that depend on the actor's role.
+enum class Operation {
+    ManageDirectory,  // organisations and professionals
+    EditCase,         // refer, demographics, consent, contacts, care team, close
+    EditCarePlanDraft,
+    AgreeCarePlan,
+    RaiseAction,
+    RunMeeting,  // schedule, agenda, attendance, outcomes, open, close
+};
+
+/// True if `actor`'s role allows `operation`.
+bool isAllowed(const Actor& actor, Operation operation);
+/// True if `actor` may change `action` (status, notes, due date, owner): chairs and
+/// clinicians any action; navigators and VCFSE workers only their own or their
+/// organisation's; practice staff and administrators none.
+bool mayWorkOn(const Actor& actor, const Action& action);
+
+/// Throws DomainError(NotPermitted, "role") unless allowed.
+void require(const Actor& actor, Operation operation);
+void requireMayWorkOn(const Actor& actor, const Action& action);
+
+}  // namespace nmdt
