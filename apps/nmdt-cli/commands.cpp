@@ -21,11 +21,24 @@ namespace nmdt::cli {
 namespace {
 using storage::SqlCipherStore;
 
-const std::set<std::string> kCommands{"create",  "demo",    "check",        "rekey", "cases",
-                                      "overdue", "changes", "fhir-patient", "audit"};
-const std::set<std::string> kValueOptions{
-    "passphrase-file", "new-passphrase-file", "size",  "seed", "search", "limit", "org", "after",
-    "entity",          "nhs-number",          "event", "user"};
+const std::set<std::string> kCommands{"create",       "demo",    "check",         "rekey",
+                                      "cases",        "overdue", "changes",       "audit",
+                                      "fhir-patient", "backup",  "verify-backup", "restore"};
+const std::set<std::string> kValueOptions{"passphrase-file",
+                                          "new-passphrase-file",
+                                          "backup-passphrase-file",
+                                          "size",
+                                          "seed",
+                                          "search",
+                                          "limit",
+                                          "org",
+                                          "after",
+                                          "entity",
+                                          "nhs-number",
+                                          "event",
+                                          "user",
+                                          "to",
+                                          "from"};
 const std::set<std::string> kFlagOptions{"verify"};
 
 std::string describeAudit(const AuditVerification& v);
@@ -238,6 +251,55 @@ int audit(const Invocation& inv, std::ostream& out) {
     return kOk;
 }
 
+Passphrase backupPassphrase(const Invocation& inv) {
+    return readPassphrase(inv.option("backup-passphrase-file"), "NMDT_BACKUP_PASSPHRASE",
+                          "Backup passphrase");
+}
+
+std::string describeManifest(const SqlCipherStore::BackupManifest& m) {
+    return "taken " + m.createdAt + " from site " + m.siteId.substr(0, 8) + ": " +
+           std::to_string(m.cases) + " cases, " + std::to_string(m.actions) + " actions, " +
+           std::to_string(m.auditEntries) + " audit entries, schema version " +
+           std::to_string(m.schemaVersion);
+}
+
+int backup(const Invocation& inv, std::ostream& out) {
+    auto to = inv.option("to");
+    if (!to)
+        throw std::invalid_argument("backup needs --to FILE");
+    if (std::filesystem::exists(*to))
+        throw std::invalid_argument("a file already exists at " + *to + "; choose a new name");
+    auto store = SqlCipherStore::open(inv.store, storePassphrase(inv));
+    Passphrase key = backupPassphrase(inv);
+    requireAcceptable(key);
+    store->backupTo(*to, key);
+    store->recordAudit({AuditEventKind::Backup, "", *to}, cliActor());
+    auto manifest = SqlCipherStore::verifyBackup(*to, key);
+    out << "Backup written and checked: " << *to << "\n  " << describeManifest(manifest) << "\n";
+    return kOk;
+}
+
+int verifyBackupFile(const Invocation& inv, std::ostream& out) {
+    auto manifest =
+        SqlCipherStore::verifyBackup(inv.store, backupPassphrase(inv));  // before any output
+    out << "ok: " << inv.store << " is a whole backup, " << describeManifest(manifest) << "\n";
+    return kOk;
+}
+
+int restore(const Invocation& inv, std::ostream& out) {
+    auto from = inv.option("from");
+    if (!from)
+        throw std::invalid_argument("restore needs --from BACKUP");
+    Passphrase key = backupPassphrase(inv);
+    Passphrase storeKey = storePassphrase(inv);
+    auto manifest = SqlCipherStore::restoreBackup(*from, key, inv.store, storeKey);
+    SqlCipherStore::open(inv.store, storeKey)
+        ->recordAudit({AuditEventKind::Restore, "", *from}, cliActor());
+    out << "Restored " << inv.store << " from " << *from << "\n  " << describeManifest(manifest)
+        << "\n  The store it replaced is kept as " << inv.store << ".before-restore\n";
+    return kOk;
+}
+
 int fhirPatient(const Invocation& inv, std::ostream& out) {
     auto wanted = inv.option("nhs-number");
     if (!wanted)
@@ -307,7 +369,12 @@ void printUsage(std::ostream& out) {
            "  changes  show the change log (--after SEQUENCE, --entity ID, --limit N)\n"
            "  fhir-patient  print a resident as a FHIR UK Core Patient (--nhs-number NUMBER)\n"
            "  audit    list the audit trail (--event CODE, --user ID, --after N, --limit N);\n"
-           "           --verify checks the whole hash chain (exit 1 if it was tampered with)\n\n"
+           "           --verify checks the whole hash chain (exit 1 if it was tampered with)\n"
+           "  backup   write an encrypted, checked backup: --to FILE (its own passphrase from\n"
+           "           --backup-passphrase-file, NMDT_BACKUP_PASSPHRASE or a prompt)\n"
+           "  verify-backup  check that a backup (given in place of STORE) is whole and readable\n"
+           "  restore  replace STORE with --from BACKUP after checking it; the old store is "
+           "kept\n\n"
            "The passphrase comes from --passphrase-file FILE, the NMDT_PASSPHRASE environment "
            "variable,\n"
            "or a prompt on the terminal; never from the command line.\n";
@@ -333,6 +400,12 @@ int run(const Invocation& inv, std::ostream& out, std::ostream& err) {
             return fhirPatient(inv, out);
         if (inv.command == "audit")
             return audit(inv, out);
+        if (inv.command == "backup")
+            return backup(inv, out);
+        if (inv.command == "verify-backup")
+            return verifyBackupFile(inv, out);
+        if (inv.command == "restore")
+            return restore(inv, out);
     } catch (const StoreError& e) {
         err << "nmdt-cli: " << describe(e) << "\n";
         return kStoreRefused;

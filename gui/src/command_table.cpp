@@ -13,6 +13,8 @@ const std::vector<Command>& mainWindowCommands() {
          _("See the printed care plan before printing")},
         {ID_SAVE_PLAN_PDF, _("&File"), _("&Save Care Plan as PDF..."), "Ctrl+Shift+S",
          _("Save the selected resident's current care plan as a PDF file"), wxART_FILE_SAVE_AS},
+        {ID_BACKUP, _("&File"), _("&Back Up Now..."), "",
+         _("Write an encrypted backup of the whole store")},
         {wxID_EXIT, _("&File"), _("E&xit"), "Ctrl+Q", _("Close Neighbourhood MDT")},
         {wxID_UNDO, _("&Edit"), _("&Undo"), "Ctrl+Z", _("Undo your last change"), wxART_UNDO},
         {ID_EDIT_CARE_PLAN, _("&Edit"), _("Edit &Care Plan..."), "Ctrl+E",

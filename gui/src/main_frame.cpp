@@ -1,6 +1,7 @@
 #include "gui/main_frame.h"
 
 #include <wx/aboutdlg.h>
+#include <wx/busyinfo.h>
 #include <wx/filedlg.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
@@ -11,6 +12,7 @@
 #include <wx/splitter.h>
 #include <wx/srchctrl.h>
 #include <wx/statusbr.h>
+#include <wx/textdlg.h>
 #include <wx/toolbar.h>
 
 #include <map>
@@ -20,6 +22,7 @@
 #include "case_list_view.h"
 #include "case_record_panel.h"
 #include "command_table.h"
+#include "formatting.h"
 #include "meetings_panel.h"
 #include "model/case_record_service.h"
 #include "model/permissions.h"
@@ -173,6 +176,8 @@ void MainFrame::buildMenus() {
         wxEVT_MENU, [this](wxCommandEvent&) { showActions(); }, ID_SHOW_ACTIONS);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { showMeetings(); }, ID_SHOW_MEETINGS);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { onBackup(); }, ID_BACKUP);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { editCarePlan(); }, ID_EDIT_CARE_PLAN);
     Bind(
@@ -417,6 +422,47 @@ void MainFrame::onSavePdf() {
         wxMessageBox(problem, _("Save as PDF"), wxOK | wxICON_ERROR, this);
     else
         SetStatusText(wxString::Format(_("Saved %s"), dialog.GetPath()), 0);
+}
+
+bool MainFrame::backUpTo(const std::string& path, const Passphrase& passphrase, wxString& problem) {
+    return runRefusable(
+        [&] {
+            store_->backupTo(path, passphrase);
+            store_->recordAudit({AuditEventKind::Backup, "", path}, user_);
+        },
+        problem);
+}
+
+void MainFrame::onBackup() {
+    wxString name = "neighbourhood-mdt-" + formatDate(clock_->today()) + ".nmdt-backup";
+    wxFileDialog where(this, _("Save backup as"), {}, name,
+                       _("Backups (*.nmdt-backup)|*.nmdt-backup"),
+                       wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (where.ShowModal() != wxID_OK)
+        return;
+    wxPasswordEntryDialog first(
+        this, _("A passphrase for this backup (keep it apart from the backup):"), _("Back up"));
+    if (first.ShowModal() != wxID_OK)
+        return;
+    Passphrase key(fromWx(first.GetValue()));
+    if (auto verdict = assessPassphrase(key.reveal()); verdict != PassphraseVerdict::Acceptable) {
+        wxMessageBox(describe(verdict), _("Back up"), wxOK | wxICON_WARNING, this);
+        return;
+    }
+    wxPasswordEntryDialog again(this, _("The same passphrase again:"), _("Back up"));
+    if (again.ShowModal() != wxID_OK)
+        return;
+    if (fromWx(again.GetValue()) != key.reveal()) {
+        wxMessageBox(_("The two passphrases are different."), _("Back up"), wxOK | wxICON_WARNING,
+                     this);
+        return;
+    }
+    wxBusyInfo busy(_("Writing and checking the backup..."), this);
+    wxString problem;
+    if (backUpTo(fromWx(where.GetPath()), key, problem))
+        SetStatusText(wxString::Format(_("Backup written and checked: %s"), where.GetPath()), 0);
+    else
+        wxMessageBox(problem, _("Back up"), wxOK | wxICON_ERROR, this);
 }
 
 void MainFrame::updateStatus() {

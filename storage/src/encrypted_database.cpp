@@ -15,6 +15,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr int kSqliteNotADatabase = 26;
+constexpr int kSqliteCorrupt = 11;
 constexpr int kCipherPageSize = 4096;
 constexpr int kKdfIterations = 64000;
 
@@ -76,7 +77,7 @@ std::unique_ptr<SQLite::Database> openEncryptedDatabase(const std::string& path,
     bool present = fs::exists(path, ec);
     if (intent == OpenIntent::CreateNew && present)
         throw StoreError(StoreErrorCode::AlreadyExists, path);
-    if (intent == OpenIntent::OpenExisting) {
+    if (intent != OpenIntent::CreateNew) {
         if (!present)
             throw StoreError(StoreErrorCode::FileMissing, path);
         if (!fs::is_regular_file(path, ec))
@@ -106,10 +107,16 @@ std::unique_ptr<SQLite::Database> openEncryptedDatabase(const std::string& path,
         applyKey(*db, passphrase);
         // The first read is where a wrong key shows: "file is not a database" (26).
         db->execAndGet("SELECT count(*) FROM sqlite_master");
-        applyConnectionSettings(*db);
+        if (intent == OpenIntent::InspectExisting) {
+            db->exec("PRAGMA temp_store = MEMORY");  // still no plaintext temporary files
+        } else {
+            applyConnectionSettings(*db);
+        }
     } catch (const SQLite::Exception& e) {
         if (e.getErrorCode() == kSqliteNotADatabase)
             throw StoreError(StoreErrorCode::WrongPassphrase, path);
+        if (e.getErrorCode() == kSqliteCorrupt)
+            throw StoreError(StoreErrorCode::Corrupt, path + ": " + e.what());
         throw StoreError(StoreErrorCode::Io, path + ": " + e.what());
     }
     return db;

@@ -11,7 +11,9 @@
 
 namespace nmdt::storage {
 
-enum class OpenIntent { CreateNew, OpenExisting };
+/// CreateNew and OpenExisting set the store up for use (WAL, synchronous=FULL);
+/// InspectExisting only keys and checks, leaving the file's journal mode as it is (backups).
+enum class OpenIntent { CreateNew, OpenExisting, InspectExisting };
 
 /// Opens `path` with `passphrase`, verifying the key; throws StoreError. On any failure the
 /// file is left exactly as it was.

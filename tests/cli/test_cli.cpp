@@ -157,6 +157,33 @@ BOOST_AUTO_TEST_CASE(audit_trail_is_listed_and_tampering_is_reported) {
     BOOST_TEST(contains(check.output, "TAMPERED"), check.output);
 }
 
+BOOST_AUTO_TEST_CASE(backup_verify_and_restore) {
+    TempDir dir;
+    std::string store = "'" + dir.file("s.nmdt") + "'";
+    std::string backupFile = dir.file("s.backup");
+    const std::string keys = kPass + " NMDT_BACKUP_PASSPHRASE='backup passphrase 2026!'";
+    BOOST_TEST(cli("demo " + store + " --seed 4", kPass).exitCode == 0);
+    auto made = cli("backup " + store + " --to '" + backupFile + "'", keys);
+    BOOST_TEST(made.exitCode == 0, made.output);
+    BOOST_TEST(contains(made.output, "50 cases"), made.output);
+    BOOST_TEST(cli("backup " + store + " --to '" + backupFile + "'", keys).exitCode ==
+               2);  // never overwrites
+    BOOST_TEST(cli("backup " + store + " --to '" + dir.file("weak.backup") + "'",
+                   kPass + " NMDT_BACKUP_PASSPHRASE=short")
+                   .exitCode == 2);
+    auto verified = cli("verify-backup '" + backupFile + "'", keys);
+    BOOST_TEST(verified.exitCode == 0, verified.output);
+    auto wrong =
+        cli("verify-backup '" + backupFile + "'", "NMDT_BACKUP_PASSPHRASE='not it at all'");
+    BOOST_TEST(wrong.exitCode == 3);
+    BOOST_TEST(!contains(wrong.output, "ok:"), wrong.output);
+    auto restored = cli("restore " + store + " --from '" + backupFile + "'", keys);
+    BOOST_TEST(restored.exitCode == 0, restored.output);
+    BOOST_TEST(contains(restored.output, "kept as"), restored.output);
+    BOOST_TEST(cli("check " + store, kPass).exitCode == 0);
+    BOOST_TEST(contains(cli("audit " + store + " --event restore", kPass).output, "1 entry"));
+}
+
 BOOST_AUTO_TEST_CASE(refuses_files_that_are_not_stores) {
     TempDir dir;
     std::ofstream(dir.file("notes.txt")) << "not a database";

@@ -87,6 +87,19 @@ BOOST_AUTO_TEST_CASE(main_window_lists_and_searches_cases) {
     // The toolbar is built from the command table: the same commands as the menus.
     BOOST_REQUIRE(frame->GetToolBar());
     BOOST_TEST(frame->GetToolBar()->GetToolsCount() == 7u);
+    // File > Back Up Now writes a backup that verifies, and says so in the audit trail.
+    std::string backupPath = fixture.dir.file("shell.backup");
+    wxString problem;
+    BOOST_TEST(frame->backUpTo(backupPath, Passphrase("backup passphrase 2026!"), problem),
+               problem.utf8_string());
+    BOOST_TEST(
+        storage::SqlCipherStore::verifyBackup(backupPath, Passphrase("backup passphrase 2026!"))
+            .cases == static_cast<std::int64_t>(fixture.cases));
+    AuditQuery backups;
+    backups.kind = AuditEventKind::Backup;
+    BOOST_TEST(frame->store().auditTrail(backups).size() == 1u);
+    BOOST_TEST(
+        !frame->backUpTo(backupPath + "/nested", Passphrase("backup passphrase 2026!"), problem));
     BOOST_TEST(frame->GetToolBar()->FindById(wxID_PRINT) != nullptr);
     BOOST_TEST(frame->GetMenuBar()->FindItem(wxID_PRINT)->GetItemLabelText().utf8_string() ==
                "Print Care Plan...");

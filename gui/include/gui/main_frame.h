@@ -44,6 +44,8 @@ class MainFrame : public wxFrame {
     /// Saves that printout as a PDF; on failure `problem` says why.
     bool saveCarePlanPdf(const std::string& path, wxString& problem);
 
+    /// Writes an encrypted backup of the store; on failure `problem` says why.
+    bool backUpTo(const std::string& path, const Passphrase& passphrase, wxString& problem);
     /// Reverses the user's last undoable edit; on refusal `problem` says why.
     bool undo(wxString& problem);
     void showActions();
@@ -66,6 +68,7 @@ class MainFrame : public wxFrame {
     void onPrint();
     void onPreview();
     void onSavePdf();
+    void onBackup();
     void updateActionsTab();
 
     std::unique_ptr<OpenStore> store_;

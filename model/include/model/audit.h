@@ -21,11 +21,13 @@ enum class AuditEventKind {
     ExportPdf,
     ExportFhir,
     PassphraseChanged,
+    Backup,
+    Restore,
 };
 
 template <>
 struct EnumCodes<AuditEventKind> {
-    static constexpr std::array<std::pair<AuditEventKind, std::string_view>, 8> table{{
+    static constexpr std::array<std::pair<AuditEventKind, std::string_view>, 10> table{{
         {AuditEventKind::SignIn, "sign-in"},
         {AuditEventKind::FailedUnlock, "failed-unlock"},
         {AuditEventKind::ViewCase, "view-case"},
@@ -34,6 +36,8 @@ struct EnumCodes<AuditEventKind> {
         {AuditEventKind::ExportPdf, "export-pdf"},
         {AuditEventKind::ExportFhir, "export-fhir"},
         {AuditEventKind::PassphraseChanged, "passphrase-changed"},
+        {AuditEventKind::Backup, "backup"},
+        {AuditEventKind::Restore, "restore"},
     }};
 };
 

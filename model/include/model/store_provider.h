@@ -27,6 +27,9 @@ class OpenStore : public Store {
     virtual AuditVerification verifyAudit() = 0;
     /// The check made at open, of the most recent entries (fast).
     virtual AuditVerification auditAtOpen() const = 0;
+    /// Writes an encrypted, integrity-checked backup of the whole store to `path`, under
+    /// its own passphrase. The file appears only once it has been read back and checked.
+    virtual void backupTo(const std::string& path, const Passphrase& backupPassphrase) = 0;
 };
 
 /// Opens and creates stores; storage/ provides the encrypted implementation.

@@ -78,6 +78,29 @@ class SqlCipherStore final : public OpenStore {
     int schemaVersion() const override;
     AuditVerification verifyAudit() override;
     AuditVerification auditAtOpen() const override;
+    void backupTo(const std::string& path, const Passphrase& backupPassphrase) override;
+
+    /// What a backup holds, from its manifest (read after verifying the whole file).
+    struct BackupManifest {
+        std::string siteId;
+        std::string createdAt;
+        int schemaVersion = 0;
+        std::int64_t cases = 0;
+        std::int64_t actions = 0;
+        std::int64_t auditEntries = 0;
+    };
+    /// Opens and fully checks a backup: passphrase, every page, the manifest's counts.
+    /// Throws StoreError (WrongPassphrase, NotAStore, Corrupt, NewerSchema).
+    static BackupManifest verifyBackup(const std::string& backupPath,
+                                       const Passphrase& backupPassphrase);
+    /// Replaces the store at `storePath` with the backup, keyed with `storePassphrase`. The
+    /// backup is verified first; the new store is built and checked beside the old one and
+    /// swapped in by renaming, so a failure at any point leaves the old store as it was.
+    /// The old store is kept as `<storePath>.before-restore`.
+    static BackupManifest restoreBackup(const std::string& backupPath,
+                                        const Passphrase& backupPassphrase,
+                                        const std::string& storePath,
+                                        const Passphrase& storePassphrase);
 
     /// Writes a plaintext SQLite copy of this store to `path` (benchmarks only: it holds
     /// patient data in clear).

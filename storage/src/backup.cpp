@@ -1,0 +1,211 @@
+// Encrypted backup and restore of a store, each verified before it is trusted.
+#include <SQLiteCpp/Statement.h>
+
+#include <filesystem>
+
+#include "encrypted_database.h"
+#include "migrations.h"
+#include "storage/sqlcipher_store.h"
+#include "store_impl.h"
+
+namespace nmdt::storage {
+
+namespace {
+namespace fs = std::filesystem;
+
+const char* const kManifestTable = "backup_manifest";
+
+std::int64_t countRows(SQLite::Database& db, const std::string& schema, const std::string& table) {
+    return db.execAndGet("SELECT count(*) FROM " + schema + "." + table).getInt64();
+}
+
+void removeQuietly(const std::string& path) {
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        fs::remove(path + suffix, ec);
+}
+
+/// Creates an empty file so a connection without OPEN_CREATE can ATTACH it.
+void createEmpty(const std::string& path) {
+    removeQuietly(path);
+    SQLite::Database(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+}
+
+/// Copies every table of `db`'s main database into a new encrypted file at `target`.
+void exportEncrypted(SQLite::Database& db, const std::string& target, const Passphrase& key,
+                     int schemaVersion) {
+    createEmpty(target);
+    // Attached databases take the default cipher settings, so make them ours first.
+    db.exec("PRAGMA cipher_default_page_size = 4096");
+    db.exec("PRAGMA cipher_default_kdf_iter = 64000");
+    Passphrase attach("ATTACH DATABASE " + sqlQuote(target) + " AS copy KEY " +
+                      sqlQuote(key.reveal()));
+    db.exec(attach.reveal().data());
+    try {
+        db.execAndGet("SELECT sqlcipher_export('copy')");
+        db.exec("PRAGMA copy.user_version = " +
+                std::to_string(schemaVersion));  // export does not copy it
+    } catch (...) {
+        db.exec("DETACH DATABASE copy");
+        throw;
+    }
+}
+
+SqlCipherStore::BackupManifest readManifest(SQLite::Database& db) {
+    if (db.execAndGet("SELECT count(*) FROM sqlite_master WHERE name = 'backup_manifest'")
+            .getInt() != 1)
+        throw StoreError(StoreErrorCode::NotAStore, "not a Neighbourhood MDT backup (no manifest)");
+    SqlCipherStore::BackupManifest m;
+    SQLite::Statement st(db, "SELECT key, value FROM backup_manifest");
+    while (st.executeStep()) {
+        std::string key = st.getColumn(0).getString(), value = st.getColumn(1).getString();
+        if (key == "site_id")
+            m.siteId = value;
+        if (key == "created_at")
+            m.createdAt = value;
+        if (key == "schema_version")
+            m.schemaVersion = std::stoi(value);
+        if (key == "cases")
+            m.cases = std::stoll(value);
+        if (key == "actions")
+            m.actions = std::stoll(value);
+        if (key == "audit_entries")
+            m.auditEntries = std::stoll(value);
+    }
+    return m;
+}
+
+SqlCipherStore::BackupManifest checkBackupPages(SQLite::Database& db);
+
+/// Full check of an open backup: every page (SQLCipher's per-page HMAC fails on any
+/// altered byte), then the manifest against what the file actually holds.
+SqlCipherStore::BackupManifest checkBackup(SQLite::Database& db) {
+    try {
+        return guarded([&] { return checkBackupPages(db); });
+    } catch (const StoreError& e) {
+        // Reading past the end of a backup cut short is an I/O error to SQLite; for a
+        // backup it means damaged or truncated.
+        if (e.code() == StoreErrorCode::Io)
+            throw StoreError(StoreErrorCode::Corrupt,
+                             std::string("backup damaged or truncated: ") + e.what());
+        throw;
+    }
+}
+
+SqlCipherStore::BackupManifest checkBackupPages(SQLite::Database& db) {
+    SQLite::Statement integrity(db, "PRAGMA integrity_check");
+    while (integrity.executeStep())
+        if (integrity.getColumn(0).getString() != "ok")
+            throw StoreError(StoreErrorCode::Corrupt,
+                             "backup damaged: " + integrity.getColumn(0).getString());
+    auto m = readManifest(db);
+    if (m.schemaVersion > latestSchemaVersion())
+        throw StoreError(StoreErrorCode::NewerSchema, "backup from a newer version");
+    if (countRows(db, "main", "cases") != m.cases ||
+        countRows(db, "main", "actions") != m.actions ||
+        countRows(db, "main", "audit_log") != m.auditEntries)
+        throw StoreError(StoreErrorCode::Corrupt,
+                         "backup incomplete: its contents do not match its manifest");
+    return m;
+}
+}  // namespace
+
+void SqlCipherStore::backupTo(const std::string& path, const Passphrase& backupPassphrase) {
+    if (backupPassphrase.empty())
+        throw StoreError(StoreErrorCode::WrongPassphrase, "empty backup passphrase");
+    const std::string partial = path + ".part";
+    try {
+        guarded([&] {
+            impl_->statements.clear();  // no statement may be pending while attaching
+            auto& db = *impl_->db;
+            exportEncrypted(db, partial, backupPassphrase, schemaVersionOf(db));
+            db.exec(std::string("CREATE TABLE copy.") + kManifestTable +
+                    " (key TEXT PRIMARY KEY, value TEXT)");
+            auto put = [&](const std::string& key, const std::string& value) {
+                SQLite::Statement st(
+                    db, std::string("INSERT INTO copy.") + kManifestTable + " VALUES (?, ?)");
+                st.bind(1, key);
+                st.bind(2, value);
+                st.exec();
+            };
+            put("site_id", impl_->siteId);
+            put("created_at", toIsoTimestamp(impl_->clock->now()));
+            put("schema_version", std::to_string(schemaVersionOf(db)));
+            put("cases", std::to_string(countRows(db, "copy", "cases")));
+            put("actions", std::to_string(countRows(db, "copy", "actions")));
+            put("audit_entries", std::to_string(countRows(db, "copy", "audit_log")));
+            db.exec("DETACH DATABASE copy");
+        });
+        // Read it back before calling it a backup.
+        verifyBackup(partial, backupPassphrase);
+        fs::rename(partial, path);
+    } catch (const std::filesystem::filesystem_error& e) {
+        removeQuietly(partial);
+        throw StoreError(StoreErrorCode::Io, e.what());
+    } catch (...) {
+        removeQuietly(partial);
+        throw;
+    }
+}
+
+SqlCipherStore::BackupManifest SqlCipherStore::verifyBackup(const std::string& backupPath,
+                                                            const Passphrase& backupPassphrase) {
+    auto db = openEncryptedDatabase(backupPath, backupPassphrase, OpenIntent::InspectExisting);
+    return checkBackup(*db);
+}
+
+SqlCipherStore::BackupManifest SqlCipherStore::restoreBackup(const std::string& backupPath,
+                                                             const Passphrase& backupPassphrase,
+                                                             const std::string& storePath,
+                                                             const Passphrase& storePassphrase) {
+    std::error_code ec;
+    if (fs::exists(storePath + "-wal", ec))
+        throw StoreError(StoreErrorCode::Io,
+                         "the store is open in another program; close it before restoring");
+    const std::string building = storePath + ".restoring";
+    try {
+        // 1. The backup must be whole and ours before anything else happens.
+        auto backup =
+            openEncryptedDatabase(backupPath, backupPassphrase, OpenIntent::InspectExisting);
+        BackupManifest manifest = checkBackup(*backup);
+        // 2. Build the restored store beside the current one, under the store's key.
+        guarded([&] {
+            exportEncrypted(*backup, building, storePassphrase, manifest.schemaVersion);
+            backup->exec(std::string("DROP TABLE copy.") + kManifestTable);
+            backup->exec("DETACH DATABASE copy");
+        });
+        backup.reset();
+        // 3. It must open (upgrading an older schema), pass its integrity check and have an
+        //    intact audit trail.
+        {
+            auto restored = SqlCipherStore::open(building, storePassphrase);
+            if (!restored->checkIntegrity().ok)
+                throw StoreError(StoreErrorCode::Corrupt, "restored store failed its check");
+            if (!restored->verifyAudit().intact)
+                throw StoreError(StoreErrorCode::Corrupt,
+                                 "the backup's audit trail has been tampered with");
+        }
+        // 4. Swap by renaming; the old store is kept.
+        const std::string previous = storePath + ".before-restore";
+        removeQuietly(previous);
+        bool hadStore = fs::exists(storePath);
+        if (hadStore)
+            fs::rename(storePath, previous);
+        try {
+            fs::rename(building, storePath);
+        } catch (...) {
+            if (hadStore)
+                fs::rename(previous, storePath);
+            throw;
+        }
+        return manifest;
+    } catch (const std::filesystem::filesystem_error& e) {
+        removeQuietly(building);
+        throw StoreError(StoreErrorCode::Io, e.what());
+    } catch (...) {
+        removeQuietly(building);
+        throw;
+    }
+}
+
+}  // namespace nmdt::storage
