@@ -19,6 +19,8 @@ enum CommandId {
     ID_SHOW_MEETINGS,
     ID_EDIT_CARE_PLAN,
     ID_BACKUP,
+    ID_LOCK,
+    ID_LOCK_AFTER,
     ID_CHANGE_STATUS,
     ID_ADD_NOTE,
     ID_REASSIGN,

@@ -2,10 +2,12 @@
 
 #include <wx/aboutdlg.h>
 #include <wx/busyinfo.h>
+#include <wx/config.h>
 #include <wx/filedlg.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
 #include <wx/notebook.h>
+#include <wx/numdlg.h>
 #include <wx/persist/toplevel.h>
 #include <wx/printdlg.h>
 #include <wx/sizer.h>
@@ -14,6 +16,7 @@
 #include <wx/statusbr.h>
 #include <wx/textdlg.h>
 #include <wx/toolbar.h>
+#include <wx/utils.h>
 
 #include <map>
 
@@ -23,6 +26,7 @@
 #include "case_record_panel.h"
 #include "command_table.h"
 #include "formatting.h"
+#include "lock_panel.h"
 #include "meetings_panel.h"
 #include "model/case_record_service.h"
 #include "model/permissions.h"
@@ -104,6 +108,26 @@ MainFrame::MainFrame(std::unique_ptr<OpenStore> store, std::shared_ptr<const Clo
     };
     pages_->AddPage(meetings_, _("Meetings"));
 
+    // The lock screen shares the frame with the pages; only one is ever shown.
+    lockPanel_ = new LockPanel(this);
+    lockPanel_->Hide();
+    lockPanel_->onUnlock = [this](const wxString& typed, wxString& problem) {
+        return unlock(Passphrase(fromWx(typed)), problem);
+    };
+    auto* frameSizer = new wxBoxSizer(wxVERTICAL);
+    frameSizer->Add(pages_, 1, wxEXPAND);
+    frameSizer->Add(lockPanel_, 1, wxEXPAND);
+    SetSizer(frameSizer);
+    idleLimit_ = std::chrono::minutes(
+        std::clamp(wxConfig::Get()->ReadLong("LockAfterMinutes", 10), 1L, 240L));
+    Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+        noteActivity(std::chrono::steady_clock::now());
+        e.Skip();
+    });
+    Bind(wxEVT_TIMER, [this](wxTimerEvent&) { checkIdle(std::chrono::steady_clock::now()); });
+    idleTimer_.SetOwner(this);
+    idleTimer_.Start(5000);
+
     CreateStatusBar(2);
     buildMenus();
     SetClientSize(FromDIP(wxSize(1280, 760)));
@@ -178,6 +202,20 @@ void MainFrame::buildMenus() {
         wxEVT_MENU, [this](wxCommandEvent&) { showMeetings(); }, ID_SHOW_MEETINGS);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { onBackup(); }, ID_BACKUP);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { lock(); }, ID_LOCK);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            long minutes =
+                wxGetNumberFromUser(_("Lock the window after this many idle minutes:"), {},
+                                    _("Lock after"), idleLimit_.count(), 1, 240, this);
+            if (minutes > 0) {
+                idleLimit_ = std::chrono::minutes(minutes);
+                wxConfig::Get()->Write("LockAfterMinutes", minutes);
+            }
+        },
+        ID_LOCK_AFTER);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { editCarePlan(); }, ID_EDIT_CARE_PLAN);
     Bind(
@@ -422,6 +460,75 @@ void MainFrame::onSavePdf() {
         wxMessageBox(problem, _("Save as PDF"), wxOK | wxICON_ERROR, this);
     else
         SetStatusText(wxString::Format(_("Saved %s"), dialog.GetPath()), 0);
+}
+
+void MainFrame::lock() {
+    if (locked_)
+        return;
+    // Editors close first: each saves its draft, so locking never loses work.
+    for (const auto& [caseId, windowId] : editors_)
+        if (auto* editor = wxWindow::FindWindowById(windowId))
+            editor->Close(true);
+    editors_.clear();
+    caseRecord_->clear();
+    currentCase_.reset();
+    searchBox_->ChangeValue({});
+    caseList_->showAll();
+    pages_->Hide();
+    if (GetToolBar())
+        GetToolBar()->Hide();
+    for (size_t i = 0; i < GetMenuBar()->GetMenuCount(); ++i)
+        GetMenuBar()->EnableTop(i, false);
+    locked_ = true;
+    lockPanel_->Show();
+    Layout();
+    lockPanel_->reset();
+    wxString ignored;
+    runRefusable([&] { store_->recordAudit({AuditEventKind::Lock, "", ""}, user_); }, ignored);
+}
+
+bool MainFrame::unlock(const Passphrase& passphrase, wxString& problem) {
+    if (!locked_)
+        return true;
+    bool matches = false;
+    if (!runRefusable([&] { matches = store_->passphraseMatches(passphrase); }, problem))
+        return false;
+    if (!matches) {
+        problem = describe(StoreErrorCode::WrongPassphrase);
+        wxString ignored;
+        runRefusable(
+            [&] {
+                store_->recordAudit({AuditEventKind::FailedUnlock, "", "at the lock screen"},
+                                    user_);
+            },
+            ignored);
+        return false;
+    }
+    locked_ = false;
+    lockPanel_->Hide();
+    pages_->Show();
+    if (GetToolBar())
+        GetToolBar()->Show();
+    for (size_t i = 0; i < GetMenuBar()->GetMenuCount(); ++i)
+        GetMenuBar()->EnableTop(i, true);
+    Layout();
+    noteActivity(std::chrono::steady_clock::now());
+    return runRefusable(
+        [&] {
+            store_->recordAudit({AuditEventKind::Unlock, "", ""}, user_);
+        },
+        problem);
+}
+
+void MainFrame::checkIdle(std::chrono::steady_clock::time_point now) {
+    // Mouse movement counts as activity too (key presses are noted as they happen).
+    wxPoint mouse = wxGetMousePosition();
+    if (mouse != lastMouse_) {
+        lastMouse_ = mouse;
+        noteActivity(now);
+    }
+    if (!locked_ && now - lastActivity_ >= idleLimit_)
+        lock();
 }
 
 bool MainFrame::backUpTo(const std::string& path, const Passphrase& passphrase, wxString& problem) {

@@ -373,6 +373,17 @@ std::unique_ptr<SqlCipherStore> SqlCipherStore::openPlaintextCopyForBenchmark(
     });
 }
 
+bool SqlCipherStore::passphraseMatches(const Passphrase& passphrase) const {
+    try {
+        openEncryptedDatabase(impl_->path, passphrase, OpenIntent::InspectExisting);
+        return true;
+    } catch (const StoreError& e) {
+        if (e.code() == StoreErrorCode::WrongPassphrase)
+            return false;
+        throw;
+    }
+}
+
 bool SqlCipherStoreProvider::exists(const std::string& location) const {
     std::error_code ec;
     return std::filesystem::exists(location, ec);

@@ -3,6 +3,9 @@
 
 #include <wx/frame.h>
 #include <wx/print.h>
+#include <wx/timer.h>
+
+#include <chrono>
 
 #include <map>
 #include <memory>
@@ -21,6 +24,7 @@ namespace nmdt::gui {
 
 class ActionsPanel;
 class CarePlanEditor;
+class LockPanel;
 class MeetingsPanel;
 class CaseListView;
 class CaseRecordPanel;
@@ -43,6 +47,16 @@ class MainFrame : public wxFrame {
     std::optional<Report> currentCarePlanReport() const;
     /// Saves that printout as a PDF; on failure `problem` says why.
     bool saveCarePlanPdf(const std::string& path, wxString& problem);
+
+    /// Hides every trace of patient data until the store passphrase is entered again.
+    void lock();
+    /// Unlocks if `passphrase` opens the store; otherwise says why and stays locked.
+    bool unlock(const Passphrase& passphrase, wxString& problem);
+    bool isLocked() const { return locked_; }
+    /// Idle locking: the limit, activity, and the periodic check (times injectable for tests).
+    void setIdleLimit(std::chrono::minutes limit) { idleLimit_ = limit; }
+    void noteActivity(std::chrono::steady_clock::time_point when) { lastActivity_ = when; }
+    void checkIdle(std::chrono::steady_clock::time_point now);
 
     /// Writes an encrypted backup of the store; on failure `problem` says why.
     bool backUpTo(const std::string& path, const Passphrase& passphrase, wxString& problem);
@@ -82,6 +96,12 @@ class MainFrame : public wxFrame {
     ActionsPanel* actions_ = nullptr;
     MeetingsPanel* meetings_ = nullptr;
     std::map<std::string, wxWindowID> editors_;  // open care plan editors by case id
+    LockPanel* lockPanel_ = nullptr;
+    bool locked_ = false;
+    wxTimer idleTimer_;
+    std::chrono::minutes idleLimit_{10};
+    std::chrono::steady_clock::time_point lastActivity_ = std::chrono::steady_clock::now();
+    wxPoint lastMouse_;
     wxSearchCtrl* searchBox_ = nullptr;
     CaseListView* caseList_ = nullptr;
     CaseRecordPanel* caseRecord_ = nullptr;

@@ -23,11 +23,13 @@ enum class AuditEventKind {
     PassphraseChanged,
     Backup,
     Restore,
+    Lock,
+    Unlock,
 };
 
 template <>
 struct EnumCodes<AuditEventKind> {
-    static constexpr std::array<std::pair<AuditEventKind, std::string_view>, 10> table{{
+    static constexpr std::array<std::pair<AuditEventKind, std::string_view>, 12> table{{
         {AuditEventKind::SignIn, "sign-in"},
         {AuditEventKind::FailedUnlock, "failed-unlock"},
         {AuditEventKind::ViewCase, "view-case"},
@@ -38,6 +40,8 @@ struct EnumCodes<AuditEventKind> {
         {AuditEventKind::PassphraseChanged, "passphrase-changed"},
         {AuditEventKind::Backup, "backup"},
         {AuditEventKind::Restore, "restore"},
+        {AuditEventKind::Lock, "lock"},
+        {AuditEventKind::Unlock, "unlock"},
     }};
 };
 

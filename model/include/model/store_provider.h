@@ -30,6 +30,9 @@ class OpenStore : public Store {
     /// Writes an encrypted, integrity-checked backup of the whole store to `path`, under
     /// its own passphrase. The file appears only once it has been read back and checked.
     virtual void backupTo(const std::string& path, const Passphrase& backupPassphrase) = 0;
+    /// True if `passphrase` opens this store's file (a fresh key derivation against the
+    /// file itself; nothing about the passphrase is kept in memory to compare with).
+    virtual bool passphraseMatches(const Passphrase& passphrase) const = 0;
 };
 
 /// Opens and creates stores; storage/ provides the encrypted implementation.

@@ -79,6 +79,7 @@ class SqlCipherStore final : public OpenStore {
     AuditVerification verifyAudit() override;
     AuditVerification auditAtOpen() const override;
     void backupTo(const std::string& path, const Passphrase& backupPassphrase) override;
+    bool passphraseMatches(const Passphrase& passphrase) const override;
 
     /// What a backup holds, from its manifest (read after verifying the whole file).
     struct BackupManifest {
