@@ -19,6 +19,8 @@ const std::vector<Command>& mainWindowCommands() {
          _("Hide all patient data until the passphrase is entered")},
         {ID_LOCK_AFTER, _("&File"), _("Lock &After..."), "",
          _("How long the window may be idle before it locks")},
+        {ID_CHANGE_PASSPHRASE, _("&File"), _("Change &Passphrase..."), "",
+         _("Change the passphrase that unlocks this store")},
         {wxID_EXIT, _("&File"), _("E&xit"), "Ctrl+Q", _("Close Neighbourhood MDT")},
         {wxID_UNDO, _("&Edit"), _("&Undo"), "Ctrl+Z", _("Undo your last change"), wxART_UNDO},
         {ID_EDIT_CARE_PLAN, _("&Edit"), _("Edit &Care Plan..."), "Ctrl+E",

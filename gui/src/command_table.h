@@ -21,6 +21,7 @@ enum CommandId {
     ID_BACKUP,
     ID_LOCK,
     ID_LOCK_AFTER,
+    ID_CHANGE_PASSPHRASE,
     ID_CHANGE_STATUS,
     ID_ADD_NOTE,
     ID_REASSIGN,

@@ -205,6 +205,8 @@ void MainFrame::buildMenus() {
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { lock(); }, ID_LOCK);
     Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { onChangePassphrase(); }, ID_CHANGE_PASSPHRASE);
+    Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
             long minutes =
@@ -529,6 +531,53 @@ void MainFrame::checkIdle(std::chrono::steady_clock::time_point now) {
     }
     if (!locked_ && now - lastActivity_ >= idleLimit_)
         lock();
+}
+
+bool MainFrame::changePassphrase(const Passphrase& current, const Passphrase& next,
+                                 wxString& problem) {
+    bool matches = false;
+    if (!runRefusable([&] { matches = store_->passphraseMatches(current); }, problem))
+        return false;
+    if (!matches) {
+        problem = describe(StoreErrorCode::WrongPassphrase);
+        return false;
+    }
+    if (auto verdict = assessPassphrase(next.reveal()); verdict != PassphraseVerdict::Acceptable) {
+        problem = describe(verdict);
+        return false;
+    }
+    return runRefusable(
+        [&] {
+            store_->changePassphrase(next);
+            store_->recordAudit({AuditEventKind::PassphraseChanged, "", ""}, user_);
+        },
+        problem);
+}
+
+void MainFrame::onChangePassphrase() {
+    wxPasswordEntryDialog current(this, _("Current passphrase:"), _("Change passphrase"));
+    if (current.ShowModal() != wxID_OK)
+        return;
+    wxPasswordEntryDialog next(this, _("New passphrase (at least 12 characters):"),
+                               _("Change passphrase"));
+    if (next.ShowModal() != wxID_OK)
+        return;
+    wxPasswordEntryDialog again(this, _("The new passphrase again:"), _("Change passphrase"));
+    if (again.ShowModal() != wxID_OK)
+        return;
+    if (again.GetValue() != next.GetValue()) {
+        wxMessageBox(_("The two new passphrases are different."), _("Change passphrase"),
+                     wxOK | wxICON_WARNING, this);
+        return;
+    }
+    wxBusyCursor busy;  // re-encrypting every page of a large store takes a while
+    wxString problem;
+    if (changePassphrase(Passphrase(fromWx(current.GetValue())),
+                         Passphrase(fromWx(next.GetValue())), problem))
+        wxMessageBox(_("The passphrase has been changed. Tell everyone who uses this desktop."),
+                     _("Change passphrase"), wxOK | wxICON_INFORMATION, this);
+    else
+        wxMessageBox(problem, _("Change passphrase"), wxOK | wxICON_WARNING, this);
 }
 
 bool MainFrame::backUpTo(const std::string& path, const Passphrase& passphrase, wxString& problem) {

@@ -60,6 +60,21 @@ BOOST_AUTO_TEST_CASE(locking_hides_patient_data_until_the_passphrase_is_entered)
     BOOST_TEST((std::vector<std::string>(kinds.end() - 3, kinds.end()) ==
                 std::vector<std::string>{"lock", "failed-unlock", "unlock"}));
 
+    // The passphrase can be changed from the app: the current one is checked first.
+    BOOST_TEST(!frame->changePassphrase(Passphrase("not the current one"),
+                                        Passphrase("a new passphrase 2027"), problem));
+    BOOST_TEST(!frame->changePassphrase(Passphrase("correct horse battery staple"),
+                                        Passphrase("short"), problem));
+    BOOST_TEST(problem.Contains("12 characters"), problem.utf8_string());
+    BOOST_TEST(frame->changePassphrase(Passphrase("correct horse battery staple"),
+                                       Passphrase("a new passphrase 2027"), problem),
+               problem.utf8_string());
+    BOOST_TEST(frame->store().passphraseMatches(Passphrase("a new passphrase 2027")));
+    BOOST_TEST(!frame->store().passphraseMatches(Passphrase("correct horse battery staple")));
+    AuditQuery changed;
+    changed.kind = AuditEventKind::PassphraseChanged;
+    BOOST_TEST(frame->store().auditTrail(changed).size() == 1u);
+
     // Idle time locks by itself; activity resets the count.
     frame->setIdleLimit(std::chrono::minutes(1));
     auto t0 = std::chrono::steady_clock::now();

@@ -58,6 +58,9 @@ class MainFrame : public wxFrame {
     void noteActivity(std::chrono::steady_clock::time_point when) { lastActivity_ = when; }
     void checkIdle(std::chrono::steady_clock::time_point now);
 
+    /// Changes the store passphrase after checking the current one; `problem` says why not.
+    bool changePassphrase(const Passphrase& current, const Passphrase& next, wxString& problem);
+
     /// Writes an encrypted backup of the store; on failure `problem` says why.
     bool backUpTo(const std::string& path, const Passphrase& passphrase, wxString& problem);
     /// Reverses the user's last undoable edit; on refusal `problem` says why.
@@ -83,6 +86,7 @@ class MainFrame : public wxFrame {
     void onPreview();
     void onSavePdf();
     void onBackup();
+    void onChangePassphrase();
     void updateActionsTab();
 
     std::unique_ptr<OpenStore> store_;
