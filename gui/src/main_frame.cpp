@@ -127,6 +127,16 @@ MainFrame::MainFrame(std::unique_ptr<OpenStore> store, std::shared_ptr<const Clo
     Bind(wxEVT_TIMER, [this](wxTimerEvent&) { checkIdle(std::chrono::steady_clock::now()); });
     idleTimer_.SetOwner(this);
     idleTimer_.Start(5000);
+    // Editors are child windows: destroying this frame would destroy them without their
+    // close handler, and an unsaved draft with them. So they are closed first.
+    Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& e) {
+        if (!closeEditors() && e.CanVeto()) {
+            e.Veto();
+            return;
+        }
+        idleTimer_.Stop();
+        e.Skip();
+    });
 
     CreateStatusBar(2);
     buildMenus();
@@ -464,14 +474,22 @@ void MainFrame::onSavePdf() {
         SetStatusText(wxString::Format(_("Saved %s"), dialog.GetPath()), 0);
 }
 
+bool MainFrame::closeEditors() {
+    for (auto it = editors_.begin(); it != editors_.end();) {
+        auto* editor = wxWindow::FindWindowById(it->second);
+        // Close() runs the editor's own handler, which saves the draft (or asks).
+        if (editor && !editor->Close(false))
+            return false;
+        it = editors_.erase(it);
+    }
+    return true;
+}
+
 void MainFrame::lock() {
     if (locked_)
         return;
     // Editors close first: each saves its draft, so locking never loses work.
-    for (const auto& [caseId, windowId] : editors_)
-        if (auto* editor = wxWindow::FindWindowById(windowId))
-            editor->Close(true);
-    editors_.clear();
+    closeEditors();
     caseRecord_->clear();
     currentCase_.reset();
     searchBox_->ChangeValue({});

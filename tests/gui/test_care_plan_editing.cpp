@@ -93,6 +93,25 @@ BOOST_AUTO_TEST_CASE(draft_agree_redraft_and_compare) {
     settle();
 }
 
+BOOST_AUTO_TEST_CASE(closing_the_main_window_saves_open_drafts) {
+    World w;
+    CaseId id = CaseService(w.asChair())
+                    .refer({resident("Cai", "Morgan", testNhsNumber(8803)), w.gp, w.practice,
+                            "Isolation", day(2026, 11, 1), w.navigator});
+    CarePlanService(w.asChair()).startDraft(id);
+    const std::string path = w.storePath();
+    auto* frame = new MainFrame(std::move(w.store), w.clock, w.asChair().actor);
+    frame->Show();
+    frame->showCase(id);
+    CarePlanEditor* editor = frame->editCarePlan();
+    editor->typeText("Getting back to the rugby club", "", "");
+    CarePlanId draft = editor->shown()->id;
+    BOOST_TEST(frame->Close());  // File > Exit does this
+    settle();
+    auto store = storage::SqlCipherStore::open(path, Passphrase("correct horse battery staple"));
+    BOOST_TEST(store->carePlan(draft)->whatMattersToMe == "Getting back to the rugby club");
+}
+
 BOOST_AUTO_TEST_CASE(practice_staff_read_and_print_but_do_not_edit) {
     World w;
     CaseId id = CaseService(w.asChair())

@@ -87,6 +87,8 @@ class MainFrame : public wxFrame {
     void onSavePdf();
     void onBackup();
     void onChangePassphrase();
+    /// Closes the care plan editors first, so each saves its draft; false if one refused.
+    bool closeEditors();
     void updateActionsTab();
 
     std::unique_ptr<OpenStore> store_;
