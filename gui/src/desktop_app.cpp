@@ -54,11 +54,16 @@ class DesktopApp : public wxApp {
         wxUILocale::UseDefault();
         if (!wxApp::OnInit())
             return false;
-
         wxString location = toWx(deps_.initialStore);
         if (location.empty())
             location = wxConfig::Get()->Read("LastStore", wxString());
-        UnlockDialog unlock(nullptr, *deps_.stores, location);
+        return openStore(location, nullptr);
+    }
+
+    /// Unlocks a store, signs someone in and shows a main window over it; the window it
+    /// replaces (if any) closes first, saving its drafts, and stays if it cannot.
+    bool openStore(const wxString& location, MainFrame* replacing) {
+        UnlockDialog unlock(replacing, *deps_.stores, location);
         if (unlock.ShowModal() != wxID_OK)
             return false;
         auto store = unlock.takeStore();
@@ -79,7 +84,10 @@ class DesktopApp : public wxApp {
                 _("Warning: this store's audit trail has been altered outside Neighbourhood MDT. "
                   "Tell your information governance lead; run 'nmdt-cli check' for details."),
                 _("Audit trail"), wxOK | wxICON_WARNING);
+        if (replacing && !replacing->Close())
+            return false;  // it could not save a draft; keep working in it
         auto* frame = new MainFrame(std::move(store), deps_.clock, *user);
+        frame->onOpenAnotherStore = [this, frame] { openStore({}, frame); };
         frame->Show();
         return true;
     }

@@ -294,10 +294,8 @@ void MainFrame::buildMenus() {
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
-            wxMessageBox(
-                _("To open another store, close this window and start Neighbourhood MDT again "
-                  "with that store; one store is open at a time."),
-                _("Open Store"), wxOK | wxICON_INFORMATION, this);
+            if (onOpenAnotherStore)
+                onOpenAnotherStore();
         },
         wxID_OPEN);
     Bind(

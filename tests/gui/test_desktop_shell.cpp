@@ -130,6 +130,13 @@ BOOST_AUTO_TEST_CASE(main_window_lists_and_searches_cases) {
     BOOST_TEST(list->GetItemText(0, 2).utf8_string() == "14-Mar-1948");
     screenshot(frame, "main-window-search");
 
+    // File > Open Store hands over to the application's open-another-store flow.
+    int asked = 0;
+    frame->onOpenAnotherStore = [&asked] { ++asked; };
+    wxCommandEvent open(wxEVT_MENU, wxID_OPEN);
+    frame->GetEventHandler()->ProcessEvent(open);
+    BOOST_TEST(asked == 1);
+
     // Escape (View > All Cases) lists everything again.
     wxCommandEvent all(wxEVT_MENU, nmdt::gui::ID_SHOW_ALL_CASES);
     frame->GetEventHandler()->ProcessEvent(all);

@@ -6,6 +6,7 @@
 #include <wx/timer.h>
 
 #include <chrono>
+#include <functional>
 
 #include <map>
 #include <memory>
@@ -68,6 +69,8 @@ class MainFrame : public wxFrame {
     void showActions();
     void showResidents();
     void showMeetings();
+    /// Set by the application: asks for another store and opens it in a new window.
+    std::function<void()> onOpenAnotherStore;
     /// Opens (or brings forward) the care plan editor of the current resident.
     CarePlanEditor* editCarePlan();
     MeetingsPanel* meetings() const { return meetings_; }
