@@ -290,7 +290,8 @@ void MainFrame::buildMenus() {
     for (int id : std::initializer_list<int>{wxID_PRINT, wxID_PREVIEW, ID_SAVE_PLAN_PDF})
         Bind(
             wxEVT_UPDATE_UI,
-            [this](wxUpdateUIEvent& e) { e.Enable(currentCarePlanReport().has_value()); }, id);
+            // Runs on every UI update: read a flag, never build the printout here.
+            [this](wxUpdateUIEvent& e) { e.Enable(currentCase_ && currentHasAgreedPlan_); }, id);
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
@@ -391,11 +392,15 @@ void MainFrame::showCase(const CaseId& id) {
             store_->recordAudit({AuditEventKind::ViewCase, "case:" + id.str(), ""}, user_);
         caseRecord_->show(record, DirectoryNames(*store_), clock_->today());
         currentCase_ = id;
+        currentHasAgreedPlan_ =
+            std::any_of(record.plans.begin(), record.plans.end(),
+                        [](const CarePlan& p) { return p.status == PlanStatus::Agreed; });
     } catch (const StoreError& e) {
         wxMessageBox(describe(e.code()), _("Could not open the record"), wxOK | wxICON_ERROR, this);
     } catch (const DomainError&) {
         caseRecord_->clear();
         currentCase_.reset();
+        currentHasAgreedPlan_ = false;
     }
 }
 
@@ -490,6 +495,7 @@ void MainFrame::lock() {
     closeEditors();
     caseRecord_->clear();
     currentCase_.reset();
+    currentHasAgreedPlan_ = false;
     searchBox_->ChangeValue({});
     caseList_->showAll();
     pages_->Hide();

@@ -292,7 +292,11 @@ MeetingsPanel::MeetingsPanel(wxWindow* parent, ServiceContext context)
         wxString problem;
         report(saveOutcome(problem), problem, _("Save outcome"));
     });
-    Bind(wxEVT_TIMER, [this](wxTimerEvent&) { clockLabel_->SetLabel(clockText()); });
+    // The clock reads the meeting from the store: only while someone can see it.
+    Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
+        if (IsShownOnScreen())
+            clockLabel_->SetLabel(clockText());
+    });
     clock_.Start(1000);
     refreshMeetings(std::nullopt);
 }

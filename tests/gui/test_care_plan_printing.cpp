@@ -2,6 +2,7 @@
 // print or save their current care plan as a PDF that pdftotext reads back.
 #include <boost/test/unit_test.hpp>
 
+#include <wx/menu.h>
 #include <wx/srchctrl.h>
 
 #include <filesystem>
@@ -9,6 +10,7 @@
 
 #include "case_list_view.h"
 #include "case_record_panel.h"
+#include "command_table.h"
 #include "demo/demo_data.h"
 #include "gui/main_frame.h"
 #include "gui_support.h"
@@ -116,6 +118,8 @@ BOOST_AUTO_TEST_CASE(find_by_nhs_number_and_see_the_record_under_the_banner) {
     settle();
     BOOST_TEST(frame->caseRecord()->bannerText().Contains("No resident selected"));
     BOOST_TEST(!frame->currentCarePlanReport().has_value());  // nothing to print yet
+    frame->UpdateWindowUI(wxUPDATE_UI_RECURSE);
+    BOOST_TEST(!frame->GetMenuBar()->IsEnabled(wxID_PRINT));
 
     frame->searchBox()->SetValue(formatNhsNumber(fixture.nhs));
     settle();
@@ -126,6 +130,9 @@ BOOST_AUTO_TEST_CASE(find_by_nhs_number_and_see_the_record_under_the_banner) {
     BOOST_REQUIRE(frame->currentCase().has_value());
     BOOST_TEST(frame->currentCase()->str() == fixture.caseId.str());
 
+    frame->UpdateWindowUI(wxUPDATE_UI_RECURSE);
+    BOOST_TEST(frame->GetMenuBar()->IsEnabled(wxID_PRINT));  // an agreed plan: printing offered
+    BOOST_TEST(frame->GetMenuBar()->IsEnabled(nmdt::gui::ID_SAVE_PLAN_PDF));
     std::string banner = frame->caseRecord()->bannerText().utf8_string();
     BOOST_TEST(banner.find("Żółtowska, Łucja") != std::string::npos, banner);
     BOOST_TEST(banner.find("14-Mar-1948 (78y)") != std::string::npos, banner);

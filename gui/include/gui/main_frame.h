@@ -100,6 +100,7 @@ class MainFrame : public wxFrame {
     std::shared_ptr<IdSource> ids_;
     EditHistory history_;
     std::optional<CaseId> currentCase_;
+    bool currentHasAgreedPlan_ = false;  // known when the record loads; enables printing
     wxPrintData printData_;
     wxNotebook* pages_ = nullptr;
     ActionsPanel* actions_ = nullptr;
