@@ -68,13 +68,14 @@ void ActionService::changeStatus(const ActionId& id, ActionStatus to, const std:
     ctx_.commitEdit("update-action-status", before, after);
 }
 
-NoteId ActionService::addNote(const ActionId& id, const std::string& text) {
+NoteId ActionService::addNote(const ActionId& id, const std::string& text, NoteSharing sharing) {
     requireMayWorkOn(ctx_.actor, get(id));
     Validator v;
     v.require(!text.empty(), ErrorCode::RequiredFieldMissing, "text");
     v.require(text.size() <= kMaxLongText, ErrorCode::TextTooLong, "text");
     v.throwIfAny();
-    ProgressNote note{ctx_.ids.next<NoteId>(), id, ctx_.actor.userId, ctx_.clock.now(), text};
+    ProgressNote note{ctx_.ids.next<NoteId>(), id,   ctx_.actor.userId,
+                      ctx_.clock.now(),        text, sharing == NoteSharing::PrivateToThisDesktop};
     ctx_.commitCreate("add-progress-note", note);
     return note.id;
 }

@@ -54,7 +54,8 @@ constexpr std::array actionFields{
     "case_id"sv,  "goal_lineage_id"sv, "meeting_id"sv,   "title"sv,     "detail"sv,
     "owner_id"sv, "owner_org_id"sv,    "requester_id"sv, "due_date"sv,  "priority"sv,
     "status"sv,   "status_reason"sv,   "created_at"sv,   "updated_at"sv};
-constexpr std::array noteFields{"action_id"sv, "author_id"sv, "written_at"sv, "text"sv};
+constexpr std::array noteFields{"action_id"sv, "author_id"sv, "written_at"sv, "text"sv,
+                                "private"sv};
 constexpr std::array meetingFields{
     "title"sv, "date"sv,     "start_time"sv, "duration_minutes"sv, "place"sv,
     "link"sv,  "chair_id"sv, "status"sv,     "opened_at"sv,        "closed_at"sv};

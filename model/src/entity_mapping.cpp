@@ -272,11 +272,16 @@ FieldList toFields(const ProgressNote& n) {
     return {{"action_id", ref(n.actionId)},
             {"author_id", ref(n.author)},
             {"written_at", time(n.writtenAt)},
-            {"text", text(n.text)}};
+            {"text", text(n.text)},
+            {"private", number(n.isPrivate ? 1 : 0)}};
 }
 ProgressNote fromRecord(const std::string& id, const Record& r, ProgressNote*) {
-    return {NoteId(id), readRef<ActionId>(r, "action_id"), readRef<ProfessionalId>(r, "author_id"),
-            readTime(r, "written_at").value_or(Timestamp{}), r.text("text")};
+    return {NoteId(id),
+            readRef<ActionId>(r, "action_id"),
+            readRef<ProfessionalId>(r, "author_id"),
+            readTime(r, "written_at").value_or(Timestamp{}),
+            r.text("text"),
+            r.flag("private")};
 }
 
 FieldList toFields(const Meeting& m) {

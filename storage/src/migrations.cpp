@@ -196,6 +196,34 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
 )sql";
 
+// Version 6: sync. Per-field stamps of every entity's current values (the merge needs
+// them); the stamps each change replaced (so a partner can tell a concurrent edit);
+// conflicts kept for a person; problems; settings; the signer each site first used;
+// entries held until what they refer to arrives. NHS numbers are no longer unique: the
+// same person created on two desktops arrives as two cases for a person to merge.
+// Progress notes gain a private flag (private notes never leave the desktop).
+constexpr const char* kSyncV6 = R"sql(
+ALTER TABLE change_log ADD COLUMN base_stamps TEXT NOT NULL DEFAULT '';
+CREATE INDEX change_log_site ON change_log(site_id, sequence);
+CREATE TABLE entity_clocks (entity_id TEXT PRIMARY KEY NOT NULL, stamps TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE sync_conflicts (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, entity TEXT NOT NULL, entity_id TEXT NOT NULL,
+  field TEXT NOT NULL, kept_value TEXT NOT NULL, kept_stamp TEXT NOT NULL,
+  lost_value TEXT NOT NULL, lost_stamp TEXT NOT NULL, lost_user TEXT, lost_org TEXT,
+  detected_at INTEGER NOT NULL, resolved_at INTEGER, resolution TEXT);
+CREATE INDEX sync_conflicts_field ON sync_conflicts(entity_id, field);
+CREATE TABLE sync_problems (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, kind TEXT NOT NULL,
+  message TEXT NOT NULL);
+CREATE TABLE sync_settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE sync_sites (site_id TEXT PRIMARY KEY NOT NULL, signer TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE sync_held (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, waiting_for TEXT NOT NULL, entry TEXT NOT NULL);
+DROP INDEX cases_nhs_number;
+CREATE INDEX cases_nhs_number ON cases(nhs_number);
+ALTER TABLE progress_notes ADD COLUMN private INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 using Step = std::function<void(SQLite::Database&)>;
 
 const std::vector<Step>& steps() {
@@ -205,6 +233,7 @@ const std::vector<Step>& steps() {
         [](SQLite::Database& db) { db.exec(kIndexesV3); },
         [](SQLite::Database& db) { db.exec(kCoveringIndexesV4); },
         [](SQLite::Database& db) { db.exec(kAuditV5); },
+        [](SQLite::Database& db) { db.exec(kSyncV6); },
     };
     return all;
 }

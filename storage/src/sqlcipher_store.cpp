@@ -18,6 +18,8 @@ constexpr int kSqliteFull = 13;
 constexpr int kSqliteCorrupt = 11;
 constexpr int kSqliteNotADatabase = 26;
 
+}  // namespace
+
 std::string metaValue(SQLite::Database& db, const std::string& key) {
     SQLite::Statement st(db, "SELECT value FROM meta WHERE key = ?");
     st.bind(1, key);
@@ -104,27 +106,47 @@ void applyChange(StoreImpl& s, const EntityChange& change) {
                          std::string(entityKindName(change.kind)) + " " + change.id);
 }
 
-void appendToChangeLog(StoreImpl& s, const EntityChange& change, HlcStamp stamp,
-                       const std::string& intent, const Actor& actor) {
+void appendToChangeLog(StoreImpl& s, const ChangeLogEntry& e, const FieldStamps& base) {
     auto st = s.prepare(
         "INSERT INTO change_log (hlc_wall, hlc_counter, site_id, entity, entity_id, op, fields,"
-        " intent, user_id, user_name, role, organisation_id)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    st->bind(1, static_cast<std::int64_t>(stamp.wallMs));
-    st->bind(2, static_cast<std::int64_t>(stamp.counter));
-    st->bind(3, s.siteId);
-    st->bind(4, std::string(entityKindName(change.kind)));
-    st->bind(5, change.id);
-    st->bind(6, change.op == ChangeOp::Create ? "create" : "update");
-    st->bind(7, encodeFields(change.fields));
-    st->bind(8, intent);
-    st->bind(9, actor.userId.str());
-    st->bind(10, actor.userName);
-    st->bind(11, std::string(codeOf(actor.role)));
-    st->bind(12, actor.organisationId.str());
+        " intent, user_id, user_name, role, organisation_id, base_stamps)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    st->bind(1, static_cast<std::int64_t>(e.hlc.wallMs));
+    st->bind(2, static_cast<std::int64_t>(e.hlc.counter));
+    st->bind(3, e.siteId);
+    st->bind(4, std::string(entityKindName(e.kind)));
+    st->bind(5, e.entityId);
+    st->bind(6, e.op == ChangeOp::Create ? "create" : "update");
+    st->bind(7, encodeFields(e.fields));
+    st->bind(8, e.intent);
+    st->bind(9, e.userId);
+    st->bind(10, e.userName);
+    st->bind(11, e.role);
+    st->bind(12, e.organisationId);
+    st->bind(13, encodeStamps(base));
     st->exec();
 }
 
+FieldStamps readClocks(StoreImpl& s, const std::string& entityId) {
+    auto st = s.prepare("SELECT stamps FROM entity_clocks WHERE entity_id = ?");
+    st->bind(1, entityId);
+    if (!st->executeStep())
+        return {};
+    try {
+        return decodeStamps(st->getColumn(0).getString());
+    } catch (const MalformedChangeData& bad) {
+        throw StoreError(StoreErrorCode::Corrupt, std::string("entity clock: ") + bad.what());
+    }
+}
+
+void writeClocks(StoreImpl& s, const std::string& entityId, const FieldStamps& stamps) {
+    auto st = s.prepare("INSERT OR REPLACE INTO entity_clocks (entity_id, stamps) VALUES (?, ?)");
+    st->bind(1, entityId);
+    st->bind(2, encodeStamps(stamps));
+    st->exec();
+}
+
+namespace {
 /// What an audit entry says about a commit: the entities it touched, by kind and id only
 /// (no names: the trail is exported for governance review).
 std::string changeSummary(const ChangeSet& changes) {
@@ -247,9 +269,34 @@ void SqlCipherStore::commit(const ChangeSet& changes, const Actor& actor) {
         guarded([&] {
             SQLite::Transaction tx(*impl_->db);
             HlcStamp stamp = impl_->hlc.tick(toMillis(impl_->clock->now()));
+            const SiteStamp mine{stamp, impl_->siteId};
             for (const auto& c : changes.changes()) {
                 applyChange(*impl_, c);
-                appendToChangeLog(*impl_, c, stamp, changes.intent(), actor);
+                ChangeLogEntry e;
+                e.hlc = stamp;
+                e.siteId = impl_->siteId;
+                e.kind = c.kind;
+                e.entityId = c.id;
+                e.op = c.op;
+                e.fields = c.fields;
+                e.intent = changes.intent();
+                e.userId = actor.userId.str();
+                e.userName = actor.userName;
+                e.role = std::string(codeOf(actor.role));
+                e.organisationId = actor.organisationId.str();
+                // The stamps this change replaces travel with it, so a partner can tell
+                // an edit made with sight of its value from a concurrent one.
+                FieldStamps base;
+                if (!isAppendOnly(c.kind)) {
+                    FieldStamps clocks = readClocks(*impl_, c.id);
+                    for (const auto& f : c.fields) {
+                        if (auto old = findStamp(clocks, f.name))
+                            base.push_back({f.name, *old});
+                        setStamp(clocks, f.name, mine);
+                    }
+                    writeClocks(*impl_, c.id, clocks);
+                }
+                appendToChangeLog(*impl_, e, base);
             }
             setMeta(*impl_, "hlc", encodeHlc(stamp));
             appendAudit(

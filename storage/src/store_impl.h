@@ -16,6 +16,7 @@
 #include "model/entity_mapping.h"
 #include "model/hybrid_clock.h"
 #include "model/store_error.h"
+#include "model/sync_types.h"
 
 namespace nmdt::storage {
 
@@ -27,9 +28,12 @@ class BorrowedStatement {
   public:
     explicit BorrowedStatement(SQLite::Statement& s) : s_(s) {}
     ~BorrowedStatement() {
-        s_.reset();
+        // tryReset: a destructor must not throw, even when the statement failed on a
+        // damaged page; the failure has already been reported by the step that hit it.
+        s_.tryReset();
         s_.clearBindings();
     }
+
     BorrowedStatement(const BorrowedStatement&) = delete;
     BorrowedStatement& operator=(const BorrowedStatement&) = delete;
     SQLite::Statement* operator->() { return &s_; }
@@ -54,6 +58,19 @@ struct StoreImpl {
     /// A cached prepared statement for `sql` (compiled once per connection).
     BorrowedStatement prepare(const std::string& sql);
 };
+
+std::string metaValue(SQLite::Database& db, const std::string& key);
+void setMeta(StoreImpl& s, const std::string& key, const std::string& value);
+void bindValue(SQLite::Statement& st, int index, const FieldValue& v);
+/// Refuses a change that names an unknown field, or edits an append-only row.
+void checkAgainstSchema(const EntityChange& change);
+/// Inserts (create) or updates (update) the row with the change's fields.
+void applyChange(StoreImpl& s, const EntityChange& change);
+/// Appends one entry to the change log, with the stamps of the values it replaced.
+void appendToChangeLog(StoreImpl& s, const ChangeLogEntry& entry, const FieldStamps& base);
+/// The per-field stamps of an entity's current values (empty if none recorded).
+FieldStamps readClocks(StoreImpl& s, const std::string& entityId);
+void writeClocks(StoreImpl& s, const std::string& entityId, const FieldStamps& stamps);
 
 /// Appends one audit entry, chained to the last; call inside a transaction. On rollback
 /// the caller restores lastAuditSequence and lastAuditHash.

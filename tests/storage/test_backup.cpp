@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "encrypted_database.h"
+#include "migrations.h"
 #include "model/case_service.h"
 #include "test_support.h"
 
@@ -72,7 +73,7 @@ BOOST_AUTO_TEST_CASE(a_backup_restores_the_store_as_it_was) {
     BOOST_TEST(readBytes(b.backup).find("Backup") == std::string::npos);  // encrypted
     auto manifest = SqlCipherStore::verifyBackup(b.backup, kBackupKey);
     BOOST_TEST(manifest.cases == 30);
-    BOOST_TEST(manifest.schemaVersion == 5);
+    BOOST_TEST(manifest.schemaVersion == latestSchemaVersion());
 
     auto restored = SqlCipherStore::restoreBackup(b.backup, kBackupKey, b.w.storePath(), kStoreKey);
     BOOST_TEST(restored.cases == 30);

@@ -52,13 +52,16 @@ void insertCaseAtV1(SQLite::Database& db, const std::string& id, const std::stri
 
 BOOST_AUTO_TEST_SUITE(migrations)
 
-BOOST_AUTO_TEST_CASE(step_1_creates_a_table_for_every_entity_with_every_field) {
+BOOST_AUTO_TEST_CASE(the_latest_schema_has_a_table_for_every_entity_with_every_field) {
     TempDir dir;
     auto db = openEncryptedDatabase(dir.file("s.nmdt"), kKey, OpenIntent::CreateNew);
-    migrate(*db, 1);
-    BOOST_TEST(schemaVersionOf(*db) == 1);
+    migrate(*db);
+    BOOST_TEST(schemaVersionOf(*db) == latestSchemaVersion());
     for (EntityKind kind : allEntityKinds()) {
         auto columns = columnsOf(*db, tableOf(kind));
+        // Columns the store derives for search are not fields.
+        columns.erase("search_family");
+        columns.erase("search_given");
         BOOST_TEST_CONTEXT(tableOf(kind)) {
             BOOST_TEST(columns.count("id") == 1u);
             for (auto field : entityFieldNames(kind))

@@ -46,6 +46,9 @@ bool canTransition(ActionStatus from, ActionStatus to);
 /// Moving to these statuses must say why (declined, cancelled, on hold, reopened).
 bool transitionNeedsReason(ActionStatus from, ActionStatus to);
 
+/// Whether a progress note may leave this desktop.
+enum class NoteSharing { Shared, PrivateToThisDesktop };
+
 /// A task allocated to a named person and/or organisation.
 struct Action {
     ActionId id;
@@ -74,6 +77,7 @@ struct ProgressNote {
     ProfessionalId author;
     Timestamp writtenAt{};
     std::string text;
+    bool isPrivate = false;  // kept on this desktop only, never synced
 };
 
 }  // namespace nmdt

@@ -33,7 +33,9 @@ class ActionService {
     Action prepare(const NewAction& request) const;
     ActionId raise(const NewAction& request);
     void changeStatus(const ActionId& id, ActionStatus to, const std::string& reason = {});
-    NoteId addNote(const ActionId& id, const std::string& text);
+    /// A private note stays on this desktop: sync never sends it to anyone.
+    NoteId addNote(const ActionId& id, const std::string& text,
+                   NoteSharing sharing = NoteSharing::Shared);
     void reassign(const ActionId& id, const ProfessionalId& owner,
                   const OrganisationId& organisation);
     void reschedule(const ActionId& id, std::optional<Date> dueDate);

@@ -6,13 +6,14 @@
 
 #include "model/calendar.h"
 #include "model/store_provider.h"
+#include "model/sync_store.h"
 
 namespace nmdt::storage {
 
 struct StoreImpl;
 
 /// A case store in one SQLCipher file. Not thread-safe: one connection, one thread.
-class SqlCipherStore final : public OpenStore {
+class SqlCipherStore final : public OpenStore, public SyncStore {
   public:
     /// Creates a new store file; refuses to overwrite an existing one.
     static std::unique_ptr<SqlCipherStore> create(const std::string& path,
@@ -80,6 +81,29 @@ class SqlCipherStore final : public OpenStore {
     AuditVerification auditAtOpen() const override;
     void backupTo(const std::string& path, const Passphrase& backupPassphrase) override;
     bool passphraseMatches(const Passphrase& passphrase) const override;
+
+    // SyncStore (storage/src/sync_store.cpp)
+    std::vector<SyncEntry> outbox(std::int64_t afterSequence, std::size_t limit) const override;
+    std::size_t pendingChanges() const override;
+    SyncCursors syncCursors() const override;
+    void recordPushed(std::int64_t throughSequence) override;
+    void clampOwnStamps(const std::vector<SyncEntry>& entries, std::int64_t hubTimeMs,
+                        std::int64_t hubSequence) override;
+    ApplyReport applyReceived(const std::vector<ReceivedBatch>& page, std::int64_t cursor,
+                              const std::vector<SyncProblem>& problems) override;
+    void recordSyncOutcome(std::int64_t atMs, const std::optional<SyncProblem>& problem) override;
+    std::vector<SyncProblem> syncProblems(std::size_t limit) const override;
+    std::vector<SyncConflict> conflicts(bool openOnly) const override;
+    void markConflictResolved(std::int64_t id, const std::string& resolution) override;
+    std::vector<DuplicatePerson> duplicatePeople() const override;
+    std::optional<std::string> syncSetting(const std::string& key) const override;
+    void setSyncSetting(const std::string& key, const std::string& value) override;
+    std::optional<std::string> siteSigner(const std::string& site) const override;
+    std::optional<CaseId> owningCase(EntityKind kind, const std::string& id) const override;
+    bool isPrivate(EntityKind kind, const std::string& id) const override;
+    /// Every row of every entity table in id order, with no local metadata: two stores
+    /// that have converged give identical dumps.
+    std::string canonicalDump() const;
 
     /// What a backup holds, from its manifest (read after verifying the whole file).
     struct BackupManifest {

@@ -1,0 +1,69 @@
+#pragma once
+// One sync run: push this desktop's outbox to the hub, then pull and merge what partners
+// sent. Resumable at any point: the hub acknowledges pushes by sequence, and each pulled
+// page is merged together with its cursor.
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "model/store.h"
+#include "model/sync_ports.h"
+#include "model/sync_store.h"
+
+namespace nmdt {
+
+/// What one run did, for the status bar and the CLI.
+struct SyncReport {
+    std::size_t pushedChanges = 0;
+    std::size_t pushedEnvelopes = 0;
+    std::size_t withheldChanges = 0;  // private, or not consented for anyone else
+    std::size_t receivedEnvelopes = 0;
+    ApplyReport applied;
+    std::size_t refusedEnvelopes = 0;
+    bool completed = false;
+    std::optional<SyncProblem> problem;
+};
+
+/// Tunables; defaults suit a desktop on an NHS network.
+struct SyncOptions {
+    std::string team;
+    std::size_t pushBatch = 500;  // changes per push request
+    std::size_t pullPage = 200;   // envelopes per pull request
+    int attempts = 5;             // per request, for network failures
+    std::chrono::milliseconds firstBackoff{200};
+    /// Waits between attempts; tests replace it to run without sleeping.
+    std::function<void(std::chrono::milliseconds)> sleep;
+    /// Wall clock in ms since the epoch, for the success time and problems.
+    std::function<std::int64_t()> now;
+};
+
+/// Runs sync for one store against one hub.
+class SyncEngine {
+  public:
+    SyncEngine(Store& store, SyncStore& sync, EnvelopeSealer& sealer, HubTransport& hub,
+               SyncOptions options);
+    /// Never throws for network or hub trouble: the report carries the problem in plain
+    /// words and the next run resumes where this one stopped.
+    SyncReport run();
+
+  private:
+    void push(SyncReport& report);
+    void pull(SyncReport& report);
+    std::vector<std::string> audienceOf(const SyncEntry& entry);
+    template <class F>
+    auto withRetries(F&& f) -> decltype(f());
+
+    Store& store_;
+    SyncStore& sync_;
+    EnvelopeSealer& sealer_;
+    HubTransport& hub_;
+    SyncOptions options_;
+};
+
+/// Why a received change must not be applied (empty when it may): the organisation it
+/// claims is not the one that signed it, or its author's role may not make it.
+std::string refusalOfReceived(const SyncEntry& entry, const std::string& signerOrganisation);
+
+}  // namespace nmdt

@@ -1,0 +1,90 @@
+#pragma once
+// The ports sync talks through: sealing envelopes (cryptography) and reaching the hub
+// (HTTPS). integration/ implements both on Poco; tests may wrap them to inject faults.
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "model/sync_types.h"
+
+namespace nmdt {
+
+/// The plaintext routing header of an envelope: all the hub may see.
+struct EnvelopeHeader {
+    std::string team;
+    std::string site;
+    std::int64_t fromSequence = 0;  // own change-log sequences (from, through]
+    std::int64_t throughSequence = 0;
+    int part = 0;  // envelopes of one push, one per audience
+    std::string keyId;
+    std::vector<std::string> audience;  // organisation ids, or "*" for everyone
+};
+
+/// An envelope as stored and relayed by the hub: header, sealed body and signature.
+struct SealedEnvelope {
+    EnvelopeHeader header;
+    std::string nonce;              // 12 random bytes
+    std::string ciphertext;         // AES-256-GCM of the entries (and a copy of the header)
+    std::string tag;                // 16 bytes
+    std::string signerCertificate;  // PEM, issued by the neighbourhood's CA
+    std::string signature;          // by the signer's key over header, nonce, ciphertext and tag
+    std::int64_t hubSequence = 0;   // assigned by the hub
+    std::int64_t hubTimeMs = 0;     // assigned by the hub
+};
+
+/// Why an envelope or a request was refused: kind for code, message for people.
+class SyncError : public std::runtime_error {
+  public:
+    enum class Kind { Network, Refused, Tampered, WrongKey, Malformed, Untrusted, NotEnrolled };
+    SyncError(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
+    Kind kind() const { return kind_; }
+    /// Network trouble is worth retrying; everything else needs a person.
+    bool retryable() const { return kind_ == Kind::Network; }
+
+  private:
+    Kind kind_;
+};
+
+/// Seals entries into envelopes and opens received ones (encryption and signatures).
+class EnvelopeSealer {
+  public:
+    virtual ~EnvelopeSealer() = default;
+    virtual SealedEnvelope seal(const EnvelopeHeader& header,
+                                const std::vector<SyncEntry>& entries) = 0;
+    /// Verifies the signature and decrypts; throws SyncError (Tampered, WrongKey, Untrusted,
+    /// Malformed) with a message naming the envelope.
+    virtual ReceivedBatch open(const SealedEnvelope& envelope) = 0;
+    /// The organisation this desktop's certificate was issued for.
+    virtual std::string ownOrganisation() const = 0;
+    virtual std::string keyId() const = 0;
+};
+
+/// The hub's answer to a push.
+struct PushResult {
+    std::int64_t acknowledgedThrough = 0;
+    std::int64_t hubTimeMs = 0;
+    std::vector<std::int64_t> hubSequences;  // one per envelope accepted now (none for a replay)
+    bool outOfOrder = false;  // the hub holds less than `fromSequence`: resume from its mark
+};
+
+/// One page of envelopes after a cursor.
+struct PullPage {
+    std::vector<SealedEnvelope> envelopes;
+    std::int64_t next = 0;  // the cursor to store once the page is applied
+    bool more = false;
+};
+
+/// The hub, reached over the network.
+class HubTransport {
+  public:
+    virtual ~HubTransport() = default;
+    /// Pushes own changes (from, through] as `envelopes`; all or nothing at the hub.
+    virtual PushResult push(const std::string& team, const std::string& site,
+                            std::int64_t fromSequence, std::int64_t throughSequence,
+                            const std::vector<SealedEnvelope>& envelopes) = 0;
+    virtual PullPage pull(const std::string& team, std::int64_t after, std::size_t limit) = 0;
+};
+
+}  // namespace nmdt

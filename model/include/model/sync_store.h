@@ -1,0 +1,56 @@
+#pragma once
+// What sync needs from the local store, beyond the ordinary reads and the write path.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/store.h"
+#include "model/sync_types.h"
+
+namespace nmdt {
+
+/// The sync side of the encrypted store. Every method that writes does so in one
+/// transaction, so a crash leaves either all of it or none of it.
+class SyncStore {
+  public:
+    virtual ~SyncStore() = default;
+
+    /// This desktop's own changes after `afterSequence`, oldest first, with base stamps.
+    virtual std::vector<SyncEntry> outbox(std::int64_t afterSequence, std::size_t limit) const = 0;
+    /// Own changes the hub has not acknowledged yet.
+    virtual std::size_t pendingChanges() const = 0;
+    virtual SyncCursors syncCursors() const = 0;
+    /// The hub holds every own change up to `throughSequence`.
+    virtual void recordPushed(std::int64_t throughSequence) = 0;
+    /// Own entries whose clocks ran ahead of the hub: re-stamp them as every other desktop
+    /// will (clampStamp) and settle any conflict the new stamps decide differently.
+    virtual void clampOwnStamps(const std::vector<SyncEntry>& entries, std::int64_t hubTimeMs,
+                                std::int64_t hubSequence) = 0;
+    /// Merges a page of received batches and moves the pull cursor to `cursor`, together.
+    virtual ApplyReport applyReceived(const std::vector<ReceivedBatch>& page, std::int64_t cursor,
+                                      const std::vector<SyncProblem>& problems) = 0;
+    /// Notes the end of a sync run: success time, or the problem that stopped it.
+    virtual void recordSyncOutcome(std::int64_t atMs,
+                                   const std::optional<SyncProblem>& problem) = 0;
+    /// Most recent first.
+    virtual std::vector<SyncProblem> syncProblems(std::size_t limit) const = 0;
+    virtual std::vector<SyncConflict> conflicts(bool openOnly) const = 0;
+    virtual void markConflictResolved(std::int64_t id, const std::string& resolution) = 0;
+    /// Open cases that share an NHS number (the same person created on two desktops).
+    virtual std::vector<DuplicatePerson> duplicatePeople() const = 0;
+
+    /// Settings kept inside the encrypted store (team key, hub address, certificates).
+    virtual std::optional<std::string> syncSetting(const std::string& key) const = 0;
+    virtual void setSyncSetting(const std::string& key, const std::string& value) = 0;
+    /// The certificate subject a site's envelopes were first signed with (trust on first use).
+    virtual std::optional<std::string> siteSigner(const std::string& site) const = 0;
+
+    /// The case an entity belongs to, for consent gating; none for directory and meetings.
+    virtual std::optional<CaseId> owningCase(EntityKind kind, const std::string& id) const = 0;
+    /// True for entries that must never leave this desktop (private progress notes).
+    virtual bool isPrivate(EntityKind kind, const std::string& id) const = 0;
+};
+
+}  // namespace nmdt

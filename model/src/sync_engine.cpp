@@ -1,0 +1,241 @@
+#include "model/sync_engine.h"
+
+#include <algorithm>
+#include <map>
+#include <thread>
+
+#include "model/merge_rules.h"
+#include "model/store_error.h"
+
+namespace nmdt {
+
+namespace {
+std::int64_t systemNowMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+const FieldValue* fieldOf(const SyncEntry& e, std::string_view name) {
+    for (const auto& f : e.change.fields)
+        if (f.name == name)
+            return &f.value;
+    return nullptr;
+}
+
+bool setsText(const SyncEntry& e, std::string_view field, std::string_view value) {
+    auto v = fieldOf(e, field);
+    auto s = v ? std::get_if<std::string>(v) : nullptr;
+    return s && *s == value;
+}
+}  // namespace
+
+std::string refusalOfReceived(const SyncEntry& entry, const std::string& signerOrganisation) {
+    const auto& c = entry.change;
+    if (!c.organisationId.empty() && c.organisationId != signerOrganisation)
+        return "a change by " + c.userName + " claims organisation " + c.organisationId +
+               " but was signed by a desktop of organisation " + signerOrganisation;
+    auto role = fromCode<Role>(c.role);
+    auto is = [&](Role r) { return role && *role == r; };
+    switch (c.kind) {
+        case EntityKind::Organisation:
+        case EntityKind::Professional:
+            if (!is(Role::Administrator))
+                return "only an administrator may change the directory, not a " + c.role;
+            break;
+        case EntityKind::CarePlan:
+            if (c.op == ChangeOp::Update && setsText(entry, "status", "agreed") && !is(Role::Chair))
+                return "only a chair may agree a care plan, not a " + c.role;
+            break;
+        case EntityKind::Meeting:
+            if (c.op == ChangeOp::Update && setsText(entry, "status", "closed") && !is(Role::Chair))
+                return "only a chair may close a meeting, not a " + c.role;
+            break;
+        default:
+            break;
+    }
+    return {};
+}
+
+SyncEngine::SyncEngine(Store& store, SyncStore& sync, EnvelopeSealer& sealer, HubTransport& hub,
+                       SyncOptions options)
+    : store_(store), sync_(sync), sealer_(sealer), hub_(hub), options_(std::move(options)) {
+    if (!options_.sleep)
+        options_.sleep = [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); };
+    if (!options_.now)
+        options_.now = systemNowMs;
+}
+
+template <class F>
+auto SyncEngine::withRetries(F&& f) -> decltype(f()) {
+    auto wait = options_.firstBackoff;
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return f();
+        } catch (const SyncError& e) {
+            if (!e.retryable() || attempt >= options_.attempts)
+                throw;
+            options_.sleep(wait);
+            wait = std::min(wait * 2, std::chrono::milliseconds(30000));
+        }
+    }
+}
+
+std::vector<std::string> SyncEngine::audienceOf(const SyncEntry& entry) {
+    const auto& c = entry.change;
+    switch (c.kind) {
+        case EntityKind::Organisation:
+        case EntityKind::Professional:
+        case EntityKind::Meeting:
+        case EntityKind::Participant:
+            return {"*"};
+        default:
+            break;
+    }
+    if (sync_.isPrivate(c.kind, c.entityId))
+        return {};
+    std::vector<std::string> orgs{sealer_.ownOrganisation()};
+    auto caseId = sync_.owningCase(c.kind, c.entityId);
+    if (!caseId)
+        return orgs;
+    // The latest recorded decision per organisation counts; a legal basis permits too.
+    std::map<std::string, std::pair<std::string, bool>> latest;
+    for (const auto& consent : store_.consents(*caseId)) {
+        bool permits = consent.decision == ConsentDecision::Permit || !consent.legalBasis.empty();
+        auto key = toIsoDate(consent.recordedOn) + consent.id.str();
+        auto& slot = latest[consent.organisationId.str()];
+        if (key >= slot.first)
+            slot = {key, permits};
+    }
+    for (const auto& [org, decision] : latest)
+        if (decision.second && std::find(orgs.begin(), orgs.end(), org) == orgs.end())
+            orgs.push_back(org);
+    std::sort(orgs.begin(), orgs.end());
+    return orgs;
+}
+
+void SyncEngine::push(SyncReport& report) {
+    const std::string site = store_.siteId();
+    for (;;) {
+        const std::int64_t from = sync_.syncCursors().pushedThrough;
+        auto entries = sync_.outbox(from, options_.pushBatch);
+        if (entries.empty())
+            return;
+        const std::int64_t through = entries.back().change.sequence;
+        // One envelope per audience, in order of first appearance.
+        std::vector<std::pair<std::vector<std::string>, std::vector<SyncEntry>>> groups;
+        for (auto& e : entries) {
+            auto audience = audienceOf(e);
+            if (audience.empty()) {
+                ++report.withheldChanges;
+                continue;
+            }
+            auto it = std::find_if(groups.begin(), groups.end(),
+                                   [&](const auto& g) { return g.first == audience; });
+            if (it == groups.end()) {
+                groups.push_back({audience, {}});
+                it = std::prev(groups.end());
+            }
+            it->second.push_back(std::move(e));
+        }
+        std::vector<SealedEnvelope> envelopes;
+        for (std::size_t i = 0; i < groups.size(); ++i) {
+            EnvelopeHeader h{options_.team,   site,           from, through, static_cast<int>(i),
+                             sealer_.keyId(), groups[i].first};
+            envelopes.push_back(sealer_.seal(h, groups[i].second));
+        }
+        auto result =
+            withRetries([&] { return hub_.push(options_.team, site, from, through, envelopes); });
+        if (result.outOfOrder) {
+            // The hub already holds more (an earlier run's push landed but its answer was
+            // lost) or less (impossible unless the hub was restored): resume from its mark.
+            if (result.acknowledgedThrough == from)
+                throw SyncError(SyncError::Kind::Refused,
+                                "the hub refused this desktop's changes as out of order");
+            sync_.recordPushed(result.acknowledgedThrough);
+            continue;
+        }
+        for (std::size_t i = 0; i < groups.size() && i < result.hubSequences.size(); ++i) {
+            bool ahead = std::any_of(
+                groups[i].second.begin(), groups[i].second.end(), [&](const SyncEntry& e) {
+                    return needsClamp({e.change.hlc, e.change.siteId}, result.hubTimeMs);
+                });
+            if (ahead)
+                sync_.clampOwnStamps(groups[i].second, result.hubTimeMs, result.hubSequences[i]);
+        }
+        sync_.recordPushed(through);
+        report.pushedChanges += entries.size();
+        report.pushedEnvelopes += envelopes.size();
+    }
+}
+
+void SyncEngine::pull(SyncReport& report) {
+    const std::string site = store_.siteId();
+    for (;;) {
+        const std::int64_t after = sync_.syncCursors().pulledThrough;
+        auto page = withRetries([&] { return hub_.pull(options_.team, after, options_.pullPage); });
+        std::vector<ReceivedBatch> batches;
+        std::vector<SyncProblem> problems;
+        for (const auto& envelope : page.envelopes) {
+            if (envelope.header.site == site)
+                continue;  // our own, already applied when written
+            ++report.receivedEnvelopes;
+            try {
+                auto batch = sealer_.open(envelope);
+                auto known = sync_.siteSigner(batch.site);
+                if (known && *known != batch.signer)
+                    throw SyncError(SyncError::Kind::Untrusted,
+                                    "envelope " + std::to_string(envelope.hubSequence) +
+                                        " claims site " + batch.site + " but was signed by " +
+                                        batch.signer + ", not " + *known);
+                // The signer's organisation is the O of its certificate: "CN=..,O=<org>".
+                std::string signerOrg;
+                auto at = batch.signer.find("O=");
+                if (at != std::string::npos)
+                    signerOrg = batch.signer.substr(at + 2, batch.signer.find(',', at) - at - 2);
+                std::vector<SyncEntry> allowed;
+                for (auto& e : batch.entries) {
+                    auto why = refusalOfReceived(e, signerOrg);
+                    if (why.empty()) {
+                        allowed.push_back(std::move(e));
+                    } else {
+                        ++report.applied.refused;
+                        problems.push_back({options_.now(), "refused-change", why});
+                    }
+                }
+                batch.entries = std::move(allowed);
+                batches.push_back(std::move(batch));
+            } catch (const SyncError& e) {
+                ++report.refusedEnvelopes;
+                problems.push_back({options_.now(), "refused-envelope", e.what()});
+            }
+        }
+        auto applied = sync_.applyReceived(batches, page.next, problems);
+        report.applied.entriesApplied += applied.entriesApplied;
+        report.applied.fieldsChanged += applied.fieldsChanged;
+        report.applied.conflicts += applied.conflicts;
+        report.applied.clamped += applied.clamped;
+        if (!page.more || page.next <= after)
+            return;
+    }
+}
+
+SyncReport SyncEngine::run() {
+    SyncReport report;
+    try {
+        push(report);
+        pull(report);
+        report.completed = true;
+        sync_.recordSyncOutcome(options_.now(), std::nullopt);
+    } catch (const SyncError& e) {
+        report.problem = SyncProblem{
+            options_.now(), e.kind() == SyncError::Kind::Network ? "network" : "refused", e.what()};
+        sync_.recordSyncOutcome(options_.now(), report.problem);
+    } catch (const StoreError& e) {
+        // The local store could not take the change (disk full, say): nothing half-applied.
+        report.problem = SyncProblem{options_.now(), "store", e.what()};
+    }
+    return report;
+}
+
+}  // namespace nmdt
