@@ -15,6 +15,7 @@
 #include "model/nhs_number.h"
 #include "passphrase_input.h"
 #include "storage/sqlcipher_store.h"
+#include "sync_commands.h"
 
 namespace nmdt::cli {
 
@@ -38,7 +39,14 @@ const std::set<std::string> kValueOptions{"passphrase-file",
                                           "event",
                                           "user",
                                           "to",
-                                          "from"};
+                                          "from",
+                                          "hub",
+                                          "team",
+                                          "cert",
+                                          "key",
+                                          "ca",
+                                          "invitation",
+                                          "code"};
 const std::set<std::string> kFlagOptions{"verify"};
 
 std::string describeAudit(const AuditVerification& v);
@@ -326,7 +334,7 @@ Invocation parseArguments(const std::vector<std::string>& args) {
         throw std::invalid_argument("no command given");
     Invocation inv;
     inv.command = args[0];
-    if (!kCommands.count(inv.command))
+    if (!kCommands.count(inv.command) && !syncCommands().count(inv.command))
         throw std::invalid_argument("unknown command '" + inv.command + "'");
     for (std::size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];
@@ -375,6 +383,16 @@ void printUsage(std::ostream& out) {
            "  verify-backup  check that a backup (given in place of STORE) is whole and readable\n"
            "  restore  replace STORE with --from BACKUP after checking it; the old store is "
            "kept\n\n"
+           "Sync with partner organisations (see docs/sync.md):\n"
+           "  sync-start-team  start a team on this desktop: --hub URL --team NAME\n"
+           "                   --cert FILE --key FILE --ca FILE (this desktop's certificate)\n"
+           "  sync-invite      write an invitation for a partner desktop: --to FILE (prints a code)\n"
+           "  sync-join        join with --invitation FILE --code CODE --cert FILE --key FILE --ca FILE\n"
+           "  sync             send this desktop's changes and receive partners'\n"
+           "  sync-status      last successful sync, changes waiting, conflicts, problems\n"
+           "  sync-rotate-key  start using a new team key (after a partner leaves)\n"
+           "  conflicts        list values that lost to a concurrent edit, for a person to settle\n"
+           "  organisations    list the organisations and their ids (for certificates)\n\n"
            "The passphrase comes from --passphrase-file FILE, the NMDT_PASSPHRASE environment "
            "variable,\n"
            "or a prompt on the terminal; never from the command line.\n";
@@ -406,6 +424,8 @@ int run(const Invocation& inv, std::ostream& out, std::ostream& err) {
             return verifyBackupFile(inv, out);
         if (inv.command == "restore")
             return restore(inv, out);
+        if (syncCommands().count(inv.command))
+            return runSyncCommand(inv, out, err);
     } catch (const StoreError& e) {
         err << "nmdt-cli: " << describe(e) << "\n";
         return kStoreRefused;

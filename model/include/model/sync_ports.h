@@ -3,6 +3,7 @@
 // (HTTPS). integration/ implements both on Poco; tests may wrap them to inject faults.
 
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -85,6 +86,33 @@ class HubTransport {
                             std::int64_t fromSequence, std::int64_t throughSequence,
                             const std::vector<SealedEnvelope>& envelopes) = 0;
     virtual PullPage pull(const std::string& team, std::int64_t after, std::size_t limit) = 0;
+};
+
+}  // namespace nmdt
+
+namespace nmdt {
+
+/// The hub's ordered, append-only log of sealed envelopes. It never holds a team key.
+class EnvelopeLog {
+  public:
+    virtual ~EnvelopeLog() = default;
+    /// Highest own change sequence the hub holds for a site (0 for a new site).
+    virtual std::int64_t acknowledged(const std::string& team, const std::string& site) = 0;
+    /// The certificate fingerprint a site first pushed with, if it has pushed.
+    virtual std::optional<std::string> siteFingerprint(const std::string& team,
+                                                       const std::string& site) = 0;
+    /// If the site's mark is at `from`, appends every envelope, moves the mark to `through`
+    /// and binds the site to `fingerprint`, in one transaction; returns their sequences.
+    /// Returns nothing and changes nothing if the mark is elsewhere.
+    virtual std::optional<std::vector<std::int64_t>> append(
+        const std::string& team, const std::string& site, const std::string& fingerprint,
+        std::int64_t from, std::int64_t through, const std::vector<SealedEnvelope>& envelopes,
+        std::int64_t hubTimeMs) = 0;
+    /// Envelopes after `after` addressed to `organisation` (or to everyone), in order.
+    virtual std::vector<SealedEnvelope> after(const std::string& team, std::int64_t after,
+                                              std::size_t limit,
+                                              const std::string& organisation) = 0;
+    virtual std::int64_t envelopeCount() = 0;
 };
 
 }  // namespace nmdt

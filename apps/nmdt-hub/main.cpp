@@ -1,0 +1,113 @@
+// nmdt-hub: the neighbourhood's sync hub, a Unix daemon or Windows service (Poco
+// ServerApplication). Usage: nmdt-hub --config=/etc/nmdt/hub.properties [--daemon]
+#include <Poco/Exception.h>
+#include <Poco/File.h>
+#include <Poco/Path.h>
+#include <Poco/StringTokenizer.h>
+#include <Poco/Util/HelpFormatter.h>
+#include <Poco/Util/Option.h>
+#include <Poco/Util/OptionSet.h>
+#include <Poco/Util/ServerApplication.h>
+
+#include <iostream>
+
+#include "integration/hub_server.h"
+#include "model/sync_ports.h"
+#include "storage/envelope_log.h"
+
+namespace {
+
+using Poco::Util::Option;
+using Poco::Util::OptionSet;
+
+/// The hub process: reads its configuration, opens its log, serves until told to stop.
+class HubApplication : public Poco::Util::ServerApplication {
+  protected:
+    void defineOptions(OptionSet& options) override {
+        ServerApplication::defineOptions(options);
+        options.addOption(Option("config", "c", "configuration file (key=value properties)")
+                              .required(false)
+                              .repeatable(false)
+                              .argument("FILE")
+                              .callback(Poco::Util::OptionCallback<HubApplication>(
+                                  this, &HubApplication::setConfig)));
+        options.addOption(Option("help", "h", "show this help")
+                              .callback(Poco::Util::OptionCallback<HubApplication>(
+                                  this, &HubApplication::showHelp)));
+    }
+
+    int main(const std::vector<std::string>&) override {
+        if (helpShown_)
+            return EXIT_OK;
+        if (configFile_.empty()) {
+            std::cerr << "nmdt-hub: give --config=FILE (see docs/sync.md for its keys)\n";
+            return EXIT_USAGE;
+        }
+        try {
+            auto config = readConfig();
+            Poco::File(config.dataDirectory).createDirectories();
+            nmdt::storage::SqliteEnvelopeLog log(
+                Poco::Path(config.dataDirectory).append("hub-envelopes.db").toString());
+            nmdt::integration::HubServer server(config, log);
+            server.start();
+            std::cout << "nmdt-hub listening on " << config.host << ":" << server.port()
+                      << std::endl;
+            waitForTerminationRequest();
+            server.stop();
+            std::cout << "nmdt-hub stopped" << std::endl;
+            return EXIT_OK;
+        } catch (const nmdt::SyncError& e) {
+            std::cerr << "nmdt-hub: " << e.what() << "\n";
+            return EXIT_CONFIG;
+        } catch (const Poco::Exception& e) {
+            std::cerr << "nmdt-hub: " << e.displayText() << "\n";
+            return EXIT_SOFTWARE;
+        } catch (const std::exception& e) {
+            std::cerr << "nmdt-hub: " << e.what() << "\n";
+            return EXIT_SOFTWARE;
+        }
+    }
+
+  private:
+    void setConfig(const std::string&, const std::string& value) {
+        configFile_ = value;
+        loadConfiguration(value);
+    }
+    void showHelp(const std::string&, const std::string&) {
+        Poco::Util::HelpFormatter help(options());
+        help.setCommand(commandName());
+        help.setUsage("--config=FILE");
+        help.setHeader("Relays sealed sync envelopes between Neighbourhood MDT desktops.");
+        help.format(std::cout);
+        helpShown_ = true;
+        stopOptionsProcessing();
+    }
+
+    nmdt::integration::HubConfig readConfig() {
+        const auto& c = config();
+        nmdt::integration::HubConfig h;
+        h.host = c.getString("hub.host", h.host);
+        h.port = static_cast<unsigned short>(c.getUInt("hub.port", h.port));
+        h.certificateFile = c.getString("hub.certificate");
+        h.privateKeyFile = c.getString("hub.privateKey");
+        h.caFile = c.getString("hub.ca");
+        h.dataDirectory = c.getString("hub.dataDirectory");
+        h.maxRequestBytes = c.getUInt64("hub.maxRequestBytes", h.maxRequestBytes);
+        h.maxEnvelopeBytes = c.getUInt64("hub.maxEnvelopeBytes", h.maxEnvelopeBytes);
+        h.maxPageSize = c.getUInt64("hub.maxPageSize", h.maxPageSize);
+        h.requestsPerMinute = c.getInt("hub.requestsPerMinute", h.requestsPerMinute);
+        h.maxThreads = c.getInt("hub.maxThreads", h.maxThreads);
+        Poco::StringTokenizer revoked(c.getString("hub.revoked", ""), ",",
+                                      Poco::StringTokenizer::TOK_TRIM |
+                                          Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+        h.revokedFingerprints.assign(revoked.begin(), revoked.end());
+        return h;
+    }
+
+    std::string configFile_;
+    bool helpShown_ = false;
+};
+
+}  // namespace
+
+POCO_SERVER_MAIN(HubApplication)

@@ -1,0 +1,62 @@
+#pragma once
+// The neighbourhood hub: relays sealed envelopes between partner desktops over HTTPS with
+// mutual TLS. It orders and stores envelopes but holds no team key, so it never sees a name.
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "model/sync_ports.h"
+
+namespace nmdt::integration {
+
+/// Everything the hub's configuration file sets.
+struct HubConfig {
+    std::string host = "0.0.0.0";
+    unsigned short port = 8443;  // 0 picks a free port (tests)
+    std::string certificateFile;  // the hub's certificate, issued by the CA
+    std::string privateKeyFile;
+    std::string caFile;           // the neighbourhood CA: every desktop's issuer
+    std::string dataDirectory;
+    std::size_t maxRequestBytes = 32 * 1024 * 1024;
+    std::size_t maxEnvelopeBytes = 16 * 1024 * 1024;
+    std::size_t maxEnvelopesPerPush = 1000;
+    std::size_t maxPageSize = 500;
+    int requestsPerMinute = 1200;  // per desktop certificate
+    int maxThreads = 16;
+    std::vector<std::string> revokedFingerprints;  // SHA-256 of partners who left
+};
+
+/// One HTTP exchange, stripped of transport; what HubService decides on.
+struct HubRequest {
+    std::string method;
+    std::string path;
+    std::string query;
+    std::string body;
+    std::string peerSubject;      // "CN=..,O=.." of the client certificate
+    std::string peerFingerprint;  // its SHA-256
+    std::string peerOrganisation;
+};
+struct HubResponse {
+    int status = 200;
+    std::string body;  // JSON
+};
+
+class HubService;
+
+/// The HTTPS server around the hub's service.
+class HubServer {
+  public:
+    HubServer(HubConfig config, EnvelopeLog& log);
+    ~HubServer();
+    void start();
+    void stop();
+    unsigned short port() const;
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace nmdt::integration

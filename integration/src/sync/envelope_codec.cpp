@@ -1,0 +1,262 @@
+#include "envelope_codec.h"
+
+#include <Poco/Exception.h>
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
+
+#include <sstream>
+
+#include "sync_crypto.h"
+
+namespace nmdt::integration {
+
+namespace {
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+SyncError malformed(const std::string& what, const std::string& detail) {
+    return SyncError(SyncError::Kind::Malformed, what + " is malformed: " + detail);
+}
+
+Object::Ptr headerToJson(const EnvelopeHeader& h) {
+    Object::Ptr o = new Object;
+    o->set("team", h.team);
+    o->set("site", h.site);
+    o->set("from", h.fromSequence);
+    o->set("through", h.throughSequence);
+    o->set("part", h.part);
+    o->set("keyId", h.keyId);
+    Array::Ptr audience = new Array;
+    for (const auto& a : h.audience)
+        audience->add(a);
+    o->set("audience", audience);
+    return o;
+}
+
+EnvelopeHeader headerFromJson(const Object::Ptr& o, const std::string& what) {
+    EnvelopeHeader h;
+    h.team = requireString(o, "team", what);
+    h.site = requireString(o, "site", what);
+    h.fromSequence = requireInt(o, "from", what);
+    h.throughSequence = requireInt(o, "through", what);
+    h.part = static_cast<int>(requireInt(o, "part", what));
+    h.keyId = requireString(o, "keyId", what);
+    auto audience = o->getArray("audience");
+    if (!audience)
+        throw malformed(what, "no audience");
+    for (unsigned i = 0; i < audience->size(); ++i) {
+        if (!audience->get(i).isString())
+            throw malformed(what, "audience holds a non-text member");
+        h.audience.push_back(audience->getElement<std::string>(i));
+    }
+    if (h.fromSequence < 0 || h.throughSequence <= h.fromSequence || h.part < 0)
+        throw malformed(what, "its sequence range is impossible");
+    return h;
+}
+
+Poco::Dynamic::Var valueToJson(const FieldValue& v) {
+    if (auto i = std::get_if<std::int64_t>(&v))
+        return Poco::Int64(*i);
+    if (auto s = std::get_if<std::string>(&v))
+        return *s;
+    return Poco::Dynamic::Var();
+}
+
+FieldValue valueFromJson(const Poco::Dynamic::Var& v, const std::string& what) {
+    if (v.isEmpty())
+        return FieldValue();
+    if (v.isString())
+        return FieldValue(v.extract<std::string>());
+    if (v.isInteger())
+        return FieldValue(static_cast<std::int64_t>(v.convert<Poco::Int64>()));
+    throw malformed(what, "a field value is neither text, a whole number nor null");
+}
+
+Object::Ptr stampsToJson(const FieldStamps& stamps) {
+    Object::Ptr o = new Object;
+    for (const auto& s : stamps) {
+        Array::Ptr a = new Array;
+        a->add(Poco::Int64(s.stamp.hlc.wallMs));
+        a->add(Poco::Int64(s.stamp.hlc.counter));
+        a->add(s.stamp.site);
+        o->set(s.field, a);
+    }
+    return o;
+}
+
+FieldStamps stampsFromJson(const Object::Ptr& o, const std::string& what) {
+    FieldStamps out;
+    if (!o)
+        return out;
+    for (const auto& name : o->getNames()) {
+        auto a = o->getArray(name);
+        if (!a || a->size() != 3 || !a->get(0).isInteger() || !a->get(1).isInteger() ||
+            !a->get(2).isString())
+            throw malformed(what, "a base stamp is out of shape");
+        auto counter = a->get(1).convert<Poco::Int64>();
+        if (counter < 0 || counter > 0xffffffffLL)
+            throw malformed(what, "a base stamp's counter is out of range");
+        out.push_back({name, SiteStamp{{a->get(0).convert<Poco::Int64>(),
+                                        static_cast<std::uint32_t>(counter)},
+                                       a->get(2).extract<std::string>()}});
+    }
+    return out;
+}
+}  // namespace
+
+Object::Ptr parseObject(const std::string& text, const std::string& what) {
+    try {
+        Poco::JSON::Parser parser;
+        auto result = parser.parse(text);
+        auto o = result.extract<Object::Ptr>();
+        if (!o)
+            throw malformed(what, "it is not a JSON object");
+        return o;
+    } catch (const SyncError&) {
+        throw;
+    } catch (const Poco::Exception& e) {
+        throw malformed(what, "it is not valid JSON (" + e.displayText() + ")");
+    } catch (const std::exception&) {
+        throw malformed(what, "it is not a JSON object");
+    }
+}
+
+std::string stringify(const Object::Ptr& json) {
+    std::ostringstream out;
+    json->stringify(out);
+    return out.str();
+}
+
+std::string requireString(const Object::Ptr& o, const std::string& name, const std::string& what) {
+    if (!o->has(name) || !o->get(name).isString())
+        throw malformed(what, "\"" + name + "\" is missing or not text");
+    return o->getValue<std::string>(name);
+}
+
+std::int64_t requireInt(const Object::Ptr& o, const std::string& name, const std::string& what) {
+    if (!o->has(name) || !o->get(name).isInteger())
+        throw malformed(what, "\"" + name + "\" is missing or not a whole number");
+    return o->getValue<Poco::Int64>(name);
+}
+
+std::string encodeBody(const EnvelopeHeader& header, const std::vector<SyncEntry>& entries) {
+    Object::Ptr body = new Object;
+    body->set("header", headerToJson(header));
+    Array::Ptr list = new Array;
+    for (const auto& entry : entries) {
+        const auto& e = entry.change;
+        Object::Ptr o = new Object;
+        o->set("kind", std::string(entityKindName(e.kind)));
+        o->set("id", e.entityId);
+        o->set("op", std::string(e.op == ChangeOp::Create ? "create" : "update"));
+        o->set("wall", Poco::Int64(e.hlc.wallMs));
+        o->set("counter", Poco::Int64(e.hlc.counter));
+        o->set("site", e.siteId);
+        Object::Ptr fields = new Object;
+        for (const auto& f : e.fields)
+            fields->set(f.name, valueToJson(f.value));
+        o->set("fields", fields);
+        o->set("base", stampsToJson(entry.base));
+        o->set("intent", e.intent);
+        o->set("user", e.userId);
+        o->set("userName", e.userName);
+        o->set("role", e.role);
+        o->set("organisation", e.organisationId);
+        list->add(o);
+    }
+    body->set("entries", list);
+    return stringify(body);
+}
+
+std::vector<SyncEntry> decodeBody(const std::string& text, const EnvelopeHeader& expected,
+                                  const std::string& what) {
+    auto body = parseObject(text, what);
+    auto header = body->getObject("header");
+    if (!header)
+        throw malformed(what, "its sealed header is missing");
+    auto sealed = headerFromJson(header, what);
+    if (sealed.team != expected.team || sealed.site != expected.site ||
+        sealed.fromSequence != expected.fromSequence ||
+        sealed.throughSequence != expected.throughSequence || sealed.part != expected.part ||
+        sealed.keyId != expected.keyId || sealed.audience != expected.audience)
+        throw SyncError(SyncError::Kind::Tampered,
+                        what + "'s routing header does not match the one sealed inside it");
+    auto list = body->getArray("entries");
+    if (!list)
+        throw malformed(what, "it has no entries");
+    std::vector<SyncEntry> out;
+    for (unsigned i = 0; i < list->size(); ++i) {
+        auto o = list->getObject(i);
+        if (!o)
+            throw malformed(what, "entry " + std::to_string(i) + " is not an object");
+        SyncEntry entry;
+        auto& e = entry.change;
+        auto kindName = requireString(o, "kind", what);
+        auto kind = entityKindFromName(kindName);
+        if (!kind)
+            throw malformed(what, "entry " + std::to_string(i) + " names an unknown kind \"" +
+                                      kindName + "\"");
+        e.kind = *kind;
+        e.entityId = requireString(o, "id", what);
+        auto op = requireString(o, "op", what);
+        if (op != "create" && op != "update")
+            throw malformed(what, "entry " + std::to_string(i) + " has an unknown operation");
+        e.op = op == "create" ? ChangeOp::Create : ChangeOp::Update;
+        auto counter = requireInt(o, "counter", what);
+        if (counter < 0 || counter > 0xffffffffLL)
+            throw malformed(what, "entry " + std::to_string(i) + " has a bad clock");
+        e.hlc = {requireInt(o, "wall", what), static_cast<std::uint32_t>(counter)};
+        e.siteId = requireString(o, "site", what);
+        if (e.siteId != expected.site)
+            throw SyncError(SyncError::Kind::Tampered,
+                            what + " carries a change stamped by another site");
+        auto fields = o->getObject("fields");
+        if (!fields)
+            throw malformed(what, "entry " + std::to_string(i) + " has no fields");
+        for (const auto& name : fields->getNames())
+            e.fields.push_back({name, valueFromJson(fields->get(name), what)});
+        entry.base = stampsFromJson(o->getObject("base"), what);
+        e.intent = requireString(o, "intent", what);
+        e.userId = requireString(o, "user", what);
+        e.userName = requireString(o, "userName", what);
+        e.role = requireString(o, "role", what);
+        e.organisationId = requireString(o, "organisation", what);
+        out.push_back(std::move(entry));
+    }
+    return out;
+}
+
+Object::Ptr envelopeToJson(const SealedEnvelope& e) {
+    Object::Ptr o = headerToJson(e.header);
+    o->set("nonce", toBase64(e.nonce));
+    o->set("ciphertext", toBase64(e.ciphertext));
+    o->set("tag", toBase64(e.tag));
+    o->set("signer", e.signerCertificate);
+    o->set("signature", toBase64(e.signature));
+    if (e.hubSequence) {
+        o->set("sequence", Poco::Int64(e.hubSequence));
+        o->set("hubTime", Poco::Int64(e.hubTimeMs));
+    }
+    return o;
+}
+
+SealedEnvelope envelopeFromJson(const Object::Ptr& o, const std::string& what) {
+    if (!o)
+        throw malformed(what, "it is not an object");
+    SealedEnvelope e;
+    e.header = headerFromJson(o, what);
+    e.nonce = fromBase64(requireString(o, "nonce", what), what + "'s nonce");
+    e.ciphertext = fromBase64(requireString(o, "ciphertext", what), what + "'s ciphertext");
+    e.tag = fromBase64(requireString(o, "tag", what), what + "'s tag");
+    e.signerCertificate = requireString(o, "signer", what);
+    e.signature = fromBase64(requireString(o, "signature", what), what + "'s signature");
+    if (e.nonce.size() != kNonceBytes || e.tag.size() != kTagBytes)
+        throw malformed(what, "its nonce or tag has the wrong length");
+    if (o->has("sequence")) {
+        e.hubSequence = requireInt(o, "sequence", what);
+        e.hubTimeMs = requireInt(o, "hubTime", what);
+    }
+    return e;
+}
+
+}  // namespace nmdt::integration

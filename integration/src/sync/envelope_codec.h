@@ -1,0 +1,34 @@
+#pragma once
+// JSON forms of sync data: an envelope on the wire, and the plaintext it seals.
+
+#include <Poco/JSON/Object.h>
+
+#include <string>
+#include <vector>
+
+#include "model/sync_ports.h"
+
+namespace nmdt::integration {
+
+/// The plaintext of an envelope: a copy of its header (so the header is authenticated by
+/// the team key too) and the entries.
+std::string encodeBody(const EnvelopeHeader& header, const std::vector<SyncEntry>& entries);
+/// Throws SyncError(Malformed) naming what is wrong; never returns a partial list.
+std::vector<SyncEntry> decodeBody(const std::string& body, const EnvelopeHeader& expected,
+                                  const std::string& what);
+
+Poco::JSON::Object::Ptr envelopeToJson(const SealedEnvelope& envelope);
+/// Throws SyncError(Malformed) naming the missing or mistyped member.
+SealedEnvelope envelopeFromJson(const Poco::JSON::Object::Ptr& json, const std::string& what);
+
+/// Parses a JSON object; throws SyncError(Malformed) with `what` in the message.
+Poco::JSON::Object::Ptr parseObject(const std::string& text, const std::string& what);
+std::string stringify(const Poco::JSON::Object::Ptr& json);
+
+/// Typed member access that throws SyncError(Malformed) naming the member.
+std::string requireString(const Poco::JSON::Object::Ptr& o, const std::string& name,
+                          const std::string& what);
+std::int64_t requireInt(const Poco::JSON::Object::Ptr& o, const std::string& name,
+                        const std::string& what);
+
+}  // namespace nmdt::integration

@@ -1,0 +1,140 @@
+// Seals and opens envelopes: AES-256-GCM under the team key, signed by the desktop's
+// certificate key, checked against the neighbourhood CA on the way in.
+#include <Poco/Exception.h>
+
+#include "envelope_codec.h"
+#include "integration/sync_credentials.h"
+#include "sync_crypto.h"
+
+namespace nmdt::integration {
+
+namespace {
+
+class PocoEnvelopeSealer final : public EnvelopeSealer {
+  public:
+    explicit PocoEnvelopeSealer(const SyncCredentials& c)
+        : credentials_(c),
+          ca_(loadCertificate(c.caFile, "the neighbourhood CA certificate")),
+          own_(loadCertificate(c.certificateFile, "this desktop's certificate")),
+          ownPem_(pemOf(c.certificateFile)),
+          key_(loadKey(c.certificateFile, c.privateKeyFile)) {
+        requireIssuedBy(own_, ca_, "this desktop's certificate");
+    }
+
+    SealedEnvelope seal(const EnvelopeHeader& header,
+                        const std::vector<SyncEntry>& entries) override {
+        auto key = credentials_.keys.find(header.keyId);
+        if (key == credentials_.keys.end())
+            throw SyncError(SyncError::Kind::NotEnrolled, "no team key " + header.keyId);
+        auto sealed = aesGcmSeal(key->second, encodeBody(header, entries));
+        SealedEnvelope e;
+        e.header = header;
+        e.nonce = sealed.nonce;
+        e.ciphertext = sealed.ciphertext;
+        e.tag = sealed.tag;
+        e.signerCertificate = ownPem_;
+        e.signature = sign(key_, signingInput(e));
+        return e;
+    }
+
+    ReceivedBatch open(const SealedEnvelope& envelope) override {
+        const std::string what = describeEnvelope(envelope);
+        if (envelope.header.team != credentials_.team)
+            throw SyncError(SyncError::Kind::Malformed, what + " belongs to another team");
+        std::string signer = verifyEnvelopeSignature(envelope, ca_);
+        auto key = credentials_.keys.find(envelope.header.keyId);
+        if (key == credentials_.keys.end())
+            throw SyncError(SyncError::Kind::NotEnrolled,
+                            what + " is sealed with team key " + envelope.header.keyId +
+                                ", which this desktop does not hold yet: ask the chair for an "
+                                "invitation with the new key");
+        auto body =
+            aesGcmOpen(key->second, {envelope.nonce, envelope.ciphertext, envelope.tag}, what);
+        ReceivedBatch batch;
+        batch.hubSequence = envelope.hubSequence;
+        batch.hubTimeMs = envelope.hubTimeMs;
+        batch.site = envelope.header.site;
+        batch.signer = signer;
+        batch.entries = decodeBody(body, envelope.header, what);
+        return batch;
+    }
+
+    std::string ownOrganisation() const override { return organisationOf(own_); }
+    std::string keyId() const override { return credentials_.keyId; }
+
+  private:
+    static Poco::Crypto::X509Certificate loadCertificate(const std::string& path,
+                                                         const std::string& what) {
+        try {
+            return Poco::Crypto::X509Certificate(path);
+        } catch (const Poco::Exception&) {
+            throw SyncError(SyncError::Kind::NotEnrolled,
+                            "cannot read " + what + " from " + path);
+        }
+    }
+    static Poco::Crypto::RSAKey loadKey(const std::string& certificateFile,
+                                        const std::string& privateKeyFile) {
+        try {
+            return Poco::Crypto::RSAKey(certificateFile, privateKeyFile, "");
+        } catch (const Poco::Exception&) {
+            try {
+                return Poco::Crypto::RSAKey("", privateKeyFile, "");
+            } catch (const Poco::Exception&) {
+                throw SyncError(SyncError::Kind::NotEnrolled,
+                                "cannot read this desktop's private key from " + privateKeyFile);
+            }
+        }
+    }
+
+    SyncCredentials credentials_;
+    Poco::Crypto::X509Certificate ca_;
+    Poco::Crypto::X509Certificate own_;
+    std::string ownPem_;
+    Poco::Crypto::RSAKey key_;
+};
+
+}  // namespace
+
+std::unique_ptr<EnvelopeSealer> makeEnvelopeSealer(const SyncCredentials& credentials) {
+    return std::make_unique<PocoEnvelopeSealer>(credentials);
+}
+
+SyncCredentials loadCredentials(const SyncStore& store) {
+    SyncCredentials c;
+    auto get = [&](const char* key) { return store.syncSetting(key).value_or(""); };
+    c.hubUrl = get("hub_url");
+    c.team = get("team");
+    c.keyId = get("key_id");
+    c.certificateFile = get("certificate_file");
+    c.privateKeyFile = get("private_key_file");
+    c.caFile = get("ca_file");
+    // "id1=hex1;id2=hex2"
+    std::string keys = get("team_keys");
+    std::size_t start = 0;
+    while (start < keys.size()) {
+        auto end = keys.find(';', start);
+        if (end == std::string::npos)
+            end = keys.size();
+        auto item = keys.substr(start, end - start);
+        auto eq = item.find('=');
+        if (eq != std::string::npos)
+            c.keys[item.substr(0, eq)] = fromHex(item.substr(eq + 1));
+        start = end + 1;
+    }
+    return c;
+}
+
+void saveCredentials(SyncStore& store, const SyncCredentials& c) {
+    std::string keys;
+    for (const auto& [id, key] : c.keys)
+        keys += (keys.empty() ? "" : ";") + id + "=" + toHex(key);
+    store.setSyncSetting("hub_url", c.hubUrl);
+    store.setSyncSetting("team", c.team);
+    store.setSyncSetting("key_id", c.keyId);
+    store.setSyncSetting("team_keys", keys);
+    store.setSyncSetting("certificate_file", c.certificateFile);
+    store.setSyncSetting("private_key_file", c.privateKeyFile);
+    store.setSyncSetting("ca_file", c.caFile);
+}
+
+}  // namespace nmdt::integration

@@ -1,0 +1,200 @@
+#include "hub_service.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/URI.h>
+
+#include <algorithm>
+#include <chrono>
+
+#include "envelope_codec.h"
+#include "sync_crypto.h"
+
+namespace nmdt::integration {
+
+namespace {
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+std::int64_t nowMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+HubResponse ok(const Object::Ptr& body) {
+    return {200, stringify(body)};
+}
+
+std::map<std::string, std::string> queryOf(const std::string& query) {
+    std::map<std::string, std::string> out;
+    Poco::URI uri("/?" + query);
+    for (const auto& [k, v] : uri.getQueryParameters())
+        out[k] = v;
+    return out;
+}
+
+std::optional<std::int64_t> parseInt(const std::string& text) {
+    try {
+        std::size_t used = 0;
+        auto v = std::stoll(text, &used);
+        if (used != text.size())
+            return std::nullopt;
+        return v;
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+}  // namespace
+
+HubResponse errorResponse(int status, const std::string& message) {
+    Object::Ptr o = new Object;
+    o->set("error", message);
+    return {status, stringify(o)};
+}
+
+HubService::HubService(HubConfig config, EnvelopeLog& log)
+    : config_(std::move(config)), log_(log), ca_(config_.caFile) {}
+
+bool HubService::overRate(const std::string& fingerprint) {
+    std::lock_guard lock(mutex_);
+    const std::int64_t minute = nowMs() / 60000;
+    auto& [window, count] = rate_[fingerprint];
+    if (window != minute) {
+        window = minute;
+        count = 0;
+    }
+    return ++count > config_.requestsPerMinute;
+}
+
+HubResponse HubService::handle(const HubRequest& request) {
+    if (request.peerFingerprint.empty())
+        return errorResponse(401, "a client certificate is required");
+    if (std::find(config_.revokedFingerprints.begin(), config_.revokedFingerprints.end(),
+                  request.peerFingerprint) != config_.revokedFingerprints.end())
+        return errorResponse(403, "the certificate " + request.peerSubject +
+                                      " has been withdrawn from this neighbourhood");
+    if (overRate(request.peerFingerprint))
+        return errorResponse(429, "too many requests from " + request.peerSubject +
+                                      "; try again in a minute");
+    if (request.body.size() > config_.maxRequestBytes)
+        return errorResponse(413, "the request is larger than the hub accepts (" +
+                                      std::to_string(config_.maxRequestBytes) + " bytes)");
+    try {
+        if (request.path == "/v1/health" && request.method == "GET")
+            return health();
+        if (request.path == "/v1/push" && request.method == "POST")
+            return push(request);
+        if (request.path == "/v1/pull" && request.method == "GET")
+            return pull(request);
+        return errorResponse(404, "no such endpoint: " + request.method + " " + request.path);
+    } catch (const SyncError& e) {
+        switch (e.kind()) {
+            case SyncError::Kind::Untrusted:
+            case SyncError::Kind::Tampered:
+                return errorResponse(403, e.what());
+            default:
+                return errorResponse(400, e.what());
+        }
+    } catch (const std::exception& e) {
+        return errorResponse(500, std::string("the hub could not store the request: ") + e.what());
+    }
+}
+
+HubResponse HubService::health() {
+    Object::Ptr o = new Object;
+    o->set("status", "ok");
+    std::lock_guard lock(mutex_);
+    o->set("envelopes", Poco::Int64(log_.envelopeCount()));
+    return ok(o);
+}
+
+HubResponse HubService::push(const HubRequest& request) {
+    auto body = parseObject(request.body, "the push request");
+    const auto team = requireString(body, "team", "the push request");
+    const auto site = requireString(body, "site", "the push request");
+    const auto from = requireInt(body, "from", "the push request");
+    const auto through = requireInt(body, "through", "the push request");
+    if (team.empty() || site.empty() || from < 0 || through <= from)
+        return errorResponse(400, "the push request's team, site or sequence range is invalid");
+    auto list = body->getArray("envelopes");
+    if (!list)
+        return errorResponse(400, "the push request has no envelopes list");
+    if (list->size() > config_.maxEnvelopesPerPush)
+        return errorResponse(413, "the push request has more than " +
+                                      std::to_string(config_.maxEnvelopesPerPush) + " envelopes");
+    std::vector<SealedEnvelope> envelopes;
+    for (unsigned i = 0; i < list->size(); ++i) {
+        const std::string what = "envelope " + std::to_string(i) + " of the push";
+        auto e = envelopeFromJson(list->getObject(i), what);
+        const auto& h = e.header;
+        if (h.team != team || h.site != site || h.fromSequence != from ||
+            h.throughSequence != through)
+            return errorResponse(400, what + " has a header that does not match the request");
+        if (h.keyId.empty() || h.audience.empty())
+            return errorResponse(400, what + " has no key id or no audience");
+        if (e.ciphertext.size() > config_.maxEnvelopeBytes)
+            return errorResponse(413, what + " is larger than the hub accepts (" +
+                                          std::to_string(config_.maxEnvelopeBytes) + " bytes)");
+        verifyEnvelopeSignature(e, ca_);
+        auto signer = certificateFromPem(e.signerCertificate, what);
+        if (sha256Fingerprint(signer) != request.peerFingerprint)
+            return errorResponse(403, what + " is signed by " + subjectOf(signer) +
+                                          ", not by this connection's certificate " +
+                                          request.peerSubject);
+        envelopes.push_back(std::move(e));
+    }
+    std::lock_guard lock(mutex_);
+    if (auto bound = log_.siteFingerprint(team, site); bound && *bound != request.peerFingerprint)
+        return errorResponse(403, "site " + site + " belongs to another desktop's certificate");
+    const std::int64_t acknowledged = log_.acknowledged(team, site);
+    const std::int64_t hubTime = nowMs();
+    Object::Ptr answer = new Object;
+    answer->set("hubTime", Poco::Int64(hubTime));
+    Array::Ptr sequences = new Array;
+    if (through <= acknowledged) {
+        // A replay of a push the hub already holds: harmless, nothing stored.
+        answer->set("acknowledged", Poco::Int64(acknowledged));
+        answer->set("sequences", sequences);
+        return ok(answer);
+    }
+    std::optional<std::vector<std::int64_t>> stored;
+    if (from == acknowledged)
+        stored = log_.append(team, site, request.peerFingerprint, from, through, envelopes, hubTime);
+    if (!stored) {
+        Object::Ptr conflict = new Object;
+        conflict->set("error", "out of order: the hub holds this site's changes through " +
+                                   std::to_string(acknowledged));
+        conflict->set("acknowledged", Poco::Int64(log_.acknowledged(team, site)));
+        return {409, stringify(conflict)};
+    }
+    for (auto s : *stored)
+        sequences->add(Poco::Int64(s));
+    answer->set("acknowledged", Poco::Int64(through));
+    answer->set("sequences", sequences);
+    return ok(answer);
+}
+
+HubResponse HubService::pull(const HubRequest& request) {
+    auto q = queryOf(request.query);
+    auto after = parseInt(q["after"]);
+    auto limit = parseInt(q["limit"].empty() ? "100" : q["limit"]);
+    if (q["team"].empty() || !after || *after < 0 || !limit || *limit < 1)
+        return errorResponse(400, "pull needs team, after (0 or more) and limit (1 or more)");
+    const auto pageSize =
+        std::min<std::size_t>(static_cast<std::size_t>(*limit), config_.maxPageSize);
+    std::vector<SealedEnvelope> envelopes;
+    {
+        std::lock_guard lock(mutex_);
+        envelopes = log_.after(q["team"], *after, pageSize, request.peerOrganisation);
+    }
+    Object::Ptr answer = new Object;
+    Array::Ptr list = new Array;
+    for (const auto& e : envelopes)
+        list->add(envelopeToJson(e));
+    answer->set("envelopes", list);
+    answer->set("next", Poco::Int64(envelopes.empty() ? *after : envelopes.back().hubSequence));
+    answer->set("more", envelopes.size() == pageSize);
+    return ok(answer);
+}
+
+}  // namespace nmdt::integration

@@ -1,0 +1,36 @@
+#pragma once
+// The hub's decisions, independent of sockets: validate, rate-limit, order, relay.
+
+#include <Poco/Crypto/X509Certificate.h>
+
+#include <map>
+#include <mutex>
+
+#include "integration/hub_server.h"
+
+namespace nmdt::integration {
+
+/// Answers hub requests. Thread-safe: the log is reached under one lock.
+class HubService {
+  public:
+    HubService(HubConfig config, EnvelopeLog& log);
+    HubResponse handle(const HubRequest& request);
+    const HubConfig& config() const { return config_; }
+
+  private:
+    HubResponse push(const HubRequest& request);
+    HubResponse pull(const HubRequest& request);
+    HubResponse health();
+    bool overRate(const std::string& fingerprint);
+
+    HubConfig config_;
+    EnvelopeLog& log_;
+    Poco::Crypto::X509Certificate ca_;
+    std::mutex mutex_;
+    std::map<std::string, std::pair<std::int64_t, int>> rate_;  // fingerprint -> minute, count
+};
+
+/// {"error": message} with a status.
+HubResponse errorResponse(int status, const std::string& message);
+
+}  // namespace nmdt::integration

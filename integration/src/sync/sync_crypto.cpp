@@ -1,0 +1,254 @@
+#include "sync_crypto.h"
+
+#include <Poco/Base64Decoder.h>
+#include <Poco/Base64Encoder.h>
+#include <Poco/Crypto/Cipher.h>
+#include <Poco/Crypto/CipherFactory.h>
+#include <Poco/Crypto/CipherKey.h>
+#include <Poco/Crypto/RSADigestEngine.h>
+#include <Poco/DateTime.h>
+#include <Poco/DigestEngine.h>
+#include <Poco/Exception.h>
+#include <Poco/HMACEngine.h>
+#include <Poco/PBKDF2Engine.h>
+#include <Poco/RandomStream.h>
+#include <Poco/SHA2Engine.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "model/change_set.h"
+
+namespace nmdt::integration {
+
+namespace {
+using ByteVec = std::vector<unsigned char>;
+ByteVec bytesOf(const std::string& s) {
+    return ByteVec(s.begin(), s.end());
+}
+
+std::string runTransform(Poco::Crypto::CryptoTransform& t, const std::string& in) {
+    std::string out(in.size() + 64, '\0');
+    auto* o = reinterpret_cast<unsigned char*>(out.data());
+    auto n = t.transform(reinterpret_cast<const unsigned char*>(in.data()),
+                         static_cast<std::streamsize>(in.size()), o,
+                         static_cast<std::streamsize>(out.size()));
+    n += t.finalize(o + n, static_cast<std::streamsize>(out.size()) - n);
+    out.resize(static_cast<std::size_t>(n));
+    return out;
+}
+
+// Poco 1.11's SHA2Engine lacks the block and digest sizes that HMACEngine needs.
+class Sha256Engine : public Poco::SHA2Engine {
+  public:
+    enum { BLOCK_SIZE = 64, DIGEST_SIZE = 32 };
+    Sha256Engine() : Poco::SHA2Engine(Poco::SHA2Engine::SHA_256) {}
+};
+class HmacSha256 : public Poco::HMACEngine<Sha256Engine> {
+  public:
+    explicit HmacSha256(const std::string& key) : Poco::HMACEngine<Sha256Engine>(key) {}
+};
+
+}  // namespace
+
+std::string randomBytes(std::size_t n) {
+    std::string out(n, '\0');
+    Poco::RandomInputStream in;
+    in.read(out.data(), static_cast<std::streamsize>(n));
+    return out;
+}
+
+std::string toHex(const std::string& bytes) {
+    static const char* digits = "0123456789abcdef";
+    std::string out;
+    out.reserve(bytes.size() * 2);
+    for (unsigned char c : bytes) {
+        out += digits[c >> 4];
+        out += digits[c & 15];
+    }
+    return out;
+}
+
+std::string fromHex(const std::string& hex) {
+    auto nibble = [](char c) -> int {
+        if (c >= '0' && c <= '9')
+            return c - '0';
+        if (c >= 'a' && c <= 'f')
+            return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F')
+            return c - 'A' + 10;
+        return -1;
+    };
+    if (hex.size() % 2)
+        throw SyncError(SyncError::Kind::Malformed, "hex text has an odd length");
+    std::string out;
+    for (std::size_t i = 0; i < hex.size(); i += 2) {
+        int hi = nibble(hex[i]), lo = nibble(hex[i + 1]);
+        if (hi < 0 || lo < 0)
+            throw SyncError(SyncError::Kind::Malformed, "hex text has a non-hex character");
+        out += static_cast<char>(hi * 16 + lo);
+    }
+    return out;
+}
+
+std::string toBase64(const std::string& bytes) {
+    std::ostringstream out;
+    Poco::Base64Encoder enc(out);
+    enc.rdbuf()->setLineLength(0);
+    enc << bytes;
+    enc.close();
+    return out.str();
+}
+
+std::string fromBase64(const std::string& text, const std::string& what) {
+    for (char c : text)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '/' || c == '='))
+            throw SyncError(SyncError::Kind::Malformed, what + " is not valid base64");
+    try {
+        std::istringstream in(text);
+        Poco::Base64Decoder dec(in);
+        return std::string(std::istreambuf_iterator<char>(dec), {});
+    } catch (const Poco::Exception&) {
+        throw SyncError(SyncError::Kind::Malformed, what + " is not valid base64");
+    }
+}
+
+GcmSealed aesGcmSeal(const std::string& key, const std::string& plaintext) {
+    GcmSealed out;
+    out.nonce = randomBytes(kNonceBytes);
+    // A new CipherKey per message: the nonce is fixed per CipherKey in Poco 1.11.
+    Poco::Crypto::CipherKey ck("aes-256-gcm", bytesOf(key), bytesOf(out.nonce));
+    std::unique_ptr<Poco::Crypto::Cipher> cipher(
+        Poco::Crypto::CipherFactory::defaultFactory().createCipher(ck));
+    auto enc = cipher->createEncryptor();
+    out.ciphertext = runTransform(*enc, plaintext);
+    out.tag = enc->getTag(kTagBytes);
+    return out;
+}
+
+std::string aesGcmOpen(const std::string& key, const GcmSealed& sealed, const std::string& what) {
+    if (key.size() != kTeamKeyBytes || sealed.nonce.size() != kNonceBytes ||
+        sealed.tag.size() != kTagBytes)
+        throw SyncError(SyncError::Kind::Malformed, what + " has a nonce or tag of the wrong size");
+    try {
+        Poco::Crypto::CipherKey ck("aes-256-gcm", bytesOf(key), bytesOf(sealed.nonce));
+        std::unique_ptr<Poco::Crypto::Cipher> cipher(
+            Poco::Crypto::CipherFactory::defaultFactory().createCipher(ck));
+        auto dec = cipher->createDecryptor();
+        dec->setTag(sealed.tag);
+        return runTransform(*dec, sealed.ciphertext);
+    } catch (const Poco::Exception&) {
+        throw SyncError(SyncError::Kind::WrongKey,
+                        what + " cannot be decrypted with this desktop's team key: it was sealed "
+                               "with another key or altered on the way");
+    }
+}
+
+std::string deriveKey(const std::string& secret, const std::string& salt, int iterations) {
+    Poco::PBKDF2Engine<HmacSha256> engine(salt, static_cast<Poco::UInt32>(iterations),
+                                          kTeamKeyBytes);
+    engine.update(secret);
+    const auto& d = engine.digest();
+    return std::string(d.begin(), d.end());
+}
+
+std::string organisationOf(const Poco::Crypto::X509Certificate& cert) {
+    return cert.subjectName(Poco::Crypto::X509Certificate::NID_ORGANIZATION_NAME);
+}
+
+std::string subjectOf(const Poco::Crypto::X509Certificate& cert) {
+    return "CN=" + cert.commonName() + ",O=" + organisationOf(cert);
+}
+
+std::string sha256Fingerprint(const Poco::Crypto::X509Certificate& cert) {
+    auto d = cert.fingerprint("SHA256");
+    return Poco::DigestEngine::digestToHex(d);
+}
+
+Poco::Crypto::X509Certificate certificateFromPem(const std::string& pem, const std::string& what) {
+    try {
+        std::istringstream in(pem);
+        return Poco::Crypto::X509Certificate(in);
+    } catch (const Poco::Exception&) {
+        throw SyncError(SyncError::Kind::Malformed, what + " carries no readable certificate");
+    }
+}
+
+std::string pemOf(const std::string& certificatePath) {
+    std::ifstream in(certificatePath, std::ios::binary);
+    if (!in)
+        throw SyncError(SyncError::Kind::NotEnrolled,
+                        "cannot read the certificate file " + certificatePath);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+void requireIssuedBy(const Poco::Crypto::X509Certificate& cert,
+                     const Poco::Crypto::X509Certificate& ca, const std::string& what) {
+    if (!cert.issuedBy(ca))
+        throw SyncError(SyncError::Kind::Untrusted,
+                        what + " is signed by " + subjectOf(cert) +
+                            ", whose certificate was not issued by this neighbourhood's CA");
+    Poco::DateTime now;
+    if (cert.validFrom() > now || cert.expiresOn() < now)
+        throw SyncError(SyncError::Kind::Untrusted,
+                        what + " is signed by " + subjectOf(cert) + ", whose certificate is out of date");
+}
+
+std::string signingInput(const SealedEnvelope& e) {
+    const auto& h = e.header;
+    std::string audience;
+    for (const auto& a : h.audience)
+        audience += a + "\n";
+    return encodeFields({{"v", std::string("nmdt-envelope-1")},
+                         {"team", h.team},
+                         {"site", h.site},
+                         {"from", h.fromSequence},
+                         {"through", h.throughSequence},
+                         {"part", static_cast<std::int64_t>(h.part)},
+                         {"key", h.keyId},
+                         {"audience", audience},
+                         {"nonce", e.nonce},
+                         {"ciphertext", e.ciphertext},
+                         {"tag", e.tag}});
+}
+
+std::string sign(const Poco::Crypto::RSAKey& key, const std::string& data) {
+    Poco::Crypto::RSADigestEngine engine(key, "SHA256");
+    engine.update(data);
+    const auto& s = engine.signature();
+    return std::string(s.begin(), s.end());
+}
+
+bool verify(const Poco::Crypto::X509Certificate& cert, const std::string& data,
+            const std::string& signature) {
+    try {
+        Poco::Crypto::RSAKey key(cert);
+        Poco::Crypto::RSADigestEngine engine(key, "SHA256");
+        engine.update(data);
+        return engine.verify(Poco::DigestEngine::Digest(signature.begin(), signature.end()));
+    } catch (const Poco::Exception&) {
+        return false;
+    }
+}
+
+std::string describeEnvelope(const SealedEnvelope& e) {
+    std::string out = "envelope";
+    if (e.hubSequence)
+        out += " " + std::to_string(e.hubSequence);
+    out += " from site " + e.header.site.substr(0, 8);
+    return out;
+}
+
+std::string verifyEnvelopeSignature(const SealedEnvelope& envelope,
+                                    const Poco::Crypto::X509Certificate& ca) {
+    const std::string what = describeEnvelope(envelope);
+    auto signer = certificateFromPem(envelope.signerCertificate, what);
+    requireIssuedBy(signer, ca, what);
+    if (!verify(signer, signingInput(envelope), envelope.signature))
+        throw SyncError(SyncError::Kind::Tampered,
+                        what + " does not match its signature: it was altered after " +
+                            subjectOf(signer) + " sealed it");
+    return subjectOf(signer);
+}
+
+}  // namespace nmdt::integration

@@ -1,0 +1,64 @@
+#pragma once
+// Cryptographic building blocks of sync on Poco::Crypto: AES-256-GCM with a fresh nonce per
+// message, RSA-SHA256 signatures by a desktop's certificate key, and certificate checks
+// against the neighbourhood's CA.
+
+#include <Poco/Crypto/RSAKey.h>
+#include <Poco/Crypto/X509Certificate.h>
+
+#include <string>
+
+#include "model/sync_ports.h"
+
+namespace nmdt::integration {
+
+inline constexpr std::size_t kTeamKeyBytes = 32;
+inline constexpr std::size_t kNonceBytes = 12;
+inline constexpr std::size_t kTagBytes = 16;
+
+std::string randomBytes(std::size_t n);
+std::string toHex(const std::string& bytes);
+/// Throws SyncError(Malformed) on anything but an even run of hex digits.
+std::string fromHex(const std::string& hex);
+std::string toBase64(const std::string& bytes);
+/// Throws SyncError(Malformed) on invalid base64.
+std::string fromBase64(const std::string& text, const std::string& what);
+
+/// A sealed message: nonce, ciphertext, tag.
+struct GcmSealed {
+    std::string nonce;
+    std::string ciphertext;
+    std::string tag;
+};
+GcmSealed aesGcmSeal(const std::string& key, const std::string& plaintext);
+/// Throws SyncError(WrongKey) when the tag does not verify (wrong key or altered bytes).
+std::string aesGcmOpen(const std::string& key, const GcmSealed& sealed, const std::string& what);
+
+/// PBKDF2-HMAC-SHA256; for keys derived from a code a person types.
+std::string deriveKey(const std::string& secret, const std::string& salt, int iterations);
+
+/// Who a certificate was issued to, as "CN=<name>,O=<organisation>".
+std::string subjectOf(const Poco::Crypto::X509Certificate& cert);
+std::string organisationOf(const Poco::Crypto::X509Certificate& cert);
+std::string sha256Fingerprint(const Poco::Crypto::X509Certificate& cert);
+Poco::Crypto::X509Certificate certificateFromPem(const std::string& pem, const std::string& what);
+std::string pemOf(const std::string& certificatePath);
+/// Throws SyncError(Untrusted) unless `cert` was issued by `ca` and is in date.
+void requireIssuedBy(const Poco::Crypto::X509Certificate& cert,
+                     const Poco::Crypto::X509Certificate& ca, const std::string& what);
+
+/// The bytes an envelope's signature covers: every header field, nonce, ciphertext, tag.
+std::string signingInput(const SealedEnvelope& envelope);
+std::string sign(const Poco::Crypto::RSAKey& key, const std::string& data);
+bool verify(const Poco::Crypto::X509Certificate& cert, const std::string& data,
+            const std::string& signature);
+
+/// Checks an envelope's signer against the CA and its signature; returns the signer's
+/// subject. Throws SyncError(Untrusted or Tampered) naming the envelope.
+std::string verifyEnvelopeSignature(const SealedEnvelope& envelope,
+                                    const Poco::Crypto::X509Certificate& ca);
+
+/// "envelope 12 from site ab12…" for messages.
+std::string describeEnvelope(const SealedEnvelope& envelope);
+
+}  // namespace nmdt::integration

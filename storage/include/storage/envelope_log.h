@@ -1,0 +1,38 @@
+#pragma once
+// The hub's envelope log in one SQLite file. It holds ciphertext and routing headers only,
+// so it is not keyed; durability matters more (WAL, synchronous=FULL).
+
+#include <memory>
+#include <string>
+
+#include "model/sync_ports.h"
+
+namespace nmdt::storage {
+
+struct EnvelopeLogImpl;
+
+/// An EnvelopeLog on SQLite. Not thread-safe: the hub serialises calls.
+class SqliteEnvelopeLog final : public EnvelopeLog {
+  public:
+    /// Opens or creates the log at `path`.
+    explicit SqliteEnvelopeLog(const std::string& path);
+    ~SqliteEnvelopeLog() override;
+
+    std::int64_t acknowledged(const std::string& team, const std::string& site) override;
+    std::optional<std::string> siteFingerprint(const std::string& team,
+                                               const std::string& site) override;
+    std::optional<std::vector<std::int64_t>> append(const std::string& team,
+                                                    const std::string& site,
+                                                    const std::string& fingerprint,
+                                                    std::int64_t from, std::int64_t through,
+                                                    const std::vector<SealedEnvelope>& envelopes,
+                                                    std::int64_t hubTimeMs) override;
+    std::vector<SealedEnvelope> after(const std::string& team, std::int64_t after,
+                                      std::size_t limit, const std::string& organisation) override;
+    std::int64_t envelopeCount() override;
+
+  private:
+    std::unique_ptr<EnvelopeLogImpl> impl_;
+};
+
+}  // namespace nmdt::storage

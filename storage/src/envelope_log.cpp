@@ -1,0 +1,178 @@
+#include "storage/envelope_log.h"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include "model/store_error.h"
+#include "store_impl.h"
+
+namespace nmdt::storage {
+
+struct EnvelopeLogImpl {
+    std::unique_ptr<SQLite::Database> db;
+};
+
+namespace {
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS envelopes (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, team TEXT NOT NULL, site TEXT NOT NULL,
+  from_seq INTEGER NOT NULL, through_seq INTEGER NOT NULL, part INTEGER NOT NULL,
+  key_id TEXT NOT NULL, audience TEXT NOT NULL, nonce BLOB NOT NULL, ciphertext BLOB NOT NULL,
+  tag BLOB NOT NULL, signer TEXT NOT NULL, signature BLOB NOT NULL, hub_time INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS envelopes_team ON envelopes(team, seq);
+CREATE TABLE IF NOT EXISTS sites (
+  team TEXT NOT NULL, site TEXT NOT NULL, fingerprint TEXT NOT NULL,
+  acknowledged INTEGER NOT NULL, PRIMARY KEY (team, site)) WITHOUT ROWID;
+)sql";
+
+// Audience kept as ",org1,org2," so one instr() finds a member; "*" is everyone.
+std::string encodeAudience(const std::vector<std::string>& audience) {
+    if (audience.size() == 1 && audience[0] == "*")
+        return "*";
+    std::string out = ",";
+    for (const auto& a : audience)
+        out += a + ",";
+    return out;
+}
+std::vector<std::string> decodeAudience(const std::string& text) {
+    if (text == "*")
+        return {"*"};
+    std::vector<std::string> out;
+    std::size_t start = 1;
+    while (start < text.size()) {
+        auto comma = text.find(',', start);
+        out.push_back(text.substr(start, comma - start));
+        start = comma + 1;
+    }
+    return out;
+}
+
+std::string blobOf(const SQLite::Column& c) {
+    return std::string(static_cast<const char*>(c.getBlob()), static_cast<std::size_t>(c.getBytes()));
+}
+}  // namespace
+
+SqliteEnvelopeLog::SqliteEnvelopeLog(const std::string& path) : impl_(new EnvelopeLogImpl) {
+    guarded([&] {
+        impl_->db = std::make_unique<SQLite::Database>(
+            path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX);
+        impl_->db->exec("PRAGMA journal_mode = WAL");
+        impl_->db->exec("PRAGMA synchronous = FULL");
+        impl_->db->exec(kSchema);
+    });
+}
+
+SqliteEnvelopeLog::~SqliteEnvelopeLog() = default;
+
+std::int64_t SqliteEnvelopeLog::acknowledged(const std::string& team, const std::string& site) {
+    return guarded([&]() -> std::int64_t {
+        SQLite::Statement st(*impl_->db,
+                             "SELECT acknowledged FROM sites WHERE team = ? AND site = ?");
+        st.bind(1, team);
+        st.bind(2, site);
+        return st.executeStep() ? st.getColumn(0).getInt64() : 0;
+    });
+}
+
+std::optional<std::string> SqliteEnvelopeLog::siteFingerprint(const std::string& team,
+                                                              const std::string& site) {
+    return guarded([&]() -> std::optional<std::string> {
+        SQLite::Statement st(*impl_->db, "SELECT fingerprint FROM sites WHERE team = ? AND site = ?");
+        st.bind(1, team);
+        st.bind(2, site);
+        if (!st.executeStep())
+            return std::nullopt;
+        return st.getColumn(0).getString();
+    });
+}
+
+std::optional<std::vector<std::int64_t>> SqliteEnvelopeLog::append(
+    const std::string& team, const std::string& site, const std::string& fingerprint,
+    std::int64_t from, std::int64_t through, const std::vector<SealedEnvelope>& envelopes,
+    std::int64_t hubTimeMs) {
+    return guarded([&]() -> std::optional<std::vector<std::int64_t>> {
+        SQLite::Transaction tx(*impl_->db);
+        if (acknowledged(team, site) != from)
+            return std::nullopt;
+        std::vector<std::int64_t> sequences;
+        SQLite::Statement insert(
+            *impl_->db,
+            "INSERT INTO envelopes (team, site, from_seq, through_seq, part, key_id, audience,"
+            " nonce, ciphertext, tag, signer, signature, hub_time)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        for (const auto& e : envelopes) {
+            insert.bind(1, team);
+            insert.bind(2, site);
+            insert.bind(3, static_cast<std::int64_t>(e.header.fromSequence));
+            insert.bind(4, static_cast<std::int64_t>(e.header.throughSequence));
+            insert.bind(5, e.header.part);
+            insert.bind(6, e.header.keyId);
+            insert.bind(7, encodeAudience(e.header.audience));
+            insert.bind(8, e.nonce.data(), static_cast<int>(e.nonce.size()));
+            insert.bind(9, e.ciphertext.data(), static_cast<int>(e.ciphertext.size()));
+            insert.bind(10, e.tag.data(), static_cast<int>(e.tag.size()));
+            insert.bind(11, e.signerCertificate);
+            insert.bind(12, e.signature.data(), static_cast<int>(e.signature.size()));
+            insert.bind(13, static_cast<std::int64_t>(hubTimeMs));
+            insert.exec();
+            insert.reset();
+            sequences.push_back(impl_->db->getLastInsertRowid());
+        }
+        SQLite::Statement mark(*impl_->db,
+                               "INSERT OR REPLACE INTO sites (team, site, fingerprint, acknowledged)"
+                               " VALUES (?, ?, ?, ?)");
+        mark.bind(1, team);
+        mark.bind(2, site);
+        mark.bind(3, fingerprint);
+        mark.bind(4, static_cast<std::int64_t>(through));
+        mark.exec();
+        tx.commit();
+        return sequences;
+    });
+}
+
+std::vector<SealedEnvelope> SqliteEnvelopeLog::after(const std::string& team, std::int64_t after,
+                                                     std::size_t limit,
+                                                     const std::string& organisation) {
+    return guarded([&] {
+        SQLite::Statement st(
+            *impl_->db,
+            "SELECT seq, site, from_seq, through_seq, part, key_id, audience, nonce, ciphertext,"
+            " tag, signer, signature, hub_time FROM envelopes WHERE team = ? AND seq > ? AND"
+            " (audience = '*' OR instr(audience, ?) > 0) ORDER BY seq LIMIT ?");
+        st.bind(1, team);
+        st.bind(2, static_cast<std::int64_t>(after));
+        st.bind(3, "," + organisation + ",");
+        st.bind(4, static_cast<std::int64_t>(limit));
+        std::vector<SealedEnvelope> out;
+        while (st.executeStep()) {
+            SealedEnvelope e;
+            e.hubSequence = st.getColumn(0).getInt64();
+            e.header.team = team;
+            e.header.site = st.getColumn(1).getString();
+            e.header.fromSequence = st.getColumn(2).getInt64();
+            e.header.throughSequence = st.getColumn(3).getInt64();
+            e.header.part = st.getColumn(4).getInt();
+            e.header.keyId = st.getColumn(5).getString();
+            e.header.audience = decodeAudience(st.getColumn(6).getString());
+            e.nonce = blobOf(st.getColumn(7));
+            e.ciphertext = blobOf(st.getColumn(8));
+            e.tag = blobOf(st.getColumn(9));
+            e.signerCertificate = st.getColumn(10).getString();
+            e.signature = blobOf(st.getColumn(11));
+            e.hubTimeMs = st.getColumn(12).getInt64();
+            out.push_back(std::move(e));
+        }
+        return out;
+    });
+}
+
+std::int64_t SqliteEnvelopeLog::envelopeCount() {
+    return guarded([&] {
+        return static_cast<std::int64_t>(
+            impl_->db->execAndGet("SELECT count(*) FROM envelopes").getInt64());
+    });
+}
+
+}  // namespace nmdt::storage
