@@ -98,6 +98,11 @@ std::vector<std::string> SyncEngine::audienceOf(const SyncEntry& entry) {
     auto caseId = sync_.owningCase(c.kind, c.entityId);
     if (!caseId)
         return orgs;
+    // The referring organisation holds the case; it always sees what is done on it.
+    if (auto owner = store_.caseById(*caseId); owner && !owner->referrerOrganisation.empty() &&
+                                               owner->referrerOrganisation.str() != orgs[0])
+        orgs.push_back(owner->referrerOrganisation.str());
+
     // The latest recorded decision per organisation counts; a legal basis permits too.
     std::map<std::string, std::pair<std::string, bool>> latest;
     for (const auto& consent : store_.consents(*caseId)) {

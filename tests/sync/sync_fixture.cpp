@@ -1,0 +1,206 @@
+#include "sync_fixture.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <stdexcept>
+#include <thread>
+
+#include "integration/invitation.h"
+
+namespace nmdt::test {
+
+std::string runCommand(const std::string& command) {
+    std::array<char, 4096> buffer;
+    std::string out;
+    FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+    if (!pipe)
+        throw std::runtime_error("cannot run " + command);
+    while (auto n = fread(buffer.data(), 1, buffer.size(), pipe))
+        out.append(buffer.data(), n);
+    int status = pclose(pipe);
+    if (status != 0)
+        throw std::runtime_error(command + " failed: " + out);
+    return out;
+}
+
+OrganisationId TestPki::organisationOfSite(int n) {
+    static const std::array<OrganisationId, 3> orgs{kPractice, kVcfse, kCouncil};
+    return orgs[static_cast<std::size_t>(n) % orgs.size()];
+}
+
+TestPki::TestPki() {
+    std::string partners;
+    for (int n = 0; n < 6; ++n)
+        partners += " site" + std::to_string(n) + ":" + organisationOfSite(n).str();
+    runCommand(std::string(NMDT_CERT_SCRIPT) + " " + dir_.file("trusted") + " localhost" + partners);
+    runCommand(std::string(NMDT_CERT_SCRIPT) + " " + dir_.file("other") +
+               " localhost intruder:" + kPractice.str());
+}
+
+const TestPki& TestPki::instance() {
+    static TestPki pki;
+    return pki;
+}
+
+unsigned short freePort() {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = 0;
+    ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+    socklen_t len = sizeof addr;
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+    ::close(fd);
+    return ntohs(addr.sin_port);
+}
+
+HubProcess::HubProcess(Limits limits) {
+    const auto& pki = TestPki::instance();
+    port_ = freePort();
+    std::ofstream config(dir_.file("hub.properties"));
+    config << "hub.host=127.0.0.1\n"
+           << "hub.port=" << port_ << "\n"
+           << "hub.certificate=" << pki.cert("hub") << "\n"
+           << "hub.privateKey=" << pki.key("hub") << "\n"
+           << "hub.ca=" << pki.ca() << "\n"
+           << "hub.dataDirectory=" << dataDir() << "\n"
+           << "hub.maxRequestBytes=" << limits.maxRequestBytes << "\n"
+           << "hub.requestsPerMinute=" << limits.requestsPerMinute << "\n"
+           << "hub.revoked=" << limits.revoked << "\n";
+    config.close();
+    start();
+}
+
+HubProcess::~HubProcess() {
+    if (pid_ > 0)
+        kill();
+}
+
+void HubProcess::start() {
+    int out[2];
+    if (pipe(out) != 0)
+        throw std::runtime_error("pipe");
+    pid_ = fork();
+    if (pid_ == 0) {
+        dup2(out[1], STDOUT_FILENO);
+        dup2(out[1], STDERR_FILENO);
+        close(out[0]);
+        std::string config = "--config=" + dir_.file("hub.properties");
+        execl(NMDT_HUB_PATH, NMDT_HUB_PATH, config.c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    close(out[1]);
+    // Wait for "listening" (the socket is bound by then), or for the process to fail.
+    std::string seen;
+    char c;
+    while (read(out[0], &c, 1) == 1) {
+        seen += c;
+        if (seen.find("listening") != std::string::npos && c == '\n')
+            break;
+    }
+    close(out[0]);
+    if (seen.find("listening") == std::string::npos)
+        throw std::runtime_error("nmdt-hub did not start: " + seen);
+}
+
+void HubProcess::stop() {
+    if (pid_ <= 0)
+        return;
+    ::kill(pid_, SIGTERM);
+    waitpid(pid_, nullptr, 0);
+    pid_ = -1;
+}
+
+void HubProcess::kill() {
+    if (pid_ <= 0)
+        return;
+    ::kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+    pid_ = -1;
+}
+
+std::string HubProcess::allStoredBytes() const {
+    std::string all;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(dataDir()))
+        if (entry.is_regular_file())
+            all += readBytes(entry.path().string());
+    return all;
+}
+
+integration::SyncCredentials newTeam(const HubProcess& hub) {
+    return integration::createTeam(hub.url(), "northvale");
+}
+
+Desktop::Desktop(int n, const HubProcess& hub, const integration::SyncCredentials& team)
+    : ids(static_cast<std::uint64_t>(1000 + n)), site(n) {
+    store = storage::SqlCipherStore::create(path(), Passphrase("correct horse battery staple"),
+                                            clock);
+    const auto& pki = TestPki::instance();
+    credentials = team;
+    credentials.hubUrl = hub.url();
+    credentials.certificateFile = pki.cert("site" + std::to_string(n));
+    credentials.privateKeyFile = pki.key("site" + std::to_string(n));
+    credentials.caFile = pki.ca();
+    integration::saveCredentials(*store, credentials);
+}
+
+SyncReport Desktop::sync() {
+    auto sealer = integration::makeEnvelopeSealer(credentials);
+    auto transport = integration::makeHubTransport(credentials, {2000, 5000});
+    if (wrapTransport)
+        transport = wrapTransport(std::move(transport));
+    SyncOptions options;
+    options.team = credentials.team;
+    options.pushBatch = 40;
+    options.pullPage = 7;
+    options.sleep = [](std::chrono::milliseconds) {};
+    options.now = [this] {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(
+                   clock->now().time_since_epoch())
+            .count();
+    };
+    SyncEngine engine(*store, *store, *sealer, *transport, options);
+    return engine.run();
+}
+
+ServiceContext Desktop::as(const ProfessionalId& who, Role role, const OrganisationId& org) {
+    auto person = store->professional(who);
+    return ServiceContext{*store, *clock, ids, Actor{who, person ? person->name : who.str(), role, org}};
+}
+
+void TestDirectory::writeTo(Desktop& desktop) const {
+    ChangeSet changes("test-directory");
+    auto org = [&](const OrganisationId& id, const char* name, const char* kind) {
+        changes.create(EntityKind::Organisation, id.str(),
+                       {{"name", std::string(name)}, {"kind", std::string(kind)}, {"ods_code", FieldValue()}});
+    };
+    org(kPractice, "Riverside Surgery", "gp-practice");
+    org(kVcfse, "Age Well Together", "vcfse");
+    org(kCouncil, "Northvale Council Adult Social Care", "social-care");
+    auto person = [&](const ProfessionalId& id, const char* name, const char* role,
+                      const OrganisationId& o) {
+        changes.create(EntityKind::Professional, id.str(),
+                       {{"name", std::string(name)},
+                        {"role", std::string(role)},
+                        {"organisation_id", o.str()},
+                        {"email", FieldValue()},
+                        {"phone", FieldValue()}});
+    };
+    person(chair, "Dr Amina Rahman", "chair", kPractice);
+    person(gp, "Dr Tomasz Nowak", "clinician", kPractice);
+    person(navigator, "Gwen Pritchard", "navigator", kVcfse);
+    person(socialWorker, "Sam Okafor", "clinician", kCouncil);
+    person(admin, "Pat Admin", "administrator", kPractice);
+    desktop.store->commit(changes, Actor{admin, "Pat Admin", Role::Administrator, kPractice});
+}
+
+}  // namespace nmdt::test

@@ -1,0 +1,100 @@
+#pragma once
+// Fixtures for sync tests: a test PKI made by scripts/make-trial-certs.sh, a real nmdt-hub
+// process on loopback, and desktops (real encrypted stores) that sync through it.
+
+#include <sys/types.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "integration/sync_credentials.h"
+#include "model/sync_engine.h"
+#include "test_support.h"
+
+namespace nmdt::test {
+
+/// Organisation ids the test certificates are issued for.
+inline const OrganisationId kPractice{"org-practice"};
+inline const OrganisationId kVcfse{"org-vcfse"};
+inline const OrganisationId kCouncil{"org-council"};
+
+/// Certificates for the hub and desktops site0..site5, plus an intruder from another CA.
+class TestPki {
+  public:
+    static const TestPki& instance();
+    std::string ca() const { return dir_.file("trusted/ca.pem"); }
+    std::string cert(const std::string& name) const { return dir_.file("trusted/" + name + ".pem"); }
+    std::string key(const std::string& name) const { return dir_.file("trusted/" + name + ".key"); }
+    std::string intruderCert() const { return dir_.file("other/intruder.pem"); }
+    std::string intruderKey() const { return dir_.file("other/intruder.key"); }
+    std::string dir() const { return dir_.path().string(); }
+    /// The organisation site N's certificate names.
+    static OrganisationId organisationOfSite(int n);
+
+  private:
+    TestPki();
+    TempDir dir_;
+};
+
+/// Runs an "ok" shell command; throws with its output if it fails.
+std::string runCommand(const std::string& command);
+
+/// A real nmdt-hub process on a fixed loopback port.
+class HubProcess {
+  public:
+    struct Limits {
+        std::size_t maxRequestBytes = 32 * 1024 * 1024;
+        int requestsPerMinute = 100000;
+        std::string revoked;
+    };
+    HubProcess() : HubProcess(Limits{}) {}
+    explicit HubProcess(Limits limits);
+    ~HubProcess();
+    void start();
+    void stop();  // SIGTERM, waits
+    void kill();  // SIGKILL, waits
+    unsigned short port() const { return port_; }
+    std::string url() const { return "https://localhost:" + std::to_string(port_); }
+    std::string dataDir() const { return dir_.file("data"); }
+    /// Every byte of every file the hub keeps.
+    std::string allStoredBytes() const;
+
+  private:
+    TempDir dir_;
+    unsigned short port_ = 0;
+    pid_t pid_ = -1;
+};
+
+/// A free TCP port on loopback.
+unsigned short freePort();
+
+/// One partner desktop: its own encrypted store, clock, ids and certificate.
+struct Desktop {
+    TempDir dir;
+    std::shared_ptr<FixedClock> clock = std::make_shared<FixedClock>(fixedNow());
+    SeededIdSource ids;
+    std::unique_ptr<storage::SqlCipherStore> store;
+    integration::SyncCredentials credentials;
+    std::function<std::unique_ptr<HubTransport>(std::unique_ptr<HubTransport>)> wrapTransport;
+
+    /// Desktop N uses certificate siteN (organisation organisationOfSite(N)).
+    Desktop(int site, const HubProcess& hub, const integration::SyncCredentials& team);
+    SyncReport sync();
+    ServiceContext as(const ProfessionalId& who, Role role, const OrganisationId& org);
+    std::string path() const { return dir.file("desktop.nmdt"); }
+    int site;
+};
+
+/// A team with a fresh key on `hub`.
+integration::SyncCredentials newTeam(const HubProcess& hub);
+
+/// The directory every test neighbourhood has: three organisations and their people.
+struct TestDirectory {
+    ProfessionalId chair{"pro-chair"}, gp{"pro-gp"}, navigator{"pro-navigator"},
+        socialWorker{"pro-social"}, admin{"pro-admin"};
+    /// Writes it on `desktop` as an administrator of the practice.
+    void writeTo(Desktop& desktop) const;
+};
+
+}  // namespace nmdt::test

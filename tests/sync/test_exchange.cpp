@@ -1,0 +1,257 @@
+// Two and three desktops exchanging real work through a real hub: the journeys, conflicts,
+// private notes, consent gating and duplicate people.
+#include <boost/test/unit_test.hpp>
+
+#include "model/action_service.h"
+#include "model/case_service.h"
+#include "model/meeting_service.h"
+#include "storage/envelope_log.h"
+#include "sync_fixture.h"
+
+using namespace nmdt;
+using namespace nmdt::test;
+
+namespace {
+
+/// A hub, a team and desktops 0 (practice: the chair's) and 1 (VCFSE: the navigator's),
+/// with the directory written on desktop 0 and synced to both.
+struct TwoDesktops {
+    HubProcess hub;
+    integration::SyncCredentials team = newTeam(hub);
+    TestDirectory people;
+    Desktop practice{0, hub, team};
+    Desktop vcfse{1, hub, team};
+
+    TwoDesktops() {
+        people.writeTo(practice);
+        requireSynced(practice.sync());
+        requireSynced(vcfse.sync());
+    }
+
+    static void requireSynced(const SyncReport& r) {
+        BOOST_REQUIRE_MESSAGE(r.completed, (r.problem ? r.problem->message : std::string()));
+    }
+
+    /// A case referred on the practice desktop, shared with the VCFSE by consent.
+    CaseId sharedCase(const std::string& family, int n) {
+        CaseService cases(practice.as(people.gp, Role::Clinician, kPractice));
+        auto id = cases.refer({resident("Edith", family, testNhsNumber(n)), people.gp, kPractice,
+                               "isolated after bereavement", day(2026, 11, 2), {}});
+        cases.recordConsent(id, kVcfse, ConsentDecision::Permit);
+        return id;
+    }
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(sync_exchange)
+
+BOOST_AUTO_TEST_CASE(a_chairs_meeting_outcome_and_a_navigators_action_update_cross_both_ways) {
+    TwoDesktops t;
+    auto caseId = t.sharedCase("Hughes", 1);
+    MeetingService meetings(t.practice.as(t.people.chair, Role::Chair, kPractice));
+    auto meetingId = meetings.schedule(meetingOn(day(2026, 11, 24), t.people.chair));
+    auto item = meetings.addItem(meetingId, caseId, "new referral");
+    meetings.open(meetingId);
+    Outcome outcome;
+    outcome.discussion = "Lives alone since March; keen to get out more.";
+    outcome.decision = "Refer to Age Well befriending";
+    NewAction befriend;
+    befriend.caseId = caseId;
+    befriend.title = "Arrange befriending visit";
+    befriend.owner = t.people.navigator;
+    befriend.ownerOrganisation = kVcfse;
+    befriend.dueDate = day(2026, 12, 4);
+    outcome.actions.push_back(befriend);
+    auto actionIds = meetings.recordOutcome(item, outcome);
+    meetings.close(meetingId);
+    TwoDesktops::requireSynced(t.practice.sync());
+
+    // The navigator's desktop receives the outcome and the action, and works it.
+    auto report = t.vcfse.sync();
+    TwoDesktops::requireSynced(report);
+    auto received = t.vcfse.store->agendaItem(item);
+    BOOST_REQUIRE(received);
+    BOOST_TEST(received->decision == "Refer to Age Well befriending");
+    BOOST_TEST((t.vcfse.store->meeting(meetingId)->status == MeetingStatus::Closed));
+    ActionService actions(t.vcfse.as(t.people.navigator, Role::Navigator, kVcfse));
+    actions.changeStatus(actionIds.at(0), ActionStatus::Accepted);
+    actions.changeStatus(actionIds.at(0), ActionStatus::InProgress);
+    actions.addNote(actionIds.at(0), "Phoned Edith; first visit Tuesday.");
+    TwoDesktops::requireSynced(t.vcfse.sync());
+
+    // ...and the chair's desktop sees the update.
+    TwoDesktops::requireSynced(t.practice.sync());
+    auto back = t.practice.store->action(actionIds.at(0));
+    BOOST_REQUIRE(back);
+    BOOST_TEST((back->status == ActionStatus::InProgress));
+    auto notes = t.practice.store->notes(actionIds.at(0));
+    BOOST_REQUIRE(notes.size() == 1u);
+    BOOST_TEST(notes[0].text == "Phoned Edith; first visit Tuesday.");
+    BOOST_TEST(t.practice.store->canonicalDump() == t.vcfse.store->canonicalDump());
+    BOOST_TEST(t.practice.store->pendingChanges() == 0u);
+    BOOST_TEST(t.practice.store->syncCursors().lastSuccessMs > 0);
+}
+
+BOOST_AUTO_TEST_CASE(concurrent_edits_of_one_field_keep_the_loser_as_a_conflict_on_both_sides) {
+    TwoDesktops t;
+    auto caseId = t.sharedCase("Morgan", 2);
+    CaseService gp(t.practice.as(t.people.gp, Role::Clinician, kPractice));
+    auto raised = ActionService(t.practice.as(t.people.gp, Role::Clinician, kPractice))
+                      .raise({caseId, "Check benefits", "", {}, kVcfse, day(2026, 12, 1), Priority::Routine, {}, {}});
+    TwoDesktops::requireSynced(t.practice.sync());
+    TwoDesktops::requireSynced(t.vcfse.sync());
+
+    // Both edit the action's detail while apart.
+    ActionService a(t.practice.as(t.people.gp, Role::Clinician, kPractice));
+    ActionService b(t.vcfse.as(t.people.navigator, Role::Navigator, kVcfse));
+    auto onPractice = a.get(raised);
+    (void)onPractice;
+    auto edit = [](Desktop& d, const ActionId& id, const std::string& detail, const Actor& who) {
+        ChangeSet c("edit-action-detail");
+        c.update(EntityKind::Action, id.str(), {{"detail", detail}});
+        d.store->commit(c, who);
+    };
+    edit(t.practice, raised, "Pension credit form sent", {t.people.gp, "Dr Tomasz Nowak", Role::Clinician, kPractice});
+    t.vcfse.clock->advance(std::chrono::seconds(5));
+    edit(t.vcfse, raised, "Attendance allowance claim started",
+         {t.people.navigator, "Gwen Pritchard", Role::Navigator, kVcfse});
+    TwoDesktops::requireSynced(t.practice.sync());
+    TwoDesktops::requireSynced(t.vcfse.sync());
+    TwoDesktops::requireSynced(t.practice.sync());
+
+    // Same winner on both (the later stamp), and the other value kept for a person.
+    BOOST_TEST(t.practice.store->action(raised)->detail == "Attendance allowance claim started");
+    BOOST_TEST(t.vcfse.store->action(raised)->detail == "Attendance allowance claim started");
+    for (auto* d : {&t.practice, &t.vcfse}) {
+        auto open = d->store->conflicts(true);
+        BOOST_REQUIRE(open.size() == 1u);
+        BOOST_TEST(open[0].field == "detail");
+        BOOST_TEST(std::get<std::string>(open[0].lostValue) == "Pension credit form sent");
+        BOOST_TEST(open[0].lostUserName == "Dr Tomasz Nowak");
+    }
+
+    // A person settles it on one desktop; the edit settles the other desktop's copy too.
+    auto conflict = t.practice.store->conflicts(true).at(0);
+    edit(t.practice, raised, "Pension credit form sent; attendance allowance started",
+         {t.people.gp, "Dr Tomasz Nowak", Role::Clinician, kPractice});
+    t.practice.store->markConflictResolved(conflict.id, "merged by Dr Tomasz Nowak");
+    TwoDesktops::requireSynced(t.practice.sync());
+    TwoDesktops::requireSynced(t.vcfse.sync());
+    BOOST_TEST(t.vcfse.store->conflicts(true).empty());
+    BOOST_TEST(t.vcfse.store->action(raised)->detail ==
+               "Pension credit form sent; attendance allowance started");
+}
+
+BOOST_AUTO_TEST_CASE(a_completion_is_not_undone_by_a_concurrent_in_progress) {
+    TwoDesktops t;
+    auto caseId = t.sharedCase("Price", 3);
+    ActionService a(t.practice.as(t.people.chair, Role::Chair, kPractice));
+    auto id = a.raise({caseId, "Home visit", "", t.people.navigator, kVcfse, day(2026, 12, 1), Priority::Routine, {}, {}});
+    a.changeStatus(id, ActionStatus::Accepted);
+    TwoDesktops::requireSynced(t.practice.sync());
+    TwoDesktops::requireSynced(t.vcfse.sync());
+    a.changeStatus(id, ActionStatus::Completed);
+    t.vcfse.clock->advance(std::chrono::minutes(1));  // the later stamp, but a lesser state
+    ActionService(t.vcfse.as(t.people.navigator, Role::Navigator, kVcfse))
+        .changeStatus(id, ActionStatus::InProgress);
+    for (int round = 0; round < 2; ++round) {
+        TwoDesktops::requireSynced(t.practice.sync());
+        TwoDesktops::requireSynced(t.vcfse.sync());
+    }
+    BOOST_TEST((t.practice.store->action(id)->status == ActionStatus::Completed));
+    BOOST_TEST((t.vcfse.store->action(id)->status == ActionStatus::Completed));
+    BOOST_TEST(t.vcfse.store->conflicts(true).size() == 1u);  // the in-progress is kept
+}
+
+BOOST_AUTO_TEST_CASE(a_private_note_never_leaves_its_desktop) {
+    TwoDesktops t;
+    auto caseId = t.sharedCase("Jenkins", 4);
+    ActionService a(t.practice.as(t.people.gp, Role::Clinician, kPractice));
+    auto id = a.raise({caseId, "Review medication", "", t.people.gp, kPractice, {}, Priority::Routine, {}, {}});
+    a.addNote(id, "Shared: reviewed with pharmacist");
+    a.addNote(id, "Private: safeguarding concern Zebulon", NoteSharing::PrivateToThisDesktop);
+    auto report = t.practice.sync();
+    TwoDesktops::requireSynced(report);
+    BOOST_TEST(report.withheldChanges == 1u);
+    TwoDesktops::requireSynced(t.vcfse.sync());
+    auto notes = t.vcfse.store->notes(id);
+    BOOST_REQUIRE(notes.size() == 1u);
+    BOOST_TEST(notes[0].text == "Shared: reviewed with pharmacist");
+    BOOST_TEST(t.practice.store->notes(id).size() == 2u);
+    // Not even sealed: the hub never received it in any form (checked by decrypting all).
+    auto sealer = integration::makeEnvelopeSealer(t.practice.credentials);
+    storage::SqliteEnvelopeLog log(t.hub.dataDir() + "/hub-envelopes.db");
+    for (const auto& org : {kPractice, kVcfse, kCouncil})
+        for (const auto& e : log.after(t.team.team, 0, 100000, org.str()))
+            for (const auto& entry : sealer->open(e).entries)
+                for (const auto& f : entry.change.fields)
+                    if (auto s = std::get_if<std::string>(&f.value))
+                        BOOST_TEST(s->find("Zebulon") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_case_goes_only_to_organisations_its_consent_allows) {
+    TwoDesktops t;
+    Desktop council{2, t.hub, t.team};
+    TwoDesktops::requireSynced(council.sync());
+    CaseService cases(t.practice.as(t.people.gp, Role::Clinician, kPractice));
+    auto sharedWithCouncil = cases.refer({resident("Alun", "Rees", testNhsNumber(5)), t.people.gp,
+                                          kPractice, "housing", day(2026, 11, 2), {}});
+    cases.recordConsent(sharedWithCouncil, kCouncil, ConsentDecision::Permit);
+    cases.recordConsent(sharedWithCouncil, kVcfse, ConsentDecision::Deny);
+    auto legalBasis = cases.refer({resident("Bryn", "Evans", testNhsNumber(6)), t.people.gp,
+                                   kPractice, "safeguarding", day(2026, 11, 2), {}});
+    cases.recordConsent(legalBasis, kVcfse, ConsentDecision::Deny, "Care Act 2014 s.42 enquiry");
+    auto noConsent = cases.refer({resident("Ceri", "Thomas", testNhsNumber(7)), t.people.gp,
+                                  kPractice, "falls", day(2026, 11, 2), {}});
+    TwoDesktops::requireSynced(t.practice.sync());
+    TwoDesktops::requireSynced(t.vcfse.sync());
+    TwoDesktops::requireSynced(council.sync());
+
+    BOOST_TEST(!t.vcfse.store->caseById(sharedWithCouncil));
+    BOOST_TEST(council.store->caseById(sharedWithCouncil).has_value());
+    BOOST_TEST(t.vcfse.store->caseById(legalBasis).has_value());  // a recorded legal basis
+    BOOST_TEST(!council.store->caseById(legalBasis));
+    BOOST_TEST(!t.vcfse.store->caseById(noConsent));
+    BOOST_TEST(!council.store->caseById(noConsent));
+
+    // In the hub's store: nothing about Alun Rees or Ceri Thomas is addressed to the VCFSE.
+    auto sealer = integration::makeEnvelopeSealer(t.practice.credentials);
+    storage::SqliteEnvelopeLog log(t.hub.dataDir() + "/hub-envelopes.db");
+    for (const auto& e : log.after(t.team.team, 0, 100000, kVcfse.str()))
+        for (const auto& entry : sealer->open(e).entries) {
+            BOOST_TEST(entry.change.entityId != sharedWithCouncil.str());
+            BOOST_TEST(entry.change.entityId != noConsent.str());
+        }
+
+    // Consent given later: the VCFSE desktop then receives what happens next.
+    cases.recordConsent(noConsent, kVcfse, ConsentDecision::Permit);
+    cases.flagForReview(noConsent, true);
+    TwoDesktops::requireSynced(t.practice.sync());
+    TwoDesktops::requireSynced(t.vcfse.sync());
+    BOOST_TEST(t.vcfse.store->consents(noConsent).size() <= 1u);
+}
+
+BOOST_AUTO_TEST_CASE(the_same_person_created_on_two_desktops_is_reported_as_a_duplicate) {
+    TwoDesktops t;
+    CaseService a(t.practice.as(t.people.gp, Role::Clinician, kPractice));
+    CaseService b(t.vcfse.as(t.people.navigator, Role::Navigator, kVcfse));
+    auto onA = a.refer({resident("Olwen", "Davies", testNhsNumber(8)), t.people.gp, kPractice,
+                        "frailty", day(2026, 11, 2), {}});
+    a.recordConsent(onA, kVcfse, ConsentDecision::Permit);
+    auto onB = b.refer({resident("Olwen", "Davies", testNhsNumber(8)), t.people.navigator, kVcfse,
+                        "loneliness", day(2026, 11, 3), {}});
+    b.recordConsent(onB, kPractice, ConsentDecision::Permit);
+    for (int round = 0; round < 2; ++round) {
+        TwoDesktops::requireSynced(t.practice.sync());
+        TwoDesktops::requireSynced(t.vcfse.sync());
+    }
+    for (auto* d : {&t.practice, &t.vcfse}) {
+        auto dups = d->store->duplicatePeople();
+        BOOST_REQUIRE(dups.size() == 1u);
+        BOOST_TEST(dups[0].nhsNumber == testNhsNumber(8));
+        BOOST_TEST(dups[0].caseIds.size() == 2u);
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
