@@ -97,9 +97,9 @@ class HubApplication : public Poco::Util::ServerApplication {
         h.maxPageSize = c.getUInt64("hub.maxPageSize", h.maxPageSize);
         h.requestsPerMinute = c.getInt("hub.requestsPerMinute", h.requestsPerMinute);
         h.maxThreads = c.getInt("hub.maxThreads", h.maxThreads);
-        Poco::StringTokenizer revoked(c.getString("hub.revoked", ""), ",",
-                                      Poco::StringTokenizer::TOK_TRIM |
-                                          Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+        Poco::StringTokenizer revoked(
+            c.getString("hub.revoked", ""), ",",
+            Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
         h.revokedFingerprints.assign(revoked.begin(), revoked.end());
         return h;
     }

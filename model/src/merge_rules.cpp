@@ -1,35 +1,11 @@
 #include "model/merge_rules.h"
 
-#include <array>
-
 namespace nmdt {
-
-namespace {
-bool isActionStatus(EntityKind kind, std::string_view field) {
-    return kind == EntityKind::Action && field == "status";
-}
-}  // namespace
 
 bool isMechanicalField(EntityKind kind, std::string_view field) {
     if (field == "updated_at" || field == "created_at")
         return true;
     return kind == EntityKind::AgendaItem && field == "order_key";
-}
-
-int actionStatusRank(std::string_view status) {
-    static constexpr std::array<std::pair<std::string_view, int>, 7> ranks{{
-        {"requested", 0},
-        {"accepted", 1},
-        {"on-hold", 2},
-        {"in-progress", 3},
-        {"declined", 4},
-        {"cancelled", 5},
-        {"completed", 6},
-    }};
-    for (const auto& [name, rank] : ranks)
-        if (name == status)
-            return rank;
-    return -1;
 }
 
 FieldDecision decideField(EntityKind kind, std::string_view field,
@@ -53,17 +29,9 @@ FieldDecision decideField(EntityKind kind, std::string_view field,
         d.takeRemote = true;
         return d;
     }
-    if (isActionStatus(kind, field)) {
-        auto asText = [](const FieldValue& v) {
-            auto s = std::get_if<std::string>(&v);
-            return s ? std::string_view(*s) : std::string_view();
-        };
-        int localRank = actionStatusRank(asText(localValue));
-        int remoteRank = actionStatusRank(asText(remoteValue));
-        d.takeRemote = remoteRank != localRank ? remoteRank > localRank : remoteStamp > *localStamp;
-    } else {
-        d.takeRemote = remoteStamp > *localStamp;
-    }
+    // Last writer wins, by (HLC, site): a maximum is the same whatever order writes
+    // arrive in, so every desktop ends with the same value. The other value is kept.
+    d.takeRemote = remoteStamp > *localStamp;
     d.conflict = remoteValue != localValue && !isMechanicalField(kind, field);
     return d;
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <set>
+#include <tuple>
 
 #include "model/merge_rules.h"
 #include "storage/sqlcipher_store.h"
@@ -398,21 +399,38 @@ void SqlCipherStore::clampOwnStamps(const std::vector<SyncEntry>& entries, std::
                 // A concurrent value that lost to the unclamped stamp may now win: settle it
                 // as every other desktop will.
                 auto st = impl_->prepare(
-                    "SELECT id, lost_value, lost_stamp, kept_value FROM sync_conflicts WHERE "
+                    "SELECT id, lost_value, lost_stamp FROM sync_conflicts WHERE "
+
                     "entity_id = ? AND field = ? AND resolved_at IS NULL ORDER BY id");
                 st->bind(1, e.entityId);
                 st->bind(2, f.name);
-                while (st->executeStep()) {
-                    SiteStamp lost = decodeStamp(st->getColumn(2).getString());
-                    if (lost > clamped) {
-                        auto lostValue = decodeValue(st->getColumn(1).getString());
-                        applyChange(
-                            *impl_,
-                            EntityChange{
-                                e.kind, e.entityId, ChangeOp::Update, {{f.name, lostValue}}});
-                        setStamp(clocks, f.name, lost);
-                        break;
-                    }
+                std::vector<std::tuple<std::int64_t, FieldValue, SiteStamp>> open;
+                while (st->executeStep())
+                    open.emplace_back(st->getColumn(0).getInt64(),
+                                      decodeValue(st->getColumn(1).getString()),
+                                      decodeStamp(st->getColumn(2).getString()));
+                for (const auto& [conflictId, lostValue, lostStamp] : open) {
+                    // Decide again as a receiver will: the two writes were concurrent.
+                    auto row = readRow(*impl_, e.kind, e.entityId);
+                    const FieldValue now = row ? valueIn(*row, f.name) : FieldValue();
+                    const SiteStamp mine = *findStamp(clocks, f.name);
+                    auto d =
+                        decideField(e.kind, f.name, mine, now, lostStamp, lostValue, std::nullopt);
+                    if (!d.takeRemote)
+                        continue;
+                    applyChange(
+                        *impl_,
+                        EntityChange{e.kind, e.entityId, ChangeOp::Update, {{f.name, lostValue}}});
+                    setStamp(clocks, f.name, lostStamp);
+                    auto flip = impl_->prepare(
+                        "UPDATE sync_conflicts SET kept_value = ?, kept_stamp = ?, lost_value = ?,"
+                        " lost_stamp = ? WHERE id = ?");
+                    flip->bind(1, encodeValue(lostValue));
+                    flip->bind(2, encodeStamp(lostStamp));
+                    flip->bind(3, encodeValue(now));
+                    flip->bind(4, encodeStamp(mine));
+                    flip->bind(5, static_cast<std::int64_t>(conflictId));
+                    flip->exec();
                 }
             }
             writeClocks(*impl_, e.entityId, clocks);

@@ -40,7 +40,8 @@ TestPki::TestPki() {
     std::string partners;
     for (int n = 0; n < 6; ++n)
         partners += " site" + std::to_string(n) + ":" + organisationOfSite(n).str();
-    runCommand(std::string(NMDT_CERT_SCRIPT) + " " + dir_.file("trusted") + " localhost" + partners);
+    runCommand(std::string(NMDT_CERT_SCRIPT) + " " + dir_.file("trusted") + " localhost" +
+               partners);
     runCommand(std::string(NMDT_CERT_SCRIPT) + " " + dir_.file("other") +
                " localhost intruder:" + kPractice.str());
 }
@@ -142,8 +143,8 @@ integration::SyncCredentials newTeam(const HubProcess& hub) {
 
 Desktop::Desktop(int n, const HubProcess& hub, const integration::SyncCredentials& team)
     : ids(static_cast<std::uint64_t>(1000 + n)), site(n) {
-    store = storage::SqlCipherStore::create(path(), Passphrase("correct horse battery staple"),
-                                            clock);
+    store =
+        storage::SqlCipherStore::create(path(), Passphrase("correct horse battery staple"), clock);
     const auto& pki = TestPki::instance();
     credentials = team;
     credentials.hubUrl = hub.url();
@@ -174,14 +175,16 @@ SyncReport Desktop::sync() {
 
 ServiceContext Desktop::as(const ProfessionalId& who, Role role, const OrganisationId& org) {
     auto person = store->professional(who);
-    return ServiceContext{*store, *clock, ids, Actor{who, person ? person->name : who.str(), role, org}};
+    return ServiceContext{*store, *clock, ids,
+                          Actor{who, person ? person->name : who.str(), role, org}};
 }
 
 void TestDirectory::writeTo(Desktop& desktop) const {
     ChangeSet changes("test-directory");
     auto org = [&](const OrganisationId& id, const char* name, const char* kind) {
-        changes.create(EntityKind::Organisation, id.str(),
-                       {{"name", std::string(name)}, {"kind", std::string(kind)}, {"ods_code", FieldValue()}});
+        changes.create(
+            EntityKind::Organisation, id.str(),
+            {{"name", std::string(name)}, {"kind", std::string(kind)}, {"ods_code", FieldValue()}});
     };
     org(kPractice, "Riverside Surgery", "gp-practice");
     org(kVcfse, "Age Well Together", "vcfse");

@@ -24,7 +24,9 @@ class TestPki {
   public:
     static const TestPki& instance();
     std::string ca() const { return dir_.file("trusted/ca.pem"); }
-    std::string cert(const std::string& name) const { return dir_.file("trusted/" + name + ".pem"); }
+    std::string cert(const std::string& name) const {
+        return dir_.file("trusted/" + name + ".pem");
+    }
     std::string key(const std::string& name) const { return dir_.file("trusted/" + name + ".key"); }
     std::string intruderCert() const { return dir_.file("other/intruder.pem"); }
     std::string intruderKey() const { return dir_.file("other/intruder.key"); }
@@ -72,8 +74,12 @@ unsigned short freePort();
 /// One partner desktop: its own encrypted store, clock, ids and certificate.
 struct Desktop {
     TempDir dir;
-    std::shared_ptr<FixedClock> clock = std::make_shared<FixedClock>(fixedNow());
+    /// Starts at the real time: the hub stamps envelopes with its own clock, and clamping
+    /// compares the two.
+    std::shared_ptr<FixedClock> clock = std::make_shared<FixedClock>(
+        std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now()));
     SeededIdSource ids;
+
     std::unique_ptr<storage::SqlCipherStore> store;
     integration::SyncCredentials credentials;
     std::function<std::unique_ptr<HubTransport>(std::unique_ptr<HubTransport>)> wrapTransport;

@@ -35,8 +35,12 @@ struct TwoDesktops {
     /// A case referred on the practice desktop, shared with the VCFSE by consent.
     CaseId sharedCase(const std::string& family, int n) {
         CaseService cases(practice.as(people.gp, Role::Clinician, kPractice));
-        auto id = cases.refer({resident("Edith", family, testNhsNumber(n)), people.gp, kPractice,
-                               "isolated after bereavement", day(2026, 11, 2), {}});
+        auto id = cases.refer({resident("Edith", family, testNhsNumber(n)),
+                               people.gp,
+                               kPractice,
+                               "isolated after bereavement",
+                               day(2026, 11, 2),
+                               {}});
         cases.recordConsent(id, kVcfse, ConsentDecision::Permit);
         return id;
     }
@@ -98,7 +102,15 @@ BOOST_AUTO_TEST_CASE(concurrent_edits_of_one_field_keep_the_loser_as_a_conflict_
     auto caseId = t.sharedCase("Morgan", 2);
     CaseService gp(t.practice.as(t.people.gp, Role::Clinician, kPractice));
     auto raised = ActionService(t.practice.as(t.people.gp, Role::Clinician, kPractice))
-                      .raise({caseId, "Check benefits", "", {}, kVcfse, day(2026, 12, 1), Priority::Routine, {}, {}});
+                      .raise({caseId,
+                              "Check benefits",
+                              "",
+                              {},
+                              kVcfse,
+                              day(2026, 12, 1),
+                              Priority::Routine,
+                              {},
+                              {}});
     TwoDesktops::requireSynced(t.practice.sync());
     TwoDesktops::requireSynced(t.vcfse.sync());
 
@@ -112,7 +124,8 @@ BOOST_AUTO_TEST_CASE(concurrent_edits_of_one_field_keep_the_loser_as_a_conflict_
         c.update(EntityKind::Action, id.str(), {{"detail", detail}});
         d.store->commit(c, who);
     };
-    edit(t.practice, raised, "Pension credit form sent", {t.people.gp, "Dr Tomasz Nowak", Role::Clinician, kPractice});
+    edit(t.practice, raised, "Pension credit form sent",
+         {t.people.gp, "Dr Tomasz Nowak", Role::Clinician, kPractice});
     t.vcfse.clock->advance(std::chrono::seconds(5));
     edit(t.vcfse, raised, "Attendance allowance claim started",
          {t.people.navigator, "Gwen Pritchard", Role::Navigator, kVcfse});
@@ -143,32 +156,50 @@ BOOST_AUTO_TEST_CASE(concurrent_edits_of_one_field_keep_the_loser_as_a_conflict_
                "Pension credit form sent; attendance allowance started");
 }
 
-BOOST_AUTO_TEST_CASE(a_completion_is_not_undone_by_a_concurrent_in_progress) {
+BOOST_AUTO_TEST_CASE(
+    concurrent_status_changes_settle_on_the_later_and_keep_the_other_for_a_person) {
     TwoDesktops t;
     auto caseId = t.sharedCase("Price", 3);
     ActionService a(t.practice.as(t.people.chair, Role::Chair, kPractice));
-    auto id = a.raise({caseId, "Home visit", "", t.people.navigator, kVcfse, day(2026, 12, 1), Priority::Routine, {}, {}});
+    auto id = a.raise({caseId,
+                       "Home visit",
+                       "",
+                       t.people.navigator,
+                       kVcfse,
+                       day(2026, 12, 1),
+                       Priority::Routine,
+                       {},
+                       {}});
     a.changeStatus(id, ActionStatus::Accepted);
     TwoDesktops::requireSynced(t.practice.sync());
     TwoDesktops::requireSynced(t.vcfse.sync());
     a.changeStatus(id, ActionStatus::Completed);
-    t.vcfse.clock->advance(std::chrono::minutes(1));  // the later stamp, but a lesser state
+    t.vcfse.clock->advance(std::chrono::minutes(1));  // the later stamp
     ActionService(t.vcfse.as(t.people.navigator, Role::Navigator, kVcfse))
         .changeStatus(id, ActionStatus::InProgress);
     for (int round = 0; round < 2; ++round) {
         TwoDesktops::requireSynced(t.practice.sync());
         TwoDesktops::requireSynced(t.vcfse.sync());
     }
-    BOOST_TEST((t.practice.store->action(id)->status == ActionStatus::Completed));
-    BOOST_TEST((t.vcfse.store->action(id)->status == ActionStatus::Completed));
-    BOOST_TEST(t.vcfse.store->conflicts(true).size() == 1u);  // the in-progress is kept
+    // Both desktops agree; the completion is not lost: both desktops list it as a
+    // conflict, naming who completed it, until a person decides.
+    BOOST_TEST((t.practice.store->action(id)->status == ActionStatus::InProgress));
+    BOOST_TEST((t.vcfse.store->action(id)->status == ActionStatus::InProgress));
+    for (auto* d : {&t.practice, &t.vcfse}) {
+        auto open = d->store->conflicts(true);
+        BOOST_REQUIRE(open.size() == 1u);
+        BOOST_TEST(open[0].field == "status");
+        BOOST_TEST(std::get<std::string>(open[0].lostValue) == "completed");
+        BOOST_TEST(open[0].lostUserName == "Dr Amina Rahman");
+    }
 }
 
 BOOST_AUTO_TEST_CASE(a_private_note_never_leaves_its_desktop) {
     TwoDesktops t;
     auto caseId = t.sharedCase("Jenkins", 4);
     ActionService a(t.practice.as(t.people.gp, Role::Clinician, kPractice));
-    auto id = a.raise({caseId, "Review medication", "", t.people.gp, kPractice, {}, Priority::Routine, {}, {}});
+    auto id = a.raise(
+        {caseId, "Review medication", "", t.people.gp, kPractice, {}, Priority::Routine, {}, {}});
     a.addNote(id, "Shared: reviewed with pharmacist");
     a.addNote(id, "Private: safeguarding concern Zebulon", NoteSharing::PrivateToThisDesktop);
     auto report = t.practice.sync();
@@ -195,15 +226,27 @@ BOOST_AUTO_TEST_CASE(a_case_goes_only_to_organisations_its_consent_allows) {
     Desktop council{2, t.hub, t.team};
     TwoDesktops::requireSynced(council.sync());
     CaseService cases(t.practice.as(t.people.gp, Role::Clinician, kPractice));
-    auto sharedWithCouncil = cases.refer({resident("Alun", "Rees", testNhsNumber(5)), t.people.gp,
-                                          kPractice, "housing", day(2026, 11, 2), {}});
+    auto sharedWithCouncil = cases.refer({resident("Alun", "Rees", testNhsNumber(5)),
+                                          t.people.gp,
+                                          kPractice,
+                                          "housing",
+                                          day(2026, 11, 2),
+                                          {}});
     cases.recordConsent(sharedWithCouncil, kCouncil, ConsentDecision::Permit);
     cases.recordConsent(sharedWithCouncil, kVcfse, ConsentDecision::Deny);
-    auto legalBasis = cases.refer({resident("Bryn", "Evans", testNhsNumber(6)), t.people.gp,
-                                   kPractice, "safeguarding", day(2026, 11, 2), {}});
+    auto legalBasis = cases.refer({resident("Bryn", "Evans", testNhsNumber(6)),
+                                   t.people.gp,
+                                   kPractice,
+                                   "safeguarding",
+                                   day(2026, 11, 2),
+                                   {}});
     cases.recordConsent(legalBasis, kVcfse, ConsentDecision::Deny, "Care Act 2014 s.42 enquiry");
-    auto noConsent = cases.refer({resident("Ceri", "Thomas", testNhsNumber(7)), t.people.gp,
-                                  kPractice, "falls", day(2026, 11, 2), {}});
+    auto noConsent = cases.refer({resident("Ceri", "Thomas", testNhsNumber(7)),
+                                  t.people.gp,
+                                  kPractice,
+                                  "falls",
+                                  day(2026, 11, 2),
+                                  {}});
     TwoDesktops::requireSynced(t.practice.sync());
     TwoDesktops::requireSynced(t.vcfse.sync());
     TwoDesktops::requireSynced(council.sync());
@@ -236,11 +279,19 @@ BOOST_AUTO_TEST_CASE(the_same_person_created_on_two_desktops_is_reported_as_a_du
     TwoDesktops t;
     CaseService a(t.practice.as(t.people.gp, Role::Clinician, kPractice));
     CaseService b(t.vcfse.as(t.people.navigator, Role::Navigator, kVcfse));
-    auto onA = a.refer({resident("Olwen", "Davies", testNhsNumber(8)), t.people.gp, kPractice,
-                        "frailty", day(2026, 11, 2), {}});
+    auto onA = a.refer({resident("Olwen", "Davies", testNhsNumber(8)),
+                        t.people.gp,
+                        kPractice,
+                        "frailty",
+                        day(2026, 11, 2),
+                        {}});
     a.recordConsent(onA, kVcfse, ConsentDecision::Permit);
-    auto onB = b.refer({resident("Olwen", "Davies", testNhsNumber(8)), t.people.navigator, kVcfse,
-                        "loneliness", day(2026, 11, 3), {}});
+    auto onB = b.refer({resident("Olwen", "Davies", testNhsNumber(8)),
+                        t.people.navigator,
+                        kVcfse,
+                        "loneliness",
+                        day(2026, 11, 3),
+                        {}});
     b.recordConsent(onB, kPractice, ConsentDecision::Permit);
     for (int round = 0; round < 2; ++round) {
         TwoDesktops::requireSynced(t.practice.sync());

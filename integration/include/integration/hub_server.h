@@ -14,10 +14,10 @@ namespace nmdt::integration {
 /// Everything the hub's configuration file sets.
 struct HubConfig {
     std::string host = "0.0.0.0";
-    unsigned short port = 8443;  // 0 picks a free port (tests)
+    unsigned short port = 8443;   // 0 picks a free port (tests)
     std::string certificateFile;  // the hub's certificate, issued by the CA
     std::string privateKeyFile;
-    std::string caFile;           // the neighbourhood CA: every desktop's issuer
+    std::string caFile;  // the neighbourhood CA: every desktop's issuer
     std::string dataDirectory;
     std::size_t maxRequestBytes = 32 * 1024 * 1024;
     std::size_t maxEnvelopeBytes = 16 * 1024 * 1024;

@@ -17,9 +17,9 @@ struct SyncCredentials {
     std::string team;
     std::string keyId;                        // the key new envelopes are sealed with
     std::map<std::string, std::string> keys;  // key id -> 32-byte team key (older kept to read)
-    std::string certificateFile;  // this desktop's certificate (PEM), issued by the CA
-    std::string privateKeyFile;   // its private key (PEM)
-    std::string caFile;           // the neighbourhood CA's certificate (PEM)
+    std::string certificateFile;              // this desktop's certificate (PEM), issued by the CA
+    std::string privateKeyFile;               // its private key (PEM)
+    std::string caFile;                       // the neighbourhood CA's certificate (PEM)
 
     bool enrolled() const { return !hubUrl.empty() && !team.empty() && keys.count(keyId); }
 };

@@ -194,8 +194,8 @@ std::vector<SyncEntry> decodeBody(const std::string& text, const EnvelopeHeader&
         auto kindName = requireString(o, "kind", what);
         auto kind = entityKindFromName(kindName);
         if (!kind)
-            throw malformed(what, "entry " + std::to_string(i) + " names an unknown kind \"" +
-                                      kindName + "\"");
+            throw malformed(
+                what, "entry " + std::to_string(i) + " names an unknown kind \"" + kindName + "\"");
         e.kind = *kind;
         e.entityId = requireString(o, "id", what);
         auto op = requireString(o, "op", what);

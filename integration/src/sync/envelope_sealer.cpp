@@ -68,8 +68,7 @@ class PocoEnvelopeSealer final : public EnvelopeSealer {
         try {
             return Poco::Crypto::X509Certificate(path);
         } catch (const Poco::Exception&) {
-            throw SyncError(SyncError::Kind::NotEnrolled,
-                            "cannot read " + what + " from " + path);
+            throw SyncError(SyncError::Kind::NotEnrolled, "cannot read " + what + " from " + path);
         }
     }
     static Poco::Crypto::RSAKey loadKey(const std::string& certificateFile,

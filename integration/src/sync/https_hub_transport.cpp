@@ -34,12 +34,13 @@ class HttpsHubTransport final : public HubTransport {
         try {
             uri = Poco::URI(c.hubUrl);
         } catch (const Poco::Exception&) {
-            throw SyncError(SyncError::Kind::NotEnrolled, "the hub address " + c.hubUrl +
-                                                              " is not a valid URL");
+            throw SyncError(SyncError::Kind::NotEnrolled,
+                            "the hub address " + c.hubUrl + " is not a valid URL");
         }
         if (uri.getScheme() != "https")
-            throw SyncError(SyncError::Kind::NotEnrolled,
-                            "the hub address must start with https:// (sync never runs unencrypted)");
+            throw SyncError(
+                SyncError::Kind::NotEnrolled,
+                "the hub address must start with https:// (sync never runs unencrypted)");
         host_ = uri.getHost();
         port_ = uri.getPort();
         context_ = makeClientContext(c.privateKeyFile, c.certificateFile, c.caFile);
@@ -56,8 +57,8 @@ class HttpsHubTransport final : public HubTransport {
         for (const auto& e : envelopes)
             list->add(envelopeToJson(e));
         body->set("envelopes", list);
-        auto [status, answer] = request(Poco::Net::HTTPRequest::HTTP_POST, "/v1/push",
-                                        stringify(body));
+        auto [status, answer] =
+            request(Poco::Net::HTTPRequest::HTTP_POST, "/v1/push", stringify(body));
         PushResult r;
         if (status == 409) {
             r.outOfOrder = true;
@@ -86,9 +87,8 @@ class HttpsHubTransport final : public HubTransport {
         if (!list)
             throw SyncError(SyncError::Kind::Malformed, "the hub's answer has no envelopes");
         for (unsigned i = 0; i < list->size(); ++i)
-            page.envelopes.push_back(envelopeFromJson(list->getObject(i),
-                                                      "envelope " + std::to_string(i) +
-                                                          " of the hub's answer"));
+            page.envelopes.push_back(envelopeFromJson(
+                list->getObject(i), "envelope " + std::to_string(i) + " of the hub's answer"));
         return page;
     }
 
@@ -135,9 +135,9 @@ class HttpsHubTransport final : public HubTransport {
                 throw SyncError(SyncError::Kind::Untrusted,
                                 "the hub refused the secure connection (" + detail +
                                     "); check this desktop's certificate");
-            throw SyncError(SyncError::Kind::Network,
-                            "cannot reach the hub at " + host_ + ":" + std::to_string(port_) +
-                                " (" + detail + ")");
+            throw SyncError(SyncError::Kind::Network, "cannot reach the hub at " + host_ + ":" +
+                                                          std::to_string(port_) + " (" + detail +
+                                                          ")");
         }
         if (status >= 500)
             throw SyncError(SyncError::Kind::Network,
@@ -146,15 +146,16 @@ class HttpsHubTransport final : public HubTransport {
         try {
             answer = parseObject(text, "the hub's answer");
         } catch (const SyncError&) {
-            throw SyncError(SyncError::Kind::Network,
-                            "the hub's answer was incomplete (HTTP " + std::to_string(status) + ")");
+            throw SyncError(SyncError::Kind::Network, "the hub's answer was incomplete (HTTP " +
+                                                          std::to_string(status) + ")");
         }
         if (status == 429)
             throw SyncError(SyncError::Kind::Network, "the hub asked this desktop to slow down");
         if (status != 200 && status != 409)
-            throw SyncError(SyncError::Kind::Refused,
-                            "the hub refused the request: " +
-                                answer->optValue<std::string>("error", "HTTP " + std::to_string(status)));
+            throw SyncError(
+                SyncError::Kind::Refused,
+                "the hub refused the request: " +
+                    answer->optValue<std::string>("error", "HTTP " + std::to_string(status)));
         return {status, answer};
     }
 

@@ -117,8 +117,8 @@ void HubServer::start() {
     params->setMaxQueued(256);
     params->setKeepAlive(true);
     params->setTimeout(Poco::Timespan(60, 0));
-    impl_->server = std::make_unique<Poco::Net::HTTPServer>(
-        new HubHandlerFactory(*impl_->service), *impl_->socket, params);
+    impl_->server = std::make_unique<Poco::Net::HTTPServer>(new HubHandlerFactory(*impl_->service),
+                                                            *impl_->socket, params);
     impl_->server->start();
 }
 

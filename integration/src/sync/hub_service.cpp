@@ -74,8 +74,8 @@ HubResponse HubService::handle(const HubRequest& request) {
         return errorResponse(403, "the certificate " + request.peerSubject +
                                       " has been withdrawn from this neighbourhood");
     if (overRate(request.peerFingerprint))
-        return errorResponse(429, "too many requests from " + request.peerSubject +
-                                      "; try again in a minute");
+        return errorResponse(
+            429, "too many requests from " + request.peerSubject + "; try again in a minute");
     if (request.body.size() > config_.maxRequestBytes)
         return errorResponse(413, "the request is larger than the hub accepts (" +
                                       std::to_string(config_.maxRequestBytes) + " bytes)");
@@ -159,7 +159,8 @@ HubResponse HubService::push(const HubRequest& request) {
     }
     std::optional<std::vector<std::int64_t>> stored;
     if (from == acknowledged)
-        stored = log_.append(team, site, request.peerFingerprint, from, through, envelopes, hubTime);
+        stored =
+            log_.append(team, site, request.peerFingerprint, from, through, envelopes, hubTime);
     if (!stored) {
         Object::Ptr conflict = new Object;
         conflict->set("error", "out of order: the hub holds this site's changes through " +

@@ -67,7 +67,8 @@ Invitation createInvitation(const SyncCredentials& chair) {
     Invitation out;
     out.code = newCode();
     const std::string salt = randomBytes(16);
-    auto sealed = aesGcmSeal(deriveKey(normaliseCode(out.code), salt, kIterations), stringify(secret));
+    auto sealed =
+        aesGcmSeal(deriveKey(normaliseCode(out.code), salt, kIterations), stringify(secret));
     Object::Ptr file = new Object;
     file->set("nmdtInvitation", 1);
     file->set("team", chair.team);
@@ -85,7 +86,8 @@ SyncCredentials acceptInvitation(const std::string& fileText, const std::string&
     const std::string what = "the invitation file";
     auto file = parseObject(fileText, what);
     if (!file->has("nmdtInvitation"))
-        throw SyncError(SyncError::Kind::Malformed, "this file is not a Neighbourhood MDT invitation");
+        throw SyncError(SyncError::Kind::Malformed,
+                        "this file is not a Neighbourhood MDT invitation");
     auto iterations = requireInt(file, "iterations", what);
     if (iterations < 10000 || iterations > 10000000)
         throw SyncError(SyncError::Kind::Malformed, what + " has an implausible key setting");

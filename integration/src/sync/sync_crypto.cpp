@@ -139,8 +139,9 @@ std::string aesGcmOpen(const std::string& key, const GcmSealed& sealed, const st
         return runTransform(*dec, sealed.ciphertext);
     } catch (const Poco::Exception&) {
         throw SyncError(SyncError::Kind::WrongKey,
-                        what + " cannot be decrypted with this desktop's team key: it was sealed "
-                               "with another key or altered on the way");
+                        what +
+                            " cannot be decrypted with this desktop's team key: it was sealed "
+                            "with another key or altered on the way");
     }
 }
 
@@ -190,8 +191,8 @@ void requireIssuedBy(const Poco::Crypto::X509Certificate& cert,
                             ", whose certificate was not issued by this neighbourhood's CA");
     Poco::DateTime now;
     if (cert.validFrom() > now || cert.expiresOn() < now)
-        throw SyncError(SyncError::Kind::Untrusted,
-                        what + " is signed by " + subjectOf(cert) + ", whose certificate is out of date");
+        throw SyncError(SyncError::Kind::Untrusted, what + " is signed by " + subjectOf(cert) +
+                                                        ", whose certificate is out of date");
 }
 
 std::string signingInput(const SealedEnvelope& e) {

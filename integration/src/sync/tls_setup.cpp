@@ -33,8 +33,9 @@ void initialiseOnce(bool server, const Poco::Net::Context::Ptr& ctx) {
 Poco::Net::Context::Ptr make(Poco::Net::Context::Usage usage, const std::string& keyFile,
                              const std::string& certFile, const std::string& caFile) {
     try {
-        Poco::Net::Context::Ptr ctx = new Poco::Net::Context(
-            usage, keyFile, certFile, caFile, Poco::Net::Context::VERIFY_STRICT, 4, false, kCiphers);
+        Poco::Net::Context::Ptr ctx =
+            new Poco::Net::Context(usage, keyFile, certFile, caFile,
+                                   Poco::Net::Context::VERIFY_STRICT, 4, false, kCiphers);
         ctx->requireMinimumProtocol(Poco::Net::Context::PROTO_TLSV1_2);
         return ctx;
     } catch (const Poco::Exception& e) {

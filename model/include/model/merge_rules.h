@@ -32,8 +32,4 @@ bool isMechanicalField(EntityKind kind, std::string_view field);
 SiteStamp clampStamp(const SiteStamp& stamp, std::int64_t hubTimeMs, std::int64_t hubSequence);
 bool needsClamp(const SiteStamp& stamp, std::int64_t hubTimeMs);
 
-/// How far an action status has got: used to settle concurrent status changes, so that a
-/// completion is not undone by a concurrent "in progress" from another desktop.
-int actionStatusRank(std::string_view status);
-
 }  // namespace nmdt

@@ -1,0 +1,309 @@
+// Many desktops making random edits through a real hub, with requests lost, duplicated and
+// replayed out of order, over many seeds: every desktop must end with the same data and
+// every edit must have reached every desktop.
+#include <boost/test/unit_test.hpp>
+
+#include <cstdlib>
+#include <map>
+#include <random>
+#include <set>
+#include <sstream>
+
+#include "faulty_transport.h"
+#include "model/action_service.h"
+#include "model/case_service.h"
+#include "model/error.h"
+#include "sync_fixture.h"
+
+using namespace nmdt;
+using namespace nmdt::test;
+
+namespace {
+
+constexpr int kSites = 5;
+
+int seedCount() {
+    const char* v = std::getenv("NMDT_SYNC_SEEDS");
+    return v ? std::max(1, std::atoi(v)) : 8;
+}
+
+/// Who works at each site: a clinician (any action) or a navigator (own organisation's).
+struct Worker {
+    ProfessionalId who;
+    Role role;
+    OrganisationId org;
+};
+
+Worker workerOf(int site, const TestDirectory& people) {
+    auto org = TestPki::organisationOfSite(site);
+    if (org == kVcfse)
+        return {people.navigator, Role::Navigator, kVcfse};
+    if (org == kCouncil)
+        return {people.socialWorker, Role::Clinician, kCouncil};
+    return {people.gp, Role::Clinician, kPractice};
+}
+
+/// Everything every desktop's change log says was done, by origin: what "no edit lost"
+/// is checked against.
+std::multiset<std::string> editsOf(storage::SqlCipherStore& store) {
+    std::multiset<std::string> out;
+    ChangeLogQuery all;
+    all.limit = 1000000;
+    for (auto& e : store.changeLog(all)) {
+        // Field order is not meaningful (JSON objects do not keep it).
+        std::sort(e.fields.begin(), e.fields.end(),
+                  [](const Field& a, const Field& b) { return a.name < b.name; });
+        out.insert(e.siteId + " " + e.entityId + " " + e.intent + " " + encodeFields(e.fields));
+    }
+
+    return out;
+}
+
+struct Scenario {
+    std::uint64_t seed;
+    FaultRates faults;
+    std::map<int, std::chrono::milliseconds> skew;  // site -> clock offset
+    int steps = 60;
+};
+
+void runScenario(const Scenario& sc) {
+    BOOST_TEST_CONTEXT("seed " << sc.seed) {
+        std::mt19937_64 rng(sc.seed);
+        HubProcess hub;
+        auto team = newTeam(hub);
+        TestDirectory people;
+        std::vector<std::unique_ptr<Desktop>> sites;
+        std::vector<PushHistory> histories(kSites);
+        bool faultsOn = true;
+        for (int s = 0; s < kSites; ++s) {
+            sites.push_back(std::make_unique<Desktop>(s, hub, team));
+            auto& d = *sites.back();
+            if (sc.skew.count(s))
+                d.clock->advance(sc.skew.at(s));
+            d.wrapTransport =
+                [&, s](std::unique_ptr<HubTransport> inner) -> std::unique_ptr<HubTransport> {
+                return std::make_unique<FaultyTransport>(std::move(inner),
+                                                         faultsOn ? sc.faults : FaultRates{}, rng,
+                                                         histories[static_cast<std::size_t>(s)]);
+            };
+        }
+        people.writeTo(*sites[0]);
+        for (int round = 0; round < 3; ++round)
+            for (auto& d : sites)
+                d->sync();
+
+        std::uniform_int_distribution<int> pickSite(0, kSites - 1), pickOp(0, 9);
+        std::uniform_int_distribution<int> jitter(0, 4000);
+        int referrals = 0;
+        for (int step = 0; step < sc.steps; ++step) {
+            const int s = pickSite(rng);
+            auto& d = *sites[static_cast<std::size_t>(s)];
+            d.clock->advance(std::chrono::milliseconds(jitter(rng)));
+            const auto w = workerOf(s, people);
+            auto ctx = d.as(w.who, w.role, w.org);
+            CaseService cases(ctx);
+            ActionService actions(ctx);
+            auto known = d.store->casePage(0, 1000);
+            auto anyCase = [&]() -> std::optional<CaseId> {
+                if (known.empty())
+                    return std::nullopt;
+                return known[std::uniform_int_distribution<std::size_t>(0, known.size() - 1)(rng)]
+                    .id;
+            };
+            auto anyAction = [&]() -> std::optional<Action> {
+                ActionQuery q;
+                q.limit = 1000;
+                auto list = d.store->actions(q);
+                if (list.empty())
+                    return std::nullopt;
+                return list[std::uniform_int_distribution<std::size_t>(0, list.size() - 1)(rng)];
+            };
+            try {
+                switch (pickOp(rng)) {
+                    case 0: {
+                        auto id = cases.refer(
+                            {resident(
+                                 "Test", "Person" + std::to_string(referrals),
+                                 testNhsNumber(100 * static_cast<int>(sc.seed % 50) + referrals)),
+                             w.who,
+                             w.org,
+                             "referral",
+                             day(2026, 11, 2),
+                             {}});
+                        ++referrals;
+                        for (const auto& org : {kPractice, kVcfse, kCouncil})
+                            cases.recordConsent(id, org, ConsentDecision::Permit);
+                        break;
+                    }
+                    case 1:
+                        if (auto c = anyCase()) {
+                            auto current = cases.get(*c).resident;
+                            current.phone = "0117 496 " + std::to_string(1000 + jitter(rng) % 9000);
+                            current.address = std::to_string(step) + " Mill Lane";
+                            cases.updateResident(*c, current);
+                        }
+                        break;
+                    case 2:
+                    case 3:
+                        if (auto c = anyCase())
+                            actions.raise({*c,
+                                           "Action " + std::to_string(step),
+                                           "",
+                                           {},
+                                           w.org,
+                                           day(2026, 12, 1),
+                                           Priority::Routine,
+                                           {},
+                                           {}});
+                        break;
+                    case 4:
+                    case 5:
+                        if (auto a = anyAction()) {
+                            auto next = allowedTransitions(a->status);
+                            if (!next.empty())
+                                actions.changeStatus(
+                                    a->id,
+                                    next[std::uniform_int_distribution<std::size_t>(
+                                        0, next.size() - 1)(rng)],
+                                    "random test reason");
+                        }
+                        break;
+                    case 6:
+                        if (auto a = anyAction())
+                            actions.addNote(a->id, "note " + std::to_string(step));
+                        break;
+                    case 7:
+                        if (auto a = anyAction())
+                            actions.reschedule(a->id,
+                                               day(2026, 12, 1 + static_cast<unsigned>(step % 27)));
+                        break;
+                    case 8:
+                        if (auto c = anyCase())
+                            cases.flagForReview(*c, step % 2 == 0);
+                        break;
+                    default:
+                        break;
+                }
+            } catch (const DomainError&) {
+                // Not permitted, or not a valid transition: refused and nothing changed.
+            }
+            if (std::uniform_int_distribution<int>(0, 2)(rng) == 0)
+                d.sync();  // may fail part-way: the next run resumes
+        }
+
+        // A skewed desktop certainly writes something, so its clock is seen by the others.
+        for (const auto& [s, offset] : sc.skew) {
+            auto& d = *sites[static_cast<std::size_t>(s)];
+            const auto w = workerOf(s, people);
+            CaseService cases(d.as(w.who, w.role, w.org));
+            auto id = cases.refer(
+                {resident("Skewed", "Clock" + std::to_string(s), testNhsNumber(9000 + s)),
+                 w.who,
+                 w.org,
+                 "referral",
+                 Date(std::chrono::sys_days(d.clock->today()) - std::chrono::days(1)),
+                 {}});
+            for (const auto& org : {kPractice, kVcfse, kCouncil})
+                cases.recordConsent(id, org, ConsentDecision::Permit);
+        }
+        faultsOn = false;
+        for (int round = 0; round < 4; ++round)
+            for (auto& d : sites) {
+                auto r = d->sync();
+                BOOST_REQUIRE_MESSAGE(r.completed, (r.problem ? r.problem->message : ""));
+            }
+
+        const auto reference = sites[0]->store->canonicalDump();
+        const auto referenceEdits = editsOf(*sites[0]->store);
+        BOOST_TEST(!reference.empty());
+        for (int s = 1; s < kSites; ++s) {
+            BOOST_TEST_CONTEXT("site " << s) {
+                auto dump = sites[static_cast<std::size_t>(s)]->store->canonicalDump();
+                BOOST_TEST((dump == reference));
+                if (dump != reference) {
+                    std::istringstream a(reference), b(dump);
+                    std::string la, lb;
+                    while (std::getline(a, la) && std::getline(b, lb))
+                        if (la != lb) {
+                            BOOST_TEST_MESSAGE("site 0: " << la << "\nhere:   " << lb);
+                            break;
+                        }
+                }
+
+                auto mine = editsOf(*sites[static_cast<std::size_t>(s)]->store);
+                BOOST_TEST((mine == referenceEdits));
+                if (mine != referenceEdits) {
+                    std::vector<std::string> onlyRef, onlyMine;
+                    std::set_difference(referenceEdits.begin(), referenceEdits.end(), mine.begin(),
+                                        mine.end(), std::back_inserter(onlyRef));
+                    std::set_difference(mine.begin(), mine.end(), referenceEdits.begin(),
+                                        referenceEdits.end(), std::back_inserter(onlyMine));
+                    for (auto& x : onlyRef)
+                        BOOST_TEST_MESSAGE("only at site 0: " << x.substr(0, 160));
+                    for (auto& x : onlyMine)
+                        BOOST_TEST_MESSAGE("only here: " << x.substr(0, 160));
+                }
+
+                BOOST_TEST(sites[static_cast<std::size_t>(s)]->store->pendingChanges() == 0u);
+            }
+        }
+        std::set<int> probed;
+        for (const auto& [s, offset] : sc.skew) {
+            if (offset <= std::chrono::minutes(10))
+                continue;
+            // Every other desktop noticed and said so; their own clocks were not dragged along.
+            for (int other = 0; other < kSites; ++other) {
+                if (other == s)
+                    continue;
+                auto& o = *sites[static_cast<std::size_t>(other)];
+                auto problems = o.store->syncProblems(1000);
+                const auto skewedSite = sites[static_cast<std::size_t>(s)]->store->siteId();
+                bool told =
+                    std::any_of(problems.begin(), problems.end(), [&](const SyncProblem& p) {
+                        return p.kind == "clock-clamped" &&
+                               p.message.find(skewedSite) != std::string::npos;
+                    });
+                BOOST_TEST(told, "site " << other << " reported the clock of site " << s);
+                if (sc.skew.count(other) || probed.count(other))
+                    continue;
+                probed.insert(other);
+                ChangeSet probe("probe");
+                probe.create(EntityKind::Organisation, "org-probe-" + std::to_string(other),
+                             {{"name", std::string("Probe")}, {"kind", std::string("vcfse")}});
+                o.store->commit(probe,
+                                Actor{people.admin, "Pat Admin", Role::Administrator, kPractice});
+                ChangeLogQuery last;
+                last.entityId = "org-probe-" + std::to_string(other);
+                auto stamp = o.store->changeLog(last).at(0).hlc.wallMs;
+                auto realNow = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                   std::chrono::system_clock::now().time_since_epoch())
+                                   .count();
+                BOOST_TEST(stamp <= realNow + kMaxClockLeadMs + 60000,
+                           "site " << other << "'s clock was dragged ahead by site " << s);
+            }
+        }
+    }
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(sync_convergence)
+
+BOOST_AUTO_TEST_CASE(
+    five_desktops_converge_over_many_seeds_despite_lost_duplicated_and_late_batches) {
+    for (int seed = 1; seed <= seedCount(); ++seed)
+        runScenario({static_cast<std::uint64_t>(seed), {0.1, 0.1, 0.1, 0.1}, {}});
+}
+
+BOOST_AUTO_TEST_CASE(a_clock_a_day_ahead_and_one_years_ahead_are_clamped_and_still_converge) {
+    for (int seed = 101; seed < 101 + std::max(2, seedCount() / 2); ++seed)
+        runScenario({static_cast<std::uint64_t>(seed),
+                     {0.05, 0.05, 0.05, 0.05},
+                     {{3, std::chrono::hours(24)}, {4, std::chrono::hours(24 * 365 * 5)}}});
+}
+
+BOOST_AUTO_TEST_CASE(a_clock_years_behind_converges_too) {
+    runScenario({201, {}, {{2, -std::chrono::hours(24 * 365 * 3)}}});
+}
+
+BOOST_AUTO_TEST_SUITE_END()
