@@ -46,7 +46,8 @@ const std::set<std::string> kValueOptions{"passphrase-file",
                                           "key",
                                           "ca",
                                           "invitation",
-                                          "code"};
+                                          "code",
+                                          "batch"};
 const std::set<std::string> kFlagOptions{"verify"};
 
 std::string describeAudit(const AuditVerification& v);
@@ -386,9 +387,13 @@ void printUsage(std::ostream& out) {
            "Sync with partner organisations (see docs/sync.md):\n"
            "  sync-start-team  start a team on this desktop: --hub URL --team NAME\n"
            "                   --cert FILE --key FILE --ca FILE (this desktop's certificate)\n"
-           "  sync-invite      write an invitation for a partner desktop: --to FILE (prints a code)\n"
-           "  sync-join        join with --invitation FILE --code CODE --cert FILE --key FILE --ca FILE\n"
-           "  sync             send this desktop's changes and receive partners'\n"
+           "  sync-invite      write an invitation for a partner desktop: --to FILE (prints a "
+           "code)\n"
+           "  sync-join        join with --invitation FILE --code CODE --cert FILE --key FILE --ca "
+           "FILE\n"
+           "  sync             send this desktop's changes and receive partners' (--batch N: "
+           "changes\n"
+           "                   per request and envelopes per page, default 500 and 200)\n"
            "  sync-status      last successful sync, changes waiting, conflicts, problems\n"
            "  sync-rotate-key  start using a new team key (after a partner leaves)\n"
            "  conflicts        list values that lost to a concurrent edit, for a person to settle\n"

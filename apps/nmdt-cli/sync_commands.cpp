@@ -19,8 +19,8 @@ namespace {
 using storage::SqlCipherStore;
 
 std::unique_ptr<SqlCipherStore> openStore(const Invocation& inv) {
-    return SqlCipherStore::open(
-        inv.store, readPassphrase(inv.option("passphrase-file"), "NMDT_PASSPHRASE", "Store passphrase"));
+    return SqlCipherStore::open(inv.store, readPassphrase(inv.option("passphrase-file"),
+                                                          "NMDT_PASSPHRASE", "Store passphrase"));
 }
 
 std::string required(const Invocation& inv, const std::string& name) {
@@ -65,7 +65,8 @@ std::string valueText(const FieldValue& v) {
 int startTeam(const Invocation& inv, std::ostream& out) {
     auto store = openStore(inv);
     if (integration::loadCredentials(*store).enrolled())
-        throw std::invalid_argument("this store is already in team " + integration::loadCredentials(*store).team);
+        throw std::invalid_argument("this store is already in team " +
+                                    integration::loadCredentials(*store).team);
     auto c = integration::createTeam(required(inv, "hub"), required(inv, "team"));
     setCertificates(inv, c);
     integration::saveCredentials(*store, c);
@@ -92,8 +93,8 @@ int invite(const Invocation& inv, std::ostream& out) {
 
 int join(const Invocation& inv, std::ostream& out) {
     auto store = openStore(inv);
-    auto c = integration::acceptInvitation(readFile(required(inv, "invitation")),
-                                           required(inv, "code"));
+    auto c =
+        integration::acceptInvitation(readFile(required(inv, "invitation")), required(inv, "code"));
     auto existing = integration::loadCredentials(*store);
     if (existing.enrolled() && existing.team != c.team)
         throw std::invalid_argument("this store is already in team " + existing.team);
@@ -120,21 +121,32 @@ int sync(const Invocation& inv, std::ostream& out, std::ostream& err) {
     auto store = openStore(inv);
     auto c = integration::loadCredentials(*store);
     if (!c.enrolled())
-        throw std::invalid_argument("this store is not in a team: use sync-start-team or sync-join");
+        throw std::invalid_argument(
+            "this store is not in a team: use sync-start-team or sync-join");
     auto sealer = integration::makeEnvelopeSealer(c);
     auto hub = integration::makeHubTransport(c);
     SyncOptions options;
     options.team = c.team;
+    if (auto batch = inv.option("batch")) {
+        try {
+            options.pushBatch = options.pullPage = std::stoul(*batch);
+        } catch (const std::exception&) {
+            throw std::invalid_argument("--batch needs a whole number, not '" + *batch + "'");
+        }
+        if (options.pushBatch == 0)
+            throw std::invalid_argument("--batch must be at least 1");
+    }
     SyncEngine engine(*store, *store, *sealer, *hub, options);
     auto report = engine.run();
     out << "Sent " << report.pushedChanges << " changes in " << report.pushedEnvelopes
         << " envelopes (" << report.withheldChanges << " kept on this desktop).\n"
-        << "Received " << report.receivedEnvelopes << " envelopes: " << report.applied.entriesApplied
-        << " changes applied, " << report.applied.conflicts << " conflicts to resolve, "
-        << report.applied.refused << " changes refused, " << report.refusedEnvelopes
-        << " envelopes refused.\n";
+        << "Received " << report.receivedEnvelopes
+        << " envelopes: " << report.applied.entriesApplied << " changes applied, "
+        << report.applied.conflicts << " conflicts to resolve, " << report.applied.refused
+        << " changes refused, " << report.refusedEnvelopes << " envelopes refused.\n";
     for (const auto& p : store->syncProblems(20))
-        if (p.atMs >= 0 && report.refusedEnvelopes + report.applied.refused + report.applied.clamped > 0)
+        if (p.atMs >= 0 &&
+            report.refusedEnvelopes + report.applied.refused + report.applied.clamped > 0)
             err << "  " << p.kind << ": " << p.message << "\n";
     if (!report.completed) {
         err << "nmdt-cli: sync stopped: " << report.problem->message << "\n";
@@ -168,8 +180,8 @@ int conflicts(const Invocation& inv, std::ostream& out) {
         out << "No open conflicts.\n";
     for (const auto& c : list)
         out << c.id << "  " << entityKindName(c.kind) << " " << c.entityId << " " << c.field
-            << ": kept " << valueText(c.keptValue) << "; lost " << valueText(c.lostValue)
-            << " by " << (c.lostUserName.empty() ? "unknown" : c.lostUserName) << "\n";
+            << ": kept " << valueText(c.keptValue) << "; lost " << valueText(c.lostValue) << " by "
+            << (c.lostUserName.empty() ? "unknown" : c.lostUserName) << "\n";
     return kOk;
 }
 
@@ -182,9 +194,9 @@ int organisations(const Invocation& inv, std::ostream& out) {
 }  // namespace
 
 const std::set<std::string>& syncCommands() {
-    static const std::set<std::string> names{"sync-start-team", "sync-invite", "sync-join",
-                                             "sync",            "sync-status", "sync-rotate-key",
-                                             "conflicts",       "organisations"};
+    static const std::set<std::string> names{
+        "sync-start-team", "sync-invite",     "sync-join", "sync",
+        "sync-status",     "sync-rotate-key", "conflicts", "organisations"};
     return names;
 }
 

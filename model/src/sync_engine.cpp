@@ -121,9 +121,10 @@ std::vector<std::string> SyncEngine::audienceOf(const SyncEntry& entry) {
 
 void SyncEngine::push(SyncReport& report) {
     const std::string site = store_.siteId();
+    std::size_t batch = options_.pushBatch;
     for (;;) {
         const std::int64_t from = sync_.syncCursors().pushedThrough;
-        auto entries = sync_.outbox(from, options_.pushBatch);
+        auto entries = sync_.outbox(from, batch);
         if (entries.empty())
             return;
         const std::int64_t through = entries.back().change.sequence;
@@ -149,8 +150,17 @@ void SyncEngine::push(SyncReport& report) {
                              sealer_.keyId(), groups[i].first};
             envelopes.push_back(sealer_.seal(h, groups[i].second));
         }
-        auto result =
-            withRetries([&] { return hub_.push(options_.team, site, from, through, envelopes); });
+        PushResult result;
+        try {
+            result = withRetries(
+                [&] { return hub_.push(options_.team, site, from, through, envelopes); });
+        } catch (const SyncError& e) {
+            // Too large for the hub: send fewer changes at a time, down to one.
+            if (e.kind() != SyncError::Kind::TooLarge || batch == 1)
+                throw;
+            batch = std::max<std::size_t>(1, batch / 4);
+            continue;
+        }
         if (result.outOfOrder) {
             // The hub already holds more (an earlier run's push landed but its answer was
             // lost) or less (impossible unless the hub was restored): resume from its mark.
@@ -181,6 +191,8 @@ void SyncEngine::pull(SyncReport& report) {
         auto page = withRetries([&] { return hub_.pull(options_.team, after, options_.pullPage); });
         std::vector<ReceivedBatch> batches;
         std::vector<SyncProblem> problems;
+        std::optional<SyncError> waiting;  // an envelope this desktop cannot open yet
+        std::int64_t cursor = page.next;
         for (const auto& envelope : page.envelopes) {
             if (envelope.header.site == site)
                 continue;  // our own, already applied when written
@@ -211,15 +223,24 @@ void SyncEngine::pull(SyncReport& report) {
                 batch.entries = std::move(allowed);
                 batches.push_back(std::move(batch));
             } catch (const SyncError& e) {
+                if (e.kind() == SyncError::Kind::NotEnrolled) {
+                    // Sealed with a key this desktop has not been given yet: stop before it,
+                    // so nothing is skipped once the key arrives.
+                    waiting = e;
+                    cursor = envelope.hubSequence - 1;
+                    break;
+                }
                 ++report.refusedEnvelopes;
                 problems.push_back({options_.now(), "refused-envelope", e.what()});
             }
         }
-        auto applied = sync_.applyReceived(batches, page.next, problems);
+        auto applied = sync_.applyReceived(batches, cursor, problems);
         report.applied.entriesApplied += applied.entriesApplied;
         report.applied.fieldsChanged += applied.fieldsChanged;
         report.applied.conflicts += applied.conflicts;
         report.applied.clamped += applied.clamped;
+        if (waiting)
+            throw *waiting;
         if (!page.more || page.next <= after)
             return;
     }

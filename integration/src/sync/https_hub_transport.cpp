@@ -151,6 +151,9 @@ class HttpsHubTransport final : public HubTransport {
         }
         if (status == 429)
             throw SyncError(SyncError::Kind::Network, "the hub asked this desktop to slow down");
+        if (status == 413)
+            throw SyncError(SyncError::Kind::TooLarge,
+                            answer->optValue<std::string>("error", "the request is too large"));
         if (status != 200 && status != 409)
             throw SyncError(
                 SyncError::Kind::Refused,

@@ -32,7 +32,7 @@ class HubRequestHandler : public Poco::Net::HTTPRequestHandler {
         } catch (const std::exception& e) {
             out = errorResponse(400, std::string("the request could not be read: ") + e.what());
         }
-        resp.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(out.status));
+        resp.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(out.status));
         resp.setContentType("application/json");
         resp.setContentLength(static_cast<std::streamsize>(out.body.size()));
         if (out.status == 413 || out.status == 400)

@@ -38,7 +38,16 @@ struct SealedEnvelope {
 /// Why an envelope or a request was refused: kind for code, message for people.
 class SyncError : public std::runtime_error {
   public:
-    enum class Kind { Network, Refused, Tampered, WrongKey, Malformed, Untrusted, NotEnrolled };
+    enum class Kind {
+        Network,
+        Refused,
+        TooLarge,
+        Tampered,
+        WrongKey,
+        Malformed,
+        Untrusted,
+        NotEnrolled
+    };
     SyncError(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
     Kind kind() const { return kind_; }
     /// Network trouble is worth retrying; everything else needs a person.
