@@ -13,6 +13,8 @@ packages=(
   libbenchmark-dev
   # tests: a headless X server, PDF text extraction, certificates, fonts for non-Latin names
   xvfb xauth poppler-utils openssl fonts-dejavu-core
+  # sync benchmarks: the raw-transfer floor
+  curl
 )
 
 missing=()
