@@ -190,6 +190,44 @@ void CaseService::reopen(const CaseId& id) {
     ctx_.commitEdit("reopen-case", before, after);
 }
 
+void CaseService::mergeDuplicate(const CaseId& keep, const CaseId& absorb) {
+    require(ctx_.actor, Operation::EditCase);
+    if (keep == absorb)
+        throw DomainError(ErrorCode::ValueOutOfRange, "absorb");
+    Case kept = get(keep);
+    Case absorbed = get(absorb);
+    if (kept.resident.nhsNumber != absorbed.resident.nhsNumber)
+        throw DomainError(ErrorCode::ValueOutOfRange, "nhsNumber");
+    if (kept.status == CaseStatus::Closed || absorbed.status == CaseStatus::Closed)
+        throw DomainError(ErrorCode::CaseClosed, "status");
+    ChangeSet changes("merge-duplicate-person");
+    const FieldList moved{{"case_id", keep.str()}};
+    for (const auto& c : ctx_.store.contacts(absorb))
+        changes.update(EntityKind::Contact, c.id.str(), moved);
+    for (const auto& c : ctx_.store.consents(absorb))
+        changes.update(EntityKind::Consent, c.id.str(), moved);
+    for (const auto& m : ctx_.store.careTeam(absorb))
+        changes.update(EntityKind::CareTeamMember, m.id.str(), moved);
+    for (const auto& p : ctx_.store.carePlans(absorb))
+        changes.update(EntityKind::CarePlan, p.id.str(), moved);
+    ActionQuery q;
+    q.caseId = absorb;
+    q.limit = 1000000;
+    for (const auto& a : ctx_.store.actions(q))
+        changes.update(EntityKind::Action, a.id.str(), moved);
+    for (const auto& item : ctx_.store.agendaItemsForCase(absorb))
+        changes.update(EntityKind::AgendaItem, item.id.str(), moved);
+    Case after = absorbed;
+    after.status = CaseStatus::Closed;
+    after.closedReason = "Same person as " + kept.resident.displayName() + " (NHS number " +
+                         kept.resident.nhsNumber + "): merged into record " + keep.str();
+    after.closedDate = ctx_.clock.today();
+    after.reviewAtNextMeeting = false;
+    changes.update(EntityKind::Case, absorb.str(),
+                   changedFields(toFields(absorbed), toFields(after)));
+    ctx_.commit(changes);
+}
+
 std::vector<CaseSummary> CaseService::search(const std::string& text, std::size_t limit) const {
     return ctx_.store.searchCases(text, limit);
 }

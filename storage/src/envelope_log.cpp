@@ -49,7 +49,8 @@ std::vector<std::string> decodeAudience(const std::string& text) {
 }
 
 std::string blobOf(const SQLite::Column& c) {
-    return std::string(static_cast<const char*>(c.getBlob()), static_cast<std::size_t>(c.getBytes()));
+    return std::string(static_cast<const char*>(c.getBlob()),
+                       static_cast<std::size_t>(c.getBytes()));
 }
 }  // namespace
 
@@ -78,7 +79,8 @@ std::int64_t SqliteEnvelopeLog::acknowledged(const std::string& team, const std:
 std::optional<std::string> SqliteEnvelopeLog::siteFingerprint(const std::string& team,
                                                               const std::string& site) {
     return guarded([&]() -> std::optional<std::string> {
-        SQLite::Statement st(*impl_->db, "SELECT fingerprint FROM sites WHERE team = ? AND site = ?");
+        SQLite::Statement st(*impl_->db,
+                             "SELECT fingerprint FROM sites WHERE team = ? AND site = ?");
         st.bind(1, team);
         st.bind(2, site);
         if (!st.executeStep())
@@ -119,9 +121,10 @@ std::optional<std::vector<std::int64_t>> SqliteEnvelopeLog::append(
             insert.reset();
             sequences.push_back(impl_->db->getLastInsertRowid());
         }
-        SQLite::Statement mark(*impl_->db,
-                               "INSERT OR REPLACE INTO sites (team, site, fingerprint, acknowledged)"
-                               " VALUES (?, ?, ?, ?)");
+        SQLite::Statement mark(
+            *impl_->db,
+            "INSERT OR REPLACE INTO sites (team, site, fingerprint, acknowledged)"
+            " VALUES (?, ?, ?, ?)");
         mark.bind(1, team);
         mark.bind(2, site);
         mark.bind(3, fingerprint);

@@ -655,6 +655,16 @@ bool SqlCipherStore::isPrivate(EntityKind kind, const std::string& id) const {
     });
 }
 
+std::optional<FieldValue> SqlCipherStore::currentValue(EntityKind kind, const std::string& id,
+                                                       const std::string& field) const {
+    return guarded([&]() -> std::optional<FieldValue> {
+        auto row = readRow(*impl_, kind, id);
+        if (!row)
+            return std::nullopt;
+        return valueIn(*row, field);
+    });
+}
+
 std::string SqlCipherStore::canonicalDump() const {
     return guarded([&] {
         std::string out;

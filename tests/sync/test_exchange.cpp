@@ -4,6 +4,8 @@
 
 #include "model/action_service.h"
 #include "model/case_service.h"
+#include "model/conflict_service.h"
+#include "model/error.h"
 #include "model/meeting_service.h"
 #include "storage/envelope_log.h"
 #include "sync_fixture.h"
@@ -144,16 +146,23 @@ BOOST_AUTO_TEST_CASE(concurrent_edits_of_one_field_keep_the_loser_as_a_conflict_
         BOOST_TEST(open[0].lostUserName == "Dr Tomasz Nowak");
     }
 
-    // A person settles it on one desktop; the edit settles the other desktop's copy too.
-    auto conflict = t.practice.store->conflicts(true).at(0);
-    edit(t.practice, raised, "Pension credit form sent; attendance allowance started",
-         {t.people.gp, "Dr Tomasz Nowak", Role::Clinician, kPractice});
-    t.practice.store->markConflictResolved(conflict.id, "merged by Dr Tomasz Nowak");
+    // A person settles it on one desktop (taking the other value); the choice is an edit
+    // like any other, so it settles the other desktop's copy of the conflict too.
+    ConflictService settle(t.practice.as(t.people.gp, Role::Clinician, kPractice),
+                           *t.practice.store);
+    auto conflict = settle.open().at(0);
+    BOOST_CHECK_EXCEPTION(
+        ConflictService(t.practice.as(t.people.admin, Role::PracticeStaff, kPractice),
+                        *t.practice.store)
+            .resolve(conflict.id, ConflictService::Choice::UseOther),
+        DomainError, [](const DomainError& e) { return e.has(ErrorCode::NotPermitted); });
+    settle.resolve(conflict.id, ConflictService::Choice::UseOther);
+    BOOST_TEST(t.practice.store->action(raised)->detail == "Pension credit form sent");
+    BOOST_TEST(settle.open().empty());
     TwoDesktops::requireSynced(t.practice.sync());
     TwoDesktops::requireSynced(t.vcfse.sync());
     BOOST_TEST(t.vcfse.store->conflicts(true).empty());
-    BOOST_TEST(t.vcfse.store->action(raised)->detail ==
-               "Pension credit form sent; attendance allowance started");
+    BOOST_TEST(t.vcfse.store->action(raised)->detail == "Pension credit form sent");
 }
 
 BOOST_AUTO_TEST_CASE(
@@ -303,6 +312,39 @@ BOOST_AUTO_TEST_CASE(the_same_person_created_on_two_desktops_is_reported_as_a_du
         BOOST_TEST(dups[0].nhsNumber == testNhsNumber(8));
         BOOST_TEST(dups[0].caseIds.size() == 2u);
     }
+    // The navigator raised an action on their copy; a person confirms the merge on the
+    // practice desktop and everything moves to the record that is kept, on both desktops.
+    auto action = ActionService(t.vcfse.as(t.people.navigator, Role::Navigator, kVcfse))
+                      .raise({onB,
+                              "Befriending",
+                              "",
+                              t.people.navigator,
+                              kVcfse,
+                              {},
+                              Priority::Routine,
+                              {},
+                              {}});
+    TwoDesktops::requireSynced(t.vcfse.sync());
+    TwoDesktops::requireSynced(t.practice.sync());
+    a.mergeDuplicate(onA, onB);
+    TwoDesktops::requireSynced(t.practice.sync());
+    TwoDesktops::requireSynced(t.vcfse.sync());
+    for (auto* d : {&t.practice, &t.vcfse}) {
+        BOOST_TEST(d->store->duplicatePeople().empty());
+        BOOST_TEST((d->store->action(action)->caseId == onA));
+        BOOST_TEST((d->store->caseById(onB)->status == CaseStatus::Closed));
+        BOOST_TEST(d->store->caseById(onB)->closedReason.find(onA.str()) != std::string::npos);
+        BOOST_TEST(d->store->consents(onA).size() == 2u);
+    }
+    BOOST_TEST(t.practice.store->canonicalDump() == t.vcfse.store->canonicalDump());
+    // Two different people are never merged.
+    auto other = a.refer({resident("Owain", "Davies", testNhsNumber(9)),
+                          t.people.gp,
+                          kPractice,
+                          "frailty",
+                          day(2026, 11, 2),
+                          {}});
+    BOOST_CHECK_THROW(a.mergeDuplicate(onA, other), DomainError);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -39,6 +39,11 @@ class CaseService {
     void flagForReview(const CaseId& id, bool review);
     void close(const CaseId& id, const std::string& reason);
     void reopen(const CaseId& id);
+    /// The same person created twice (two desktops, one NHS number): moves everything of
+    /// `absorb` (contacts, consents, care team, plans, actions, agenda items) to `keep`
+    /// and closes `absorb` saying where it went, in one change. Only for two open cases
+    /// with the same NHS number; a person confirms it first.
+    void mergeDuplicate(const CaseId& keep, const CaseId& absorb);
 
     std::vector<CaseSummary> search(const std::string& text, std::size_t limit = 50) const;
     Case get(const CaseId& id) const;

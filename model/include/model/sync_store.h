@@ -49,6 +49,9 @@ class SyncStore {
 
     /// The case an entity belongs to, for consent gating; none for directory and meetings.
     virtual std::optional<CaseId> owningCase(EntityKind kind, const std::string& id) const = 0;
+    /// A field's value as stored now; none if the entity is not here.
+    virtual std::optional<FieldValue> currentValue(EntityKind kind, const std::string& id,
+                                                   const std::string& field) const = 0;
     /// True for entries that must never leave this desktop (private progress notes).
     virtual bool isPrivate(EntityKind kind, const std::string& id) const = 0;
 };
