@@ -76,13 +76,6 @@ std::size_t numberOption(const Invocation& inv, const std::string& name, std::si
     }
 }
 
-Actor cliActor() {
-    const char* user = std::getenv("USER");
-    return Actor{ProfessionalId("nmdt-cli"),
-                 std::string("nmdt-cli (") + (user ? user : "unknown") + ")", Role::Administrator,
-                 OrganisationId()};
-}
-
 void requireAcceptable(const Passphrase& p) {
     auto verdict = assessPassphrase(p.reveal());
     if (verdict != PassphraseVerdict::Acceptable)
@@ -322,6 +315,13 @@ int fhirPatient(const Invocation& inv, std::ostream& out) {
     return kOk;
 }
 }  // namespace
+
+Actor cliActor() {
+    const char* user = std::getenv("USER");
+    return Actor{ProfessionalId("nmdt-cli"),
+                 std::string("nmdt-cli (") + (user ? user : "unknown") + ")", Role::Administrator,
+                 OrganisationId()};
+}
 
 std::optional<std::string> Invocation::option(const std::string& name) const {
     auto it = options.find(name);

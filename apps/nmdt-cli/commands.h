@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "model/change_set.h"
+
 namespace nmdt::cli {
 
 /// A parsed command line: the command, the store path and --name value options.
@@ -20,6 +22,9 @@ struct Invocation {
 
 /// Exit codes the CLI returns.
 enum ExitCode { kOk = 0, kFailed = 1, kUsage = 2, kStoreRefused = 3 };
+
+/// Who the CLI acts as: an administrator named after the operating-system user.
+Actor cliActor();
 
 /// Parses argv; throws std::invalid_argument with a usage message on bad input.
 Invocation parseArguments(const std::vector<std::string>& args);

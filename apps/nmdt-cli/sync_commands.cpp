@@ -127,6 +127,7 @@ int sync(const Invocation& inv, std::ostream& out, std::ostream& err) {
     auto hub = integration::makeHubTransport(c);
     SyncOptions options;
     options.team = c.team;
+    options.auditAs = cliActor();
     if (auto batch = inv.option("batch")) {
         try {
             options.pushBatch = options.pullPage = std::stoul(*batch);

@@ -41,6 +41,14 @@ const std::vector<Command>& mainWindowCommands() {
          _("Add a note to the selected action"), wxART_NEW},
         {ID_REASSIGN, _("&Actions"), _("&Reassign..."), "Ctrl+R",
          _("Give the selected action to someone else")},
+        {ID_SYNC_NOW, _("&Sync"), _("Sync &Now"), "F5",
+         _("Send this desktop's changes to partners and receive theirs"), wxART_REDO},
+        {ID_SYNC_CONFLICTS, _("&Sync"), _("&Conflicts..."), "",
+         _("Values two people changed at once: choose which to keep")},
+        {ID_SYNC_DUPLICATES, _("&Sync"), _("Possible &Duplicate People..."), "",
+         _("Records that share an NHS number: merge them once checked")},
+        {ID_SYNC_STATUS, _("&Sync"), _("Sync &Status..."), "",
+         _("When this desktop last synced, what is waiting and any problems")},
         {wxID_ABOUT, _("&Help"), _("&About Neighbourhood MDT"), "", _("Version and licence")},
     };
     return commands;

@@ -25,6 +25,10 @@ enum CommandId {
     ID_CHANGE_STATUS,
     ID_ADD_NOTE,
     ID_REASSIGN,
+    ID_SYNC_NOW,
+    ID_SYNC_CONFLICTS,
+    ID_SYNC_DUPLICATES,
+    ID_SYNC_STATUS,
 };
 
 /// One command as the user meets it.

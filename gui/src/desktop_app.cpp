@@ -7,8 +7,11 @@
 #include <wx/msgdlg.h>
 #include <wx/uilocale.h>
 
+#include <wx/textctrl.h>
+
 #include "gui/main_frame.h"
 #include "model/change_set.h"
+#include "sync_controller.h"
 #include "unlock_dialog.h"
 #include "wx_text.h"
 
@@ -89,6 +92,11 @@ class DesktopApp : public wxApp {
         auto* frame = new MainFrame(std::move(store), deps_.clock, *user);
         frame->onOpenAnotherStore = [this, frame] { openStore({}, frame); };
         frame->Show();
+        frame->enableSync(deps_.syncRunners,
+                          Passphrase(fromWx(unlock.passphraseField()->GetValue())),
+                          std::chrono::minutes(std::clamp(
+                              wxConfig::Get()->ReadLong("SyncEveryMinutes", 5), 0L, 240L)));
+        frame->syncController()->syncNow();  // catch up with partners straight away
         return true;
     }
 

@@ -34,6 +34,8 @@
 #include "printing/report_printout.h"
 #include "refusable.h"
 #include "reports/case_reports.h"
+#include "sync_controller.h"
+#include "sync_dialogs.h"
 #include "wording.h"
 #include "wx_text.h"
 
@@ -135,10 +137,19 @@ MainFrame::MainFrame(std::unique_ptr<OpenStore> store, std::shared_ptr<const Clo
             return;
         }
         idleTimer_.Stop();
+        sync_->setInterval(std::chrono::minutes(0));
         e.Skip();
     });
 
-    CreateStatusBar(2);
+    CreateStatusBar(3);
+    const int widths[] = {-2, -2, -3};
+    GetStatusBar()->SetStatusWidths(3, widths);
+    sync_ = std::make_unique<SyncController>(this, store_->syncStore());
+    sync_->onFinished = [this](const SyncReport& report) {
+        if (report.applied.entriesApplied > 0)
+            refreshAfterSync();
+        updateStatus();
+    };
     buildMenus();
     SetClientSize(FromDIP(wxSize(1280, 760)));
     // Remembers size and position between sessions.
@@ -254,6 +265,27 @@ void MainFrame::buildMenus() {
             actions_->reassignSelected();
         },
         ID_REASSIGN);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (sync_->syncNow())
+                updateStatus();
+        },
+        ID_SYNC_NOW);
+    Bind(
+        wxEVT_UPDATE_UI,
+        [this](wxUpdateUIEvent& e) { e.Enable(sync_->available() && !sync_->running()); },
+        ID_SYNC_NOW);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { showConflicts(); }, ID_SYNC_CONFLICTS);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { showDuplicates(); }, ID_SYNC_DUPLICATES);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { showSyncStatus(); }, ID_SYNC_STATUS);
+    for (int id : std::initializer_list<int>{ID_SYNC_CONFLICTS, ID_SYNC_DUPLICATES, ID_SYNC_STATUS})
+        Bind(
+            wxEVT_UPDATE_UI,
+            [this](wxUpdateUIEvent& e) { e.Enable(store_->syncStore() != nullptr); }, id);
     for (int id : std::initializer_list<int>{ID_CHANGE_STATUS, ID_ADD_NOTE, ID_REASSIGN})
         Bind(
             wxEVT_UPDATE_UI,
@@ -568,12 +600,18 @@ bool MainFrame::changePassphrase(const Passphrase& current, const Passphrase& ne
         problem = describe(verdict);
         return false;
     }
-    return runRefusable(
+    // The background connection must not be in the middle of a run while the file is
+    // re-keyed; afterwards it opens with the new passphrase.
+    sync_->waitUntilIdle();
+    bool changed = runRefusable(
         [&] {
             store_->changePassphrase(next);
             store_->recordAudit({AuditEventKind::PassphraseChanged, "", ""}, user_);
         },
         problem);
+    if (changed && syncRunners_)
+        sync_->setRunner(syncRunners_(store_->location(), next, user_));
+    return changed;
 }
 
 void MainFrame::onChangePassphrase() {
@@ -649,7 +687,78 @@ void MainFrame::updateStatus() {
         SetStatusText(wxString::Format(_("%ld matching residents"), shown), 0);
     else
         SetStatusText(wxString::Format(_("%ld cases"), shown), 0);
-    SetStatusText(toWx(store_->location()) + "  |  " + toWx(user_.userName), 1);
+    SetStatusText(sync_->available() ? sync_->statusText() : _("Sync not set up"), 1);
+    SetStatusText(toWx(store_->location()) + "  |  " + toWx(user_.userName), 2);
+}
+
+void MainFrame::enableSync(SyncRunnerFactory runners, const Passphrase& passphrase,
+                           std::chrono::minutes interval) {
+    syncRunners_ = std::move(runners);
+    if (!syncRunners_ || !store_->syncStore())
+        return;
+    sync_->setRunner(syncRunners_(store_->location(), passphrase, user_));
+    sync_->setInterval(interval);
+    updateStatus();
+}
+
+void MainFrame::refreshAfterSync() {
+    if (locked_)
+        return;  // nothing of a patient is on screen; it is read again at unlock
+    search(searchBox_->GetValue());
+    actions_->refresh();
+    updateActionsTab();
+    if (currentCase_)
+        showCase(*currentCase_);
+}
+
+void MainFrame::showConflicts() {
+    if (!store_->syncStore())
+        return;
+    ConflictsDialog dialog(this, ServiceContext{*store_, *clock_, *ids_, user_, &history_},
+                           *store_->syncStore());
+    dialog.ShowModal();
+    refreshAfterSync();
+    updateStatus();
+}
+
+void MainFrame::showDuplicates() {
+    if (!store_->syncStore())
+        return;
+    DuplicatesDialog dialog(this, ServiceContext{*store_, *clock_, *ids_, user_, &history_},
+                            *store_->syncStore());
+    dialog.ShowModal();
+    refreshAfterSync();
+    updateStatus();
+}
+
+void MainFrame::showSyncStatus() {
+    auto* sync = store_->syncStore();
+    if (!sync)
+        return;
+    wxString details;
+    auto cursors = sync->syncCursors();
+    details += wxString::Format(
+        _("Last successful sync: %s\n"),
+        cursors.lastSuccessMs
+            ? formatDateTime(Timestamp(std::chrono::milliseconds(cursors.lastSuccessMs)))
+            : _("never"));
+    details += wxString::Format(_("Changes waiting to be sent: %lu\n"),
+                                static_cast<unsigned long>(sync->pendingChanges()));
+    details += wxString::Format(_("Conflicts to settle: %lu\n"),
+                                static_cast<unsigned long>(sync->conflicts(true).size()));
+    details += wxString::Format(_("Possible duplicate people: %lu\n"),
+                                static_cast<unsigned long>(sync->duplicatePeople().size()));
+    auto problems = sync->syncProblems(8);
+    if (!problems.empty()) {
+        details += _("\nRecent problems:\n");
+        for (const auto& p : problems)
+            details += formatDateTime(Timestamp(std::chrono::milliseconds(p.atMs))) + "  " +
+                       toWx(p.message) + "\n";
+    }
+    wxMessageDialog dialog(this, sync_->available() ? sync_->statusText() : _("Sync not set up"),
+                           _("Sync status"), wxOK | wxICON_INFORMATION);
+    dialog.SetExtendedMessage(details);
+    dialog.ShowModal();
 }
 
 }  // namespace nmdt::gui

@@ -253,6 +253,13 @@ SyncReport SyncEngine::run() {
         pull(report);
         report.completed = true;
         sync_.recordSyncOutcome(options_.now(), std::nullopt);
+        if (options_.auditAs && (report.pushedChanges || report.applied.entriesApplied))
+            store_.recordAudit(
+                {AuditEventKind::Sync, options_.team,
+                 "sent " + std::to_string(report.pushedChanges) + " changes, received " +
+                     std::to_string(report.applied.entriesApplied) + ", " +
+                     std::to_string(report.withheldChanges) + " kept back"},
+                *options_.auditAs);
     } catch (const SyncError& e) {
         report.problem = SyncProblem{
             options_.now(), e.kind() == SyncError::Kind::Network ? "network" : "refused", e.what()};

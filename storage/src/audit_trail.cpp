@@ -98,6 +98,16 @@ std::vector<AuditEntry> readAudit(StoreImpl& s, const AuditQuery& q) {
 }
 
 void appendAudit(StoreImpl& s, const AuditEvent& event, const Actor& actor) {
+    // Another connection to the same file (background sync) may have appended since this
+    // one last did: chain to the stored head, read inside this transaction.
+    {
+        auto head =
+            s.prepare("SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1");
+        if (head->executeStep()) {
+            s.lastAuditSequence = head->getColumn(0).getInt64();
+            s.lastAuditHash = head->getColumn(1).getString();
+        }
+    }
     AuditEntry e;
     e.sequence = s.lastAuditSequence + 1;
     e.at = s.clock->now();

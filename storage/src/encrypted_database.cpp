@@ -32,6 +32,8 @@ std::string fileHeader(const std::string& path) {
 void applyConnectionSettings(SQLite::Database& db) {
     db.exec("PRAGMA foreign_keys = ON");
     db.exec("PRAGMA journal_mode = WAL");
+    // The desktop syncs on a second connection: wait for its transaction, do not fail.
+    db.exec("PRAGMA busy_timeout = 15000");
     db.exec("PRAGMA synchronous = FULL");
     db.exec("PRAGMA temp_store = MEMORY");  // no plaintext temporary files on disk
     db.exec("PRAGMA cache_size = -32000");  // 32 MB page cache

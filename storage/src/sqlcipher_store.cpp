@@ -146,6 +146,14 @@ void writeClocks(StoreImpl& s, const std::string& entityId, const FieldStamps& s
     st->exec();
 }
 
+HlcStamp decodeHlcText(const std::string& hlc) {
+    auto dot = hlc.find('.');
+    if (dot == std::string::npos)
+        return {};
+    return {std::stoll(hlc.substr(0, dot)),
+            static_cast<std::uint32_t>(std::stoul(hlc.substr(dot + 1)))};
+}
+
 namespace {
 /// What an audit entry says about a commit: the entities it touched, by kind and id only
 /// (no names: the trail is exported for governance review).
@@ -246,12 +254,7 @@ std::unique_ptr<SqlCipherStore> SqlCipherStore::open(const std::string& path,
         impl->siteId = metaValue(*impl->db, "site_id");
         if (impl->siteId.empty())
             throw StoreError(StoreErrorCode::Corrupt, "store has no site id");
-        std::string hlc = metaValue(*impl->db, "hlc");
-        auto dot = hlc.find('.');
-        if (dot != std::string::npos)
-            impl->hlc =
-                HybridLogicalClock({std::stoll(hlc.substr(0, dot)),
-                                    static_cast<std::uint32_t>(std::stoul(hlc.substr(dot + 1)))});
+        impl->hlc = HybridLogicalClock(decodeHlcText(metaValue(*impl->db, "hlc")));
         loadAuditState(*impl);
         return std::unique_ptr<SqlCipherStore>(new SqlCipherStore(std::move(impl)));
     });
@@ -268,6 +271,11 @@ void SqlCipherStore::commit(const ChangeSet& changes, const Actor& actor) {
     try {
         guarded([&] {
             SQLite::Transaction tx(*impl_->db);
+            // Another connection (background sync) may have merged later stamps: follow
+            // them, so this edit orders after everything it could have seen.
+            if (auto stored = decodeHlcText(metaValue(*impl_->db, "hlc"));
+                stored > impl_->hlc.last())
+                impl_->hlc = HybridLogicalClock(stored);
             HlcStamp stamp = impl_->hlc.tick(toMillis(impl_->clock->now()));
             const SiteStamp mine{stamp, impl_->siteId};
             for (const auto& c : changes.changes()) {

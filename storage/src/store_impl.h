@@ -61,6 +61,8 @@ struct StoreImpl {
 
 std::string metaValue(SQLite::Database& db, const std::string& key);
 void setMeta(StoreImpl& s, const std::string& key, const std::string& value);
+/// Parses the meta table's "hlc" text; a zero stamp if empty.
+HlcStamp decodeHlcText(const std::string& hlc);
 void bindValue(SQLite::Statement& st, int index, const FieldValue& v);
 /// Refuses a change that names an unknown field, or edits an append-only row.
 void checkAgainstSchema(const EntityChange& change);

@@ -6,6 +6,7 @@
 
 #include "model/calendar.h"
 #include "model/store_provider.h"
+#include "model/sync_runner.h"
 
 namespace nmdt::gui {
 
@@ -13,7 +14,8 @@ namespace nmdt::gui {
 struct DesktopDependencies {
     std::shared_ptr<StoreProvider> stores;
     std::shared_ptr<const Clock> clock;
-    std::string initialStore;  // from --store, or empty to use the last one opened
+    std::string initialStore;       // from --store, or empty to use the last one opened
+    SyncRunnerFactory syncRunners;  // background sync with partners; empty for none
 };
 
 /// Runs the wxWidgets application until its last window closes; returns the exit code.

@@ -17,6 +17,7 @@
 #include "model/edit_history.h"
 #include "model/ids.h"
 #include "model/store_provider.h"
+#include "model/sync_runner.h"
 
 class wxNotebook;
 class wxSearchCtrl;
@@ -24,6 +25,7 @@ class wxSearchCtrl;
 namespace nmdt::gui {
 
 class ActionsPanel;
+class SyncController;
 class CarePlanEditor;
 class LockPanel;
 class MeetingsPanel;
@@ -75,6 +77,17 @@ class MainFrame : public wxFrame {
     CarePlanEditor* editCarePlan();
     MeetingsPanel* meetings() const { return meetings_; }
 
+    /// Turns on background sync (every `interval`, and on Sync Now) for this store.
+    void enableSync(SyncRunnerFactory runners, const Passphrase& passphrase,
+                    std::chrono::minutes interval);
+    SyncController* syncController() const { return sync_.get(); }
+    /// Shows what sync left for a person (modal).
+    void showConflicts();
+    void showDuplicates();
+    void showSyncStatus();
+    /// Re-reads what the window shows after partners' changes arrived.
+    void refreshAfterSync();
+
     ActionsPanel* actions() const { return actions_; }
     wxNotebook* pages() const { return pages_; }
     CaseListView* caseList() const { return caseList_; }
@@ -95,6 +108,8 @@ class MainFrame : public wxFrame {
     void updateActionsTab();
 
     std::unique_ptr<OpenStore> store_;
+    std::unique_ptr<SyncController> sync_;
+    SyncRunnerFactory syncRunners_;
     std::shared_ptr<const Clock> clock_;
     Actor user_;
     std::shared_ptr<IdSource> ids_;

@@ -25,11 +25,12 @@ enum class AuditEventKind {
     Restore,
     Lock,
     Unlock,
+    Sync,  // changes sent to and received from partners
 };
 
 template <>
 struct EnumCodes<AuditEventKind> {
-    static constexpr std::array<std::pair<AuditEventKind, std::string_view>, 12> table{{
+    static constexpr std::array<std::pair<AuditEventKind, std::string_view>, 13> table{{
         {AuditEventKind::SignIn, "sign-in"},
         {AuditEventKind::FailedUnlock, "failed-unlock"},
         {AuditEventKind::ViewCase, "view-case"},
@@ -42,6 +43,7 @@ struct EnumCodes<AuditEventKind> {
         {AuditEventKind::Restore, "restore"},
         {AuditEventKind::Lock, "lock"},
         {AuditEventKind::Unlock, "unlock"},
+        {AuditEventKind::Sync, "sync"},
     }};
 };
 

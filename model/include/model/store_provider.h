@@ -7,6 +7,7 @@
 
 #include "model/passphrase.h"
 #include "model/store.h"
+#include "model/sync_store.h"
 
 namespace nmdt {
 
@@ -33,6 +34,8 @@ class OpenStore : public Store {
     /// True if `passphrase` opens this store's file (a fresh key derivation against the
     /// file itself; nothing about the passphrase is kept in memory to compare with).
     virtual bool passphraseMatches(const Passphrase& passphrase) const = 0;
+    /// The sync side of the store, where the implementation has one.
+    virtual SyncStore* syncStore() { return nullptr; }
 };
 
 /// Opens and creates stores; storage/ provides the encrypted implementation.

@@ -37,6 +37,8 @@ struct SyncOptions {
     std::function<void(std::chrono::milliseconds)> sleep;
     /// Wall clock in ms since the epoch, for the success time and problems.
     std::function<std::int64_t()> now;
+    /// Who the audit trail names for a run that sent or received anything.
+    std::optional<Actor> auditAs;
 };
 
 /// Runs sync for one store against one hub.

@@ -81,6 +81,7 @@ class SqlCipherStore final : public OpenStore, public SyncStore {
     AuditVerification auditAtOpen() const override;
     void backupTo(const std::string& path, const Passphrase& backupPassphrase) override;
     bool passphraseMatches(const Passphrase& passphrase) const override;
+    SyncStore* syncStore() override { return this; }
 
     // SyncStore (storage/src/sync_store.cpp)
     std::vector<SyncEntry> outbox(std::int64_t afterSequence, std::size_t limit) const override;

@@ -1,0 +1,90 @@
+#include "sync_controller.h"
+
+#include <wx/app.h>
+#include <wx/datetime.h>
+#include <wx/intl.h>
+#include <wx/window.h>
+
+#include "wx_text.h"
+
+namespace nmdt::gui {
+
+SyncController::SyncController(wxWindow* owner, SyncStore* status)
+    : owner_(owner), status_(status) {}
+
+SyncController::~SyncController() {
+    ticker_.Stop();
+    if (worker_.joinable())
+        worker_.join();
+}
+
+void SyncController::setRunner(std::unique_ptr<SyncRunner> runner) {
+    waitUntilIdle();
+    runner_ = std::move(runner);
+}
+
+void SyncController::setInterval(std::chrono::minutes interval) {
+    ticker_.Stop();
+    if (interval.count() > 0)
+        ticker_.Start(static_cast<int>(interval.count() * 60 * 1000));
+}
+
+bool SyncController::syncNow() {
+    if (!runner_ || running_)
+        return false;
+    if (worker_.joinable())
+        worker_.join();
+    running_ = true;
+    worker_ = std::thread([this] {
+        SyncReport report = runner_->runOnce();
+        // Back to the UI thread; the owner outlives the thread (the destructor joins it).
+        owner_->CallAfter([this, report] { finished(report); });
+    });
+    return true;
+}
+
+void SyncController::finished(const SyncReport& report) {
+    last_ = report;
+    running_ = false;
+    if (onFinished)
+        onFinished(report);
+}
+
+void SyncController::waitUntilIdle() {
+    while (running_) {
+        wxTheApp->Yield(true);
+        wxMilliSleep(10);
+    }
+    if (worker_.joinable())
+        worker_.join();
+}
+
+wxString SyncController::statusText() const {
+    if (!status_)
+        return {};
+    if (running_)
+        return _("Syncing...");
+    if (last_ && last_->problem && last_->problem->kind == "not-enrolled")
+        return _("Not syncing: not in a team");
+    wxString text;
+    auto cursors = status_->syncCursors();
+    if (cursors.lastSuccessMs == 0) {
+        text = _("Never synced");
+    } else {
+        wxDateTime when(static_cast<wxLongLong>(cursors.lastSuccessMs));
+        text = wxString::Format(_("Synced %s"), when.IsSameDate(wxDateTime::Now())
+                                                    ? when.Format("%H:%M")
+                                                    : when.Format("%d %b %H:%M"));
+    }
+    // wxString::Format has no %zu.
+    if (auto pending = static_cast<unsigned long>(status_->pendingChanges()))
+        text += wxString::Format(_(", %lu waiting"), pending);
+    if (auto open = static_cast<unsigned long>(status_->conflicts(true).size()))
+        text += wxString::Format(
+            wxPLURAL(", %lu conflict", ", %lu conflicts", static_cast<unsigned>(open)), open);
+    if (last_ && !last_->completed && last_->problem)
+        text += _(", last sync failed");
+    return text;
+}
+
+}  // namespace nmdt::gui

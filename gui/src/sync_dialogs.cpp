@@ -1,0 +1,239 @@
+#include "sync_dialogs.h"
+
+#include <wx/button.h>
+#include <wx/listctrl.h>
+#include <wx/msgdlg.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+#include "formatting.h"
+#include "model/case_service.h"
+#include "model/conflict_service.h"
+#include "refusable.h"
+#include "wx_text.h"
+
+namespace nmdt::gui {
+
+namespace {
+wxString valueText(const FieldValue& v) {
+    if (auto s = std::get_if<std::string>(&v))
+        return toWx(*s);
+    if (auto i = std::get_if<std::int64_t>(&v))
+        return wxString::Format("%lld", static_cast<long long>(*i));
+    return _("(empty)");
+}
+
+wxListCtrl* makeList(wxWindow* parent, const std::vector<std::pair<wxString, int>>& columns) {
+    auto* list = new wxListCtrl(parent, wxID_ANY, wxDefaultPosition,
+                                parent->FromDIP(wxSize(860, 260)), wxLC_REPORT | wxLC_SINGLE_SEL);
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        list->AppendColumn(columns[i].first, wxLIST_FORMAT_LEFT,
+                           parent->FromDIP(columns[i].second));
+    return list;
+}
+
+long selectedRow(wxListCtrl* list) {
+    return list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+}
+}  // namespace
+
+ConflictsDialog::ConflictsDialog(wxWindow* parent, ServiceContext context, SyncStore& sync)
+    : wxDialog(parent, wxID_ANY, _("Sync conflicts"), wxDefaultPosition, wxDefaultSize,
+               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+      ctx_(context),
+      sync_(sync) {
+    auto* intro = new wxStaticText(
+        this, wxID_ANY,
+        _("Two people changed the same thing on different desktops before they synced. Every "
+          "desktop shows the later value; the other one is kept here until someone decides."));
+    intro->Wrap(FromDIP(840));
+    list_ = makeList(this, {{_("Record"), 230},
+                            {_("Field"), 110},
+                            {_("Current value"), 200},
+                            {_("Other value"), 200},
+                            {_("Other value by"), 120}});
+    message_ = new wxStaticText(this, wxID_ANY, {});
+    auto* keep = new wxButton(this, wxID_ANY, _("&Keep Current"));
+    auto* other = new wxButton(this, wxID_ANY, _("&Use Other Value"));
+    auto* close = new wxButton(this, wxID_CLOSE, _("Close"));
+    keep->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { resolveSelected(false); });
+    other->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { resolveSelected(true); });
+    close->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { EndModal(wxID_CLOSE); });
+    SetEscapeId(wxID_CLOSE);
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    buttons->Add(keep, 0, wxRIGHT, FromDIP(8));
+    buttons->Add(other, 0, wxRIGHT, FromDIP(8));
+    buttons->AddStretchSpacer();
+    buttons->Add(close);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(intro, 0, wxALL, FromDIP(12));
+    sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(12));
+    sizer->Add(message_, 0, wxALL, FromDIP(12));
+    sizer->Add(buttons, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(12));
+    SetSizerAndFit(sizer);
+    reload();
+}
+
+wxString ConflictsDialog::describeRecord(const SyncConflict& c) const {
+    switch (c.kind) {
+        case EntityKind::Action:
+            if (auto a = ctx_.store.action(ActionId(c.entityId)))
+                return wxString::Format(_("Action: %s"), toWx(a->title));
+            break;
+        case EntityKind::Case:
+            if (auto k = ctx_.store.caseById(CaseId(c.entityId)))
+                return wxString::Format(_("Resident: %s"), toWx(k->resident.displayName()));
+            break;
+        default:
+            break;
+    }
+    return toWx(std::string(entityKindName(c.kind))) + " " + toWx(c.entityId.substr(0, 8));
+}
+
+void ConflictsDialog::reload() {
+    conflicts_ = sync_.conflicts(true);
+    list_->DeleteAllItems();
+    for (std::size_t i = 0; i < conflicts_.size(); ++i) {
+        const auto& c = conflicts_[i];
+        auto current = sync_.currentValue(c.kind, c.entityId, c.field).value_or(c.keptValue);
+        long row = list_->InsertItem(static_cast<long>(i), describeRecord(c));
+        list_->SetItem(row, 1, toWx(c.field));
+        list_->SetItem(row, 2, valueText(current));
+        list_->SetItem(row, 3, valueText(c.lostValue));
+        list_->SetItem(row, 4, c.lostUserName.empty() ? _("unknown") : toWx(c.lostUserName));
+    }
+    if (!conflicts_.empty())
+        select(0);
+    message_->SetLabel(conflicts_.empty() ? _("Nothing to settle.") : wxString());
+}
+
+void ConflictsDialog::select(long row) {
+    list_->SetItemState(row, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                        wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+}
+
+long ConflictsDialog::count() const {
+    return list_->GetItemCount();
+}
+
+wxString ConflictsDialog::message() const {
+    return message_->GetLabel();
+}
+
+bool ConflictsDialog::resolveSelected(bool useOther) {
+    long row = selectedRow(list_);
+    if (row < 0) {
+        message_->SetLabel(_("Choose a conflict first."));
+        return false;
+    }
+    wxString problem;
+    bool ok = runRefusable(
+        [&] {
+            ConflictService(ctx_, sync_)
+                .resolve(conflicts_[static_cast<std::size_t>(row)].id,
+                         useOther ? ConflictService::Choice::UseOther
+                                  : ConflictService::Choice::KeepCurrent);
+        },
+        problem);
+    reload();
+    if (!ok)
+        message_->SetLabel(problem);
+    return ok;
+}
+
+DuplicatesDialog::DuplicatesDialog(wxWindow* parent, ServiceContext context, SyncStore& sync)
+    : wxDialog(parent, wxID_ANY, _("Possible duplicate people"), wxDefaultPosition, wxDefaultSize,
+               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+      ctx_(context),
+      sync_(sync) {
+    auto* intro = new wxStaticText(
+        this, wxID_ANY,
+        _("These records share an NHS number: the same person was probably referred on two "
+          "desktops. Check they are one person, then merge the later record into the first."));
+    intro->Wrap(FromDIP(840));
+    list_ = makeList(this, {{_("NHS number"), 120},
+                            {_("Name"), 200},
+                            {_("Born"), 100},
+                            {_("Referred"), 100},
+                            {_("Reason"), 200},
+                            {_("Merge into"), 140}});
+    message_ = new wxStaticText(this, wxID_ANY, {});
+    auto* merge = new wxButton(this, wxID_ANY, _("&Merge..."));
+    auto* close = new wxButton(this, wxID_CLOSE, _("Close"));
+    merge->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { mergeSelected(true); });
+    close->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { EndModal(wxID_CLOSE); });
+    SetEscapeId(wxID_CLOSE);
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    buttons->Add(merge);
+    buttons->AddStretchSpacer();
+    buttons->Add(close);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(intro, 0, wxALL, FromDIP(12));
+    sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(12));
+    sizer->Add(message_, 0, wxALL, FromDIP(12));
+    sizer->Add(buttons, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(12));
+    SetSizerAndFit(sizer);
+    reload();
+}
+
+void DuplicatesDialog::reload() {
+    rows_.clear();
+    list_->DeleteAllItems();
+    for (const auto& group : sync_.duplicatePeople()) {
+        const CaseId keep(group.caseIds.front());
+        for (std::size_t i = 1; i < group.caseIds.size(); ++i) {
+            const CaseId absorb(group.caseIds[i]);
+            auto c = ctx_.store.caseById(absorb);
+            auto k = ctx_.store.caseById(keep);
+            if (!c || !k)
+                continue;
+            long row = list_->InsertItem(static_cast<long>(rows_.size()), toWx(group.nhsNumber));
+            list_->SetItem(row, 1, toWx(c->resident.displayName()));
+            list_->SetItem(row, 2, formatDate(c->resident.dateOfBirth));
+            list_->SetItem(row, 3, formatDate(c->referralDate));
+            list_->SetItem(row, 4, toWx(c->referralReason));
+            list_->SetItem(
+                row, 5, toWx(k->resident.displayName()) + " (" + formatDate(k->referralDate) + ")");
+            rows_.push_back({keep, absorb});
+        }
+    }
+    if (!rows_.empty())
+        select(0);
+    message_->SetLabel(rows_.empty() ? _("No records share an NHS number.") : wxString());
+}
+
+void DuplicatesDialog::select(long row) {
+    list_->SetItemState(row, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                        wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+}
+
+long DuplicatesDialog::count() const {
+    return list_->GetItemCount();
+}
+
+wxString DuplicatesDialog::message() const {
+    return message_->GetLabel();
+}
+
+bool DuplicatesDialog::mergeSelected(bool askFirst) {
+    long row = selectedRow(list_);
+    if (row < 0) {
+        message_->SetLabel(_("Choose a record first."));
+        return false;
+    }
+    const Row r = rows_[static_cast<std::size_t>(row)];
+    if (askFirst &&
+        wxMessageBox(_("Merge this record into the first one? Its contacts, consents, care "
+                       "team, plans, actions and agenda items move across, and it is closed. "
+                       "Only do this if they are the same person."),
+                     _("Merge records"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION, this) != wxYES)
+        return false;
+    wxString problem;
+    bool ok = runRefusable([&] { CaseService(ctx_).mergeDuplicate(r.keep, r.absorb); }, problem);
+    reload();
+    if (!ok)
+        message_->SetLabel(problem);
+    return ok;
+}
+
+}  // namespace nmdt::gui
