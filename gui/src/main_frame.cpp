@@ -449,7 +449,13 @@ std::optional<Report> MainFrame::currentCarePlanReport() const {
     PrintContext print{
         user_.userName +
             (user_.organisationId.empty() ? "" : ", " + names.organisation(user_.organisationId)),
-        clock_->now(), clock_->today()};
+        clock_->now(), clock_->today(), std::nullopt};
+    if (auto* sync = store_->syncStore(); sync && sync_->available()) {
+        auto last = sync->syncCursors().lastSuccessMs;
+        print.lastSynced =
+            last ? std::optional<Timestamp>(Timestamp(std::chrono::milliseconds(last)))
+                 : std::nullopt;
+    }
     return carePlanReport(record, CarePlanService(ctx).document(agreed->id), names, print);
 }
 

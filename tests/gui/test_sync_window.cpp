@@ -13,6 +13,7 @@
 #include "gui/main_frame.h"
 #include "gui_support.h"
 #include "model/action_service.h"
+#include "model/care_plan_service.h"
 #include "model/case_service.h"
 #include "sync_controller.h"
 #include "sync_dialogs.h"
@@ -50,6 +51,12 @@ BOOST_AUTO_TEST_CASE(f5_syncs_in_the_background_and_shows_partners_work) {
                                day(2026, 11, 2),
                                {}});
     cases.recordConsent(shared, kVcfse, ConsentDecision::Permit);
+    CarePlanService plans(practice.as(people.chair, Role::Chair, kPractice));
+    plans.startDraft(shared);
+    auto draft = *plans.draft(shared);
+    draft.whatMattersToMe = "Getting out to the chapel again";
+    plans.saveDraft(draft);
+    plans.agree(draft.id);
     BOOST_REQUIRE(practice.sync().completed);
 
     // The navigator's window over the VCFSE desktop's store, syncing as the app does.
@@ -75,6 +82,12 @@ BOOST_AUTO_TEST_CASE(f5_syncs_in_the_background_and_shows_partners_work) {
     BOOST_TEST(status.Contains("Synced"), status.utf8_string());
     BOOST_TEST(frame->store().caseById(shared).has_value());
     BOOST_TEST(frame->caseList()->GetItemCount() == 1);
+    // A printed plan says when this desktop last synced (stale-data hazard H5).
+    frame->showCase(shared);
+    const std::string pdf = practice.dir.file("synced-plan.pdf");
+    wxString problem;
+    BOOST_REQUIRE_MESSAGE(frame->saveCarePlanPdf(pdf, problem), problem.utf8_string());
+    BOOST_TEST(pdfPages(pdf).at(0).find("Last synced with partners") != std::string::npos);
 
     // The chair raises an action for the VCFSE; the navigator's next sync shows it.
     auto raised = ActionService(practice.as(people.chair, Role::Chair, kPractice))

@@ -158,7 +158,7 @@ Desktop::Desktop(int n, const HubProcess& hub, const integration::SyncCredential
 
 SyncReport Desktop::sync() {
     auto sealer = integration::makeEnvelopeSealer(credentials);
-    auto transport = integration::makeHubTransport(credentials, {2000, 5000});
+    auto transport = integration::makeHubTransport(credentials, {2000, 5000, {}});
     if (wrapTransport)
         transport = wrapTransport(std::move(transport));
     SyncOptions options;

@@ -148,6 +148,9 @@ Report carePlanReport(const CaseRecord& r, const CarePlanDocument& doc, const Di
     report.banner = bannerFor(r.theCase, context.today);
     report.footer = t(wxString::Format(_("Printed %s by %s"), formatDateTime(context.printedAt),
                                        toWx(context.printedBy)));
+    if (context.lastSynced)
+        report.footer += t(wxString::Format(_(". Last synced with partners %s"),
+                                            formatDateTime(*context.lastSynced)));
 
     const Resident& p = r.theCase.resident;
     auto& b = report.blocks;

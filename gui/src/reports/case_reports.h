@@ -1,4 +1,6 @@
 #pragma once
+
+#include <optional>
 // Builds the reports about one resident: the printed care plan and the on-screen record.
 // Headings follow the PRSB personalised care and support plan.
 
@@ -15,6 +17,9 @@ struct PrintContext {
     std::string printedBy;
     Timestamp printedAt{};
     Date today{};
+    /// When this desktop last synced with partners; absent when it does not sync. Printed
+    /// so a reader can judge whether a partner's later changes may be missing.
+    std::optional<Timestamp> lastSynced;
 };
 
 /// The identity banner for a resident: name, date of birth with age, NHS number 3-3-4.

@@ -2,6 +2,7 @@
 // What a desktop needs to sync: the hub's address, the team and its keys, and the files of
 // its certificate. Kept in the encrypted store's sync settings, never in a plain file.
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -35,6 +36,10 @@ std::unique_ptr<EnvelopeSealer> makeEnvelopeSealer(const SyncCredentials& creden
 struct TransportOptions {
     int connectTimeoutMs = 10000;
     int receiveTimeoutMs = 60000;
+    /// Told the method, path and byte counts of each exchange (benchmarks measure with it).
+    std::function<void(const std::string& method, const std::string& path, std::size_t sent,
+                       std::size_t received)>
+        onExchange;
 };
 /// HTTPS with mutual TLS (1.2 or later) to the hub; only the neighbourhood CA is trusted.
 std::unique_ptr<HubTransport> makeHubTransport(const SyncCredentials& credentials,

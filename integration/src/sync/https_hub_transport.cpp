@@ -139,6 +139,8 @@ class HttpsHubTransport final : public HubTransport {
                                                           std::to_string(port_) + " (" + detail +
                                                           ")");
         }
+        if (options_.onExchange)
+            options_.onExchange(method, path, body.size(), text.size());
         if (status >= 500)
             throw SyncError(SyncError::Kind::Network,
                             "the hub had a problem (HTTP " + std::to_string(status) + ")");
