@@ -128,6 +128,30 @@ void SyncEngine::push(SyncReport& report) {
         if (entries.empty())
             return;
         const std::int64_t through = entries.back().change.sequence;
+        std::vector<std::pair<std::vector<std::string>, std::vector<SyncEntry>>> snapshots;
+        // A consent that newly lets an organisation see a case written before this push:
+        // send it the case as it stands, or it would only ever get what follows.
+        for (const auto& e : entries) {
+            const auto& c = e.change;
+            if (c.kind != EntityKind::Consent || c.siteId != site)
+                continue;
+            auto consent = sync_.owningCase(EntityKind::Consent, c.entityId);
+            if (!consent || sync_.firstSequenceOf(consent->str()) > from)
+                continue;
+            auto org = sync_.currentValue(EntityKind::Consent, c.entityId, "organisation_id");
+            auto decision = sync_.currentValue(EntityKind::Consent, c.entityId, "decision");
+            auto basis = sync_.currentValue(EntityKind::Consent, c.entityId, "legal_basis");
+            auto text = [](const std::optional<FieldValue>& v) {
+                auto s = v ? std::get_if<std::string>(&*v) : nullptr;
+                return s ? *s : std::string();
+            };
+            if (text(org).empty() || text(org) == sealer_.ownOrganisation() ||
+                (text(decision) != "permit" && text(basis).empty()))
+                continue;
+            auto snapshot = sync_.caseSnapshot(*consent, c);
+            if (!snapshot.empty())
+                snapshots.push_back({{text(org)}, std::move(snapshot)});
+        }
         // One envelope per audience, in order of first appearance.
         std::vector<std::pair<std::vector<std::string>, std::vector<SyncEntry>>> groups;
         for (auto& e : entries) {
@@ -144,6 +168,8 @@ void SyncEngine::push(SyncReport& report) {
             }
             it->second.push_back(std::move(e));
         }
+        for (auto& snapshot : snapshots)
+            groups.push_back(std::move(snapshot));
         std::vector<SealedEnvelope> envelopes;
         for (std::size_t i = 0; i < groups.size(); ++i) {
             EnvelopeHeader h{options_.team,   site,           from, through, static_cast<int>(i),

@@ -126,6 +126,7 @@ std::string encodeHeld(const SyncEntry& entry, std::int64_t hubTimeMs, std::int6
                          {"user_name", e.userName},
                          {"role", e.role},
                          {"org", e.organisationId},
+                         {"field_stamps", encodeStamps(entry.fieldStamps)},
                          {"hub_time", hubTimeMs},
                          {"hub_seq", hubSequence}});
 }
@@ -150,6 +151,7 @@ HeldEntry decodeHeld(const std::string& text) {
     e.siteId = r.text("site");
     e.fields = decodeFields(r.text("fields"));
     h.entry.base = decodeStamps(r.text("base"));
+    h.entry.fieldStamps = decodeStamps(r.text("field_stamps"));
     e.intent = r.text("intent");
     e.userId = r.text("user");
     e.userName = r.text("user_name");
@@ -202,14 +204,14 @@ class Merger {
             applyChange(s_, EntityChange{e.kind, e.entityId, ChangeOp::Create, e.fields});
             applied = e.fields;
         } else if (auto row = readRow(s_, e.kind, e.entityId)) {
-            applied = merge(entry, stamp, *row);
+            applied = merge(entry, stamp, *row, hubTimeMs, hubSequence);
         } else {
             if (e.op == ChangeOp::Update)
                 return hold(entry, hubTimeMs, hubSequence, e.entityId, fromHold);
             applyChange(s_, EntityChange{e.kind, e.entityId, ChangeOp::Create, e.fields});
             FieldStamps clocks;
             for (const auto& f : e.fields)
-                setStamp(clocks, f.name, stamp);
+                setStamp(clocks, f.name, stampOf(entry, f.name, stamp, hubTimeMs, hubSequence));
             writeClocks(s_, e.entityId, clocks);
             applied = e.fields;
         }
@@ -237,7 +239,17 @@ class Merger {
         return true;
     }
 
-    FieldList merge(const SyncEntry& entry, const SiteStamp& stamp, const FieldList& row) {
+    /// A field's stamp: the entry's, or for a re-sent record the field's own.
+    static SiteStamp stampOf(const SyncEntry& entry, std::string_view field,
+                             const SiteStamp& entryStamp, std::int64_t hubTimeMs,
+                             std::int64_t hubSequence) {
+        if (auto own = findStamp(entry.fieldStamps, field))
+            return clampStamp(*own, hubTimeMs, hubSequence);
+        return entryStamp;
+    }
+
+    FieldList merge(const SyncEntry& entry, const SiteStamp& entryStamp, const FieldList& row,
+                    std::int64_t hubTimeMs, std::int64_t hubSequence) {
         const auto& e = entry.change;
         FieldStamps clocks = readClocks(s_, e.entityId);
         FieldList winners;
@@ -245,10 +257,11 @@ class Merger {
             const SiteStamp* local = findStamp(clocks, f.name);
             const SiteStamp* base = findStamp(entry.base, f.name);
             const FieldValue& localValue = valueIn(row, f.name);
+            const SiteStamp stamp = stampOf(entry, f.name, entryStamp, hubTimeMs, hubSequence);
             auto d = decideField(
                 e.kind, f.name, local ? std::optional<SiteStamp>(*local) : std::nullopt, localValue,
                 stamp, f.value, base ? std::optional<SiteStamp>(*base) : std::nullopt);
-            if (d.conflict) {
+            if (d.conflict && !entry.isSnapshot()) {  // a re-sent record is not a new edit
                 if (d.takeRemote)
                     recordConflict(e, f.name, f.value, stamp, localValue, *local, nullptr);
                 else
@@ -662,6 +675,63 @@ std::optional<FieldValue> SqlCipherStore::currentValue(EntityKind kind, const st
         if (!row)
             return std::nullopt;
         return valueIn(*row, field);
+    });
+}
+
+std::int64_t SqlCipherStore::firstSequenceOf(const std::string& entityId) const {
+    return guarded([&]() -> std::int64_t {
+        auto st = impl_->prepare(
+            "SELECT sequence FROM change_log WHERE entity_id = ? ORDER BY sequence LIMIT 1");
+        st->bind(1, entityId);
+        return st->executeStep() ? st->getColumn(0).getInt64() : 0;
+    });
+}
+
+std::vector<SyncEntry> SqlCipherStore::caseSnapshot(const CaseId& id,
+                                                    const ChangeLogEntry& by) const {
+    return guarded([&] {
+        std::vector<std::pair<EntityKind, std::string>> rows{{EntityKind::Case, id.str()}};
+        auto collect = [&](EntityKind kind, const std::string& sql, const std::string& key) {
+            SQLite::Statement st(*impl_->db, sql);
+            st.bind(1, key);
+            while (st.executeStep())
+                rows.emplace_back(kind, st.getColumn(0).getString());
+        };
+        for (EntityKind kind :
+             {EntityKind::Contact, EntityKind::Consent, EntityKind::CareTeamMember,
+              EntityKind::CarePlan, EntityKind::Action, EntityKind::AgendaItem})
+            collect(kind, "SELECT id FROM " + tableOf(kind) + " WHERE case_id = ? ORDER BY id",
+                    id.str());
+        for (EntityKind kind : {EntityKind::Need, EntityKind::Goal})
+            collect(
+                kind,
+                "SELECT x.id FROM " + tableOf(kind) +
+                    " x JOIN care_plans p ON p.id = x.plan_id WHERE p.case_id = ? ORDER BY x.id",
+                id.str());
+        collect(EntityKind::ProgressNote,
+                "SELECT n.id FROM progress_notes n JOIN actions a ON a.id = n.action_id"
+                " WHERE a.case_id = ? AND n.private = 0 ORDER BY n.id",
+                id.str());
+        std::vector<SyncEntry> out;
+        for (const auto& [kind, rowId] : rows) {
+            auto row = readRow(*impl_, kind, rowId);
+            if (!row)
+                continue;
+            SyncEntry e;
+            e.change = by;
+            e.change.kind = kind;
+            e.change.entityId = rowId;
+            e.change.op = ChangeOp::Create;
+            e.change.intent = "share-on-consent";
+            e.change.fields = *row;
+            e.fieldStamps = readClocks(*impl_, rowId);
+            // Fields with no stamp (history from before per-field stamps) go as of now.
+            for (const auto& f : *row)
+                if (!findStamp(e.fieldStamps, f.name))
+                    setStamp(e.fieldStamps, f.name, SiteStamp{by.hlc, by.siteId});
+            out.push_back(std::move(e));
+        }
+        return out;
     });
 }
 

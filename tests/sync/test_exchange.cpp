@@ -276,12 +276,41 @@ BOOST_AUTO_TEST_CASE(a_case_goes_only_to_organisations_its_consent_allows) {
             BOOST_TEST(entry.change.entityId != noConsent.str());
         }
 
-    // Consent given later: the VCFSE desktop then receives what happens next.
+    // Consent given later: the VCFSE desktop then receives the record as it stands, with
+    // what was done before (an action and its note), and what happens next.
+    ActionService gpActions(t.practice.as(t.people.gp, Role::Clinician, kPractice));
+    auto earlier = gpActions.raise({noConsent,
+                                    "Falls clinic referral",
+                                    "",
+                                    t.people.gp,
+                                    kPractice,
+                                    {},
+                                    Priority::Routine,
+                                    {},
+                                    {}});
+    gpActions.addNote(earlier, "Letter sent");
+    gpActions.addNote(earlier, "Private: family dispute", NoteSharing::PrivateToThisDesktop);
+    TwoDesktops::requireSynced(t.practice.sync());
+    TwoDesktops::requireSynced(t.vcfse.sync());
+    BOOST_TEST(!t.vcfse.store->caseById(noConsent));
     cases.recordConsent(noConsent, kVcfse, ConsentDecision::Permit);
+    TwoDesktops::requireSynced(t.practice.sync());
     cases.flagForReview(noConsent, true);
     TwoDesktops::requireSynced(t.practice.sync());
     TwoDesktops::requireSynced(t.vcfse.sync());
-    BOOST_TEST(t.vcfse.store->consents(noConsent).size() <= 1u);
+    auto received = t.vcfse.store->caseById(noConsent);
+    BOOST_REQUIRE(received);
+    BOOST_TEST(received->reviewAtNextMeeting);
+    BOOST_TEST(t.vcfse.store->consents(noConsent).size() == 1u);
+    BOOST_REQUIRE(t.vcfse.store->action(earlier));
+    auto notes = t.vcfse.store->notes(earlier);
+    BOOST_REQUIRE(notes.size() == 1u);  // the private one stays behind
+    BOOST_TEST(notes[0].text == "Letter sent");
+    // ...and it matches the practice's copy field for field, with no conflicts.
+    BOOST_TEST(t.vcfse.store->caseById(noConsent)->resident.familyName == "Thomas");
+    BOOST_TEST(t.vcfse.store->conflicts(true).empty());
+    // Still nothing of the case shared with the council only.
+    BOOST_TEST(!t.vcfse.store->caseById(sharedWithCouncil));
 }
 
 BOOST_AUTO_TEST_CASE(the_same_person_created_on_two_desktops_is_reported_as_a_duplicate) {

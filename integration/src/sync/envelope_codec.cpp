@@ -157,6 +157,8 @@ std::string encodeBody(const EnvelopeHeader& header, const std::vector<SyncEntry
             fields->set(f.name, valueToJson(f.value));
         o->set("fields", fields);
         o->set("base", stampsToJson(entry.base));
+        if (entry.isSnapshot())
+            o->set("stamps", stampsToJson(entry.fieldStamps));
         o->set("intent", e.intent);
         o->set("user", e.userId);
         o->set("userName", e.userName);
@@ -216,6 +218,7 @@ std::vector<SyncEntry> decodeBody(const std::string& text, const EnvelopeHeader&
         for (const auto& name : fields->getNames())
             e.fields.push_back({name, valueFromJson(fields->get(name), what)});
         entry.base = stampsFromJson(o->getObject("base"), what);
+        entry.fieldStamps = stampsFromJson(o->getObject("stamps"), what);
         e.intent = requireString(o, "intent", what);
         e.userId = requireString(o, "user", what);
         e.userName = requireString(o, "userName", what);

@@ -39,6 +39,10 @@ FieldStamps decodeStamps(std::string_view encoded);
 struct SyncEntry {
     ChangeLogEntry change;
     FieldStamps base;
+    /// Set only on a record re-sent to an organisation newly allowed to see it: each
+    /// field's own stamp, so the receiver orders it as the original edits were ordered.
+    FieldStamps fieldStamps;
+    bool isSnapshot() const { return !fieldStamps.empty(); }
 };
 
 /// The decrypted, authenticated content of one envelope from the hub.

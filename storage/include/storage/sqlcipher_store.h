@@ -102,6 +102,8 @@ class SqlCipherStore final : public OpenStore, public SyncStore {
     std::optional<std::string> siteSigner(const std::string& site) const override;
     std::optional<CaseId> owningCase(EntityKind kind, const std::string& id) const override;
     bool isPrivate(EntityKind kind, const std::string& id) const override;
+    std::vector<SyncEntry> caseSnapshot(const CaseId& id, const ChangeLogEntry& by) const override;
+    std::int64_t firstSequenceOf(const std::string& entityId) const override;
     std::optional<FieldValue> currentValue(EntityKind kind, const std::string& id,
                                            const std::string& field) const override;
     /// Every row of every entity table in id order, with no local metadata: two stores
