@@ -32,45 +32,70 @@ wxListCtrl* makeList(wxWindow* parent, const std::vector<std::pair<wxString, int
     return list;
 }
 
-long selectedRow(wxListCtrl* list) {
-    return list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-}
 }  // namespace
 
-ConflictsDialog::ConflictsDialog(wxWindow* parent, ServiceContext context, SyncStore& sync)
-    : wxDialog(parent, wxID_ANY, _("Sync conflicts"), wxDefaultPosition, wxDefaultSize,
-               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
-      ctx_(context),
-      sync_(sync) {
-    auto* intro = new wxStaticText(
-        this, wxID_ANY,
-        _("Two people changed the same thing on different desktops before they synced. Every "
-          "desktop shows the later value; the other one is kept here until someone decides."));
-    intro->Wrap(FromDIP(840));
-    list_ = makeList(this, {{_("Record"), 230},
-                            {_("Field"), 110},
-                            {_("Current value"), 200},
-                            {_("Other value"), 200},
-                            {_("Other value by"), 120}});
+SyncListDialog::SyncListDialog(wxWindow* parent, const wxString& title, const wxString& intro,
+                               const std::vector<std::pair<wxString, int>>& columns,
+                               const std::vector<Button>& buttons)
+    : wxDialog(parent, wxID_ANY, title, wxDefaultPosition, wxDefaultSize,
+               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER) {
+    auto* introText = new wxStaticText(this, wxID_ANY, intro);
+    introText->Wrap(FromDIP(840));
+    list_ = makeList(this, columns);
     message_ = new wxStaticText(this, wxID_ANY, {});
-    auto* keep = new wxButton(this, wxID_ANY, _("&Keep Current"));
-    auto* other = new wxButton(this, wxID_ANY, _("&Use Other Value"));
+    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    for (const auto& b : buttons) {
+        auto* button = new wxButton(this, wxID_ANY, b.label);
+        button->Bind(wxEVT_BUTTON, [action = b.action](wxCommandEvent&) { action(); });
+        row->Add(button, 0, wxRIGHT, FromDIP(8));
+    }
+    row->AddStretchSpacer();
     auto* close = new wxButton(this, wxID_CLOSE, _("Close"));
-    keep->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { resolveSelected(false); });
-    other->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { resolveSelected(true); });
     close->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { EndModal(wxID_CLOSE); });
+    row->Add(close);
     SetEscapeId(wxID_CLOSE);
-    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-    buttons->Add(keep, 0, wxRIGHT, FromDIP(8));
-    buttons->Add(other, 0, wxRIGHT, FromDIP(8));
-    buttons->AddStretchSpacer();
-    buttons->Add(close);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(intro, 0, wxALL, FromDIP(12));
+    sizer->Add(introText, 0, wxALL, FromDIP(12));
     sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(12));
     sizer->Add(message_, 0, wxALL, FromDIP(12));
-    sizer->Add(buttons, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(12));
+    sizer->Add(row, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(12));
     SetSizerAndFit(sizer);
+}
+
+void SyncListDialog::select(long row) {
+    list_->SetItemState(row, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                        wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+}
+
+long SyncListDialog::count() const {
+    return list_->GetItemCount();
+}
+
+wxString SyncListDialog::message() const {
+    return message_->GetLabel();
+}
+
+long SyncListDialog::selectedOrSay(const wxString& what) {
+    long row = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (row < 0)
+        message_->SetLabel(what);
+    return row;
+}
+
+ConflictsDialog::ConflictsDialog(wxWindow* parent, ServiceContext context, SyncStore& sync)
+    : SyncListDialog(
+          parent, _("Sync conflicts"),
+          _("Two people changed the same thing on different desktops before they synced. Every "
+            "desktop shows the later value; the other one is kept here until someone decides."),
+          {{_("Record"), 230},
+           {_("Field"), 110},
+           {_("Current value"), 200},
+           {_("Other value"), 200},
+           {_("Other value by"), 120}},
+          {{_("&Keep Current"), [this] { resolveSelected(false); }},
+           {_("&Use Other Value"), [this] { resolveSelected(true); }}}),
+      ctx_(context),
+      sync_(sync) {
     reload();
 }
 
@@ -107,25 +132,10 @@ void ConflictsDialog::reload() {
     message_->SetLabel(conflicts_.empty() ? _("Nothing to settle.") : wxString());
 }
 
-void ConflictsDialog::select(long row) {
-    list_->SetItemState(row, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
-                        wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
-}
-
-long ConflictsDialog::count() const {
-    return list_->GetItemCount();
-}
-
-wxString ConflictsDialog::message() const {
-    return message_->GetLabel();
-}
-
 bool ConflictsDialog::resolveSelected(bool useOther) {
-    long row = selectedRow(list_);
-    if (row < 0) {
-        message_->SetLabel(_("Choose a conflict first."));
+    long row = selectedOrSay(_("Choose a conflict first."));
+    if (row < 0)
         return false;
-    }
     wxString problem;
     bool ok = runRefusable(
         [&] {
@@ -142,37 +152,19 @@ bool ConflictsDialog::resolveSelected(bool useOther) {
 }
 
 DuplicatesDialog::DuplicatesDialog(wxWindow* parent, ServiceContext context, SyncStore& sync)
-    : wxDialog(parent, wxID_ANY, _("Possible duplicate people"), wxDefaultPosition, wxDefaultSize,
-               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+    : SyncListDialog(
+          parent, _("Possible duplicate people"),
+          _("These records share an NHS number: the same person was probably referred on two "
+            "desktops. Check they are one person, then merge the later record into the first."),
+          {{_("NHS number"), 120},
+           {_("Name"), 200},
+           {_("Born"), 100},
+           {_("Referred"), 100},
+           {_("Reason"), 200},
+           {_("Merge into"), 140}},
+          {{_("&Merge..."), [this] { mergeSelected(true); }}}),
       ctx_(context),
       sync_(sync) {
-    auto* intro = new wxStaticText(
-        this, wxID_ANY,
-        _("These records share an NHS number: the same person was probably referred on two "
-          "desktops. Check they are one person, then merge the later record into the first."));
-    intro->Wrap(FromDIP(840));
-    list_ = makeList(this, {{_("NHS number"), 120},
-                            {_("Name"), 200},
-                            {_("Born"), 100},
-                            {_("Referred"), 100},
-                            {_("Reason"), 200},
-                            {_("Merge into"), 140}});
-    message_ = new wxStaticText(this, wxID_ANY, {});
-    auto* merge = new wxButton(this, wxID_ANY, _("&Merge..."));
-    auto* close = new wxButton(this, wxID_CLOSE, _("Close"));
-    merge->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { mergeSelected(true); });
-    close->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { EndModal(wxID_CLOSE); });
-    SetEscapeId(wxID_CLOSE);
-    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-    buttons->Add(merge);
-    buttons->AddStretchSpacer();
-    buttons->Add(close);
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(intro, 0, wxALL, FromDIP(12));
-    sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(12));
-    sizer->Add(message_, 0, wxALL, FromDIP(12));
-    sizer->Add(buttons, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(12));
-    SetSizerAndFit(sizer);
     reload();
 }
 
@@ -202,25 +194,10 @@ void DuplicatesDialog::reload() {
     message_->SetLabel(rows_.empty() ? _("No records share an NHS number.") : wxString());
 }
 
-void DuplicatesDialog::select(long row) {
-    list_->SetItemState(row, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
-                        wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
-}
-
-long DuplicatesDialog::count() const {
-    return list_->GetItemCount();
-}
-
-wxString DuplicatesDialog::message() const {
-    return message_->GetLabel();
-}
-
 bool DuplicatesDialog::mergeSelected(bool askFirst) {
-    long row = selectedRow(list_);
-    if (row < 0) {
-        message_->SetLabel(_("Choose a record first."));
+    long row = selectedOrSay(_("Choose a record first."));
+    if (row < 0)
         return false;
-    }
     const Row r = rows_[static_cast<std::size_t>(row)];
     if (askFirst &&
         wxMessageBox(_("Merge this record into the first one? Its contacts, consents, care "

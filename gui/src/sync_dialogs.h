@@ -4,6 +4,7 @@
 
 #include <wx/dialog.h>
 
+#include <functional>
 #include <vector>
 
 #include "model/service_context.h"
@@ -14,15 +15,34 @@ class wxStaticText;
 
 namespace nmdt::gui {
 
+/// A list of things sync left for a person, an explanation, a message line and buttons.
+class SyncListDialog : public wxDialog {
+  public:
+    void select(long row);
+    long count() const;
+    wxString message() const;
+
+  protected:
+    struct Button {
+        wxString label;
+        std::function<void()> action;
+    };
+    SyncListDialog(wxWindow* parent, const wxString& title, const wxString& intro,
+                   const std::vector<std::pair<wxString, int>>& columns,
+                   const std::vector<Button>& buttons);
+    /// The selected row, or -1 after saying "choose one first".
+    long selectedOrSay(const wxString& what);
+
+    wxListCtrl* list_ = nullptr;
+    wxStaticText* message_ = nullptr;
+};
+
 /// Lists open conflicts; the person keeps the current value or takes the other one.
-class ConflictsDialog : public wxDialog {
+class ConflictsDialog : public SyncListDialog {
   public:
     ConflictsDialog(wxWindow* parent, ServiceContext context, SyncStore& sync);
     /// Resolves the selected conflict as the buttons do; false (and a message) if refused.
     bool resolveSelected(bool useOther);
-    void select(long row);
-    long count() const;
-    wxString message() const;
 
   private:
     void reload();
@@ -31,19 +51,14 @@ class ConflictsDialog : public wxDialog {
     ServiceContext ctx_;
     SyncStore& sync_;
     std::vector<SyncConflict> conflicts_;
-    wxListCtrl* list_ = nullptr;
-    wxStaticText* message_ = nullptr;
 };
 
 /// Lists cases that share an NHS number; merges one into another after confirmation.
-class DuplicatesDialog : public wxDialog {
+class DuplicatesDialog : public SyncListDialog {
   public:
     DuplicatesDialog(wxWindow* parent, ServiceContext context, SyncStore& sync);
     /// Merges the selected row's record into the first (oldest) record of its group.
     bool mergeSelected(bool askFirst = true);
-    void select(long row);
-    long count() const;
-    wxString message() const;
 
   private:
     void reload();
@@ -55,8 +70,6 @@ class DuplicatesDialog : public wxDialog {
     ServiceContext ctx_;
     SyncStore& sync_;
     std::vector<Row> rows_;
-    wxListCtrl* list_ = nullptr;
-    wxStaticText* message_ = nullptr;
 };
 
 }  // namespace nmdt::gui

@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <fstream>
@@ -137,6 +138,21 @@ std::string HubProcess::allStoredBytes() const {
         if (entry.is_regular_file())
             all += readBytes(entry.path().string());
     return all;
+}
+
+std::multiset<std::string> editsOf(storage::SqlCipherStore& store) {
+    std::multiset<std::string> out;
+    ChangeLogQuery all;
+    all.limit = 1000000;
+    for (auto& e : store.changeLog(all)) {
+        if (e.intent == "share-on-consent")
+            continue;
+        // Field order is not meaningful (JSON objects do not keep it).
+        std::sort(e.fields.begin(), e.fields.end(),
+                  [](const Field& a, const Field& b) { return a.name < b.name; });
+        out.insert(e.siteId + " " + e.entityId + " " + e.intent + " " + encodeFields(e.fields));
+    }
+    return out;
 }
 
 integration::SyncCredentials newTeam(const HubProcess& hub) {

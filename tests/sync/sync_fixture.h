@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <memory>
+#include <set>
 #include <string>
 
 #include "integration/sync_credentials.h"
@@ -91,6 +92,10 @@ struct Desktop {
     std::string path() const { return dir.file("desktop.nmdt"); }
     int site;
 };
+
+/// Every edit a store's change log holds, by origin (re-sent records left out): equal on
+/// two desktops when every edit reached both, none lost and none twice.
+std::multiset<std::string> editsOf(storage::SqlCipherStore& store);
 
 /// A team with a fresh key on `hub`.
 integration::SyncCredentials newTeam(const HubProcess& hub);

@@ -43,24 +43,6 @@ Worker workerOf(int site, const TestDirectory& people) {
     return {people.gp, Role::Clinician, kPractice};
 }
 
-/// Everything every desktop's change log says was done, by origin: what "no edit lost"
-/// is checked against.
-std::multiset<std::string> editsOf(storage::SqlCipherStore& store) {
-    std::multiset<std::string> out;
-    ChangeLogQuery all;
-    all.limit = 1000000;
-    for (auto& e : store.changeLog(all)) {
-        if (e.intent == "share-on-consent")
-            continue;  // re-sent records: the receiver's log has them, the sender's does not
-        // Field order is not meaningful (JSON objects do not keep it).
-        std::sort(e.fields.begin(), e.fields.end(),
-                  [](const Field& a, const Field& b) { return a.name < b.name; });
-        out.insert(e.siteId + " " + e.entityId + " " + e.intent + " " + encodeFields(e.fields));
-    }
-
-    return out;
-}
-
 struct Scenario {
     std::uint64_t seed;
     FaultRates faults;

@@ -24,20 +24,6 @@ namespace {
 
 constexpr const char* kPassphrase = "correct horse battery staple";
 
-std::multiset<std::string> editsOf(storage::SqlCipherStore& store) {
-    std::multiset<std::string> out;
-    ChangeLogQuery all;
-    all.limit = 1000000;
-    for (auto& e : store.changeLog(all)) {
-        if (e.intent == "share-on-consent")
-            continue;  // re-sent records: the receiver's log has them, the sender's does not
-        std::sort(e.fields.begin(), e.fields.end(),
-                  [](const Field& a, const Field& b) { return a.name < b.name; });
-        out.insert(e.siteId + " " + e.entityId + " " + e.intent + " " + encodeFields(e.fields));
-    }
-    return out;
-}
-
 /// A practice desktop with the directory and `cases` shared cases, each with an action and
 /// notes: enough data for several push batches and pull pages.
 void fill(Desktop& d, const TestDirectory& people, int cases, int firstNhs) {
