@@ -21,6 +21,8 @@ const std::vector<Command>& mainWindowCommands() {
          _("How long the window may be idle before it locks")},
         {ID_CHANGE_PASSPHRASE, _("&File"), _("Change &Passphrase..."), "",
          _("Change the passphrase that unlocks this store")},
+        {ID_AUDIT_TRAIL, _("&File"), _("A&udit Trail..."), "",
+         _("Who viewed, changed, printed or exported what (administrators)")},
         {wxID_EXIT, _("&File"), _("E&xit"), "Ctrl+Q", _("Close Neighbourhood MDT")},
         {wxID_UNDO, _("&Edit"), _("&Undo"), "Ctrl+Z", _("Undo your last change"), wxART_UNDO},
         {ID_EDIT_CARE_PLAN, _("&Edit"), _("Edit &Care Plan..."), "Ctrl+E",

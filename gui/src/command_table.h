@@ -29,6 +29,7 @@ enum CommandId {
     ID_SYNC_CONFLICTS,
     ID_SYNC_DUPLICATES,
     ID_SYNC_STATUS,
+    ID_AUDIT_TRAIL,
 };
 
 /// One command as the user meets it.

@@ -21,6 +21,7 @@
 #include <map>
 
 #include "actions_panel.h"
+#include "audit_dialog.h"
 #include "care_plan_editor.h"
 #include "case_list_view.h"
 #include "case_record_panel.h"
@@ -282,6 +283,18 @@ void MainFrame::buildMenus() {
         wxEVT_MENU, [this](wxCommandEvent&) { showDuplicates(); }, ID_SYNC_DUPLICATES);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { showSyncStatus(); }, ID_SYNC_STATUS);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            AuditDialog dialog(this, ServiceContext{*store_, *clock_, *ids_, user_, &history_},
+                               [this] { return store_->verifyAudit(); });
+            dialog.ShowModal();
+        },
+        ID_AUDIT_TRAIL);
+    Bind(
+        wxEVT_UPDATE_UI,
+        [this](wxUpdateUIEvent& e) { e.Enable(isAllowed(user_, Operation::ReviewAudit)); },
+        ID_AUDIT_TRAIL);
     for (int id : std::initializer_list<int>{ID_SYNC_CONFLICTS, ID_SYNC_DUPLICATES, ID_SYNC_STATUS})
         Bind(
             wxEVT_UPDATE_UI,

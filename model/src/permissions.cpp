@@ -8,6 +8,7 @@ bool isAllowed(const Actor& actor, Operation operation) {
     const Role r = actor.role;
     switch (operation) {
         case Operation::ManageDirectory:
+        case Operation::ReviewAudit:
             return r == Role::Administrator;
         case Operation::EditCase:
         case Operation::RaiseAction:

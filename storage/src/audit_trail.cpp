@@ -80,7 +80,7 @@ std::vector<AuditEntry> readAudit(StoreImpl& s, const AuditQuery& q) {
         sql += " AND user_id = ?";
     if (q.subject)
         sql += " AND subject = ?";
-    sql += " ORDER BY sequence LIMIT ?";
+    sql += q.newestFirst ? " ORDER BY sequence DESC LIMIT ?" : " ORDER BY sequence LIMIT ?";
     auto st = s.prepare(sql);
     int i = 1;
     st->bind(i++, static_cast<std::int64_t>(q.afterSequence));

@@ -77,6 +77,7 @@ struct AuditQuery {
     std::optional<std::string> userId;
     std::optional<std::string> subject;
     std::size_t limit = 1000;
+    bool newestFirst = false;  // the most recent `limit` entries, newest first
 };
 
 /// The hash the first entry's previousHash must hold.

@@ -15,6 +15,7 @@ enum class Operation {
     AgreeCarePlan,
     RaiseAction,
     RunMeeting,  // schedule, agenda, attendance, outcomes, open, close
+    ReviewAudit,  // read the audit trail
 };
 
 /// True if `actor`'s role allows `operation`.
