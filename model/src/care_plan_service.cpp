@@ -21,7 +21,33 @@ CarePlanDocument CarePlanService::document(const CarePlanId& id) const {
     auto plan = ctx_.store.carePlan(id);
     if (!plan)
         throw DomainError(ErrorCode::NotFound, "carePlan");
-    return {*plan, ctx_.store.needs(id), ctx_.store.goals(id)};
+    CarePlanDocument doc{*plan, ctx_.store.needs(id), ctx_.store.goals(id), false};
+    const Role role = ctx_.actor.role;
+    auto hidden = [role](NeedDomain d) { return !mayReadDomain(role, d); };
+    const auto needs = doc.needs.size(), goals = doc.goals.size();
+    std::erase_if(doc.needs, [&](const Need& n) { return hidden(n.domain); });
+    std::erase_if(doc.goals, [&](const Goal& g) { return hidden(g.domain); });
+    doc.sectionsWithheld = doc.needs.size() != needs || doc.goals.size() != goals;
+    return doc;
+}
+
+bool mayReadDomain(Role role, NeedDomain domain) {
+    if (role != Role::VcfseWorker)
+        return true;
+    switch (domain) {
+        case NeedDomain::Housing:
+        case NeedDomain::MoneyAndDebt:
+        case NeedDomain::Employment:
+        case NeedDomain::SocialIsolation:
+        case NeedDomain::CarersAndFamily:
+            return true;
+        case NeedDomain::PhysicalHealth:
+        case NeedDomain::MentalHealth:
+        case NeedDomain::SubstanceUse:
+        case NeedDomain::Safety:
+            return false;
+    }
+    return false;
 }
 
 CarePlanId CarePlanService::startDraft(const CaseId& caseId) {

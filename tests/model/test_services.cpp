@@ -472,6 +472,34 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(permissions)
 
+BOOST_AUTO_TEST_CASE(vcfse_workers_read_only_the_social_sections_of_a_care_plan) {
+    World w;
+    CaseId id = CaseService(w.asChair())
+                    .refer({resident("Eira", "Morgan", testNhsNumber(4401)), w.gp, w.practice,
+                            "Isolation", day(2026, 11, 1), w.navigator});
+    CarePlanService chair(w.asChair());
+    auto draft = chair.startDraft(id);
+    chair.addNeed(draft, NeedDomain::MentalHealth, "Low mood since bereavement", "GP review");
+    chair.addNeed(draft, NeedDomain::SocialIsolation, "Rarely leaves the house", "Befriending");
+    chair.addGoal(draft, NeedDomain::Safety, "Feel safe at home", {});
+    chair.addGoal(draft, NeedDomain::Housing, "Stay in my own flat", {});
+    auto everyone = chair.document(draft);
+    BOOST_TEST(everyone.needs.size() == 2u);
+    BOOST_TEST(!everyone.sectionsWithheld);
+    auto vcfse =
+        CarePlanService(w.as(ProfessionalId("v"), Role::VcfseWorker, w.vcfse)).document(draft);
+    BOOST_REQUIRE(vcfse.needs.size() == 1u);
+    BOOST_TEST(vcfse.needs[0].description == "Rarely leaves the house");
+    BOOST_REQUIRE(vcfse.goals.size() == 1u);
+    BOOST_TEST(vcfse.goals[0].description == "Stay in my own flat");
+    BOOST_TEST(vcfse.sectionsWithheld);
+    // Navigators, practice staff and clinicians read the whole plan.
+    for (Role r : {Role::Navigator, Role::PracticeStaff, Role::Clinician})
+        BOOST_TEST(CarePlanService(w.as(ProfessionalId("x"), r, w.practice))
+                       .document(draft)
+                       .needs.size() == 2u);
+}
+
 BOOST_AUTO_TEST_CASE(each_role_may_do_what_its_work_needs) {
     auto actor = [](Role r) { return Actor{ProfessionalId("p"), "P", r, OrganisationId("o")}; };
     using O = Operation;

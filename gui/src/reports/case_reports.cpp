@@ -175,6 +175,10 @@ Report carePlanReport(const CaseRecord& r, const CarePlanDocument& doc, const Di
     b.push_back(ReportBlock::heading(t(_("My needs and the support planned"))));
     b.push_back(ReportBlock::table({t(_("Area of my life")), t(_("Need")), t(_("Support planned"))},
                                    {2, 4, 4}, needRows, t(_("No needs recorded."))));
+    if (doc.sectionsWithheld)
+        b.push_back(ReportBlock::paragraph(
+            t(_("Needs and goals about health, substance use and safety are not shown to "
+                "voluntary-sector workers; ask the key worker if you need them."))));
 
     std::vector<std::vector<std::string>> goalRows;
     for (const auto& g : doc.goals)

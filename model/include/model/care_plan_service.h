@@ -13,7 +13,14 @@ struct CarePlanDocument {
     CarePlan plan;
     std::vector<Need> needs;
     std::vector<Goal> goals;
+    /// True when needs and goals of some domains were left out for the reader's role.
+    bool sectionsWithheld = false;
 };
+
+/// Whether a role sees needs and goals of a domain. VCFSE workers see the social domains
+/// (housing, money, work, isolation, carers); health, substance use and safety stay with
+/// the statutory partners.
+bool mayReadDomain(Role role, NeedDomain domain);
 
 /// Drafts, edits and agrees care plan versions.
 class CarePlanService {
