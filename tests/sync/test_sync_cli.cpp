@@ -1,0 +1,104 @@
+// The sync commands of nmdt-cli, as an administrator would run them: start a team, invite,
+// join with the code, sync both ways, read the status; and the refusals in plain words.
+#include <boost/test/unit_test.hpp>
+
+#include <fstream>
+
+#include "model/case_service.h"
+#include "sync_fixture.h"
+
+using namespace nmdt;
+using namespace nmdt::test;
+
+namespace {
+const std::string kPass = "correct horse battery staple";
+
+/// Runs nmdt-cli with the store passphrase in the environment; output and exit status.
+std::pair<int, std::string> cli(const std::string& args) {
+    std::string cmd = "NMDT_PASSPHRASE='" + kPass + "' " + NMDT_CLI_PATH + " " + args + " 2>&1";
+    std::string out;
+    FILE* p = popen(cmd.c_str(), "r");
+    char buf[4096];
+    while (auto n = fread(buf, 1, sizeof buf, p))
+        out.append(buf, n);
+    int status = pclose(p);
+    return {WEXITSTATUS(status), out};
+}
+
+std::string certArgs(int site) {
+    const auto& pki = TestPki::instance();
+    const std::string n = "site" + std::to_string(site);
+    return " --cert " + pki.cert(n) + " --key " + pki.key(n) + " --ca " + pki.ca();
+}
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(sync_cli)
+
+BOOST_AUTO_TEST_CASE(an_administrator_sets_up_a_team_and_syncs_from_the_command_line) {
+    HubProcess hub;
+    TestDirectory people;
+    TempDir dir;
+    const std::string a = dir.file("a.nmdt"), b = dir.file("b.nmdt");
+    BOOST_REQUIRE_EQUAL(cli("create " + a).first, 0);
+    BOOST_REQUIRE_EQUAL(cli("create " + b).first, 0);
+
+    auto [started, startOut] =
+        cli("sync-start-team " + a + " --hub " + hub.url() + " --team northvale" + certArgs(0));
+    BOOST_REQUIRE_MESSAGE(started == 0, startOut);
+    auto [twice, twiceOut] =
+        cli("sync-start-team " + a + " --hub " + hub.url() + " --team other" + certArgs(0));
+    BOOST_TEST(twice != 0);
+    BOOST_TEST(twiceOut.find("already in team northvale") != std::string::npos, twiceOut);
+
+    auto [invited, inviteOut] = cli("sync-invite " + a + " --to " + dir.file("inv.json"));
+    BOOST_REQUIRE_MESSAGE(invited == 0, inviteOut);
+    std::string code = inviteOut.substr(inviteOut.find_last_not_of(" \n") - 18, 19);
+    auto [wrong, wrongOut] = cli("sync-join " + b + " --invitation " + dir.file("inv.json") +
+                                 " --code AAAA-BBBB-CCCC-DDDD" + certArgs(1));
+    BOOST_TEST(wrong != 0);
+    BOOST_TEST(wrongOut.find("code does not open") != std::string::npos, wrongOut);
+    auto [joined, joinOut] = cli("sync-join " + b + " --invitation " + dir.file("inv.json") +
+                                 " --code " + code + certArgs(1));
+    BOOST_REQUIRE_MESSAGE(joined == 0, joinOut);
+
+    // Something to send: a directory entry written on store a.
+    {
+        auto store = storage::SqlCipherStore::open(a, Passphrase(kPass));
+        ChangeSet c("add-organisation");
+        c.create(
+            EntityKind::Organisation, "org-from-cli",
+            {{"name", std::string("Northvale Carers Centre")}, {"kind", std::string("vcfse")}});
+        store->commit(c, Actor{people.admin, "Pat Admin", Role::Administrator, kPractice});
+    }
+    auto [pushed, pushOut] = cli("sync " + a);
+    BOOST_REQUIRE_MESSAGE(pushed == 0, pushOut);
+    BOOST_TEST(pushOut.find("Sent 1 changes") != std::string::npos, pushOut);
+    auto [pulled, pullOut] = cli("sync " + b + " --batch 2");
+    BOOST_REQUIRE_MESSAGE(pulled == 0, pullOut);
+    BOOST_TEST(pullOut.find("1 changes applied") != std::string::npos, pullOut);
+    auto [listed, orgs] = cli("organisations " + b);
+    BOOST_TEST(orgs.find("Northvale Carers Centre") != std::string::npos, orgs);
+    auto [st, status] = cli("sync-status " + b);
+    BOOST_TEST(status.find("Team: northvale") != std::string::npos, status);
+    BOOST_TEST(status.find("Changes waiting to be sent: 0") != std::string::npos, status);
+    BOOST_TEST(cli("conflicts " + b).second.find("No open conflicts") != std::string::npos);
+    // The sync was audited, naming the CLI's user.
+    BOOST_TEST(cli("audit " + b + " --event sync").second.find("sync") != std::string::npos);
+
+    // With the hub gone, sync says so and exits non-zero; nothing is lost.
+    hub.stop();
+    auto [down, downOut] = cli("sync " + a);
+    BOOST_TEST(down != 0);
+    BOOST_TEST(downOut.find("cannot reach the hub") != std::string::npos, downOut);
+    BOOST_TEST(cli("sync-status " + a).second.find("Changes waiting to be sent: 0") !=
+               std::string::npos);
+
+    // A store that never joined is told how to.
+    const std::string c = dir.file("c.nmdt");
+    BOOST_REQUIRE_EQUAL(cli("create " + c).first, 0);
+    auto [lonely, lonelyOut] = cli("sync " + c);
+    BOOST_TEST(lonely != 0);
+    BOOST_TEST(lonelyOut.find("not in a team") != std::string::npos, lonelyOut);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
