@@ -127,7 +127,14 @@ MainFrame::MainFrame(std::unique_ptr<OpenStore> store, std::shared_ptr<const Clo
         noteActivity(std::chrono::steady_clock::now());
         e.Skip();
     });
-    Bind(wxEVT_TIMER, [this](wxTimerEvent&) { checkIdle(std::chrono::steady_clock::now()); });
+    Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
+        checkIdle(std::chrono::steady_clock::now());
+        // Edits made since the last run show up as "waiting" within a few seconds.
+        if (sync_->available() && !locked_) {
+            sync_->refreshStatus();
+            SetStatusText(sync_->statusText(), 1);
+        }
+    });
     idleTimer_.SetOwner(this);
     idleTimer_.Start(5000);
     // Editors are child windows: destroying this frame would destroy them without their
@@ -736,6 +743,7 @@ void MainFrame::showConflicts() {
     ConflictsDialog dialog(this, ServiceContext{*store_, *clock_, *ids_, user_, &history_},
                            *store_->syncStore());
     dialog.ShowModal();
+    sync_->refreshStatus();
     refreshAfterSync();
     updateStatus();
 }
@@ -774,6 +782,7 @@ void MainFrame::showSyncStatus() {
             details += formatDateTime(Timestamp(std::chrono::milliseconds(p.atMs))) + "  " +
                        toWx(p.message) + "\n";
     }
+    sync_->refreshStatus();
     wxMessageDialog dialog(this, sync_->available() ? sync_->statusText() : _("Sync not set up"),
                            _("Sync status"), wxOK | wxICON_INFORMATION);
     dialog.SetExtendedMessage(details);

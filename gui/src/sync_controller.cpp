@@ -21,6 +21,7 @@ SyncController::~SyncController() {
 void SyncController::setRunner(std::unique_ptr<SyncRunner> runner) {
     waitUntilIdle();
     runner_ = std::move(runner);
+    refreshStatus();
 }
 
 void SyncController::setInterval(std::chrono::minutes interval) {
@@ -35,6 +36,7 @@ bool SyncController::syncNow() {
     if (worker_.joinable())
         worker_.join();
     running_ = true;
+    refreshStatus();
     worker_ = std::thread([this] {
         SyncReport report = runner_->runOnce();
         // Back to the UI thread; the owner outlives the thread (the destructor joins it).
@@ -46,6 +48,7 @@ bool SyncController::syncNow() {
 void SyncController::finished(const SyncReport& report) {
     last_ = report;
     running_ = false;
+    refreshStatus();
     if (onFinished)
         onFinished(report);
 }
@@ -59,13 +62,19 @@ void SyncController::waitUntilIdle() {
         worker_.join();
 }
 
-wxString SyncController::statusText() const {
-    if (!status_)
-        return {};
-    if (running_)
-        return _("Syncing...");
-    if (last_ && last_->problem && last_->problem->kind == "not-enrolled")
-        return _("Not syncing: not in a team");
+void SyncController::refreshStatus() {
+    if (!status_) {
+        statusLine_.clear();
+        return;
+    }
+    if (running_) {
+        statusLine_ = _("Syncing...");
+        return;
+    }
+    if (last_ && last_->problem && last_->problem->kind == "not-enrolled") {
+        statusLine_ = _("Not syncing: not in a team");
+        return;
+    }
     wxString text;
     auto cursors = status_->syncCursors();
     if (cursors.lastSuccessMs == 0) {
@@ -84,7 +93,7 @@ wxString SyncController::statusText() const {
             wxPLURAL(", %lu conflict", ", %lu conflicts", static_cast<unsigned>(open)), open);
     if (last_ && !last_->completed && last_->problem)
         text += _(", last sync failed");
-    return text;
+    statusLine_ = text;
 }
 
 }  // namespace nmdt::gui

@@ -42,7 +42,10 @@ class SyncController {
     std::function<void(const SyncReport&)> onFinished;
 
     /// One line for the status bar: when last synced, what waits, what needs a person.
-    wxString statusText() const;
+    /// Read from the store only by refreshStatus() (after each run, or when asked), so
+    /// the status bar can show it on every keystroke without a query.
+    const wxString& statusText() const { return statusLine_; }
+    void refreshStatus();
     const std::optional<SyncReport>& lastReport() const { return last_; }
 
   private:
@@ -63,6 +66,7 @@ class SyncController {
     std::atomic<bool> running_{false};
     Ticker ticker_{*this};
     std::optional<SyncReport> last_;
+    wxString statusLine_;
 };
 
 }  // namespace nmdt::gui

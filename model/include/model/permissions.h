@@ -14,7 +14,7 @@ enum class Operation {
     EditCarePlanDraft,
     AgreeCarePlan,
     RaiseAction,
-    RunMeeting,  // schedule, agenda, attendance, outcomes, open, close
+    RunMeeting,   // schedule, agenda, attendance, outcomes, open, close
     ReviewAudit,  // read the audit trail
 };
 

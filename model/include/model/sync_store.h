@@ -55,7 +55,8 @@ class SyncStore {
     /// Every record of a case as it stands (case, contacts, consents, care team, plans,
     /// needs, goals, actions, shared notes, agenda items), each with its fields' stamps: what
     /// an organisation newly allowed to see the case is sent. Stamped as `by` sharing it.
-    virtual std::vector<SyncEntry> caseSnapshot(const CaseId& id, const ChangeLogEntry& by) const = 0;
+    virtual std::vector<SyncEntry> caseSnapshot(const CaseId& id,
+                                                const ChangeLogEntry& by) const = 0;
     /// The first change-log sequence that mentions an entity (0 if none).
     virtual std::int64_t firstSequenceOf(const std::string& entityId) const = 0;
     /// True for entries that must never leave this desktop (private progress notes).
