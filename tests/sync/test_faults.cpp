@@ -59,20 +59,37 @@ std::int64_t hubEnvelopes(const HubProcess& hub) {
     return storage::SqliteEnvelopeLog(hub.dataDir() + "/hub-envelopes.db").envelopeCount();
 }
 
+/// A hub, a practice desktop filled with `cases` shared cases, and an empty VCFSE desktop.
+struct PracticeAndVcfse {
+    HubProcess hub;
+    integration::SyncCredentials team = newTeam(hub);
+    TestDirectory people;
+    Desktop practice{0, hub, team};
+    Desktop vcfse{1, hub, team};
+
+    PracticeAndVcfse(int cases, int firstNhs) {
+        people.writeTo(practice);
+        fill(practice, people, cases, firstNhs);
+    }
+    /// Both desktops hold the same data and every edit exactly once.
+    void requireSame() {
+        BOOST_TEST(vcfse.store->canonicalDump() == practice.store->canonicalDump());
+        BOOST_TEST((editsOf(*vcfse.store) == editsOf(*practice.store)));
+    }
+    static std::string via(const CuttingProxy& proxy) {
+        return "https://localhost:" + std::to_string(proxy.port());
+    }
+};
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(sync_faults)
 
 BOOST_AUTO_TEST_CASE(a_connection_cut_mid_push_loses_nothing_and_the_next_sync_resumes) {
-    HubProcess hub;
-    auto team = newTeam(hub);
-    TestDirectory people;
+    PracticeAndVcfse t(40, 300);
+    auto& [hub, team, people, practice, vcfse] = t;
     CuttingProxy proxy(hub.port());
-    Desktop practice{0, hub, team};
-    practice.credentials.hubUrl = "https://localhost:" + std::to_string(proxy.port());
-    Desktop vcfse{1, hub, team};
-    people.writeTo(practice);
-    fill(practice, people, 40, 300);
+    practice.credentials.hubUrl = PracticeAndVcfse::via(proxy);
 
     proxy.cutUpstreamAfter(12000);  // past the handshake, inside a push
     auto cut = practice.sync();
@@ -86,20 +103,14 @@ BOOST_AUTO_TEST_CASE(a_connection_cut_mid_push_loses_nothing_and_the_next_sync_r
     requireSynced(practice.sync());
     BOOST_TEST(practice.store->pendingChanges() == 0u);
     requireSynced(vcfse.sync());
-    BOOST_TEST(vcfse.store->canonicalDump() == practice.store->canonicalDump());
-    BOOST_TEST((editsOf(*vcfse.store) == editsOf(*practice.store)));
+    t.requireSame();
 }
 
 BOOST_AUTO_TEST_CASE(a_connection_cut_mid_pull_applies_whole_pages_only_and_resumes) {
-    HubProcess hub;
-    auto team = newTeam(hub);
-    TestDirectory people;
+    PracticeAndVcfse t(40, 400);
+    auto& [hub, team, people, practice, vcfse] = t;
     CuttingProxy proxy(hub.port());
-    Desktop practice{0, hub, team};
-    Desktop vcfse{1, hub, team};
-    vcfse.credentials.hubUrl = "https://localhost:" + std::to_string(proxy.port());
-    people.writeTo(practice);
-    fill(practice, people, 40, 400);
+    vcfse.credentials.hubUrl = PracticeAndVcfse::via(proxy);
     requireSynced(practice.sync());
 
     proxy.cutDownstreamAfter(30000);  // inside the answer to a pull
@@ -114,18 +125,12 @@ BOOST_AUTO_TEST_CASE(a_connection_cut_mid_pull_applies_whole_pages_only_and_resu
     }
     proxy.heal();
     requireSynced(vcfse.sync());
-    BOOST_TEST(vcfse.store->canonicalDump() == practice.store->canonicalDump());
-    BOOST_TEST((editsOf(*vcfse.store) == editsOf(*practice.store)));
+    t.requireSame();
 }
 
 BOOST_AUTO_TEST_CASE(the_hub_killed_and_restarted_mid_sync_loses_nothing) {
-    HubProcess hub;
-    auto team = newTeam(hub);
-    TestDirectory people;
-    Desktop practice{0, hub, team};
-    Desktop vcfse{1, hub, team};
-    people.writeTo(practice);
-    fill(practice, people, 40, 500);
+    PracticeAndVcfse t(40, 500);
+    auto& [hub, team, people, practice, vcfse] = t;
     // Kill the hub (SIGKILL: no clean shutdown) right after the second push is stored, and
     // bring it back before the client's retry.
     struct KillingTransport : HubTransport {
@@ -157,18 +162,12 @@ BOOST_AUTO_TEST_CASE(the_hub_killed_and_restarted_mid_sync_loses_nothing) {
     practice.wrapTransport = nullptr;
     BOOST_TEST(practice.store->pendingChanges() == 0u);
     requireSynced(vcfse.sync());
-    BOOST_TEST(vcfse.store->canonicalDump() == practice.store->canonicalDump());
-    BOOST_TEST((editsOf(*vcfse.store) == editsOf(*practice.store)));
+    t.requireSame();
 }
 
 BOOST_AUTO_TEST_CASE(a_client_killed_at_random_moments_resumes_without_loss_or_duplication) {
-    HubProcess hub;
-    auto team = newTeam(hub);
-    TestDirectory people;
-    Desktop practice{0, hub, team};
-    Desktop vcfse{1, hub, team};
-    people.writeTo(practice);
-    fill(practice, people, 60, 600);
+    PracticeAndVcfse t(60, 600);
+    auto& [hub, team, people, practice, vcfse] = t;
     requireSynced(practice.sync());
     requireSynced(vcfse.sync());
     // The VCFSE desktop also has work of its own to push.
@@ -205,8 +204,7 @@ BOOST_AUTO_TEST_CASE(a_client_killed_at_random_moments_resumes_without_loss_or_d
     BOOST_TEST(vcfse.store->checkIntegrity().ok);
     requireSynced(vcfse.sync());
     requireSynced(practice.sync());
-    BOOST_TEST(vcfse.store->canonicalDump() == practice.store->canonicalDump());
-    BOOST_TEST((editsOf(*vcfse.store) == editsOf(*practice.store)));
+    t.requireSame();
     // Exactly one copy of every note the navigator wrote reached the practice.
     std::size_t visited = 0;
     for (const auto& a : practice.store->actions(q))
@@ -216,13 +214,8 @@ BOOST_AUTO_TEST_CASE(a_client_killed_at_random_moments_resumes_without_loss_or_d
 }
 
 BOOST_AUTO_TEST_CASE(a_replayed_batch_changes_nothing) {
-    HubProcess hub;
-    auto team = newTeam(hub);
-    TestDirectory people;
-    Desktop practice{0, hub, team};
-    Desktop vcfse{1, hub, team};
-    people.writeTo(practice);
-    fill(practice, people, 5, 800);
+    PracticeAndVcfse t(5, 800);
+    auto& [hub, team, people, practice, vcfse] = t;
     struct Recording : HubTransport {
         std::unique_ptr<HubTransport> inner;
         std::vector<std::tuple<std::string, std::string, std::int64_t, std::int64_t,
@@ -253,8 +246,8 @@ BOOST_AUTO_TEST_CASE(a_replayed_batch_changes_nothing) {
     BOOST_REQUIRE(!pushes.empty());
 
     auto transport = integration::makeHubTransport(practice.credentials);
-    for (const auto& [t, s, f, th, e] : pushes) {
-        auto again = transport->push(t, s, f, th, e);
+    for (const auto& [name, s, f, th, e] : pushes) {
+        auto again = transport->push(name, s, f, th, e);
         BOOST_TEST(!again.outOfOrder);
         BOOST_TEST(again.hubSequences.empty());  // acknowledged, nothing stored
     }
