@@ -1,20 +1,15 @@
 // The hub over HTTPS with mutual TLS: only the neighbourhood CA is trusted, TLS 1.2 or later.
 #include <Poco/Exception.h>
 #include <Poco/JSON/Array.h>
-#include <Poco/Net/AcceptCertificateHandler.h>
 #include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/HTTPSClientSession.h>
 #include <Poco/Net/NetException.h>
-#include <Poco/Net/RejectCertificateHandler.h>
 #include <Poco/Net/SSLException.h>
-#include <Poco/Net/SSLManager.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
 
-#include <mutex>
-#include <sstream>
 
 #include "envelope_codec.h"
 #include "integration/sync_credentials.h"
