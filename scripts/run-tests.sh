@@ -23,7 +23,7 @@ xvfb-run -a -s "-screen 0 1600x1200x24" \
   ctest --test-dir build/tests --output-on-failure -j "$jobs" || status=$?
 
 if $sanitize; then
-  echo "== Test suite under AddressSanitizer + UBSan (model, storage, cli) =="
+  echo "== Test suite under AddressSanitizer + UBSan (every label but gui) =="
   cmake -S . -B build/sanitize -G Ninja -DCMAKE_BUILD_TYPE=Debug -DNMDT_SANITIZE=ON \
         -DNMDT_WERROR=ON -DNMDT_BUILD_GUI=OFF -DNMDT_BUILD_BENCHMARKS=OFF
   cmake --build build/sanitize -j "$jobs"

@@ -17,6 +17,12 @@ packages=(
   curl
 )
 
+# The FHIR validators the tests run (tests/fhir) need Node.js and npm. Machines that
+# already have them (Node.js 20.19 or later) keep their own; otherwise Debian's.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  packages+=(nodejs npm)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
@@ -26,16 +32,22 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "setup: all ${#packages[@]} packages already installed"
-  exit 0
+else
+  sudo_cmd=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "setup: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+    sudo_cmd=(sudo)
+  fi
+  echo "setup: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}"
 fi
 
-sudo_cmd=()
-if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null || { echo "setup: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
-  sudo_cmd=(sudo)
+# The validators themselves, exactly as package-lock.json pins them.
+validators="$(dirname "$0")/../tests/fhir"
+if [ ! -f "$validators/node_modules/.package-lock.json" ] ||
+   [ "$validators/package-lock.json" -nt "$validators/node_modules/.package-lock.json" ]; then
+  echo "setup: installing the FHIR validators (npm ci in tests/fhir)"
+  (cd "$validators" && npm ci --no-audit --no-fund --loglevel=error)
 fi
-
-echo "setup: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-"${sudo_cmd[@]}" apt-get update -qq
-"${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}"

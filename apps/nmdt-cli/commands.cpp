@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "demo/demo_data.h"
+#include "fhir_commands.h"
 #include "integration/fhir_patient.h"
 #include "messages.h"
 #include "model/action_service.h"
@@ -47,7 +48,8 @@ const std::set<std::string> kValueOptions{"passphrase-file",
                                           "ca",
                                           "invitation",
                                           "code",
-                                          "batch"};
+                                          "batch",
+                                          "meeting"};
 const std::set<std::string> kFlagOptions{"verify"};
 
 std::string describeAudit(const AuditVerification& v);
@@ -335,7 +337,8 @@ Invocation parseArguments(const std::vector<std::string>& args) {
         throw std::invalid_argument("no command given");
     Invocation inv;
     inv.command = args[0];
-    if (!kCommands.count(inv.command) && !syncCommands().count(inv.command))
+    if (!kCommands.count(inv.command) && !syncCommands().count(inv.command) &&
+        !fhirCommands().count(inv.command))
         throw std::invalid_argument("unknown command '" + inv.command + "'");
     for (std::size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];
@@ -377,6 +380,13 @@ void printUsage(std::ostream& out) {
            "  overdue  list overdue actions, optionally for one --org NAME-OR-ID (--limit N)\n"
            "  changes  show the change log (--after SEQUENCE, --entity ID, --limit N)\n"
            "  fhir-patient  print a resident as a FHIR UK Core Patient (--nhs-number NUMBER)\n"
+           "  fhir-export   write a case as a FHIR R4 Bundle: --nhs-number NUMBER --to FILE\n"
+           "  fhir-import   take in a case Bundle (--from FILE), matched on NHS number; all or "
+           "nothing\n"
+           "  fhir-meeting  write a meeting's outcomes as a Bundle: --meeting ID-OR-DATE --to "
+           "FILE\n"
+           "  fhir-audit    write the audit trail as FHIR AuditEvents: --to FILE (--after N, "
+           "--limit N)\n"
            "  audit    list the audit trail (--event CODE, --user ID, --after N, --limit N);\n"
            "           --verify checks the whole hash chain (exit 1 if it was tampered with)\n"
            "  backup   write an encrypted, checked backup: --to FILE (its own passphrase from\n"
@@ -431,6 +441,8 @@ int run(const Invocation& inv, std::ostream& out, std::ostream& err) {
             return restore(inv, out);
         if (syncCommands().count(inv.command))
             return runSyncCommand(inv, out, err);
+        if (fhirCommands().count(inv.command))
+            return runFhirCommand(inv, out);
     } catch (const StoreError& e) {
         err << "nmdt-cli: " << describe(e) << "\n";
         return kStoreRefused;

@@ -100,6 +100,10 @@ wxString describe(ErrorCode code) {
             return _("There is nothing to undo.");
         case ErrorCode::NotPermitted:
             return _("Your role does not allow this. Ask a colleague whose role does.");
+        case ErrorCode::ReferenceMismatch:
+            return _(
+                "The file refers to something it does not contain, or to another "
+                "resident's record. Nothing was imported.");
     }
     return _("The request was refused.");
 }

@@ -52,6 +52,8 @@ const char* errorCodeName(ErrorCode code) {
             return "nothing-to-undo";
         case ErrorCode::NotPermitted:
             return "not-permitted";
+        case ErrorCode::ReferenceMismatch:
+            return "reference-mismatch";
     }
     return "unknown";
 }

@@ -19,6 +19,10 @@ bool isAllowed(const Actor& actor, Operation operation) {
         case Operation::AgreeCarePlan:
         case Operation::RunMeeting:
             return r == Role::Chair;
+        case Operation::ExchangeRecords:
+            // Sending a whole record elsewhere is a disclosure: the chair, clinicians and
+            // the administrator who runs transfers; not the roles that see part of a record.
+            return r == Role::Chair || r == Role::Clinician || r == Role::Administrator;
     }
     return false;
 }

@@ -184,6 +184,58 @@ BOOST_AUTO_TEST_CASE(backup_verify_and_restore) {
     BOOST_TEST(contains(cli("audit " + store + " --event restore", kPass).output, "1 entry"));
 }
 
+BOOST_AUTO_TEST_CASE(fhir_export_import_meeting_and_audit) {
+    TempDir dir;
+    std::string from = "'" + dir.file("from.nmdt") + "'";
+    std::string to = "'" + dir.file("to.nmdt") + "'";
+    BOOST_REQUIRE(cli("demo " + from + " --seed 3", kPass).exitCode == 0);
+    BOOST_REQUIRE(cli("create " + to, kPass).exitCode == 0);
+    std::string bundle = dir.file("case.json");
+
+    auto exported =
+        cli("fhir-export " + from + " --nhs-number '999 000 0018' --to " + bundle, kPass);
+    BOOST_TEST(exported.exitCode == 0, exported.output);
+    BOOST_TEST(contains(exported.output, "FHIR R4 Bundle for 999 000 0018"), exported.output);
+    auto again = cli("fhir-export " + from + " --nhs-number '999 000 0018' --to " + bundle, kPass);
+    BOOST_TEST(again.exitCode == 2);
+    BOOST_TEST(contains(again.output, "already exists"), again.output);
+
+    auto imported = cli("fhir-import " + to + " --from " + bundle, kPass);
+    BOOST_TEST(imported.exitCode == 0, imported.output);
+    BOOST_TEST(contains(imported.output, "new case"), imported.output);
+    auto twice = cli("fhir-import " + to + " --from " + bundle, kPass);
+    BOOST_TEST(contains(twice.output, "matched the existing case"), twice.output);
+    BOOST_TEST(contains(twice.output, "0 created, 0 updated"), twice.output);
+    BOOST_TEST(contains(cli("cases " + to, kPass).output, "1 of 1 cases"));
+
+    std::string junk = dir.file("junk.json");
+    std::ofstream(junk) << "{\"resourceType\": \"Bundle\", \"type\": \"collection\"";
+    auto refused = cli("fhir-import " + to + " --from " + junk, kPass);
+    BOOST_TEST(refused.exitCode == 1);
+    BOOST_TEST(contains(refused.output,
+                        "FHIR bundle refused, nothing imported: the file is not "
+                        "valid JSON"),
+               refused.output);
+
+    // The newest meeting of the demo, by its date.
+    std::string date =
+        nmdt::toIsoDate(nmdt::storage::SqlCipherStore::open(
+                            dir.file("from.nmdt"), nmdt::Passphrase("cli test passphrase 1"))
+                            ->meetings(1)
+                            .front()
+                            .date);
+    auto meeting = cli(
+        "fhir-meeting " + from + " --meeting " + date + " --to " + dir.file("meeting.json"), kPass);
+    BOOST_TEST(meeting.exitCode == 0, meeting.output);
+    BOOST_TEST(contains(meeting.output, "outcomes of"), meeting.output);
+    auto audit = cli("fhir-audit " + from + " --to " + dir.file("audit.json"), kPass);
+    BOOST_TEST(audit.exitCode == 0, audit.output);
+    BOOST_TEST(contains(audit.output, "AuditEvent resources"), audit.output);
+    auto trail = cli("audit " + from + " --event export-fhir", kPass);
+    BOOST_TEST(contains(trail.output, "FHIR case bundle to"), trail.output);
+    BOOST_TEST(contains(trail.output, "FHIR meeting outcomes to"), trail.output);
+}
+
 BOOST_AUTO_TEST_CASE(refuses_files_that_are_not_stores) {
     TempDir dir;
     std::ofstream(dir.file("notes.txt")) << "not a database";

@@ -31,7 +31,8 @@ enum class ErrorCode {
     TextTooLong,
     ConflictingChange,  // the record changed since the edit being undone
     NothingToUndo,
-    NotPermitted,  // the actor's role does not allow it
+    NotPermitted,       // the actor's role does not allow it
+    ReferenceMismatch,  // received data refers to something absent, or to another record's entry
 };
 
 /// Stable identifier of an error code, for logs and tests ("nhs-number-checksum").

@@ -14,8 +14,9 @@ enum class Operation {
     EditCarePlanDraft,
     AgreeCarePlan,
     RaiseAction,
-    RunMeeting,   // schedule, agenda, attendance, outcomes, open, close
-    ReviewAudit,  // read the audit trail
+    RunMeeting,       // schedule, agenda, attendance, outcomes, open, close
+    ReviewAudit,      // read the audit trail
+    ExchangeRecords,  // export a case or a meeting's outcomes (FHIR), import a case
 };
 
 /// True if `actor`'s role allows `operation`.
