@@ -15,6 +15,7 @@
 #include "model/action_service.h"
 #include "model/nhs_number.h"
 #include "passphrase_input.h"
+#include "report_command.h"
 #include "storage/sqlcipher_store.h"
 #include "sync_commands.h"
 
@@ -23,9 +24,9 @@ namespace nmdt::cli {
 namespace {
 using storage::SqlCipherStore;
 
-const std::set<std::string> kCommands{"create",       "demo",    "check",         "rekey",
-                                      "cases",        "overdue", "changes",       "audit",
-                                      "fhir-patient", "backup",  "verify-backup", "restore"};
+const std::set<std::string> kCommands{"create",        "demo",    "check", "rekey",        "cases",
+                                      "overdue",       "changes", "audit", "fhir-patient", "backup",
+                                      "verify-backup", "restore", "report"};
 const std::set<std::string> kValueOptions{"passphrase-file",
                                           "new-passphrase-file",
                                           "backup-passphrase-file",
@@ -49,7 +50,8 @@ const std::set<std::string> kValueOptions{"passphrase-file",
                                           "invitation",
                                           "code",
                                           "batch",
-                                          "meeting"};
+                                          "meeting",
+                                          "csv"};
 const std::set<std::string> kFlagOptions{"verify"};
 
 std::string describeAudit(const AuditVerification& v);
@@ -378,6 +380,9 @@ void printUsage(std::ostream& out) {
            "NMDT_NEW_PASSPHRASE or prompt)\n"
            "  cases    list cases in name order, or --search NAME-OR-NHS-NUMBER (--limit N)\n"
            "  overdue  list overdue actions, optionally for one --org NAME-OR-ID (--limit N)\n"
+           "  report   caseload by need domain, actions by status and organisation, overdue by "
+           "age,\n"
+           "           days from referral to first MDT discussion (--csv DIR writes CSV files)\n"
            "  changes  show the change log (--after SEQUENCE, --entity ID, --limit N)\n"
            "  fhir-patient  print a resident as a FHIR UK Core Patient (--nhs-number NUMBER)\n"
            "  fhir-export   write a case as a FHIR R4 Bundle: --nhs-number NUMBER --to FILE\n"
@@ -439,6 +444,8 @@ int run(const Invocation& inv, std::ostream& out, std::ostream& err) {
             return verifyBackupFile(inv, out);
         if (inv.command == "restore")
             return restore(inv, out);
+        if (inv.command == "report")
+            return runReportCommand(inv, out);
         if (syncCommands().count(inv.command))
             return runSyncCommand(inv, out, err);
         if (fhirCommands().count(inv.command))

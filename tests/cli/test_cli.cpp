@@ -236,6 +236,20 @@ BOOST_AUTO_TEST_CASE(fhir_export_import_meeting_and_audit) {
     BOOST_TEST(contains(trail.output, "FHIR meeting outcomes to"), trail.output);
 }
 
+BOOST_AUTO_TEST_CASE(reports_print_and_write_csv) {
+    TempDir dir;
+    std::string store = "'" + dir.file("demo.nmdt") + "'";
+    BOOST_REQUIRE(cli("demo " + store + " --seed 3", kPass).exitCode == 0);
+    auto report = cli("report " + store + " --csv '" + dir.file("csv") + "'", kPass);
+    BOOST_TEST(report.exitCode == 0, report.output);
+    BOOST_TEST(contains(report.output, "Open caseload by need domain"), report.output);
+    BOOST_TEST(contains(report.output, "Days from referral to first MDT discussion"));
+    std::string csv = readBytes(dir.file("csv/actions-by-status-and-organisation.csv"));
+    BOOST_TEST(csv.starts_with("Organisation,Requested,Accepted,In progress,On hold,Completed,"));
+    BOOST_TEST(contains(csv, "\r\nAll organisations,"), csv);
+    BOOST_TEST(readBytes(dir.file("csv/overdue-actions-by-age.csv")).starts_with("Days overdue,"));
+}
+
 BOOST_AUTO_TEST_CASE(refuses_files_that_are_not_stores) {
     TempDir dir;
     std::ofstream(dir.file("notes.txt")) << "not a database";

@@ -110,12 +110,51 @@ class MeetingReader {
     virtual std::vector<AgendaItem> agendaItemsForCase(const CaseId& id) const = 0;
 };
 
+/// Open cases with at least one need in a domain (in the plan version in force).
+struct DomainCaseload {
+    NeedDomain domain = NeedDomain::PhysicalHealth;
+    std::size_t openCases = 0;
+};
+
+/// When a case was referred and when an MDT first discussed it.
+struct ReferralTiming {
+    CaseId caseId;
+    Date referralDate{};
+    std::optional<Date> firstDiscussed;
+    CaseStatus status = CaseStatus::Open;
+};
+
+/// Actions of one status owned by one organisation (the owner's, if only a person is named).
+struct ActionTally {
+    OrganisationId organisation;
+    ActionStatus status = ActionStatus::Requested;
+    std::size_t count = 0;
+};
+
+/// One open action past its due date.
+struct OverdueItem {
+    OrganisationId organisation;
+    Date due{};
+};
+
+/// Aggregates for the neighbourhood reports, one query each over the whole store.
+class ReportReader {
+  public:
+    virtual ~ReportReader() = default;
+    virtual std::size_t openCaseCount() const = 0;
+    virtual std::vector<DomainCaseload> caseloadByNeedDomain() const = 0;
+    virtual std::vector<ReferralTiming> referralTimings() const = 0;
+    virtual std::vector<ActionTally> actionTallies() const = 0;
+    virtual std::vector<OverdueItem> overdueActions(Date today) const = 0;
+};
+
 /// The whole persistence port: every read, and the single write path.
 class Store : public DirectoryReader,
               public CaseReader,
               public PlanReader,
               public ActionReader,
-              public MeetingReader {
+              public MeetingReader,
+              public ReportReader {
   public:
     /// Applies every change in one transaction, appending one change-log entry per entity
     /// change stamped with the store's hybrid logical clock, site id and `actor`.

@@ -51,6 +51,13 @@ class SqlCipherStore final : public OpenStore, public SyncStore {
     std::vector<CaseId> casesWithOpenActions() const override;
     std::vector<CaseId> undiscussedReferrals() const override;
 
+    // ReportReader (report_queries.cpp)
+    std::size_t openCaseCount() const override;
+    std::vector<DomainCaseload> caseloadByNeedDomain() const override;
+    std::vector<ReferralTiming> referralTimings() const override;
+    std::vector<ActionTally> actionTallies() const override;
+    std::vector<OverdueItem> overdueActions(Date today) const override;
+
     // PlanReader
     std::vector<CarePlan> carePlans(const CaseId& id) const override;
     std::optional<CarePlan> carePlan(const CarePlanId& id) const override;

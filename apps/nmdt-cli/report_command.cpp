@@ -1,0 +1,63 @@
+#include "report_command.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <ostream>
+
+#include "model/report_service.h"
+#include "passphrase_input.h"
+#include "storage/sqlcipher_store.h"
+
+namespace nmdt::cli {
+
+namespace {
+void printTable(const ReportTable& t, std::ostream& out) {
+    std::vector<std::size_t> widths(t.columns.size(), 0);
+    auto measure = [&](const std::vector<std::string>& row) {
+        for (std::size_t i = 0; i < row.size() && i < widths.size(); ++i)
+            widths[i] = std::max(widths[i], row[i].size());
+    };
+    measure(t.columns);
+    for (const auto& r : t.rows)
+        measure(r);
+    out << t.title << "\n";
+    auto print = [&](const std::vector<std::string>& row) {
+        out << "  ";
+        for (std::size_t i = 0; i < row.size(); ++i)
+            out << (i == 0 ? std::left : std::right) << std::setw(static_cast<int>(widths[i]))
+                << row[i] << (i + 1 < row.size() ? "  " : "\n");
+    };
+    print(t.columns);
+    for (const auto& r : t.rows)
+        print(r);
+    out << "\n";
+}
+}  // namespace
+
+int runReportCommand(const Invocation& inv, std::ostream& out) {
+    auto store = storage::SqlCipherStore::open(
+        inv.store,
+        readPassphrase(inv.option("passphrase-file"), "NMDT_PASSPHRASE", "Store passphrase"));
+    SystemClock clock;
+    SeededIdSource ids(0);
+    auto report = ReportService(ServiceContext{*store, clock, ids, cliActor()}).build();
+    auto tables = reportTables(report);
+    for (const auto& t : tables)
+        printTable(t, out);
+    if (auto dir = inv.option("csv")) {
+        std::filesystem::create_directories(*dir);
+        for (const auto& t : tables) {
+            auto path = std::filesystem::path(*dir) / (t.name + ".csv");
+            std::ofstream file(path, std::ios::binary | std::ios::trunc);
+            file << toCsv(t);
+            if (!file.flush())
+                throw std::runtime_error("could not write " + path.string());
+            out << "Wrote " << path.string() << "\n";
+        }
+    }
+    return kOk;
+}
+
+}  // namespace nmdt::cli
