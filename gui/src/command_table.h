@@ -30,6 +30,12 @@ enum CommandId {
     ID_SYNC_DUPLICATES,
     ID_SYNC_STATUS,
     ID_AUDIT_TRAIL,
+    ID_EXPORT_CASE,
+    ID_IMPORT_CASE,
+    ID_EXPORT_MEETING,
+    ID_EXPORT_AUDIT,
+    ID_RESTORE,
+    ID_REPORTS,
 };
 
 /// One command as the user meets it.

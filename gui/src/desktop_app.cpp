@@ -11,6 +11,7 @@
 
 #include "gui/main_frame.h"
 #include "model/change_set.h"
+#include "store_restore.h"
 #include "sync_controller.h"
 #include "unlock_dialog.h"
 #include "wx_text.h"
@@ -89,15 +90,58 @@ class DesktopApp : public wxApp {
                 _("Audit trail"), wxOK | wxICON_WARNING);
         if (replacing && !replacing->Close())
             return false;  // it could not save a draft; keep working in it
-        auto* frame = new MainFrame(std::move(store), deps_.clock, *user);
+        showFrame(std::move(store), *user,
+                  Passphrase(fromWx(unlock.passphraseField()->GetValue())));
+        return true;
+    }
+
+    /// A main window over an unlocked store, syncing in the background.
+    void showFrame(std::unique_ptr<OpenStore> store, const Actor& user,
+                   const Passphrase& passphrase) {
+        auto* frame = new MainFrame(std::move(store), deps_.clock, user);
         frame->onOpenAnotherStore = [this, frame] { openStore({}, frame); };
+        frame->onRestoreBackup = [this, frame] { restoreInto(frame); };
+        frame->setExchangeFormat(deps_.exchange);
         frame->Show();
-        frame->enableSync(deps_.syncRunners,
-                          Passphrase(fromWx(unlock.passphraseField()->GetValue())),
+        frame->enableSync(deps_.syncRunners, passphrase,
                           std::chrono::minutes(std::clamp(
                               wxConfig::Get()->ReadLong("SyncEveryMinutes", 5), 0L, 240L)));
         frame->syncController()->syncNow();  // catch up with partners straight away
-        return true;
+    }
+
+    /// Checks a restore while the store is open, closes the window (saving drafts), swaps
+    /// the backup in once the store is closed, and opens a window on the restored store.
+    void restoreInto(MainFrame* frame) {
+        auto plan = askForRestore(frame, *deps_.stores, frame->store(), frame->user());
+        if (!plan)
+            return;
+        auto shared = std::make_shared<RestorePlan>(std::move(*plan));
+        SetExitOnFrameDelete(false);  // no window for a moment; the application stays
+        frame->onDestroyed = [this, shared] {
+            CallAfter([this, shared] { finishRestore(*shared); });
+        };
+        if (!frame->Close()) {
+            frame->onDestroyed = nullptr;
+            SetExitOnFrameDelete(true);
+        }
+    }
+
+    void finishRestore(const RestorePlan& plan) {
+        wxString problem;
+        auto store = performRestore(*deps_.stores, plan, problem);
+        if (!store) {
+            wxMessageBox(problem + "\n" + _("The store is as it was before the restore."),
+                         _("Restore from backup"), wxOK | wxICON_ERROR);
+            try {
+                store = deps_.stores->open(plan.location, plan.storePassphrase);
+            } catch (const std::exception&) {
+                SetExitOnFrameDelete(true);
+                ExitMainLoop();
+                return;
+            }
+        }
+        showFrame(std::move(store), plan.user, plan.storePassphrase);
+        SetExitOnFrameDelete(true);
     }
 
     void OnInitCmdLine(wxCmdLineParser& parser) override {

@@ -182,7 +182,16 @@ MainFrame::MainFrame(std::unique_ptr<OpenStore> store, std::shared_ptr<const Clo
     searchBox_->SetFocus();
 }
 
-MainFrame::~MainFrame() = default;
+MainFrame::~MainFrame() {
+    auto notify = std::move(onDestroyed);
+    // Panels hold references to the store: they go first, then sync, then the store, so
+    // whoever is notified finds the file closed (a restore replaces it).
+    DestroyChildren();
+    sync_.reset();
+    store_.reset();
+    if (notify)
+        notify();
+}
 
 void MainFrame::buildMenus() {
     auto* bar = new wxMenuBar();
@@ -351,6 +360,7 @@ void MainFrame::buildMenus() {
                 onOpenAnotherStore();
         },
         wxID_OPEN);
+    bindExchangeCommands();
     Bind(
         wxEVT_MENU,
         [](wxCommandEvent&) {

@@ -9,6 +9,7 @@ bool isAllowed(const Actor& actor, Operation operation) {
     switch (operation) {
         case Operation::ManageDirectory:
         case Operation::ReviewAudit:
+        case Operation::RestoreStore:
             return r == Role::Administrator;
         case Operation::EditCase:
         case Operation::RaiseAction:

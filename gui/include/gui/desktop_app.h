@@ -5,6 +5,7 @@
 #include <string>
 
 #include "model/calendar.h"
+#include "model/exchange_format.h"
 #include "model/store_provider.h"
 #include "model/sync_runner.h"
 
@@ -16,6 +17,7 @@ struct DesktopDependencies {
     std::shared_ptr<const Clock> clock;
     std::string initialStore;       // from --store, or empty to use the last one opened
     SyncRunnerFactory syncRunners;  // background sync with partners; empty for none
+    std::shared_ptr<const ExchangeFormat> exchange;  // FHIR export and import; null for none
 };
 
 /// Runs the wxWidgets application until its last window closes; returns the exit code.

@@ -15,6 +15,7 @@
 #include "model/calendar.h"
 #include "model/change_set.h"
 #include "model/edit_history.h"
+#include "model/exchange_format.h"
 #include "model/ids.h"
 #include "model/store_provider.h"
 #include "model/sync_runner.h"
@@ -88,6 +89,28 @@ class MainFrame : public wxFrame {
     /// Re-reads what the window shows after partners' changes arrived.
     void refreshAfterSync();
 
+    /// Records go to and come from other systems in this format (FHIR); unset, the
+    /// export and import commands stay greyed out.
+    void setExchangeFormat(std::shared_ptr<const ExchangeFormat> format) {
+        exchangeFormat_ = std::move(format);
+    }
+    /// Writes the open resident's record as a document; false and `problem` if refused.
+    bool exportCurrentCase(const std::string& path, wxString& problem);
+    /// Takes a case in, matched on NHS number, and opens it; `summary` says what changed.
+    bool importCase(const std::string& path, wxString& summary, wxString& problem);
+    /// Writes the meeting shown on the Meetings page: attendance, decisions, actions.
+    bool exportMeetingOutcomes(const std::string& path, wxString& problem);
+    /// Writes the whole audit trail as a document (administrators).
+    bool exportAuditTrail(const std::string& path, wxString& problem);
+    /// Opens the neighbourhood reports (modal).
+    void showReports();
+
+    /// Set by the application: restores this store from a backup (administrators).
+    std::function<void()> onRestoreBackup;
+    /// Called from the destructor, once the store is closed.
+    std::function<void()> onDestroyed;
+    const Actor& user() const { return user_; }
+
     ActionsPanel* actions() const { return actions_; }
     wxNotebook* pages() const { return pages_; }
     CaseListView* caseList() const { return caseList_; }
@@ -103,6 +126,11 @@ class MainFrame : public wxFrame {
     void onSavePdf();
     void onBackup();
     void onChangePassphrase();
+    void onExportCase();
+    void onImportCase();
+    void onExportMeeting();
+    void onExportAudit();
+    void bindExchangeCommands();
     /// Closes the care plan editors first, so each saves its draft; false if one refused.
     bool closeEditors();
     void updateActionsTab();
@@ -113,6 +141,7 @@ class MainFrame : public wxFrame {
     std::shared_ptr<const Clock> clock_;
     Actor user_;
     std::shared_ptr<IdSource> ids_;
+    std::shared_ptr<const ExchangeFormat> exchangeFormat_;
     EditHistory history_;
     std::optional<CaseId> currentCase_;
     bool currentHasAgreedPlan_ = false;  // known when the record loads; enables printing

@@ -4,6 +4,7 @@
 // (ExchangeService); this layer only writes and reads the documents.
 
 #include <cstddef>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -11,12 +12,13 @@
 
 #include "model/calendar.h"
 #include "model/case_transfer.h"
+#include "model/exchange_format.h"
 
 namespace nmdt::integration {
 
 /// A FHIR document that cannot be taken in, with the reason worded for a person.
-class FhirError : public std::runtime_error {
-    using std::runtime_error::runtime_error;
+class FhirError : public ExchangeFormatError {
+    using ExchangeFormatError::ExchangeFormatError;
 };
 
 /// Bundles larger than this are refused before they are parsed.
@@ -46,5 +48,8 @@ struct ReceivedCase {
 /// codes, references to resources that are not in the Bundle. NHS number validity is
 /// checked by the model on import.
 ReceivedCase readCaseBundle(std::string_view json);
+
+/// The FHIR functions above behind the model's ExchangeFormat port.
+std::shared_ptr<const ExchangeFormat> makeFhirFormat();
 
 }  // namespace nmdt::integration

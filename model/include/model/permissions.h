@@ -17,6 +17,7 @@ enum class Operation {
     RunMeeting,       // schedule, agenda, attendance, outcomes, open, close
     ReviewAudit,      // read the audit trail
     ExchangeRecords,  // export a case or a meeting's outcomes (FHIR), import a case
+    RestoreStore,     // replace the store with a backup
 };
 
 /// True if `actor`'s role allows `operation`.

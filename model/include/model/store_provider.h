@@ -1,6 +1,7 @@
 #pragma once
 // How the application opens or creates a store without knowing how it is kept.
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -38,6 +39,16 @@ class OpenStore : public Store {
     virtual SyncStore* syncStore() { return nullptr; }
 };
 
+/// What a checked backup holds, from its manifest.
+struct BackupSummary {
+    std::string siteId;
+    std::string createdAt;
+    int schemaVersion = 0;
+    std::int64_t cases = 0;
+    std::int64_t actions = 0;
+    std::int64_t auditEntries = 0;
+};
+
 /// Opens and creates stores; storage/ provides the encrypted implementation.
 class StoreProvider {
   public:
@@ -50,6 +61,16 @@ class StoreProvider {
     /// NewerSchema, Io). A failed open leaves the file exactly as it was.
     virtual std::unique_ptr<OpenStore> open(const std::string& location,
                                             const Passphrase& passphrase) = 0;
+    /// Checks a backup file whole; throws StoreError (WrongPassphrase, NotAStore, Corrupt).
+    virtual BackupSummary verifyBackup(const std::string& backupPath,
+                                       const Passphrase& backupPassphrase) = 0;
+    /// Replaces the (closed) store at `location` with a checked backup, keyed with
+    /// `storePassphrase`; on any failure the store is left as it was. The replaced store
+    /// is kept as `<location>.before-restore`.
+    virtual BackupSummary restoreBackup(const std::string& backupPath,
+                                        const Passphrase& backupPassphrase,
+                                        const std::string& location,
+                                        const Passphrase& storePassphrase) = 0;
 };
 
 }  // namespace nmdt

@@ -161,6 +161,11 @@ class SqlCipherStoreProvider : public StoreProvider {
                                       const Passphrase& passphrase) override;
     std::unique_ptr<OpenStore> open(const std::string& location,
                                     const Passphrase& passphrase) override;
+    BackupSummary verifyBackup(const std::string& backupPath,
+                               const Passphrase& backupPassphrase) override;
+    BackupSummary restoreBackup(const std::string& backupPath, const Passphrase& backupPassphrase,
+                                const std::string& location,
+                                const Passphrase& storePassphrase) override;
 
   private:
     std::shared_ptr<const Clock> clock_;

@@ -1,0 +1,179 @@
+#include "neighbourhood_reports_dialog.h"
+
+#include <wx/button.h>
+#include <wx/filedlg.h>
+#include <wx/listctrl.h>
+#include <wx/msgdlg.h>
+#include <wx/notebook.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+#include <fstream>
+
+#include "bar_chart.h"
+#include "refusable.h"
+#include "wx_text.h"
+
+namespace nmdt::gui {
+
+namespace {
+std::vector<Bar> barsOf(const std::vector<ReportBar>& bars) {
+    std::vector<Bar> out;
+    for (const auto& b : bars)
+        out.push_back({toWx(b.label), b.count, 0});
+    return out;
+}
+
+wxString days(std::optional<int> d) {
+    return d ? wxString::Format("%d", *d) : wxString("-");
+}
+}  // namespace
+
+NeighbourhoodReportsDialog::NeighbourhoodReportsDialog(wxWindow* parent, ServiceContext context)
+    : wxDialog(parent, wxID_ANY, _("Neighbourhood Reports"), wxDefaultPosition, wxDefaultSize,
+               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+      ctx_(context) {
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    book_ = new wxNotebook(this, wxID_ANY);
+    addPage(_("Caseload by need"), {});
+    addPage(_("Actions by organisation"), _("overdue"));
+    addPage(_("Overdue actions"), {});
+    addPage(_("Referral to first MDT"), {});
+    sizer->Add(book_, 1, wxEXPAND | wxALL, FromDIP(8));
+
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    auto* save = new wxButton(this, wxID_SAVEAS, _("Save as &CSV..."));
+    auto* again = new wxButton(this, wxID_REFRESH, _("&Refresh"));
+    buttons->Add(save, 0, wxRIGHT, FromDIP(8));
+    buttons->Add(again, 0);
+    buttons->AddStretchSpacer();
+    buttons->Add(new wxButton(this, wxID_CLOSE, _("Close")), 0);
+    sizer->Add(buttons, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8));
+    SetSizerAndFit(sizer);
+    SetSize(FromDIP(wxSize(900, 640)));
+    SetEscapeId(wxID_CLOSE);
+
+    save->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onSaveCsv(); });
+    again->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { refresh(); });
+    Bind(
+        wxEVT_BUTTON, [this](wxCommandEvent&) { EndModal(wxID_CLOSE); }, wxID_CLOSE);
+    refresh();
+}
+
+void NeighbourhoodReportsDialog::addPage(const wxString& title, const wxString& highlightMeaning) {
+    auto* panel = new wxPanel(book_);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    Page page;
+    page.headline = new wxStaticText(panel, wxID_ANY, {});
+    page.headline->SetFont(page.headline->GetFont().Bold());
+    page.chart = new BarChart(panel, highlightMeaning);
+    page.list = new wxListCtrl(panel, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                               wxLC_REPORT | wxLC_SINGLE_SEL);
+    sizer->Add(page.headline, 0, wxALL, FromDIP(8));
+    sizer->Add(page.chart, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(8));
+    sizer->Add(page.list, 1, wxEXPAND | wxALL, FromDIP(8));
+    panel->SetSizer(sizer);
+    book_->AddPage(panel, title);
+    pages_.push_back(page);
+}
+
+void NeighbourhoodReportsDialog::refresh() {
+    NeighbourhoodReport report;
+    wxString problem;
+    if (!runRefusable([&] { report = ReportService(ctx_).build(); }, problem)) {
+        wxMessageBox(problem, _("Neighbourhood Reports"), wxOK | wxICON_WARNING, this);
+        return;
+    }
+    tables_ = reportTables(report);
+
+    pages_[0].chart->setBars(barsOf(report.caseloadByDomain));
+    pages_[0].headline->SetLabel(wxString::Format(
+        _("%zu open cases. Each bar counts the open cases with at least one need in that "
+          "domain in the care plan in force."),
+        report.openCases));
+
+    std::vector<Bar> organisations;
+    for (const auto& o : report.actionsByOrganisation)
+        organisations.push_back({toWx(o.name), o.open, o.overdue});
+    pages_[1].chart->setBars(organisations);
+    std::size_t open = 0;
+    for (const auto& o : report.actionsByOrganisation)
+        open += o.open;
+    pages_[1].headline->SetLabel(
+        wxString::Format(_("%zu open actions, %zu of them overdue. Bars show open actions by the "
+                           "organisation that owns them."),
+                         open, report.overdueTotal));
+
+    pages_[2].chart->setBars(barsOf(report.overdueByAge));
+    pages_[2].headline->SetLabel(wxString::Format(_("%zu overdue actions; the oldest is %s days "
+                                                    "past its due date."),
+                                                  report.overdueTotal,
+                                                  days(report.oldestOverdueDays)));
+
+    pages_[3].chart->setBars(barsOf(report.referralToDiscussion));
+    pages_[3].headline->SetLabel(wxString::Format(
+        _("%zu cases discussed: median %s days from referral (longest %s). %zu open cases not "
+          "yet discussed, waiting up to %s days."),
+        report.discussed, days(report.medianDaysToDiscussion), days(report.longestDaysToDiscussion),
+        report.awaitingDiscussion, days(report.longestWaitSoFar)));
+
+    for (std::size_t p = 0; p < pages_.size(); ++p) {
+        wxListCtrl* list = pages_[p].list;
+        list->ClearAll();
+        const auto& t = tables_[p];
+        for (std::size_t c = 0; c < t.columns.size(); ++c)
+            list->AppendColumn(toWx(t.columns[c]),
+                               c == 0 ? wxLIST_FORMAT_LEFT : wxLIST_FORMAT_RIGHT);
+        for (const auto& row : t.rows) {
+            long at = list->InsertItem(list->GetItemCount(), toWx(row.front()));
+            for (std::size_t c = 1; c < row.size(); ++c)
+                list->SetItem(at, static_cast<int>(c), toWx(row[c]));
+        }
+        for (std::size_t c = 0; c < t.columns.size(); ++c)
+            list->SetColumnWidth(static_cast<int>(c),
+                                 c == 0 ? FromDIP(260) : wxLIST_AUTOSIZE_USEHEADER);
+        pages_[p].headline->Wrap(FromDIP(840));
+    }
+    Layout();
+}
+
+void NeighbourhoodReportsDialog::showPage(std::size_t page) {
+    book_->SetSelection(page);
+}
+
+long NeighbourhoodReportsDialog::rowCount(std::size_t page) const {
+    return pages_.at(page).list->GetItemCount();
+}
+
+wxString NeighbourhoodReportsDialog::headline(std::size_t page) const {
+    return pages_.at(page).headline->GetLabel();
+}
+
+bool NeighbourhoodReportsDialog::saveCsv(std::size_t page, const std::string& path,
+                                         wxString& problem) const {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << toCsv(tables_.at(page));
+    out.flush();
+    if (!out) {
+        problem = wxString::Format(_("Could not write %s (is the disk full?)."), toWx(path));
+        return false;
+    }
+    return true;
+}
+
+void NeighbourhoodReportsDialog::onSaveCsv() {
+    int page = book_->GetSelection();
+    if (page < 0)
+        return;
+    const auto& t = tables_.at(static_cast<std::size_t>(page));
+    wxFileDialog where(this, _("Save report as CSV"), {},
+                       toWx(t.name + "-" + toIsoDate(ctx_.clock.today()) + ".csv"),
+                       _("CSV files (*.csv)|*.csv"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (where.ShowModal() != wxID_OK)
+        return;
+    wxString problem;
+    if (!saveCsv(static_cast<std::size_t>(page), fromWx(where.GetPath()), problem))
+        wxMessageBox(problem, _("Save as CSV"), wxOK | wxICON_ERROR, this);
+}
+
+}  // namespace nmdt::gui

@@ -1,0 +1,124 @@
+#include "record_exchange.h"
+
+#include <wx/intl.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "model/nhs_number.h"
+#include "refusable.h"
+#include "wx_text.h"
+
+namespace nmdt::gui {
+
+wxString RecordExchange::formatName() const {
+    return format_ ? toWx(format_->name()) : wxString();
+}
+
+template <class F>
+bool RecordExchange::write(const std::string& path, F&& makeDocument, wxString& problem) const {
+    if (!format_) {
+        problem = _("No exchange format is set up in this installation.");
+        return false;
+    }
+    std::string document;
+    if (!runRefusable([&] { document = makeDocument(); }, problem))
+        return false;
+    std::string partial = path + ".partial";
+    {
+        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+        out << document;
+        out.flush();
+        if (!out) {
+            std::error_code ec;
+            std::filesystem::remove(partial, ec);
+            problem = wxString::Format(
+                _("Could not write %s (is the disk full, or the folder read-only?)."), toWx(path));
+            return false;
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(partial, path, ec);
+    if (ec) {
+        std::filesystem::remove(partial, ec);
+        problem = wxString::Format(_("Could not write %s."), toWx(path));
+        return false;
+    }
+    return true;
+}
+
+bool RecordExchange::exportCase(const CaseId& id, const std::string& path,
+                                wxString& problem) const {
+    return write(
+        path,
+        [&] {
+            auto record = ExchangeService(ctx_).exportCase(id, path);
+            return format_->caseDocument(record, ctx_.clock.now());
+        },
+        problem);
+}
+
+bool RecordExchange::exportMeeting(const MeetingId& id, const std::string& path,
+                                   wxString& problem) const {
+    return write(
+        path,
+        [&] {
+            auto outcomes = ExchangeService(ctx_).exportMeetingOutcomes(id, path);
+            return format_->meetingDocument(outcomes, ctx_.clock.now());
+        },
+        problem);
+}
+
+bool RecordExchange::exportAudit(const AuditQuery& query, const std::string& path,
+                                 wxString& problem) const {
+    return write(
+        path,
+        [&] {
+            auto audit = ExchangeService(ctx_).exportAudit(query, path);
+            return format_->auditDocument(audit, ctx_.clock.now());
+        },
+        problem);
+}
+
+std::optional<ImportResult> RecordExchange::importCase(const std::string& path, wxString& summary,
+                                                       wxString& problem) const {
+    if (!format_) {
+        problem = _("No exchange format is set up in this installation.");
+        return std::nullopt;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        problem = wxString::Format(_("Could not read %s."), toWx(path));
+        return std::nullopt;
+    }
+    std::string document((std::istreambuf_iterator<char>(in)), {});
+    ReceivedRecord received;
+    try {
+        received = format_->readCase(document);
+    } catch (const ExchangeFormatError& e) {
+        problem = wxString::Format(_("Nothing was imported: %s."), toWx(e.what()));
+        return std::nullopt;
+    }
+    std::optional<ImportResult> result;
+    if (!runRefusable([&] { result = ExchangeService(ctx_).importCase(received.record); },
+                      problem)) {
+        problem = _("Nothing was imported.") + "\n" + problem;
+        return std::nullopt;
+    }
+    summary = wxString::Format(
+        result->matchedExisting
+            ? _("Updated the record of NHS number %s, who already had a case here: %zu added, "
+                "%zu changed, %zu already the same, %zu kept as recorded here.")
+            : _("Added a new case for NHS number %s: %zu entries added."),
+        toWx(formatNhsNumber(received.record.theCase.resident.nhsNumber)), result->created,
+        result->updated, result->unchanged, result->keptLocal);
+    if (!received.ignored.empty()) {
+        wxString kinds;
+        for (const auto& k : received.ignored)
+            kinds += (kinds.empty() ? "" : ", ") + toWx(k);
+        summary += "\n" + wxString::Format(_("Not imported (no place for them here): %s."), kinds);
+    }
+    return result;
+}
+
+}  // namespace nmdt::gui

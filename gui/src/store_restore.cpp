@@ -1,0 +1,91 @@
+#include "store_restore.h"
+
+#include <wx/filedlg.h>
+#include <wx/msgdlg.h>
+#include <wx/textdlg.h>
+
+#include "model/permissions.h"
+#include "refusable.h"
+#include "wording.h"
+#include "wx_text.h"
+
+namespace nmdt::gui {
+
+wxString describe(const BackupSummary& s) {
+    return wxString::Format(_("taken %s: %lld cases, %lld actions, %lld audit entries"),
+                            toWx(s.createdAt), static_cast<long long>(s.cases),
+                            static_cast<long long>(s.actions),
+                            static_cast<long long>(s.auditEntries));
+}
+
+std::optional<RestorePlan> checkRestore(StoreProvider& stores, const OpenStore& current,
+                                        const Actor& user, const std::string& backupPath,
+                                        const Passphrase& backupPassphrase,
+                                        const Passphrase& storePassphrase, wxString& problem) {
+    if (!isAllowed(user, Operation::RestoreStore)) {
+        problem = describe(ErrorCode::NotPermitted);
+        return std::nullopt;
+    }
+    if (!current.passphraseMatches(storePassphrase)) {
+        problem = _("That is not this store's passphrase. Nothing was changed.");
+        return std::nullopt;
+    }
+    RestorePlan plan{backupPath, backupPassphrase, storePassphrase, current.location(), user, {}};
+    if (!runRefusable([&] { plan.summary = stores.verifyBackup(backupPath, backupPassphrase); },
+                      problem)) {
+        problem = _("The backup cannot be used, so nothing was changed:") + "\n" + problem;
+        return std::nullopt;
+    }
+    return plan;
+}
+
+std::optional<RestorePlan> askForRestore(wxWindow* parent, StoreProvider& stores,
+                                         const OpenStore& current, const Actor& user) {
+    const wxString title = _("Restore from backup");
+    wxFileDialog from(parent, _("Choose the backup to restore"), {}, {},
+                      _("Backups (*.nmdt-backup)|*.nmdt-backup|All files|*"),
+                      wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (from.ShowModal() != wxID_OK)
+        return std::nullopt;
+    wxPasswordEntryDialog backupKey(parent, _("The backup's passphrase:"), title);
+    if (backupKey.ShowModal() != wxID_OK)
+        return std::nullopt;
+    wxPasswordEntryDialog storeKey(parent, _("This store's passphrase (to confirm it is you):"),
+                                   title);
+    if (storeKey.ShowModal() != wxID_OK)
+        return std::nullopt;
+    wxString problem;
+    auto plan = checkRestore(stores, current, user, fromWx(from.GetPath()),
+                             Passphrase(fromWx(backupKey.GetValue())),
+                             Passphrase(fromWx(storeKey.GetValue())), problem);
+    if (!plan) {
+        wxMessageBox(problem, title, wxOK | wxICON_ERROR, parent);
+        return std::nullopt;
+    }
+    wxString question = wxString::Format(
+        _("The backup is whole and readable (%s).\n\nReplace this store with it? Changes made "
+          "on this desktop since the backup was taken will be gone from it; changes already "
+          "synced to partners come back at the next sync. The store as it is now is kept as "
+          "%s.before-restore.\n\nThe window closes and reopens on the restored store."),
+        describe(plan->summary), toWx(plan->location));
+    if (wxMessageBox(question, title, wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, parent) != wxYES)
+        return std::nullopt;
+    return plan;
+}
+
+std::unique_ptr<OpenStore> performRestore(StoreProvider& stores, const RestorePlan& plan,
+                                          wxString& problem) {
+    std::unique_ptr<OpenStore> restored;
+    if (!runRefusable(
+            [&] {
+                stores.restoreBackup(plan.backupPath, plan.backupPassphrase, plan.location,
+                                     plan.storePassphrase);
+                restored = stores.open(plan.location, plan.storePassphrase);
+                restored->recordAudit({AuditEventKind::Restore, "", plan.backupPath}, plan.user);
+            },
+            problem))
+        return nullptr;
+    return restored;
+}
+
+}  // namespace nmdt::gui

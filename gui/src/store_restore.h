@@ -1,0 +1,48 @@
+#pragma once
+// Restoring the open store from a backup. Everything is checked while the store is still
+// open (the backup is whole, both passphrases are right, the role allows it); the swap
+// happens once the window has closed the store, and a failure leaves the store as it was.
+
+#include <wx/string.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "model/change_set.h"
+#include "model/store_provider.h"
+
+class wxWindow;
+
+namespace nmdt::gui {
+
+/// A restore that has passed every check.
+struct RestorePlan {
+    std::string backupPath;
+    Passphrase backupPassphrase;
+    Passphrase storePassphrase;  // the current one; the restored store keeps it
+    std::string location;
+    Actor user;
+    BackupSummary summary;
+};
+
+/// Checks a restore before anything is closed; nullopt and `problem` when it cannot go on.
+std::optional<RestorePlan> checkRestore(StoreProvider& stores, const OpenStore& current,
+                                        const Actor& user, const std::string& backupPath,
+                                        const Passphrase& backupPassphrase,
+                                        const Passphrase& storePassphrase, wxString& problem);
+
+/// Asks for the backup, its passphrase and the store passphrase, shows what the backup
+/// holds and asks for confirmation. nullopt when cancelled or refused (already said why).
+std::optional<RestorePlan> askForRestore(wxWindow* parent, StoreProvider& stores,
+                                         const OpenStore& current, const Actor& user);
+
+/// Swaps the backup in (the store must be closed) and opens it, recording the restore in
+/// its audit trail; nullptr and `problem` when it failed, the old store being untouched.
+std::unique_ptr<OpenStore> performRestore(StoreProvider& stores, const RestorePlan& plan,
+                                          wxString& problem);
+
+/// "taken 2026-11-20T17:02:11Z: 50 cases, 463 actions"
+wxString describe(const BackupSummary& summary);
+
+}  // namespace nmdt::gui
