@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "model/action_service.h"
+#include "model/report_service.h"
 #include "storage/sqlcipher_store.h"
 
 using namespace nmdt;
@@ -101,6 +102,13 @@ std::map<std::string, Timing> workload(const OpenFn& open, int iterations) {
         store->casePage(40000 + static_cast<std::size_t>(i % 50) * 100, 30);
     });
 
+    // The four neighbourhood reports, as the Reports window builds them on opening.
+    std::size_t openCases = 0;
+    results["neighbourhood reports, all four (whole store)"] =
+        measure(std::max(5, iterations / 20), [&](int) {
+            openCases = ReportService(ServiceContext{*store, clock, ids, actor}).build().openCases;
+        });
+
     // Record one action update: status change through the service, one transaction with
     // its change-log entry (synchronous=FULL, so every commit waits for the disk).
     ActionQuery openOnes;
@@ -120,7 +128,7 @@ std::map<std::string, Timing> workload(const OpenFn& open, int iterations) {
                              onHold ? "" : "Waiting for the resident");
     });
     std::cerr << "  (" << overdueShown << " overdue shown; " << targets.size()
-              << " actions toggled)\n";
+              << " actions toggled; reports over " << openCases << " open cases)\n";
     return results;
 }
 
