@@ -87,9 +87,8 @@ int main(int argc, char** argv) {
         }));
         bytes += json.size();
         largest = std::max(largest, json.size());
-        importNew.push_back(elapsedMs([&] {
-            ExchangeService(to).importCase(integration::readCaseBundle(json).record);
-        }));
+        importNew.push_back(elapsedMs(
+            [&] { ExchangeService(to).importCase(integration::readCaseBundle(json).record); }));
         importAgain.push_back(elapsedMs([&] {
             auto result = ExchangeService(to).importCase(integration::readCaseBundle(json).record);
             if (result.created != 0)
@@ -110,8 +109,8 @@ int main(int argc, char** argv) {
               << e.median / l.median << " |\n"
               << "| import into an empty store (parse, check, one transaction) | " << n.median
               << " | " << n.p95 << " | " << n.median / l.median << " |\n"
-              << "| import again (matched on NHS number, nothing written) | " << a.median
-              << " | " << a.p95 << " | " << a.median / l.median << " |\n"
+              << "| import again (matched on NHS number, nothing written) | " << a.median << " | "
+              << a.p95 << " | " << a.median / l.median << " |\n"
               << "\nPeak resident memory: " << peakRssMb() << " MB\n";
     std::filesystem::remove_all(dir);
     return 0;

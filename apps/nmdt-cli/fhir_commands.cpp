@@ -7,6 +7,7 @@
 #include <ostream>
 #include <stdexcept>
 
+#include "cli_support.h"
 #include "integration/fhir_exchange.h"
 #include "model/exchange_service.h"
 #include "model/nhs_number.h"
@@ -17,18 +18,6 @@ namespace nmdt::cli {
 
 namespace {
 using storage::SqlCipherStore;
-
-std::unique_ptr<SqlCipherStore> openStore(const Invocation& inv) {
-    return SqlCipherStore::open(inv.store, readPassphrase(inv.option("passphrase-file"),
-                                                          "NMDT_PASSPHRASE", "Store passphrase"));
-}
-
-std::string required(const Invocation& inv, const std::string& name) {
-    auto v = inv.option(name);
-    if (!v || v->empty())
-        throw std::invalid_argument(inv.command + " needs --" + name);
-    return *v;
-}
 
 std::string newFile(const Invocation& inv) {
     std::string to = required(inv, "to");

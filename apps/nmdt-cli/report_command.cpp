@@ -6,9 +6,8 @@
 #include <iomanip>
 #include <ostream>
 
+#include "cli_support.h"
 #include "model/report_service.h"
-#include "passphrase_input.h"
-#include "storage/sqlcipher_store.h"
 
 namespace nmdt::cli {
 
@@ -37,9 +36,7 @@ void printTable(const ReportTable& t, std::ostream& out) {
 }  // namespace
 
 int runReportCommand(const Invocation& inv, std::ostream& out) {
-    auto store = storage::SqlCipherStore::open(
-        inv.store,
-        readPassphrase(inv.option("passphrase-file"), "NMDT_PASSPHRASE", "Store passphrase"));
+    auto store = openStore(inv);
     SystemClock clock;
     SeededIdSource ids(0);
     auto report = ReportService(ServiceContext{*store, clock, ids, cliActor()}).build();

@@ -7,6 +7,7 @@
 #include <ostream>
 #include <stdexcept>
 
+#include "cli_support.h"
 #include "integration/invitation.h"
 #include "integration/sync_credentials.h"
 #include "model/sync_engine.h"
@@ -17,18 +18,6 @@ namespace nmdt::cli {
 
 namespace {
 using storage::SqlCipherStore;
-
-std::unique_ptr<SqlCipherStore> openStore(const Invocation& inv) {
-    return SqlCipherStore::open(inv.store, readPassphrase(inv.option("passphrase-file"),
-                                                          "NMDT_PASSPHRASE", "Store passphrase"));
-}
-
-std::string required(const Invocation& inv, const std::string& name) {
-    auto v = inv.option(name);
-    if (!v || v->empty())
-        throw std::invalid_argument(inv.command + " needs --" + name);
-    return *v;
-}
 
 std::string readFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

@@ -454,23 +454,16 @@ std::unique_ptr<OpenStore> SqlCipherStoreProvider::open(const std::string& locat
     return SqlCipherStore::open(location, passphrase, clock_);
 }
 
-namespace {
-BackupSummary summaryOf(const SqlCipherStore::BackupManifest& m) {
-    return {m.siteId, m.createdAt, m.schemaVersion, m.cases, m.actions, m.auditEntries};
-}
-}  // namespace
-
 BackupSummary SqlCipherStoreProvider::verifyBackup(const std::string& backupPath,
                                                    const Passphrase& backupPassphrase) {
-    return summaryOf(SqlCipherStore::verifyBackup(backupPath, backupPassphrase));
+    return SqlCipherStore::verifyBackup(backupPath, backupPassphrase);
 }
 
 BackupSummary SqlCipherStoreProvider::restoreBackup(const std::string& backupPath,
                                                     const Passphrase& backupPassphrase,
                                                     const std::string& location,
                                                     const Passphrase& storePassphrase) {
-    return summaryOf(
-        SqlCipherStore::restoreBackup(backupPath, backupPassphrase, location, storePassphrase));
+    return SqlCipherStore::restoreBackup(backupPath, backupPassphrase, location, storePassphrase);
 }
 
 }  // namespace nmdt::storage

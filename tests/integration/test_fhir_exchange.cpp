@@ -211,16 +211,6 @@ std::string fhirRefusal(F&& f) {
     return "(not refused)";
 }
 
-template <class F>
-std::vector<Problem> domainRefusal(F&& f) {
-    try {
-        f();
-    } catch (const DomainError& e) {
-        return e.problems();
-    }
-    return {};
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(fhir_exchange)
@@ -404,7 +394,7 @@ BOOST_AUTO_TEST_CASE(bad_bundles_are_refused_with_a_reason_and_nothing_is_writte
         ->getArray("identifier")
         ->getObject(0)
         ->set("value", std::string("4123456879"));
-    auto problems = domainRefusal(importing(stringify(badNhs)));
+    auto problems = problemsOf(importing(stringify(badNhs)));
     BOOST_REQUIRE(!problems.empty());
     BOOST_TEST((problems.front().code == ErrorCode::NhsNumberChecksum));
 
@@ -481,7 +471,7 @@ BOOST_AUTO_TEST_CASE(an_id_that_belongs_to_another_person_here_is_refused_whole)
             e->set("fullUrl", "urn:uuid:" + someoneElse.str());
     }
     std::size_t before = receiver.changes();
-    auto problems = domainRefusal([&] { receiver.import(stringify(clash)); });
+    auto problems = problemsOf([&] { receiver.import(stringify(clash)); });
     BOOST_REQUIRE(!problems.empty());
     BOOST_TEST((problems.front().code == ErrorCode::ReferenceMismatch));
     BOOST_TEST(receiver.changes() == before);
@@ -492,13 +482,11 @@ BOOST_AUTO_TEST_CASE(only_chairs_clinicians_and_administrators_exchange_records)
     RichCase rich;
     for (Role role : {Role::Navigator, Role::PracticeStaff, Role::VcfseWorker}) {
         auto ctx = rich.w.as(rich.w.navigator, role, rich.w.vcfse);
-        auto problems =
-            domainRefusal([&] { ExchangeService(ctx).exportCase(rich.id, "nope.json"); });
+        auto problems = problemsOf([&] { ExchangeService(ctx).exportCase(rich.id, "nope.json"); });
         BOOST_REQUIRE(!problems.empty());
         BOOST_TEST((problems.front().code == ErrorCode::NotPermitted));
     }
-    auto chairAudit =
-        domainRefusal([&] { ExchangeService(rich.w.asChair()).exportAudit({}, "x"); });
+    auto chairAudit = problemsOf([&] { ExchangeService(rich.w.asChair()).exportAudit({}, "x"); });
     BOOST_REQUIRE(!chairAudit.empty());
     BOOST_TEST((chairAudit.front().code == ErrorCode::NotPermitted));
 }

@@ -21,15 +21,6 @@ CaseId referResident(World& w, const std::string& given, const std::string& fami
                         "Frequent falls, lives alone", day(2026, 11, 1), w.navigator});
 }
 
-template <class F>
-std::vector<Problem> problemsOf(F&& f) {
-    try {
-        f();
-    } catch (const DomainError& e) {
-        return e.problems();
-    }
-    return {};
-}
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(case_service)

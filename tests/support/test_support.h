@@ -5,6 +5,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "model/calendar.h"
 #include "model/directory_service.h"
@@ -72,5 +73,16 @@ Meeting meetingOn(Date date, const ProfessionalId& chair);
 
 /// A valid test NHS number derived from `n` (999 range, check digit computed).
 std::string testNhsNumber(int n);
+
+/// The problems a refused request reported; empty when `f` was not refused.
+template <class F>
+std::vector<Problem> problemsOf(F&& f) {
+    try {
+        f();
+    } catch (const DomainError& e) {
+        return e.problems();
+    }
+    return {};
+}
 
 }  // namespace nmdt::test

@@ -118,14 +118,7 @@ class SqlCipherStore final : public OpenStore, public SyncStore {
     std::string canonicalDump() const;
 
     /// What a backup holds, from its manifest (read after verifying the whole file).
-    struct BackupManifest {
-        std::string siteId;
-        std::string createdAt;
-        int schemaVersion = 0;
-        std::int64_t cases = 0;
-        std::int64_t actions = 0;
-        std::int64_t auditEntries = 0;
-    };
+    using BackupManifest = BackupSummary;
     /// Opens and fully checks a backup: passphrase, every page, the manifest's counts.
     /// Throws StoreError (WrongPassphrase, NotAStore, Corrupt, NewerSchema).
     static BackupManifest verifyBackup(const std::string& backupPath,
