@@ -32,6 +32,13 @@ class DirectoryCollector {
             organisation(p->organisationId);
         }
     }
+    void actions(const std::vector<Action>& actions) {
+        for (const auto& a : actions) {
+            professional(a.owner);
+            organisation(a.ownerOrganisation);
+            professional(a.requester);
+        }
+    }
     std::vector<Organisation> organisations() const { return organisations_; }
     std::vector<Professional> professionals() const { return professionals_; }
 
@@ -108,10 +115,9 @@ CaseTransfer ExchangeService::exportCase(const CaseId& id, const std::string& de
     for (const auto& item : store.agendaItemsForCase(id))
         if (auto m = store.meeting(item.meetingId))
             t.discussions.push_back({*m, item});
-    std::sort(t.discussions.begin(), t.discussions.end(),
-              [](const DiscussionTransfer& a, const DiscussionTransfer& b) {
-                  return a.meeting.date < b.meeting.date;
-              });
+    std::sort(
+        t.discussions.begin(), t.discussions.end(),
+        [](const Discussion& a, const Discussion& b) { return a.meeting.date < b.meeting.date; });
 
     DirectoryCollector names(store);
     names.organisation(t.theCase.referrerOrganisation);
@@ -125,11 +131,7 @@ CaseTransfer ExchangeService::exportCase(const CaseId& id, const std::string& de
         names.professional(m.professionalId);
     for (const auto& p : t.plans)
         names.professional(p.plan.agreedBy);
-    for (const auto& a : t.actions) {
-        names.professional(a.owner);
-        names.organisation(a.ownerOrganisation);
-        names.professional(a.requester);
-    }
+    names.actions(t.actions);
     for (const auto& n : t.notes)
         names.professional(n.author);
     for (const auto& d : t.discussions)
@@ -170,11 +172,7 @@ MeetingOutcomes ExchangeService::exportMeetingOutcomes(const MeetingId& id,
     q.meetingId = id;
     q.limit = 100000;
     out.actions = store.actions(q);
-    for (const auto& a : out.actions) {
-        names.professional(a.owner);
-        names.organisation(a.ownerOrganisation);
-        names.professional(a.requester);
-    }
+    names.actions(out.actions);
     out.organisations = names.organisations();
     out.professionals = names.professionals();
     ctx_.store.recordAudit({AuditEventKind::ExportFhir, "meeting:" + id.str(),

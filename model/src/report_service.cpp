@@ -39,6 +39,17 @@ std::string text(std::optional<int> v) {
     return v ? std::to_string(*v) : std::string();
 }
 
+/// A table of bars, then the summary rows under them.
+ReportTable barTable(std::string name, std::string title, std::vector<std::string> columns,
+                     const std::vector<ReportBar>& bars,
+                     std::vector<std::vector<std::string>> summary) {
+    ReportTable t{std::move(name), std::move(title), std::move(columns), {}};
+    for (const auto& b : bars)
+        t.rows.push_back({b.label, std::to_string(b.count)});
+    t.rows.insert(t.rows.end(), summary.begin(), summary.end());
+    return t;
+}
+
 }  // namespace
 
 NeighbourhoodReport ReportService::build() const {
@@ -113,14 +124,9 @@ std::vector<ReportTable> reportTables(const NeighbourhoodReport& r) {
     std::vector<ReportTable> out;
     std::string asOf = " (as of " + toIsoDate(r.asOf) + ")";
 
-    ReportTable caseload{"caseload-by-need-domain",
-                         "Open caseload by need domain" + asOf,
-                         {"Need domain", "Open cases with a need in it"},
-                         {}};
-    for (const auto& b : r.caseloadByDomain)
-        caseload.rows.push_back({b.label, std::to_string(b.count)});
-    caseload.rows.push_back({"All open cases", std::to_string(r.openCases)});
-    out.push_back(caseload);
+    out.push_back(barTable("caseload-by-need-domain", "Open caseload by need domain" + asOf,
+                           {"Need domain", "Open cases with a need in it"}, r.caseloadByDomain,
+                           {{"All open cases", std::to_string(r.openCases)}}));
 
     ReportTable actions{"actions-by-status-and-organisation",
                         "Actions by status and organisation" + asOf,
@@ -147,28 +153,18 @@ std::vector<ReportTable> reportTables(const NeighbourhoodReport& r) {
     addRow("All organisations", r.actionsByStatus, open, r.overdueTotal, total);
     out.push_back(actions);
 
-    ReportTable overdue{"overdue-actions-by-age",
-                        "Overdue actions by days past due" + asOf,
-                        {"Days overdue", "Actions"},
-                        {}};
-    for (const auto& b : r.overdueByAge)
-        overdue.rows.push_back({b.label, std::to_string(b.count)});
-    overdue.rows.push_back({"All overdue", std::to_string(r.overdueTotal)});
-    overdue.rows.push_back({"Oldest (days)", text(r.oldestOverdueDays)});
-    out.push_back(overdue);
-
-    ReportTable waits{"referral-to-first-mdt-discussion",
-                      "Days from referral to first MDT discussion" + asOf,
-                      {"Days", "Cases"},
-                      {}};
-    for (const auto& b : r.referralToDiscussion)
-        waits.rows.push_back({b.label, std::to_string(b.count)});
-    waits.rows.push_back({"Discussed", std::to_string(r.discussed)});
-    waits.rows.push_back({"Median days", text(r.medianDaysToDiscussion)});
-    waits.rows.push_back({"Longest days", text(r.longestDaysToDiscussion)});
-    waits.rows.push_back({"Open, not yet discussed", std::to_string(r.awaitingDiscussion)});
-    waits.rows.push_back({"Longest wait so far (days)", text(r.longestWaitSoFar)});
-    out.push_back(waits);
+    out.push_back(barTable("overdue-actions-by-age", "Overdue actions by days past due" + asOf,
+                           {"Days overdue", "Actions"}, r.overdueByAge,
+                           {{"All overdue", std::to_string(r.overdueTotal)},
+                            {"Oldest (days)", text(r.oldestOverdueDays)}}));
+    out.push_back(barTable("referral-to-first-mdt-discussion",
+                           "Days from referral to first MDT discussion" + asOf, {"Days", "Cases"},
+                           r.referralToDiscussion,
+                           {{"Discussed", std::to_string(r.discussed)},
+                            {"Median days", text(r.medianDaysToDiscussion)},
+                            {"Longest days", text(r.longestDaysToDiscussion)},
+                            {"Open, not yet discussed", std::to_string(r.awaitingDiscussion)},
+                            {"Longest wait so far (days)", text(r.longestWaitSoFar)}}));
     return out;
 }
 

@@ -666,7 +666,7 @@ class CaseReader {
                 appointment = index_.resolve(a, {"Appointment"}, label(e) + " appointment");
             if (!appointment)
                 refuse(label(e) + " does not name the meeting (appointment) it was part of");
-            DiscussionTransfer d;
+            Discussion d;
             d.meeting = meetings.at(appointment->id);
             d.item.id = AgendaItemId(e.id);
             d.item.meetingId = d.meeting.id;

@@ -28,12 +28,6 @@ class DirectoryNames {
     std::unordered_map<std::string, Professional> professionals_;
 };
 
-/// One MDT discussion of a case: the meeting and its agenda item.
-struct Discussion {
-    Meeting meeting;
-    AgendaItem item;
-};
-
 /// A resident's whole record as one screen or printout shows it.
 struct CaseRecord {
     Case theCase;

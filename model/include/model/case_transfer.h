@@ -22,12 +22,6 @@ struct PlanTransfer {
     std::vector<Goal> goals;
 };
 
-/// One MDT discussion of a case: the meeting and the agenda item about the case.
-struct DiscussionTransfer {
-    Meeting meeting;
-    AgendaItem item;
-};
-
 /// A resident's whole shareable record. Private progress notes are never in it.
 struct CaseTransfer {
     Case theCase;
@@ -37,7 +31,7 @@ struct CaseTransfer {
     std::vector<PlanTransfer> plans;  // newest version first
     std::vector<Action> actions;
     std::vector<ProgressNote> notes;  // shared notes on `actions`, oldest first
-    std::vector<DiscussionTransfer> discussions;
+    std::vector<Discussion> discussions;
     /// The directory entries the record refers to, so the receiver can name them.
     std::vector<Organisation> organisations;
     std::vector<Professional> professionals;

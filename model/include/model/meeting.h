@@ -78,4 +78,10 @@ struct AgendaItem {
     bool removed = false;  // taken off the agenda (kept for the record, as a tombstone)
 };
 
+/// One MDT discussion of a case: the meeting and its agenda item about the case.
+struct Discussion {
+    Meeting meeting;
+    AgendaItem item;
+};
+
 }  // namespace nmdt
