@@ -130,10 +130,17 @@ int exportMeeting(const Invocation& inv, std::ostream& out) {
 int exportAudit(const Invocation& inv, std::ostream& out) {
     std::string to = newFile(inv);
     auto store = openStore(inv);
+    auto number = [&](const std::string& name, std::size_t fallback) -> std::size_t {
+        auto v = inv.option(name);
+        if (!v)
+            return fallback;
+        if (v->empty() || v->find_first_not_of("0123456789") != std::string::npos)
+            throw std::invalid_argument("--" + name + " needs a whole number, not '" + *v + "'");
+        return std::stoul(*v);
+    };
     AuditQuery q;
-    if (auto after = inv.option("after"))
-        q.afterSequence = std::stoll(*after);
-    q.limit = inv.option("limit") ? std::stoul(*inv.option("limit")) : 100000;
+    q.afterSequence = static_cast<std::int64_t>(number("after", 0));
+    q.limit = number("limit", 10'000'000);
     SystemClock clock;
     SeededIdSource ids(0);
     auto audit = ExchangeService(context(*store, clock, ids)).exportAudit(q, to);

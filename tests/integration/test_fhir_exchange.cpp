@@ -491,6 +491,38 @@ BOOST_AUTO_TEST_CASE(only_chairs_clinicians_and_administrators_exchange_records)
     BOOST_TEST((chairAudit.front().code == ErrorCode::NotPermitted));
 }
 
+BOOST_AUTO_TEST_CASE(meeting_times_carry_the_uk_offset_and_read_back_as_uk_time) {
+    CaseTransfer t;
+    t.theCase.id = CaseId("0f8fad5b-d9cb-469f-a165-70867728950e");
+    t.theCase.resident = resident("Ada", "Winter", testNhsNumber(90));
+    t.theCase.referralDate = day(2026, 1, 5);
+    for (auto [date, id] : {std::pair{day(2026, 1, 20), "1b4e28ba-2fa1-41d2-883f-0016d3cca427"},
+                            std::pair{day(2026, 6, 16), "2b4e28ba-2fa1-41d2-883f-0016d3cca427"},
+                            std::pair{day(2026, 10, 25), "3b4e28ba-2fa1-41d2-883f-0016d3cca427"}}) {
+        Discussion d;
+        d.meeting.id = MeetingId(std::string(id));
+        d.meeting.title = "MDT";
+        d.meeting.date = date;
+        d.meeting.startTime = "09:30";
+        d.meeting.status = MeetingStatus::Closed;
+        d.item.id = AgendaItemId(std::string(id).substr(0, 35) + "8");
+        d.item.meetingId = d.meeting.id;
+        d.item.caseId = t.theCase.id;
+        d.item.orderKey = "m";
+        d.item.discussed = true;
+        t.discussions.push_back(d);
+    }
+    std::string json = integration::caseBundleJson(t, fixedNow());
+    BOOST_TEST(json.find("2026-01-20T09:30:00Z") != std::string::npos);
+    BOOST_TEST(json.find("2026-06-16T09:30:00+01:00") != std::string::npos);
+    BOOST_TEST(json.find("2026-10-25T09:30:00Z") != std::string::npos);  // BST ended at 01:00 UTC
+    auto back = integration::readCaseBundle(json).record;
+    BOOST_REQUIRE(back.discussions.size() == 3u);
+    for (const auto& d : back.discussions)
+        BOOST_TEST(d.meeting.startTime == "09:30");
+    BOOST_TEST(toIsoDate(back.discussions[1].meeting.date) == "2026-06-16");
+}
+
 BOOST_AUTO_TEST_CASE(audit_events_carry_the_hash_chain) {
     RichCase rich;
     auto trail = rich.w.store->auditTrail({});

@@ -1,5 +1,6 @@
 #include "fhir_support.h"
 
+#include <cctype>
 #include <cstdio>
 
 #include "model/ids.h"
