@@ -1,6 +1,7 @@
 #include "neighbourhood_reports_dialog.h"
 
 #include <wx/button.h>
+#include <wx/utils.h>
 #include <wx/filedlg.h>
 #include <wx/listctrl.h>
 #include <wx/msgdlg.h>
@@ -80,6 +81,7 @@ void NeighbourhoodReportsDialog::addPage(const wxString& title, const wxString& 
 void NeighbourhoodReportsDialog::refresh() {
     NeighbourhoodReport report;
     wxString problem;
+    wxBusyCursor busy;  // under a second on 50,000 cases, but not instant
     if (!runRefusable([&] { report = ReportService(ctx_).build(); }, problem)) {
         wxMessageBox(problem, _("Neighbourhood Reports"), wxOK | wxICON_WARNING, this);
         return;

@@ -224,6 +224,14 @@ CREATE INDEX cases_nhs_number ON cases(nhs_number);
 ALTER TABLE progress_notes ADD COLUMN private INTEGER NOT NULL DEFAULT 0;
 )sql";
 
+// Version 7: the neighbourhood reports. Counting actions by organisation and status, and
+// needs by domain, from covering indexes instead of decrypting every row of the tables.
+constexpr const char* kReportIndexesV7 = R"sql(
+CREATE INDEX actions_org_status ON actions(owner_org_id, status);
+DROP INDEX needs_plan;
+CREATE INDEX needs_plan ON needs(plan_id, domain);
+)sql";
+
 using Step = std::function<void(SQLite::Database&)>;
 
 const std::vector<Step>& steps() {
@@ -234,6 +242,7 @@ const std::vector<Step>& steps() {
         [](SQLite::Database& db) { db.exec(kCoveringIndexesV4); },
         [](SQLite::Database& db) { db.exec(kAuditV5); },
         [](SQLite::Database& db) { db.exec(kSyncV6); },
+        [](SQLite::Database& db) { db.exec(kReportIndexesV7); },
     };
     return all;
 }

@@ -1,5 +1,9 @@
-// The reporting half of SqlCipherStore: whole-store aggregates, each one query that SQLite
-// answers from the tables' indexes without loading records into memory.
+// The reporting half of SqlCipherStore: whole-store aggregates for the neighbourhood
+// reports, read from covering indexes (schema version 7) wherever they can be.
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
 #include "queries.h"
 #include "storage/sqlcipher_store.h"
 #include "store_impl.h"
@@ -12,12 +16,10 @@ std::optional<Date> dateColumn(const SQLite::Column& c) {
         return std::nullopt;
     return parseIsoDate(c.getString());
 }
-
-/// The organisation an action belongs to: its own, else its owner's.
-constexpr const char* kActionOrganisation =
-    "COALESCE(NULLIF(a.owner_org_id, ''), "
-    "(SELECT p.organisation_id FROM professionals p WHERE p.id = a.owner_id), '')";
 }  // namespace
+
+// Actions carry their owner's organisation (the model fills it in from the owner), so the
+// reports count by owner_org_id alone and read it from covering indexes.
 
 std::size_t SqlCipherStore::openCaseCount() const {
     return guarded([&] {
@@ -29,19 +31,42 @@ std::size_t SqlCipherStore::openCaseCount() const {
 
 std::vector<DomainCaseload> SqlCipherStore::caseloadByNeedDomain() const {
     return guarded([&] {
+        // Joined here rather than in SQL: three scans (two of them index-only) and two hash
+        // lookups per need take a tenth of the time of SQLite 3.15's nested loops.
+        std::unordered_set<std::string> open;
+        auto cases = impl_->prepare("SELECT id FROM cases WHERE status = 'open'");
+        while (cases->executeStep())
+            open.insert(cases->getColumn(0).getString());
+
         // The plan in force: the agreed version, or the draft of a case never agreed.
-        auto st = impl_->prepare(
-            "SELECT n.domain, COUNT(DISTINCT p.case_id) FROM needs n"
-            " JOIN care_plans p ON p.id = n.plan_id"
-            " JOIN cases c ON c.id = p.case_id"
-            " WHERE c.status = 'open' AND (p.status = 'agreed' OR (p.status = 'draft' AND NOT"
-            " EXISTS (SELECT 1 FROM care_plans q WHERE q.case_id = p.case_id"
-            " AND q.status = 'agreed')))"
-            " GROUP BY n.domain");
+        std::unordered_map<std::string, std::string> agreedOf, draftOf;
+        auto plans = impl_->prepare(
+            "SELECT id, case_id, status FROM care_plans WHERE status IN ('agreed', 'draft')");
+        while (plans->executeStep()) {
+            std::string caseId = plans->getColumn(1).getString();
+            if (!open.count(caseId))
+                continue;
+            auto& slot = plans->getColumn(2).getString() == "agreed" ? agreedOf : draftOf;
+            slot[caseId] = plans->getColumn(0).getString();
+        }
+        std::unordered_map<std::string, std::string> caseOfPlan;
+        for (const auto& [caseId, planId] : agreedOf)
+            caseOfPlan[planId] = caseId;
+        for (const auto& [caseId, planId] : draftOf)
+            if (!agreedOf.count(caseId))
+                caseOfPlan[planId] = caseId;
+
+        std::map<std::string, std::unordered_set<std::string>> casesByDomain;
+        auto needs = impl_->prepare("SELECT plan_id, domain FROM needs INDEXED BY needs_plan");
+        while (needs->executeStep()) {
+            auto plan = caseOfPlan.find(needs->getColumn(0).getString());
+            if (plan != caseOfPlan.end())
+                casesByDomain[needs->getColumn(1).getString()].insert(plan->second);
+        }
         std::vector<DomainCaseload> out;
-        while (st->executeStep())
-            if (auto domain = fromCode<NeedDomain>(st->getColumn(0).getString()))
-                out.push_back({*domain, static_cast<std::size_t>(st->getColumn(1).getInt64())});
+        for (const auto& [code, ids] : casesByDomain)
+            if (auto domain = fromCode<NeedDomain>(code))
+                out.push_back({*domain, ids.size()});
         return out;
     });
 }
@@ -72,8 +97,9 @@ std::vector<ReferralTiming> SqlCipherStore::referralTimings() const {
 
 std::vector<ActionTally> SqlCipherStore::actionTallies() const {
     return guarded([&] {
-        auto st = impl_->prepare(std::string("SELECT ") + kActionOrganisation +
-                                 ", a.status, COUNT(*) FROM actions a GROUP BY 1, 2");
+        auto st = impl_->prepare(
+            "SELECT COALESCE(owner_org_id, ''), status, COUNT(*) FROM actions"
+            " INDEXED BY actions_org_status GROUP BY owner_org_id, status");
         std::vector<ActionTally> out;
         while (st->executeStep())
             if (auto status = fromCode<ActionStatus>(st->getColumn(1).getString()))
@@ -85,9 +111,10 @@ std::vector<ActionTally> SqlCipherStore::actionTallies() const {
 
 std::vector<OverdueItem> SqlCipherStore::overdueActions(Date today) const {
     return guarded([&] {
-        auto st = impl_->prepare(std::string("SELECT ") + kActionOrganisation +
-                                 ", a.due_date FROM actions a WHERE a." + queries::kOpenStatus +
-                                 " AND a.due_date IS NOT NULL AND a.due_date < ?");
+        // The open-actions index holds organisation, due date and status: no row is read.
+        auto st = impl_->prepare(std::string("SELECT COALESCE(owner_org_id, ''), due_date FROM "
+                                             "actions INDEXED BY actions_open_org WHERE ") +
+                                 queries::kOpenStatus + " AND due_date < ?");
         st->bind(1, toIsoDate(today));
         std::vector<OverdueItem> out;
         while (st->executeStep())

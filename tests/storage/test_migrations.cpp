@@ -127,6 +127,33 @@ BOOST_AUTO_TEST_CASE(step_4_makes_the_open_action_indexes_cover_status) {
                    .getInt() == 1);
 }
 
+BOOST_AUTO_TEST_CASE(step_7_lets_the_reports_read_indexes_only) {
+    TempDir dir;
+    auto db = openEncryptedDatabase(dir.file("s.nmdt"), kKey, OpenIntent::CreateNew);
+    migrate(*db, 6);
+    insertCaseAtV1(*db, "c1", "Ann", "Ash");
+    db->exec(
+        "INSERT INTO actions (id, case_id, title, owner_org_id, priority, status)"
+        " VALUES ('a1', 'c1', 'Call', 'o1', 'routine', 'completed')");
+    auto planOf = [&](const std::string& sql) {
+        SQLite::Statement st(*db, "EXPLAIN QUERY PLAN " + sql);
+        std::string plan;
+        while (st.executeStep())
+            plan += st.getColumn(3).getString() + "\n";
+        return plan;
+    };
+    const std::string tallies =
+        "SELECT owner_org_id, status, COUNT(*) FROM actions GROUP BY owner_org_id, status";
+    const std::string needs = "SELECT plan_id, domain FROM needs INDEXED BY needs_plan";
+    BOOST_TEST(planOf(tallies).find("COVERING") == std::string::npos);
+    migrate(*db, 7);
+    BOOST_TEST(planOf(tallies).find("COVERING INDEX actions_org_status") != std::string::npos,
+               planOf(tallies));
+    BOOST_TEST(planOf(needs).find("COVERING INDEX needs_plan") != std::string::npos, planOf(needs));
+    BOOST_TEST(db->execAndGet("SELECT count(*) FROM actions WHERE owner_org_id = 'o1'").getInt() ==
+               1);
+}
+
 BOOST_AUTO_TEST_CASE(an_old_store_is_upgraded_when_opened) {
     TempDir dir;
     std::string path = dir.file("old.nmdt");
