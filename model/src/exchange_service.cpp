@@ -304,7 +304,24 @@ ImportResult ExchangeService::importCase(CaseTransfer in) {
             writer.put(p, std::optional<Professional>());
 
     if (existing) {
-        // Local bookkeeping stays as it is; the received demographics and referral win.
+        // Local bookkeeping stays as it is; the received demographics and referral win,
+        // but an import never erases what it does not carry.
+        Resident& r = in.theCase.resident;
+        const Resident& here = existing->resident;
+        for (auto [incoming, kept] :
+             {std::pair{&r.address, &here.address}, std::pair{&r.postcode, &here.postcode},
+              std::pair{&r.phone, &here.phone}, std::pair{&r.email, &here.email},
+              std::pair{&r.preferredLanguage, &here.preferredLanguage},
+              std::pair{&r.communicationNeeds, &here.communicationNeeds}})
+            if (incoming->empty())
+                *incoming = *kept;
+        if (!in.referralIncluded) {
+            in.theCase.referredBy = existing->referredBy;
+            in.theCase.referrerOrganisation = existing->referrerOrganisation;
+            in.theCase.referralReason = existing->referralReason;
+            in.theCase.referralDate = existing->referralDate;
+            in.theCase.keyWorker = existing->keyWorker;
+        }
         in.theCase.status = existing->status;
         in.theCase.closedReason = existing->closedReason;
         in.theCase.closedDate = existing->closedDate;

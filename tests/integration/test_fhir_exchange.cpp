@@ -381,6 +381,31 @@ BOOST_AUTO_TEST_CASE(a_person_already_here_is_matched_on_nhs_number_and_updated)
     BOOST_TEST(receiver.store->carePlans(here).size() == 2u);
 }
 
+BOOST_AUTO_TEST_CASE(a_bare_patient_from_another_system_erases_nothing_here) {
+    Receiver receiver;
+    CaseService local(receiver.context());
+    Resident r = resident("Sian", "Llewellyn", testNhsNumber(79));
+    r.phone = "07700 900999";
+    r.address = "1 Station Road";
+    CaseId here = local.refer({r, {}, {}, "Falls at home", day(2026, 10, 1), {}});
+    // Another system sends only who the person is, with a corrected family name.
+    std::string bare = R"({"resourceType": "Bundle", "type": "collection",
+        "timestamp": "2026-11-20T10:00:00Z", "entry": [{"fullUrl": "urn:uuid:5b4e28ba-2fa1-41d2-883f-0016d3cca427",
+        "resource": {"resourceType": "Patient", "id": "5b4e28ba-2fa1-41d2-883f-0016d3cca427",
+        "identifier": [{"system": "https://fhir.nhs.uk/Id/nhs-number", "value": ")" +
+                       testNhsNumber(79) + R"("}],
+        "name": [{"family": "Llewellyn-Jones", "given": ["Sian"]}], "birthDate": "1948-03-14"}}]})";
+    auto result = receiver.import(bare);
+    BOOST_TEST(result.matchedExisting);
+    BOOST_TEST(receiver.store->caseCount() == 1u);
+    auto c = *receiver.store->caseById(here);
+    BOOST_TEST(c.resident.familyName == "Llewellyn-Jones");
+    BOOST_TEST(c.resident.phone == "07700 900999");
+    BOOST_TEST(c.resident.address == "1 Station Road");
+    BOOST_TEST(c.referralReason == "Falls at home");
+    BOOST_TEST(toIsoDate(c.referralDate) == "2026-10-01");
+}
+
 BOOST_AUTO_TEST_CASE(bad_bundles_are_refused_with_a_reason_and_nothing_is_written) {
     RichCase rich;
     const std::string good = rich.bundle();

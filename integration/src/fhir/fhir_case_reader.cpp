@@ -395,6 +395,7 @@ class CaseReader {
                 CaseId(looksLikeUuid(patient_.id) ? patient_.id : derivedId("case", patient_.id));
             c.referralReason = "Received in a FHIR bundle";
             c.referralDate = received_;
+            out_.record.referralIncluded = false;
             return;
         }
         const auto& e = referrals.front();

@@ -25,6 +25,9 @@ struct PlanTransfer {
 /// A resident's whole shareable record. Private progress notes are never in it.
 struct CaseTransfer {
     Case theCase;
+    /// False when the sender said nothing of the referral (a bare Patient from another
+    /// system): the case's referral, key worker and status here are then kept.
+    bool referralIncluded = true;
     std::vector<Contact> contacts;
     std::vector<Consent> consents;
     std::vector<CareTeamMember> careTeam;
