@@ -115,33 +115,24 @@ class DesktopApp : public wxApp {
         auto plan = askForRestore(frame, *deps_.stores, frame->store(), frame->user());
         if (!plan)
             return;
-        auto shared = std::make_shared<RestorePlan>(std::move(*plan));
+        Actor user = plan->user;
+        Passphrase passphrase = plan->storePassphrase;
         SetExitOnFrameDelete(false);  // no window for a moment; the application stays
-        frame->onDestroyed = [this, shared] {
-            CallAfter([this, shared] { finishRestore(*shared); });
-        };
-        if (!frame->Close()) {
-            frame->onDestroyed = nullptr;
-            SetExitOnFrameDelete(true);
-        }
-    }
-
-    void finishRestore(const RestorePlan& plan) {
-        wxString problem;
-        auto store = performRestore(*deps_.stores, plan, problem);
-        if (!store) {
-            wxMessageBox(problem + "\n" + _("The store is as it was before the restore."),
-                         _("Restore from backup"), wxOK | wxICON_ERROR);
-            try {
-                store = deps_.stores->open(plan.location, plan.storePassphrase);
-            } catch (const std::exception&) {
+        bool closing = restoreAfterClosing(
+            frame, *deps_.stores, std::move(*plan), [this, user, passphrase](RestoreOutcome out) {
                 SetExitOnFrameDelete(true);
-                ExitMainLoop();
-                return;
-            }
-        }
-        showFrame(std::move(store), plan.user, plan.storePassphrase);
-        SetExitOnFrameDelete(true);
+                if (!out.restored)
+                    wxMessageBox(
+                        out.problem + "\n" + _("The store is as it was before the restore."),
+                        _("Restore from backup"), wxOK | wxICON_ERROR);
+                if (!out.store) {
+                    ExitMainLoop();
+                    return;
+                }
+                showFrame(std::move(out.store), user, passphrase);
+            });
+        if (!closing)
+            SetExitOnFrameDelete(true);  // a draft could not be saved; keep working
     }
 
     void OnInitCmdLine(wxCmdLineParser& parser) override {

@@ -1,9 +1,11 @@
 #include "store_restore.h"
 
+#include <wx/app.h>
 #include <wx/filedlg.h>
 #include <wx/msgdlg.h>
 #include <wx/textdlg.h>
 
+#include "gui/main_frame.h"
 #include "model/permissions.h"
 #include "refusable.h"
 #include "wording.h"
@@ -86,6 +88,31 @@ std::unique_ptr<OpenStore> performRestore(StoreProvider& stores, const RestorePl
             problem))
         return nullptr;
     return restored;
+}
+
+bool restoreAfterClosing(MainFrame* frame, StoreProvider& stores, RestorePlan plan,
+                         std::function<void(RestoreOutcome)> then) {
+    auto shared = std::make_shared<RestorePlan>(std::move(plan));
+    frame->onDestroyed = [&stores, shared, then] {
+        // After the window's destructor has returned, not inside it.
+        wxTheApp->CallAfter([&stores, shared, then] {
+            RestoreOutcome outcome;
+            outcome.store = performRestore(stores, *shared, outcome.problem);
+            outcome.restored = outcome.store != nullptr;
+            if (!outcome.restored) {
+                try {
+                    outcome.store = stores.open(shared->location, shared->storePassphrase);
+                } catch (const std::exception&) {
+                    outcome.store.reset();
+                }
+            }
+            then(std::move(outcome));
+        });
+    };
+    if (frame->Close())
+        return true;
+    frame->onDestroyed = nullptr;
+    return false;
 }
 
 }  // namespace nmdt::gui

@@ -5,6 +5,7 @@
 
 #include <wx/string.h>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,6 +16,8 @@
 class wxWindow;
 
 namespace nmdt::gui {
+
+class MainFrame;
 
 /// A restore that has passed every check.
 struct RestorePlan {
@@ -41,6 +44,20 @@ std::optional<RestorePlan> askForRestore(wxWindow* parent, StoreProvider& stores
 /// its audit trail; nullptr and `problem` when it failed, the old store being untouched.
 std::unique_ptr<OpenStore> performRestore(StoreProvider& stores, const RestorePlan& plan,
                                           wxString& problem);
+
+/// How a restore ended once the window had closed its store.
+struct RestoreOutcome {
+    std::unique_ptr<OpenStore> store;  // the restored store, or the old one reopened
+    bool restored = false;
+    wxString problem;  // why it was not restored
+};
+
+/// Closes `frame` (it saves its drafts, stops sync and closes the store) and, once it is
+/// gone, swaps the backup in and hands `then` the restored store, or the old one reopened
+/// with the reason (a null store only if even that failed). False if the window would not
+/// close, in which case nothing happens.
+bool restoreAfterClosing(MainFrame* frame, StoreProvider& stores, RestorePlan plan,
+                         std::function<void(RestoreOutcome)> then);
 
 /// "taken 2026-11-20T17:02:11Z: 50 cases, 463 actions"
 wxString describe(const BackupSummary& summary);

@@ -233,14 +233,14 @@ BOOST_AUTO_TEST_CASE(an_administrator_restores_a_checked_backup_in_place) {
     BOOST_TEST(plan->summary.cases == 1);
 
     // The window closes its store; then the backup is swapped in and reopened.
-    bool closed = false;
-    frame->onDestroyed = [&] { closed = true; };
-    BOOST_REQUIRE(frame->Close());
-    for (int i = 0; i < 50 && !closed; ++i)
+    std::optional<gui::RestoreOutcome> outcome;
+    BOOST_REQUIRE(gui::restoreAfterClosing(frame, stores, std::move(*plan),
+                                           [&](gui::RestoreOutcome o) { outcome = std::move(o); }));
+    for (int i = 0; i < 50 && !outcome; ++i)
         settle();
-    BOOST_REQUIRE(closed);
-    auto restored = gui::performRestore(stores, *plan, problem);
-    BOOST_REQUIRE_MESSAGE(restored, problem.utf8_string());
+    BOOST_REQUIRE(outcome);
+    BOOST_REQUIRE_MESSAGE(outcome->restored, outcome->problem.utf8_string());
+    auto restored = std::move(outcome->store);
     BOOST_TEST(restored->caseCount() == 1u);
     BOOST_TEST(std::filesystem::exists(location + ".before-restore"));
     AuditQuery q;
@@ -254,6 +254,37 @@ BOOST_AUTO_TEST_CASE(an_administrator_restores_a_checked_backup_in_place) {
     BOOST_TEST(reopened->store().caseCount() == 1u);
     reopened->Destroy();
     settle();
+}
+
+BOOST_AUTO_TEST_CASE(a_failed_restore_reopens_the_store_as_it_was) {
+    World w;
+    referWithPlan(w, 9501, NeedDomain::Housing);
+    const Passphrase storeKey("correct horse battery staple");
+    const Passphrase backupKey("backup passphrase for the test");
+    storage::SqlCipherStoreProvider stores(w.clock);
+    TempDir out;
+    const std::string backup = out.file("store.nmdt-backup");
+    Actor admin = w.asAdministrator().actor;
+    auto* frame = new MainFrame(std::move(w.store), w.clock, admin);
+    frame->Show();
+    wxString problem;
+    BOOST_REQUIRE(frame->backUpTo(backup, backupKey, problem));
+    auto plan =
+        gui::checkRestore(stores, frame->store(), admin, backup, backupKey, storeKey, problem);
+    BOOST_REQUIRE(plan);
+    // The backup is damaged after it was checked (a network drive, say).
+    std::filesystem::resize_file(backup, std::filesystem::file_size(backup) / 2);
+    std::optional<gui::RestoreOutcome> outcome;
+    BOOST_REQUIRE(gui::restoreAfterClosing(frame, stores, std::move(*plan),
+                                           [&](gui::RestoreOutcome o) { outcome = std::move(o); }));
+    for (int i = 0; i < 50 && !outcome; ++i)
+        settle();
+    BOOST_REQUIRE(outcome);
+    BOOST_TEST(!outcome->restored);
+    BOOST_TEST(!outcome->problem.empty());
+    BOOST_REQUIRE(outcome->store);
+    BOOST_TEST(outcome->store->caseCount() == 1u);  // the old store, reopened as it was
+    BOOST_TEST(!std::filesystem::exists(w.storePath() + ".before-restore"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
