@@ -28,9 +28,19 @@ bool setsText(const SyncEntry& e, std::string_view field, std::string_view value
     auto s = v ? std::get_if<std::string>(v) : nullptr;
     return s && *s == value;
 }
+
+/// The text a change sets a field to ("" when it clears it); nullopt when it leaves it.
+std::optional<std::string> textSet(const SyncEntry& e, std::string_view field) {
+    auto v = fieldOf(e, field);
+    if (!v)
+        return std::nullopt;
+    auto s = std::get_if<std::string>(v);
+    return s ? *s : std::string();
+}
 }  // namespace
 
-std::string refusalOfReceived(const SyncEntry& entry, const std::string& signerOrganisation) {
+std::string refusalOfReceived(const SyncEntry& entry, const std::string& signerOrganisation,
+                              const ActionHolders& holders) {
     const auto& c = entry.change;
     if (!c.organisationId.empty() && c.organisationId != signerOrganisation)
         return "a change by " + c.userName + " claims organisation " + c.organisationId +
@@ -51,6 +61,31 @@ std::string refusalOfReceived(const SyncEntry& entry, const std::string& signerO
             if (c.op == ChangeOp::Update && setsText(entry, "status", "closed") && !is(Role::Chair))
                 return "only a chair may close a meeting, not a " + c.role;
             break;
+        case EntityKind::Action:
+        case EntityKind::ProgressNote: {
+            if (is(Role::PracticeStaff))
+                return "practice staff may not raise or work actions (" + c.userName + ")";
+            // Navigators and VCFSE workers raise actions for anyone, but change (or add
+            // notes to) only those held by them or their organisation.
+            bool limited = is(Role::Navigator) || is(Role::VcfseWorker);
+            bool raising = c.kind == EntityKind::Action && c.op == ChangeOp::Create;
+            if (!limited || raising || !holders)
+                break;
+            std::string actionId = c.kind == EntityKind::Action
+                                       ? c.entityId
+                                       : textSet(entry, "action_id").value_or(std::string());
+            auto holder = holders(actionId);
+            if (!holder)
+                break;  // not seen here yet: held back by the merge until it arrives
+            bool theirs = (!c.userId.empty() && holder->owner == c.userId) ||
+                          (!c.organisationId.empty() && holder->organisation == c.organisationId);
+            if (!theirs)
+                return "a " + c.role + " may only work actions held by them or their " +
+                       "organisation; " + c.userName + " changed action " + actionId +
+                       ", held by " +
+                       (holder->organisation.empty() ? holder->owner : holder->organisation);
+            break;
+        }
         default:
             break;
     }
@@ -212,6 +247,24 @@ void SyncEngine::push(SyncReport& report) {
 
 void SyncEngine::pull(SyncReport& report) {
     const std::string site = store_.siteId();
+    // Who holds each action: as stored here, or as a change accepted earlier in this pull
+    // left it (a reassignment and the new holder's update can arrive in one page).
+    std::map<std::string, ActionHolder> seen;
+    ActionHolders holders = [&](const std::string& id) -> std::optional<ActionHolder> {
+        if (auto it = seen.find(id); it != seen.end())
+            return it->second;
+        if (auto a = store_.action(ActionId(id)))
+            return ActionHolder{a->owner.str(), a->ownerOrganisation.str()};
+        return std::nullopt;
+    };
+    auto noteHolder = [&](const SyncEntry& e) {
+        ActionHolder h = holders(e.change.entityId).value_or(ActionHolder{});
+        if (auto owner = textSet(e, "owner_id"))
+            h.owner = *owner;
+        if (auto organisation = textSet(e, "owner_org_id"))
+            h.organisation = *organisation;
+        seen[e.change.entityId] = h;
+    };
     for (;;) {
         const std::int64_t after = sync_.syncCursors().pulledThrough;
         auto page = withRetries([&] { return hub_.pull(options_.team, after, options_.pullPage); });
@@ -238,8 +291,10 @@ void SyncEngine::pull(SyncReport& report) {
                     signerOrg = batch.signer.substr(at + 2, batch.signer.find(',', at) - at - 2);
                 std::vector<SyncEntry> allowed;
                 for (auto& e : batch.entries) {
-                    auto why = refusalOfReceived(e, signerOrg);
+                    auto why = refusalOfReceived(e, signerOrg, holders);
                     if (why.empty()) {
+                        if (e.change.kind == EntityKind::Action)
+                            noteHolder(e);
                         allowed.push_back(std::move(e));
                     } else {
                         ++report.applied.refused;

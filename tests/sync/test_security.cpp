@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "integration/invitation.h"
+#include "model/action_service.h"
 #include "model/case_service.h"
 #include "model/meeting_service.h"
 #include "storage/envelope_log.h"
@@ -290,6 +291,59 @@ BOOST_AUTO_TEST_CASE(a_partner_cannot_forge_another_partners_changes) {
             return std::string(e.what()).find("not by this connection's certificate") !=
                    std::string::npos;
         });
+}
+
+BOOST_AUTO_TEST_CASE(a_navigator_cannot_work_another_organisations_action_from_afar) {
+    Partners p;
+    ActionService gp(p.practice.as(p.people.gp, Role::Clinician, kPractice));
+    ActionId practices = gp.raise({p.shared,
+                                   "Medication review",
+                                   "",
+                                   p.people.gp,
+                                   kPractice,
+                                   day(2026, 12, 1),
+                                   Priority::Routine,
+                                   "",
+                                   {}});
+    ActionId theirs = gp.raise({p.shared,
+                                "Befriending referral",
+                                "",
+                                {},
+                                kVcfse,
+                                day(2026, 12, 1),
+                                Priority::Routine,
+                                "",
+                                {}});
+    requireSynced(p.practice.sync());
+    requireSynced(p.vcfse.sync());
+    BOOST_REQUIRE(p.vcfse.store->action(practices));
+
+    // A tampered VCFSE desktop writes past its own service's check: the practice's action
+    // completed, and a note on it. Its own organisation's action is worked properly.
+    const Actor navigator{p.people.navigator, "Gwen Pritchard", Role::Navigator, kVcfse};
+    ChangeSet forged("update-action-status");
+    forged.update(EntityKind::Action, practices.str(), {{"status", std::string("completed")}});
+    forged.create(EntityKind::ProgressNote, "0b4e28ba-2fa1-41d2-883f-0016d3cca427",
+                  {{"action_id", practices.str()},
+                   {"author_id", p.people.navigator.str()},
+                   {"written_at", std::int64_t{1}},
+                   {"text", std::string("done, honest")},
+                   {"private", std::int64_t{0}}});
+    p.vcfse.store->commit(forged, navigator);
+    ActionService(p.vcfse.as(p.people.navigator, Role::Navigator, kVcfse))
+        .changeStatus(theirs, ActionStatus::Accepted);
+    requireSynced(p.vcfse.sync());
+
+    auto r = p.practice.sync();
+    BOOST_TEST(r.applied.refused == 2u);
+    BOOST_TEST((p.practice.store->action(practices)->status == ActionStatus::Requested));
+    BOOST_TEST(p.practice.store->notes(practices).empty());
+    BOOST_TEST((p.practice.store->action(theirs)->status == ActionStatus::Accepted));
+    auto problems = p.practice.store->syncProblems(10);
+    BOOST_TEST(std::any_of(problems.begin(), problems.end(), [](const SyncProblem& x) {
+        return x.message.find("may only work actions held by them or their organisation") !=
+               std::string::npos;
+    }));
 }
 
 BOOST_AUTO_TEST_CASE(the_hubs_files_hold_no_patient_name_or_nhs_number) {

@@ -64,8 +64,19 @@ class SyncEngine {
     SyncOptions options_;
 };
 
+/// Who holds an action as this desktop knows it (its owner and owning organisation).
+struct ActionHolder {
+    std::string owner;
+    std::string organisation;
+};
+/// Looks up an action's holder; nullopt for an action this desktop has not seen.
+using ActionHolders = std::function<std::optional<ActionHolder>(const std::string& actionId)>;
+
 /// Why a received change must not be applied (empty when it may): the organisation it
-/// claims is not the one that signed it, or its author's role may not make it.
-std::string refusalOfReceived(const SyncEntry& entry, const std::string& signerOrganisation);
+/// claims is not the one that signed it, or its author's role may not make it (with
+/// `holders`, also a navigator's or VCFSE worker's change to an action, or note on one,
+/// held by someone else).
+std::string refusalOfReceived(const SyncEntry& entry, const std::string& signerOrganisation,
+                              const ActionHolders& holders = {});
 
 }  // namespace nmdt
