@@ -337,6 +337,10 @@ class Merger {
     std::set<std::string> clampedSites_;
 };
 
+/// How many problems are kept: a desktop offline for a week records one every five
+/// minutes, and only the recent ones help anyone.
+constexpr std::int64_t kProblemsKept = 500;
+
 void insertProblems(StoreImpl& s, const std::vector<SyncProblem>& problems) {
     for (const auto& p : problems) {
         auto st = s.prepare("INSERT INTO sync_problems (at, kind, message) VALUES (?, ?, ?)");
@@ -344,6 +348,13 @@ void insertProblems(StoreImpl& s, const std::vector<SyncProblem>& problems) {
         st->bind(2, p.kind);
         st->bind(3, p.message);
         st->exec();
+    }
+    if (!problems.empty()) {
+        auto prune = s.prepare(
+            "DELETE FROM sync_problems WHERE id <= (SELECT MAX(id) FROM "
+            "sync_problems) - ?");
+        prune->bind(1, kProblemsKept);
+        prune->exec();
     }
 }
 

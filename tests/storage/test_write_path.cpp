@@ -125,3 +125,18 @@ BOOST_AUTO_TEST_CASE(the_clock_survives_reopening) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(sync_problem_log)
+
+BOOST_AUTO_TEST_CASE(keeps_the_latest_five_hundred_problems) {
+    World w;
+    for (int i = 1; i <= 620; ++i)
+        w.store->recordSyncOutcome(
+            i, SyncProblem{i, "hub-unreachable", "offline " + std::to_string(i)});
+    auto kept = w.store->syncProblems(10000);
+    BOOST_TEST(kept.size() == 500u);
+    BOOST_TEST(kept.front().message == "offline 620");  // newest first
+    BOOST_TEST(kept.back().message == "offline 121");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
