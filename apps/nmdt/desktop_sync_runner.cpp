@@ -1,5 +1,7 @@
 #include "desktop_sync_runner.h"
 
+#include <atomic>
+
 #include "integration/sync_credentials.h"
 #include "storage/sqlcipher_store.h"
 
@@ -33,6 +35,7 @@ class DesktopSyncRunner final : public SyncRunner {
             SyncOptions options;
             options.team = credentials.team;
             options.auditAs = user_;
+            options.stopRequested = [this] { return stop_.load(); };
             return SyncEngine(*store, *store, *sealer, *hub, options).run();
         } catch (const SyncError& e) {
             report.problem = SyncProblem{0, "refused", e.what()};
@@ -42,7 +45,10 @@ class DesktopSyncRunner final : public SyncRunner {
         return report;
     }
 
+    void requestStop() override { stop_ = true; }
+
   private:
+    std::atomic<bool> stop_{false};
     std::string location_;
     Passphrase passphrase_;
     Actor user_;

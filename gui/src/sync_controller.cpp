@@ -14,6 +14,10 @@ SyncController::SyncController(wxWindow* owner, SyncStore* status)
 
 SyncController::~SyncController() {
     ticker_.Stop();
+    // A run in progress ends at its next request instead of running to the end; only a
+    // request already on the wire is waited for (bounded by the transport's timeouts).
+    if (runner_)
+        runner_->requestStop();
     if (worker_.joinable())
         worker_.join();
 }

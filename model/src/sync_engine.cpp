@@ -101,10 +101,16 @@ SyncEngine::SyncEngine(Store& store, SyncStore& sync, EnvelopeSealer& sealer, Hu
         options_.now = systemNowMs;
 }
 
+void SyncEngine::stopIfAsked() const {
+    if (options_.stopRequested && options_.stopRequested())
+        throw Stopped{};
+}
+
 template <class F>
 auto SyncEngine::withRetries(F&& f) -> decltype(f()) {
     auto wait = options_.firstBackoff;
     for (int attempt = 1;; ++attempt) {
+        stopIfAsked();
         try {
             return f();
         } catch (const SyncError& e) {
@@ -329,18 +335,26 @@ void SyncEngine::pull(SyncReport& report) {
 
 SyncReport SyncEngine::run() {
     SyncReport report;
-    try {
-        push(report);
-        pull(report);
-        report.completed = true;
-        sync_.recordSyncOutcome(options_.now(), std::nullopt);
+    auto audit = [&] {
         if (options_.auditAs && (report.pushedChanges || report.applied.entriesApplied))
             store_.recordAudit(
                 {AuditEventKind::Sync, options_.team,
                  "sent " + std::to_string(report.pushedChanges) + " changes, received " +
                      std::to_string(report.applied.entriesApplied) + ", " +
-                     std::to_string(report.withheldChanges) + " kept back"},
+                     std::to_string(report.withheldChanges) + " kept back" +
+                     (report.stopped ? " (stopped before the end)" : "")},
                 *options_.auditAs);
+    };
+    try {
+        push(report);
+        pull(report);
+        report.completed = true;
+        sync_.recordSyncOutcome(options_.now(), std::nullopt);
+        audit();
+    } catch (const Stopped&) {
+        // Not a problem: whatever was acknowledged or applied stays, the rest waits.
+        report.stopped = true;
+        audit();
     } catch (const SyncError& e) {
         report.problem = SyncProblem{
             options_.now(), e.kind() == SyncError::Kind::Network ? "network" : "refused", e.what()};

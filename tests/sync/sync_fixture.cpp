@@ -182,6 +182,7 @@ SyncReport Desktop::sync() {
     options.pushBatch = 40;
     options.pullPage = 7;
     options.sleep = [](std::chrono::milliseconds) {};
+    options.stopRequested = stopRequested;
     options.now = [this] {
         return std::chrono::duration_cast<std::chrono::milliseconds>(
                    clock->now().time_since_epoch())

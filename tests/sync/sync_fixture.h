@@ -84,6 +84,8 @@ struct Desktop {
     std::unique_ptr<storage::SqlCipherStore> store;
     integration::SyncCredentials credentials;
     std::function<std::unique_ptr<HubTransport>(std::unique_ptr<HubTransport>)> wrapTransport;
+    /// Passed to the engine as SyncOptions::stopRequested when set.
+    std::function<bool()> stopRequested;
 
     /// Desktop N uses certificate siteN (organisation organisationOfSite(N)).
     Desktop(int site, const HubProcess& hub, const integration::SyncCredentials& team);

@@ -213,6 +213,33 @@ BOOST_AUTO_TEST_CASE(a_client_killed_at_random_moments_resumes_without_loss_or_d
     BOOST_TEST(visited == 60u);
 }
 
+BOOST_AUTO_TEST_CASE(a_run_asked_to_stop_ends_between_requests_and_the_next_resumes) {
+    PracticeAndVcfse t(40, 500);
+    auto& [hub, team, people, practice, vcfse] = t;
+    // The window closes during the push: the stop is asked for after the first request.
+    int asked = 0;
+    practice.stopRequested = [&] { return ++asked > 1; };
+    auto stopped = practice.sync();
+    BOOST_TEST(stopped.stopped);
+    BOOST_TEST(!stopped.completed);
+    BOOST_TEST(!stopped.problem);  // stopping is not a problem to report
+    BOOST_TEST(stopped.pushedChanges > 0u);
+    BOOST_TEST(practice.store->pendingChanges() > 0u);
+    BOOST_TEST(practice.store->syncProblems(10).empty());
+
+    vcfse.stopRequested = [] { return true; };  // asked before it began: nothing happens
+    auto none = vcfse.sync();
+    BOOST_TEST(none.stopped);
+    BOOST_TEST(none.receivedEnvelopes == 0u);
+
+    practice.stopRequested = nullptr;
+    vcfse.stopRequested = nullptr;
+    requireSynced(practice.sync());
+    BOOST_TEST(practice.store->pendingChanges() == 0u);
+    requireSynced(vcfse.sync());
+    t.requireSame();
+}
+
 BOOST_AUTO_TEST_CASE(a_replayed_batch_changes_nothing) {
     PracticeAndVcfse t(5, 800);
     auto& [hub, team, people, practice, vcfse] = t;

@@ -23,6 +23,7 @@ struct SyncReport {
     ApplyReport applied;
     std::size_t refusedEnvelopes = 0;
     bool completed = false;
+    bool stopped = false;  // asked to stop (the window closing); the next run resumes
     std::optional<SyncProblem> problem;
 };
 
@@ -39,6 +40,9 @@ struct SyncOptions {
     std::function<std::int64_t()> now;
     /// Who the audit trail names for a run that sent or received anything.
     std::optional<Actor> auditAs;
+    /// Asked before every request and retry: true ends the run where it is (what was sent
+    /// or applied stays; the next run resumes). Unset, a run goes to the end.
+    std::function<bool()> stopRequested;
 };
 
 /// Runs sync for one store against one hub.
@@ -51,6 +55,9 @@ class SyncEngine {
     SyncReport run();
 
   private:
+    /// Thrown between requests when a stop was asked for.
+    struct Stopped {};
+    void stopIfAsked() const;
     void push(SyncReport& report);
     void pull(SyncReport& report);
     std::vector<std::string> audienceOf(const SyncEntry& entry);
