@@ -34,6 +34,7 @@
 #include "printing/pdf_writer.h"
 #include "printing/report_printout.h"
 #include "refusable.h"
+#include "remembered_sash.h"
 #include "reports/case_reports.h"
 #include "sync_controller.h"
 #include "sync_dialogs.h"
@@ -90,6 +91,8 @@ MainFrame::MainFrame(std::unique_ptr<OpenStore> store, std::shared_ptr<const Clo
 
     caseRecord_ = new CaseRecordPanel(splitter);
     splitter->SplitVertically(left, caseRecord_, FromDIP(560));
+    splitter->SetName("ResidentsSplitter");
+    rememberSash(splitter, "ResidentsSash");
     pages_->AddPage(splitter, _("Residents"), true);
 
     actions_ = new ActionsPanel(pages_, ServiceContext{*store_, *clock_, *ids_, user_, &history_});

@@ -7,6 +7,7 @@
 #include <wx/app.h>
 #include <wx/image.h>
 #include <wx/init.h>
+#include <wx/memconf.h>
 
 #include <stdexcept>
 
@@ -28,6 +29,8 @@ int main(int argc, char* argv[]) {
     if (!wxEntryStart(wxArgc, argv))
         return 2;
     wxTheApp->CallOnInit();
+    // Settings (last store, layout) stay in memory: tests never touch the user's own.
+    wxConfigBase::Set(new wxMemoryConfig);
     wxInitAllImageHandlers();
     wxSetAssertHandler([](const wxString& file, int line, const wxString& func,
                           const wxString& cond, const wxString& msg) {

@@ -4,6 +4,7 @@
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/menu.h>
+#include <wx/splitter.h>
 #include <wx/srchctrl.h>
 #include <wx/textctrl.h>
 #include <wx/toolbar.h>
@@ -214,6 +215,37 @@ BOOST_AUTO_TEST_CASE(creating_a_store_checks_the_passphrase) {
     BOOST_TEST(dialog.tryUnlock());
     BOOST_TEST(std::filesystem::exists(path));
     BOOST_TEST(dialog.takeStore()->caseCount() == 0u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(window_layout)
+
+BOOST_AUTO_TEST_CASE(the_residents_splitter_stays_where_it_was_left) {
+    ShellStore fixture;
+    auto splitterOf = [](MainFrame* frame) {
+        return dynamic_cast<wxSplitterWindow*>(frame->FindWindow("ResidentsSplitter"));
+    };
+    auto* frame = new MainFrame(fixture.open(), fixture.clock, fixture.user);
+    frame->Show();
+    settle();
+    auto* splitter = splitterOf(frame);
+    BOOST_REQUIRE(splitter);
+    // The user drags the sash (as wx reports a finished drag).
+    const int moved = splitter->GetSashPosition() + 120;
+    splitter->SetSashPosition(moved);
+    wxSplitterEvent dragged(wxEVT_SPLITTER_SASH_POS_CHANGED, splitter);
+    dragged.SetSashPosition(moved);
+    splitter->ProcessWindowEvent(dragged);
+    frame->Destroy();
+    settle();
+
+    auto* again = new MainFrame(fixture.open(), fixture.clock, fixture.user);
+    again->Show();
+    settle();
+    BOOST_TEST(splitterOf(again)->GetSashPosition() == moved);
+    again->Destroy();
+    settle();
 }
 
 BOOST_AUTO_TEST_SUITE_END()
