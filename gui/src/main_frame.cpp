@@ -52,6 +52,14 @@ wxString describeIntent(const std::string& intent) {
         return _("Reassignment");
     if (intent == "reschedule-action")
         return _("Due Date Change");
+    if (intent == "remove-agenda-item")
+        return _("Removal from Agenda");
+    if (intent == "move-agenda-item")
+        return _("Agenda Order");
+    if (intent == "set-agenda-item-details")
+        return _("Agenda Item Change");
+    if (intent == "record-attendance")
+        return _("Attendance");
     return _("Last Change");
 }
 
@@ -382,6 +390,7 @@ bool MainFrame::undo(wxString& problem) {
         return false;
     actions_->refresh();
     updateActionsTab();
+    meetings_->refresh();  // agenda and attendance edits are undoable too
     if (currentCase_)
         showCase(*currentCase_);
     return true;

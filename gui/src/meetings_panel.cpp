@@ -341,6 +341,11 @@ void MeetingsPanel::refreshMeetings(const std::optional<MeetingId>& keep) {
     showMeeting();
 }
 
+void MeetingsPanel::refresh() {
+    auto m = current();
+    refreshMeetings(m ? std::optional<MeetingId>(m->id) : std::nullopt);
+}
+
 void MeetingsPanel::selectMeeting(const MeetingId& id) {
     auto m = current();
     if (m && m->id == id)

@@ -38,6 +38,9 @@ class MeetingsPanel : public wxPanel {
     /// "Meeting 00:42 of 1:30  |  This case 02:15 of 3 min"
     wxString clockText() const;
 
+    /// Reads the meeting again (after Undo, say), keeping what the outcome editor holds.
+    void refresh();
+
     // The commands, as buttons and menus run them; on refusal `problem` says why.
     void selectMeeting(const MeetingId& id);
     std::optional<MeetingId> scheduleNext(wxString& problem);

@@ -25,6 +25,10 @@ FieldList allFields(const Store& store, EntityKind kind, const std::string& id) 
             return fieldsOf(store.action(ActionId(id)));
         case EntityKind::Meeting:
             return fieldsOf(store.meeting(MeetingId(id)));
+        case EntityKind::AgendaItem:
+            return fieldsOf(store.agendaItem(AgendaItemId(id)));
+        case EntityKind::Participant:
+            return fieldsOf(store.participant(ParticipantId(id)));
         default:
             return {};  // kinds without a single-row reader are not undoable
     }
@@ -38,6 +42,8 @@ bool allFieldsReadable(EntityKind kind) {
         case EntityKind::CarePlan:
         case EntityKind::Action:
         case EntityKind::Meeting:
+        case EntityKind::AgendaItem:
+        case EntityKind::Participant:
             return true;
         default:
             return false;
@@ -74,6 +80,17 @@ void EditHistory::undo(Store& store, const Actor& actor) {
     if (edits_.empty())
         throw DomainError(ErrorCode::NothingToUndo, "");
     const RecordedEdit& edit = edits_.back();
+    // The agenda and attendance of a closed meeting are its minutes: final.
+    std::optional<MeetingId> meeting;
+    if (edit.kind == EntityKind::AgendaItem)
+        if (auto item = store.agendaItem(AgendaItemId(edit.id)))
+            meeting = item->meetingId;
+    if (edit.kind == EntityKind::Participant)
+        if (auto p = store.participant(ParticipantId(edit.id)))
+            meeting = p->meetingId;
+    if (meeting)
+        if (auto m = store.meeting(*meeting); m && m->status == MeetingStatus::Closed)
+            throw DomainError(ErrorCode::MeetingClosed, "meeting");
     // Someone (another screen, or later a partner through sync) changed these fields
     // since: undoing would silently overwrite their work, so refuse.
     if (currentFields(store, edit.kind, edit.id, edit.after) != edit.after)

@@ -178,7 +178,7 @@ void MeetingService::open(const MeetingId& id) {
     after.status = MeetingStatus::InProgress;
     if (!after.openedAt)
         after.openedAt = ctx_.clock.now();
-    ctx_.commitEdit("open-meeting", before, after);
+    ctx_.commitFinal("open-meeting", before, after);
 }
 
 std::vector<ActionId> MeetingService::recordOutcome(const AgendaItemId& itemId,
@@ -226,7 +226,7 @@ void MeetingService::close(const MeetingId& id) {
     Meeting after = before;
     after.status = MeetingStatus::Closed;
     after.closedAt = ctx_.clock.now();
-    ctx_.commitEdit("close-meeting", before, after);
+    ctx_.commitFinal("close-meeting", before, after);
 }
 
 MeetingId MeetingService::closeAndCarryForward(const MeetingId& id) {

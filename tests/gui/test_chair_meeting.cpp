@@ -3,6 +3,8 @@
 // agenda and minutes as PDFs.
 #include <boost/test/unit_test.hpp>
 
+#include <wx/menu.h>
+
 #include <wx/choice.h>
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
@@ -90,6 +92,14 @@ BOOST_AUTO_TEST_CASE(prepare_run_and_close_a_meeting_live) {
     BOOST_TEST(problem.Contains("already on the agenda"), problem.utf8_string());
     BOOST_TEST(panel->removeItem(0, problem));
     BOOST_TEST((agendaNames(panel, store) == std::vector<std::string>{"Ashby", "Brown"}));
+    // Taking someone off the agenda is easy to regret: Undo (Ctrl+Z) puts them back.
+    frame->UpdateWindowUI(wxUPDATE_UI_RECURSE);
+    BOOST_TEST(frame->GetMenuBar()->GetLabel(wxID_UNDO).Contains("Removal from Agenda"),
+               frame->GetMenuBar()->GetLabel(wxID_UNDO).utf8_string());
+    BOOST_TEST(frame->undo(problem), problem.utf8_string());
+    BOOST_TEST((agendaNames(panel, store) == std::vector<std::string>{"Cole", "Ashby", "Brown"}));
+    BOOST_TEST(panel->removeItem(0, problem));
+    BOOST_TEST((agendaNames(panel, store) == std::vector<std::string>{"Ashby", "Brown"}));
     BOOST_TEST(panel->clockText().Contains("2 cases, 8 of 90 minutes"),
                panel->clockText().utf8_string());
 
@@ -113,6 +123,10 @@ BOOST_AUTO_TEST_CASE(prepare_run_and_close_a_meeting_live) {
 
     // Run it: attendance, the clock, and outcomes typed live.
     BOOST_TEST(panel->setAttendance(0, Attendance::Attended, problem));
+    BOOST_TEST(panel->setAttendance(1, Attendance::Absent, problem));
+    BOOST_TEST(panel->attendanceList()->GetItemText(1, 1) == "Absent");
+    BOOST_TEST(frame->undo(problem), problem.utf8_string());  // a wrong click on attendance
+    BOOST_TEST(panel->attendanceList()->GetItemText(1, 1) == "Invited");
     BOOST_TEST(panel->setAttendance(1, Attendance::Absent, problem));
     BOOST_TEST(panel->openMeeting(problem));
     BOOST_TEST(dynamic_cast<wxChoice*>(wxWindow::FindWindowByName("Meeting", panel))

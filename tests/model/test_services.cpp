@@ -334,6 +334,36 @@ BOOST_AUTO_TEST_CASE(undo_refuses_when_someone_else_changed_the_record_since) {
     BOOST_TEST(history.canUndo());
 }
 
+BOOST_AUTO_TEST_CASE(agenda_and_attendance_edits_undo_until_the_meeting_closes) {
+    World w;
+    CaseId a = referResident(w, "Ann", "Agenda", 63), b = referResident(w, "Bob", "Agenda", 64);
+    EditHistory history;
+    ServiceContext ctx = w.asChair();
+    ctx.history = &history;
+    MeetingService meetings(ctx);
+    MeetingId m = meetings.schedule(meetingOn(day(2026, 11, 24), w.chair));
+    meetings.addItem(m, a, "review");
+    meetings.addItem(m, b, "review");
+    ParticipantId vcfse = meetings.invite(m, w.vcfse, {});
+    meetings.removeItem(meetings.agenda(m).front().id);
+    BOOST_TEST(history.nextUndo().value() == "remove-agenda-item");
+    history.undo(*w.store, ctx.actor);
+    BOOST_TEST(meetings.agenda(m).size() == 2u);
+    meetings.recordAttendance(vcfse, Attendance::Absent);
+    history.undo(*w.store, ctx.actor);
+    BOOST_TEST((w.store->participant(vcfse)->attendance == Attendance::NeedsAction));
+
+    meetings.recordAttendance(vcfse, Attendance::Attended);
+    meetings.open(m);
+    meetings.close(m);
+    // Opening and closing are not undoable, and the minutes of a closed meeting are final.
+    BOOST_TEST(history.nextUndo().value() == "record-attendance");
+    BOOST_TEST(problemsOf([&] { history.undo(*w.store, ctx.actor); }).front().code ==
+               ErrorCode::MeetingClosed);
+    BOOST_TEST((w.store->participant(vcfse)->attendance == Attendance::Attended));
+    BOOST_TEST((w.store->meeting(m)->status == MeetingStatus::Closed));
+}
+
 BOOST_AUTO_TEST_CASE(action_lists_filter_by_status_priority_and_due_range) {
     World w;
     CaseId id = referResident(w, "Wyn", "Poe", 62);

@@ -39,6 +39,16 @@ struct ServiceContext {
         }
     }
 
+    /// Writes the fields that differ, outside the undo history: for steps that are final
+    /// (opening and closing a meeting).
+    template <class T>
+    void commitFinal(const char* intent, const T& before, const T& after) const {
+        ChangeSet changes(intent);
+        changes.update(EntityTraits<T>::kind, before.id.str(),
+                       changedFields(toFields(before), toFields(after)));
+        commit(changes);
+    }
+
     /// Writes one new entity.
     template <class T>
     void commitCreate(const char* intent, const T& value) const {
