@@ -78,21 +78,25 @@ AgendaItemId MeetingService::addItem(const MeetingId& id, const CaseId& caseId,
 
 std::size_t MeetingService::buildAgenda(const MeetingId& id) {
     require(ctx_.actor, Operation::RunMeeting);
-    Meeting m = editable(id);
-    auto items = agenda(id);
+    ChangeSet changes("build-agenda");
+    std::size_t added = carryForwardInto(changes, editable(id));
+    ctx_.commit(changes);
+    return added;
+}
+
+std::size_t MeetingService::carryForwardInto(ChangeSet& changes, const Meeting& m) const {
+    auto items = agenda(m.id);
     std::set<CaseId> listed;
     for (const auto& i : items)
         listed.insert(i.caseId);
     std::string lastKey = items.empty() ? "" : items.back().orderKey;
-
-    ChangeSet changes("build-agenda");
     std::size_t added = 0;
     auto add = [&](const CaseId& caseId, const char* reason, bool carried) {
         if (!listed.insert(caseId).second)
             return;
         AgendaItem a;
         a.id = ctx_.ids.next<AgendaItemId>();
-        a.meetingId = id;
+        a.meetingId = m.id;
         a.caseId = caseId;
         a.reason = reason;
         a.carriedForward = carried;
@@ -106,7 +110,6 @@ std::size_t MeetingService::buildAgenda(const MeetingId& id) {
         add(c, "open-actions", true);
     for (const auto& c : ctx_.store.undiscussedReferrals())
         add(c, "new-referral", false);
-    ctx_.commit(changes);
     return added;
 }
 
@@ -231,23 +234,41 @@ void MeetingService::close(const MeetingId& id) {
 
 MeetingId MeetingService::closeAndCarryForward(const MeetingId& id) {
     require(ctx_.actor, Operation::RunMeeting);
+    // One change set: the meeting is never left closed without its successor.
+    ChangeSet changes("close-and-carry-forward");
     Meeting closing = editable(id);
-    close(id);
-    for (const auto& m : ctx_.store.meetings(50)) {
-        if (m.date > closing.date && m.status != MeetingStatus::Closed) {
-            buildAgenda(m.id);  // a next meeting is already planned: bring it up to date
-            return m.id;
+    Meeting closed = closing;
+    closed.status = MeetingStatus::Closed;
+    closed.closedAt = ctx_.clock.now();
+    changes.update(EntityKind::Meeting, id.str(),
+                   changedFields(toFields(closing), toFields(closed)));
+
+    std::optional<Meeting> next;
+    for (const auto& m : ctx_.store.meetings(50))
+        if (m.id != id && m.date > closing.date && m.status != MeetingStatus::Closed)
+            next = m;  // the earliest meeting already planned after it: bring it up to date
+    if (!next) {
+        Meeting planned = closing;
+        planned.id = ctx_.ids.next<MeetingId>();
+        planned.date = addDays(closing.date, 14);  // neighbourhood MDTs meet fortnightly
+        planned.status = MeetingStatus::Planned;
+        planned.openedAt.reset();
+        planned.closedAt.reset();
+        changes.create(EntityKind::Meeting, planned.id.str(), toFields(planned));
+        for (const auto& p : ctx_.store.participants(id)) {
+            Participant invited{ctx_.ids.next<ParticipantId>(),
+                                planned.id,
+                                p.organisationId,
+                                p.professionalId,
+                                true,
+                                Attendance::NeedsAction};
+            changes.create(EntityKind::Participant, invited.id.str(), toFields(invited));
         }
+        next = planned;
     }
-    Meeting next = closing;
-    next.date = addDays(closing.date, 14);  // neighbourhood MDTs meet fortnightly
-    next.openedAt.reset();
-    next.closedAt.reset();
-    MeetingId nextId = schedule(next);
-    for (const auto& p : ctx_.store.participants(id))
-        invite(nextId, p.organisationId, p.professionalId);
-    buildAgenda(nextId);
-    return nextId;
+    carryForwardInto(changes, *next);
+    ctx_.commit(changes);
+    return next->id;
 }
 
 }  // namespace nmdt

@@ -426,8 +426,15 @@ BOOST_AUTO_TEST_CASE(closing_creates_the_next_meeting_with_its_carry_forward_age
     meetings.recordOutcome(items[0].id, outcome);
     meetings.recordOutcome(items[1].id, Outcome{"Settled", "Close at next review", "", false, {}});
 
+    const auto logged = w.store->changeLog({0, std::nullopt, 100000}).size();
     MeetingId next = meetings.closeAndCarryForward(m);
     BOOST_TEST((w.store->meeting(m)->status == MeetingStatus::Closed));
+    // Closing, the next meeting, its invitations and agenda: one change set, all or nothing.
+    auto written = w.store->changeLog({static_cast<std::int64_t>(logged), std::nullopt, 100});
+    BOOST_TEST(written.size() == 5u);  // closed meeting, next meeting, 2 invitations, 1 item
+    BOOST_TEST(std::all_of(written.begin(), written.end(), [](const ChangeLogEntry& e) {
+        return e.intent == "close-and-carry-forward";
+    }));
     Meeting n = *w.store->meeting(next);
     BOOST_TEST(toIsoDate(n.date) == "2026-11-24");
     BOOST_TEST(n.startTime == "13:00");

@@ -52,6 +52,9 @@ class MeetingService {
     std::vector<AgendaItem> agenda(const MeetingId& id) const;
 
   private:
+    /// Adds to `changes` the cases `meeting` should discuss and does not list yet: reviews
+    /// due, open actions, new referrals. Returns how many.
+    std::size_t carryForwardInto(ChangeSet& changes, const Meeting& meeting) const;
     AgendaItem item(const AgendaItemId& id) const;
     Meeting editable(const MeetingId& id) const;
     ServiceContext ctx_;
