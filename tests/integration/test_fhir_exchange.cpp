@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "integration/fhir_exchange.h"
@@ -474,6 +475,74 @@ BOOST_AUTO_TEST_CASE(bad_bundles_are_refused_with_a_reason_and_nothing_is_writte
 
     BOOST_TEST(receiver.changes() == before);
     BOOST_TEST(receiver.store->caseCount() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(damaged_bundles_are_refused_in_words_never_crash) {
+    // Every member of a real bundle, in turn, replaced by each kind of wrong value: the
+    // reader either takes the bundle or refuses it with a FhirError, never anything else.
+    RichCase rich;
+    const std::string good = rich.bundle();
+    std::vector<std::vector<std::string>> paths;  // keys and indexes, as text
+    std::function<void(const Poco::Dynamic::Var&, std::vector<std::string>)> walk =
+        [&](const Poco::Dynamic::Var& v, std::vector<std::string> path) {
+            if (!path.empty())
+                paths.push_back(path);
+            if (v.type() == typeid(Object::Ptr)) {
+                auto o = v.extract<Object::Ptr>();
+                for (const auto& [key, value] : *o) {
+                    auto next = path;
+                    next.push_back(key);
+                    walk(value, next);
+                }
+            } else if (v.type() == typeid(Array::Ptr)) {
+                auto a = v.extract<Array::Ptr>();
+                for (std::size_t i = 0; i < a->size(); ++i) {
+                    auto next = path;
+                    next.push_back("#" + std::to_string(i));
+                    walk(a->get(static_cast<unsigned>(i)), next);
+                }
+            }
+        };
+    walk(Poco::JSON::Parser().parse(good), {});
+    BOOST_REQUIRE(paths.size() > 200u);
+    const std::vector<Poco::Dynamic::Var> wrong{
+        Poco::Dynamic::Var(42), Poco::Dynamic::Var("x"), Poco::Dynamic::Var(Array::Ptr(new Array)),
+        Poco::Dynamic::Var(Object::Ptr(new Object)), Poco::Dynamic::Var()};
+    std::size_t refused = 0, taken = 0;
+    for (std::size_t i = 0; i < paths.size() * wrong.size(); ++i) {
+        const auto& path = paths[i / wrong.size()];
+        auto bundle = parse(good);
+        // Walk to the parent of the last step and replace the value there.
+        Poco::Dynamic::Var parent = bundle;
+        for (std::size_t step = 0; step + 1 < path.size(); ++step) {
+            const auto& k = path[step];
+            parent = k[0] == '#' ? parent.extract<Array::Ptr>()->get(
+                                       static_cast<unsigned>(std::stoul(k.substr(1))))
+                                 : parent.extract<Object::Ptr>()->get(k);
+        }
+        const auto& last = path.back();
+        const auto& value = wrong[i % wrong.size()];
+        if (last[0] == '#') {
+            Array::Ptr list = parent.extract<Array::Ptr>();
+            list->set(static_cast<unsigned>(std::stoul(last.substr(1))), value);
+        } else {
+            Object::Ptr object = parent.extract<Object::Ptr>();
+            object->set(last, value);
+        }
+        try {
+            integration::readCaseBundle(stringify(bundle));
+            ++taken;
+        } catch (const FhirError&) {
+            ++refused;
+        } catch (const std::exception& e) {
+            std::string where;
+            for (const auto& k : path)
+                where += "/" + k;
+            BOOST_FAIL("not a FhirError at " + where + ": " + e.what());
+        }
+    }
+    BOOST_TEST(refused > 50u);
+    BOOST_TEST(taken > 0u);
 }
 
 BOOST_AUTO_TEST_CASE(an_id_that_belongs_to_another_person_here_is_refused_whole) {

@@ -602,12 +602,16 @@ class CaseReader {
                     t.plan.basedOn = CarePlanId(p->id);
             for (const auto& ref : children(r, "addresses")) {
                 auto c = index_.resolve(ref, {"Condition"}, label(e) + " addresses");
+                if (!c)
+                    refuse(label(e) + " lists a need without saying which (no reference)");
                 Need n = needs.at(c->id);
                 n.planId = t.plan.id;
                 t.needs.push_back(n);
             }
             for (const auto& ref : children(r, "goal")) {
                 auto g = index_.resolve(ref, {"Goal"}, label(e) + " goal");
+                if (!g)
+                    refuse(label(e) + " lists a goal without saying which (no reference)");
                 Goal goal = goals.at(g->id);
                 goal.planId = t.plan.id;
                 t.goals.push_back(goal);
