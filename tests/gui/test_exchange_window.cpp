@@ -186,68 +186,84 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(restore_window)
 
-BOOST_AUTO_TEST_CASE(an_administrator_restores_a_checked_backup_in_place) {
+namespace {
+/// An administrator's window over a store with one case, and a checked backup of it.
+struct BackedUpWindow {
     World w;
-    referWithPlan(w, 9401, NeedDomain::Housing);
-    const std::string location = w.storePath();
-    const Passphrase storeKey("correct horse battery staple");
-    const Passphrase backupKey("backup passphrase for the test");
-    storage::SqlCipherStoreProvider stores(w.clock);
+    const Passphrase storeKey{"correct horse battery staple"};
+    const Passphrase backupKey{"backup passphrase for the test"};
+    storage::SqlCipherStoreProvider stores{w.clock};
     TempDir out;
     const std::string backup = out.file("store.nmdt-backup");
-
     Actor admin = w.asAdministrator().actor;
     Actor chair = w.asChair().actor;
-    auto* frame = new MainFrame(std::move(w.store), w.clock, admin);
-    frame->onRestoreBackup = [] {};
-    frame->Show();
+    MainFrame* frame = nullptr;
+
+    explicit BackedUpWindow(int nhs) {
+        referWithPlan(w, nhs, NeedDomain::Housing);
+        frame = new MainFrame(std::move(w.store), w.clock, admin);
+        frame->onRestoreBackup = [] {};
+        frame->Show();
+        wxString problem;
+        BOOST_REQUIRE(frame->backUpTo(backup, backupKey, problem));
+    }
+    /// Closes the window and runs the restore once its store is closed.
+    gui::RestoreOutcome restore(gui::RestorePlan plan) {
+        std::optional<gui::RestoreOutcome> outcome;
+        BOOST_REQUIRE(
+            gui::restoreAfterClosing(frame, stores, std::move(plan),
+                                     [&](gui::RestoreOutcome o) { outcome = std::move(o); }));
+        for (int i = 0; i < 50 && !outcome; ++i)
+            settle();
+        BOOST_REQUIRE(outcome);
+        return std::move(*outcome);
+    }
+};
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(an_administrator_restores_a_checked_backup_in_place) {
+    BackedUpWindow t(9401);
     wxString problem;
-    BOOST_REQUIRE(frame->backUpTo(backup, backupKey, problem));
     // Work done after the backup, which the restore takes away.
-    CaseService(ServiceContext{frame->store(), *w.clock, w.ids, chair})
+    CaseService(ServiceContext{t.frame->store(), *t.w.clock, t.w.ids, t.chair})
         .refer({resident("After", "Backup", testNhsNumber(9402)),
                 {},
                 {},
                 "later",
                 day(2026, 11, 20),
                 {}});
-    BOOST_TEST(frame->store().caseCount() == 2u);
-    BOOST_TEST(menuEnabled(frame, gui::ID_RESTORE));
+    BOOST_TEST(t.frame->store().caseCount() == 2u);
+    BOOST_TEST(menuEnabled(t.frame, gui::ID_RESTORE));
 
-    // Refused before anything is closed: wrong store passphrase, damaged or foreign backup.
-    BOOST_TEST(!gui::checkRestore(stores, frame->store(), admin, backup, backupKey,
+    // Refused before anything is closed: wrong store passphrase, damaged backup, a chair.
+    BOOST_TEST(!gui::checkRestore(t.stores, t.frame->store(), t.admin, t.backup, t.backupKey,
                                   Passphrase("not the store passphrase"), problem));
     BOOST_TEST(problem.Contains("not this store's passphrase"), problem.utf8_string());
-    std::string damaged = out.file("damaged.nmdt-backup");
-    std::filesystem::copy_file(backup, damaged);
+    std::string damaged = t.out.file("damaged.nmdt-backup");
+    std::filesystem::copy_file(t.backup, damaged);
     std::filesystem::resize_file(damaged, std::filesystem::file_size(damaged) / 2);
-    BOOST_TEST(
-        !gui::checkRestore(stores, frame->store(), admin, damaged, backupKey, storeKey, problem));
+    BOOST_TEST(!gui::checkRestore(t.stores, t.frame->store(), t.admin, damaged, t.backupKey,
+                                  t.storeKey, problem));
     BOOST_TEST(problem.Contains("cannot be used"), problem.utf8_string());
-    BOOST_TEST(!gui::checkRestore(stores, frame->store(), chair, backup, backupKey, storeKey,
-                                  problem));  // chairs do not restore
+    BOOST_TEST(!gui::checkRestore(t.stores, t.frame->store(), t.chair, t.backup, t.backupKey,
+                                  t.storeKey, problem));
 
-    auto plan =
-        gui::checkRestore(stores, frame->store(), admin, backup, backupKey, storeKey, problem);
+    auto plan = gui::checkRestore(t.stores, t.frame->store(), t.admin, t.backup, t.backupKey,
+                                  t.storeKey, problem);
     BOOST_REQUIRE_MESSAGE(plan, problem.utf8_string());
     BOOST_TEST(plan->summary.cases == 1);
 
     // The window closes its store; then the backup is swapped in and reopened.
-    std::optional<gui::RestoreOutcome> outcome;
-    BOOST_REQUIRE(gui::restoreAfterClosing(frame, stores, std::move(*plan),
-                                           [&](gui::RestoreOutcome o) { outcome = std::move(o); }));
-    for (int i = 0; i < 50 && !outcome; ++i)
-        settle();
-    BOOST_REQUIRE(outcome);
-    BOOST_REQUIRE_MESSAGE(outcome->restored, outcome->problem.utf8_string());
-    auto restored = std::move(outcome->store);
+    auto outcome = t.restore(std::move(*plan));
+    BOOST_REQUIRE_MESSAGE(outcome.restored, outcome.problem.utf8_string());
+    auto restored = std::move(outcome.store);
     BOOST_TEST(restored->caseCount() == 1u);
-    BOOST_TEST(std::filesystem::exists(location + ".before-restore"));
+    BOOST_TEST(std::filesystem::exists(t.w.storePath() + ".before-restore"));
     AuditQuery q;
     q.kind = AuditEventKind::Restore;
     BOOST_TEST(restored->auditTrail(q).size() == 1u);
 
-    auto* reopened = new MainFrame(std::move(restored), w.clock, admin);
+    auto* reopened = new MainFrame(std::move(restored), t.w.clock, t.admin);
     reopened->Show();
     reopened->showAllCases();
     settle();
@@ -257,34 +273,19 @@ BOOST_AUTO_TEST_CASE(an_administrator_restores_a_checked_backup_in_place) {
 }
 
 BOOST_AUTO_TEST_CASE(a_failed_restore_reopens_the_store_as_it_was) {
-    World w;
-    referWithPlan(w, 9501, NeedDomain::Housing);
-    const Passphrase storeKey("correct horse battery staple");
-    const Passphrase backupKey("backup passphrase for the test");
-    storage::SqlCipherStoreProvider stores(w.clock);
-    TempDir out;
-    const std::string backup = out.file("store.nmdt-backup");
-    Actor admin = w.asAdministrator().actor;
-    auto* frame = new MainFrame(std::move(w.store), w.clock, admin);
-    frame->Show();
+    BackedUpWindow t(9501);
     wxString problem;
-    BOOST_REQUIRE(frame->backUpTo(backup, backupKey, problem));
-    auto plan =
-        gui::checkRestore(stores, frame->store(), admin, backup, backupKey, storeKey, problem);
+    auto plan = gui::checkRestore(t.stores, t.frame->store(), t.admin, t.backup, t.backupKey,
+                                  t.storeKey, problem);
     BOOST_REQUIRE(plan);
     // The backup is damaged after it was checked (a network drive, say).
-    std::filesystem::resize_file(backup, std::filesystem::file_size(backup) / 2);
-    std::optional<gui::RestoreOutcome> outcome;
-    BOOST_REQUIRE(gui::restoreAfterClosing(frame, stores, std::move(*plan),
-                                           [&](gui::RestoreOutcome o) { outcome = std::move(o); }));
-    for (int i = 0; i < 50 && !outcome; ++i)
-        settle();
-    BOOST_REQUIRE(outcome);
-    BOOST_TEST(!outcome->restored);
-    BOOST_TEST(!outcome->problem.empty());
-    BOOST_REQUIRE(outcome->store);
-    BOOST_TEST(outcome->store->caseCount() == 1u);  // the old store, reopened as it was
-    BOOST_TEST(!std::filesystem::exists(w.storePath() + ".before-restore"));
+    std::filesystem::resize_file(t.backup, std::filesystem::file_size(t.backup) / 2);
+    auto outcome = t.restore(std::move(*plan));
+    BOOST_TEST(!outcome.restored);
+    BOOST_TEST(!outcome.problem.empty());
+    BOOST_REQUIRE(outcome.store);
+    BOOST_TEST(outcome.store->caseCount() == 1u);  // the old store, reopened as it was
+    BOOST_TEST(!std::filesystem::exists(t.w.storePath() + ".before-restore"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

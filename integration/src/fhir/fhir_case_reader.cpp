@@ -166,16 +166,28 @@ Timestamp instantField(const std::string& value, const std::string& where) {
     return *t;
 }
 
-NeedDomain domainOf(const Object::Ptr& resource, const std::string& where) {
-    for (const auto& category : children(resource, "category")) {
-        std::string code = codeIn(category, codeSystem("need-domain"));
+/// The model code a resource gives in this product's code system `system` among the
+/// concepts of `member`; nullopt when it gives none, a refusal when it is not one we know.
+template <class E>
+std::optional<E> ourCode(const Object::Ptr& resource, const std::string& member,
+                         const std::string& system, const std::string& where,
+                         const std::string& what) {
+    for (const auto& concept_ : children(resource, member)) {
+        std::string code = codeIn(concept_, codeSystem(system));
         if (code.empty())
             continue;
-        auto domain = fromCode<NeedDomain>(code);
-        if (!domain)
-            refuse(where + " has the unknown need domain '" + code + "'");
-        return *domain;
+        auto value = fromCode<E>(code);
+        if (!value)
+            refuse(where + " has the unknown " + what + " '" + code + "'");
+        return value;
     }
+    return std::nullopt;
+}
+
+NeedDomain domainOf(const Object::Ptr& resource, const std::string& where) {
+    if (auto domain =
+            ourCode<NeedDomain>(resource, "category", "need-domain", where, "need domain"))
+        return *domain;
     refuse(where + " has no need domain (category in " + codeSystem("need-domain") + ")");
 }
 
@@ -231,16 +243,9 @@ class CaseReader {
             for (const auto& i : children(e.resource, "identifier"))
                 if (text(i, "system") == kOdsSystem)
                     o.odsCode = text(i, "value");
-            o.kind = OrganisationKind::GpPractice;
-            for (const auto& t : children(e.resource, "type")) {
-                std::string code = codeIn(t, codeSystem("organisation-kind"));
-                if (code.empty())
-                    continue;
-                auto kind = fromCode<OrganisationKind>(code);
-                if (!kind)
-                    refuse(label(e) + " has the unknown organisation kind '" + code + "'");
-                o.kind = *kind;
-            }
+            o.kind = ourCode<OrganisationKind>(e.resource, "type", "organisation-kind", label(e),
+                                               "organisation kind")
+                         .value_or(OrganisationKind::GpPractice);
             out_.record.organisations.push_back(o);
         }
         std::map<std::string, std::pair<Role, OrganisationId>> roles;
@@ -250,16 +255,8 @@ class CaseReader {
             if (!who)
                 refuse(label(e) + " names no practitioner");
             roleToPractitioner_[e.id] = who->id;
-            Role role = Role::Clinician;
-            for (const auto& c : children(e.resource, "code")) {
-                std::string code = codeIn(c, codeSystem("mdt-role"));
-                if (code.empty())
-                    continue;
-                auto r = fromCode<Role>(code);
-                if (!r)
-                    refuse(label(e) + " has the unknown role '" + code + "'");
-                role = *r;
-            }
+            Role role = ourCode<Role>(e.resource, "code", "mdt-role", label(e), "role")
+                            .value_or(Role::Clinician);
             auto org =
                 index_.resolve(child(e.resource, "organization"), {"Organization"}, label(e));
             roles[who->id] = {role, org ? OrganisationId(org->id) : OrganisationId()};
