@@ -1,13 +1,13 @@
 #include "neighbourhood_reports_dialog.h"
 
 #include <wx/button.h>
-#include <wx/utils.h>
 #include <wx/filedlg.h>
 #include <wx/listctrl.h>
 #include <wx/msgdlg.h>
 #include <wx/notebook.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/utils.h>
 
 #include <fstream>
 

@@ -10,7 +10,6 @@
 #include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
 
-
 #include "envelope_codec.h"
 #include "integration/sync_credentials.h"
 #include "tls_setup.h"
