@@ -105,13 +105,15 @@ std::optional<ImportResult> RecordExchange::importCase(const std::string& path, 
         problem = _("Nothing was imported.") + "\n" + problem;
         return std::nullopt;
     }
-    summary = wxString::Format(
-        result->matchedExisting
-            ? _("Updated the record of NHS number %s, who already had a case here: %zu added, "
-                "%zu changed, %zu already the same, %zu kept as recorded here.")
-            : _("Added a new case for NHS number %s: %zu entries added."),
-        toWx(formatNhsNumber(received.record.theCase.resident.nhsNumber)), result->created,
-        result->updated, result->unchanged, result->keptLocal);
+    const wxString nhs = toWx(formatNhsNumber(received.record.theCase.resident.nhsNumber));
+    summary = result->matchedExisting
+                  ? wxString::Format(_("Updated the record of NHS number %s, who already had a "
+                                       "case here: %zu added, %zu changed, %zu already the same, "
+                                       "%zu kept as recorded here."),
+                                     nhs, result->created, result->updated, result->unchanged,
+                                     result->keptLocal)
+                  : wxString::Format(_("Added a new case for NHS number %s: %zu entries added."),
+                                     nhs, result->created);
     if (!received.ignored.empty()) {
         wxString kinds;
         for (const auto& k : received.ignored)
