@@ -56,6 +56,12 @@ class ImportWriter {
 
     template <class T>
     void put(const T& incoming, const std::optional<T>& existing) {
+        // The limits a person typing meets hold for what arrives from elsewhere too.
+        for (const auto& f : toFields(incoming))
+            if (auto text = std::get_if<std::string>(&f.value); text && text->size() > kMaxLongText)
+                throw DomainError(
+                    ErrorCode::TextTooLong,
+                    std::string(entityKindName(EntityTraits<T>::kind)) + "." + f.name);
         if (!existing) {
             changes_.create(EntityTraits<T>::kind, incoming.id.str(), toFields(incoming));
             ++result_.created;

@@ -451,6 +451,14 @@ BOOST_AUTO_TEST_CASE(bad_bundles_are_refused_with_a_reason_and_nothing_is_writte
     BOOST_TEST(fhirRefusal(importing(stringify(missing))).find("which is not in the bundle") !=
                std::string::npos);
 
+    // Text far beyond what anyone could type into the same field.
+    auto runaway = parse(good);
+    firstOf(runaway, "Task")->set("description", std::string(30000, 'x'));
+    problems = problemsOf(importing(stringify(runaway)));
+    BOOST_REQUIRE(!problems.empty());
+    BOOST_TEST((problems.front().code == ErrorCode::TextTooLong));
+    BOOST_TEST(problems.front().field == "action.title");
+
     // A 50 MB payload is refused before it is parsed.
     std::string huge = good;
     huge.insert(huge.size() - 1, ",\"padding\":\"" + std::string(50u * 1024u * 1024u, 'x') + "\"");
