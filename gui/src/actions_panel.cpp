@@ -111,10 +111,15 @@ ActionsPanel::ActionsPanel(wxWindow* parent, ServiceContext context)
     for (auto* b : {statusButton, noteButton, reassignButton})
         buttons->Add(b, 0, wxRIGHT, FromDIP(6));
 
+    truncated_ = new wxStaticText(this, wxID_ANY, {});
+    truncated_->SetName(_("Rows not shown"));
+    truncated_->Hide();
+
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     // The badge has a row of its own, full width, so no amount of text or font clips it.
     sizer->Add(badge_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(8));
     sizer->Add(filters, 0, wxEXPAND | wxALL, FromDIP(8));
+    sizer->Add(truncated_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8));
     sizer->Add(split, 1, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(8));
     sizer->Add(buttons, 0, wxALL, FromDIP(8));
     SetSizer(sizer);
@@ -214,14 +219,25 @@ ActionQuery ActionsPanel::query() const {
     q.dueFrom = dueFrom_;
     q.dueTo = dueTo_;
     q.caseId = resident_;
-    q.limit = 2000;
+    q.limit = kRowLimit;
     return q;
 }
 
 void ActionsPanel::refresh() {
     auto keep = selected();
     try {
-        list_->show(ctx_.store.actions(query()), ctx_.clock.today());
+        auto q = query();
+        auto rows = ctx_.store.actions(q);
+        // A silently shortened list would hide overdue work: say what was left out.
+        std::size_t all = rows.size() < kRowLimit ? rows.size() : ctx_.store.countActions(q);
+        list_->show(std::move(rows), ctx_.clock.today());
+        truncated_->SetLabel(
+            all > kRowLimit
+                ? wxString::Format(_("Showing the first %s of %s actions (overdue first): narrow "
+                                     "them with the filters above."),
+                                   wxString::Format("%zu", kRowLimit), wxString::Format("%zu", all))
+                : wxString());
+        truncated_->Show(all > kRowLimit);
     } catch (const StoreError& e) {
         wxMessageBox(describe(e.code()), _("Actions"), wxOK | wxICON_ERROR, this);
     }
@@ -246,6 +262,10 @@ std::size_t ActionsPanel::overdueCount() const {
 
 wxString ActionsPanel::overdueBadge() const {
     return badge_->GetLabel();
+}
+
+wxString ActionsPanel::truncationNotice() const {
+    return truncated_->IsShown() ? truncated_->GetLabel() : wxString();
 }
 
 std::optional<Action> ActionsPanel::selected() const {

@@ -41,6 +41,10 @@ class ActionsPanel : public wxPanel {
     /// Overdue actions in the user's scope (their organisation, or their own).
     std::size_t overdueCount() const;
     wxString overdueBadge() const;
+    /// Most rows the list shows at once; beyond it the panel says how many it left out.
+    static constexpr std::size_t kRowLimit = 2000;
+    /// "Showing the first 2,000 of 13,549 actions: narrow them with the filters", or "".
+    wxString truncationNotice() const;
     wxString notesText() const;
 
     /// The commands, as the buttons and menus run them. On refusal `problem` says why.
@@ -78,6 +82,7 @@ class ActionsPanel : public wxPanel {
     wxDatePickerCtrl* fromPicker_ = nullptr;
     wxDatePickerCtrl* toPicker_ = nullptr;
     wxStaticText* badge_ = nullptr;
+    wxStaticText* truncated_ = nullptr;
     ActionListView* list_ = nullptr;
     wxHtmlWindow* details_ = nullptr;
 };

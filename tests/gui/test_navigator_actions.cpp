@@ -13,6 +13,7 @@
 #include "gui_support.h"
 #include "model/action_service.h"
 #include "model/case_service.h"
+#include "model/entity_mapping.h"
 #include "status_dialog.h"
 #include "test_support.h"
 
@@ -196,6 +197,42 @@ BOOST_AUTO_TEST_CASE(filters_narrow_the_list) {
     BOOST_TEST(titles(panel).empty());
     panel->setResident(fixture.caseId);
     BOOST_TEST(titles(panel).size() == 3u);
+    frame->Destroy();
+    settle();
+}
+
+BOOST_AUTO_TEST_CASE(a_list_too_long_to_show_says_how_many_it_left_out) {
+    ActionStore fixture;
+    {
+        // Two thousand more overdue actions for the navigator, written in one go.
+        auto store = fixture.open();
+        SeededIdSource ids(10);
+        ServiceContext ctx{*store, *fixture.clock, ids, fixture.chair};
+        ActionService actions(ctx);
+        ChangeSet many("raise-actions");
+        for (int i = 0; i < 2000; ++i) {
+            Action a = actions.prepare({fixture.caseId,
+                                        "Call back " + std::to_string(i),
+                                        "",
+                                        fixture.navigator.userId,
+                                        {},
+                                        day(2026, 10, 1),
+                                        Priority::Routine,
+                                        {},
+                                        {}});
+            many.create(EntityKind::Action, a.id.str(), toFields(a));
+        }
+        store->commit(many, fixture.chair);
+    }
+    auto* frame = new MainFrame(fixture.open(), fixture.clock, fixture.navigator);
+    auto* panel = frame->actions();
+    panel->refresh();
+    BOOST_TEST(panel->list()->GetItemCount() == 2000);
+    BOOST_TEST(panel->truncationNotice().Contains("first 2000 of 2003 actions"),
+               panel->truncationNotice().utf8_string());
+    panel->setPriorityFilter(Priority::Urgent);  // narrowed: everything fits, nothing said
+    BOOST_TEST(panel->list()->GetItemCount() == 1);
+    BOOST_TEST(panel->truncationNotice().empty());
     frame->Destroy();
     settle();
 }
