@@ -166,6 +166,14 @@ Timestamp instantField(const std::string& value, const std::string& where) {
     return *t;
 }
 
+/// An element's own id (Patient.contact, CareTeam.participant, Task.note), or a stable one
+/// derived from its owner and position when the sender gave none.
+std::string elementId(const Object::Ptr& element, const std::string& kind,
+                      const std::string& ownerId, int position) {
+    std::string own = text(element, "id");
+    return own.empty() ? derivedId(kind, ownerId + ":" + std::to_string(position)) : own;
+}
+
 /// The model code a resource gives in this product's code system `system` among the
 /// concepts of `member`; nullopt when it gives none, a refusal when it is not one we know.
 template <class E>
@@ -351,9 +359,7 @@ class CaseReader {
         int n = 0;
         for (const auto& k : children(p, "contact")) {
             Contact c;
-            c.id = ContactId(text(k, "id").empty()
-                                 ? derivedId("contact", patient_.id + ":" + std::to_string(n))
-                                 : text(k, "id"));
+            c.id = ContactId(elementId(k, "contact", patient_.id, n));
             ++n;
             auto contactName = child(k, "name");
             c.name = text(contactName, "text");
@@ -450,10 +456,7 @@ class CaseReader {
                 if (!who || (who->type != "Practitioner" && who->type != "PractitionerRole"))
                     continue;  // only professionals are care team members here
                 CareTeamMember m;
-                m.id = CareTeamMemberId(
-                    text(p, "id").empty()
-                        ? derivedId("care-team-member", e.id + ":" + std::to_string(n))
-                        : text(p, "id"));
+                m.id = CareTeamMemberId(elementId(p, "care-team-member", e.id, n));
                 m.caseId = out_.record.theCase.id;
                 m.professionalId = professional(member, label(e));
                 for (const auto& role : children(p, "role")) {
@@ -767,9 +770,7 @@ class CaseReader {
             int n = 0;
             for (const auto& note : children(r, "note")) {
                 ProgressNote p;
-                p.id = NoteId(text(note, "id").empty()
-                                  ? derivedId("note", e.id + ":" + std::to_string(n))
-                                  : text(note, "id"));
+                p.id = NoteId(elementId(note, "note", e.id, n));
                 ++n;
                 p.actionId = a.id;
                 p.author = professional(child(note, "authorReference"), label(e) + " note");
