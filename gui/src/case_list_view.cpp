@@ -3,6 +3,7 @@
 #include <wx/intl.h>
 
 #include "formatting.h"
+#include "identity_text.h"
 #include "model/nhs_number.h"
 #include "wx_text.h"
 
@@ -25,6 +26,7 @@ CaseListView::CaseListView(wxWindow* parent, const CaseReader& cases)
 }
 
 void CaseListView::showAll() {
+    selectNone();
     results_.reset();
     pages_.clear();
     pagesFetched_ = 0;
@@ -33,6 +35,7 @@ void CaseListView::showAll() {
 }
 
 void CaseListView::showResults(std::vector<CaseSummary> results) {
+    selectNone();
     results_ = std::move(results);
     SetItemCount(static_cast<long>(results_->size()));
     Refresh();
@@ -68,6 +71,47 @@ const CaseSummary* CaseListView::rowAt(long row) const {
                : nullptr;
 }
 
+void CaseListView::selectNone() {
+    // A virtual list keeps selected row numbers across a change of its rows; left so, the
+    // highlight would move to whoever the new rows put there.
+    if (GetItemCount() > 0 && GetSelectedItemCount() > 0)
+        SetItemState(-1, 0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+}
+
+std::optional<long> CaseListView::rowOf(const CaseId& id) const {
+    if (results_) {
+        for (std::size_t i = 0; i < results_->size(); ++i)
+            if ((*results_)[i].id == id)
+                return static_cast<long>(i);
+        return std::nullopt;
+    }
+    auto position = cases_.casePosition(id);
+    if (!position || static_cast<long>(*position) >= GetItemCount())
+        return std::nullopt;
+    return static_cast<long>(*position);
+}
+
+long CaseListView::selectedRow() const {
+    if (GetSelectedItemCount() == 0)
+        return -1;
+    return GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+}
+
+std::optional<CaseSummary> CaseListView::selectedSummary() const {
+    long row = selectedRow();
+    return row < 0 ? std::nullopt : summaryAt(row);
+}
+
+void CaseListView::selectRow(long row) {
+    if (row < 0 || row >= GetItemCount()) {
+        selectNone();
+        return;
+    }
+    SetItemState(row, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                 wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    EnsureVisible(row);
+}
+
 std::optional<CaseSummary> CaseListView::summaryAt(long row) const {
     const CaseSummary* s = rowAt(row);
     return s ? std::optional(*s) : std::nullopt;
@@ -79,7 +123,7 @@ wxString CaseListView::OnGetItemText(long item, long column) const {
         return {};
     switch (column) {
         case kName:
-            return toWx(s->familyName) + ", " + toWx(s->givenName);
+            return toWx(leftToRightLine(residentName(s->familyName, s->givenName)));
         case kNhsNumber:
             return toWx(formatNhsNumber(s->nhsNumber));
         case kBorn:

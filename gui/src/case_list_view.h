@@ -17,12 +17,21 @@ class CaseListView : public wxListCtrl {
   public:
     CaseListView(wxWindow* parent, const CaseReader& cases);
 
-    /// Every case, paged in from the store as rows scroll into view.
+    /// Every case, paged in from the store as rows scroll into view. Like showResults, it
+    /// leaves no row selected: a row number means another person once the rows change.
     void showAll();
     /// A fixed list of search results.
     void showResults(std::vector<CaseSummary> results);
     bool showingResults() const { return results_.has_value(); }
     std::optional<CaseSummary> summaryAt(long row) const;
+    /// The row showing `id`, if the list shows it.
+    std::optional<long> rowOf(const CaseId& id) const;
+    /// The selected row, or -1.
+    long selectedRow() const;
+    /// The person on the selected row, if a row is selected.
+    std::optional<CaseSummary> selectedSummary() const;
+    /// Selects (and scrolls to) one row, as a click does; -1 selects none.
+    void selectRow(long row);
     /// Pages fetched from the store since the list was last reset (for tests and tuning).
     std::size_t pagesFetched() const { return pagesFetched_; }
 
@@ -31,6 +40,7 @@ class CaseListView : public wxListCtrl {
 
   private:
     const CaseSummary* rowAt(long row) const;
+    void selectNone();
 
     static constexpr long kPageSize = 200;
     static constexpr std::size_t kPagesKept = 32;

@@ -24,10 +24,12 @@ CaseRecordPanel::CaseRecordPanel(wxWindow* parent) : wxPanel(parent) {
 void CaseRecordPanel::show(const CaseRecord& record, const DirectoryNames& names, Date today) {
     banner_->show(bannerFor(record.theCase, today));
     record_->SetPage(toWx(reportToHtml(caseRecordReport(record, names, today))));
+    shown_ = record.theCase.id;
     Layout();
 }
 
 void CaseRecordPanel::clear() {
+    shown_.reset();
     banner_->showNobody(_("No resident selected"));
     record_->SetPage("<html><body><p>" +
                      _("Find a resident by name or NHS number, then choose them in the list to see "

@@ -4,6 +4,8 @@
 
 #include <wx/panel.h>
 
+#include <optional>
+
 #include "model/case_record_service.h"
 
 class wxHtmlWindow;
@@ -24,8 +26,11 @@ class CaseRecordPanel : public wxPanel {
     /// What the banner and the record show, as plain text (tests, screen readers).
     wxString bannerText() const;
     wxString recordText() const;
+    /// Whose record is on screen, if anyone's.
+    const std::optional<CaseId>& shownCase() const { return shown_; }
 
   private:
+    std::optional<CaseId> shown_;
     IdentityBannerPanel* banner_ = nullptr;
     wxHtmlWindow* record_ = nullptr;
 };

@@ -106,8 +106,7 @@ MainFrame::MainFrame(std::unique_ptr<OpenStore> store, std::shared_ptr<const Clo
     actions_ = new ActionsPanel(pages_, ServiceContext{*store_, *clock_, *ids_, user_, &history_});
     actions_->onChanged = [this] {
         updateActionsTab();
-        if (currentCase_)
-            showCase(*currentCase_);
+        refreshRecord();
     };
     pages_->AddPage(actions_, {});
     updateActionsTab();
@@ -117,8 +116,7 @@ MainFrame::MainFrame(std::unique_ptr<OpenStore> store, std::shared_ptr<const Clo
     meetings_->onChanged = [this] {
         actions_->refresh();  // actions arising appear in the work lists at once
         updateActionsTab();
-        if (currentCase_)
-            showCase(*currentCase_);
+        refreshRecord();
     };
     pages_->AddPage(meetings_, _("Meetings"));
 
@@ -179,16 +177,17 @@ MainFrame::MainFrame(std::unique_ptr<OpenStore> store, std::shared_ptr<const Clo
     searchBox_->Bind(wxEVT_SEARCHCTRL_CANCEL_BTN, [this](wxCommandEvent&) { showAllCases(); });
     // Enter opens the first match, so NHS number + Enter goes straight to the record.
     searchBox_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) {
-        if (caseList_->GetItemCount() > 0) {
-            caseList_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
-                                    wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
-            caseList_->SetFocus();
-        }
+        if (caseList_->GetItemCount() == 0)
+            return;
+        if (caseList_->selectedRow() < 0)
+            caseList_->selectRow(0);
+        followSelection();
+        caseList_->SetFocus();
     });
-    caseList_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
-        if (auto summary = caseList_->summaryAt(e.GetIndex()))
-            showCase(summary->id);
-    });
+    // The record, the banner and every resident command follow the list's selection, and
+    // nothing else: see followSelection().
+    caseList_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { followSelection(); });
+    caseList_->Bind(wxEVT_LIST_ITEM_DESELECTED, [this](wxListEvent&) { followSelection(); });
     showAllCases();
     searchBox_->SetFocus();
 }
@@ -269,8 +268,12 @@ void MainFrame::buildMenus() {
         ID_LOCK_AFTER);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { editCarePlan(); }, ID_EDIT_CARE_PLAN);
+    // Only roles that write plans get the editor; others read the plan in the record.
     Bind(
-        wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(currentCase_.has_value()); },
+        wxEVT_UPDATE_UI,
+        [this](wxUpdateUIEvent& e) {
+            e.Enable(currentCase_.has_value() && isAllowed(user_, Operation::EditCarePlanDraft));
+        },
         ID_EDIT_CARE_PLAN);
     Bind(
         wxEVT_MENU,
@@ -358,12 +361,25 @@ void MainFrame::buildMenus() {
         wxEVT_MENU, [this](wxCommandEvent&) { onPreview(); }, wxID_PREVIEW);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { onSavePdf(); }, ID_SAVE_PLAN_PDF);
-    // Printing needs a resident with an agreed plan; the menu says so by greying out.
-    for (int id : std::initializer_list<int>{wxID_PRINT, wxID_PREVIEW, ID_SAVE_PLAN_PDF})
+    // Printing needs a resident with an agreed plan. Greyed out alone would not say why,
+    // so the menu item says so when the resident has none yet.
+    for (const auto& c : mainWindowCommands()) {
+        if (c.id != wxID_PRINT && c.id != wxID_PREVIEW && c.id != ID_SAVE_PLAN_PDF)
+            continue;
+        const wxString label = c.accelerator.empty() ? c.label : c.label + "\t" + c.accelerator;
+        wxString bare = c.label;
+        bare.EndsWith("...", &bare);
+        const wxString nothingToPrint = bare + " " + _("(no agreed plan yet)");
         Bind(
             wxEVT_UPDATE_UI,
             // Runs on every UI update: read a flag, never build the printout here.
-            [this](wxUpdateUIEvent& e) { e.Enable(currentCase_ && currentHasAgreedPlan_); }, id);
+            [this, label, nothingToPrint](wxUpdateUIEvent& e) {
+                e.Enable(currentCase_ && currentHasAgreedPlan_);
+                if (e.GetEventObject() && e.GetEventObject()->IsKindOf(wxCLASSINFO(wxMenu)))
+                    e.SetText(currentCase_ && !currentHasAgreedPlan_ ? nothingToPrint : label);
+            },
+            c.id);
+    }
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
@@ -391,8 +407,7 @@ bool MainFrame::undo(wxString& problem) {
     actions_->refresh();
     updateActionsTab();
     meetings_->refresh();  // agenda and attendance edits are undoable too
-    if (currentCase_)
-        showCase(*currentCase_);
+    refreshRecord();
     return true;
 }
 
@@ -422,7 +437,7 @@ CarePlanEditor* MainFrame::editCarePlan() {
                                       *currentCase_);
     editor->onChanged = [this, id = *currentCase_] {
         if (currentCase_ && *currentCase_ == id)
-            showCase(id);
+            refreshRecord();
     };
     editors_[currentCase_->str()] = editor->GetId();
     editor->Show();
@@ -438,7 +453,7 @@ void MainFrame::updateActionsTab() {
 void MainFrame::showAllCases() {
     if (!searchBox_->IsEmpty())
         searchBox_->ChangeValue({});
-    caseList_->showAll();
+    replaceListRows([this] { caseList_->showAll(); });
     updateStatus();
 }
 
@@ -449,16 +464,74 @@ void MainFrame::search(const wxString& text) {
         return;
     }
     try {
-        caseList_->showResults(store_->searchCases(query, 200));
+        auto results = store_->searchCases(query, 200);
+        replaceListRows([&] { caseList_->showResults(std::move(results)); });
     } catch (const StoreError& e) {
         wxMessageBox(describe(e.code()), _("Search failed"), wxOK | wxICON_ERROR, this);
     }
     updateStatus();
 }
 
+void MainFrame::replaceListRows(const std::function<void()>& replace) {
+    {
+        // The list leaves nothing selected while its rows change; the record must not
+        // follow those passing states.
+        std::optional<CaseId> keep = currentCase_;
+        listChanging_ = true;
+        replace();
+        listChanging_ = false;
+        // The resident on screen stays on screen while the list still shows them.
+        if (keep)
+            if (auto row = caseList_->rowOf(*keep))
+                caseList_->selectRow(*row);
+    }
+    followSelection();
+}
+
+void MainFrame::followSelection() {
+    if (listChanging_)
+        return;
+    auto selected = caseList_->selectedSummary();
+    if (!selected) {
+        if (currentCase_)
+            clearRecord();
+        return;
+    }
+    if (!currentCase_ || *currentCase_ != selected->id)
+        displayRecord(selected->id, true);
+}
+
 void MainFrame::showCase(const CaseId& id) {
+    if (currentCase_ && *currentCase_ == id) {
+        refreshRecord();
+        return;
+    }
+    // Opening someone selects them in the list, widening it to every case if a search
+    // hides them, so what is selected and what is shown are the same person.
+    auto row = caseList_->rowOf(id);
+    if (!row) {
+        showAllCases();
+        row = caseList_->rowOf(id);
+    }
+    listChanging_ = true;
+    caseList_->selectRow(row.value_or(-1));
+    listChanging_ = false;
+    followSelection();
+}
+
+void MainFrame::refreshRecord() {
+    if (currentCase_)
+        displayRecord(*currentCase_, false);
+}
+
+void MainFrame::clearRecord() {
+    caseRecord_->clear();
+    currentCase_.reset();
+    currentHasAgreedPlan_ = false;
+}
+
+void MainFrame::displayRecord(const CaseId& id, bool opening) {
     NoIds noIds;
-    const bool opening = !currentCase_ || *currentCase_ != id;
     try {
         CaseRecord record = CaseRecordService({*store_, *clock_, noIds, user_}).load(id);
         // Every opening of a record is audited (refreshes of the one on screen are not).
@@ -470,11 +543,11 @@ void MainFrame::showCase(const CaseId& id) {
             std::any_of(record.plans.begin(), record.plans.end(),
                         [](const CarePlan& p) { return p.status == PlanStatus::Agreed; });
     } catch (const StoreError& e) {
+        // Never leave another person's record beside this selection.
+        clearRecord();
         wxMessageBox(describe(e.code()), _("Could not open the record"), wxOK | wxICON_ERROR, this);
     } catch (const DomainError&) {
-        caseRecord_->clear();
-        currentCase_.reset();
-        currentHasAgreedPlan_ = false;
+        clearRecord();
     }
 }
 
@@ -493,6 +566,7 @@ std::optional<Report> MainFrame::currentCarePlanReport() const {
             (user_.organisationId.empty() ? "" : ", " + names.organisation(user_.organisationId)),
         clock_->now(), clock_->today(), std::nullopt};
     if (auto* sync = store_->syncStore(); sync && sync_->available()) {
+        print.syncSetUp = true;
         auto last = sync->syncCursors().lastSuccessMs;
         print.lastSynced =
             last ? std::optional<Timestamp>(Timestamp(std::chrono::milliseconds(last)))
@@ -573,17 +647,18 @@ void MainFrame::lock() {
         return;
     // Editors close first: each saves its draft, so locking never loses work.
     closeEditors();
-    caseRecord_->clear();
-    currentCase_.reset();
-    currentHasAgreedPlan_ = false;
     searchBox_->ChangeValue({});
+    listChanging_ = true;
     caseList_->showAll();
+    listChanging_ = false;
+    clearRecord();
     pages_->Hide();
     if (GetToolBar())
         GetToolBar()->Hide();
     for (size_t i = 0; i < GetMenuBar()->GetMenuCount(); ++i)
         GetMenuBar()->EnableTop(i, false);
     locked_ = true;
+    updateStatus();
     lockPanel_->Show();
     Layout();
     lockPanel_->reset();
@@ -616,6 +691,7 @@ bool MainFrame::unlock(const Passphrase& passphrase, wxString& problem) {
     for (size_t i = 0; i < GetMenuBar()->GetMenuCount(); ++i)
         GetMenuBar()->EnableTop(i, true);
     Layout();
+    updateStatus();
     noteActivity(std::chrono::steady_clock::now());
     return runRefusable(
         [&] {
@@ -730,11 +806,22 @@ void MainFrame::onBackup() {
 }
 
 void MainFrame::updateStatus() {
+    if (locked_) {
+        // The status bar stays in view: it must not name a file, a resident or a user.
+        SetStatusText(_("Locked"), 0);
+        SetStatusText({}, 1);
+        SetStatusText({}, 2);
+        return;
+    }
     long shown = caseList_->GetItemCount();
     if (caseList_->showingResults())
-        SetStatusText(wxString::Format(_("%ld matching residents"), shown), 0);
+        SetStatusText(wxString::Format(wxPLURAL("%ld matching resident", "%ld matching residents",
+                                                static_cast<int>(shown)),
+                                       shown),
+                      0);
     else
-        SetStatusText(wxString::Format(_("%ld cases"), shown), 0);
+        SetStatusText(
+            wxString::Format(wxPLURAL("%ld case", "%ld cases", static_cast<int>(shown)), shown), 0);
     SetStatusText(sync_->available() ? sync_->statusText() : _("Sync not set up"), 1);
     SetStatusText(toWx(store_->location()) + "  |  " + toWx(user_.userName), 2);
 }
@@ -755,8 +842,7 @@ void MainFrame::refreshAfterSync() {
     search(searchBox_->GetValue());
     actions_->refresh();
     updateActionsTab();
-    if (currentCase_)
-        showCase(*currentCase_);
+    refreshRecord();
 }
 
 void MainFrame::showConflicts() {

@@ -252,6 +252,19 @@ std::vector<CaseSummary> SqlCipherStore::casePage(std::size_t offset, std::size_
     });
 }
 
+std::optional<std::size_t> SqlCipherStore::casePosition(const CaseId& id) const {
+    return guarded([&]() -> std::optional<std::size_t> {
+        // The same key as kCasePage's ORDER BY, compared as a row value.
+        auto st = impl_->prepare(
+            "SELECT (SELECT count(*) FROM cases o WHERE (o.search_family, o.search_given, o.id) < "
+            "(c.search_family, c.search_given, c.id)) FROM cases c WHERE c.id = ?");
+        st->bind(1, id.str());
+        if (!st->executeStep())
+            return std::nullopt;
+        return static_cast<std::size_t>(st->getColumn(0).getInt64());
+    });
+}
+
 std::vector<Contact> SqlCipherStore::contacts(const CaseId& id) const {
     return guarded(
         [&] { return select<Contact>(*impl_, "WHERE case_id = ? ORDER BY name", id.str()); });

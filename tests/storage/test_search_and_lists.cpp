@@ -123,6 +123,11 @@ BOOST_AUTO_TEST_CASE(case_pages_cover_every_case_once_in_name_order) {
     BOOST_TEST(seen.size() == 25u);
     BOOST_TEST(std::is_sorted(seen.begin(), seen.end()));
     BOOST_TEST(w.store->caseCount() == 25u);
+    // Each case's position is the row casePage shows it on (a list keeps it selected so).
+    auto all = w.store->casePage(0, 25);
+    for (std::size_t i = 0; i < all.size(); ++i)
+        BOOST_TEST(w.store->casePosition(all[i].id).value_or(999) == i);
+    BOOST_TEST(!w.store->casePosition(CaseId("no-such-case")).has_value());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -44,7 +44,8 @@ class MainFrame : public wxFrame {
     void showAllCases();
     /// Shows cases whose name or NHS number starts with `text`; empty text shows all.
     void search(const wxString& text);
-    /// Opens a resident's record beside the list.
+    /// Opens a resident's record beside the list by selecting them in it (the record, the
+    /// banner and every resident command follow the list's selection and nothing else).
     void showCase(const CaseId& id);
     const std::optional<CaseId>& currentCase() const { return currentCase_; }
     /// The printout of the current resident's agreed care plan, if they have one.
@@ -119,6 +120,14 @@ class MainFrame : public wxFrame {
     OpenStore& store() const { return *store_; }
 
   private:
+    /// Makes the record follow the list's selected row: that person, or nobody.
+    void followSelection();
+    /// Changes the list's rows, keeping the current resident selected if still listed.
+    void replaceListRows(const std::function<void()>& replace);
+    /// Reads the current resident's record again (after an edit, undo or sync).
+    void refreshRecord();
+    void displayRecord(const CaseId& id, bool opening);
+    void clearRecord();
     void buildMenus();
     void updateStatus();
     void onPrint();
@@ -143,7 +152,8 @@ class MainFrame : public wxFrame {
     std::shared_ptr<IdSource> ids_;
     std::shared_ptr<const ExchangeFormat> exchangeFormat_;
     EditHistory history_;
-    std::optional<CaseId> currentCase_;
+    std::optional<CaseId> currentCase_;  // always the person on the list's selected row
+    bool listChanging_ = false;
     bool currentHasAgreedPlan_ = false;  // known when the record loads; enables printing
     wxPrintData printData_;
     wxNotebook* pages_ = nullptr;

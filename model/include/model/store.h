@@ -61,6 +61,8 @@ class CaseReader {
     virtual std::size_t caseCount() const = 0;
     /// Cases in name order, for paging through a virtual list.
     virtual std::vector<CaseSummary> casePage(std::size_t offset, std::size_t limit) const = 0;
+    /// Where a case sits in casePage's name order (so a list can keep it selected).
+    virtual std::optional<std::size_t> casePosition(const CaseId& id) const = 0;
     virtual std::vector<Contact> contacts(const CaseId& id) const = 0;
     virtual std::vector<Consent> consents(const CaseId& id) const = 0;
     virtual std::vector<CareTeamMember> careTeam(const CaseId& id) const = 0;

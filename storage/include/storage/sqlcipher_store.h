@@ -44,6 +44,7 @@ class SqlCipherStore final : public OpenStore, public SyncStore {
     std::vector<CaseSummary> searchCases(const std::string& text, std::size_t limit) const override;
     std::size_t caseCount() const override;
     std::vector<CaseSummary> casePage(std::size_t offset, std::size_t limit) const override;
+    std::optional<std::size_t> casePosition(const CaseId& id) const override;
     std::vector<Contact> contacts(const CaseId& id) const override;
     std::vector<Consent> consents(const CaseId& id) const override;
     std::vector<CareTeamMember> careTeam(const CaseId& id) const override;
