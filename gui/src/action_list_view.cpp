@@ -3,6 +3,7 @@
 #include <wx/intl.h>
 
 #include "formatting.h"
+#include "identity_text.h"
 #include "model/nhs_number.h"
 #include "wording.h"
 #include "wx_text.h"
@@ -54,9 +55,11 @@ wxString ActionListView::OnGetItemText(long item, long column) const {
             if (!a->dueDate)
                 return _("No due date");
             wxString text = formatDate(*a->dueDate);
-            if (a->isOverdue(today_))
-                text +=
-                    wxString::Format(_("  (%d days overdue)"), daysBetween(*a->dueDate, today_));
+            if (a->isOverdue(today_)) {
+                int days = daysBetween(*a->dueDate, today_);
+                text += wxString::Format(
+                    wxPLURAL("  (%d day overdue)", "  (%d days overdue)", days), days);
+            }
             return text;
         }
         case kResident: {
@@ -65,8 +68,7 @@ wxString ActionListView::OnGetItemText(long item, long column) const {
                 c = store_.caseById(a->caseId);
             if (!c)
                 return {};
-            return toWx(c->resident.familyName + ", " + c->resident.givenName + "  " +
-                        formatNhsNumber(c->resident.nhsNumber));
+            return toWx(residentLabel(c->resident));
         }
         case kAction:
             return toWx(a->title);

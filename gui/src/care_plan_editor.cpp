@@ -17,6 +17,7 @@
 
 #include "formatting.h"
 #include "identity_banner.h"
+#include "identity_text.h"
 #include "model/care_plan_diff.h"
 #include "model/case_service.h"
 #include "model/permissions.h"
@@ -256,8 +257,7 @@ void CarePlanEditor::load(const std::optional<CarePlanId>& show) {
     auto theCase = ctx_.store.caseById(caseId_);
     if (theCase) {
         banner_->show(bannerFor(*theCase, ctx_.clock.today()));
-        SetTitle(wxString::Format(_("Care plan: %s"), toWx(theCase->resident.familyName + ", " +
-                                                           theCase->resident.givenName)));
+        SetTitle(wxString::Format(_("Care plan: %s"), toWx(residentLabel(theCase->resident))));
     }
     versions_ = ctx_.store.carePlans(caseId_);
     version_->Clear();

@@ -3,6 +3,7 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include "identity_text.h"
 #include "wx_text.h"
 
 namespace nmdt::gui {
@@ -44,7 +45,9 @@ void IdentityBannerPanel::showNobody(const wxString& message) {
 }
 
 wxString IdentityBannerPanel::text() const {
-    return name_->GetLabel() + " | " + born_->GetLabel() + " | " + nhsNumber_->GetLabel();
+    // Read as plain text (tests, screen readers): without the direction marks.
+    return toWx(withoutIsolates(
+        fromWx(name_->GetLabel() + " | " + born_->GetLabel() + " | " + nhsNumber_->GetLabel())));
 }
 
 }  // namespace nmdt::gui
