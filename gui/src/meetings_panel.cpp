@@ -15,6 +15,7 @@
 
 #include "action_arising_dialog.h"
 #include "formatting.h"
+#include "identity_text.h"
 #include "model/nhs_number.h"
 #include "model/permissions.h"
 #include "printing/pdf_writer.h"
@@ -27,12 +28,13 @@
 namespace nmdt::gui {
 
 namespace {
-wxString minutesText(std::chrono::milliseconds elapsed) {
+/// "1:05:09": hours, minutes and seconds, the one form of every time on the clock line.
+wxString clockTime(std::chrono::milliseconds elapsed) {
     auto s = std::chrono::duration_cast<std::chrono::seconds>(elapsed).count();
     if (s < 0)
         s = 0;
-    return wxString::Format("%02lld:%02lld", static_cast<long long>(s / 60),
-                            static_cast<long long>(s % 60));
+    return wxString::Format("%lld:%02lld:%02lld", static_cast<long long>(s / 3600),
+                            static_cast<long long>(s / 60 % 60), static_cast<long long>(s % 60));
 }
 
 wxString statusText(MeetingStatus s) {
@@ -186,7 +188,16 @@ MeetingsPanel::MeetingsPanel(wxWindow* parent, ServiceContext context)
     });
     newButton->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {
         wxString problem;
-        report(scheduleNext(problem).has_value(), problem, _("New meeting"));
+        bool alreadyPlanned = false;
+        auto id = scheduleNext(problem, &alreadyPlanned);
+        report(id.has_value(), problem, _("New meeting"));
+        if (id && alreadyPlanned)
+            if (auto m = current())
+                wxMessageBox(wxString::Format(_("The next meeting, on %s at %s, is already "
+                                                "planned: it is shown now. Prepare its agenda "
+                                                "rather than making another."),
+                                              formatDate(m->date), toWx(m->startTime)),
+                             _("New meeting"), wxOK | wxICON_INFORMATION, this);
     });
     buildButton->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {
         wxString problem;
@@ -204,10 +215,16 @@ MeetingsPanel::MeetingsPanel(wxWindow* parent, ServiceContext context)
         report(openMeeting(problem), problem, _("Start meeting"));
     });
     closeButton_->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {
-        if (wxMessageBox(
-                _("Close the meeting? Outcomes can no longer be changed, and the next meeting's "
-                  "agenda will be built from what is still open."),
-                _("Close meeting"), wxYES_NO | wxICON_QUESTION, this) != wxYES)
+        wxString warning = closingWarning();
+        wxMessageDialog confirm(
+            this,
+            _("Close the meeting? Outcomes can no longer be changed, and the next meeting's "
+              "agenda will be built from what is still open."),
+            _("Close meeting"),
+            wxYES_NO | wxNO_DEFAULT | (warning.empty() ? wxICON_QUESTION : wxICON_WARNING));
+        if (!warning.empty())
+            confirm.SetExtendedMessage(warning);
+        if (confirm.ShowModal() != wxID_YES)
             return;
         wxString problem;
         MeetingId next;
@@ -347,25 +364,30 @@ void MeetingsPanel::refresh() {
 }
 
 void MeetingsPanel::selectMeeting(const MeetingId& id) {
-    auto m = current();
-    if (m && m->id == id)
+    // Compared with what is on screen, not with the picker: choosing in the picker has
+    // already moved its selection when this runs.
+    if (shownMeeting_ && *shownMeeting_ == id) {
+        refreshMeetings(id);
         return;
+    }
     if (activeItem_ && editorDirty()) {
         wxString problem;
         if (!saveOutcomeFor(*activeItem_, problem)) {
             wxMessageBox(problem + "\n" + _("What you typed is still in the editor."),
                          _("Save outcome"), wxOK | wxICON_WARNING, this);
-            refreshMeetings(m ? std::optional(m->id) : std::nullopt);
+            refreshMeetings(shownMeeting_);  // the picker goes back to the meeting shown
             return;
         }
     }
     activeItem_.reset();
+    itemStarted_.reset();
     refreshMeetings(id);
     loadOutcomeEditor();
 }
 
 void MeetingsPanel::showMeeting() {
     auto m = current();
+    shownMeeting_ = m ? std::optional<MeetingId>(m->id) : std::nullopt;
     items_.clear();
     participants_.clear();
     agendaList_->DeleteAllItems();
@@ -392,9 +414,7 @@ void MeetingsPanel::showMeeting() {
     for (std::size_t i = 0; i < items_.size(); ++i) {
         const AgendaItem& item = items_[i];
         auto c = ctx_.store.caseById(item.caseId);
-        wxString resident = c ? toWx(c->resident.familyName + ", " + c->resident.givenName + "  " +
-                                     formatNhsNumber(c->resident.nhsNumber))
-                              : wxString();
+        wxString resident = c ? toWx(residentLabel(c->resident)) : wxString();
         long row = agendaList_->InsertItem(static_cast<long>(i), wxString::Format("%zu", i + 1));
         agendaList_->SetItem(row, 1, resident);
         agendaList_->SetItem(row, 2, toWx(agendaReasonText(item.reason)));
@@ -486,15 +506,16 @@ wxString MeetingsPanel::clockText() const {
     if (m->status == MeetingStatus::Closed)
         return _("This meeting is closed.");
     auto now = ctx_.clock.now();
-    wxString text =
-        wxString::Format(_("Meeting %s of %d:%02d"), minutesText(now - m->openedAt.value_or(now)),
-                         m->durationMinutes / 60, m->durationMinutes % 60);
+    const Timestamp opened = m->openedAt.value_or(now);
+    wxString text = wxString::Format(_("Meeting %s of %s"), clockTime(now - opened),
+                                     clockTime(std::chrono::minutes(m->durationMinutes)));
     long row = selectedItem();
-    if (row >= 0 && itemStarted_) {
+    if (row >= 0 && row < static_cast<long>(items_.size()) && itemStarted_) {
         const AgendaItem& item = items_[static_cast<std::size_t>(row)];
-        auto spent = now - *itemStarted_;
-        text += wxString::Format(_("  |  This case %s of %d min"), minutesText(spent),
-                                 item.minutesAllotted);
+        // A case chosen before the meeting started is timed from the start.
+        auto spent = now - std::max(*itemStarted_, opened);
+        text += wxString::Format(_("  |  This case %s of %s"), clockTime(spent),
+                                 clockTime(std::chrono::minutes(item.minutesAllotted)));
         if (spent > std::chrono::minutes(item.minutesAllotted))
             text += "  " + _("OVER TIME");
     }
@@ -510,32 +531,14 @@ bool MeetingsPanel::attempt(F&& command, wxString& problem) {
     return true;
 }
 
-std::optional<MeetingId> MeetingsPanel::scheduleNext(wxString& problem) {
-    std::optional<MeetingId> created;
-    bool ok = attempt(
-        [&] {
-            MeetingService service(ctx_);
-            auto all = ctx_.store.meetings(1);
-            Meeting next;
-            if (!all.empty()) {
-                next = all.front();
-                next.date = addDays(std::max(all.front().date, ctx_.clock.today()), 14);
-            } else {
-                next.date = addDays(ctx_.clock.today(), 7);
-                next.startTime = "13:00";
-            }
-            next.chair = ctx_.actor.userId;
-            next.openedAt.reset();
-            next.closedAt.reset();
-            created = service.schedule(next);
-            for (const auto& p :
-                 all.empty() ? std::vector<Participant>{} : ctx_.store.participants(all.front().id))
-                service.invite(*created, p.organisationId, p.professionalId);
-        },
-        problem);
-    if (ok)
-        selectMeeting(*created);
-    return ok ? created : std::nullopt;
+std::optional<MeetingId> MeetingsPanel::scheduleNext(wxString& problem, bool* alreadyPlanned) {
+    NextMeeting next;
+    if (!attempt([&] { next = MeetingService(ctx_).scheduleNext(); }, problem))
+        return std::nullopt;
+    if (alreadyPlanned)
+        *alreadyPlanned = next.alreadyPlanned;
+    selectMeeting(next.id);
+    return next.id;
 }
 
 bool MeetingsPanel::buildAgenda(std::size_t& added, wxString& problem) {
@@ -672,6 +675,28 @@ bool MeetingsPanel::saveOutcomeFor(const AgendaItemId& id, wxString& problem) {
     return ok;
 }
 
+wxString MeetingsPanel::closingWarning() const {
+    auto m = current();
+    if (!m)
+        return {};
+    ClosingCheck check;
+    wxString ignored;
+    if (!runRefusable([&] { check = MeetingService(ctx_).closingCheck(m->id); }, ignored))
+        return {};
+    wxString text;
+    // Most residents not discussed is worth a second look before the minutes are final.
+    if (check.residents > 0 && check.discussed * 2 < check.residents)
+        text += wxString::Format(_("Outcomes are recorded for only %zu of the %zu residents on "
+                                   "the agenda; the others will be minuted as not discussed."),
+                                 check.discussed, check.residents) +
+                "\n";
+    if (check.unrecorded > 0)
+        text += wxString::Format(
+            _("Attendance is not recorded for %zu of the %zu invited organisations."),
+            check.unrecorded, check.invited);
+    return text;
+}
+
 bool MeetingsPanel::closeMeeting(MeetingId& next, wxString& problem) {
     auto m = current();
     if (!m)
@@ -731,9 +756,8 @@ void MeetingsPanel::onAddResident() {
     if (found.size() > 1) {
         wxArrayString choices;
         for (const auto& s : found)
-            choices.Add(
-                toWx(s.familyName + ", " + s.givenName + "  " + formatNhsNumber(s.nhsNumber)) +
-                "  " + formatDate(s.dateOfBirth));
+            choices.Add(toWx(residentLabel(s.familyName, s.givenName, s.nhsNumber)) + "  " +
+                        formatDate(s.dateOfBirth));
         wxSingleChoiceDialog dialog(this, _("Which resident?"), _("Add resident"), choices);
         if (dialog.ShowModal() != wxID_OK)
             return;

@@ -43,7 +43,8 @@ class MeetingsPanel : public wxPanel {
 
     // The commands, as buttons and menus run them; on refusal `problem` says why.
     void selectMeeting(const MeetingId& id);
-    std::optional<MeetingId> scheduleNext(wxString& problem);
+    /// New Meeting; `alreadyPlanned` says it found the next meeting planned already.
+    std::optional<MeetingId> scheduleNext(wxString& problem, bool* alreadyPlanned = nullptr);
     bool buildAgenda(std::size_t& added, wxString& problem);
     bool addResident(const CaseId& id, wxString& problem);
     bool removeItem(long row, wxString& problem);
@@ -61,6 +62,9 @@ class MeetingsPanel : public wxPanel {
         pendingActions_.push_back(action);
         updateOutcomeState();
     }
+    /// What the chair should know before closing (little discussed, attendance missing);
+    /// empty when nothing.
+    wxString closingWarning() const;
     /// Closes the meeting; `next` is the meeting it carried forward to.
     bool closeMeeting(MeetingId& next, wxString& problem);
 
@@ -96,6 +100,7 @@ class MeetingsPanel : public wxPanel {
     std::vector<NewAction> pendingActions_;
     std::optional<Timestamp> itemStarted_;
     std::optional<AgendaItemId> activeItem_;  // the case the outcome editor is for
+    std::optional<MeetingId> shownMeeting_;   // the meeting the lists and editor show
     bool reviewTouched_ = false;
     wxTimer clock_;
     wxPrintData printData_;

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "model/order_key.h"
+#include "model/working_days.h"
 
 namespace nmdt {
 
@@ -50,6 +51,66 @@ MeetingId MeetingService::schedule(Meeting m) {
         m.title = "Neighbourhood MDT";
     ctx_.commitCreate("schedule-meeting", m);
     return m.id;
+}
+
+NextMeeting MeetingService::scheduleNext() {
+    require(ctx_.actor, Operation::RunMeeting);
+    const Date today = ctx_.clock.today();
+    auto recent = ctx_.store.meetings(50);  // newest first
+    // A meeting already coming up is the next one: a second beside it is a mistake.
+    std::optional<Meeting> upcoming;
+    for (const auto& m : recent)
+        if (m.status != MeetingStatus::Closed && m.date >= today)
+            upcoming = m;  // the earliest of them, as the list runs newest first
+    if (upcoming)
+        return {upcoming->id, true};
+
+    Meeting next;
+    if (!recent.empty()) {
+        next = recent.front();
+        next.date = workingDayOnOrAfter(addDays(std::max(recent.front().date, today), 14));
+    } else {
+        next.date = workingDayOnOrAfter(addDays(today, 7));
+        next.startTime = "13:00";
+        next.title = "Neighbourhood MDT";
+    }
+    next.id = ctx_.ids.next<MeetingId>();
+    next.chair = ctx_.actor.userId;
+    next.status = MeetingStatus::Planned;
+    next.openedAt.reset();
+    next.closedAt.reset();
+    ChangeSet changes("schedule-meeting");
+    changes.create(EntityKind::Meeting, next.id.str(), toFields(next));
+    // The same invitees as the latest meeting that had any.
+    for (const auto& m : recent) {
+        auto invited = ctx_.store.participants(m.id);
+        if (invited.empty())
+            continue;
+        for (const auto& p : invited) {
+            Participant again{
+                ctx_.ids.next<ParticipantId>(), next.id, p.organisationId, p.professionalId, true,
+                Attendance::NeedsAction};
+            changes.create(EntityKind::Participant, again.id.str(), toFields(again));
+        }
+        break;
+    }
+    ctx_.commit(changes);
+    return {next.id, false};
+}
+
+ClosingCheck MeetingService::closingCheck(const MeetingId& id) const {
+    ClosingCheck check;
+    for (const auto& item : agenda(id)) {
+        ++check.residents;
+        if (item.discussed)
+            ++check.discussed;
+    }
+    for (const auto& p : ctx_.store.participants(id)) {
+        ++check.invited;
+        if (p.attendance != Attendance::Attended && p.attendance != Attendance::Absent)
+            ++check.unrecorded;
+    }
+    return check;
 }
 
 AgendaItemId MeetingService::addItem(const MeetingId& id, const CaseId& caseId,
@@ -250,7 +311,8 @@ MeetingId MeetingService::closeAndCarryForward(const MeetingId& id) {
     if (!next) {
         Meeting planned = closing;
         planned.id = ctx_.ids.next<MeetingId>();
-        planned.date = addDays(closing.date, 14);  // neighbourhood MDTs meet fortnightly
+        // Neighbourhood MDTs meet fortnightly, never at a weekend or on a bank holiday.
+        planned.date = workingDayOnOrAfter(addDays(closing.date, 14));
         planned.status = MeetingStatus::Planned;
         planned.openedAt.reset();
         planned.closedAt.reset();

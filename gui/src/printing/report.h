@@ -25,6 +25,7 @@ struct ReportBlock {
     std::vector<int> columnWeights;                           // relative widths
     std::vector<std::vector<std::string>> rows;               // table cells
     std::string emptyText;                                    // shown when a table has no rows
+    bool keepWithNext = false;  // starts on the same page as the block after it
 
     static ReportBlock heading(std::string text);
     static ReportBlock paragraph(std::string text);

@@ -81,6 +81,22 @@ class Pass {
     int page() const { return page_; }
 
     /// Draws `b`; `next` is the block after it, which a heading must not be parted from.
+    /// Keeps a run of blocks that belong together (a heading, the blocks marked
+    /// keepWithNext after it, and the start of the block they lead to) on one page when
+    /// the run fits on a page at all.
+    void keepRun(const std::vector<ReportBlock>& blocks, std::size_t from) {
+        double h = 0;
+        std::size_t i = from;
+        for (; i + 1 < blocks.size() && leadsOn(blocks[i]); ++i)
+            h += fullHeight(blocks[i]);
+        h += firstUnitHeight(blocks[i]);
+        if (h <= bodyBottom_ - bodyTop_)
+            keep(h);
+    }
+    static bool leadsOn(const ReportBlock& b) {
+        return b.keepWithNext || b.kind == ReportBlock::Kind::Heading;
+    }
+
     void block(const ReportBlock& b, const ReportBlock* next) {
         switch (b.kind) {
             case ReportBlock::Kind::Heading:
@@ -269,6 +285,40 @@ class Pass {
         return lh;
     }
 
+    /// The height `b` takes when drawn whole (tables: without repeated headers).
+    double fullHeight(const ReportBlock& b) {
+        double lh = lineHeight(body_);
+        switch (b.kind) {
+            case ReportBlock::Kind::Heading:
+                return lineHeight(heading_) + 8;
+            case ReportBlock::Kind::Paragraph:
+                return static_cast<double>(wrap(b.text, width_, body_).size()) * lh + 6;
+            case ReportBlock::Kind::Fields: {
+                const double labelWidth = width_ * 0.3;
+                double h = 6;
+                for (const auto& [label, value] : b.fields)
+                    h +=
+                        static_cast<double>(std::max(
+                            wrap(label, labelWidth - 6, bold_).size(),
+                            wrap(value.empty() ? "—" : value, width_ - labelWidth, body_).size())) *
+                            lh +
+                        3;
+                return h;
+            }
+            case ReportBlock::Kind::Table: {
+                auto widths = columnWidths(b);
+                double h =
+                    static_cast<double>(tallest(wrapRow(b.columns, widths, bold_))) * lh + 14;
+                if (b.rows.empty())
+                    return h + lh + 6;
+                for (const auto& row : b.rows)
+                    h += static_cast<double>(tallest(wrapRow(row, widths, body_))) * lh + 6;
+                return h;
+            }
+        }
+        return lh;
+    }
+
     void heading(const ReportBlock& b, const ReportBlock* next) {
         double h = lineHeight(heading_);
         // Never strand a heading at the foot of a page: it moves with the start of its block.
@@ -435,8 +485,11 @@ ReportRenderer::ReportRenderer(const Report& report, PageGeometry geometry)
 int ReportRenderer::run(wxDC& dc, int pageToDraw) {
     Pass pass(dc, report_, geometry_, pageToDraw, pages_, cache_);
     const auto& blocks = report_.blocks;
-    for (std::size_t i = 0; i < blocks.size(); ++i)
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        if (Pass::leadsOn(blocks[i]) && (i == 0 || !Pass::leadsOn(blocks[i - 1])))
+            pass.keepRun(blocks, i);
         pass.block(blocks[i], i + 1 < blocks.size() ? &blocks[i + 1] : nullptr);
+    }
     return pass.page();
 }
 

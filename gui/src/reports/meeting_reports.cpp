@@ -3,6 +3,7 @@
 #include <wx/intl.h>
 
 #include "../formatting.h"
+#include "../identity_text.h"
 #include "../wording.h"
 #include "../wx_text.h"
 #include "model/nhs_number.h"
@@ -58,7 +59,8 @@ std::pair<std::string, std::string> identifiers(const Store& store, const CaseId
     auto c = store.caseById(id);
     if (!c)
         return {"?", ""};
-    return {initialsOf(c->resident), formatNhsNumber(c->resident.nhsNumber)};
+    // Isolated, so Arabic or Hebrew initials never reverse the number beside them.
+    return {isolated(initialsOf(c->resident)), nhsNumberText(c->resident.nhsNumber)};
 }
 }  // namespace
 
@@ -142,17 +144,15 @@ Report minutesReport(const Meeting& m, const Store& store, const std::string& pr
     raisedHere.meetingId = m.id;
     raisedHere.limit = 10000;
     auto actions = store.actions(raisedHere);
+    // Each resident discussed gets a section whose heading, record and actions start on
+    // one page; those listed but not discussed share one compact table at the end.
     int number = 0;
+    std::vector<std::vector<std::string>> notDiscussed;
     for (const auto& item : store.agenda(m.id)) {
         if (item.removed)
             continue;
         auto [initials, nhs] = identifiers(store, item.caseId);
-        b.push_back(ReportBlock::heading(std::to_string(++number) + ". " + initials + "  " + nhs));
-        b.push_back(ReportBlock::fieldList(
-            {{t(_("Reason")), agendaReasonText(item.reason)},
-             {t(_("Discussion")), item.discussed ? item.discussion : t(_("Not discussed"))},
-             {t(_("Decision")), item.decision},
-             {t(_("Care plan changes")), item.planChanges}}));
+        ++number;
         std::vector<std::vector<std::string>> rows;
         for (const auto& a : actions)
             if (a.caseId == item.caseId)
@@ -161,9 +161,34 @@ Report minutesReport(const Meeting& m, const Store& store, const std::string& pr
                                                 : names.professionalWithOrganisation(a.owner),
                                 a.dueDate ? fromWx(formatDate(*a.dueDate)) : t(_("No due date")),
                                 fromWx(describe(a.priority))});
-        b.push_back(ReportBlock::table(
-            {t(_("Action arising")), t(_("Owner")), t(_("Due")), t(_("Priority"))}, {5, 4, 2, 2},
-            rows, t(_("No actions arising."))));
+        if (!item.discussed && rows.empty()) {
+            notDiscussed.push_back(
+                {std::to_string(number), initials, nhs, agendaReasonText(item.reason)});
+            continue;
+        }
+        b.push_back(ReportBlock::heading(
+            leftToRightLine(std::to_string(number) + ". " + initials + "  " + nhs)));
+        std::vector<std::pair<std::string, std::string>> fields = {
+            {t(_("Reason")), agendaReasonText(item.reason)},
+            {t(_("Discussion")), item.discussed ? item.discussion : t(_("Not discussed"))},
+            {t(_("Decision")), item.decision}};
+        if (!item.planChanges.empty())
+            fields.push_back({t(_("Care plan changes")), item.planChanges});
+        if (rows.empty())
+            fields.push_back({t(_("Actions arising")), t(_("None"))});
+        b.push_back(ReportBlock::fieldList(std::move(fields)));
+        if (!rows.empty()) {
+            b.back().keepWithNext = true;
+            b.push_back(ReportBlock::table(
+                {t(_("Action arising")), t(_("Owner")), t(_("Due")), t(_("Priority"))},
+                {5, 4, 2, 2}, rows, {}));
+        }
+    }
+    if (!notDiscussed.empty()) {
+        b.push_back(ReportBlock::heading(
+            t(wxString::Format(_("Listed but not discussed (%zu)"), notDiscussed.size()))));
+        b.push_back(ReportBlock::table({"#", t(_("Resident")), t(_("NHS number")), t(_("Reason"))},
+                                       {1, 2, 3, 4}, notDiscussed, {}));
     }
     return report;
 }

@@ -20,12 +20,31 @@ struct Outcome {
     std::vector<NewAction> actions;
 };
 
+/// What New Meeting did: made the next meeting, or found one already planned.
+struct NextMeeting {
+    MeetingId id;
+    bool alreadyPlanned = false;
+};
+
+/// Before closing: how much of the meeting was recorded (the chair is warned when little).
+struct ClosingCheck {
+    std::size_t residents = 0;   // on the agenda
+    std::size_t discussed = 0;   // with an outcome recorded
+    std::size_t invited = 0;     // organisations invited
+    std::size_t unrecorded = 0;  // of those, attendance not recorded
+};
+
 /// Schedules, prepares, runs and closes meetings.
 class MeetingService {
   public:
     explicit MeetingService(ServiceContext context) : ctx_(context) {}
 
     MeetingId schedule(Meeting meeting);
+    /// New Meeting: the meeting already planned from today on if there is one; otherwise
+    /// one fortnight after the latest (on the next working day), same time, place and
+    /// length, chaired by the actor, with the latest invitees, in one change set.
+    NextMeeting scheduleNext();
+    ClosingCheck closingCheck(const MeetingId& id) const;
     /// Adds every case that must come back (open actions, review due or flagged, new
     /// referrals) and is not already listed. Returns how many items were added.
     std::size_t buildAgenda(const MeetingId& id);
