@@ -242,4 +242,29 @@ BOOST_AUTO_TEST_CASE(an_unwritable_pdf_path_says_why_and_leaves_nothing) {
     settle();
 }
 
+BOOST_AUTO_TEST_CASE(overdue_reviews_and_goals_and_a_desktop_that_never_synced_are_flagged) {
+    PlanStore fixture;
+    // Nine months after the review date (23-Feb-2027) and the goals' target (01-Mar-2027).
+    fixture.clock->set(fixture.clock->now() + std::chrono::days(24 * 30));
+    auto* frame = new MainFrame(fixture.open(), fixture.clock, fixture.user);
+    frame->showCase(fixture.caseId);
+    std::string record = frame->caseRecord()->recordText().utf8_string();
+    BOOST_TEST(record.find("Care plan review OVERDUE") != std::string::npos, record);
+    BOOST_TEST(record.find("REVIEW OVERDUE by") != std::string::npos);
+    std::string pdf = fixture.dir.file("overdue.pdf");
+    wxString problem;
+    BOOST_REQUIRE_MESSAGE(frame->saveCarePlanPdf(pdf, problem), problem.utf8_string());
+    auto pages = pdfPages(pdf);
+    std::string all;
+    for (const auto& page : pages) {
+        // This desktop does not sync: every page says partners' changes may be missing.
+        BOOST_TEST(page.find("Not synced: partners' changes missing") != std::string::npos, page);
+        all += page;
+    }
+    BOOST_TEST(all.find("REVIEW OVERDUE by") != std::string::npos);
+    BOOST_TEST(all.find("(OVERDUE)") != std::string::npos);  // goals past their target
+    frame->Destroy();
+    settle();
+}
+
 BOOST_AUTO_TEST_SUITE_END()

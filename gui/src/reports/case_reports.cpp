@@ -3,6 +3,7 @@
 #include <wx/intl.h>
 
 #include "../formatting.h"
+#include "../identity_text.h"
 #include "../wx_text.h"
 #include "model/nhs_number.h"
 
@@ -65,8 +66,33 @@ std::string dueText(const Action& a, Date today) {
     if (!a.dueDate)
         return t(_("No due date"));
     std::string text = dateText(a.dueDate);
-    if (a.isOverdue(today))
-        text += " " + t(wxString::Format(_("(OVERDUE %d days)"), daysBetween(*a.dueDate, today)));
+    if (a.isOverdue(today)) {
+        int days = daysBetween(*a.dueDate, today);
+        text += " " +
+                t(wxString::Format(wxPLURAL("(OVERDUE %d day)", "(OVERDUE %d days)", days), days));
+    }
+    return text;
+}
+
+/// A review date, flagged when it has passed (an overdue review is a safety cue).
+std::string reviewText(const std::optional<Date>& review, Date today) {
+    std::string text = dateText(review);
+    if (review && *review < today) {
+        int days = daysBetween(*review, today);
+        text +=
+            " " +
+            t(wxString::Format(
+                wxPLURAL("(REVIEW OVERDUE by %d day)", "(REVIEW OVERDUE by %d days)", days), days));
+    }
+    return text;
+}
+
+/// A goal's target date, flagged when it has passed and the goal is still open.
+std::string targetText(const Goal& g, Date today) {
+    std::string text = dateText(g.targetDate);
+    if (g.targetDate && *g.targetDate < today &&
+        (g.progress == GoalProgress::NotStarted || g.progress == GoalProgress::InProgress))
+        text += " " + t(_("(OVERDUE)"));
     return text;
 }
 
@@ -127,7 +153,7 @@ IdentityBanner bannerFor(const Case& c, Date today) {
             today)
             --age;
     }
-    return {c.resident.familyName + ", " + c.resident.givenName,
+    return {leftToRightLine(residentName(c.resident.familyName, c.resident.givenName)),
             dateText(c.resident.dateOfBirth) + " (" + std::to_string(age) + "y)",
             formatNhsNumber(c.resident.nhsNumber)};
 }
@@ -151,6 +177,10 @@ Report carePlanReport(const CaseRecord& r, const CarePlanDocument& doc, const Di
     if (context.lastSynced)
         report.footer += t(wxString::Format(_(". Last synced with partners %s"),
                                             formatDateTime(*context.lastSynced)));
+    else if (context.syncSetUp)
+        report.footer += t(_(". NEVER synced: partners' changes missing"));
+    else
+        report.footer += t(_(". Not synced: partners' changes missing"));
 
     const Resident& p = r.theCase.resident;
     auto& b = report.blocks;
@@ -183,7 +213,7 @@ Report carePlanReport(const CaseRecord& r, const CarePlanDocument& doc, const Di
     std::vector<std::vector<std::string>> goalRows;
     for (const auto& g : doc.goals)
         goalRows.push_back(
-            {domainName(g.domain), g.description, dateText(g.targetDate),
+            {domainName(g.domain), g.description, targetText(g, context.today),
              progressName(g.progress) + (g.progressNote.empty() ? "" : ": " + g.progressNote)});
     b.push_back(ReportBlock::heading(t(_("My goals, in my words"))));
     b.push_back(ReportBlock::table({t(_("Area")), t(_("Goal")), t(_("By")), t(_("Progress"))},
@@ -203,8 +233,11 @@ Report carePlanReport(const CaseRecord& r, const CarePlanDocument& doc, const Di
     b.push_back(consentTable(r, names));
 
     b.push_back(ReportBlock::heading(t(_("Review"))));
-    b.push_back(ReportBlock::fieldList({{t(_("Next review")), dateText(plan.reviewDate)},
-                                        {t(_("Plan version")), std::to_string(plan.version)}}));
+    b.push_back(ReportBlock::fieldList(
+        {{t(_("Next review")), plan.status == PlanStatus::Agreed
+                                   ? reviewText(plan.reviewDate, context.today)
+                                   : dateText(plan.reviewDate)},
+         {t(_("Plan version")), std::to_string(plan.version)}}));
     return report;
 }
 
@@ -246,10 +279,16 @@ Report caseRecordReport(const CaseRecord& r, const DirectoryNames& names, Date t
     std::vector<std::vector<std::string>> versions;
     for (const auto& plan : r.plans)
         versions.push_back({std::to_string(plan.version), std::string(codeOf(plan.status)),
-                            dateText(plan.agreedOn), dateText(plan.reviewDate)});
-    if (agreed)
+                            dateText(plan.agreedOn),
+                            plan.status == PlanStatus::Agreed ? reviewText(plan.reviewDate, today)
+                                                              : dateText(plan.reviewDate)});
+    if (agreed) {
+        if (agreed->reviewDate && *agreed->reviewDate < today)
+            b.push_back(ReportBlock::paragraph(t(_("Care plan review OVERDUE: due ")) +
+                                               dateText(agreed->reviewDate) + "."));
         b.push_back(ReportBlock::paragraph(t(_("What matters to me: ")) + "\u201C" +
                                            agreed->whatMattersToMe + "\u201D"));
+    }
     b.push_back(
         ReportBlock::table({t(_("Version")), t(_("Status")), t(_("Agreed")), t(_("Review"))},
                            {1, 2, 2, 2}, versions, t(_("No care plan yet."))));

@@ -20,6 +20,9 @@ struct PrintContext {
     /// When this desktop last synced with partners; absent when it does not sync. Printed
     /// so a reader can judge whether a partner's later changes may be missing.
     std::optional<Timestamp> lastSynced;
+    /// Whether this desktop syncs at all; a printout from one that does not, or never has,
+    /// says so, since partners' changes are then certainly missing.
+    bool syncSetUp = false;
 };
 
 /// The identity banner for a resident: name, date of birth with age, NHS number 3-3-4.
