@@ -28,6 +28,19 @@ void CaseRecordPanel::show(const CaseRecord& record, const DirectoryNames& names
     Layout();
 }
 
+void CaseRecordPanel::showWithheld(const Case& theCase, Date today, const wxString& why) {
+    banner_->show(bannerFor(theCase, today));
+    wxString escaped = why;
+    escaped.Replace("&", "&amp;");
+    escaped.Replace("<", "&lt;");
+    record_->SetPage("<html><body><h3>" + _("Record not shown") + "</h3><p>" + escaped + "</p><p>" +
+                     _("Ask their key worker or the referring organisation if you need to know "
+                       "more, or record the resident's consent if they now agree.") +
+                     "</p></body></html>");
+    shown_ = theCase.id;
+    Layout();
+}
+
 void CaseRecordPanel::clear() {
     shown_.reset();
     banner_->showNobody(_("No resident selected"));

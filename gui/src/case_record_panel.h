@@ -20,6 +20,8 @@ class CaseRecordPanel : public wxPanel {
     explicit CaseRecordPanel(wxWindow* parent);
 
     void show(const CaseRecord& record, const DirectoryNames& names, Date today);
+    /// The resident's identity under the banner, and `why` their record is not shown.
+    void showWithheld(const Case& theCase, Date today, const wxString& why);
     /// No resident selected: the banner says so and the record is empty.
     void clear();
 

@@ -272,7 +272,8 @@ void MainFrame::buildMenus() {
     Bind(
         wxEVT_UPDATE_UI,
         [this](wxUpdateUIEvent& e) {
-            e.Enable(currentCase_.has_value() && isAllowed(user_, Operation::EditCarePlanDraft));
+            e.Enable(currentCase_.has_value() && !currentWithheld_ &&
+                     isAllowed(user_, Operation::EditCarePlanDraft));
         },
         ID_EDIT_CARE_PLAN);
     Bind(
@@ -445,9 +446,7 @@ CarePlanEditor* MainFrame::editCarePlan() {
 }
 
 void MainFrame::updateActionsTab() {
-    std::size_t overdue = actions_->overdueCount();
-    pages_->SetPageText(
-        1, overdue ? wxString::Format(_("Actions (%zu overdue)"), overdue) : _("Actions"));
+    pages_->SetPageText(1, actions_->tabText());
 }
 
 void MainFrame::showAllCases() {
@@ -528,6 +527,7 @@ void MainFrame::clearRecord() {
     caseRecord_->clear();
     currentCase_.reset();
     currentHasAgreedPlan_ = false;
+    currentWithheld_ = false;
 }
 
 void MainFrame::displayRecord(const CaseId& id, bool opening) {
@@ -542,17 +542,38 @@ void MainFrame::displayRecord(const CaseId& id, bool opening) {
         currentHasAgreedPlan_ =
             std::any_of(record.plans.begin(), record.plans.end(),
                         [](const CarePlan& p) { return p.status == PlanStatus::Agreed; });
+        currentWithheld_ = false;
     } catch (const StoreError& e) {
         // Never leave another person's record beside this selection.
         clearRecord();
         wxMessageBox(describe(e.code()), _("Could not open the record"), wxOK | wxICON_ERROR, this);
-    } catch (const DomainError&) {
-        clearRecord();
+    } catch (const DomainError& e) {
+        auto theCase = e.has(ErrorCode::NotShared) ? store_->caseById(id) : std::nullopt;
+        if (!theCase) {
+            clearRecord();
+            return;
+        }
+        // Who they are stays in view (they are selected); what is recorded about them does
+        // not, and nothing can be printed, exported or edited.
+        if (opening) {
+            wxString ignored;
+            runRefusable(
+                [&] {
+                    store_->recordAudit({AuditEventKind::ViewCase, "case:" + id.str(),
+                                         "withheld: not shared with the viewer's organisation"},
+                                        user_);
+                },
+                ignored);
+        }
+        caseRecord_->showWithheld(*theCase, clock_->today(), describe(e));
+        currentCase_ = id;
+        currentHasAgreedPlan_ = false;
+        currentWithheld_ = true;
     }
 }
 
 std::optional<Report> MainFrame::currentCarePlanReport() const {
-    if (!currentCase_)
+    if (!currentCase_ || currentWithheld_)
         return std::nullopt;
     NoIds noIds;
     ServiceContext ctx{*store_, *clock_, noIds, user_};

@@ -142,7 +142,9 @@ void MainFrame::bindExchangeCommands() {
     };
     Bind(
         wxEVT_UPDATE_UI,
-        [this, exchanging](wxUpdateUIEvent& e) { e.Enable(exchanging() && currentCase_); },
+        [this, exchanging](wxUpdateUIEvent& e) {
+            e.Enable(exchanging() && currentCase_ && !currentWithheld_);
+        },
         ID_EXPORT_CASE);
     Bind(
         wxEVT_UPDATE_UI, [exchanging](wxUpdateUIEvent& e) { e.Enable(exchanging()); },

@@ -104,6 +104,10 @@ wxString describe(ErrorCode code) {
             return _(
                 "The file refers to something it does not contain, or to another "
                 "resident's record. Nothing was imported.");
+        case ErrorCode::NotShared:
+            return _(
+                "This resident has not agreed to share their record with your organisation, and "
+                "no legal basis is recorded for it.");
     }
     return _("The request was refused.");
 }

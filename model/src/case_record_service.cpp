@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "model/permissions.h"
+
 namespace nmdt {
 
 DirectoryNames::DirectoryNames(const DirectoryReader& directory) {
@@ -41,9 +43,11 @@ CaseRecord CaseRecordService::load(const CaseId& id) const {
         throw DomainError(ErrorCode::NotFound, "case");
     CaseRecord r;
     r.theCase = *found;
-    r.contacts = ctx_.store.contacts(id);
     r.consents = ctx_.store.consents(id);
     r.careTeam = ctx_.store.careTeam(id);
+    // What a person may see follows the resident's consent for their organisation.
+    requireMaySeeRecord(ctx_.actor, r.theCase, r.consents, r.careTeam);
+    r.contacts = ctx_.store.contacts(id);
     r.plans = ctx_.store.carePlans(id);
     ActionQuery q;
     q.caseId = id;

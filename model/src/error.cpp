@@ -54,6 +54,8 @@ const char* errorCodeName(ErrorCode code) {
             return "not-permitted";
         case ErrorCode::ReferenceMismatch:
             return "reference-mismatch";
+        case ErrorCode::NotShared:
+            return "not-shared";
     }
     return "unknown";
 }

@@ -108,6 +108,7 @@ CaseTransfer ExchangeService::exportCase(const CaseId& id, const std::string& de
     t.contacts = store.contacts(id);
     t.consents = store.consents(id);
     t.careTeam = store.careTeam(id);
+    requireMaySeeRecord(ctx_.actor, t.theCase, t.consents, t.careTeam);
     for (const auto& plan : store.carePlans(id))
         t.plans.push_back({plan, store.needs(plan.id), store.goals(plan.id)});
     ActionQuery q;

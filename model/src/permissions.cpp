@@ -45,6 +45,45 @@ bool mayWorkOn(const Actor& actor, const Action& action) {
     return false;
 }
 
+bool maySeeRecord(const Actor& actor, const Case& theCase, const std::vector<Consent>& consents,
+                  const std::vector<CareTeamMember>& careTeam) {
+    const OrganisationId& org = actor.organisationId;
+    if (org.empty() || org == theCase.referrerOrganisation)
+        return true;
+    // The latest decision for this organisation counts, as on sync.
+    const Consent* latest = nullptr;
+    for (const auto& c : consents)
+        if (c.organisationId == org &&
+            (!latest || std::make_pair(toIsoDate(c.recordedOn), c.id.str()) >=
+                            std::make_pair(toIsoDate(latest->recordedOn), latest->id.str())))
+            latest = &c;
+    if (latest)
+        return latest->decision == ConsentDecision::Permit || !latest->legalBasis.empty();
+    switch (actor.role) {
+        case Role::Chair:
+        case Role::Clinician:
+        case Role::PracticeStaff:
+        case Role::Administrator:
+            return true;
+        case Role::Navigator:
+        case Role::VcfseWorker:
+            if (!actor.userId.empty() && theCase.keyWorker == actor.userId)
+                return true;
+            for (const auto& m : careTeam)
+                if (m.active && m.professionalId == actor.userId)
+                    return true;
+            return false;
+    }
+    return false;
+}
+
+void requireMaySeeRecord(const Actor& actor, const Case& theCase,
+                         const std::vector<Consent>& consents,
+                         const std::vector<CareTeamMember>& careTeam) {
+    if (!maySeeRecord(actor, theCase, consents, careTeam))
+        throw DomainError(ErrorCode::NotShared, "consent");
+}
+
 void require(const Actor& actor, Operation operation) {
     if (!isAllowed(actor, operation))
         throw DomainError(ErrorCode::NotPermitted, "role");

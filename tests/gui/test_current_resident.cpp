@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <random>
 
+#include "care_plan_editor.h"
 #include "case_list_view.h"
 #include "case_record_panel.h"
 #include "command_table.h"
@@ -286,6 +287,93 @@ BOOST_AUTO_TEST_CASE(random_searches_clicks_and_keys_keep_one_person_on_screen) 
                                       ": " + what);
         }
     }
+    frame->Destroy();
+    settle();
+}
+
+BOOST_AUTO_TEST_CASE(viewing_records_queues_nothing_for_partners) {
+    // Who viewed what stays in this desktop's audit trail; only changes are sent.
+    ResidentsStore fixture;
+    auto* frame = new MainFrame(fixture.open(), fixture.clock, fixture.user);
+    frame->Show();
+    settle();
+    auto* sync = frame->store().syncStore();
+    BOOST_REQUIRE(sync);
+    const auto waiting = sync->pendingChanges();
+    for (std::size_t i = 0; i < 10; ++i) {
+        frame->showCase(fixture.everyone[i].id);
+        settle(1);
+    }
+    frame->showActions();
+    settle();
+    frame->showMeetings();
+    settle();
+    BOOST_TEST(sync->pendingChanges() == waiting);
+    // Opening a care plan to read it and closing it untouched changes nothing either.
+    frame->showResidents();
+    for (std::size_t i = 0; i < 5; ++i) {
+        frame->showCase(fixture.everyone[i].id);
+        if (auto* editor = frame->editCarePlan()) {
+            settle(2);
+            editor->Close(true);
+            settle(2);
+        }
+    }
+    BOOST_TEST(sync->pendingChanges() == waiting);
+    AuditQuery views;
+    views.kind = AuditEventKind::ViewCase;
+    BOOST_TEST(frame->store().auditTrail(views).size() >= 10u);
+    frame->Destroy();
+    settle();
+}
+
+BOOST_AUTO_TEST_CASE(a_record_not_shared_with_the_users_organisation_is_not_shown) {
+    // A navigator on a shared desktop selects a resident who said no to sharing with their
+    // organisation: who they are shows (they chose them), what is recorded does not.
+    TempDir dir;
+    auto clock = std::make_shared<FixedClock>(fixedNow());
+    std::string path = dir.file("consent.nmdt");
+    CaseId refused;
+    Actor navigator;
+    {
+        auto store = storage::SqlCipherStore::create(path, Passphrase(kPass), clock);
+        auto summary = demo::generateDemoData(*store, *clock, demo::DemoSize::small(), 4);
+        SeededIdSource ids(5);
+        Actor chair{ProfessionalId(summary.chairId), "Chair", Role::Chair, OrganisationId()};
+        CaseService cases(ServiceContext{*store, *clock, ids, chair});
+        refused = cases.refer({resident("Amal", "Haddad", testNhsNumber(77001)),
+                               {},
+                               {},
+                               "Isolation",
+                               day(2026, 11, 1),
+                               {}});
+        cases.recordConsent(refused, OrganisationId(summary.navigatorOrgId), ConsentDecision::Deny);
+        navigator = Actor{ProfessionalId(summary.navigatorId), "Gwen Pritchard", Role::Navigator,
+                          OrganisationId(summary.navigatorOrgId)};
+    }
+    auto* frame = new MainFrame(storage::SqlCipherStore::open(path, Passphrase(kPass), clock),
+                                clock, navigator);
+    frame->Show();
+    settle();
+    frame->showCase(refused);
+    settle();
+    BOOST_REQUIRE(frame->currentCase().has_value());
+    checkOnePerson(frame, "withheld record");
+    std::string record = frame->caseRecord()->recordText().utf8_string();
+    BOOST_TEST(record.find("Record not shown") != std::string::npos, record);
+    BOOST_TEST(record.find("not agreed to share") != std::string::npos, record);
+    BOOST_TEST(record.find("Isolation") == std::string::npos);  // the referral reason
+    BOOST_TEST(frame->caseRecord()->bannerText().Contains("Haddad"));
+    BOOST_TEST(!frame->currentCarePlanReport().has_value());
+    BOOST_TEST(!menuEnabled(frame, wxID_PRINT));
+    BOOST_TEST(!menuEnabled(frame, nmdt::gui::ID_EDIT_CARE_PLAN));
+    AuditQuery views;
+    views.kind = AuditEventKind::ViewCase;
+    views.subject = "case:" + refused.str();
+    auto audited = frame->store().auditTrail(views);
+    BOOST_REQUIRE(audited.size() == 1u);
+    BOOST_TEST(audited[0].detail.find("withheld") != std::string::npos);
+    screenshot(frame, "record-not-shared");
     frame->Destroy();
     settle();
 }

@@ -155,6 +155,7 @@ class MainFrame : public wxFrame {
     std::optional<CaseId> currentCase_;  // always the person on the list's selected row
     bool listChanging_ = false;
     bool currentHasAgreedPlan_ = false;  // known when the record loads; enables printing
+    bool currentWithheld_ = false;       // not shared with the user's organisation
     wxPrintData printData_;
     wxNotebook* pages_ = nullptr;
     ActionsPanel* actions_ = nullptr;

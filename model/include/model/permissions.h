@@ -3,6 +3,7 @@
 // whichever screen (or command line, or later a partner's sync) asked for it.
 
 #include "model/action.h"
+#include "model/case_record.h"
 #include "model/change_set.h"
 
 namespace nmdt {
@@ -26,6 +27,18 @@ bool isAllowed(const Actor& actor, Operation operation);
 /// clinicians any action; navigators and VCFSE workers only their own or their
 /// organisation's; practice staff and administrators none.
 bool mayWorkOn(const Actor& actor, const Action& action);
+
+/// True if `actor` may see the record of `theCase`, given its recorded consents. The
+/// organisation that referred the resident always may; otherwise the latest decision
+/// recorded for the actor's organisation counts (permit, or a recorded legal basis; a
+/// refusal withholds the record from everyone there). With no decision recorded, the direct
+/// care roles (chair, clinician, practice staff, administrator) may, and navigators and
+/// VCFSE workers only as the resident's key worker or care team member.
+bool maySeeRecord(const Actor& actor, const Case& theCase, const std::vector<Consent>& consents,
+                  const std::vector<CareTeamMember>& careTeam);
+void requireMaySeeRecord(const Actor& actor, const Case& theCase,
+                         const std::vector<Consent>& consents,
+                         const std::vector<CareTeamMember>& careTeam);
 
 /// Throws DomainError(NotPermitted, "role") unless allowed.
 void require(const Actor& actor, Operation operation);
