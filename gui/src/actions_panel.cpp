@@ -4,7 +4,6 @@
 #include <wx/checkbox.h>
 #include <wx/choicdlg.h>
 #include <wx/choice.h>
-#include <wx/datectrl.h>
 #include <wx/dateevt.h>
 #include <wx/html/htmlwin.h>
 #include <wx/msgdlg.h>
@@ -14,6 +13,7 @@
 #include <wx/textdlg.h>
 
 #include "action_list_view.h"
+#include "date_field.h"
 #include "formatting.h"
 #include "refusable.h"
 #include "status_dialog.h"
@@ -69,9 +69,9 @@ ActionsPanel::ActionsPanel(wxWindow* parent, ServiceContext context)
     priorityChoice_->SetSelection(0);
 
     fromEnabled_ = new wxCheckBox(this, wxID_ANY, _("Due &from"));
-    fromPicker_ = new wxDatePickerCtrl(this, wxID_ANY);
+    fromPicker_ = new DateField(this, wxID_ANY);
     toEnabled_ = new wxCheckBox(this, wxID_ANY, _("&to"));
-    toPicker_ = new wxDatePickerCtrl(this, wxID_ANY);
+    toPicker_ = new DateField(this, wxID_ANY);
     fromPicker_->Disable();
     toPicker_->Disable();
 
@@ -241,8 +241,7 @@ void ActionsPanel::refresh() {
     } catch (const StoreError& e) {
         wxMessageBox(describe(e.code()), _("Actions"), wxOK | wxICON_ERROR, this);
     }
-    std::size_t overdue = overdueCount();
-    badge_->SetLabel(overdue ? wxString::Format(_("%zu overdue"), overdue) : _("Nothing overdue"));
+    badge_->SetLabel(overdueText());
     Layout();
     if (keep)
         select(keep->id);
@@ -251,13 +250,45 @@ void ActionsPanel::refresh() {
 }
 
 std::size_t ActionsPanel::overdueCount() const {
-    ActionQuery q;
-    if (!ctx_.actor.organisationId.empty())
-        q.ownerOrganisation = ctx_.actor.organisationId;
-    else
-        q.owner = ctx_.actor.userId;
-    q.overdueAsOf = ctx_.clock.today();
-    return ctx_.store.countActions(q);
+    auto counts = overdueCounts();
+    return counts.organisation.value_or(counts.mine);
+}
+
+ActionsPanel::OverdueCounts ActionsPanel::overdueCounts() const {
+    OverdueCounts counts;
+    ActionQuery mine;
+    mine.owner = ctx_.actor.userId;
+    mine.overdueAsOf = ctx_.clock.today();
+    counts.mine = ctx_.actor.userId.empty() ? 0 : ctx_.store.countActions(mine);
+    if (!ctx_.actor.organisationId.empty()) {
+        ActionQuery team;
+        team.ownerOrganisation = ctx_.actor.organisationId;
+        team.overdueAsOf = ctx_.clock.today();
+        counts.organisation = ctx_.store.countActions(team);
+    }
+    return counts;
+}
+
+wxString ActionsPanel::overdueText() const {
+    // Two numbers, each saying whose: "13 overdue" beside 5 red rows of My Actions misled.
+    auto counts = overdueCounts();
+    if (counts.mine == 0 && counts.organisation.value_or(0) == 0)
+        return _("Nothing overdue");
+    if (!counts.organisation)
+        return wxString::Format(_("Overdue: %zu of mine"), counts.mine);
+    auto org = ctx_.store.organisation(ctx_.actor.organisationId);
+    return wxString::Format(_("Overdue: %zu of mine, %zu in %s"), counts.mine, *counts.organisation,
+                            org ? toWx(org->name) : wxString(_("my organisation")));
+}
+
+wxString ActionsPanel::tabText() const {
+    auto counts = overdueCounts();
+    if (counts.mine == 0 && counts.organisation.value_or(0) == 0)
+        return _("Actions");
+    if (!counts.organisation)
+        return wxString::Format(_("Actions (%zu of mine overdue)"), counts.mine);
+    return wxString::Format(_("Actions (overdue: %zu mine, %zu organisation)"), counts.mine,
+                            *counts.organisation);
 }
 
 wxString ActionsPanel::overdueBadge() const {

@@ -11,11 +11,12 @@
 
 class wxCheckBox;
 class wxChoice;
-class wxDatePickerCtrl;
 class wxHtmlWindow;
 class wxStaticText;
 
 namespace nmdt::gui {
+
+class DateField;
 
 class ActionListView;
 
@@ -40,6 +41,16 @@ class ActionsPanel : public wxPanel {
     void select(const ActionId& id);
     /// Overdue actions in the user's scope (their organisation, or their own).
     std::size_t overdueCount() const;
+    /// Overdue actions owned by the user, and by their organisation if they have one.
+    struct OverdueCounts {
+        std::size_t mine = 0;
+        std::optional<std::size_t> organisation;
+    };
+    OverdueCounts overdueCounts() const;
+    /// "Overdue: 5 of mine, 13 in Age Well Together": whose each number counts.
+    wxString overdueText() const;
+    /// The Actions tab's label, with the same two numbers.
+    wxString tabText() const;
     wxString overdueBadge() const;
     /// Most rows the list shows at once; beyond it the panel says how many it left out.
     static constexpr std::size_t kRowLimit = 2000;
@@ -79,8 +90,8 @@ class ActionsPanel : public wxPanel {
     wxChoice* priorityChoice_ = nullptr;
     wxCheckBox* fromEnabled_ = nullptr;
     wxCheckBox* toEnabled_ = nullptr;
-    wxDatePickerCtrl* fromPicker_ = nullptr;
-    wxDatePickerCtrl* toPicker_ = nullptr;
+    DateField* fromPicker_ = nullptr;
+    DateField* toPicker_ = nullptr;
     wxStaticText* badge_ = nullptr;
     wxStaticText* truncated_ = nullptr;
     ActionListView* list_ = nullptr;
