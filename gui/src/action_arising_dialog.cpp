@@ -2,11 +2,12 @@
 
 #include <wx/checkbox.h>
 #include <wx/choice.h>
-#include <wx/datectrl.h>
+#include <wx/dateevt.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include "date_field.h"
 #include "formatting.h"
 #include "wording.h"
 #include "wx_text.h"
@@ -28,7 +29,7 @@ ActionArisingDialog::ActionArisingDialog(wxWindow* parent, std::vector<Professio
         owner_->SetSelection(0);
     hasDue_ = new wxCheckBox(this, wxID_ANY, _("Due &by"));
     hasDue_->SetValue(true);
-    due_ = new wxDatePickerCtrl(this, wxID_ANY);
+    due_ = new DateField(this, wxID_ANY);
     Date due = addDays(today, 14);
     due_->SetValue(toWxDate(due));
     priority_ = new wxChoice(this, wxID_ANY);
@@ -48,6 +49,13 @@ ActionArisingDialog::ActionArisingDialog(wxWindow* parent, std::vector<Professio
     sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, FromDIP(12));
     SetSizerAndFit(sizer);
     hasDue_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { due_->Enable(hasDue_->GetValue()); });
+    Bind(
+        wxEVT_BUTTON,
+        [this](wxCommandEvent& e) {
+            if (due_->readableOrSay())
+                e.Skip();
+        },
+        wxID_OK);
     title_->SetFocus();
 }
 

@@ -9,10 +9,11 @@
 
 class wxCheckBox;
 class wxChoice;
-class wxDatePickerCtrl;
 class wxTextCtrl;
 
 namespace nmdt::gui {
+
+class DateField;
 
 /// Asks for an action arising from a discussion.
 class ActionArisingDialog : public wxDialog {
@@ -25,7 +26,7 @@ class ActionArisingDialog : public wxDialog {
     wxTextCtrl* title_ = nullptr;
     wxChoice* owner_ = nullptr;
     wxCheckBox* hasDue_ = nullptr;
-    wxDatePickerCtrl* due_ = nullptr;
+    DateField* due_ = nullptr;
     wxChoice* priority_ = nullptr;
 };
 

@@ -4,7 +4,6 @@
 #include <wx/checkbox.h>
 #include <wx/choicdlg.h>
 #include <wx/choice.h>
-#include <wx/datectrl.h>
 #include <wx/dateevt.h>
 #include <wx/listctrl.h>
 #include <wx/msgdlg.h>
@@ -15,6 +14,7 @@
 #include <wx/textctrl.h>
 #include <wx/textdlg.h>
 
+#include "date_field.h"
 #include "formatting.h"
 #include "identity_banner.h"
 #include "identity_text.h"
@@ -103,7 +103,7 @@ CarePlanEditor::CarePlanEditor(wxWindow* parent, ServiceContext context, CaseId 
     aboutMe_ = text(_("About me"), 60);
     contingency_ = text(_("Contingency and crisis plan"), 60);
     hasReview_ = new wxCheckBox(panel, wxID_ANY, _("&Review by:"));
-    review_ = new wxDatePickerCtrl(panel, wxID_ANY);
+    review_ = new DateField(panel, wxID_ANY);
     needs_ = makeList(panel, _("Needs"),
                       {{_("Area of life"), 140}, {_("Need"), 300}, {_("Support planned"), 300}});
     goalsList_ = makeList(panel, _("Goals"),
@@ -410,6 +410,16 @@ bool CarePlanEditor::saveDraft(wxString& problem) {
     p.aboutMe = fromWx(aboutMe_->GetValue());
     p.contingencyPlan = fromWx(contingency_->GetValue());
     if (hasReview_->GetValue()) {
+        // Read what is typed, unless the user is still typing it (an autosave mid-date).
+        if (!review_->text()->HasFocus())
+            review_->commitTyping();
+        if (review_->hasTypingError()) {
+            // Saving would quietly keep the old date: keep everything until it reads.
+            problem =
+                _("The review date is not a date. Type it like 05-Oct-2025; nothing has "
+                  "been saved yet.");
+            return false;
+        }
         wxDateTime d = review_->GetValue();
         p.reviewDate = fromWxDate(d);
     } else {

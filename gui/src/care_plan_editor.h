@@ -14,12 +14,13 @@
 class wxButton;
 class wxCheckBox;
 class wxChoice;
-class wxDatePickerCtrl;
 class wxListCtrl;
 class wxStaticText;
 class wxTextCtrl;
 
 namespace nmdt::gui {
+
+class DateField;
 
 class IdentityBannerPanel;
 
@@ -80,7 +81,7 @@ class CarePlanEditor : public wxFrame {
     wxTextCtrl* aboutMe_ = nullptr;
     wxTextCtrl* contingency_ = nullptr;
     wxCheckBox* hasReview_ = nullptr;
-    wxDatePickerCtrl* review_ = nullptr;
+    DateField* review_ = nullptr;
     wxListCtrl* needs_ = nullptr;
     wxListCtrl* goalsList_ = nullptr;
     wxListCtrl* careTeam_ = nullptr;

@@ -54,7 +54,8 @@ class DesktopApp : public wxApp {
     bool OnInit() override {
         SetAppName("neighbourhood-mdt");
         SetAppDisplayName("Neighbourhood MDT");
-        // Dates in pickers and numbers follow the user's regional settings (en-GB in practice).
+        // Numbers follow the user's regional settings; dates never do: every date is shown
+        // and typed as 05-Oct-2025 (DateField, formatDate), whatever the locale.
         wxUILocale::UseDefault();
         if (!wxApp::OnInit())
             return false;

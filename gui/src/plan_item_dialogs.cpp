@@ -2,11 +2,12 @@
 
 #include <wx/checkbox.h>
 #include <wx/choice.h>
-#include <wx/datectrl.h>
+#include <wx/dateevt.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include "date_field.h"
 #include "formatting.h"
 #include "wx_text.h"
 
@@ -120,7 +121,7 @@ GoalDialog::GoalDialog(wxWindow* parent, const Goal& goal)
     description_->SetName(_("Goal, in the person's own words"));
     hasTarget_ = new wxCheckBox(this, wxID_ANY, _("&Target date:"));
     hasTarget_->SetValue(goal.targetDate.has_value());
-    target_ = new wxDatePickerCtrl(this, wxID_ANY);
+    target_ = new DateField(this, wxID_ANY);
     if (goal.targetDate)
         target_->SetValue(toWxDate(*goal.targetDate));
     target_->Enable(hasTarget_->GetValue());
@@ -141,6 +142,13 @@ GoalDialog::GoalDialog(wxWindow* parent, const Goal& goal)
     finish(*this, grid);
     hasTarget_->Bind(wxEVT_CHECKBOX,
                      [this](wxCommandEvent&) { target_->Enable(hasTarget_->GetValue()); });
+    Bind(
+        wxEVT_BUTTON,
+        [this](wxCommandEvent& e) {
+            if (target_->readableOrSay())
+                e.Skip();
+        },
+        wxID_OK);
     description_->SetFocus();
 }
 

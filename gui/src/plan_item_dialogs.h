@@ -7,10 +7,11 @@
 
 class wxCheckBox;
 class wxChoice;
-class wxDatePickerCtrl;
 class wxTextCtrl;
 
 namespace nmdt::gui {
+
+class DateField;
 
 /// Edits a need: its domain, what it is, and the support planned.
 class NeedDialog : public wxDialog {
@@ -36,7 +37,7 @@ class GoalDialog : public wxDialog {
     wxChoice* domain_ = nullptr;
     wxTextCtrl* description_ = nullptr;
     wxCheckBox* hasTarget_ = nullptr;
-    wxDatePickerCtrl* target_ = nullptr;
+    DateField* target_ = nullptr;
     wxChoice* progress_ = nullptr;
     wxTextCtrl* progressNote_ = nullptr;
 };
