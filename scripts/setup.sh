@@ -17,6 +17,11 @@ packages=(
   curl
 )
 
+# The walkthrough (scripts/walkthrough.sh) drives the real window and takes screenshots.
+if [ "${1:-}" = "--walkthrough" ]; then
+  packages+=(xdotool imagemagick)
+fi
+
 # The FHIR validators the tests run (tests/fhir) need Node.js and npm. Machines that
 # already have them (Node.js 20.19 or later) keep their own; otherwise Debian's.
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then

@@ -75,7 +75,7 @@ ActionsPanel::ActionsPanel(wxWindow* parent, ServiceContext context)
     fromPicker_->Disable();
     toPicker_->Disable();
 
-    badge_ = new wxStaticText(this, wxID_ANY, {});
+    badge_ = new wxStaticText(this, wxID_ANY, _("Nothing overdue"));  // sized with text
     badge_->SetName(_("Overdue actions"));
     badge_->SetForegroundColour(wxColour(213, 40, 27));
     wxFont big = badge_->GetFont();

@@ -12,6 +12,7 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/textdlg.h>
+#include <wx/wrapsizer.h>
 
 #include "action_arising_dialog.h"
 #include "formatting.h"
@@ -79,27 +80,30 @@ MeetingsPanel::MeetingsPanel(wxWindow* parent, ServiceContext context)
     bold.MakeBold();
     clockLabel_->SetFont(bold);
 
+    // Mnemonics are unique on the page and avoid the menu bar's (F, E, V, A, S, H): a
+    // shared one only moves the focus in GTK instead of pressing the button.
     auto* newButton = new wxButton(this, wxID_ANY, _("&New Meeting"));
     auto* buildButton = new wxButton(this, wxID_ANY, _("&Build Agenda"));
-    openButton_ = new wxButton(this, wxID_ANY, _("&Start Meeting"));
+    openButton_ = new wxButton(this, wxID_ANY, _("Star&t Meeting"));
     closeButton_ = new wxButton(this, wxID_ANY, _("&Close Meeting"));
     auto* agendaPdf = new wxButton(this, wxID_ANY, _("Agenda &PDF..."));
     auto* minutesPdf = new wxButton(this, wxID_ANY, _("&Minutes PDF..."));
-    auto* printAgenda = new wxButton(this, wxID_ANY, _("Print A&genda..."));
+    auto* printAgenda = new wxButton(this, wxID_ANY, _("Print Agenda..."));
     auto* printMinutes = new wxButton(this, wxID_ANY, _("Print Min&utes..."));
-    auto* top = new wxBoxSizer(wxHORIZONTAL);
+    // Wraps onto a second row on a narrow window rather than cutting buttons off.
+    auto* top = new wxWrapSizer(wxHORIZONTAL);
     for (wxWindow* w : std::initializer_list<wxWindow*>{
              meetingChoice_, meetingState_, newButton, buildButton, openButton_, closeButton_,
              agendaPdf, minutesPdf, printAgenda, printMinutes})
-        top->Add(w, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(6));
+        top->Add(w, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT | wxBOTTOM, FromDIP(6));
 
     attendanceList_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(300, -1)),
                                      wxLC_REPORT | wxLC_SINGLE_SEL);
     attendanceList_->SetName(_("Attendance"));
     attendanceList_->AppendColumn(_("Organisation"), wxLIST_FORMAT_LEFT, FromDIP(200));
     attendanceList_->AppendColumn(_("Attendance"), wxLIST_FORMAT_LEFT, FromDIP(90));
-    auto* attended = new wxButton(this, wxID_ANY, _("A&ttended"));
-    auto* absent = new wxButton(this, wxID_ANY, _("Absen&t"));
+    auto* attended = new wxButton(this, wxID_ANY, _("Attende&d"));
+    auto* absent = new wxButton(this, wxID_ANY, _("Absent"));
     auto* inviteButton = new wxButton(this, wxID_ANY, _("&Invite..."));
     auto* attendanceButtons = new wxBoxSizer(wxHORIZONTAL);
     for (auto* b : {attended, absent, inviteButton})
@@ -117,19 +121,19 @@ MeetingsPanel::MeetingsPanel(wxWindow* parent, ServiceContext context)
     agendaList_->AppendColumn(_("Reason"), wxLIST_FORMAT_LEFT, FromDIP(120));
     agendaList_->AppendColumn(_("Min"), wxLIST_FORMAT_RIGHT, FromDIP(45));
     agendaList_->AppendColumn(_("Notes"), wxLIST_FORMAT_LEFT, FromDIP(160));
-    auto* up = new wxButton(this, wxID_ANY, _("Move &Up"));
-    auto* down = new wxButton(this, wxID_ANY, _("Move &Down"));
-    auto* addCase = new wxButton(this, wxID_ANY, _("&Add Resident..."));
-    auto* remove = new wxButton(this, wxID_ANY, _("&Remove"));
-    auto* timeButton = new wxButton(this, wxID_ANY, _("Mi&nutes..."));
-    auto* infoButton = new wxButton(this, wxID_ANY, _("For &Information"));
-    auto* agendaButtons = new wxBoxSizer(wxHORIZONTAL);
+    auto* up = new wxButton(this, wxID_ANY, _("M&ove Up"));
+    auto* down = new wxButton(this, wxID_ANY, _("Move Do&wn"));
+    auto* addCase = new wxButton(this, wxID_ANY, _("Add &Resident..."));
+    auto* remove = new wxButton(this, wxID_ANY, _("Remove"));
+    auto* timeButton = new wxButton(this, wxID_ANY, _("Minutes A&llotted..."));
+    auto* infoButton = new wxButton(this, wxID_ANY, _("For Information"));
+    auto* agendaButtons = new wxWrapSizer(wxHORIZONTAL);
     for (auto* b : {up, down, addCase, remove, timeButton, infoButton})
-        agendaButtons->Add(b, 0, wxRIGHT, FromDIP(4));
+        agendaButtons->Add(b, 0, wxRIGHT | wxBOTTOM, FromDIP(4));
     auto* middle = new wxBoxSizer(wxVERTICAL);
     middle->Add(new wxStaticText(this, wxID_ANY, _("Agenda")), 0, wxBOTTOM, FromDIP(4));
     middle->Add(agendaList_, 1, wxEXPAND);
-    middle->Add(agendaButtons, 0, wxTOP, FromDIP(4));
+    middle->Add(agendaButtons, 0, wxEXPAND | wxTOP, FromDIP(4));
 
     discussion_ =
         new wxTextCtrl(this, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, wxTE_MULTILINE);
@@ -140,10 +144,10 @@ MeetingsPanel::MeetingsPanel(wxWindow* parent, ServiceContext context)
     planChanges_ =
         new wxTextCtrl(this, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, wxTE_MULTILINE);
     planChanges_->SetName(_("Care plan changes"));
-    reviewNext_ = new wxCheckBox(this, wxID_ANY, _("Bring back to the &next meeting"));
+    reviewNext_ = new wxCheckBox(this, wxID_ANY, _("Bring back to the ne&xt meeting"));
     pendingLabel_ = new wxStaticText(this, wxID_ANY, {});
-    auto* addAction = new wxButton(this, wxID_ANY, _("Add Action &Arising..."));
-    auto* saveOutcomeButton = new wxButton(this, wxID_ANY, _("&Save Outcome"));
+    auto* addAction = new wxButton(this, wxID_ANY, _("Add Action Arisin&g..."));
+    auto* saveOutcomeButton = new wxButton(this, wxID_ANY, _("Save Outcome"));
     auto* right = new wxBoxSizer(wxVERTICAL);
     right->Add(new wxStaticText(this, wxID_ANY, _("Discussion")), 0);
     right->Add(discussion_, 2, wxEXPAND | wxBOTTOM, FromDIP(4));
@@ -153,17 +157,17 @@ MeetingsPanel::MeetingsPanel(wxWindow* parent, ServiceContext context)
     right->Add(planChanges_, 1, wxEXPAND | wxBOTTOM, FromDIP(4));
     right->Add(reviewNext_, 0, wxBOTTOM, FromDIP(4));
     right->Add(pendingLabel_, 0, wxBOTTOM, FromDIP(4));
-    auto* outcomeButtons = new wxBoxSizer(wxHORIZONTAL);
-    outcomeButtons->Add(addAction, 0, wxRIGHT, FromDIP(4));
+    auto* outcomeButtons = new wxWrapSizer(wxHORIZONTAL);
+    outcomeButtons->Add(addAction, 0, wxRIGHT | wxBOTTOM, FromDIP(4));
     outcomeButtons->Add(saveOutcomeButton);
-    right->Add(outcomeButtons);
+    right->Add(outcomeButtons, 0, wxEXPAND);
 
     auto* body = new wxBoxSizer(wxHORIZONTAL);
     body->Add(left, 0, wxEXPAND | wxRIGHT, FromDIP(8));
     body->Add(middle, 3, wxEXPAND | wxRIGHT, FromDIP(8));
     body->Add(right, 2, wxEXPAND);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(top, 0, wxALL, FromDIP(8));
+    sizer->Add(top, 0, wxEXPAND | wxALL, FromDIP(8));
     sizer->Add(clockLabel_, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(8));
     sizer->Add(body, 1, wxEXPAND | wxALL, FromDIP(8));
     SetSizer(sizer);
@@ -177,8 +181,9 @@ MeetingsPanel::MeetingsPanel(wxWindow* parent, ServiceContext context)
         meetingState_->SetToolTip(_("Only the chair changes meetings."));
     }
 
+    // A refusal says why; a command with nothing to act on (no row chosen) says nothing.
     auto report = [this](bool ok, const wxString& problem, const wxString& title) {
-        if (!ok)
+        if (!ok && !problem.empty())
             wxMessageBox(problem, title, wxOK | wxICON_WARNING, this);
     };
     meetingChoice_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
@@ -303,6 +308,16 @@ MeetingsPanel::MeetingsPanel(wxWindow* parent, ServiceContext context)
                problem, _("Agenda"));
     });
     agendaList_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { onAgendaSelection(); });
+    // Delete takes the selected resident off the agenda, as Remove does (Undo puts them back).
+    agendaList_->Bind(wxEVT_LIST_KEY_DOWN, [this, report](wxListEvent& e) {
+        if (e.GetKeyCode() != WXK_DELETE || selectedItem() < 0 ||
+            !isAllowed(ctx_.actor, Operation::RunMeeting)) {
+            e.Skip();
+            return;
+        }
+        wxString problem;
+        report(removeItem(selectedItem(), problem), problem, _("Remove"));
+    });
     reviewNext_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { reviewTouched_ = true; });
     addAction->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onAddAction(); });
     saveOutcomeButton->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {

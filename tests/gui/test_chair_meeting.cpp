@@ -213,7 +213,7 @@ BOOST_AUTO_TEST_CASE(prepare_run_and_close_a_meeting_live) {
     BOOST_TEST(!panel->clockText().Contains("closed"), panel->clockText().utf8_string());
     for (const auto& item : panel->agenda())
         BOOST_TEST(item.meetingId.str() == following.str());
-    auto* start = dynamic_cast<wxButton*>(wxWindow::FindWindowByLabel("&Start Meeting", panel));
+    auto* start = dynamic_cast<wxButton*>(wxWindow::FindWindowByLabel("Star&t Meeting", panel));
     BOOST_REQUIRE(start);
     BOOST_TEST(start->IsEnabled());
     // The meeting after a Saturday-bound fortnight is on a working day, with the invitees.

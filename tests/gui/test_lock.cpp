@@ -4,6 +4,7 @@
 
 #include <wx/menu.h>
 #include <wx/notebook.h>
+#include <wx/statusbr.h>
 
 #include "care_plan_editor.h"
 #include "case_record_panel.h"
@@ -33,6 +34,8 @@ BOOST_AUTO_TEST_CASE(locking_hides_patient_data_until_the_passphrase_is_entered)
     editor->typeText("Walking to the chapel", "", "");
     CarePlanId draft = editor->shown()->id;
     settle();
+    // What the status bar said last (a saved file naming the resident) must not outlive a lock.
+    frame->SetStatusText("Saved /tmp/care-plan-Vaughan.pdf", 0);
 
     frame->lock();
     settle();
@@ -41,6 +44,12 @@ BOOST_AUTO_TEST_CASE(locking_hides_patient_data_until_the_passphrase_is_entered)
     BOOST_TEST(!frame->GetMenuBar()->IsEnabledTop(0));
     BOOST_TEST(frame->caseRecord()->bannerText().Contains("No resident selected"));
     BOOST_TEST(!frame->currentCase().has_value());
+    for (int field = 0; field < frame->GetStatusBar()->GetFieldsCount(); ++field) {
+        std::string text = frame->GetStatusBar()->GetStatusText(field).utf8_string();
+        BOOST_TEST(text.find("Vaughan") == std::string::npos, text);
+        BOOST_TEST(text.find(".nmdt") == std::string::npos, text);
+    }
+    BOOST_TEST(frame->GetStatusBar()->GetStatusText(0).utf8_string() == "Locked");
     BOOST_TEST(frame->store().carePlan(draft)->whatMattersToMe ==
                "Walking to the chapel");  // saved on lock
     screenshot(frame, "locked");

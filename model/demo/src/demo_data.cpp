@@ -8,6 +8,7 @@
 #include "model/entity_mapping.h"
 #include "model/nhs_number.h"
 #include "model/order_key.h"
+#include "model/working_days.h"
 #include "name_pools.h"
 
 namespace nmdt::demo {
@@ -135,12 +136,16 @@ class Generator {
     void meetings() {
         // A year of fortnightly meetings on the same weekday, the last one closed, and the
         // next one planned and waiting for its agenda.
+        // Thursdays, moved to the next working day when one falls on a bank holiday.
         Date last = addDays(today_, -between(1, 13));
+        while (std::chrono::weekday{std::chrono::sys_days{last}} != std::chrono::Thursday)
+            last = addDays(last, -1);
         for (std::size_t k = 0; k < size_.meetings; ++k) {
             Meeting m;
             m.id = ids_.next<MeetingId>();
             m.title = "Northvale Neighbourhood MDT";
-            m.date = addDays(last, -14 * static_cast<int>(size_.meetings - 1 - k));
+            m.date =
+                workingDayOnOrAfter(addDays(last, -14 * static_cast<int>(size_.meetings - 1 - k)));
             m.startTime = "13:00";
             m.durationMinutes = 90;
             m.place = "Riverside Surgery, meeting room 2";
@@ -164,11 +169,16 @@ class Generator {
         Meeting next;
         next.id = ids_.next<MeetingId>();
         next.title = "Northvale Neighbourhood MDT";
-        next.date = addDays(last, 14);
+        next.date = workingDayOnOrAfter(addDays(last, 14));
         next.startTime = "13:00";
         next.place = "Riverside Surgery, meeting room 2";
+        next.link = "https://meet.example.nhs.uk/northvale-mdt";
         next.chair = ProfessionalId(summary_.chairId);
         add(next);
+        // The same partners are invited, as New Meeting and closing a meeting do.
+        for (const auto& org : partners_)
+            add(Participant{
+                ids_.next<ParticipantId>(), next.id, org, {}, true, Attendance::NeedsAction});
         summary_.meetings = size_.meetings + 1;
     }
 

@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Walks the desktop's journeys as a person would: the real application on a fresh demo
+# store, in a real window under Xvfb, driven from the keyboard with xdotool, with a
+# screenshot after each step. Look at every screenshot: tests prove what was thought of,
+# this finds what was not.
+#
+#   scripts/walkthrough.sh [BUILD_DIR] [OUT_DIR]
+#
+# BUILD_DIR defaults to build/app (built here if missing); OUT_DIR to build/walkthrough.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh --walkthrough
+build="${1:-build/app}"
+out="${2:-build/walkthrough}"
+if [ ! -x "$build/apps/nmdt/nmdt" ]; then
+  cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNMDT_BUILD_TESTS=OFF \
+        -DNMDT_BUILD_BENCHMARKS=OFF
+  cmake --build "$build" -j "$(nproc)"
+fi
+mkdir -p "$out"
+rm -f "$out"/*.png
+
+# A home of its own: the walk never touches the user's settings or stores.
+work="$(mktemp -d)"
+export HOME="$work"
+passphrase="demo passphrase 2026"
+store="$work/demo.nmdt"
+NMDT_PASSPHRASE="$passphrase" "$build/apps/nmdt-cli" demo "$store" --size small >/dev/null
+
+display=":$((90 + RANDOM % 100))"
+Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp &
+xvfb=$!
+export DISPLAY="$display" GDK_BACKEND=x11 NO_AT_BRIDGE=1
+sleep 1
+"$build/apps/nmdt/nmdt" --store "$store" &
+app=$!
+trap 'kill $app $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT
+
+step=0
+shot() {  # shot NAME: what the screen shows now
+  sleep 0.8
+  step=$((step + 1))
+  import -window root "$out/$(printf '%02d' $step)-$1.png"
+  echo "  $(printf '%02d' $step)-$1.png"
+}
+keys() { xdotool key --clearmodifiers --delay 80 "$@"; sleep 0.5; }
+typed() { xdotool type --delay 35 -- "$1"; sleep 0.6; }
+window() {  # window TITLE: wait for it and give it the keyboard
+  local id=""
+  for _ in $(seq 1 60); do
+    id="$(xdotool search --onlyvisible --name "$1" 2>/dev/null | tail -1 || true)"
+    [ -n "$id" ] && break
+    sleep 0.5
+  done
+  [ -n "$id" ] || { echo "walkthrough: no window '$1'" >&2; exit 1; }
+  xdotool windowactivate --sync "$id" 2>/dev/null || xdotool windowfocus --sync "$id"
+  sleep 0.5
+}
+
+echo "Walkthrough screenshots in $out:"
+window "Neighbourhood MDT"
+shot unlock
+typed "$passphrase"
+keys Return
+window "Sign in"
+shot sign-in
+keys Down Down Return  # Dr Amina Rahman, the chair (third in the directory)
+window "Neighbourhood MDT"
+shot residents
+
+# Practice staff: find by NHS number, Enter opens; a second search that no longer lists
+# that person must leave no record on screen (wrong-patient hazard H1).
+keys ctrl+f
+typed "999 000 0492"
+keys Return
+shot first-search-enter
+keys ctrl+f
+typed "999 000 0115"
+shot second-search-no-stale-record
+keys Return
+shot second-search-enter
+keys ctrl+f
+typed "Nas"
+shot arabic-name-in-list
+
+# Navigator: the work lists with whose overdue each count is.
+keys ctrl+2
+shot actions
+
+# Chair: the next meeting (a working day, the same invitees), its agenda, the clock, and
+# the warning when closing with most residents not discussed.
+keys ctrl+3
+shot meetings
+keys alt+n
+window "New meeting"
+shot new-meeting
+keys Return
+window "Neighbourhood MDT"
+keys alt+b
+window "Build agenda"
+shot agenda-built
+keys Return
+window "Neighbourhood MDT"
+shot agenda
+keys alt+t
+keys alt+o Down  # into the agenda (Move Up takes the focus... then the list): first resident
+sleep 3
+shot meeting-running
+keys alt+c
+window "Close meeting"
+shot close-warning
+keys Escape
+window "Neighbourhood MDT"
+
+# Lock: nothing about anyone, not even in the status bar.
+keys ctrl+l
+shot locked
+typed "$passphrase"
+keys Return
+shot unlocked
+echo "Done: look at each screenshot."
