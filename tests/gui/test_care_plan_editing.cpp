@@ -2,11 +2,16 @@
 // the next draft from it, see what changed, and never lose a draft.
 #include <boost/test/unit_test.hpp>
 
+#include <wx/menu.h>
+#include <wx/statusbr.h>
+
 #include "care_plan_editor.h"
 #include "case_record_panel.h"
+#include "command_table.h"
 #include "gui/main_frame.h"
 #include "gui_support.h"
 #include "model/case_service.h"
+#include "model/nhs_number.h"
 #include "test_support.h"
 
 using namespace nmdt;
@@ -121,6 +126,20 @@ BOOST_AUTO_TEST_CASE(practice_staff_read_and_print_but_do_not_edit) {
     auto* frame = new MainFrame(std::move(w.store), w.clock, reception.actor);
     frame->Show();
     frame->showCase(id);
+    settle();
+    frame->UpdateWindowUI(wxUPDATE_UI_RECURSE);
+    // Edit > Edit Care Plan is not offered to a role that cannot write plans.
+    BOOST_TEST(!frame->GetMenuBar()->IsEnabled(nmdt::gui::ID_EDIT_CARE_PLAN));
+    // Printing is greyed out, and the menu says why: there is no agreed plan yet.
+    BOOST_TEST(!frame->GetMenuBar()->IsEnabled(wxID_PRINT));
+    BOOST_TEST(frame->GetMenuBar()->GetLabel(wxID_PRINT).Contains("(no agreed plan yet)"),
+               frame->GetMenuBar()->GetLabel(wxID_PRINT).utf8_string());
+    BOOST_TEST(
+        frame->GetMenuBar()->GetLabel(nmdt::gui::ID_SAVE_PLAN_PDF).Contains("no agreed plan"));
+    // "1 matching resident", not "1 matching residents".
+    frame->search(wxString::FromUTF8(formatNhsNumber(testNhsNumber(8802))));
+    settle();
+    BOOST_TEST(frame->GetStatusBar()->GetStatusText(0).utf8_string() == "1 matching resident");
     CarePlanEditor* editor = frame->editCarePlan();
     settle();
     auto* start = wxWindow::FindWindowByLabel(_("Start &New Draft"), editor);

@@ -16,6 +16,7 @@
 #include "identity_text.h"
 #include "meetings_panel.h"
 #include "model/action_service.h"
+#include "model/care_plan_service.h"
 #include "model/case_service.h"
 #include "model/meeting_service.h"
 #include "model/nhs_number.h"
@@ -67,6 +68,13 @@ struct RightToLeftNames {
             ActionService(ctx).raise(action);
             MeetingService(ctx).addItem(meeting, ids.back(), "added-by-chair");
         }
+        // An agreed plan for the resident whose names are both Arabic, to print.
+        CarePlanService plans(ctx);
+        CarePlanId draft = plans.startDraft(ids[1]);
+        CarePlan p = *store->carePlan(draft);
+        p.whatMattersToMe = "البقاء في بيتي";
+        plans.saveDraft(p);
+        plans.agree(draft);
     }
     std::unique_ptr<OpenStore> open() {
         return storage::SqlCipherStore::open(path, Passphrase(kPass), clock);
@@ -177,6 +185,11 @@ BOOST_AUTO_TEST_CASE(printouts_show_the_number_as_written_beside_rtl_names) {
     wxString problem;
     BOOST_REQUIRE(meetings->savePdf(meetings->agendaPrintout(), agendaPdf, problem));
     BOOST_REQUIRE(meetings->savePdf(meetings->minutesPrintout(), minutesPdf, problem));
+    std::string planPdf = fixture.dir.file("plan.pdf");
+    frame->showCase(fixture.ids[1]);
+    BOOST_REQUIRE_MESSAGE(frame->saveCarePlanPdf(planPdf, problem), problem.utf8_string());
+    for (const auto& page : pdfPages(planPdf))
+        BOOST_TEST(readsAsWritten(page, fixture.numbers[1]), page);
     for (const auto& pdf : {agendaPdf, minutesPdf}) {
         std::string all;
         for (const auto& page : pdfPages(pdf))
