@@ -101,6 +101,13 @@ std::map<std::string, Timing> workload(const OpenFn& open, int iterations) {
     results["case list page at row 40,000 (virtual list scroll)"] = measure(iterations, [&](int i) {
         store->casePage(40000 + static_cast<std::size_t>(i % 50) * 100, 30);
     });
+    // Keeping the resident on screen selected when the list goes back to every case.
+    std::vector<CaseId> spread;
+    for (std::size_t row = 0; row < 50; ++row)
+        spread.push_back(store->casePage(row * store->caseCount() / 50, 1).front().id);
+    results["position of a case in the whole list (keep it selected)"] = measure(
+        iterations,
+        [&](int i) { store->casePosition(spread[static_cast<std::size_t>(i) % spread.size()]); });
 
     // The four neighbourhood reports, as the Reports window builds them on opening.
     std::size_t openCases = 0;

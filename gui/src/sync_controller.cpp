@@ -5,6 +5,7 @@
 #include <wx/intl.h>
 #include <wx/window.h>
 
+#include "formatting.h"
 #include "wx_text.h"
 
 namespace nmdt::gui {
@@ -85,9 +86,12 @@ void SyncController::refreshStatus() {
         text = _("Never synced");
     } else {
         wxDateTime when(static_cast<wxLongLong>(cursors.lastSuccessMs));
-        text = wxString::Format(_("Synced %s"), when.IsSameDate(wxDateTime::Now())
-                                                    ? when.Format("%H:%M")
-                                                    : when.Format("%d %b %H:%M"));
+        // The one date form (05-Oct-2025), not the locale's month name or order.
+        text = wxString::Format(
+            _("Synced %s"),
+            when.IsSameDate(wxDateTime::Now())
+                ? when.Format("%H:%M")
+                : formatDateTime(Timestamp(std::chrono::milliseconds(cursors.lastSuccessMs))));
     }
     // wxString::Format has no %zu.
     if (auto pending = static_cast<unsigned long>(status_->pendingChanges()))
