@@ -7,6 +7,8 @@
 #   scripts/walkthrough.sh [BUILD_DIR] [OUT_DIR]
 #
 # BUILD_DIR defaults to build/app (built here if missing); OUT_DIR to build/walkthrough.
+# With NMDT_README_IMAGES=1 it also replaces the README's screenshots of the record and the
+# meeting in docs/images with this run's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -104,8 +106,12 @@ keys Return
 window "Neighbourhood MDT"
 shot agenda
 keys alt+t
-keys alt+o Down  # into the agenda (Move Up takes the focus... then the list): first resident
-sleep 3
+# The first resident on the agenda, then the discussion box (the mouse, as a chair would).
+xdotool mousemove 450 303 click 1
+sleep 0.5
+xdotool mousemove 1136 345 click 1
+typed "Daughter worried about falls at night; lives alone since March."
+sleep 2
 shot meeting-running
 keys alt+c
 window "Close meeting"
@@ -119,4 +125,10 @@ shot locked
 typed "$passphrase"
 keys Return
 shot unlocked
+if [ "${NMDT_README_IMAGES:-}" = "1" ]; then
+  # The window sits at the top left of the black screen: trim the black away.
+  convert "$out"/*-first-search-enter.png -trim +repage docs/images/case-record.png
+  convert "$out"/*-meeting-running.png -trim +repage docs/images/meeting.png
+  echo "README images updated: docs/images/case-record.png, docs/images/meeting.png"
+fi
 echo "Done: look at each screenshot."

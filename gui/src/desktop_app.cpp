@@ -91,8 +91,9 @@ class DesktopApp : public wxApp {
                 _("Audit trail"), wxOK | wxICON_WARNING);
         if (replacing && !replacing->Close())
             return false;  // it could not save a draft; keep working in it
-        showFrame(std::move(store), *user,
-                  Passphrase(fromWx(unlock.passphraseField()->GetValue())));
+        // Not the field: it was cleared when the store opened, and an empty passphrase
+        // left background sync unable to open the store ("last sync failed" every run).
+        showFrame(std::move(store), *user, unlock.takePassphrase());
         return true;
     }
 

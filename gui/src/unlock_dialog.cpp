@@ -160,6 +160,7 @@ bool UnlockDialog::tryUnlock() {
         store_ = createNew_->GetValue() ? stores_.create(location, passphrase)
                                         : stores_.open(location, passphrase);
         throttle_.recordSuccess();
+        opened_ = passphrase;  // the field is cleared; background sync needs it to open
         passphrase_->Clear();
         confirm_->Clear();
         return true;

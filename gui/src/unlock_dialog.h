@@ -25,6 +25,12 @@ class UnlockDialog : public wxDialog {
     /// dialog open. This is what the Unlock button does.
     bool tryUnlock();
     std::unique_ptr<OpenStore> takeStore() { return std::move(store_); }
+    /// The passphrase that opened the store (the field itself is cleared at once).
+    Passphrase takePassphrase() {
+        Passphrase p = opened_;
+        opened_.wipe();
+        return p;
+    }
 
     // For keyboard-driven tests and for the caller to prefill.
     wxTextCtrl* locationField() const { return location_; }
@@ -44,6 +50,7 @@ class UnlockDialog : public wxDialog {
 
     StoreProvider& stores_;
     std::unique_ptr<OpenStore> store_;
+    Passphrase opened_;
     UnlockThrottle throttle_;
     wxTimer throttleTimer_;
     int secondsLeft_ = 0;
