@@ -49,13 +49,7 @@ ActionArisingDialog::ActionArisingDialog(wxWindow* parent, std::vector<Professio
     sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, FromDIP(12));
     SetSizerAndFit(sizer);
     hasDue_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { due_->Enable(hasDue_->GetValue()); });
-    Bind(
-        wxEVT_BUTTON,
-        [this](wxCommandEvent& e) {
-            if (due_->readableOrSay())
-                e.Skip();
-        },
-        wxID_OK);
+    due_->guardOk(this);
     title_->SetFocus();
 }
 

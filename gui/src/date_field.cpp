@@ -89,6 +89,16 @@ bool DateField::readableOrSay() {
     return false;
 }
 
+void DateField::guardOk(wxWindow* dialog) {
+    dialog->Bind(
+        wxEVT_BUTTON,
+        [this](wxCommandEvent& e) {
+            if (readableOrSay())
+                e.Skip();
+        },
+        wxID_OK);
+}
+
 void DateField::chooseInCalendar() {
     wxDialog dialog(this, wxID_ANY, _("Choose a date"));
     // The generic calendar, Monday first, the same on every platform and locale.

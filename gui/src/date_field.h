@@ -28,6 +28,9 @@ class DateField : public wxPanel {
     /// For a dialog's OK: reads what is typed; if it is not a date, says so, puts the caret
     /// there and returns false, so nothing is saved with a date the user did not mean.
     bool readableOrSay();
+    /// Makes `dialog`'s OK button check this field first (readableOrSay) and stay open if
+    /// the date cannot be read.
+    void guardOk(wxWindow* dialog);
 
   private:
     void showValue();

@@ -142,13 +142,7 @@ GoalDialog::GoalDialog(wxWindow* parent, const Goal& goal)
     finish(*this, grid);
     hasTarget_->Bind(wxEVT_CHECKBOX,
                      [this](wxCommandEvent&) { target_->Enable(hasTarget_->GetValue()); });
-    Bind(
-        wxEVT_BUTTON,
-        [this](wxCommandEvent& e) {
-            if (target_->readableOrSay())
-                e.Skip();
-        },
-        wxID_OK);
+    target_->guardOk(this);
     description_->SetFocus();
 }
 
