@@ -7,6 +7,7 @@
 #include <wx/stattext.h>
 
 #include "formatting.h"
+#include "identity_text.h"
 #include "model/case_service.h"
 #include "model/conflict_service.h"
 #include "refusable.h"
@@ -107,7 +108,7 @@ wxString ConflictsDialog::describeRecord(const SyncConflict& c) const {
             break;
         case EntityKind::Case:
             if (auto k = ctx_.store.caseById(CaseId(c.entityId)))
-                return wxString::Format(_("Resident: %s"), toWx(k->resident.displayName()));
+                return wxString::Format(_("Resident: %s"), toWx(residentLabel(k->resident)));
             break;
         default:
             break;
@@ -179,13 +180,18 @@ void DuplicatesDialog::reload() {
             auto k = ctx_.store.caseById(keep);
             if (!c || !k)
                 continue;
-            long row = list_->InsertItem(static_cast<long>(rows_.size()), toWx(group.nhsNumber));
-            list_->SetItem(row, 1, toWx(c->resident.displayName()));
+            long row = list_->InsertItem(static_cast<long>(rows_.size()),
+                                         toWx(nhsNumberText(group.nhsNumber)));
+            list_->SetItem(
+                row, 1,
+                toWx(leftToRightLine(residentName(c->resident.familyName, c->resident.givenName))));
             list_->SetItem(row, 2, formatDate(c->resident.dateOfBirth));
             list_->SetItem(row, 3, formatDate(c->referralDate));
             list_->SetItem(row, 4, toWx(c->referralReason));
             list_->SetItem(
-                row, 5, toWx(k->resident.displayName()) + " (" + formatDate(k->referralDate) + ")");
+                row, 5,
+                toWx(leftToRightLine(residentName(k->resident.familyName, k->resident.givenName))) +
+                    " (" + formatDate(k->referralDate) + ")");
             rows_.push_back({keep, absorb});
         }
     }
