@@ -9,8 +9,9 @@
 #   NMDT_WINDOWS_DEPS=/some/cache scripts/windows/build-deps.sh
 #
 # Done so far (issue 11): OpenSSL, SQLCipher 3.4.1 (the same format as the Linux stores),
-# SQLiteCpp. Still to come: Poco (Foundation, Util, Net, NetSSL, Crypto, JSON), wxWidgets
-# (base, core, adv, html) and the cairo stack for PDF output.
+# SQLiteCpp, Poco (Foundation, Util, Net, NetSSL, Crypto, JSON). Still to come: wxWidgets
+# (base, core, adv, html) and the cairo stack for PDF output. Consumers of this prefix add
+# include/mingw-shims to their include path (see Poco below).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -48,9 +49,11 @@ source_version() {  # the newest version of a source package Debian offers now
 openssl_v="$(source_version openssl)"
 sqlcipher_v="$(source_version sqlcipher)"
 sqlitecpp_v="$(source_version sqlitecpp)"
+poco_v="$(source_version poco)"
 compiler="$(x86_64-w64-mingw32-g++-posix --version | head -1)"
 key="$( { cat "$0" "$root/cmake/mingw-w64-x86_64.cmake"
-          echo "$openssl_v $sqlcipher_v $sqlitecpp_v $compiler"; } | sha256sum | cut -c1-16)"
+          echo "$openssl_v $sqlcipher_v $sqlitecpp_v $poco_v $compiler"; } |
+        sha256sum | cut -c1-16)"
 cache="${NMDT_WINDOWS_DEPS:-${XDG_CACHE_HOME:-$HOME/.cache}/neighbourhood-mdt/windows-deps}"
 prefix="$cache/$key"
 if [ -f "$prefix/.complete" ]; then
@@ -59,7 +62,7 @@ if [ -f "$prefix/.complete" ]; then
   exit 0
 fi
 echo "build-deps: building into $prefix (openssl $openssl_v, sqlcipher $sqlcipher_v," \
-     "sqlitecpp $sqlitecpp_v; $compiler)"
+     "sqlitecpp $sqlitecpp_v, poco $poco_v; $compiler)"
 rm -rf "$prefix"
 mkdir -p "$prefix" "$cache/sources"
 work="$(mktemp -d "$cache/build.XXXXXX")"
@@ -79,6 +82,13 @@ fetch() {  # fetch PACKAGE VERSION: the source files, their sha256 recorded
     for f in "$1_${2#*:}"* "$1_${upstream}".orig.tar.*; do
       [ -f "$f" ] && sha256sum "$f"
     done | sort -u) >>"$prefix/SOURCES.sha256"
+  # With its .dsc, unpack as Debian does, patches (security fixes among them) applied;
+  # without one, the upstream tarball.
+  local dsc="$cache/sources/$1_${2#*:}.dsc"
+  if [ -f "$dsc" ] && dpkg-source --no-check -x "$dsc" "$work/$1" >/dev/null 2>&1; then
+    return
+  fi
+  rm -rf "${work:?}/$1"
   mkdir -p "$work/$1"
   tar -xf "$orig" -C "$work/$1" --strip-components=1
 }
@@ -124,6 +134,34 @@ cmake -S "$work/sqlitecpp" -B "$work/sqlitecpp-build" -G Ninja \
   -DSQLite3_LIBRARY="$prefix/lib/libsqlcipher.a" >/dev/null
 cmake --build "$work/sqlitecpp-build" -j "$jobs" >/dev/null
 cmake --install "$work/sqlitecpp-build" >/dev/null
+
+# Poco: only what the application uses (Foundation, Util, Net, NetSSL over OpenSSL, Crypto,
+# JSON). Poco includes <Winsock2.h> and <Iphlpapi.h> with capitals where MinGW's headers are
+# lower case, so a folder of shims stands in for them, installed with the prefix because
+# Poco's own headers include them too; MinGW's iphlpapi.h also pulls in wincrypt.h, whose
+# TIMESTAMP_REQUEST macro collides with Poco's ICMP enum. windmc is the message compiler that
+# Poco's Windows event log channel needs.
+fetch poco "$poco_v"
+shims="$prefix/include/mingw-shims"
+mkdir -p "$shims"
+printf '#include <winsock2.h>\n' >"$shims/Winsock2.h"
+printf '#include <iphlpapi.h>\n#undef TIMESTAMP_REQUEST\n' >"$shims/Iphlpapi.h"
+poco_off=()
+for m in XML DATA DATA_SQLITE DATA_MYSQL DATA_POSTGRESQL DATA_ODBC MONGODB REDIS PDF ZIP \
+         SEVENZIP PAGECOMPILER PAGECOMPILER_FILE2PAGE ENCODINGS ENCODINGS_COMPILER ACTIVERECORD \
+         ACTIVERECORD_COMPILER JWT APACHECONNECTOR CPPPARSER POCODOC TESTS NETSSL_WIN PROMETHEUS; do
+  poco_off+=("-DENABLE_$m=OFF")
+done
+cmake -S "$work/poco" -B "$work/poco-build" -G Ninja \
+  -DCMAKE_TOOLCHAIN_FILE="$root/cmake/mingw-w64-x86_64.cmake" -DNMDT_WINDOWS_PREFIX="$prefix" \
+  -DCMAKE_MC_COMPILER="$(command -v x86_64-w64-mingw32-windmc)" \
+  -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX="$prefix" -DBUILD_SHARED_LIBS=OFF \
+  -DOPENSSL_ROOT_DIR="$prefix" -DOPENSSL_USE_STATIC_LIBS=TRUE \
+  -DCMAKE_CXX_FLAGS="-I$shims" -DCMAKE_C_FLAGS="-I$shims" "${poco_off[@]}" \
+  -DENABLE_FOUNDATION=ON -DENABLE_UTIL=ON -DENABLE_NET=ON -DENABLE_NETSSL=ON \
+  -DENABLE_CRYPTO=ON -DENABLE_JSON=ON >/dev/null
+cmake --build "$work/poco-build" -j "$jobs" >/dev/null
+cmake --install "$work/poco-build" >/dev/null
 
 touch "$prefix/.complete"
 echo "build-deps: done; sources recorded in $prefix/SOURCES.sha256"
