@@ -523,6 +523,13 @@ void MainFrame::refreshRecord() {
         displayRecord(*currentCase_, false);
 }
 
+void MainFrame::showNobody() {
+    listChanging_ = true;
+    caseList_->selectRow(-1);
+    listChanging_ = false;
+    clearRecord();
+}
+
 void MainFrame::clearRecord() {
     caseRecord_->clear();
     currentCase_.reset();
@@ -544,13 +551,14 @@ void MainFrame::displayRecord(const CaseId& id, bool opening) {
                         [](const CarePlan& p) { return p.status == PlanStatus::Agreed; });
         currentWithheld_ = false;
     } catch (const StoreError& e) {
-        // Never leave another person's record beside this selection.
-        clearRecord();
+        // Never leave another person's record beside this selection, nor a selection
+        // beside no record.
+        showNobody();
         wxMessageBox(describe(e.code()), _("Could not open the record"), wxOK | wxICON_ERROR, this);
     } catch (const DomainError& e) {
         auto theCase = e.has(ErrorCode::NotShared) ? store_->caseById(id) : std::nullopt;
         if (!theCase) {
-            clearRecord();
+            showNobody();  // gone (merged elsewhere, say) since it was listed
             return;
         }
         // Who they are stays in view (they are selected); what is recorded about them does

@@ -128,6 +128,8 @@ class MainFrame : public wxFrame {
     void refreshRecord();
     void displayRecord(const CaseId& id, bool opening);
     void clearRecord();
+    /// Selects no one in the list and clears the record (a record that cannot be shown).
+    void showNobody();
     void buildMenus();
     void updateStatus();
     void onPrint();
