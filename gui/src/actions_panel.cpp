@@ -241,6 +241,7 @@ void ActionsPanel::refresh() {
     } catch (const StoreError& e) {
         wxMessageBox(describe(e.code()), _("Actions"), wxOK | wxICON_ERROR, this);
     }
+    counts_ = readOverdueCounts();  // once per refresh: the badge and the tab both show them
     badge_->SetLabel(overdueText());
     Layout();
     if (keep)
@@ -250,11 +251,10 @@ void ActionsPanel::refresh() {
 }
 
 std::size_t ActionsPanel::overdueCount() const {
-    auto counts = overdueCounts();
-    return counts.organisation.value_or(counts.mine);
+    return counts_.organisation.value_or(counts_.mine);
 }
 
-ActionsPanel::OverdueCounts ActionsPanel::overdueCounts() const {
+ActionsPanel::OverdueCounts ActionsPanel::readOverdueCounts() const {
     OverdueCounts counts;
     ActionQuery mine;
     mine.owner = ctx_.actor.userId;
@@ -271,24 +271,23 @@ ActionsPanel::OverdueCounts ActionsPanel::overdueCounts() const {
 
 wxString ActionsPanel::overdueText() const {
     // Two numbers, each saying whose: "13 overdue" beside 5 red rows of My Actions misled.
-    auto counts = overdueCounts();
-    if (counts.mine == 0 && counts.organisation.value_or(0) == 0)
+    if (counts_.none())
         return _("Nothing overdue");
-    if (!counts.organisation)
-        return wxString::Format(_("Overdue: %zu of mine"), counts.mine);
+    if (!counts_.organisation)
+        return wxString::Format(_("Overdue: %zu of mine"), counts_.mine);
     auto org = ctx_.store.organisation(ctx_.actor.organisationId);
-    return wxString::Format(_("Overdue: %zu of mine, %zu in %s"), counts.mine, *counts.organisation,
+    return wxString::Format(_("Overdue: %zu of mine, %zu in %s"), counts_.mine,
+                            *counts_.organisation,
                             org ? toWx(org->name) : wxString(_("my organisation")));
 }
 
 wxString ActionsPanel::tabText() const {
-    auto counts = overdueCounts();
-    if (counts.mine == 0 && counts.organisation.value_or(0) == 0)
+    if (counts_.none())
         return _("Actions");
-    if (!counts.organisation)
-        return wxString::Format(_("Actions (%zu of mine overdue)"), counts.mine);
-    return wxString::Format(_("Actions (overdue: %zu mine, %zu organisation)"), counts.mine,
-                            *counts.organisation);
+    if (!counts_.organisation)
+        return wxString::Format(_("Actions (%zu of mine overdue)"), counts_.mine);
+    return wxString::Format(_("Actions (overdue: %zu mine, %zu organisation)"), counts_.mine,
+                            *counts_.organisation);
 }
 
 wxString ActionsPanel::overdueBadge() const {

@@ -45,8 +45,10 @@ class ActionsPanel : public wxPanel {
     struct OverdueCounts {
         std::size_t mine = 0;
         std::optional<std::size_t> organisation;
+        bool none() const { return mine == 0 && organisation.value_or(0) == 0; }
     };
-    OverdueCounts overdueCounts() const;
+    /// As of the last refresh.
+    const OverdueCounts& overdueCounts() const { return counts_; }
     /// "Overdue: 5 of mine, 13 in Age Well Together": whose each number counts.
     wxString overdueText() const;
     /// The Actions tab's label, with the same two numbers.
@@ -72,6 +74,7 @@ class ActionsPanel : public wxPanel {
     std::function<void()> onChanged;
 
   private:
+    OverdueCounts readOverdueCounts() const;
     ActionQuery query() const;
     void showSelectedDetails();
     template <class F>
@@ -96,6 +99,7 @@ class ActionsPanel : public wxPanel {
     wxStaticText* truncated_ = nullptr;
     ActionListView* list_ = nullptr;
     wxHtmlWindow* details_ = nullptr;
+    OverdueCounts counts_;  // read by refresh()
 };
 
 }  // namespace nmdt::gui
