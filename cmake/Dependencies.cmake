@@ -10,6 +10,23 @@ find_library(SQLCIPHER_LIBRARY NAMES sqlcipher REQUIRED)
 set(SQLite3_INCLUDE_DIR "${SQLCIPHER_INCLUDE_DIR}" CACHE PATH "SQLCipher headers" FORCE)
 set(SQLite3_LIBRARY "${SQLCIPHER_LIBRARY}" CACHE FILEPATH "SQLCipher library" FORCE)
 find_package(SQLiteCpp REQUIRED)
+if(WIN32)
+  # The Windows libraries are static (scripts/windows/build-deps.sh): SQLCipher's own
+  # dependencies are not carried by SQLite::SQLite3, so they are added here. OpenSSL is
+  # found first so the same static libcrypto serves SQLCipher and Poco.
+  set(OPENSSL_USE_STATIC_LIBS TRUE)
+  find_package(OpenSSL REQUIRED)
+  set_property(TARGET SQLite::SQLite3 APPEND PROPERTY INTERFACE_LINK_LIBRARIES
+               OpenSSL::Crypto ws2_32 crypt32)
+  # Poco includes <Winsock2.h> and <Iphlpapi.h>: case shims installed with the prefix.
+  find_path(NMDT_MINGW_SHIMS NAMES Winsock2.h PATH_SUFFIXES include/mingw-shims REQUIRED)
+  include_directories(SYSTEM ${NMDT_MINGW_SHIMS})
+  # No DLLs beside the programs: the C and C++ runtimes and winpthread are linked in.
+  add_link_options(-static -static-libgcc -static-libstdc++)
+  # Paths are UTF-8 everywhere in the code; the Windows build's entry points and file
+  # APIs are the wide ones (see platform/ helpers).
+  add_compile_definitions(UNICODE _UNICODE WIN32_LEAN_AND_MEAN NOMINMAX _WIN32_WINNT=0x0A00)
+endif()
 
 find_package(Poco REQUIRED COMPONENTS Foundation Util Net NetSSL Crypto JSON)
 find_package(Threads REQUIRED)
@@ -27,7 +44,22 @@ if(NMDT_BUILD_GUI)
   pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET cairo cairo-pdf)
 endif()
 if(NMDT_BUILD_TESTS)
-  find_package(Boost 1.74 REQUIRED COMPONENTS unit_test_framework)
+  if(WIN32)
+    # Boost.Test header-only (boost/test/included) from the build machine's Boost headers,
+    # reached through a folder holding only boost/ so no Linux system header is visible.
+    set(NMDT_BOOST_HEADERS "${CMAKE_BINARY_DIR}/boost-headers")
+    if(NOT EXISTS "${NMDT_BOOST_HEADERS}/boost")
+      file(MAKE_DIRECTORY "${NMDT_BOOST_HEADERS}")
+      file(CREATE_LINK /usr/include/boost "${NMDT_BOOST_HEADERS}/boost" SYMBOLIC)
+    endif()
+    add_library(nmdt_boost_test INTERFACE)
+    target_include_directories(nmdt_boost_test SYSTEM INTERFACE "${NMDT_BOOST_HEADERS}")
+  else()
+    find_package(Boost 1.74 REQUIRED COMPONENTS unit_test_framework)
+    add_library(nmdt_boost_test INTERFACE)
+    target_link_libraries(nmdt_boost_test INTERFACE Boost::unit_test_framework)
+    target_compile_definitions(nmdt_boost_test INTERFACE BOOST_TEST_DYN_LINK)
+  endif()
 endif()
 if(NMDT_BUILD_BENCHMARKS)
   find_package(benchmark QUIET)

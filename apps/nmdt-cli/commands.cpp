@@ -14,7 +14,9 @@
 #include "messages.h"
 #include "model/action_service.h"
 #include "model/nhs_number.h"
+#include "model/utf8_path.h"
 #include "passphrase_input.h"
+#include "platform/console.h"
 #include "report_command.h"
 #include "storage/sqlcipher_store.h"
 #include "sync_commands.h"
@@ -100,7 +102,7 @@ int demo(const Invocation& inv, std::ostream& out, std::ostream& err) {
         throw std::invalid_argument("--size is small or large");
     Passphrase p = storePassphrase(inv);
     std::unique_ptr<SqlCipherStore> store;
-    if (std::filesystem::exists(inv.store)) {
+    if (std::filesystem::exists(pathFromUtf8(inv.store))) {
         store = SqlCipherStore::open(inv.store, p);
         if (store->caseCount() > 0)
             throw std::invalid_argument(
@@ -273,7 +275,7 @@ int backup(const Invocation& inv, std::ostream& out) {
     auto to = inv.option("to");
     if (!to)
         throw std::invalid_argument("backup needs --to FILE");
-    if (std::filesystem::exists(*to))
+    if (std::filesystem::exists(pathFromUtf8(*to)))
         throw std::invalid_argument("a file already exists at " + *to + "; choose a new name");
     auto store = SqlCipherStore::open(inv.store, storePassphrase(inv));
     Passphrase key = backupPassphrase(inv);
@@ -321,9 +323,9 @@ int fhirPatient(const Invocation& inv, std::ostream& out) {
 }  // namespace
 
 Actor cliActor() {
-    const char* user = std::getenv("USER");
+    const auto user = console::userName();
     return Actor{ProfessionalId("nmdt-cli"),
-                 std::string("nmdt-cli (") + (user ? user : "unknown") + ")", Role::Administrator,
+                 std::string("nmdt-cli (") + user.value_or("unknown") + ")", Role::Administrator,
                  OrganisationId()};
 }
 

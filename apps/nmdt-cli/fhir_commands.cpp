@@ -11,6 +11,7 @@
 #include "integration/fhir_exchange.h"
 #include "model/exchange_service.h"
 #include "model/nhs_number.h"
+#include "model/utf8_path.h"
 #include "passphrase_input.h"
 #include "storage/sqlcipher_store.h"
 
@@ -21,7 +22,7 @@ using storage::SqlCipherStore;
 
 std::string newFile(const Invocation& inv) {
     std::string to = required(inv, "to");
-    if (std::filesystem::exists(to))
+    if (std::filesystem::exists(pathFromUtf8(to)))
         throw std::invalid_argument("a file already exists at " + to + "; choose a new name");
     return to;
 }
@@ -29,20 +30,20 @@ std::string newFile(const Invocation& inv) {
 void writeWhole(const std::string& path, const std::string& text) {
     std::string partial = path + ".partial";
     {
-        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+        std::ofstream out(pathFromUtf8(partial), std::ios::binary | std::ios::trunc);
         out << text;
         out.flush();
         if (!out) {
-            std::filesystem::remove(partial);
+            std::filesystem::remove(pathFromUtf8(partial));
             throw std::runtime_error("could not write " + path + " (is the disk full?)");
         }
     }
-    std::filesystem::rename(partial, path);
+    std::filesystem::rename(pathFromUtf8(partial), pathFromUtf8(path));
 }
 
 std::string readLimited(const std::string& path) {
     std::error_code ec;
-    auto size = std::filesystem::file_size(path, ec);
+    auto size = std::filesystem::file_size(pathFromUtf8(path), ec);
     if (ec)
         throw std::invalid_argument("cannot read " + path);
     if (size > integration::kMaxBundleBytes)
@@ -50,7 +51,7 @@ std::string readLimited(const std::string& path) {
                                      " MB; FHIR bundles larger than " +
                                      std::to_string(integration::kMaxBundleBytes / (1024 * 1024)) +
                                      " MB are refused");
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(pathFromUtf8(path), std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), {});
 }
 

@@ -2,9 +2,11 @@
 #include <iostream>
 
 #include "commands.h"
+#include "platform/console.h"
 
 int main(int argc, char** argv) {
-    std::vector<std::string> args(argv + 1, argv + argc);
+    nmdt::cli::console::useUtf8Output();
+    std::vector<std::string> args = nmdt::cli::console::arguments(argc, argv);
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
         nmdt::cli::printUsage(std::cout);
         return args.empty() ? nmdt::cli::kUsage : nmdt::cli::kOk;

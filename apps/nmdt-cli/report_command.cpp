@@ -8,6 +8,7 @@
 
 #include "cli_support.h"
 #include "model/report_service.h"
+#include "model/utf8_path.h"
 
 namespace nmdt::cli {
 
@@ -44,9 +45,9 @@ int runReportCommand(const Invocation& inv, std::ostream& out) {
     for (const auto& t : tables)
         printTable(t, out);
     if (auto dir = inv.option("csv")) {
-        std::filesystem::create_directories(*dir);
+        std::filesystem::create_directories(pathFromUtf8(*dir));
         for (const auto& t : tables) {
-            auto path = std::filesystem::path(*dir) / (t.name + ".csv");
+            auto path = pathFromUtf8(*dir) / pathFromUtf8(t.name + ".csv");
             std::ofstream file(path, std::ios::binary | std::ios::trunc);
             file << toCsv(t);
             if (!file.flush())

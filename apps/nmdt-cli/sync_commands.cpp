@@ -11,6 +11,7 @@
 #include "integration/invitation.h"
 #include "integration/sync_credentials.h"
 #include "model/sync_engine.h"
+#include "model/utf8_path.h"
 #include "passphrase_input.h"
 #include "storage/sqlcipher_store.h"
 
@@ -20,14 +21,14 @@ namespace {
 using storage::SqlCipherStore;
 
 std::string readFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(pathFromUtf8(path), std::ios::binary);
     if (!in)
         throw std::invalid_argument("cannot read " + path);
     return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 std::string absolute(const std::string& path) {
-    return std::filesystem::absolute(path).string();
+    return pathToUtf8(std::filesystem::absolute(pathFromUtf8(path)));
 }
 
 void setCertificates(const Invocation& inv, integration::SyncCredentials& c) {
@@ -69,7 +70,7 @@ int invite(const Invocation& inv, std::ostream& out) {
     auto invitation = integration::createInvitation(integration::loadCredentials(*store));
     const std::string path = required(inv, "to");
     {
-        std::ofstream file(path, std::ios::binary | std::ios::trunc);
+        std::ofstream file(pathFromUtf8(path), std::ios::binary | std::ios::trunc);
         file << invitation.fileText;
         if (!file.flush())
             throw std::runtime_error("cannot write the invitation to " + path);

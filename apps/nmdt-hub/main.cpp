@@ -22,6 +22,11 @@ using Poco::Util::OptionSet;
 
 /// The hub process: reads its configuration, opens its log, serves until told to stop.
 class HubApplication : public Poco::Util::ServerApplication {
+  public:
+    // The same --option=value spelling on Windows as on Linux (Poco's default there is
+    // /option=value), so one set of instructions serves both, --registerService included.
+    HubApplication() { setUnixOptions(true); }
+
   protected:
     void defineOptions(OptionSet& options) override {
         ServerApplication::defineOptions(options);
@@ -83,15 +88,31 @@ class HubApplication : public Poco::Util::ServerApplication {
         stopOptionsProcessing();
     }
 
+    /// A path from the properties file. A backslash there starts an escape ("\n" is a line
+    /// break), so a Windows path typed as C:\ProgramData\nmdt arrives mangled: refused with
+    /// what to write instead, never used.
+    static std::string path(const Poco::Util::AbstractConfiguration& c, const std::string& key) {
+        std::string value = c.getString(key);
+        for (char ch : value)
+            if (static_cast<unsigned char>(ch) < 0x20)
+                throw nmdt::SyncError(nmdt::SyncError::Kind::NotEnrolled,
+                                      key +
+                                          " holds a control character: in the configuration "
+                                          "file write Windows paths with forward slashes "
+                                          "(C:/ProgramData/NeighbourhoodMDT/hub) or double "
+                                          "backslashes");
+        return value;
+    }
+
     nmdt::integration::HubConfig readConfig() {
         const auto& c = config();
         nmdt::integration::HubConfig h;
         h.host = c.getString("hub.host", h.host);
         h.port = static_cast<unsigned short>(c.getUInt("hub.port", h.port));
-        h.certificateFile = c.getString("hub.certificate");
-        h.privateKeyFile = c.getString("hub.privateKey");
-        h.caFile = c.getString("hub.ca");
-        h.dataDirectory = c.getString("hub.dataDirectory");
+        h.certificateFile = path(c, "hub.certificate");
+        h.privateKeyFile = path(c, "hub.privateKey");
+        h.caFile = path(c, "hub.ca");
+        h.dataDirectory = path(c, "hub.dataDirectory");
         h.maxRequestBytes = c.getUInt64("hub.maxRequestBytes", h.maxRequestBytes);
         h.maxEnvelopeBytes = c.getUInt64("hub.maxEnvelopeBytes", h.maxEnvelopeBytes);
         h.maxPageSize = c.getUInt64("hub.maxPageSize", h.maxPageSize);

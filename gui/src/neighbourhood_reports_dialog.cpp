@@ -12,6 +12,7 @@
 #include <fstream>
 
 #include "bar_chart.h"
+#include "model/utf8_path.h"
 #include "refusable.h"
 #include "wx_text.h"
 
@@ -153,7 +154,7 @@ wxString NeighbourhoodReportsDialog::headline(std::size_t page) const {
 
 bool NeighbourhoodReportsDialog::saveCsv(std::size_t page, const std::string& path,
                                          wxString& problem) const {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    std::ofstream out(pathFromUtf8(path), std::ios::binary | std::ios::trunc);
     out << toCsv(tables_.at(page));
     out.flush();
     if (!out) {

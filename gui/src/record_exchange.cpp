@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "model/nhs_number.h"
+#include "model/utf8_path.h"
 #include "refusable.h"
 #include "wx_text.h"
 
@@ -26,21 +27,21 @@ bool RecordExchange::write(const std::string& path, F&& makeDocument, wxString& 
         return false;
     std::string partial = path + ".partial";
     {
-        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+        std::ofstream out(pathFromUtf8(partial), std::ios::binary | std::ios::trunc);
         out << document;
         out.flush();
         if (!out) {
             std::error_code ec;
-            std::filesystem::remove(partial, ec);
+            std::filesystem::remove(pathFromUtf8(partial), ec);
             problem = wxString::Format(
                 _("Could not write %s (is the disk full, or the folder read-only?)."), toWx(path));
             return false;
         }
     }
     std::error_code ec;
-    std::filesystem::rename(partial, path, ec);
+    std::filesystem::rename(pathFromUtf8(partial), pathFromUtf8(path), ec);
     if (ec) {
-        std::filesystem::remove(partial, ec);
+        std::filesystem::remove(pathFromUtf8(partial), ec);
         problem = wxString::Format(_("Could not write %s."), toWx(path));
         return false;
     }
@@ -86,7 +87,7 @@ std::optional<ImportResult> RecordExchange::importCase(const std::string& path, 
         problem = _("No exchange format is set up in this installation.");
         return std::nullopt;
     }
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(pathFromUtf8(path), std::ios::binary);
     if (!in) {
         problem = wxString::Format(_("Could not read %s."), toWx(path));
         return std::nullopt;

@@ -5,6 +5,7 @@
 
 #include "encrypted_database.h"
 #include "migrations.h"
+#include "model/utf8_path.h"
 #include "storage/sqlcipher_store.h"
 #include "store_impl.h"
 
@@ -22,7 +23,7 @@ std::int64_t countRows(SQLite::Database& db, const std::string& schema, const st
 void removeQuietly(const std::string& path) {
     std::error_code ec;
     for (const char* suffix : {"", "-wal", "-shm", "-journal"})
-        fs::remove(path + suffix, ec);
+        fs::remove(pathFromUtf8(path + suffix), ec);
 }
 
 /// Creates an empty file so a connection without OPEN_CREATE can ATTACH it.
@@ -138,7 +139,7 @@ void SqlCipherStore::backupTo(const std::string& path, const Passphrase& backupP
         });
         // Read it back before calling it a backup.
         verifyBackup(partial, backupPassphrase);
-        fs::rename(partial, path);
+        fs::rename(pathFromUtf8(partial), pathFromUtf8(path));
     } catch (const std::filesystem::filesystem_error& e) {
         removeQuietly(partial);
         throw StoreError(StoreErrorCode::Io, e.what());
@@ -159,7 +160,7 @@ SqlCipherStore::BackupManifest SqlCipherStore::restoreBackup(const std::string& 
                                                              const std::string& storePath,
                                                              const Passphrase& storePassphrase) {
     std::error_code ec;
-    if (fs::exists(storePath + "-wal", ec))
+    if (fs::exists(pathFromUtf8(storePath + "-wal"), ec))
         throw StoreError(StoreErrorCode::Io,
                          "the store is open in another program; close it before restoring");
     const std::string building = storePath + ".restoring";
@@ -188,14 +189,14 @@ SqlCipherStore::BackupManifest SqlCipherStore::restoreBackup(const std::string& 
         // 4. Swap by renaming; the old store is kept.
         const std::string previous = storePath + ".before-restore";
         removeQuietly(previous);
-        bool hadStore = fs::exists(storePath);
+        bool hadStore = fs::exists(pathFromUtf8(storePath));
         if (hadStore)
-            fs::rename(storePath, previous);
+            fs::rename(pathFromUtf8(storePath), pathFromUtf8(previous));
         try {
-            fs::rename(building, storePath);
+            fs::rename(pathFromUtf8(building), pathFromUtf8(storePath));
         } catch (...) {
             if (hadStore)
-                fs::rename(previous, storePath);
+                fs::rename(pathFromUtf8(previous), pathFromUtf8(storePath));
             throw;
         }
         return manifest;

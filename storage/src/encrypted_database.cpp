@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "model/store_error.h"
+#include "model/utf8_path.h"
 
 namespace nmdt::storage {
 
@@ -21,7 +22,7 @@ constexpr int kKdfIterations = 64000;
 
 /// Reads the first 16 bytes of a file, to refuse plaintext SQLite before keying it.
 std::string fileHeader(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(pathFromUtf8(path), std::ios::binary);
     std::array<char, 16> buf{};
     in.read(buf.data(), buf.size());
     return std::string(buf.data(), static_cast<std::size_t>(in.gcount()));
@@ -76,15 +77,15 @@ std::unique_ptr<SQLite::Database> openEncryptedDatabase(const std::string& path,
                                                         const Passphrase& passphrase,
                                                         OpenIntent intent) {
     std::error_code ec;
-    bool present = fs::exists(path, ec);
+    bool present = fs::exists(pathFromUtf8(path), ec);
     if (intent == OpenIntent::CreateNew && present)
         throw StoreError(StoreErrorCode::AlreadyExists, path);
     if (intent != OpenIntent::CreateNew) {
         if (!present)
             throw StoreError(StoreErrorCode::FileMissing, path);
-        if (!fs::is_regular_file(path, ec))
+        if (!fs::is_regular_file(pathFromUtf8(path), ec))
             throw StoreError(StoreErrorCode::NotAStore, path);
-        auto size = fs::file_size(path, ec);
+        auto size = fs::file_size(pathFromUtf8(path), ec);
         if (ec)
             throw StoreError(StoreErrorCode::Io, path + ": " + ec.message());
         std::string header = fileHeader(path);

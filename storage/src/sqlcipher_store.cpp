@@ -8,6 +8,7 @@
 #include "encrypted_database.h"
 #include "migrations.h"
 #include "model/search_key.h"
+#include "model/utf8_path.h"
 #include "store_impl.h"
 
 namespace nmdt::storage {
@@ -239,7 +240,7 @@ std::unique_ptr<SqlCipherStore> SqlCipherStore::create(const std::string& path,
         db.reset();
         std::error_code ec;
         for (const char* suffix : {"", "-wal", "-shm"})
-            std::filesystem::remove(path + suffix, ec);
+            std::filesystem::remove(pathFromUtf8(path + suffix), ec);
         throw;
     }
 }
@@ -441,7 +442,7 @@ bool SqlCipherStore::passphraseMatches(const Passphrase& passphrase) const {
 
 bool SqlCipherStoreProvider::exists(const std::string& location) const {
     std::error_code ec;
-    return std::filesystem::exists(location, ec);
+    return std::filesystem::exists(pathFromUtf8(location), ec);
 }
 
 std::unique_ptr<OpenStore> SqlCipherStoreProvider::create(const std::string& location,

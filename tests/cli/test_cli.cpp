@@ -2,11 +2,9 @@
 #define BOOST_TEST_MODULE nmdt_cli_tests
 #include <boost/test/unit_test.hpp>
 
-#include <sys/wait.h>
-
-#include <cstdio>
 #include <fstream>
 
+#include "child_process.h"
 #include "encrypted_database.h"
 #include "test_support.h"
 
@@ -18,19 +16,21 @@ struct Result {
     std::string output;  // stdout and stderr together
 };
 
-/// Runs nmdt-cli with `args` and an environment prefix (e.g. "NMDT_PASSPHRASE=x").
+/// Runs nmdt-cli with `args` (quoted as in a shell) and environment assignments such as
+/// "NMDT_PASSPHRASE='x'", with nothing on its input.
 Result cli(const std::string& args, const std::string& env = "") {
-    std::string command = "env -u NMDT_PASSPHRASE -u NMDT_NEW_PASSPHRASE " + env +
-                          " " NMDT_CLI_PATH " " + args + " 2>&1 </dev/null";
-    FILE* p = popen(command.c_str(), "r");
-    BOOST_REQUIRE(p);
-    std::string out;
-    char buf[4096];
-    std::size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0)
-        out.append(buf, n);
-    int status = pclose(p);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+    // Passphrases come only from what each test gives, never from the runner's environment.
+    unsetEnvironment("NMDT_PASSPHRASE");
+    unsetEnvironment("NMDT_NEW_PASSPHRASE");
+    unsetEnvironment("NMDT_BACKUP_PASSPHRASE");
+    Environment variables;
+    for (const auto& assignment : splitArguments(env)) {
+        auto equals = assignment.find('=');
+        BOOST_REQUIRE(equals != std::string::npos);
+        variables[assignment.substr(0, equals)] = assignment.substr(equals + 1);
+    }
+    auto result = runProgram(NMDT_CLI_PATH, splitArguments(args), variables);
+    return {result.exitCode, result.output};
 }
 
 const std::string kPass = "NMDT_PASSPHRASE='cli test passphrase 1'";

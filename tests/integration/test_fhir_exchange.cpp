@@ -10,6 +10,7 @@
 #include <functional>
 #include <sstream>
 
+#include "child_process.h"
 #include "integration/fhir_exchange.h"
 #include "model/action_service.h"
 #include "model/care_plan_service.h"
@@ -38,18 +39,12 @@ ValidatorRun validate(const std::vector<std::string>& files) {
     BOOST_REQUIRE_MESSAGE(std::ifstream(modules + "/fhir/package.json").good(),
                           "the npm validators are not installed: run scripts/setup.sh (npm ci "
                           "in tests/fhir)");
-    std::string command = "node '" + validator + "'";
-    for (const auto& f : files)
-        command += " '" + f + "'";
-    command += " 2>&1";
+    std::vector<std::string> args{validator};
+    args.insert(args.end(), files.begin(), files.end());
+    auto result = runProgram("node", args);
     ValidatorRun run;
-    FILE* pipe = popen(command.c_str(), "r");
-    BOOST_REQUIRE(pipe);
-    char buffer[4096];
-    while (std::fgets(buffer, sizeof buffer, pipe))
-        run.output += buffer;
-    int status = pclose(pipe);
-    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    run.output = result.output;
+    run.exitCode = result.exitCode;
     return run;
 }
 
@@ -216,7 +211,9 @@ std::string fhirRefusal(F&& f) {
 
 BOOST_AUTO_TEST_SUITE(fhir_exchange)
 
-BOOST_AUTO_TEST_CASE(case_meeting_and_audit_bundles_pass_two_npm_validators) {
+BOOST_AUTO_TEST_CASE(case_meeting_and_audit_bundles_pass_two_npm_validators,
+                     *boost::unit_test::precondition(OnlyWhere{kBuildMachineToolsReachable,
+                                                               kNeedsBuildMachineTools})) {
     RichCase rich;
     std::string caseFile = rich.w.dir.file("case.json");
     std::string meetingFile = rich.w.dir.file("meeting.json");

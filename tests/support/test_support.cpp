@@ -1,7 +1,10 @@
 #include "test_support.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <mutex>
+#include <random>
 #include <sstream>
 #include <stdexcept>
 
@@ -10,10 +13,28 @@
 namespace nmdt::test {
 
 TempDir::TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "nmdt-test-XXXXXX").string();
-    if (!mkdtemp(pattern.data()))
-        throw std::runtime_error("cannot make a temporary folder");
-    path_ = pattern;
+    // A random name, made with create_directory's refusal of an existing folder as the
+    // guard against two tests choosing the same one.
+    static std::random_device seed;
+    static std::mt19937_64 names(seed());
+    static std::mutex lock;
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        std::uint64_t n;
+        {
+            std::lock_guard<std::mutex> hold(lock);
+            n = names();
+        }
+        char name[32];
+        std::snprintf(name, sizeof name, "nmdt-test-%012llx",
+                      static_cast<unsigned long long>(n & 0xffffffffffffULL));
+        auto candidate = std::filesystem::temp_directory_path() / name;
+        std::error_code ec;
+        if (std::filesystem::create_directory(candidate, ec)) {
+            path_ = candidate;
+            return;
+        }
+    }
+    throw std::runtime_error("cannot make a temporary folder");
 }
 
 TempDir::~TempDir() {

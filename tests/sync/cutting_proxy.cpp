@@ -1,102 +1,95 @@
 #include "cutting_proxy.h"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
+#include <Poco/Net/NetException.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/SocketAddress.h>
+#include <Poco/Net/StreamSocket.h>
 
-#include <stdexcept>
 #include <vector>
 
 namespace nmdt::test {
 
 namespace {
-sockaddr_in loopback(unsigned short port) {
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    a.sin_port = htons(port);
-    return a;
+const Poco::Timespan kTick(0, 100 * 1000);  // how often the loops look at stopping_
 }
-}  // namespace
 
-CuttingProxy::CuttingProxy(unsigned short targetPort) : targetPort_(targetPort) {
-    listener_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    int one = 1;
-    setsockopt(listener_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    auto addr = loopback(0);
-    if (::bind(listener_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
-        ::listen(listener_, 16) != 0)
-        throw std::runtime_error("proxy cannot listen");
-    socklen_t len = sizeof addr;
-    getsockname(listener_, reinterpret_cast<sockaddr*>(&addr), &len);
-    port_ = ntohs(addr.sin_port);
+struct CuttingProxy::Listener {
+    Poco::Net::ServerSocket socket{Poco::Net::SocketAddress("127.0.0.1", 0), 16};
+};
+
+CuttingProxy::CuttingProxy(unsigned short targetPort)
+    : targetPort_(targetPort), listener_(std::make_unique<Listener>()) {
+    port_ = listener_->socket.address().port();
     thread_ = std::thread([this] { acceptLoop(); });
 }
 
 CuttingProxy::~CuttingProxy() {
     stopping_ = true;
-    ::shutdown(listener_, SHUT_RDWR);
-    ::close(listener_);
     thread_.join();
+    listener_->socket.close();
 }
 
 void CuttingProxy::acceptLoop() {
     std::vector<std::thread> workers;
     while (!stopping_) {
-        pollfd p{listener_, POLLIN, 0};
-        if (poll(&p, 1, 100) <= 0)
+        if (!listener_->socket.poll(kTick, Poco::Net::Socket::SELECT_READ))
             continue;
-        int client = ::accept(listener_, nullptr, nullptr);
-        if (client < 0)
-            continue;
-        workers.emplace_back([this, client] { pump(client); });
+        try {
+            Poco::Net::StreamSocket client = listener_->socket.acceptConnection();
+            workers.emplace_back([this, client] { pump(client); });
+        } catch (const Poco::Exception&) {
+        }
     }
     for (auto& w : workers)
         w.join();
 }
 
-void CuttingProxy::pump(int client) {
-    int upstream = ::socket(AF_INET, SOCK_STREAM, 0);
-    auto target = loopback(targetPort_);
-    if (::connect(upstream, reinterpret_cast<sockaddr*>(&target), sizeof target) != 0) {
-        ::close(client);
-        ::close(upstream);
+void CuttingProxy::pump(Poco::Net::StreamSocket client) {
+    Poco::Net::StreamSocket upstream;
+    try {
+        upstream.connect(Poco::Net::SocketAddress("127.0.0.1", targetPort_));
+    } catch (const Poco::Exception&) {
+        client.close();
         return;
     }
     const std::size_t upLimit = upLimit_, downLimit = downLimit_;
     std::size_t up = 0, down = 0;
     char buffer[16384];
     bool open = true;
-    while (open && !stopping_) {
-        pollfd fds[2] = {{client, POLLIN, 0}, {upstream, POLLIN, 0}};
-        if (poll(fds, 2, 100) <= 0)
-            continue;
-        for (int i = 0; i < 2 && open; ++i) {
-            if (!(fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
+    try {
+        while (open && !stopping_) {
+            Poco::Net::Socket::SocketList readable{client, upstream}, none, errors;
+            if (Poco::Net::Socket::select(readable, none, errors, kTick) <= 0)
                 continue;
-            const bool isUp = i == 0;
-            auto n = ::read(fds[i].fd, buffer, sizeof buffer);
-            if (n <= 0) {
-                open = false;
-                break;
+            for (auto& socket : readable) {
+                const bool isUp = socket == client;
+                auto& from = isUp ? client : upstream;
+                auto& to = isUp ? upstream : client;
+                int n = from.receiveBytes(buffer, sizeof buffer);
+                if (n <= 0) {
+                    open = false;
+                    break;
+                }
+                std::size_t& count = isUp ? up : down;
+                const std::size_t limit = isUp ? upLimit : downLimit;
+                std::size_t send = static_cast<std::size_t>(n);
+                if (limit && count + send > limit) {
+                    send = limit - count;  // pass what fits, then cut
+                    open = false;
+                    ++cuts_;
+                }
+                if (send)
+                    to.sendBytes(buffer, static_cast<int>(send));
+                count += send;
+                if (!open)
+                    break;
             }
-            std::size_t& count = isUp ? up : down;
-            const std::size_t limit = isUp ? upLimit : downLimit;
-            std::size_t send = static_cast<std::size_t>(n);
-            if (limit && count + send > limit) {
-                send = limit - count;  // pass what fits, then cut
-                open = false;
-                ++cuts_;
-            }
-            if (send && ::write(isUp ? upstream : client, buffer, send) < 0)
-                open = false;
-            count += send;
         }
+    } catch (const Poco::Exception&) {
+        // A reset from either side ends this connection, as a cut would.
     }
-    ::close(client);
-    ::close(upstream);
+    client.close();
+    upstream.close();
 }
 
 }  // namespace nmdt::test

@@ -4,7 +4,10 @@
 
 #include <atomic>
 #include <cstddef>
+#include <memory>
 #include <thread>
+
+#include <Poco/Net/StreamSocket.h>
 
 namespace nmdt::test {
 
@@ -24,11 +27,12 @@ class CuttingProxy {
 
   private:
     void acceptLoop();
-    void pump(int client);
+    struct Listener;
+    void pump(Poco::Net::StreamSocket client);
 
     unsigned short targetPort_;
     unsigned short port_ = 0;
-    int listener_ = -1;
+    std::unique_ptr<Listener> listener_;
     std::atomic<bool> stopping_{false};
     std::atomic<std::size_t> upLimit_{0}, downLimit_{0};
     std::atomic<int> cuts_{0};

@@ -1,12 +1,8 @@
 #include "sync_fixture.h"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <signal.h>
-#include <sys/prctl.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
-#include <unistd.h>
+#include <Poco/Net/Net.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/SocketAddress.h>
 
 #include <algorithm>
 #include <array>
@@ -39,6 +35,13 @@ OrganisationId TestPki::organisationOfSite(int n) {
 }
 
 TestPki::TestPki() {
+    // A folder the runner made beforehand (the Windows suite under Wine, which cannot run
+    // the script), or a new one made here.
+    if (const char* given = std::getenv("NMDT_TEST_PKI"); given && *given) {
+        root_ = given;
+        return;
+    }
+    root_ = dir_.path();
     std::string partners;
     for (int n = 0; n < 6; ++n)
         partners += " site" + std::to_string(n) + ":" + organisationOfSite(n).str();
@@ -54,28 +57,29 @@ const TestPki& TestPki::instance() {
 }
 
 unsigned short freePort() {
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    addr.sin_port = 0;
-    ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-    socklen_t len = sizeof addr;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-    ::close(fd);
-    return ntohs(addr.sin_port);
+    Poco::Net::initializeNetwork();  // Windows sockets; counted, so calling it again is harmless
+    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
+    return socket.address().port();
 }
+
+namespace {
+std::string forward(const std::string& path) {
+    return std::filesystem::path(path).generic_string();
+}
+}  // namespace
 
 HubProcess::HubProcess(Limits limits) {
     const auto& pki = TestPki::instance();
     port_ = freePort();
     std::ofstream config(dir_.file("hub.properties"));
     config << "hub.host=127.0.0.1\n"
-           << "hub.port=" << port_ << "\n"
-           << "hub.certificate=" << pki.cert("hub") << "\n"
-           << "hub.privateKey=" << pki.key("hub") << "\n"
-           << "hub.ca=" << pki.ca() << "\n"
-           << "hub.dataDirectory=" << dataDir() << "\n"
+           << "hub.port=" << port_
+           << "\n"
+           // Forward slashes: a backslash in a properties file starts an escape.
+           << "hub.certificate=" << forward(pki.cert("hub")) << "\n"
+           << "hub.privateKey=" << forward(pki.key("hub")) << "\n"
+           << "hub.ca=" << forward(pki.ca()) << "\n"
+           << "hub.dataDirectory=" << forward(dataDir()) << "\n"
            << "hub.maxRequestBytes=" << limits.maxRequestBytes << "\n"
            << "hub.requestsPerMinute=" << limits.requestsPerMinute << "\n"
            << "hub.revoked=" << limits.revoked << "\n";
@@ -84,52 +88,52 @@ HubProcess::HubProcess(Limits limits) {
 }
 
 HubProcess::~HubProcess() {
-    if (pid_ > 0)
-        kill();
+    kill();
 }
 
 void HubProcess::start() {
-    int out[2];
-    if (pipe(out) != 0)
-        throw std::runtime_error("pipe");
-    pid_ = fork();
-    if (pid_ == 0) {
-        prctl(PR_SET_PDEATHSIG, SIGKILL);  // never outlive a test that crashed
-        dup2(out[1], STDOUT_FILENO);
-        dup2(out[1], STDERR_FILENO);
-        close(out[0]);
-        std::string config = "--config=" + dir_.file("hub.properties");
-        execl(NMDT_HUB_PATH, NMDT_HUB_PATH, config.c_str(), static_cast<char*>(nullptr));
-        _exit(127);
-    }
-    close(out[1]);
+    process_ = std::make_unique<ChildProcess>(
+        NMDT_HUB_PATH, std::vector<std::string>{"--config=" + dir_.file("hub.properties")});
     // Wait for "listening" (the socket is bound by then), or for the process to fail.
-    std::string seen;
-    char c;
-    while (read(out[0], &c, 1) == 1) {
-        seen += c;
-        if (seen.find("listening") != std::string::npos && c == '\n')
+    std::string seen, line;
+    while (std::getline(process_->output(), line)) {
+        seen += line + "\n";
+        if (line.find("listening") != std::string::npos)
             break;
     }
-    close(out[0]);
-    if (seen.find("listening") == std::string::npos)
+    if (seen.find("listening") == std::string::npos) {
+        process_->wait();
+        process_.reset();
         throw std::runtime_error("nmdt-hub did not start: " + seen);
+    }
+    // Whatever it writes later is read and dropped, so a full pipe never stalls it.
+    drain_ = std::thread([out = &process_->output()] {
+        char c;
+        while (out->get(c)) {
+        }
+    });
+}
+
+void HubProcess::finish() {
+    if (!process_)
+        return;
+    process_->wait();
+    drain_.join();
+    process_.reset();
 }
 
 void HubProcess::stop() {
-    if (pid_ <= 0)
+    if (!process_)
         return;
-    ::kill(pid_, SIGTERM);
-    waitpid(pid_, nullptr, 0);
-    pid_ = -1;
+    process_->requestStop();
+    finish();
 }
 
 void HubProcess::kill() {
-    if (pid_ <= 0)
+    if (!process_)
         return;
-    ::kill(pid_, SIGKILL);
-    waitpid(pid_, nullptr, 0);
-    pid_ = -1;
+    process_->kill();
+    finish();
 }
 
 std::string HubProcess::allStoredBytes() const {

@@ -2,13 +2,14 @@
 // Fixtures for sync tests: a test PKI made by scripts/make-trial-certs.sh, a real nmdt-hub
 // process on loopback, and desktops (real encrypted stores) that sync through it.
 
-#include <sys/types.h>
-
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <set>
 #include <string>
+#include <thread>
 
+#include "child_process.h"
 #include "integration/sync_credentials.h"
 #include "model/sync_engine.h"
 #include "test_support.h"
@@ -24,23 +25,23 @@ inline const OrganisationId kCouncil{"org-council"};
 class TestPki {
   public:
     static const TestPki& instance();
-    std::string ca() const { return dir_.file("trusted/ca.pem"); }
-    std::string cert(const std::string& name) const {
-        return dir_.file("trusted/" + name + ".pem");
-    }
-    std::string key(const std::string& name) const { return dir_.file("trusted/" + name + ".key"); }
-    std::string intruderCert() const { return dir_.file("other/intruder.pem"); }
-    std::string intruderKey() const { return dir_.file("other/intruder.key"); }
-    std::string dir() const { return dir_.path().string(); }
+    std::string ca() const { return file("trusted/ca.pem"); }
+    std::string cert(const std::string& name) const { return file("trusted/" + name + ".pem"); }
+    std::string key(const std::string& name) const { return file("trusted/" + name + ".key"); }
+    std::string intruderCert() const { return file("other/intruder.pem"); }
+    std::string intruderKey() const { return file("other/intruder.key"); }
+    std::string dir() const { return root_.string(); }
     /// The organisation site N's certificate names.
     static OrganisationId organisationOfSite(int n);
 
   private:
     TestPki();
+    std::string file(const std::string& name) const { return (root_ / name).string(); }
     TempDir dir_;
+    std::filesystem::path root_;
 };
 
-/// Runs an "ok" shell command; throws with its output if it fails.
+/// Runs an "ok" shell command on the build machine; throws with its output if it fails.
 std::string runCommand(const std::string& command);
 
 /// A real nmdt-hub process on a fixed loopback port.
@@ -55,8 +56,8 @@ class HubProcess {
     explicit HubProcess(Limits limits);
     ~HubProcess();
     void start();
-    void stop();  // SIGTERM, waits
-    void kill();  // SIGKILL, waits
+    void stop();  // asks it to shut down cleanly, waits
+    void kill();  // stops it at once, waits
     unsigned short port() const { return port_; }
     std::string url() const { return "https://localhost:" + std::to_string(port_); }
     std::string dataDir() const { return dir_.file("data"); }
@@ -64,9 +65,11 @@ class HubProcess {
     std::string allStoredBytes() const;
 
   private:
+    void finish();
     TempDir dir_;
     unsigned short port_ = 0;
-    pid_t pid_ = -1;
+    std::unique_ptr<ChildProcess> process_;
+    std::thread drain_;
 };
 
 /// A free TCP port on loopback.

@@ -3,13 +3,10 @@
 // and nothing is applied twice.
 #include <boost/test/unit_test.hpp>
 
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
+#include <chrono>
 #include <random>
 #include <set>
+#include <thread>
 
 #include "cutting_proxy.h"
 #include "model/action_service.h"
@@ -183,21 +180,13 @@ BOOST_AUTO_TEST_CASE(a_client_killed_at_random_moments_resumes_without_loss_or_d
     std::mt19937_64 rng(7);
     int killed = 0;
     for (int attempt = 0; attempt < 12; ++attempt) {
-        pid_t pid = fork();
-        if (pid == 0) {
-            setenv("NMDT_PASSPHRASE", kPassphrase, 1);
-            int devnull = open("/dev/null", O_WRONLY);
-            dup2(devnull, STDOUT_FILENO);
-            dup2(devnull, STDERR_FILENO);
-            execl(NMDT_CLI_PATH, NMDT_CLI_PATH, "sync", vcfse.path().c_str(), "--batch", "3",
-                  static_cast<char*>(nullptr));
-            _exit(127);
-        }
-        usleep(static_cast<useconds_t>(std::uniform_int_distribution<int>(30, 400)(rng) * 1000));
-        if (::kill(pid, SIGKILL) == 0)
+        ChildProcess cli(NMDT_CLI_PATH, {"sync", vcfse.path(), "--batch", "3"},
+                         {{"NMDT_PASSPHRASE", kPassphrase}});
+        std::this_thread::sleep_for(
+            std::chrono::milliseconds(std::uniform_int_distribution<int>(30, 400)(rng)));
+        if (cli.stillRunning())
             ++killed;
-        int status = 0;
-        waitpid(pid, &status, 0);
+        cli.kill();
     }
     BOOST_TEST(killed > 0);
     vcfse.store = storage::SqlCipherStore::open(vcfse.path(), Passphrase(kPassphrase), vcfse.clock);

@@ -74,14 +74,20 @@ struct Partners {
 
 BOOST_AUTO_TEST_SUITE(sync_security)
 
-BOOST_AUTO_TEST_CASE(tls_1_2_with_a_neighbourhood_certificate_is_answered) {
+// Talks to the hub with the openssl command-line tool.
+BOOST_AUTO_TEST_CASE(tls_1_2_with_a_neighbourhood_certificate_is_answered,
+                     *boost::unit_test::precondition(OnlyWhere{kBuildMachineToolsReachable,
+                                                               kNeedsBuildMachineTools})) {
     HubProcess hub;
     auto out = sClient(hub, clientCert(0) + " -tls1_2", kHealth);
     BOOST_TEST(out.find("200 OK") != std::string::npos, out);
     BOOST_TEST(out.find("\"status\":\"ok\"") != std::string::npos, out);
 }
 
-BOOST_AUTO_TEST_CASE(a_connection_without_a_client_certificate_is_refused) {
+// Talks to the hub with the openssl command-line tool.
+BOOST_AUTO_TEST_CASE(a_connection_without_a_client_certificate_is_refused,
+                     *boost::unit_test::precondition(OnlyWhere{kBuildMachineToolsReachable,
+                                                               kNeedsBuildMachineTools})) {
     HubProcess hub;
     auto out = sClient(hub, "-tls1_2", kHealth);
     BOOST_TEST(out.find("200 OK") == std::string::npos, out);
@@ -89,7 +95,10 @@ BOOST_AUTO_TEST_CASE(a_connection_without_a_client_certificate_is_refused) {
     BOOST_TEST(hubEnvelopes(hub) == 0);
 }
 
-BOOST_AUTO_TEST_CASE(tls_1_1_is_refused) {
+// Talks to the hub with the openssl command-line tool.
+BOOST_AUTO_TEST_CASE(tls_1_1_is_refused,
+                     *boost::unit_test::precondition(OnlyWhere{kBuildMachineToolsReachable,
+                                                               kNeedsBuildMachineTools})) {
     HubProcess hub;
     // SECLEVEL=0 lets this openssl offer TLS 1.1 at all: the refusal must be the hub's.
     auto out = sClient(hub, clientCert(0) + " -tls1_1 -cipher DEFAULT@SECLEVEL=0", kHealth);
@@ -99,7 +108,10 @@ BOOST_AUTO_TEST_CASE(tls_1_1_is_refused) {
                out);
 }
 
-BOOST_AUTO_TEST_CASE(a_certificate_from_another_ca_is_refused_and_nothing_is_stored) {
+// Talks to the hub with the openssl command-line tool.
+BOOST_AUTO_TEST_CASE(a_certificate_from_another_ca_is_refused_and_nothing_is_stored,
+                     *boost::unit_test::precondition(OnlyWhere{kBuildMachineToolsReachable,
+                                                               kNeedsBuildMachineTools})) {
     Partners p;
     const auto before = hubEnvelopes(p.hub);
     Desktop intruder{2, p.hub, p.team};
@@ -120,7 +132,10 @@ BOOST_AUTO_TEST_CASE(a_certificate_from_another_ca_is_refused_and_nothing_is_sto
     BOOST_TEST(hubEnvelopes(p.hub) == before);
 }
 
-BOOST_AUTO_TEST_CASE(a_withdrawn_certificate_is_refused_with_its_reason) {
+// Talks to the hub with the openssl command-line tool.
+BOOST_AUTO_TEST_CASE(a_withdrawn_certificate_is_refused_with_its_reason,
+                     *boost::unit_test::precondition(OnlyWhere{kBuildMachineToolsReachable,
+                                                               kNeedsBuildMachineTools})) {
     auto fingerprint = runCommand("openssl x509 -noout -fingerprint -sha256 -in " +
                                   TestPki::instance().cert("site2"));
     fingerprint = fingerprint.substr(fingerprint.find('=') + 1);
@@ -229,7 +244,10 @@ BOOST_AUTO_TEST_CASE(an_oversized_request_is_refused_and_the_client_sends_smalle
     BOOST_TEST(hubEnvelopes(p.hub) == before);
 }
 
-BOOST_AUTO_TEST_CASE(a_malformed_request_is_refused_with_a_reason) {
+// Talks to the hub with the openssl command-line tool.
+BOOST_AUTO_TEST_CASE(a_malformed_request_is_refused_with_a_reason,
+                     *boost::unit_test::precondition(OnlyWhere{kBuildMachineToolsReachable,
+                                                               kNeedsBuildMachineTools})) {
     HubProcess hub;
     const std::string body = "{\"team\": \"northvale\", \"site\": ";
     auto out =

@@ -15,14 +15,8 @@ const std::string kPass = "correct horse battery staple";
 
 /// Runs nmdt-cli with the store passphrase in the environment; output and exit status.
 std::pair<int, std::string> cli(const std::string& args) {
-    std::string cmd = "NMDT_PASSPHRASE='" + kPass + "' " + NMDT_CLI_PATH + " " + args + " 2>&1";
-    std::string out;
-    FILE* p = popen(cmd.c_str(), "r");
-    char buf[4096];
-    while (auto n = fread(buf, 1, sizeof buf, p))
-        out.append(buf, n);
-    int status = pclose(p);
-    return {WEXITSTATUS(status), out};
+    auto result = runProgram(NMDT_CLI_PATH, splitArguments(args), {{"NMDT_PASSPHRASE", kPass}});
+    return {result.exitCode, result.output};
 }
 
 std::string certArgs(int site) {

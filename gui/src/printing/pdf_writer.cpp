@@ -1,4 +1,5 @@
 #include "pdf_writer.h"
+#include "model/utf8_path.h"
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -71,14 +72,14 @@ bool writeReportPdf(const Report& report, const std::string& path, std::string& 
     }
     std::error_code ec;
     if (ok) {
-        std::filesystem::rename(partial, path, ec);
+        std::filesystem::rename(pathFromUtf8(partial), pathFromUtf8(path), ec);
         if (ec) {
             error = ec.message();
             ok = false;
         }
     }
     if (!ok)
-        std::filesystem::remove(partial, ec);
+        std::filesystem::remove(pathFromUtf8(partial), ec);
     return ok;
 }
 

@@ -18,6 +18,7 @@
 #include <sstream>
 
 #include "model/change_set.h"
+#include "model/utf8_path.h"
 
 namespace nmdt::integration {
 
@@ -176,7 +177,7 @@ Poco::Crypto::X509Certificate certificateFromPem(const std::string& pem, const s
 }
 
 std::string pemOf(const std::string& certificatePath) {
-    std::ifstream in(certificatePath, std::ios::binary);
+    std::ifstream in(pathFromUtf8(certificatePath), std::ios::binary);
     if (!in)
         throw SyncError(SyncError::Kind::NotEnrolled,
                         "cannot read the certificate file " + certificatePath);

@@ -1,6 +1,7 @@
 #include "tls_setup.h"
 
 #include <Poco/Exception.h>
+#include <Poco/Net/Net.h>
 #include <Poco/Net/RejectCertificateHandler.h>
 #include <Poco/Net/SSLManager.h>
 
@@ -32,6 +33,10 @@ void initialiseOnce(bool server, const Poco::Net::Context::Ptr& ctx) {
 
 Poco::Net::Context::Ptr make(Poco::Net::Context::Usage usage, const std::string& keyFile,
                              const std::string& certFile, const std::string& caFile) {
+    // Windows sockets need starting once per process (WSAStartup); a static Poco does not do
+    // it by itself there. Every connection and listener is made after a context, so here.
+    static std::once_flag networkOnce;
+    std::call_once(networkOnce, [] { Poco::Net::initializeNetwork(); });
     try {
         Poco::Net::Context::Ptr ctx =
             new Poco::Net::Context(usage, keyFile, certFile, caFile,

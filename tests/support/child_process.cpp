@@ -1,0 +1,175 @@
+#include "child_process.h"
+
+#include <Poco/Environment.h>
+#include <Poco/Path.h>
+#include <Poco/Pipe.h>
+#include <Poco/PipeStream.h>
+#include <Poco/Process.h>
+
+#include <cstdlib>
+#include <sstream>
+#include <stdexcept>
+
+#ifdef _WIN32
+#include <windows.h>
+#else
+#include <signal.h>
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
+
+namespace nmdt::test {
+
+struct ChildProcess::Impl {
+    Poco::Pipe in, out;
+    Poco::ProcessHandle handle;
+    Poco::PipeInputStream stream;
+    Impl(const std::string& program, const std::vector<std::string>& args, const Environment& env)
+        : handle(Poco::Process::launch(program, args, "", &in, &out, &out,
+                                       Poco::Process::Env(env.begin(), env.end()))),
+          stream(out) {}
+};
+
+ChildProcess::ChildProcess(const std::string& program, const std::vector<std::string>& args,
+                           const Environment& env)
+    : impl_(std::make_unique<Impl>(program, args, env)) {
+    impl_->in.close();  // nothing to say to it: reading its input gives end of file
+}
+
+ChildProcess::~ChildProcess() {
+    try {
+        kill();
+    } catch (...) {
+        // A child that cannot be stopped must not also stop the test run.
+    }
+}
+
+std::istream& ChildProcess::output() {
+    return impl_->stream;
+}
+
+void ChildProcess::kill() {
+    if (!running_)
+        return;
+    // By process id: Poco's kill by handle closes the handle on Windows, after which the
+    // child could no longer be waited for.
+    if (Poco::Process::isRunning(impl_->handle))
+        Poco::Process::kill(impl_->handle.id());
+    wait();
+}
+
+void ChildProcess::requestStop() {
+    if (running_)
+        Poco::Process::requestTermination(impl_->handle.id());
+}
+
+bool ChildProcess::stillRunning() const {
+    return running_ && Poco::Process::isRunning(impl_->handle);
+}
+
+int ChildProcess::wait() {
+    if (running_) {
+        exitCode_ = impl_->handle.wait();
+        running_ = false;
+    }
+    return exitCode_;
+}
+
+ProgramResult runProgram(const std::string& program, const std::vector<std::string>& args,
+                         const Environment& env, const std::string& input) {
+    Poco::Pipe in, out;
+    Poco::ProcessHandle handle = Poco::Process::launch(program, args, "", &in, &out, &out,
+                                                       Poco::Process::Env(env.begin(), env.end()));
+    {
+        Poco::PipeOutputStream writer(in);
+        writer << input;
+        writer.close();
+    }
+    ProgramResult result;
+    Poco::PipeInputStream reader(out);
+    std::ostringstream all;
+    all << reader.rdbuf();
+    result.output = all.str();
+    result.exitCode = handle.wait();
+    return result;
+}
+
+std::vector<std::string> splitArguments(const std::string& line) {
+    std::vector<std::string> out;
+    std::string current;
+    bool inWord = false;
+    char quote = 0;
+    for (char c : line) {
+        if (quote) {
+            if (c == quote)
+                quote = 0;
+            else
+                current += c;
+        } else if (c == '\'' || c == '"') {
+            quote = c;
+            inWord = true;
+        } else if (c == ' ' || c == '\t' || c == '\n') {
+            if (inWord)
+                out.push_back(current);
+            current.clear();
+            inWord = false;
+        } else {
+            current += c;
+            inWord = true;
+        }
+    }
+    if (quote)
+        throw std::invalid_argument("unbalanced quote in: " + line);
+    if (inWord)
+        out.push_back(current);
+    return out;
+}
+
+std::string thisExecutable() {
+#ifdef _WIN32
+    wchar_t buffer[32768];
+    DWORD n = GetModuleFileNameW(nullptr, buffer, 32768);
+    int bytes =
+        WideCharToMultiByte(CP_UTF8, 0, buffer, static_cast<int>(n), nullptr, 0, nullptr, nullptr);
+    std::string path(static_cast<std::size_t>(bytes), '\0');
+    WideCharToMultiByte(CP_UTF8, 0, buffer, static_cast<int>(n), path.data(), bytes, nullptr,
+                        nullptr);
+    return path;
+#else
+    char buffer[4096];
+    auto n = readlink("/proc/self/exe", buffer, sizeof buffer - 1);
+    if (n <= 0)
+        throw std::runtime_error("cannot find this executable");
+    return std::string(buffer, static_cast<std::size_t>(n));
+#endif
+}
+
+bool canLimitFileSize() {
+#ifdef _WIN32
+    return false;  // Windows has no per-process file size limit
+#else
+    return true;
+#endif
+}
+
+bool limitFileSize(std::size_t bytes) {
+#ifdef _WIN32
+    (void)bytes;
+    return false;
+#else
+    // Past the limit writes fail with EFBIG, as they would with ENOSPC on a full disk.
+    signal(SIGXFSZ, SIG_IGN);
+    rlimit limit{bytes, bytes};
+    return setrlimit(RLIMIT_FSIZE, &limit) == 0;
+#endif
+}
+
+void unsetEnvironment(const std::string& name) {
+#ifdef _WIN32
+    _putenv_s(name.c_str(), "");
+#else
+    ::unsetenv(name.c_str());
+#endif
+}
+
+}  // namespace nmdt::test
