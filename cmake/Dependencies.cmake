@@ -26,6 +26,10 @@ if(WIN32)
   # Paths are UTF-8 everywhere in the code; the Windows build's entry points and file
   # APIs are the wide ones (see platform/ helpers).
   add_compile_definitions(UNICODE _UNICODE WIN32_LEAN_AND_MEAN NOMINMAX _WIN32_WINNT=0x0A00)
+  # ctest runs the Windows test programs under Wine on the build machine.
+  if(CMAKE_CROSSCOMPILING AND NOT CMAKE_CROSSCOMPILING_EMULATOR)
+    set(CMAKE_CROSSCOMPILING_EMULATOR wine)
+  endif()
 endif()
 
 find_package(Poco REQUIRED COMPONENTS Foundation Util Net NetSSL Crypto JSON)
@@ -41,7 +45,22 @@ if(NMDT_BUILD_GUI)
   target_compile_options(nmdt_wx INTERFACE ${wxWidgets_CXX_FLAGS})
   target_link_libraries(nmdt_wx INTERFACE ${wxWidgets_LIBRARIES})
   find_package(PkgConfig REQUIRED)
+  if(WIN32)
+    # pkg-config must read the Windows prefix's cairo, never the build machine's.
+    set(ENV{PKG_CONFIG_LIBDIR}
+        "${NMDT_WINDOWS_PREFIX}/lib/pkgconfig:/usr/x86_64-w64-mingw32/lib/pkgconfig")
+  endif()
   pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET cairo cairo-pdf)
+  # cairo for the PDF writer: the shared library on Linux, the static one (with what it is
+  # built on: pixman, libpng, zlib, GDI) on Windows.
+  add_library(nmdt_cairo INTERFACE)
+  if(WIN32)
+    target_include_directories(nmdt_cairo SYSTEM INTERFACE ${CAIRO_STATIC_INCLUDE_DIRS})
+    target_compile_options(nmdt_cairo INTERFACE ${CAIRO_STATIC_CFLAGS_OTHER})
+    target_link_libraries(nmdt_cairo INTERFACE ${CAIRO_STATIC_LDFLAGS})
+  else()
+    target_link_libraries(nmdt_cairo INTERFACE PkgConfig::CAIRO)
+  endif()
 endif()
 if(NMDT_BUILD_TESTS)
   if(WIN32)

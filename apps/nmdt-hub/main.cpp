@@ -44,8 +44,13 @@ class HubApplication : public Poco::Util::ServerApplication {
     int main(const std::vector<std::string>&) override {
         if (helpShown_)
             return EXIT_OK;
+        // Without --config, nmdt-hub.properties beside the program: how the Windows service
+        // (which starts with no arguments) finds its configuration.
+        if (configFile_.empty() && loadConfiguration() > 0)
+            configFile_ = config().getString("application.configDir") + "nmdt-hub.properties";
         if (configFile_.empty()) {
-            std::cerr << "nmdt-hub: give --config=FILE (see docs/sync.md for its keys)\n";
+            std::cerr << "nmdt-hub: give --config=FILE or put nmdt-hub.properties beside the "
+                         "program (see docs/sync.md for its keys)\n";
             return EXIT_USAGE;
         }
         try {

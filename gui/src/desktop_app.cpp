@@ -1,6 +1,10 @@
 #include "gui/desktop_app.h"
 
 #include <wx/app.h>
+#include <wx/init.h>
+#ifdef __WXMSW__
+#include <wx/msw/wrapwin.h>
+#endif
 #include <wx/choicdlg.h>
 #include <wx/cmdline.h>
 #include <wx/config.h>
@@ -140,12 +144,16 @@ class DesktopApp : public wxApp {
     void OnInitCmdLine(wxCmdLineParser& parser) override {
         wxApp::OnInitCmdLine(parser);
         parser.AddOption({}, "store", _("the store to open"), wxCMD_LINE_VAL_STRING);
+        // A store given on its own, as a double-click on a .nmdt file passes it.
+        parser.AddParam(_("store file"), wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
     }
 
     bool OnCmdLineParsed(wxCmdLineParser& parser) override {
         wxString store;
         if (parser.Found("store", &store))
             deps_.initialStore = fromWx(store);
+        else if (parser.GetParamCount() > 0)
+            deps_.initialStore = fromWx(parser.GetParam(0));
         return wxApp::OnCmdLineParsed(parser);
     }
 
@@ -157,7 +165,15 @@ class DesktopApp : public wxApp {
 
 int runDesktopApp(int argc, char** argv, DesktopDependencies dependencies) {
     wxApp::SetInstance(new DesktopApp(std::move(dependencies)));
+#ifdef __WXMSW__
+    // From the wide command line: argv is in the ANSI code page, which cannot hold every
+    // name a store's path may contain.
+    (void)argc;
+    (void)argv;
+    return wxEntry(::GetModuleHandleW(nullptr));
+#else
     return wxEntry(argc, argv);
+#endif
 }
 
 }  // namespace nmdt::gui

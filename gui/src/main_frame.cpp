@@ -21,6 +21,7 @@
 #include <map>
 
 #include "actions_panel.h"
+#include "app_icon.h"
 #include "audit_dialog.h"
 #include "care_plan_editor.h"
 #include "case_list_view.h"
@@ -80,6 +81,7 @@ MainFrame::MainFrame(std::unique_ptr<OpenStore> store, std::shared_ptr<const Clo
       user_(std::move(user)),
       ids_(makeRandomIdSource()) {
     SetName("MainFrame");
+    SetIcons(applicationIcons());
     pages_ = new wxNotebook(this, wxID_ANY);
     auto* splitter = new wxSplitterWindow(pages_, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                           wxSP_LIVE_UPDATE | wxSP_3DSASH);

@@ -7,6 +7,7 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include "app_icon.h"
 #include "wording.h"
 #include "wx_text.h"
 
@@ -17,6 +18,7 @@ UnlockDialog::UnlockDialog(wxWindow* parent, StoreProvider& stores, const wxStri
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       stores_(stores),
       throttleTimer_(this) {
+    SetIcons(applicationIcons());  // the first window anyone sees, often alone on the taskbar
     auto* grid = new wxFlexGridSizer(2, FromDIP(wxSize(8, 8)));
     grid->AddGrowableCol(1);
 

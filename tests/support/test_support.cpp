@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "model/nhs_number.h"
+#include "model/utf8_path.h"
 
 namespace nmdt::test {
 
@@ -43,7 +44,7 @@ TempDir::~TempDir() {
 }
 
 std::string readBytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(pathFromUtf8(path), std::ios::binary);
     std::ostringstream out;
     out << in.rdbuf();
     return out.str();

@@ -12,6 +12,7 @@
 #include "model/ids.h"
 #include "model/service_context.h"
 #include "model/store_error.h"
+#include "model/utf8_path.h"
 #include "storage/sqlcipher_store.h"
 
 namespace nmdt {
@@ -32,7 +33,10 @@ class TempDir {
     TempDir();
     ~TempDir();
     const std::filesystem::path& path() const { return path_; }
-    std::string file(const std::string& name) const { return (path_ / name).string(); }
+    /// A path inside it, UTF-8 (never the Windows ANSI code page).
+    std::string file(const std::string& name) const {
+        return pathToUtf8(path_ / pathFromUtf8(name));
+    }
 
   private:
     std::filesystem::path path_;

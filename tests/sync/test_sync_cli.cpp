@@ -46,7 +46,7 @@ BOOST_AUTO_TEST_CASE(an_administrator_sets_up_a_team_and_syncs_from_the_command_
 
     auto [invited, inviteOut] = cli("sync-invite " + a + " --to " + dir.file("inv.json"));
     BOOST_REQUIRE_MESSAGE(invited == 0, inviteOut);
-    std::string code = inviteOut.substr(inviteOut.find_last_not_of(" \n") - 18, 19);
+    std::string code = inviteOut.substr(inviteOut.find_last_not_of(" \r\n") - 18, 19);
     auto [wrong, wrongOut] = cli("sync-join " + b + " --invitation " + dir.file("inv.json") +
                                  " --code AAAA-BBBB-CCCC-DDDD" + certArgs(1));
     BOOST_TEST(wrong != 0);

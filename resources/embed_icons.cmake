@@ -1,0 +1,17 @@
+# Writes OUT: the PNG files DIR/nmdt-<size>.png for each of SIZES as byte arrays, and a
+# table of them (resources/include/nmdt/app_icon_data.h).
+separate_arguments(SIZES)
+set(body "// Generated from resources/icons by resources/embed_icons.cmake.\n")
+string(APPEND body "#include \"nmdt/app_icon_data.h\"\n\nnamespace nmdt::resources {\nnamespace {\n")
+set(table "")
+foreach(size IN LISTS SIZES)
+  file(READ ${DIR}/nmdt-${size}.png hex HEX)
+  string(LENGTH "${hex}" chars)
+  math(EXPR bytes "${chars} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," hex "${hex}")
+  string(APPEND body "const unsigned char icon${size}[] = {${hex}};\n")
+  string(APPEND table "    {${size}, icon${size}, ${bytes}},\n")
+endforeach()
+string(APPEND body "const IconImage images[] = {\n${table}};\n}  // namespace\n\n")
+string(APPEND body "std::span<const IconImage> applicationIconImages() {\n    return images;\n}\n\n}  // namespace nmdt::resources\n")
+file(WRITE ${OUT} "${body}")
