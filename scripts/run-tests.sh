@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds with warnings as errors, and runs the whole test suite
-# (GUI tests in a real window under Xvfb). With CI=true or --sanitize it then builds and
-# runs the non-GUI tests again under AddressSanitizer and UndefinedBehaviorSanitizer.
+# (GUI tests in a real window under Xvfb), then the Windows suite: the MinGW build, its tests
+# and desktop under Wine, and its installer (scripts/windows/test-windows.sh). With CI=true or
+# --sanitize it then builds and runs the non-GUI tests again under AddressSanitizer and
+# UndefinedBehaviorSanitizer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +23,12 @@ status=0
 echo "== Test suite =="
 xvfb-run -a -s "-screen 0 1600x1200x24" \
   ctest --test-dir build/tests --output-on-failure -j "$jobs" || status=$?
+
+echo "== Windows suite =="
+scripts/windows/test-windows.sh || status=$?
+
+echo "== Linux package =="
+scripts/test-deb.sh || status=$?
 
 if $sanitize; then
   echo "== Test suite under AddressSanitizer + UBSan (every label but gui) =="

@@ -215,7 +215,10 @@ build_cairo() {
     make -j"$jobs" -C src libcairo.la >/dev/null && make -C src install >/dev/null)
   # A static cairo on Windows must be told so by every consumer, or its functions are
   # declared dllimport.
-  sed -i 's/^Cflags: \(.*\)$/Cflags: \1 -DCAIRO_WIN32_STATIC_BUILD/' \
+  # and its static link needs the GDI libraries and (for its fortified string calls) libssp,
+  # which its .pc file leaves out.
+  sed -i -e 's/^Cflags: \(.*\)$/Cflags: \1 -DCAIRO_WIN32_STATIC_BUILD/' \
+    -e 's/^Libs.private: \(.*\)$/Libs.private: \1 -lgdi32 -lmsimg32 -lssp/' \
     "$prefix/lib/pkgconfig/cairo.pc"
 }
 
@@ -223,16 +226,28 @@ build_cairo() {
 # (base, core, adv, html) and cairo for drawing PDFs through a wxGraphicsContext.
 build_wxwidgets() {
   fetch wxwidgets3.2 "$1"
-  mkdir -p "$work/wx-build"
-  (cd "$work/wx-build" &&
-    "$work/wxwidgets3.2/configure" "${autotools_host[@]}" --with-msw --with-cairo \
+  mkdir -p "$work/wx-build" "$work/bin"
+  # wx's configure ignores an unprefixed pkg-config when cross-compiling (and so would not
+  # find cairo): a host-named one that reads only this prefix.
+  printf '#!/bin/sh\nexec pkg-config "$@"\n' >"$work/bin/x86_64-w64-mingw32-pkg-config"
+  chmod +x "$work/bin/x86_64-w64-mingw32-pkg-config"
+  (cd "$work/wx-build" && export PATH="$work/bin:$PATH" &&
+    export PKG_CONFIG="$work/bin/x86_64-w64-mingw32-pkg-config" &&
+    "$work/wxwidgets3.2/configure" --host=x86_64-w64-mingw32 --prefix="$prefix" \
+      --disable-shared --with-msw --with-cairo \
       --with-zlib=sys --with-libpng=sys --without-libjpeg --without-libtiff --without-expat \
-      --disable-svg --without-opengl --without-libnotify --disable-xrc --disable-xml \
+      --disable-svg --without-opengl --without-libnotify --disable-xrc \
       --disable-aui --disable-ribbon --disable-propgrid --disable-richtext --disable-stc \
       --disable-webview --disable-mediactrl --disable-sound --disable-sockets \
       --disable-debug_info --disable-precomp-headers --disable-tests \
-      CPPFLAGS="-I/usr/x86_64-w64-mingw32/include" LDFLAGS=-L/usr/x86_64-w64-mingw32/lib \
-      >/dev/null &&
+      CPPFLAGS="-I$prefix/include -I/usr/x86_64-w64-mingw32/include" \
+      LDFLAGS="-L$prefix/lib -L/usr/x86_64-w64-mingw32/lib" \
+      CAIRO_CFLAGS="$(pkg-config --cflags cairo)" \
+      CAIRO_LIBS="$(pkg-config --static --libs cairo)" >"$work/wx-configure.log" 2>&1 &&
+    if grep -q "Cairo library is too old" "$work/wx-configure.log"; then
+      echo "build-deps: wxWidgets did not find cairo" >&2
+      exit 1
+    fi &&
     make -j"$jobs" >/dev/null && make install >/dev/null)
 }
 

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# The Windows suite, run by scripts/run-tests.sh after the Linux one: builds the release and
+# the Windows test programs (scripts/build-windows.sh --tests), then under Wine, in a Wine
+# prefix of its own (never the developer's):
+#   1. every non-GUI suite and the desktop smoke test (ctest; the desktop in a real window
+#      under Xvfb), the smoke test's care plan PDF read back with pdftotext;
+#   2. the MSI installs silently, the installed nmdt-cli.exe runs, the Start menu entry and
+#      the .nmdt association are there, and uninstalling removes the program but leaves a
+#      user's store where it was.
+# Screenshots and the PDF are kept in build/windows/test-artifacts.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+# Wine runs the Windows programs; the rest (Xvfb, pdftotext) comes with scripts/setup.sh.
+missing=()
+for p in wine wine64; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo_cmd=()
+  [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}"
+fi
+
+scripts/build-windows.sh --tests
+build="${NMDT_WINDOWS_BUILD:-build/windows}"
+wine_home="$(mktemp -d /tmp/nmdt-wine.XXXXXX)"
+trap 'wineserver -k >/dev/null 2>&1 || true; rm -rf "$wine_home"' EXIT
+export WINEPREFIX="$wine_home/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+wineboot -i >/dev/null 2>&1
+
+status=0
+echo "== Windows test suite (under Wine) =="
+rm -rf "$build/test-artifacts"
+xvfb-run -a -s "-screen 0 1600x1200x24" \
+  ctest --test-dir "$build" --output-on-failure -j "$(nproc)" || status=$?
+
+echo "== Windows desktop: the care plan PDF it saved =="
+pdf="$build/test-artifacts/desktop-smoke.pdf"
+if [ -f "$pdf" ] && pdftotext "$pdf" - | grep -q "Żółtowska, Łucja" &&
+   pdftotext "$pdf" - | grep -q "Personalised care and support plan"; then
+  echo "ok: $pdf reads back with the resident's name and the plan's title"
+else
+  echo "FAILED: $pdf is missing or does not read back" >&2
+  status=1
+fi
+
+echo "== Windows installer under Wine =="
+msi="$(ls -t dist/NeighbourhoodMDT-*-x64.msi | head -1)"
+program_files="$WINEPREFIX/drive_c/Program Files/Neighbourhood MDT"
+store_dir="$WINEPREFIX/drive_c/users/$USER/Documents/Stores"
+check() {  # check DESCRIPTION COMMAND...
+  if "${@:2}" >/dev/null 2>&1; then echo "ok: $1"; else echo "FAILED: $1" >&2; status=1; fi
+}
+check "msiexec /i $msi /qn installs" wine msiexec /i "$msi" /qn
+check "nmdt.exe, nmdt-cli.exe installed" test -f "$program_files/nmdt.exe" -a \
+  -f "$program_files/nmdt-cli.exe"
+check "the hub is not installed unless asked for" test ! -e "$program_files/nmdt-hub.exe"
+check "Start menu entry" test -f \
+  "$WINEPREFIX/drive_c/ProgramData/Microsoft/Windows/Start Menu/Programs/Neighbourhood MDT.lnk"
+check ".nmdt opens with nmdt.exe" sh -c \
+  "wine reg query 'HKLM\\Software\\Classes\\NeighbourhoodMDT.Store\\shell\\open\\command' | grep -q nmdt.exe"
+mkdir -p "$store_dir"
+check "the installed nmdt-cli.exe makes a store" env NMDT_PASSPHRASE="Clé d’accès — żółw 2026" \
+  wine "$program_files/nmdt-cli.exe" create 'C:\users\'"$USER"'\Documents\Stores\Ærø surgery.nmdt'
+check "msiexec /x removes it" wine msiexec /x "$msi" /qn
+check "the programs are gone" test ! -e "$program_files/nmdt.exe"
+check "the user's store is still there" test -s "$store_dir/Ærø surgery.nmdt"
+exit $status
