@@ -4,7 +4,10 @@
 # prefix of its own (never the developer's):
 #   1. every non-GUI suite and the desktop smoke test (ctest; the desktop in a real window
 #      under Xvfb), the smoke test's care plan PDF read back with pdftotext;
-#   2. the MSI installs silently, the installed nmdt-cli.exe runs, the Start menu entry and
+#   2. a Windows desktop and a Linux desktop in one team: nmdt-cli.exe under Wine syncs
+#      with a Linux nmdt-hub on loopback, both ways (a case of the Linux sync suite, given
+#      the .exe; needs the Linux build, scripts/run-tests.sh makes it first);
+#   3. the MSI installs silently, the installed nmdt-cli.exe runs, the Start menu entry and
 #      the .nmdt association are there, and uninstalling removes the program but leaves a
 #      user's store where it was.
 # Screenshots and the PDF are kept in build/windows/test-artifacts.
@@ -42,6 +45,17 @@ if [ -f "$pdf" ] && pdftotext "$pdf" - | grep -q "Żółtowska, Łucja" &&
   echo "ok: $pdf reads back with the resident's name and the plan's title"
 else
   echo "FAILED: $pdf is missing or does not read back" >&2
+  status=1
+fi
+
+echo "== Windows and Linux desktops in one team, through a Linux hub =="
+linux_tests="${NMDT_LINUX_BUILD:-build/tests}/tests/nmdt_sync_tests"
+if [ -x "$linux_tests" ]; then
+  NMDT_WINDOWS_CLI="$PWD/$build/apps/nmdt-cli.exe" "$linux_tests" \
+    --run_test=sync_cli/a_windows_desktop_and_a_linux_desktop_sync_through_a_linux_hub ||
+    status=$?
+else
+  echo "FAILED: no Linux build at $linux_tests (run scripts/run-tests.sh)" >&2
   status=1
 fi
 
