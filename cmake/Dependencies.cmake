@@ -3,7 +3,7 @@
 # and the store is written in plaintext. So SQLiteCpp's SQLite::SQLite3 dependency is
 # pointed at libsqlcipher before SQLiteCpp is found.
 
-# Debian puts SQLCipher's header in /usr/include/sqlcipher; vcpkg in include/sqlcipher.
+# Debian puts SQLCipher's header in /usr/include/sqlcipher, and so does the Windows prefix.
 find_path(SQLCIPHER_PARENT_DIR NAMES sqlcipher/sqlite3.h REQUIRED)
 set(SQLCIPHER_INCLUDE_DIR "${SQLCIPHER_PARENT_DIR}/sqlcipher")
 find_library(SQLCIPHER_LIBRARY NAMES sqlcipher REQUIRED)
