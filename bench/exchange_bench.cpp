@@ -1,7 +1,6 @@
 // nmdt-exchange-bench: FHIR export and import of real cases from a demo store, beside
 // loading the same case record for the screen (the baseline: the reads alone).
 //   nmdt-exchange-bench STORE [--cases N]     (passphrase from NMDT_PASSPHRASE)
-#include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
@@ -13,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "child_process.h"
 #include "integration/fhir_exchange.h"
 #include "model/case_record_service.h"
 #include "model/exchange_service.h"
@@ -38,9 +38,7 @@ double elapsedMs(const std::function<void()>& f) {
 }
 
 long peakRssMb() {
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_maxrss / 1024;
+    return test::peakResidentMegabytes();
 }
 }  // namespace
 

@@ -6,8 +6,6 @@
 // Start-up is measured as whole processes (this program re-runs itself): from launch to
 // the first idle moment of an interactive main window, against a bare wxWidgets frame
 // started the same way in the same run.
-#include <sys/resource.h>
-#include <unistd.h>
 
 #include <wx/app.h>
 #include <wx/frame.h>
@@ -20,11 +18,13 @@
 #include <cstdlib>
 #include <iomanip>
 #include <iostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "actions_panel.h"
 #include "case_list_view.h"
+#include "child_process.h"
 #include "gui/main_frame.h"
 #include "model/case_record_service.h"
 #include "printing/pdf_writer.h"
@@ -46,9 +46,7 @@ double median(std::vector<double> v) {
 }
 
 long rssMb() {
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return u.ru_maxrss / 1024;
+    return test::peakResidentMegabytes();
 }
 
 void settle() {
@@ -59,13 +57,13 @@ void settle() {
 /// Starts this program in `mode` and returns milliseconds until it reports READY.
 double timeChild(const std::string& self, const std::string& args) {
     auto start = Stopwatch::now();
-    FILE* p = popen((self + " " + args).c_str(), "r");
-    char line[256] = {};
+    test::ChildProcess child(self, test::splitArguments(args));
+    std::string line;
     double ms = -1;
-    while (fgets(line, sizeof line, p))
-        if (std::string(line).starts_with("READY") && ms < 0)
+    while (std::getline(child.output(), line))
+        if (line.starts_with("READY") && ms < 0)
             ms = msSince(start);
-    pclose(p);
+    child.wait();
     return ms;
 }
 
@@ -223,14 +221,16 @@ int main(int argc, char** argv) {
         }
         pdfMs.push_back(msSince(start));
     }
+    // Counted by poppler's pdfinfo, where the machine has it.
     std::string pages;
-    if (FILE* p = popen(("pdfinfo " + pdf + " | grep Pages").c_str(), "r")) {
-        char line[128] = {};
-        if (fgets(line, sizeof line, p))
-            pages = line;
-        pclose(p);
+    try {
+        std::istringstream info(test::runProgram("pdfinfo", {pdf}).output);
+        for (std::string line; std::getline(info, line);)
+            if (line.starts_with("Pages:"))
+                pages = line;
+    } catch (const std::exception&) {
+        pages = "pages not counted: no pdfinfo";
     }
-    pages.erase(std::remove(pages.begin(), pages.end(), '\n'), pages.end());
     std::cout << "| care plan PDF (" << pages << ") | " << median(pdfMs) << " ms | 5 runs |\n";
     std::cout << "| peak memory, large store open in the window, after all of the above | "
               << rssMb() << " MB | getrusage maxrss |\n";

@@ -4,7 +4,6 @@
 //   NMDT_PASSPHRASE=... nmdt-store-bench STORE [--iterations N] [--keep-plaintext]
 //
 // Prints one table; median and 95th percentile of each operation, and the ratio.
-#include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
@@ -17,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "child_process.h"
 #include "model/action_service.h"
 #include "model/report_service.h"
 #include "storage/sqlcipher_store.h"
@@ -42,9 +42,7 @@ Timing measure(int iterations, const std::function<void(int)>& op) {
 }
 
 long peakRssMb() {
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_maxrss / 1024;
+    return test::peakResidentMegabytes();
 }
 
 /// The busiest organisation: the one with most open actions.

@@ -3,12 +3,6 @@
 //
 // Usage: NMDT_PASSPHRASE=... nmdt-sync-bench SOURCE.nmdt [--desktops N] [--rounds N]
 //   SOURCE is a store to sync from (e.g. the `large` demo); it is copied, never changed.
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/prctl.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -16,9 +10,11 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <random>
 #include <thread>
 #include <vector>
 
+#include "child_process.h"
 #include "integration/invitation.h"
 #include "integration/sync_credentials.h"
 #include "model/sync_engine.h"
@@ -78,7 +74,7 @@ struct Site {
 struct Bench {
     fs::path dir;
     std::string port;
-    pid_t hub = -1;
+    std::unique_ptr<test::ChildProcess> hub;
     std::string org;
 
     std::string certArgs(const std::string& name) const {
@@ -168,7 +164,7 @@ int main(int argc, char** argv) {
         " > /dev/null");
 
     // The hub, on a port of its own.
-    b.port = std::to_string(20000 + getpid() % 20000);
+    b.port = std::to_string(20000 + std::random_device{}() % 20000);
     {
         std::ofstream cfg(b.dir / "hub.properties");
         cfg << "hub.host=127.0.0.1\nhub.port=" << b.port
@@ -178,16 +174,16 @@ int main(int argc, char** argv) {
             << "\nhub.dataDirectory=" << (b.dir / "hub").string()
             << "\nhub.requestsPerMinute=1000000\nhub.maxThreads=64\n";
     }
-    b.hub = fork();
-    if (b.hub == 0) {
-        prctl(PR_SET_PDEATHSIG, SIGKILL);
-        std::string cfg = "--config=" + (b.dir / "hub.properties").string();
-        int devnull = open("/dev/null", O_WRONLY);
-        dup2(devnull, STDOUT_FILENO);
-        execl(NMDT_HUB_PATH, NMDT_HUB_PATH, cfg.c_str(), static_cast<char*>(nullptr));
-        _exit(127);
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(700));
+    b.hub = std::make_unique<test::ChildProcess>(
+        NMDT_HUB_PATH, std::vector<std::string>{"--config=" + (b.dir / "hub.properties").string()});
+    for (std::string line; std::getline(b.hub->output(), line);)
+        if (line.find("listening") != std::string::npos)
+            break;
+    // Whatever it says later is read and dropped, so a full pipe never stalls it.
+    std::thread drain([out = &b.hub->output()] {
+        for (char c; out->get(c);) {
+        }
+    });
 
     auto team = integration::createTeam("https://localhost:" + b.port, "bench");
     auto enrol = [&](const std::string& name, const integration::SyncCredentials& t) {
@@ -292,8 +288,9 @@ int main(int argc, char** argv) {
               << "others') | " << manySeconds << " s | curl same bytes, " << desktops
               << " at once: " << manyFloor << " s | ratio " << manySeconds / manyFloor << " |\n";
 
-    kill(b.hub, SIGTERM);
-    waitpid(b.hub, nullptr, 0);
+    b.hub->requestStop();
+    b.hub->wait();
+    drain.join();
     fs::remove_all(b.dir);
     return 0;
 }

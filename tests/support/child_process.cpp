@@ -12,6 +12,8 @@
 
 #ifdef _WIN32
 #include <windows.h>
+// After windows.h, which it needs.
+#include <psapi.h>
 #else
 #include <signal.h>
 #include <sys/resource.h>
@@ -161,6 +163,19 @@ bool limitFileSize(std::size_t bytes) {
     signal(SIGXFSZ, SIG_IGN);
     rlimit limit{bytes, bytes};
     return setrlimit(RLIMIT_FSIZE, &limit) == 0;
+#endif
+}
+
+long peakResidentMegabytes() {
+#ifdef _WIN32
+    PROCESS_MEMORY_COUNTERS counters{};
+    counters.cb = sizeof counters;
+    GetProcessMemoryInfo(GetCurrentProcess(), &counters, sizeof counters);
+    return static_cast<long>(counters.PeakWorkingSetSize / (1024 * 1024));
+#else
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss / 1024;
 #endif
 }
 

@@ -86,6 +86,10 @@ std::string thisExecutable();
 bool limitFileSize(std::size_t bytes);
 bool canLimitFileSize();
 
+/// The most memory this process has held in RAM so far, in MiB (getrusage's maxrss,
+/// Windows' peak working set).
+long peakResidentMegabytes();
+
 /// Removes an environment variable from this process, so children do not inherit it.
 void unsetEnvironment(const std::string& name);
 
