@@ -1,10 +1,13 @@
 #include "unlock_dialog.h"
 
+#include <wx/app.h>
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/filedlg.h>
+#include <wx/filename.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/stdpaths.h>
 #include <wx/textctrl.h>
 
 #include "app_icon.h"
@@ -120,7 +123,19 @@ void UnlockDialog::onPassphraseTyped() {
 }
 
 void UnlockDialog::onBrowse() {
-    wxFileDialog dialog(this, _("Choose a store"), {}, location_->GetValue(),
+    // With nothing chosen yet, start in this user's local application data folder
+    // (%LOCALAPPDATA%\neighbourhood-mdt on Windows, ~/.local/share/neighbourhood-mdt here):
+    // never a roaming or cloud-synced folder such as Documents under OneDrive.
+    wxString folder;
+    if (location_->GetValue().empty()) {
+#ifdef __WXMSW__
+        folder = wxStandardPaths::Get().GetUserLocalDataDir();
+#else
+        folder = wxFileName::GetHomeDir() + "/.local/share/" + wxTheApp->GetAppName();
+#endif
+        wxFileName::Mkdir(folder, wxS_DIR_DEFAULT, wxPATH_MKDIR_FULL);
+    }
+    wxFileDialog dialog(this, _("Choose a store"), folder, location_->GetValue(),
                         _("Neighbourhood MDT stores (*.nmdt)|*.nmdt|All files|*"),
                         createNew_->GetValue() ? wxFD_SAVE | wxFD_OVERWRITE_PROMPT : wxFD_OPEN);
     if (dialog.ShowModal() == wxID_OK)
