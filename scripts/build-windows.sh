@@ -40,6 +40,7 @@ for exe in nmdt nmdt-cli nmdt-hub; do
   x86_64-w64-mingw32-strip -o "$stage/$exe.exe" "$build/apps/$exe.exe"
 done
 msi="dist/NeighbourhoodMDT-$version-x64.msi"
-wixl -a x64 -D Version="$version" -D Bin="$stage" -D Resources="$PWD/resources" \
+# wixl reads sources by paths relative to where it runs (absolute ones it refuses).
+wixl -a x64 -D Version="$version" -D Bin="$stage" -D Resources=resources \
   -o "$msi" resources/windows/nmdt.wxs
 echo "build-windows: $msi"

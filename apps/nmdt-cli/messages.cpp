@@ -26,6 +26,10 @@ std::string describe(const StoreError& e) {
             return "The change was refused and nothing was written: " + std::string(e.what());
         case StoreErrorCode::Io:
             return "The store could not be read or written: " + std::string(e.what());
+        case StoreErrorCode::InUse:
+            return "Another program has the store open and will not share it (a backup or "
+                   "antivirus tool, or the desktop). Close it and try again; the store was not "
+                   "changed.";
     }
     return e.what();
 }

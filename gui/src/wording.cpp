@@ -31,6 +31,11 @@ wxString describe(StoreErrorCode code) {
             return _("The change could not be saved; nothing was written.");
         case StoreErrorCode::Io:
             return _("The store could not be read or written (is the disk full or read-only?).");
+        case StoreErrorCode::InUse:
+            return _(
+                "Another program has this store open and will not share it (a backup or "
+                "antivirus tool, or another copy of Neighbourhood MDT). Close it and try again; "
+                "the store was not changed.");
     }
     return _("Unexpected error.");
 }

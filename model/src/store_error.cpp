@@ -26,6 +26,8 @@ const char* storeErrorCodeName(StoreErrorCode code) {
             return "not-found";
         case StoreErrorCode::Io:
             return "io";
+        case StoreErrorCode::InUse:
+            return "in-use";
     }
     return "unknown";
 }

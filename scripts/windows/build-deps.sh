@@ -223,7 +223,9 @@ build_cairo() {
 }
 
 # wxWidgets: the Windows-native port, static, with only the libraries the desktop uses
-# (base, core, adv, html) and cairo for drawing PDFs through a wxGraphicsContext.
+# (base, core, adv, html) and cairo for drawing PDFs through a wxGraphicsContext. Compiled as
+# C++14: its cairo code says "using namespace std" before including windows.h, whose COM
+# headers' byte then collides with C++17's std::byte.
 build_wxwidgets() {
   fetch wxwidgets3.2 "$1"
   mkdir -p "$work/wx-build" "$work/bin"
@@ -242,7 +244,7 @@ build_wxwidgets() {
       --disable-debug_info --disable-precomp-headers --disable-tests \
       CPPFLAGS="-I$prefix/include -I/usr/x86_64-w64-mingw32/include" \
       LDFLAGS="-L$prefix/lib -L/usr/x86_64-w64-mingw32/lib" \
-      CAIRO_CFLAGS="$(pkg-config --cflags cairo)" \
+      CAIRO_CFLAGS="$(pkg-config --cflags cairo)" CXXFLAGS="-O2 -std=gnu++14" \
       CAIRO_LIBS="$(pkg-config --static --libs cairo)" >"$work/wx-configure.log" 2>&1 &&
     if grep -q "Cairo library is too old" "$work/wx-configure.log"; then
       echo "build-deps: wxWidgets did not find cairo" >&2

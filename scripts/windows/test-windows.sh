@@ -62,22 +62,28 @@ fi
 echo "== Windows installer under Wine =="
 msi="$(ls -t dist/NeighbourhoodMDT-*-x64.msi | head -1)"
 program_files="$WINEPREFIX/drive_c/Program Files/Neighbourhood MDT"
-store_dir="$WINEPREFIX/drive_c/users/$USER/Documents/Stores"
+user="$(id -un)"  # Wine names the Windows user after the Unix one
+store_dir="$WINEPREFIX/drive_c/users/$user/Documents/Stores"
 check() {  # check DESCRIPTION COMMAND...
   if "${@:2}" >/dev/null 2>&1; then echo "ok: $1"; else echo "FAILED: $1" >&2; status=1; fi
 }
-check "msiexec /i $msi /qn installs" wine msiexec /i "$msi" /qn
+msiexec() {  # msiexec ARGS...: waits for the installer's processes to finish
+  wine msiexec "$@" && wineserver -w
+}
+check "msiexec /i $msi /qn installs" msiexec /i "$msi" /qn
 check "nmdt.exe, nmdt-cli.exe installed" test -f "$program_files/nmdt.exe" -a \
   -f "$program_files/nmdt-cli.exe"
 check "the hub is not installed unless asked for" test ! -e "$program_files/nmdt-hub.exe"
-check "Start menu entry" test -f \
-  "$WINEPREFIX/drive_c/ProgramData/Microsoft/Windows/Start Menu/Programs/Neighbourhood MDT.lnk"
+# (Wine puts an all-users shortcut in the user's own Start menu folder.)
+start_menu_entry() { find "$WINEPREFIX/drive_c" -name "Neighbourhood MDT.lnk" | grep -q .; }
+check "Start menu entry" start_menu_entry
 check ".nmdt opens with nmdt.exe" sh -c \
   "wine reg query 'HKLM\\Software\\Classes\\NeighbourhoodMDT.Store\\shell\\open\\command' | grep -q nmdt.exe"
 mkdir -p "$store_dir"
 check "the installed nmdt-cli.exe makes a store" env NMDT_PASSPHRASE="Clé d’accès — żółw 2026" \
-  wine "$program_files/nmdt-cli.exe" create 'C:\users\'"$USER"'\Documents\Stores\Ærø surgery.nmdt'
-check "msiexec /x removes it" wine msiexec /x "$msi" /qn
+  wine "$program_files/nmdt-cli.exe" create 'C:\users\'"$user"'\Documents\Stores\Ærø surgery.nmdt'
+check "msiexec /x removes it" msiexec /x "$msi" /qn
 check "the programs are gone" test ! -e "$program_files/nmdt.exe"
+check "the Start menu entry is gone" sh -c "! find '$WINEPREFIX/drive_c' -name 'Neighbourhood MDT.lnk' | grep -q ."
 check "the user's store is still there" test -s "$store_dir/Ærø surgery.nmdt"
 exit $status

@@ -9,6 +9,7 @@
 
 #include "model/store_error.h"
 #include "model/utf8_path.h"
+#include "platform/file_access.h"
 
 namespace nmdt::storage {
 
@@ -85,6 +86,14 @@ std::unique_ptr<SQLite::Database> openEncryptedDatabase(const std::string& path,
             throw StoreError(StoreErrorCode::FileMissing, path);
         if (!fs::is_regular_file(pathFromUtf8(path), ec))
             throw StoreError(StoreErrorCode::NotAStore, path);
+        switch (platform::probeRead(path)) {
+            case platform::FileAccess::InUse:
+                throw StoreError(StoreErrorCode::InUse, path);
+            case platform::FileAccess::Denied:
+                throw StoreError(StoreErrorCode::Io, path + ": permission denied");
+            default:
+                break;  // anything else shows below, where SQLite opens it
+        }
         auto size = fs::file_size(pathFromUtf8(path), ec);
         if (ec)
             throw StoreError(StoreErrorCode::Io, path + ": " + ec.message());

@@ -180,6 +180,32 @@ BOOST_AUTO_TEST_CASE(no_patient_name_reaches_the_disk_in_clear) {
     BOOST_TEST(bytes.find("Riverside Surgery") == std::string::npos);
 }
 
+// On Windows a backup tool, an antivirus scanner or a second copy of Excel can open a file
+// without sharing it: the store must say it is in use, never that the passphrase is wrong.
+BOOST_AUTO_TEST_CASE(a_store_another_program_holds_is_refused_as_in_use,
+                     *boost::unit_test::precondition(nmdt::test::OnlyWhere{
+                         nmdt::test::canHoldFilesExclusively(),
+                         "another program cannot hold a file exclusively on this platform"})) {
+    World w;
+    w.store.reset();
+    const std::string before = readBytes(w.storePath());
+    {
+        nmdt::test::ExclusiveFileHold hold(w.storePath());
+        try {
+            storage::SqlCipherStore::open(w.storePath(),
+                                          Passphrase("correct horse battery staple"));
+            BOOST_FAIL("opened a store another program holds");
+        } catch (const StoreError& e) {
+            BOOST_TEST(e.code() == StoreErrorCode::InUse, e.what());
+        }
+    }
+    BOOST_TEST(readBytes(w.storePath()) == before);
+    BOOST_TEST(
+        storage::SqlCipherStore::open(w.storePath(), Passphrase("correct horse battery staple"))
+            ->checkIntegrity()
+            .ok);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(linkage)

@@ -166,6 +166,33 @@ bool limitFileSize(std::size_t bytes) {
 #endif
 }
 
+#ifdef _WIN32
+ExclusiveFileHold::ExclusiveFileHold(const std::string& path) {
+    int chars = MultiByteToWideChar(CP_UTF8, 0, path.c_str(), -1, nullptr, 0);
+    std::wstring wide(static_cast<std::size_t>(chars), L'\0');
+    MultiByteToWideChar(CP_UTF8, 0, path.c_str(), -1, wide.data(), chars);
+    HANDLE h = CreateFileW(wide.c_str(), GENERIC_READ | GENERIC_WRITE, 0 /* no sharing */, nullptr,
+                           OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, nullptr);
+    if (h == INVALID_HANDLE_VALUE)
+        throw std::runtime_error("cannot hold " + path);
+    handle_ = h;
+}
+ExclusiveFileHold::~ExclusiveFileHold() {
+    CloseHandle(static_cast<HANDLE>(handle_));
+}
+bool canHoldFilesExclusively() {
+    return true;
+}
+#else
+ExclusiveFileHold::ExclusiveFileHold(const std::string& path) {
+    throw std::runtime_error("files cannot be held exclusively here: " + path);
+}
+ExclusiveFileHold::~ExclusiveFileHold() = default;
+bool canHoldFilesExclusively() {
+    return false;  // POSIX locks are advisory: another program cannot keep a file from us
+}
+#endif
+
 long peakResidentMegabytes() {
 #ifdef _WIN32
     PROCESS_MEMORY_COUNTERS counters{};

@@ -86,6 +86,20 @@ std::string thisExecutable();
 bool limitFileSize(std::size_t bytes);
 bool canLimitFileSize();
 
+/// Holds a file open the way another Windows program can (no sharing), until destroyed.
+/// Elsewhere files cannot be held like that: canHoldFilesExclusively() says which.
+class ExclusiveFileHold {
+  public:
+    explicit ExclusiveFileHold(const std::string& path);
+    ~ExclusiveFileHold();
+    ExclusiveFileHold(const ExclusiveFileHold&) = delete;
+    ExclusiveFileHold& operator=(const ExclusiveFileHold&) = delete;
+
+  private:
+    void* handle_ = nullptr;
+};
+bool canHoldFilesExclusively();
+
 /// The most memory this process has held in RAM so far, in MiB (getrusage's maxrss,
 /// Windows' peak working set).
 long peakResidentMegabytes();

@@ -18,6 +18,7 @@ enum class StoreErrorCode {
     InvalidChange,       // a change named an unknown entity or field
     NotFound,            // an update named a row that does not exist
     Io,                  // disk full, permission denied, and other I/O errors
+    InUse,               // another program holds the file and will not share it
 };
 
 const char* storeErrorCodeName(StoreErrorCode code);
