@@ -74,6 +74,19 @@ struct Partners {
 
 BOOST_AUTO_TEST_SUITE(sync_security)
 
+// An administrator on Windows types C:\hub\new\hub.pem into the properties file, where "\n"
+// is a line break: the hub refuses to start and says what to write, never serving with a
+// mangled path.
+BOOST_AUTO_TEST_CASE(a_windows_path_mangled_by_a_backslash_escape_is_refused_in_words) {
+    TempDir dir;
+    std::ofstream(dir.file("hub.properties"))
+        << "hub.host=127.0.0.1\nhub.port=0\nhub.certificate=C:\\hub\\new\\hub.pem\n"
+        << "hub.privateKey=k\nhub.ca=c\nhub.dataDirectory=d\n";
+    auto run = runProgram(NMDT_HUB_PATH, {"--config=" + dir.file("hub.properties")});
+    BOOST_TEST(run.exitCode != 0);
+    BOOST_TEST(run.output.find("forward slashes") != std::string::npos, run.output);
+}
+
 // Talks to the hub with the openssl command-line tool.
 BOOST_AUTO_TEST_CASE(tls_1_2_with_a_neighbourhood_certificate_is_answered,
                      *boost::unit_test::precondition(OnlyWhere{kBuildMachineToolsReachable,
