@@ -28,7 +28,7 @@ echo "== Windows suite =="
 scripts/windows/test-windows.sh || status=$?
 
 echo "== Linux package =="
-scripts/test-deb.sh || status=$?
+scripts/test-deb.sh build/tests || status=$?
 
 if $sanitize; then
   echo "== Test suite under AddressSanitizer + UBSan (every label but gui) =="

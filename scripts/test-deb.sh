@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# Builds the Linux .deb from a release build, installs it with dpkg -i, checks that its
-# three programs start and its desktop entry and file type are in place, then removes it.
-#   scripts/test-deb.sh [BUILD_DIR]     (default build/deb)
+# Builds the Linux .deb, installs it with dpkg -i, checks that its three programs start and
+# its desktop entry and file type are in place, then removes it.
+#   scripts/test-deb.sh              # from a release build in build/deb
+#   scripts/test-deb.sh BUILD_DIR    # from an existing build (run-tests.sh passes its own)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build="${1:-build/deb}"
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr \
-  -DNMDT_BUILD_TESTS=OFF -DNMDT_BUILD_BENCHMARKS=OFF >/dev/null
+if [ ! -f "$build/CMakeCache.txt" ]; then
+  cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DNMDT_BUILD_TESTS=OFF -DNMDT_BUILD_BENCHMARKS=OFF >/dev/null
+fi
 cmake --build "$build" -j "$(nproc)" >/dev/null
-(cd "$build" && cpack >/dev/null)
+rm -f "$build"/neighbourhood-mdt_*.deb
+(cd "$build" && cpack -G DEB -D CPACK_PACKAGING_INSTALL_PREFIX=/usr >/dev/null)
 deb="$(ls -t "$build"/neighbourhood-mdt_*.deb | head -1)"
 sudo_cmd=()
 [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
