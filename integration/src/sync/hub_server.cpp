@@ -11,6 +11,7 @@
 #include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/SecureStreamSocket.h>
 #include <Poco/URI.h>
+#include <algorithm>
 
 #include "hub_service.h"
 #include "sync_crypto.h"
@@ -41,6 +42,18 @@ class HubRequestHandler : public Poco::Net::HTTPRequestHandler {
     }
 
   private:
+    static constexpr std::size_t kMaxDrainedBytes = 64 * 1024 * 1024;
+
+    static void discard(std::istream& in, std::size_t bytes) {
+        char buffer[65536];
+        while (in && bytes > 0) {
+            in.read(buffer, static_cast<std::streamsize>(std::min(bytes, sizeof buffer)));
+            bytes -= std::min(bytes, static_cast<std::size_t>(in.gcount()));
+            if (in.gcount() == 0)
+                break;
+        }
+    }
+
     HubResponse answer(Poco::Net::HTTPServerRequest& req) {
         HubRequest r;
         r.method = req.getMethod();
@@ -56,9 +69,18 @@ class HubRequestHandler : public Poco::Net::HTTPRequestHandler {
             r.peerOrganisation = organisationOf(cert);
         }
         const auto limit = service_.config().maxRequestBytes;
-        if (req.hasContentLength() && static_cast<std::size_t>(req.getContentLength()) > limit)
+        if (req.hasContentLength() && static_cast<std::size_t>(req.getContentLength()) > limit) {
+            // Read and drop the whole body (never kept) before answering, when it is of a
+            // size a desktop's batch could be: closing on unread data resets the connection,
+            // and the desktop then sees "cannot reach the hub" instead of this answer, which
+            // is what makes it send smaller batches (Windows resets at once, so there it
+            // nearly always did). A declared body past that is cut off at once.
+            const auto declared = static_cast<std::size_t>(req.getContentLength());
+            if (declared <= std::max<std::size_t>(2 * limit, kMaxDrainedBytes))
+                discard(req.stream(), declared);
             return errorResponse(413, "the request is larger than the hub accepts (" +
                                           std::to_string(limit) + " bytes)");
+        }
         // Read at most one byte past the limit, so an unannounced flood is cut short too.
         auto& in = req.stream();
         std::string body;
