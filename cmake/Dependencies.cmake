@@ -36,14 +36,40 @@ find_package(Poco REQUIRED COMPONENTS Foundation Util Net NetSSL Crypto JSON)
 find_package(Threads REQUIRED)
 
 if(NMDT_BUILD_GUI)
-  find_package(wxWidgets 3.2 REQUIRED COMPONENTS adv html core base)
   # Carried by one interface target that only the GUI layer links, so wx headers
   # never become visible to model/, storage/ or integration/.
   add_library(nmdt_wx INTERFACE)
-  target_include_directories(nmdt_wx SYSTEM INTERFACE ${wxWidgets_INCLUDE_DIRS})
-  target_compile_definitions(nmdt_wx INTERFACE ${wxWidgets_DEFINITIONS})
-  target_compile_options(nmdt_wx INTERFACE ${wxWidgets_CXX_FLAGS})
-  target_link_libraries(nmdt_wx INTERFACE ${wxWidgets_LIBRARIES})
+  if(WIN32)
+    # The static MSW build in the Windows prefix, read straight from its wx-config (CMake's
+    # FindwxWidgets does not take it when cross-compiling).
+    find_program(NMDT_WX_CONFIG wx-config PATHS ${NMDT_WINDOWS_PREFIX}/bin NO_DEFAULT_PATH
+                 REQUIRED)
+    execute_process(COMMAND sh ${NMDT_WX_CONFIG} --cxxflags OUTPUT_VARIABLE wx_cxxflags
+                    OUTPUT_STRIP_TRAILING_WHITESPACE COMMAND_ERROR_IS_FATAL ANY)
+    execute_process(COMMAND sh ${NMDT_WX_CONFIG} --libs html,core,base OUTPUT_VARIABLE wx_libs
+                    OUTPUT_STRIP_TRAILING_WHITESPACE COMMAND_ERROR_IS_FATAL ANY)
+    separate_arguments(wx_cxxflags UNIX_COMMAND "${wx_cxxflags}")
+    separate_arguments(wx_libs UNIX_COMMAND "${wx_libs}")
+    foreach(flag IN LISTS wx_cxxflags)
+      if(flag MATCHES "^-I(.*)")
+        target_include_directories(nmdt_wx SYSTEM INTERFACE "${CMAKE_MATCH_1}")
+      elseif(flag MATCHES "^-D(.*)")
+        target_compile_definitions(nmdt_wx INTERFACE "${CMAKE_MATCH_1}")
+      else()
+        target_compile_options(nmdt_wx INTERFACE "${flag}")
+      endif()
+    endforeach()
+    # -mwindows belongs to the desktop program only (add_executable WIN32), not to the
+    # console test programs that also link wx.
+    list(REMOVE_ITEM wx_libs -mwindows -Wl,--subsystem,windows)
+    target_link_libraries(nmdt_wx INTERFACE ${wx_libs})
+  else()
+    find_package(wxWidgets 3.2 REQUIRED COMPONENTS adv html core base)
+    target_include_directories(nmdt_wx SYSTEM INTERFACE ${wxWidgets_INCLUDE_DIRS})
+    target_compile_definitions(nmdt_wx INTERFACE ${wxWidgets_DEFINITIONS})
+    target_compile_options(nmdt_wx INTERFACE ${wxWidgets_CXX_FLAGS})
+    target_link_libraries(nmdt_wx INTERFACE ${wxWidgets_LIBRARIES})
+  endif()
   find_package(PkgConfig REQUIRED)
   if(WIN32)
     # pkg-config must read the Windows prefix's cairo, never the build machine's.

@@ -28,7 +28,6 @@ build="${NMDT_WINDOWS_BUILD:-build/windows}"
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
   -DCMAKE_TOOLCHAIN_FILE="$PWD/cmake/mingw-w64-x86_64.cmake" -DNMDT_WINDOWS_PREFIX="$prefix" \
   -DCMAKE_PREFIX_PATH="$prefix;$prefix/cmake" -DOPENSSL_ROOT_DIR="$prefix" \
-  -DwxWidgets_CONFIG_EXECUTABLE="$prefix/bin/wx-config" \
   -DNMDT_BUILD_TESTS="$tests" -DNMDT_BUILD_BENCHMARKS=OFF -DNMDT_WERROR=ON >/dev/null
 cmake --build "$build" -j "$(nproc)"
 

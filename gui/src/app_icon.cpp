@@ -2,6 +2,8 @@
 
 #include <wx/bitmap.h>
 #include <wx/icon.h>
+#include <wx/image.h>
+#include <wx/imagpng.h>
 
 #include "nmdt/app_icon_data.h"
 
@@ -9,6 +11,9 @@ namespace nmdt::gui {
 
 const wxIconBundle& applicationIcons() {
     static const wxIconBundle bundle = [] {
+        // GTK reads PNG by itself; Windows needs wx's own reader.
+        if (!wxImage::FindHandler(wxBITMAP_TYPE_PNG))
+            wxImage::AddHandler(new wxPNGHandler);
         wxIconBundle icons;
         for (const auto& image : resources::applicationIconImages()) {
             wxBitmap bitmap = wxBitmap::NewFromPNGData(image.png, image.bytes);

@@ -177,15 +177,19 @@ MainFrame::MainFrame(std::unique_ptr<OpenStore> store, std::shared_ptr<const Clo
     // Search as the user types: each query reads an index and takes milliseconds.
     searchBox_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { search(searchBox_->GetValue()); });
     searchBox_->Bind(wxEVT_SEARCHCTRL_CANCEL_BTN, [this](wxCommandEvent&) { showAllCases(); });
-    // Enter opens the first match, so NHS number + Enter goes straight to the record.
-    searchBox_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) {
+    // Enter opens the first match, so NHS number + Enter goes straight to the record. GTK's
+    // search box reports Enter as wxEVT_TEXT_ENTER, Windows' as wxEVT_SEARCH: both, and doing
+    // it twice changes nothing.
+    auto openFirstMatch = [this](wxCommandEvent&) {
         if (caseList_->GetItemCount() == 0)
             return;
         if (caseList_->selectedRow() < 0)
             caseList_->selectRow(0);
         followSelection();
         caseList_->SetFocus();
-    });
+    };
+    searchBox_->Bind(wxEVT_TEXT_ENTER, openFirstMatch);
+    searchBox_->Bind(wxEVT_SEARCH, openFirstMatch);
     // The record, the banner and every resident command follow the list's selection, and
     // nothing else: see followSelection().
     caseList_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { followSelection(); });
@@ -259,9 +263,9 @@ void MainFrame::buildMenus() {
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
-            long minutes =
-                wxGetNumberFromUser(_("Lock the window after this many idle minutes:"), {},
-                                    _("Lock after"), idleLimit_.count(), 1, 240, this);
+            long minutes = wxGetNumberFromUser(_("Lock the window after this many idle minutes:"),
+                                               {}, _("Lock after"),
+                                               static_cast<long>(idleLimit_.count()), 1, 240, this);
             if (minutes > 0) {
                 idleLimit_ = std::chrono::minutes(minutes);
                 wxConfig::Get()->Write("LockAfterMinutes", minutes);

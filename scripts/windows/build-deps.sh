@@ -253,6 +253,19 @@ build_wxwidgets() {
     make -j"$jobs" >/dev/null && make install >/dev/null)
 }
 
+# wxWidgets on Windows reaches cairo through a shim (src/common/cairo.cpp) that loads
+# libcairo-2.dll at run time and defines every cairo function itself, which collides with the
+# static cairo linked into the programs. The shim's object is replaced by one saying cairo is
+# there: no DLL to find, one cairo in the process.
+build_wx_static_cairo() {
+  local lib="$prefix/lib/libwx_mswu_core-3.2-x86_64-w64-mingw32.a"
+  printf '%s\n' '// Cairo is linked statically into every program: nothing to load.' \
+    'bool wxCairoInit() { return true; }' >"$work/corelib_cairo.cpp"
+  x86_64-w64-mingw32-g++-posix -O2 -c "$work/corelib_cairo.cpp" -o "$work/corelib_cairo.o"
+  x86_64-w64-mingw32-ar d "$lib" corelib_cairo.o
+  (cd "$work" && x86_64-w64-mingw32-ar rs "$lib" corelib_cairo.o)
+}
+
 # Each library: its recipe, version and what it is built on make its key. A library whose
 # stamp matches is kept; otherwise it is rebuilt, and so is everything built on it.
 declare -A keys=()
@@ -287,5 +300,6 @@ stage libpng libpng1.6
 stage pixman pixman
 stage cairo cairo libpng pixman
 stage wxwidgets wxwidgets3.2 libpng cairo
+stage wx_static_cairo wxwidgets3.2 wxwidgets
 echo "build-deps: ready; sources recorded in $prefix/SOURCES.sha256"
 echo "$prefix"

@@ -8,6 +8,9 @@
 #include <wx/image.h>
 #include <wx/init.h>
 #include <wx/memconf.h>
+#ifdef __WXMSW__
+#include <wx/msw/wrapwin.h>
+#endif
 
 #include <stdexcept>
 
@@ -25,9 +28,15 @@ bool initTests() {
 
 int main(int argc, char* argv[]) {
     wxApp::SetInstance(new TestApp);
+#ifdef __WXMSW__
+    // The Windows entry point that knows this module: dialogs are created from it.
+    if (!wxEntryStart(::GetModuleHandleW(nullptr)))
+        return 2;
+#else
     int wxArgc = 1;  // keep Boost's arguments away from GTK
     if (!wxEntryStart(wxArgc, argv))
         return 2;
+#endif
     wxTheApp->CallOnInit();
     // Settings (last store, layout) stay in memory: tests never touch the user's own.
     wxConfigBase::Set(new wxMemoryConfig);
