@@ -31,6 +31,9 @@ wine_home="$(mktemp -d /tmp/nmdt-wine.XXXXXX)"
 trap 'wineserver -k >/dev/null 2>&1 || true; rm -rf "$wine_home"' EXIT
 export WINEPREFIX="$wine_home/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 wineboot -i >/dev/null 2>&1
+# Nothing of Wine's may outlive the boot: a desktop process started without a display would
+# leave later windows with no display driver.
+wineserver -k >/dev/null 2>&1 || true
 
 status=0
 echo "== Windows test suite (under Wine) =="
