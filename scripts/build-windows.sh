@@ -35,8 +35,8 @@ version="$(sed -n 's/^CMAKE_PROJECT_VERSION:STATIC=//p' "$build/CMakeCache.txt")
 stage="$build/msi-stage"
 rm -rf "$stage"
 mkdir -p "$stage" dist
-for exe in nmdt nmdt-cli nmdt-hub; do
-  x86_64-w64-mingw32-strip -o "$stage/$exe.exe" "$build/apps/$exe.exe"
+for exe in nmdt/nmdt nmdt-cli nmdt-hub; do
+  x86_64-w64-mingw32-strip -o "$stage/$(basename "$exe").exe" "$build/apps/$exe.exe"
 done
 msi="dist/NeighbourhoodMDT-$version-x64.msi"
 # wixl reads sources by paths relative to where it runs (absolute ones it refuses).

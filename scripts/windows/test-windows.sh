@@ -43,8 +43,12 @@ xvfb-run -a -s "-screen 0 1600x1200x24" \
 
 echo "== Windows desktop: the care plan PDF it saved =="
 pdf="$build/test-artifacts/desktop-smoke.pdf"
-if [ -f "$pdf" ] && pdftotext "$pdf" - | grep -q "Żółtowska, Łucja" &&
-   pdftotext "$pdf" - | grep -q "Personalised care and support plan"; then
+# Names are printed inside invisible direction isolates; read without them.
+pdf_text() {
+  pdftotext "$1" - | sed -e $'s/\u2066//g' -e $'s/\u2068//g' -e $'s/\u2069//g' -e $'s/\u200e//g'
+}
+if [ -f "$pdf" ] && pdf_text "$pdf" | grep -q "Żółtowska, Łucja" &&
+   pdf_text "$pdf" | grep -q "Personalised care and support plan"; then
   echo "ok: $pdf reads back with the resident's name and the plan's title"
 else
   echo "FAILED: $pdf is missing or does not read back" >&2
@@ -65,13 +69,14 @@ fi
 echo "== Windows installer under Wine =="
 msi="$(ls -t dist/NeighbourhoodMDT-*-x64.msi | head -1)"
 program_files="$WINEPREFIX/drive_c/Program Files/Neighbourhood MDT"
-user="$(id -un)"  # Wine names the Windows user after the Unix one
-store_dir="$WINEPREFIX/drive_c/users/$user/Documents/Stores"
+# Not under the user's Documents: Wine links that to the Unix home folder, outside the prefix.
+store_dir="$WINEPREFIX/drive_c/Practice stores"
 check() {  # check DESCRIPTION COMMAND...
   if "${@:2}" >/dev/null 2>&1; then echo "ok: $1"; else echo "FAILED: $1" >&2; status=1; fi
 }
-msiexec() {  # msiexec ARGS...: waits for the installer's processes to finish
-  wine msiexec "$@" && wineserver -w
+msiexec() {  # msiexec ARGS...: waits for the installation to finish
+  # (not "wineserver -w": a console host left by an earlier test can keep the server up)
+  wine start /wait msiexec "$@"
 }
 check "msiexec /i $msi /qn installs" msiexec /i "$msi" /qn
 check "nmdt.exe, nmdt-cli.exe installed" test -f "$program_files/nmdt.exe" -a \
@@ -84,9 +89,16 @@ check ".nmdt opens with nmdt.exe" sh -c \
   "wine reg query 'HKLM\\Software\\Classes\\NeighbourhoodMDT.Store\\shell\\open\\command' | grep -q nmdt.exe"
 mkdir -p "$store_dir"
 check "the installed nmdt-cli.exe makes a store" env NMDT_PASSPHRASE="Clé d’accès — żółw 2026" \
-  wine "$program_files/nmdt-cli.exe" create 'C:\users\'"$user"'\Documents\Stores\Ærø surgery.nmdt'
+  wine "$program_files/nmdt-cli.exe" create 'C:\Practice stores\Ærø surgery.nmdt'
 check "msiexec /x removes it" msiexec /x "$msi" /qn
 check "the programs are gone" test ! -e "$program_files/nmdt.exe"
 check "the Start menu entry is gone" sh -c "! find '$WINEPREFIX/drive_c' -name 'Neighbourhood MDT.lnk' | grep -q ."
 check "the user's store is still there" test -s "$store_dir/Ærø surgery.nmdt"
+service='HKLM\System\CurrentControlSet\Services\NeighbourhoodMDTHub'
+check "ADDLOCAL=Desktop,Hub installs the hub" msiexec /i "$msi" /qn ADDLOCAL=Desktop,Hub
+check "the hub is a service, started by hand, as LocalService" sh -c \
+  "wine reg query '$service' | grep -q LocalService && wine reg query '$service' | grep -q 'Start.*0x3'"
+check "its configuration example is beside it" test -f "$program_files/nmdt-hub.properties.example"
+check "removing it removes the service" msiexec /x "$msi" /qn
+check "the service is gone" sh -c "! wine reg query '$service' >/dev/null 2>&1"
 exit $status
