@@ -86,11 +86,19 @@ std::unique_ptr<SQLite::Database> openEncryptedDatabase(const std::string& path,
             throw StoreError(StoreErrorCode::FileMissing, path);
         if (!fs::is_regular_file(pathFromUtf8(path), ec))
             throw StoreError(StoreErrorCode::NotAStore, path);
-        switch (platform::probeRead(path)) {
+        switch (platform::probe(path)) {
             case platform::FileAccess::InUse:
                 throw StoreError(StoreErrorCode::InUse, path);
             case platform::FileAccess::Denied:
                 throw StoreError(StoreErrorCode::Io, path + ": permission denied");
+            case platform::FileAccess::ReadOnly:
+                // SQLite would quietly open it for reading, and every save would then fail.
+                if (intent != OpenIntent::InspectExisting)
+                    throw StoreError(StoreErrorCode::Io,
+                                     path +
+                                         ": the file is read-only (marked read-only, on a "
+                                         "read-only drive, or without permission to write)");
+                break;
             default:
                 break;  // anything else shows below, where SQLite opens it
         }

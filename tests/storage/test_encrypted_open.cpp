@@ -206,6 +206,27 @@ BOOST_AUTO_TEST_CASE(a_store_another_program_holds_is_refused_as_in_use,
             .ok);
 }
 
+// A store copied from a CD, a read-only share or marked read-only in Explorer: refused with
+// a reason, never half-opened, and left as it was.
+BOOST_AUTO_TEST_CASE(
+    a_read_only_store_is_refused_with_a_reason_and_left_as_it_was,
+    *boost::unit_test::precondition(nmdt::test::OnlyWhere{
+        nmdt::test::readOnlyIsEnforced(),
+        "this process writes to read-only files anyway (run as root, or Wine as root)"})) {
+    World w;
+    w.store.reset();
+    BOOST_REQUIRE(nmdt::test::makeReadOnly(w.storePath()));
+    const std::string before = readBytes(w.storePath());
+    try {
+        storage::SqlCipherStore::open(w.storePath(), Passphrase("correct horse battery staple"));
+        BOOST_FAIL("opened a read-only store for writing");
+    } catch (const StoreError& e) {
+        BOOST_TEST(e.code() == StoreErrorCode::Io, e.what());
+        BOOST_TEST(std::string(e.what()).find("read") != std::string::npos, e.what());
+    }
+    BOOST_TEST(readBytes(w.storePath()) == before);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(linkage)

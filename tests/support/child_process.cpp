@@ -7,6 +7,9 @@
 #include <Poco/Process.h>
 
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
 #include <sstream>
 #include <stdexcept>
 
@@ -17,6 +20,7 @@
 #else
 #include <signal.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #endif
 
@@ -192,6 +196,41 @@ bool canHoldFilesExclusively() {
     return false;  // POSIX locks are advisory: another program cannot keep a file from us
 }
 #endif
+
+bool makeReadOnly(const std::string& path) {
+#ifdef _WIN32
+    int chars = MultiByteToWideChar(CP_UTF8, 0, path.c_str(), -1, nullptr, 0);
+    std::wstring wide(static_cast<std::size_t>(chars), L'\0');
+    MultiByteToWideChar(CP_UTF8, 0, path.c_str(), -1, wide.data(), chars);
+    return SetFileAttributesW(wide.c_str(), FILE_ATTRIBUTE_READONLY) != 0;
+#else
+    return ::chmod(path.c_str(), 0444) == 0;
+#endif
+}
+
+bool readOnlyIsEnforced() {
+    // Tried rather than assumed: root on Linux writes anyway, and so does Wine run as root
+    // (it keeps the attribute as Unix permissions).
+    static const bool enforced = [] {
+        auto probe = std::filesystem::temp_directory_path() /
+                     ("nmdt-read-only-probe-" + std::to_string(std::random_device{}()));
+        { std::ofstream(probe) << "x"; }
+        bool refused = false;
+        if (makeReadOnly(probe.string())) {
+            std::ofstream writer(probe, std::ios::app);
+            refused = !writer.is_open();
+        }
+        std::error_code ec;
+        std::filesystem::permissions(probe, std::filesystem::perms::owner_write,
+                                     std::filesystem::perm_options::add, ec);
+#ifdef _WIN32
+        SetFileAttributesW(probe.wstring().c_str(), FILE_ATTRIBUTE_NORMAL);
+#endif
+        std::filesystem::remove(probe, ec);
+        return refused;
+    }();
+    return enforced;
+}
 
 long peakResidentMegabytes() {
 #ifdef _WIN32

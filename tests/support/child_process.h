@@ -100,6 +100,12 @@ class ExclusiveFileHold {
 };
 bool canHoldFilesExclusively();
 
+/// Marks a file read-only the way a user or an administrator would (the Windows read-only
+/// attribute, or no write permission). False where it would not be enforced on this process
+/// (root on Linux writes anyway); the test that needs it then says so.
+bool makeReadOnly(const std::string& path);
+bool readOnlyIsEnforced();
+
 /// The most memory this process has held in RAM so far, in MiB (getrusage's maxrss,
 /// Windows' peak working set).
 long peakResidentMegabytes();

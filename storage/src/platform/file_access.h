@@ -1,14 +1,16 @@
 #pragma once
-// Whether a file can be opened for reading, and if not, why: the one place the storage layer
-// asks the operating system directly (a Windows program can hold a file unshared; POSIX
-// cannot, so there the answer is about permission only).
+// Whether a file can be opened for writing or at least reading, and if not, why: the one place the
+// storage layer asks the operating system directly (a Windows program can hold a file unshared;
+// POSIX cannot, so there the answer is about permission only).
 
 #include <string>
 
 namespace nmdt::storage::platform {
 
-enum class FileAccess { Readable, InUse, Denied, Missing, OtherError };
+enum class FileAccess { ReadWrite, ReadOnly, InUse, Denied, Missing, OtherError };
 
-FileAccess probeRead(const std::string& utf8Path);
+/// Tries to open the file for reading and writing, sharing it as SQLite does; if writing is
+/// refused, for reading only.
+FileAccess probe(const std::string& utf8Path);
 
 }  // namespace nmdt::storage::platform
