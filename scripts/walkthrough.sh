@@ -39,26 +39,9 @@ sleep 1
 app=$!
 trap 'kill $app $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT
 
-step=0
-shot() {  # shot NAME: what the screen shows now
-  sleep 0.8
-  step=$((step + 1))
-  import -window root "$out/$(printf '%02d' $step)-$1.png"
-  echo "  $(printf '%02d' $step)-$1.png"
-}
-keys() { xdotool key --clearmodifiers --delay 80 "$@"; sleep 0.5; }
-typed() { xdotool type --delay 35 -- "$1"; sleep 0.6; }
-window() {  # window TITLE: wait for it and give it the keyboard
-  local id=""
-  for _ in $(seq 1 60); do
-    id="$(xdotool search --onlyvisible --name "$1" 2>/dev/null | tail -1 || true)"
-    [ -n "$id" ] && break
-    sleep 0.5
-  done
-  [ -n "$id" ] || { echo "walkthrough: no window '$1'" >&2; exit 1; }
-  xdotool windowactivate --sync "$id" 2>/dev/null || xdotool windowfocus --sync "$id"
-  sleep 0.5
-}
+settle=0.7
+# shellcheck source=lib/drive-window.sh
+. scripts/lib/drive-window.sh
 
 echo "Walkthrough screenshots in $out:"
 window "Neighbourhood MDT"

@@ -32,26 +32,9 @@ NMDT_PASSPHRASE="$passphrase" wine "$build/apps/nmdt-cli.exe" demo "$store" --si
   >/dev/null
 wine "$build/apps/nmdt/nmdt.exe" --store "$store" &
 
-step=0
-shot() {  # shot NAME: what the screen shows now
-  sleep 1
-  step=$((step + 1))
-  import -window root "$out/$(printf '%02d' $step)-$1.png"
-  echo "  $(printf '%02d' $step)-$1.png"
-}
-keys() { xdotool key --clearmodifiers --delay 80 "$@"; sleep 0.7; }
-typed() { xdotool type --delay 40 -- "$1"; sleep 0.7; }
-window() {  # window TITLE: wait for it and give it the keyboard
-  local id=""
-  for _ in $(seq 1 80); do
-    id="$(xdotool search --onlyvisible --name "$1" 2>/dev/null | tail -1 || true)"
-    [ -n "$id" ] && break
-    sleep 0.5
-  done
-  [ -n "$id" ] || { echo "walkthrough: no window '$1'" >&2; shot missing; exit 1; }
-  xdotool windowactivate --sync "$id" 2>/dev/null || xdotool windowfocus --sync "$id" || true
-  sleep 0.7
-}
+settle=0.9  # Wine paints a little later than GTK
+# shellcheck source=../lib/drive-window.sh
+. scripts/lib/drive-window.sh
 
 echo "Windows walkthrough screenshots in $out:"
 window "Unlock Neighbourhood MDT"
