@@ -45,13 +45,7 @@ settle=0.7
 
 echo "Walkthrough screenshots in $out:"
 window "Neighbourhood MDT"
-shot unlock
-typed "$passphrase"
-keys Return
-window "Sign in"
-shot sign-in
-keys Down Down Return  # Dr Amina Rahman, the chair (third in the directory)
-window "Neighbourhood MDT"
+unlock_as_chair "$passphrase"
 shot residents
 
 # Practice staff: find by NHS number, Enter opens; a second search that no longer lists

@@ -23,3 +23,12 @@ window() {  # window TITLE: wait for it and give it the keyboard
   xdotool windowactivate --sync "$id" 2>/dev/null || xdotool windowfocus --sync "$id" || true
   sleep "$settle"
 }
+unlock_as_chair() {  # unlock_as_chair PASSPHRASE: the unlock window is up; sign in as the chair
+  shot unlock
+  typed "$1"
+  keys Return
+  window "Sign in"
+  shot sign-in
+  keys Down Down Return  # Dr Amina Rahman, the chair (third in the directory)
+  window "Neighbourhood MDT"
+}

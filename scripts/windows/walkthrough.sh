@@ -38,13 +38,7 @@ settle=0.9  # Wine paints a little later than GTK
 
 echo "Windows walkthrough screenshots in $out:"
 window "Unlock Neighbourhood MDT"
-shot unlock
-typed "$passphrase"
-keys Return
-window "Sign in"
-shot sign-in
-keys Down Down Return  # Dr Amina Rahman, the chair (third in the directory)
-window "Neighbourhood MDT"
+unlock_as_chair "$passphrase"
 xdotool search --onlyvisible --name "^Neighbourhood MDT" windowsize %@ 1500 900 2>/dev/null || true
 shot residents
 keys ctrl+f
