@@ -14,6 +14,7 @@
 #include "messages.h"
 #include "model/action_service.h"
 #include "model/nhs_number.h"
+#include "model/session_service.h"
 #include "model/utf8_path.h"
 #include "passphrase_input.h"
 #include "platform/console.h"
@@ -82,10 +83,11 @@ std::size_t numberOption(const Invocation& inv, const std::string& name, std::si
     }
 }
 
-void requireAcceptable(const Passphrase& p) {
-    auto verdict = assessPassphrase(p.reveal());
-    if (verdict != PassphraseVerdict::Acceptable)
-        throw std::invalid_argument(describe(verdict));
+/// The session commands as the command line's user.
+SessionService session(SqlCipherStore& store) {
+    static SystemClock clock;
+    static NoIdSource noIds;
+    return SessionService(ServiceContext{store, clock, noIds, cliActor()}, store);
 }
 
 int create(const Invocation& inv, std::ostream& out) {
@@ -155,10 +157,10 @@ int check(const Invocation& inv, std::ostream& out) {
 }
 
 int rekey(const Invocation& inv, std::ostream& out) {
-    auto store = SqlCipherStore::open(inv.store, storePassphrase(inv));
+    const Passphrase current = storePassphrase(inv);
+    auto store = SqlCipherStore::open(inv.store, current);
     Passphrase next = newPassphrase(inv);
-    requireAcceptable(next);
-    store->changePassphrase(next);
+    session(*store).changePassphrase(current, next);
     out << "Passphrase changed for " << inv.store << "\n";
     return kOk;
 }
@@ -279,9 +281,7 @@ int backup(const Invocation& inv, std::ostream& out) {
         throw std::invalid_argument("a file already exists at " + *to + "; choose a new name");
     auto store = SqlCipherStore::open(inv.store, storePassphrase(inv));
     Passphrase key = backupPassphrase(inv);
-    requireAcceptable(key);
-    store->backupTo(*to, key);
-    store->recordAudit({AuditEventKind::Backup, "", *to}, cliActor());
+    session(*store).backup(*to, key);
     auto manifest = SqlCipherStore::verifyBackup(*to, key);
     out << "Backup written and checked: " << *to << "\n  " << describeManifest(manifest) << "\n";
     return kOk;
@@ -301,8 +301,7 @@ int restore(const Invocation& inv, std::ostream& out) {
     Passphrase key = backupPassphrase(inv);
     Passphrase storeKey = storePassphrase(inv);
     auto manifest = SqlCipherStore::restoreBackup(*from, key, inv.store, storeKey);
-    SqlCipherStore::open(inv.store, storeKey)
-        ->recordAudit({AuditEventKind::Restore, "", *from}, cliActor());
+    session(*SqlCipherStore::open(inv.store, storeKey)).restored(*from);
     out << "Restored " << inv.store << " from " << *from << "\n  " << describeManifest(manifest)
         << "\n  The store it replaced is kept as " << inv.store << ".before-restore\n";
     return kOk;
@@ -458,6 +457,9 @@ int run(const Invocation& inv, std::ostream& out, std::ostream& err) {
     } catch (const DomainError& e) {
         err << "nmdt-cli: " << describe(e) << "\n";
         return kFailed;
+    } catch (const PassphraseRejected& e) {
+        err << "nmdt-cli: " << describe(e.verdict()) << "\n";
+        return kUsage;
     } catch (const std::invalid_argument& e) {
         err << "nmdt-cli: " << e.what() << "\n";
         return kUsage;

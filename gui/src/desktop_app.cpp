@@ -15,6 +15,7 @@
 
 #include "gui/main_frame.h"
 #include "model/change_set.h"
+#include "model/session_service.h"
 #include "store_restore.h"
 #include "sync_controller.h"
 #include "unlock_dialog.h"
@@ -82,12 +83,9 @@ class DesktopApp : public wxApp {
             return false;
         // Who signed in, and how many wrong passphrases came first: a store cannot record
         // anything before it is unlocked, so failures are recorded here.
-        if (unlock.failedAttempts() > 0)
-            store->recordAudit({AuditEventKind::FailedUnlock, "",
-                                std::to_string(unlock.failedAttempts()) +
-                                    " wrong passphrase(s) before this sign-in"},
-                               *user);
-        store->recordAudit({AuditEventKind::SignIn, "", ""}, *user);
+        NoIdSource noIds;
+        SessionService(ServiceContext{*store, *deps_.clock, noIds, *user}, *store)
+            .signIn(unlock.failedAttempts());
         if (!store->auditAtOpen().intact)
             wxMessageBox(
                 _("Warning: this store's audit trail has been altered outside Neighbourhood MDT. "

@@ -32,6 +32,7 @@
 #include "meetings_panel.h"
 #include "model/case_record_service.h"
 #include "model/permissions.h"
+#include "model/record_access_service.h"
 #include "printing/pdf_writer.h"
 #include "printing/report_printout.h"
 #include "refusable.h"
@@ -64,13 +65,7 @@ wxString describeIntent(const std::string& intent) {
     return _("Last Change");
 }
 
-/// A source of ids for read-only services (they never create anything).
-class NoIds : public IdSource {
-  public:
-    std::string newUuid() override {
-        throw std::logic_error("a read-only service tried to create an entity");
-    }
-};
+using NoIds = NoIdSource;
 }  // namespace
 
 MainFrame::MainFrame(std::unique_ptr<OpenStore> store, std::shared_ptr<const Clock> clock,
@@ -408,6 +403,10 @@ void MainFrame::buildMenus() {
         wxID_ABOUT);
 }
 
+SessionService MainFrame::session() {
+    return SessionService(ServiceContext{*store_, *clock_, noIds_, user_}, *store_);
+}
+
 bool MainFrame::undo(wxString& problem) {
     if (!runRefusable([&] { history_.undo(*store_, user_); }, problem))
         return false;
@@ -546,10 +545,10 @@ void MainFrame::clearRecord() {
 void MainFrame::displayRecord(const CaseId& id, bool opening) {
     NoIds noIds;
     try {
-        CaseRecord record = CaseRecordService({*store_, *clock_, noIds, user_}).load(id);
         // Every opening of a record is audited (refreshes of the one on screen are not).
-        if (opening)
-            store_->recordAudit({AuditEventKind::ViewCase, "case:" + id.str(), ""}, user_);
+        CaseRecord record =
+            opening ? RecordAccessService({*store_, *clock_, noIds, user_}).openRecord(id)
+                    : CaseRecordService({*store_, *clock_, noIds, user_}).load(id);
         caseRecord_->show(record, DirectoryNames(*store_), clock_->today());
         currentCase_ = id;
         currentHasAgreedPlan_ =
@@ -568,17 +567,7 @@ void MainFrame::displayRecord(const CaseId& id, bool opening) {
             return;
         }
         // Who they are stays in view (they are selected); what is recorded about them does
-        // not, and nothing can be printed, exported or edited.
-        if (opening) {
-            wxString ignored;
-            runRefusable(
-                [&] {
-                    store_->recordAudit({AuditEventKind::ViewCase, "case:" + id.str(),
-                                         "withheld: not shared with the viewer's organisation"},
-                                        user_);
-                },
-                ignored);
-        }
+        // not, and nothing can be printed, exported or edited. (Opening it was recorded.)
         caseRecord_->showWithheld(*theCase, clock_->today(), describe(e));
         currentCase_ = id;
         currentHasAgreedPlan_ = false;
@@ -623,9 +612,9 @@ bool MainFrame::saveCarePlanPdf(const std::string& path, wxString& problem) {
     }
     return runRefusable(
         [&] {
-            store_->recordAudit({AuditEventKind::ExportPdf, "case:" + currentCase_->str(),
-                                 fromWx(_("care plan")) + ", " + report->subtitle},
-                                user_);
+            RecordAccessService({*store_, *clock_, noIds_, user_})
+                .recordOutput({AuditEventKind::ExportPdf, "case:" + currentCase_->str(),
+                               "care plan, " + report->subtitle});
         },
         problem);
 }
@@ -637,9 +626,9 @@ void MainFrame::onPrint() {
     wxString problem;
     if (!runRefusable(
             [&] {
-                store_->recordAudit(
-                    {AuditEventKind::Print, "case:" + currentCase_->str(), report->subtitle},
-                    user_);
+                RecordAccessService({*store_, *clock_, noIds_, user_})
+                    .recordOutput(
+                        {AuditEventKind::Print, "case:" + currentCase_->str(), report->subtitle});
             },
             problem))
         wxMessageBox(problem, _("Print"), wxOK | wxICON_ERROR, this);
@@ -698,26 +687,14 @@ void MainFrame::lock() {
     Layout();
     lockPanel_->reset();
     wxString ignored;
-    runRefusable([&] { store_->recordAudit({AuditEventKind::Lock, "", ""}, user_); }, ignored);
+    runRefusable([&] { session().lock(); }, ignored);
 }
 
 bool MainFrame::unlock(const Passphrase& passphrase, wxString& problem) {
     if (!locked_)
         return true;
-    bool matches = false;
-    if (!runRefusable([&] { matches = store_->passphraseMatches(passphrase); }, problem))
+    if (!runRefusable([&] { session().unlock(passphrase); }, problem))
         return false;
-    if (!matches) {
-        problem = describe(StoreErrorCode::WrongPassphrase);
-        wxString ignored;
-        runRefusable(
-            [&] {
-                store_->recordAudit({AuditEventKind::FailedUnlock, "", "at the lock screen"},
-                                    user_);
-            },
-            ignored);
-        return false;
-    }
     locked_ = false;
     lockPanel_->Hide();
     pages_->Show();
@@ -728,11 +705,7 @@ bool MainFrame::unlock(const Passphrase& passphrase, wxString& problem) {
     Layout();
     updateStatus();
     noteActivity(std::chrono::steady_clock::now());
-    return runRefusable(
-        [&] {
-            store_->recordAudit({AuditEventKind::Unlock, "", ""}, user_);
-        },
-        problem);
+    return true;
 }
 
 void MainFrame::checkIdle(std::chrono::steady_clock::time_point now) {
@@ -748,26 +721,10 @@ void MainFrame::checkIdle(std::chrono::steady_clock::time_point now) {
 
 bool MainFrame::changePassphrase(const Passphrase& current, const Passphrase& next,
                                  wxString& problem) {
-    bool matches = false;
-    if (!runRefusable([&] { matches = store_->passphraseMatches(current); }, problem))
-        return false;
-    if (!matches) {
-        problem = describe(StoreErrorCode::WrongPassphrase);
-        return false;
-    }
-    if (auto verdict = assessPassphrase(next.reveal()); verdict != PassphraseVerdict::Acceptable) {
-        problem = describe(verdict);
-        return false;
-    }
     // The background connection must not be in the middle of a run while the file is
     // re-keyed; afterwards it opens with the new passphrase.
     sync_->waitUntilIdle();
-    bool changed = runRefusable(
-        [&] {
-            store_->changePassphrase(next);
-            store_->recordAudit({AuditEventKind::PassphraseChanged, "", ""}, user_);
-        },
-        problem);
+    bool changed = runRefusable([&] { session().changePassphrase(current, next); }, problem);
     if (changed && syncRunners_)
         sync_->setRunner(syncRunners_(store_->location(), next, user_));
     return changed;
@@ -800,12 +757,7 @@ void MainFrame::onChangePassphrase() {
 }
 
 bool MainFrame::backUpTo(const std::string& path, const Passphrase& passphrase, wxString& problem) {
-    return runRefusable(
-        [&] {
-            store_->backupTo(path, passphrase);
-            store_->recordAudit({AuditEventKind::Backup, "", path}, user_);
-        },
-        problem);
+    return runRefusable([&] { session().backup(path, passphrase); }, problem);
 }
 
 void MainFrame::onBackup() {

@@ -19,6 +19,7 @@
 #include "identity_text.h"
 #include "model/nhs_number.h"
 #include "model/permissions.h"
+#include "model/record_access_service.h"
 #include "printing/pdf_writer.h"
 #include "printing/report_printout.h"
 #include "refusable.h"
@@ -740,7 +741,7 @@ bool MeetingsPanel::savePdf(const Report& report, const std::string& path, wxStr
 
 void MeetingsPanel::recordOutput(AuditEventKind kind, const std::string& what) {
     if (auto m = current())
-        ctx_.store.recordAudit({kind, "meeting:" + m->id.str(), what}, ctx_.actor);
+        RecordAccessService(ctx_).recordOutput({kind, "meeting:" + m->id.str(), what});
 }
 
 void MeetingsPanel::onSavePdf(bool minutes) {

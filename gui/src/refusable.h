@@ -5,6 +5,7 @@
 #include <wx/string.h>
 
 #include "model/error.h"
+#include "model/passphrase.h"
 #include "model/store_error.h"
 #include "wording.h"
 
@@ -20,6 +21,8 @@ bool runRefusable(F&& command, wxString& problem) {
         problem = describe(e);
     } catch (const StoreError& e) {
         problem = describe(e.code());
+    } catch (const PassphraseRejected& e) {
+        problem = describe(e.verdict());
     }
     return false;
 }

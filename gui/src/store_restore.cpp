@@ -7,6 +7,7 @@
 
 #include "gui/main_frame.h"
 #include "model/permissions.h"
+#include "model/session_service.h"
 #include "refusable.h"
 #include "wording.h"
 #include "wx_text.h"
@@ -83,7 +84,10 @@ std::unique_ptr<OpenStore> performRestore(StoreProvider& stores, const RestorePl
                 stores.restoreBackup(plan.backupPath, plan.backupPassphrase, plan.location,
                                      plan.storePassphrase);
                 restored = stores.open(plan.location, plan.storePassphrase);
-                restored->recordAudit({AuditEventKind::Restore, "", plan.backupPath}, plan.user);
+                NoIdSource noIds;
+                SystemClock clock;
+                SessionService(ServiceContext{*restored, clock, noIds, plan.user}, *restored)
+                    .restored(plan.backupPath);
             },
             problem))
         return nullptr;

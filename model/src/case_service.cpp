@@ -37,7 +37,7 @@ void CaseService::validateResident(const Resident& r, Date today) {
 }
 
 CaseId CaseService::refer(const Referral& in) {
-    require(ctx_.actor, Operation::EditCase);
+    require(ctx_.actor, Operation::Refer);
     Date today = ctx_.clock.today();
     Resident resident = in.resident;
     std::vector<Problem> problems;

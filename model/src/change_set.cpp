@@ -4,6 +4,12 @@
 
 namespace nmdt {
 
+ChangeSet ChangeSet::auditOnly(AuditEvent event) {
+    ChangeSet out{std::string(codeOf(event.kind))};
+    out.setAudit(std::move(event));
+    return out;
+}
+
 void ChangeSet::create(EntityKind kind, std::string id, FieldList fields) {
     changes_.push_back({kind, std::move(id), ChangeOp::Create, std::move(fields)});
 }

@@ -23,11 +23,13 @@ void ConflictService::resolve(std::int64_t conflictId, Choice choice) {
     ChangeSet changes("resolve-sync-conflict");
     const FieldValue& chosen = choice == Choice::UseOther ? conflict->lostValue : current;
     changes.update(conflict->kind, conflict->entityId, {{conflict->field, chosen}});
-    ctx_.commit(changes);
-    sync_.markConflictResolved(conflictId,
-                               (choice == Choice::UseOther ? "replaced with the other value by "
-                                                           : "current value kept by ") +
-                                   ctx_.actor.userName);
+    changes.setAudit({AuditEventKind::Change, "conflict:" + std::to_string(conflictId),
+                      choice == Choice::UseOther ? "use-other" : "keep-current"});
+    sync_.resolveConflict(conflictId,
+                          (choice == Choice::UseOther ? "replaced with the other value by "
+                                                      : "current value kept by ") +
+                              ctx_.actor.userName,
+                          changes, ctx_.actor);
 }
 
 }  // namespace nmdt

@@ -146,9 +146,8 @@ CaseTransfer ExchangeService::exportCase(const CaseId& id, const std::string& de
     t.organisations = names.organisations();
     t.professionals = names.professionals();
 
-    ctx_.store.recordAudit(
-        {AuditEventKind::ExportFhir, "case:" + id.str(), "FHIR case bundle to " + destination},
-        ctx_.actor);
+    ctx_.commit(ChangeSet::auditOnly(
+        {AuditEventKind::ExportFhir, "case:" + id.str(), "FHIR case bundle to " + destination}));
     return t;
 }
 
@@ -182,9 +181,8 @@ MeetingOutcomes ExchangeService::exportMeetingOutcomes(const MeetingId& id,
     names.actions(out.actions);
     out.organisations = names.organisations();
     out.professionals = names.professionals();
-    ctx_.store.recordAudit({AuditEventKind::ExportFhir, "meeting:" + id.str(),
-                            "FHIR meeting outcomes to " + destination},
-                           ctx_.actor);
+    ctx_.commit(ChangeSet::auditOnly({AuditEventKind::ExportFhir, "meeting:" + id.str(),
+                                      "FHIR meeting outcomes to " + destination}));
     return out;
 }
 
@@ -195,10 +193,10 @@ AuditTransfer ExchangeService::exportAudit(const AuditQuery& query,
     out.entries = ctx_.store.auditTrail(query);
     out.siteId = ctx_.store.siteId();
     out.organisations = ctx_.store.organisations();
-    ctx_.store.recordAudit({AuditEventKind::ExportFhir, "audit",
-                            "FHIR AuditEvent bundle of " + std::to_string(out.entries.size()) +
-                                " entries to " + destination},
-                           ctx_.actor);
+    ctx_.commit(
+        ChangeSet::auditOnly({AuditEventKind::ExportFhir, "audit",
+                              "FHIR AuditEvent bundle of " + std::to_string(out.entries.size()) +
+                                  " entries to " + destination}));
     return out;
 }
 

@@ -1,5 +1,7 @@
 #include "model/ids.h"
 
+#include <stdexcept>
+
 #include <array>
 #include <mutex>
 
@@ -67,6 +69,10 @@ class RandomIdSource : public IdSource {
 
 std::shared_ptr<IdSource> makeRandomIdSource() {
     return std::make_shared<RandomIdSource>();
+}
+
+std::string NoIdSource::newUuid() {
+    throw std::logic_error("a command that creates nothing asked for a new id");
 }
 
 }  // namespace nmdt

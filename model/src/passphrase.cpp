@@ -48,4 +48,10 @@ std::chrono::milliseconds UnlockThrottle::delayBeforeNextAttempt() const {
     return std::min(std::chrono::milliseconds(1000 << doublings), std::chrono::milliseconds(60000));
 }
 
+void requireAcceptable(const Passphrase& candidate) {
+    if (auto verdict = assessPassphrase(candidate.reveal());
+        verdict != PassphraseVerdict::Acceptable)
+        throw PassphraseRejected(verdict);
+}
+
 }  // namespace nmdt

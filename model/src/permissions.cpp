@@ -11,6 +11,8 @@ bool isAllowed(const Actor& actor, Operation operation) {
         case Operation::ReviewAudit:
         case Operation::RestoreStore:
             return r == Role::Administrator;
+        case Operation::Refer:
+            return r != Role::Administrator;
         case Operation::EditCase:
         case Operation::RaiseAction:
             return r == Role::Chair || r == Role::Clinician || r == Role::Navigator ||

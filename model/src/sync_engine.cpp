@@ -337,12 +337,13 @@ SyncReport SyncEngine::run() {
     SyncReport report;
     auto audit = [&] {
         if (options_.auditAs && (report.pushedChanges || report.applied.entriesApplied))
-            store_.recordAudit(
-                {AuditEventKind::Sync, options_.team,
-                 "sent " + std::to_string(report.pushedChanges) + " changes, received " +
-                     std::to_string(report.applied.entriesApplied) + ", " +
-                     std::to_string(report.withheldChanges) + " kept back" +
-                     (report.stopped ? " (stopped before the end)" : "")},
+            store_.commit(
+                ChangeSet::auditOnly({AuditEventKind::Sync, options_.team,
+                                      "sent " + std::to_string(report.pushedChanges) +
+                                          " changes, received " +
+                                          std::to_string(report.applied.entriesApplied) + ", " +
+                                          std::to_string(report.withheldChanges) + " kept back" +
+                                          (report.stopped ? " (stopped before the end)" : "")}),
                 *options_.auditAs);
     };
     try {

@@ -156,22 +156,6 @@ void loadAuditState(StoreImpl& s) {
     s.auditAtOpen = verifyFrom(s, std::max<std::int64_t>(0, s.lastAuditSequence - kCheckedAtOpen));
 }
 
-void SqlCipherStore::recordAudit(const AuditEvent& event, const Actor& actor) {
-    const auto sequence = impl_->lastAuditSequence;
-    const auto hash = impl_->lastAuditHash;
-    try {
-        guarded([&] {
-            SQLite::Transaction tx(*impl_->db);
-            appendAudit(*impl_, event, actor);
-            tx.commit();
-        });
-    } catch (...) {
-        impl_->lastAuditSequence = sequence;
-        impl_->lastAuditHash = hash;
-        throw;
-    }
-}
-
 std::vector<AuditEntry> SqlCipherStore::auditTrail(const AuditQuery& query) const {
     return guarded([&] { return readAudit(*impl_, query); });
 }

@@ -111,7 +111,8 @@ SqlCipherStore::BackupManifest checkBackupPages(SQLite::Database& db) {
 }
 }  // namespace
 
-void SqlCipherStore::backupTo(const std::string& path, const Passphrase& backupPassphrase) {
+void SqlCipherStore::backupTo(const std::string& path, const Passphrase& backupPassphrase,
+                              const Actor& actor) {
     if (backupPassphrase.empty())
         throw StoreError(StoreErrorCode::WrongPassphrase, "empty backup passphrase");
     const std::string partial = path + ".part";
@@ -139,12 +140,20 @@ void SqlCipherStore::backupTo(const std::string& path, const Passphrase& backupP
         });
         // Read it back before calling it a backup.
         verifyBackup(partial, backupPassphrase);
+        impl_->writeStep();
         fs::rename(pathFromUtf8(partial), pathFromUtf8(path));
     } catch (const std::filesystem::filesystem_error& e) {
         removeQuietly(partial);
         throw StoreError(StoreErrorCode::Io, e.what());
     } catch (...) {
         removeQuietly(partial);
+        throw;
+    }
+    // A backup nobody can account for is a copy of patient data loose on a disk.
+    try {
+        commit(ChangeSet::auditOnly({AuditEventKind::Backup, "", path}), actor);
+    } catch (...) {
+        removeQuietly(path);
         throw;
     }
 }

@@ -171,6 +171,57 @@ std::string changeSummary(const ChangeSet& changes) {
     return out;
 }
 
+void applyEntityChanges(StoreImpl& impl, const ChangeSet& changes, const Actor& actor) {
+    // Another connection (background sync) may have merged later stamps: follow them, so
+    // this edit orders after everything it could have seen.
+    if (auto stored = decodeHlcText(metaValue(*impl.db, "hlc")); stored > impl.hlc.last())
+        impl.hlc = HybridLogicalClock(stored);
+    HlcStamp stamp = impl.hlc.tick(toMillis(impl.clock->now()));
+    const SiteStamp mine{stamp, impl.siteId};
+    for (const auto& c : changes.changes()) {
+        applyChange(impl, c);
+        impl.writeStep();
+        ChangeLogEntry e;
+        e.hlc = stamp;
+        e.siteId = impl.siteId;
+        e.kind = c.kind;
+        e.entityId = c.id;
+        e.op = c.op;
+        e.fields = c.fields;
+        e.intent = changes.intent();
+        e.userId = actor.userId.str();
+        e.userName = actor.userName;
+        e.role = std::string(codeOf(actor.role));
+        e.organisationId = actor.organisationId.str();
+        // The stamps this change replaces travel with it, so a partner can tell an edit
+        // made with sight of its value from a concurrent one.
+        FieldStamps base;
+        if (!isAppendOnly(c.kind)) {
+            FieldStamps clocks = readClocks(impl, c.id);
+            for (const auto& f : c.fields) {
+                if (auto old = findStamp(clocks, f.name))
+                    base.push_back({f.name, *old});
+                setStamp(clocks, f.name, mine);
+            }
+            writeClocks(impl, c.id, clocks);
+        }
+        appendToChangeLog(impl, e, base);
+        impl.writeStep();
+    }
+    setMeta(impl, "hlc", encodeHlc(stamp));
+}
+
+/// The audit event a commit records: the command's own, with the entities it touched.
+AuditEvent auditEventFor(const ChangeSet& changes) {
+    const std::string touched = changeSummary(changes);
+    if (!changes.audit())
+        return AuditEvent{AuditEventKind::Change, changes.intent(), touched};
+    AuditEvent event = *changes.audit();
+    if (!touched.empty())
+        event.detail += (event.detail.empty() ? "" : "; ") + touched;
+    return event;
+}
+
 std::shared_ptr<const Clock> orSystemClock(std::shared_ptr<const Clock> clock) {
     return clock ? std::move(clock) : std::make_shared<SystemClock>();
 }
@@ -261,8 +312,27 @@ std::unique_ptr<SqlCipherStore> SqlCipherStore::open(const std::string& path,
     });
 }
 
+void StoreImpl::writeStep() {
+    if (!writesBeforeFault)
+        return;
+    if (*writesBeforeFault == 0) {
+        writesBeforeFault.reset();
+        throw StoreError(StoreErrorCode::Io, "injected fault");
+    }
+    --*writesBeforeFault;
+}
+
+void SqlCipherStore::injectFaultAfterWrites(std::optional<std::size_t> steps) {
+    impl_->writesBeforeFault = steps;
+}
+
 void SqlCipherStore::commit(const ChangeSet& changes, const Actor& actor) {
-    if (changes.empty())
+    commitWith(changes, actor, nullptr);
+}
+
+void SqlCipherStore::commitWith(const ChangeSet& changes, const Actor& actor,
+                                const std::function<void()>& alongside) {
+    if (changes.nothingToRecord() && !alongside)
         return;
     for (const auto& c : changes.changes())
         checkAgainstSchema(c);
@@ -272,46 +342,14 @@ void SqlCipherStore::commit(const ChangeSet& changes, const Actor& actor) {
     try {
         guarded([&] {
             SQLite::Transaction tx(*impl_->db);
-            // Another connection (background sync) may have merged later stamps: follow
-            // them, so this edit orders after everything it could have seen.
-            if (auto stored = decodeHlcText(metaValue(*impl_->db, "hlc"));
-                stored > impl_->hlc.last())
-                impl_->hlc = HybridLogicalClock(stored);
-            HlcStamp stamp = impl_->hlc.tick(toMillis(impl_->clock->now()));
-            const SiteStamp mine{stamp, impl_->siteId};
-            for (const auto& c : changes.changes()) {
-                applyChange(*impl_, c);
-                ChangeLogEntry e;
-                e.hlc = stamp;
-                e.siteId = impl_->siteId;
-                e.kind = c.kind;
-                e.entityId = c.id;
-                e.op = c.op;
-                e.fields = c.fields;
-                e.intent = changes.intent();
-                e.userId = actor.userId.str();
-                e.userName = actor.userName;
-                e.role = std::string(codeOf(actor.role));
-                e.organisationId = actor.organisationId.str();
-                // The stamps this change replaces travel with it, so a partner can tell
-                // an edit made with sight of its value from a concurrent one.
-                FieldStamps base;
-                if (!isAppendOnly(c.kind)) {
-                    FieldStamps clocks = readClocks(*impl_, c.id);
-                    for (const auto& f : c.fields) {
-                        if (auto old = findStamp(clocks, f.name))
-                            base.push_back({f.name, *old});
-                        setStamp(clocks, f.name, mine);
-                    }
-                    writeClocks(*impl_, c.id, clocks);
-                }
-                appendToChangeLog(*impl_, e, base);
+            if (!changes.empty())
+                applyEntityChanges(*impl_, changes, actor);
+            if (alongside) {
+                alongside();
+                impl_->writeStep();
             }
-            setMeta(*impl_, "hlc", encodeHlc(stamp));
-            appendAudit(
-                *impl_,
-                AuditEvent{AuditEventKind::Change, changes.intent(), changeSummary(changes)},
-                actor);
+            appendAudit(*impl_, auditEventFor(changes), actor);
+            impl_->writeStep();
             tx.commit();
         });
     } catch (...) {
@@ -377,14 +415,29 @@ int SqlCipherStore::schemaVersion() const {
     return guarded([&] { return schemaVersionOf(*impl_->db); });
 }
 
-void SqlCipherStore::changePassphrase(const Passphrase& newPassphrase) {
+void SqlCipherStore::changePassphrase(const Passphrase& newPassphrase, const Actor& actor) {
     if (newPassphrase.empty())
         throw StoreError(StoreErrorCode::WrongPassphrase, "empty passphrase");
-    guarded([&] {
-        impl_->statements.clear();  // rekey rewrites every page; no statement may be pending
-        rekeyDatabase(*impl_->db, newPassphrase);
-        impl_->db->execAndGet("SELECT count(*) FROM sqlite_master");
-    });
+    const auto auditSequence = impl_->lastAuditSequence;
+    const auto auditHash = impl_->lastAuditHash;
+    try {
+        guarded([&] {
+            // SQLCipher's rekey rewrites every page inside the open write transaction and
+            // commits it, so the audit entry written first is committed with the new key,
+            // or (rekey failing) rolled back with it.
+            SQLite::Transaction tx(*impl_->db);
+            appendAudit(*impl_, {AuditEventKind::PassphraseChanged, "", ""}, actor);
+            impl_->writeStep();
+            impl_->statements.clear();  // rekey rewrites every page; no statement may be pending
+            rekeyDatabase(*impl_->db, newPassphrase);
+            tx.commit();
+            impl_->db->execAndGet("SELECT count(*) FROM sqlite_master");
+        });
+    } catch (...) {
+        impl_->lastAuditSequence = auditSequence;
+        impl_->lastAuditHash = auditHash;
+        throw;
+    }
 }
 
 IntegrityReport SqlCipherStore::checkIntegrity() {

@@ -6,6 +6,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -54,9 +55,14 @@ struct StoreImpl {
     std::int64_t lastAuditSequence = 0;
     std::string lastAuditHash = kAuditGenesisHash;
     AuditVerification auditAtOpen;
+    /// Fault injection (tests): writes left before a write step fails; unset, none fails.
+    std::optional<std::size_t> writesBeforeFault;
 
     /// A cached prepared statement for `sql` (compiled once per connection).
     BorrowedStatement prepare(const std::string& sql);
+    /// Marks one step of a write (a row, a log entry, an audit entry); the injected fault,
+    /// if one is due, happens here.
+    void writeStep();
 };
 
 std::string metaValue(SQLite::Database& db, const std::string& key);

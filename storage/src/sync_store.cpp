@@ -568,9 +568,9 @@ std::vector<SyncConflict> SqlCipherStore::conflicts(bool openOnly) const {
     });
 }
 
-void SqlCipherStore::markConflictResolved(std::int64_t id, const std::string& resolution) {
-    guarded([&] {
-        SQLite::Transaction tx(*impl_->db);
+void SqlCipherStore::resolveConflict(std::int64_t id, const std::string& resolution,
+                                     const ChangeSet& edit, const Actor& actor) {
+    commitWith(edit, actor, [&] {
         auto st = impl_->prepare(
             "UPDATE sync_conflicts SET resolved_at = ?, resolution = ? WHERE id = ? AND "
             "resolved_at IS NULL");
@@ -580,7 +580,6 @@ void SqlCipherStore::markConflictResolved(std::int64_t id, const std::string& re
         st->exec();
         if (impl_->db->getChanges() == 0)
             throw StoreError(StoreErrorCode::NotFound, "open conflict " + std::to_string(id));
-        tx.commit();
     });
 }
 

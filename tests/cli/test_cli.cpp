@@ -6,6 +6,7 @@
 
 #include "child_process.h"
 #include "encrypted_database.h"
+#include "model/session_service.h"
 #include "test_support.h"
 
 using namespace nmdt::test;
@@ -125,6 +126,61 @@ BOOST_AUTO_TEST_CASE(passphrase_file_and_rekey) {
         cli("check " + store + " --passphrase-file '" + dir.file("old.txt") + "'").exitCode == 3);
     BOOST_TEST(
         cli("check " + store + " --passphrase-file '" + dir.file("new.txt") + "'").exitCode == 0);
+}
+
+BOOST_AUTO_TEST_CASE(the_cli_and_the_desktop_record_the_same_rekey_and_backup) {
+    using namespace nmdt;
+    TempDir dir;
+    std::ofstream(dir.file("old.txt")) << "first passphrase here\n";
+    std::ofstream(dir.file("new.txt")) << "second passphrase here\n";
+    const std::string old = " --passphrase-file '" + dir.file("old.txt") + "'";
+    for (const char* name : {"cli.nmdt", "desktop.nmdt"})
+        BOOST_TEST_REQUIRE(cli("create '" + dir.file(name) + "'" + old).exitCode == 0);
+
+    // The command line re-keys and backs up one store...
+    const std::string backupKey = "NMDT_BACKUP_PASSPHRASE='backup passphrase 2026!'";
+    BOOST_TEST_REQUIRE(cli("rekey '" + dir.file("cli.nmdt") + "'" + old +
+                           " --new-passphrase-file '" + dir.file("new.txt") + "'")
+                           .exitCode == 0);
+    auto made = cli("backup '" + dir.file("cli.nmdt") + "' --to '" + dir.file("cli.backup") +
+                        "' --passphrase-file '" + dir.file("new.txt") + "'",
+                    backupKey);
+    BOOST_TEST_REQUIRE(made.exitCode == 0, made.output);
+
+    // ...and the desktop's session commands the other, as the same person.
+    {
+        auto store = storage::SqlCipherStore::open(dir.file("desktop.nmdt"),
+                                                   Passphrase("first passphrase here"));
+        SystemClock clock;
+        NoIdSource noIds;
+        const Actor admin{ProfessionalId("nmdt-cli"), "the administrator", Role::Administrator,
+                          OrganisationId()};
+        SessionService session(ServiceContext{*store, clock, noIds, admin}, *store);
+        session.changePassphrase(Passphrase("first passphrase here"),
+                                 Passphrase("second passphrase here"));
+        session.backup(dir.file("desktop.backup"), Passphrase("backup passphrase 2026!"));
+    }
+
+    auto trail = [&](const char* name, const char* backup) {
+        auto store =
+            storage::SqlCipherStore::open(dir.file(name), Passphrase("second passphrase here"));
+        std::vector<std::string> rows;
+        for (const auto& e : store->auditTrail({})) {
+            std::string detail = e.detail;
+            if (detail == dir.file(backup))
+                detail = "<backup path>";
+            rows.push_back(std::string(codeOf(e.kind)) + "|" + e.subject + "|" + detail + "|" +
+                           e.userId + "|" + e.role);
+        }
+        ChangeLogQuery all;
+        all.limit = 100000;
+        rows.push_back("change-log entries: " + std::to_string(store->changeLog(all).size()));
+        return rows;
+    };
+    const auto fromCli = trail("cli.nmdt", "cli.backup");
+    const auto fromDesktop = trail("desktop.nmdt", "desktop.backup");
+    BOOST_TEST(fromCli == fromDesktop, boost::test_tools::per_element());
+    BOOST_TEST(fromCli.size() == 3u);  // passphrase-changed, backup, the change-log count
 }
 
 BOOST_AUTO_TEST_CASE(audit_trail_is_listed_and_tampering_is_reported) {

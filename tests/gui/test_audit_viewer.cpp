@@ -20,9 +20,11 @@ BOOST_AUTO_TEST_CASE(an_administrator_reviews_and_filters_the_trail_and_checks_t
                   .refer({resident("Rhian", "Lloyd", testNhsNumber(8801)), w.gp, w.practice,
                           "Isolation", day(2026, 11, 1), w.navigator});
     // As the window records them: a navigator views the record, the chair prints the plan.
-    w.store->recordAudit({AuditEventKind::ViewCase, "case:" + id.str(), ""}, w.asNavigator().actor);
-    w.store->recordAudit({AuditEventKind::Print, "case:" + id.str(), "care plan v1"},
-                         w.asChair().actor);
+    w.store->commit(ChangeSet::auditOnly({AuditEventKind::ViewCase, "case:" + id.str(), ""}),
+                    w.asNavigator().actor);
+    w.store->commit(
+        ChangeSet::auditOnly({AuditEventKind::Print, "case:" + id.str(), "care plan v1"}),
+        w.asChair().actor);
 
     auto* parent = new wxFrame(nullptr, wxID_ANY, "parent");
     {

@@ -39,9 +39,11 @@ void makeHistory(World& w) {
                      "x",
                      day(2026, 11, 1),
                      {}});
-    w.store->recordAudit({AuditEventKind::ViewCase, "case:abc", ""}, w.asNavigator().actor);
-    w.store->recordAudit({AuditEventKind::ExportPdf, "case:abc", "care plan v1, 3 pages"},
-                         w.asChair().actor);
+    w.store->commit(ChangeSet::auditOnly({AuditEventKind::ViewCase, "case:abc", ""}),
+                    w.asNavigator().actor);
+    w.store->commit(
+        ChangeSet::auditOnly({AuditEventKind::ExportPdf, "case:abc", "care plan v1, 3 pages"}),
+        w.asChair().actor);
 }
 }  // namespace
 
@@ -80,7 +82,7 @@ BOOST_AUTO_TEST_CASE(a_refused_commit_leaves_no_audit_entry_and_the_chain_intact
     bad.update(EntityKind::Action, "missing", {{"title", std::string("x")}});
     BOOST_CHECK_THROW(w.store->commit(bad, w.asChair().actor), StoreError);
     BOOST_TEST(w.store->auditTrail({}).size() == before);
-    w.store->recordAudit({AuditEventKind::SignIn, "", ""}, w.asChair().actor);
+    w.store->commit(ChangeSet::auditOnly({AuditEventKind::SignIn, "", ""}), w.asChair().actor);
     BOOST_TEST(w.store->verifyAudit().intact);
 }
 
@@ -157,7 +159,7 @@ BOOST_AUTO_TEST_CASE(migration_step_5_adds_the_trail_to_an_older_store) {
     auto store = SqlCipherStore::open(path, Passphrase(kPass));
     BOOST_TEST(store->schemaVersion() == latestSchemaVersion());
     BOOST_TEST(store->auditAtOpen().intact);
-    store->recordAudit({AuditEventKind::SignIn, "", ""}, Actor{});
+    store->commit(ChangeSet::auditOnly({AuditEventKind::SignIn, "", ""}), Actor{});
     BOOST_TEST(store->auditTrail({}).front().sequence == 1);
 }
 

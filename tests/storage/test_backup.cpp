@@ -48,7 +48,7 @@ struct BackedUp {
     std::string backup = w.dir.file("store.backup");
     BackedUp() {
         fill(w, 30);
-        w.store->backupTo(backup, kBackupKey);
+        w.store->backupTo(backup, kBackupKey, w.asChair().actor);
         fill2();
         w.store.reset();
     }

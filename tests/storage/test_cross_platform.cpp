@@ -92,7 +92,7 @@ BOOST_AUTO_TEST_CASE(make_this_platforms_fixtures) {
                 "Falls and isolation; prefers Polish",
                 day(2026, 11, 1),
                 {}});
-    w.store->backupTo(base + ".nmdt-backup", kBackupKey);
+    w.store->backupTo(base + ".nmdt-backup", kBackupKey, w.asChair().actor);
     w.store.reset();
     std::filesystem::copy_file(pathFromUtf8(w.storePath()), pathFromUtf8(base + ".nmdt"),
                                std::filesystem::copy_options::overwrite_existing);

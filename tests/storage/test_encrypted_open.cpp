@@ -145,7 +145,7 @@ BOOST_AUTO_TEST_CASE(create_refuses_to_overwrite) {
 
 BOOST_AUTO_TEST_CASE(rekey_changes_the_passphrase) {
     World w;
-    w.store->changePassphrase(Passphrase("a brand new passphrase"));
+    w.store->changePassphrase(Passphrase("a brand new passphrase"), w.asChair().actor);
     w.store.reset();
     BOOST_TEST((openFails(w.storePath(), "correct horse battery staple") ==
                 StoreErrorCode::WrongPassphrase));

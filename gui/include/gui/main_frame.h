@@ -17,6 +17,7 @@
 #include "model/edit_history.h"
 #include "model/exchange_format.h"
 #include "model/ids.h"
+#include "model/session_service.h"
 #include "model/store_provider.h"
 #include "model/sync_runner.h"
 
@@ -120,6 +121,8 @@ class MainFrame : public wxFrame {
     OpenStore& store() const { return *store_; }
 
   private:
+    /// The session and record-access commands, as the signed-in person.
+    SessionService session();
     /// Makes the record follow the list's selected row: that person, or nobody.
     void followSelection();
     /// Changes the list's rows, keeping the current resident selected if still listed.
@@ -152,6 +155,7 @@ class MainFrame : public wxFrame {
     std::shared_ptr<const Clock> clock_;
     Actor user_;
     std::shared_ptr<IdSource> ids_;
+    NoIdSource noIds_;
     std::shared_ptr<const ExchangeFormat> exchangeFormat_;
     EditHistory history_;
     std::optional<CaseId> currentCase_;  // always the person on the list's selected row

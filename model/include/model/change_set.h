@@ -3,10 +3,12 @@
 // path, so storage, the change log, audit, sync and undo all see the same thing.
 
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "model/audit.h"
 #include "model/entity_kind.h"
 #include "model/field_value.h"
 #include "model/hybrid_clock.h"
@@ -24,10 +26,13 @@ struct EntityChange {
     FieldList fields;
 };
 
-/// All entity changes of one command, applied together or not at all.
+/// All entity changes of one command and the audit event that records it, applied
+/// together or not at all.
 class ChangeSet {
   public:
     explicit ChangeSet(std::string intent) : intent_(std::move(intent)) {}
+    /// A command that changes no entity but is recorded (a view, print, export, lock...).
+    static ChangeSet auditOnly(AuditEvent event);
 
     void create(EntityKind kind, std::string id, FieldList fields);
     /// Records only fields whose value is set; an update with no fields is dropped.
@@ -36,11 +41,20 @@ class ChangeSet {
     /// What the user was doing, e.g. "update-action-status" (for audit and undo labels).
     const std::string& intent() const { return intent_; }
     const std::vector<EntityChange>& changes() const { return changes_; }
+    /// No entity changes (an audit-only change set may still have an event to record).
     bool empty() const { return changes_.empty(); }
+
+    /// The event the audit trail records for this command; without one, the store records
+    /// a Change event naming the intent and the entities touched.
+    void setAudit(AuditEvent event) { audit_ = std::move(event); }
+    const std::optional<AuditEvent>& audit() const { return audit_; }
+    /// Nothing to write at all.
+    bool nothingToRecord() const { return changes_.empty() && !audit_; }
 
   private:
     std::string intent_;
     std::vector<EntityChange> changes_;
+    std::optional<AuditEvent> audit_;
 };
 
 /// Who made a change: the signed-in professional, their role and organisation.

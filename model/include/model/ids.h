@@ -63,6 +63,13 @@ class SeededIdSource : public IdSource {
 /// UUIDs from the operating system's entropy; safe to share between threads.
 std::shared_ptr<IdSource> makeRandomIdSource();
 
+/// An id source for commands that create nothing (reads, audit-only commands): asking it
+/// for an id is a programming error.
+class NoIdSource : public IdSource {
+  public:
+    std::string newUuid() override;
+};
+
 /// Formats 128 random bits as a version 4 UUID.
 std::string formatUuidV4(std::uint64_t high, std::uint64_t low);
 

@@ -3,6 +3,7 @@
 // rules a new one must meet.
 
 #include <chrono>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -30,6 +31,20 @@ enum class PassphraseVerdict { Acceptable, TooShort, TooCommon, TooRepetitive, T
 /// Judges a new passphrase: at least 12 characters, not a well-known password, not one
 /// repeated character, and either 16+ characters or three kinds of character.
 PassphraseVerdict assessPassphrase(std::string_view candidate);
+
+/// Thrown when a new passphrase does not meet the rules; callers word the verdict.
+class PassphraseRejected : public std::runtime_error {
+  public:
+    explicit PassphraseRejected(PassphraseVerdict verdict)
+        : std::runtime_error("passphrase rejected"), verdict_(verdict) {}
+    PassphraseVerdict verdict() const { return verdict_; }
+
+  private:
+    PassphraseVerdict verdict_;
+};
+
+/// Throws PassphraseRejected unless `candidate` meets the rules.
+void requireAcceptable(const Passphrase& candidate);
 
 /// Slows down repeated failed unlock attempts: no delay for the first three, then
 /// doubling from one second up to a minute.

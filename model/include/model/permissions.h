@@ -11,7 +11,8 @@ namespace nmdt {
 /// Operations that depend on the actor's role.
 enum class Operation {
     ManageDirectory,  // organisations and professionals
-    EditCase,         // refer, demographics, consent, contacts, care team, close
+    Refer,            // refer a resident in (practice staff too)
+    EditCase,         // demographics, consent, contacts, care team, triage, close
     EditCarePlanDraft,
     AgreeCarePlan,
     RaiseAction,

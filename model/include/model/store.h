@@ -158,12 +158,12 @@ class Store : public DirectoryReader,
               public MeetingReader,
               public ReportReader {
   public:
-    /// Applies every change in one transaction, appending one change-log entry per entity
-    /// change stamped with the store's hybrid logical clock, site id and `actor`.
+    /// The single write path. Applies every change in one transaction, appending one
+    /// change-log entry per entity change stamped with the store's hybrid logical clock,
+    /// site id and `actor`, and the change set's audit event (an audit-only change set
+    /// records just its event).
     virtual void commit(const ChangeSet& changes, const Actor& actor) = 0;
     virtual std::vector<ChangeLogEntry> changeLog(const ChangeLogQuery& query) const = 0;
-    /// Appends an event to the audit trail (every commit also records one itself).
-    virtual void recordAudit(const AuditEvent& event, const Actor& actor) = 0;
     virtual std::vector<AuditEntry> auditTrail(const AuditQuery& query) const = 0;
     virtual std::string siteId() const = 0;
 };

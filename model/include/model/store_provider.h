@@ -21,7 +21,9 @@ struct IntegrityReport {
 /// A store that has been unlocked: the Store port plus the owner's maintenance tasks.
 class OpenStore : public Store {
   public:
-    virtual void changePassphrase(const Passphrase& newPassphrase) = 0;
+    /// Re-keys the store and records PassphraseChanged for `actor`, together: a failure
+    /// leaves the old key and no entry.
+    virtual void changePassphrase(const Passphrase& newPassphrase, const Actor& actor) = 0;
     virtual IntegrityReport checkIntegrity() = 0;
     virtual std::string location() const = 0;
     virtual int schemaVersion() const = 0;
@@ -30,8 +32,10 @@ class OpenStore : public Store {
     /// The check made at open, of the most recent entries (fast).
     virtual AuditVerification auditAtOpen() const = 0;
     /// Writes an encrypted, integrity-checked backup of the whole store to `path`, under
-    /// its own passphrase. The file appears only once it has been read back and checked.
-    virtual void backupTo(const std::string& path, const Passphrase& backupPassphrase) = 0;
+    /// its own passphrase, and records Backup for `actor`. The file appears only once it
+    /// has been read back and checked, and is removed again if the event cannot be recorded.
+    virtual void backupTo(const std::string& path, const Passphrase& backupPassphrase,
+                          const Actor& actor) = 0;
     /// True if `passphrase` opens this store's file (a fresh key derivation against the
     /// file itself; nothing about the passphrase is kept in memory to compare with).
     virtual bool passphraseMatches(const Passphrase& passphrase) const = 0;

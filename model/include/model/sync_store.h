@@ -37,7 +37,10 @@ class SyncStore {
     /// Most recent first.
     virtual std::vector<SyncProblem> syncProblems(std::size_t limit) const = 0;
     virtual std::vector<SyncConflict> conflicts(bool openOnly) const = 0;
-    virtual void markConflictResolved(std::int64_t id, const std::string& resolution) = 0;
+    /// Commits the edit that settles an open conflict and marks it resolved, in one
+    /// transaction. Throws StoreError(NotFound) if it is not open (then nothing is written).
+    virtual void resolveConflict(std::int64_t id, const std::string& resolution,
+                                 const ChangeSet& edit, const Actor& actor) = 0;
     /// Open cases that share an NHS number (the same person created on two desktops).
     virtual std::vector<DuplicatePerson> duplicatePeople() const = 0;
 

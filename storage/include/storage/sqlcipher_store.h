@@ -1,6 +1,7 @@
 #pragma once
 // The encrypted local store: the model's Store port on SQLCipher.
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -29,7 +30,6 @@ class SqlCipherStore final : public OpenStore, public SyncStore {
     void commit(const ChangeSet& changes, const Actor& actor) override;
     std::vector<ChangeLogEntry> changeLog(const ChangeLogQuery& query) const override;
     std::string siteId() const override;
-    void recordAudit(const AuditEvent& event, const Actor& actor) override;
     std::vector<AuditEntry> auditTrail(const AuditQuery& query) const override;
 
     // DirectoryReader
@@ -81,13 +81,14 @@ class SqlCipherStore final : public OpenStore, public SyncStore {
     std::optional<Participant> participant(const ParticipantId& id) const override;
 
     // OpenStore
-    void changePassphrase(const Passphrase& newPassphrase) override;
+    void changePassphrase(const Passphrase& newPassphrase, const Actor& actor) override;
     IntegrityReport checkIntegrity() override;
     std::string location() const override;
     int schemaVersion() const override;
     AuditVerification verifyAudit() override;
     AuditVerification auditAtOpen() const override;
-    void backupTo(const std::string& path, const Passphrase& backupPassphrase) override;
+    void backupTo(const std::string& path, const Passphrase& backupPassphrase,
+                  const Actor& actor) override;
     bool passphraseMatches(const Passphrase& passphrase) const override;
     SyncStore* syncStore() override { return this; }
 
@@ -103,7 +104,8 @@ class SqlCipherStore final : public OpenStore, public SyncStore {
     void recordSyncOutcome(std::int64_t atMs, const std::optional<SyncProblem>& problem) override;
     std::vector<SyncProblem> syncProblems(std::size_t limit) const override;
     std::vector<SyncConflict> conflicts(bool openOnly) const override;
-    void markConflictResolved(std::int64_t id, const std::string& resolution) override;
+    void resolveConflict(std::int64_t id, const std::string& resolution, const ChangeSet& edit,
+                         const Actor& actor) override;
     std::vector<DuplicatePerson> duplicatePeople() const override;
     std::optional<std::string> syncSetting(const std::string& key) const override;
     void setSyncSetting(const std::string& key, const std::string& value) override;
@@ -133,6 +135,10 @@ class SqlCipherStore final : public OpenStore, public SyncStore {
                                         const std::string& storePath,
                                         const Passphrase& storePassphrase);
 
+    /// Fault injection for tests: the write step after `steps` more (rows, change-log and
+    /// audit entries) throws StoreError(Io) inside its transaction; nullopt turns it off.
+    void injectFaultAfterWrites(std::optional<std::size_t> steps);
+
     /// Writes a plaintext SQLite copy of this store to `path` (benchmarks only: it holds
     /// patient data in clear).
     void exportPlaintextCopyForBenchmark(const std::string& path) const;
@@ -142,6 +148,10 @@ class SqlCipherStore final : public OpenStore, public SyncStore {
 
   private:
     explicit SqlCipherStore(std::unique_ptr<StoreImpl> impl);
+    /// The one write path: `changes` with its audit event, and `alongside` (local
+    /// bookkeeping such as marking a conflict settled) in the same transaction.
+    void commitWith(const ChangeSet& changes, const Actor& actor,
+                    const std::function<void()>& alongside);
     std::unique_ptr<StoreImpl> impl_;
 };
 
