@@ -36,6 +36,13 @@ enum CommandId {
     ID_EXPORT_AUDIT,
     ID_RESTORE,
     ID_REPORTS,
+    ID_REFER,
+    ID_EDIT_DETAILS,
+    ID_ADD_CONTACT,
+    ID_RECORD_CONSENT,
+    ID_RAISE_ACTION,
+    ID_CLOSE_CASE,
+    ID_REOPEN_CASE,
 };
 
 /// One command as the user meets it.

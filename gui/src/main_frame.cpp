@@ -62,6 +62,14 @@ wxString describeIntent(const std::string& intent) {
         return _("Agenda Item Change");
     if (intent == "record-attendance")
         return _("Attendance");
+    if (intent == "update-resident")
+        return _("Details Change");
+    if (intent == "record-consent")
+        return _("Consent");
+    if (intent == "close-case")
+        return _("Closing the Case");
+    if (intent == "reopen-case")
+        return _("Reopening the Case");
     return _("Last Change");
 }
 
@@ -390,6 +398,7 @@ void MainFrame::buildMenus() {
         },
         wxID_OPEN);
     bindExchangeCommands();
+    bindResidentCommands();
     Bind(
         wxEVT_MENU,
         [](wxCommandEvent&) {

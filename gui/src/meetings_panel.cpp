@@ -787,7 +787,8 @@ void MeetingsPanel::onAddResident() {
 void MeetingsPanel::onAddAction() {
     if (selectedItem() < 0)
         return;
-    ActionArisingDialog dialog(this, ctx_.store.professionals(), ctx_.clock.today());
+    ActionArisingDialog dialog(this, ctx_.store.professionals(), ctx_.store.organisations(),
+                               ctx_.clock.today());
     if (dialog.ShowModal() != wxID_OK)
         return;
     pendingActions_.push_back(dialog.action());

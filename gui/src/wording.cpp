@@ -1,5 +1,7 @@
 #include "wording.h"
 
+#include <map>
+
 #include <wx/intl.h>
 
 namespace nmdt::gui {
@@ -117,12 +119,37 @@ wxString describe(ErrorCode code) {
     return _("The request was refused.");
 }
 
+wxString describeField(const std::string& field) {
+    static const std::map<std::string, wxString> labels{
+        {"nhsNumber", _("NHS number")},
+        {"givenName", _("Given name")},
+        {"familyName", _("Family name")},
+        {"dateOfBirth", _("Date of birth")},
+        {"postcode", _("Postcode")},
+        {"referralReason", _("Reason for referral")},
+        {"referralDate", _("Referral date")},
+        {"reason", _("Reason")},
+        {"closedReason", _("Reason for closing")},
+        {"name", _("Name")},
+        {"organisation", _("Organisation")},
+        {"legalBasis", _("Legal basis")},
+        {"title", _("Action")},
+        {"owner", _("Owner")},
+        {"dueDate", _("Due date")},
+        {"keyWorker", _("Key worker")},
+    };
+    auto found = labels.find(field);
+    return found == labels.end() ? wxString() : found->second;
+}
+
 wxString describe(const DomainError& error) {
     wxString text;
     for (const auto& p : error.problems()) {
         if (!text.empty())
             text += "\n";
-        text += describe(p.code);
+        // Several fields can be wrong at once: say which each problem is about.
+        const wxString label = describeField(p.field);
+        text += label.empty() ? describe(p.code) : label + ": " + describe(p.code);
     }
     return text;
 }

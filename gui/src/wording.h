@@ -13,6 +13,8 @@ namespace nmdt::gui {
 wxString describe(StoreErrorCode code);
 wxString describe(PassphraseVerdict verdict);
 wxString describe(const DomainError& error);
+/// The label of a model field name ("givenName" -> "Given name"); empty if unknown.
+wxString describeField(const std::string& field);
 wxString describe(ErrorCode code);
 wxString describe(ActionStatus status);
 wxString describe(Priority priority);

@@ -170,7 +170,7 @@ void CaseService::close(const CaseId& id, const std::string& reason) {
     Case before = get(id);
     if (before.status == CaseStatus::Closed)
         throw DomainError(ErrorCode::CaseClosed, "status");
-    if (reason.empty())
+    if (reason.find_first_not_of(" \t\r\n") == std::string::npos)
         throw DomainError(ErrorCode::ReasonRequired, "closedReason");
     Case after = before;
     after.status = CaseStatus::Closed;
@@ -183,6 +183,8 @@ void CaseService::close(const CaseId& id, const std::string& reason) {
 void CaseService::reopen(const CaseId& id) {
     require(ctx_.actor, Operation::EditCase);
     Case before = get(id);
+    if (before.status != CaseStatus::Closed)
+        throw DomainError(ErrorCode::InvalidStatusTransition, "status");
     Case after = before;
     after.status = CaseStatus::Open;
     after.closedReason.clear();

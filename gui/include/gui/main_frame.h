@@ -12,7 +12,9 @@
 #include <memory>
 #include <optional>
 
+#include "model/action_service.h"
 #include "model/calendar.h"
+#include "model/case_service.h"
 #include "model/change_set.h"
 #include "model/edit_history.h"
 #include "model/exchange_format.h"
@@ -107,6 +109,26 @@ class MainFrame : public wxFrame {
     /// Opens the neighbourhood reports (modal).
     void showReports();
 
+    // The resident's journey (main_frame_resident.cpp). Each returns false, with `problem`
+    // in words, when the model refuses; the "current" ones act on the record on screen.
+    /// Refers a resident in as the signed-in person and opens the new record.
+    std::optional<CaseId> refer(Referral referral, wxString& problem);
+    bool updateCurrentResident(const Resident& resident, wxString& problem);
+    bool addContactToCurrent(const Contact& contact, wxString& problem);
+    bool recordConsentForCurrent(const OrganisationId& organisation, ConsentDecision decision,
+                                 const std::string& legalBasis, wxString& problem);
+    bool closeCurrentCase(const std::string& reason, wxString& problem);
+    bool reopenCurrentCase(wxString& problem);
+    std::optional<ActionId> raiseActionForCurrent(NewAction action, wxString& problem);
+    /// The dialogs behind the Resident menu.
+    void onRefer();
+    void onEditDetails();
+    void onAddContact();
+    void onRecordConsent();
+    void onRaiseAction();
+    void onCloseCase();
+    void onReopenCase();
+
     /// Set by the application: restores this store from a backup (administrators).
     std::function<void()> onRestoreBackup;
     /// Called from the destructor, once the store is closed.
@@ -123,6 +145,9 @@ class MainFrame : public wxFrame {
   private:
     /// The session and record-access commands, as the signed-in person.
     SessionService session();
+    void bindResidentCommands();
+    /// A context for commands the user may undo.
+    ServiceContext editing();
     /// Makes the record follow the list's selected row: that person, or nobody.
     void followSelection();
     /// Changes the list's rows, keeping the current resident selected if still listed.

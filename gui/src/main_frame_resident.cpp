@@ -1,0 +1,286 @@
+// The main window's Resident menu: refer someone in, keep their record right (details,
+// carers, consent), raise an action outside a meeting, close and reopen the case. Each
+// handler gathers input in a dialog and runs one model command; the words live here.
+#include <wx/choice.h>
+#include <wx/menu.h>
+#include <wx/msgdlg.h>
+#include <wx/sizer.h>
+#include <wx/srchctrl.h>
+#include <wx/textdlg.h>
+
+#include "action_arising_dialog.h"
+#include "actions_panel.h"
+#include "command_table.h"
+#include "consent_dialog.h"
+#include "contact_dialog.h"
+#include "gui/main_frame.h"
+#include "model/permissions.h"
+#include "referral_dialog.h"
+#include "refusable.h"
+#include "resident_form.h"
+#include "wording.h"
+#include "wx_text.h"
+
+namespace nmdt::gui {
+
+ServiceContext MainFrame::editing() {
+    return ServiceContext{*store_, *clock_, *ids_, user_, &history_};
+}
+
+std::optional<CaseId> MainFrame::refer(Referral referral, wxString& problem) {
+    referral.referredBy = user_.userId;
+    referral.referrerOrganisation = user_.organisationId;
+    if (referral.date == Date{})
+        referral.date = clock_->today();
+    std::optional<CaseId> id;
+    if (!runRefusable([&] { id = CaseService(editing()).refer(referral); }, problem))
+        return std::nullopt;
+    // The new resident is listed and opened, so what is selected is who was referred.
+    showAllCases();
+    showCase(*id);
+    return id;
+}
+
+bool MainFrame::updateCurrentResident(const Resident& resident, wxString& problem) {
+    if (!currentCase_)
+        return false;
+    if (!runRefusable([&] { CaseService(editing()).updateResident(*currentCase_, resident); },
+                      problem))
+        return false;
+    search(searchBox_->GetValue());  // the list shows the corrected name
+    refreshRecord();
+    return true;
+}
+
+bool MainFrame::addContactToCurrent(const Contact& contact, wxString& problem) {
+    if (!currentCase_)
+        return false;
+    if (!runRefusable([&] { CaseService(editing()).addContact(*currentCase_, contact); }, problem))
+        return false;
+    refreshRecord();
+    return true;
+}
+
+bool MainFrame::recordConsentForCurrent(const OrganisationId& organisation,
+                                        ConsentDecision decision, const std::string& legalBasis,
+                                        wxString& problem) {
+    if (!currentCase_)
+        return false;
+    if (organisation.empty()) {
+        problem = describeField("organisation") + ": " + describe(ErrorCode::RequiredFieldMissing);
+        return false;
+    }
+    if (!runRefusable(
+            [&] {
+                CaseService(editing()).recordConsent(*currentCase_, organisation, decision,
+                                                     legalBasis);
+            },
+            problem))
+        return false;
+    refreshRecord();
+    return true;
+}
+
+bool MainFrame::closeCurrentCase(const std::string& reason, wxString& problem) {
+    if (!currentCase_)
+        return false;
+    if (!runRefusable([&] { CaseService(editing()).close(*currentCase_, reason); }, problem))
+        return false;
+    search(searchBox_->GetValue());
+    refreshRecord();
+    return true;
+}
+
+bool MainFrame::reopenCurrentCase(wxString& problem) {
+    if (!currentCase_)
+        return false;
+    if (!runRefusable([&] { CaseService(editing()).reopen(*currentCase_); }, problem))
+        return false;
+    search(searchBox_->GetValue());
+    refreshRecord();
+    return true;
+}
+
+std::optional<ActionId> MainFrame::raiseActionForCurrent(NewAction action, wxString& problem) {
+    if (!currentCase_)
+        return std::nullopt;
+    action.caseId = *currentCase_;
+    std::optional<ActionId> id;
+    if (!runRefusable([&] { id = ActionService(editing()).raise(action); }, problem))
+        return std::nullopt;
+    actions_->refresh();
+    updateActionsTab();
+    refreshRecord();
+    return id;
+}
+
+namespace {
+/// "Okafor, Ifeoma": who a dialog is about, in its title.
+wxString nameOf(const Store& store, const std::optional<CaseId>& id) {
+    auto c = id ? store.caseById(*id) : std::nullopt;
+    return c ? toWx(c->resident.displayName()) : wxString();
+}
+}  // namespace
+
+void MainFrame::onRefer() {
+    ReferralDialog dialog(
+        this, *store_, store_->professionals(), store_->organisations(), clock_->today(),
+        [this](const Referral& r, wxString& problem) { return refer(r, problem).has_value(); });
+    dialog.ShowModal();
+}
+
+void MainFrame::onEditDetails() {
+    auto theCase = currentCase_ ? store_->caseById(*currentCase_) : std::nullopt;
+    if (!theCase)
+        return;
+    wxDialog dialog(this, wxID_ANY,
+                    wxString::Format(_("Details: %s"), toWx(theCase->resident.displayName())));
+    dialog.SetName("EditDetailsDialog");
+    auto* form = new ResidentForm(&dialog);
+    form->show(theCase->resident);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(form, 1, wxEXPAND | wxALL, dialog.FromDIP(12));
+    sizer->Add(dialog.CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL,
+               dialog.FromDIP(12));
+    dialog.SetSizerAndFit(sizer);
+    // Refused edits keep the dialog open with everything typed.
+    dialog.Bind(
+        wxEVT_BUTTON,
+        [this, form, &dialog](wxCommandEvent&) {
+            if (!form->datesReadable())
+                return;
+            wxString problem;
+            if (updateCurrentResident(form->resident(), problem))
+                dialog.EndModal(wxID_OK);
+            else
+                wxMessageBox(problem, _("Edit details"), wxOK | wxICON_WARNING, &dialog);
+        },
+        wxID_OK);
+    form->givenName()->SetFocus();
+    dialog.ShowModal();
+}
+
+void MainFrame::onAddContact() {
+    if (!currentCase_)
+        return;
+    ContactDialog dialog(this, nameOf(*store_, currentCase_));
+    while (dialog.ShowModal() == wxID_OK) {
+        wxString problem;
+        if (addContactToCurrent(dialog.contact(), problem))
+            return;
+        wxMessageBox(problem, _("Carer or contact"), wxOK | wxICON_WARNING, this);
+    }
+}
+
+void MainFrame::onRecordConsent() {
+    if (!currentCase_)
+        return;
+    ConsentDialog dialog(this, nameOf(*store_, currentCase_), store_->organisations());
+    while (dialog.ShowModal() == wxID_OK) {
+        wxString problem;
+        if (recordConsentForCurrent(dialog.chosenOrganisation(), dialog.chosenDecision(),
+                                    dialog.basis(), problem)) {
+            if (dialog.chosenDecision() == ConsentDecision::Deny)
+                wxMessageBox(
+                    wxString::Format(
+                        _("Recorded. From the next sync on, nothing more about this resident is "
+                          "shared with %s.\n\nWhat they were sent before stays with them: ask "
+                          "their information governance lead if it must be removed."),
+                        dialog.organisation()->GetStringSelection()),
+                    _("Consent withdrawn"), wxOK | wxICON_INFORMATION, this);
+            return;
+        }
+        wxMessageBox(problem, _("Consent"), wxOK | wxICON_WARNING, this);
+    }
+}
+
+void MainFrame::onRaiseAction() {
+    if (!currentCase_)
+        return;
+    ActionArisingDialog dialog(
+        this, store_->professionals(), store_->organisations(), clock_->today(),
+        wxString::Format(_("Raise an action: %s"), nameOf(*store_, currentCase_)));
+    while (dialog.ShowModal() == wxID_OK) {
+        wxString problem;
+        if (raiseActionForCurrent(dialog.action(), problem))
+            return;
+        wxMessageBox(problem, _("Raise an action"), wxOK | wxICON_WARNING, this);
+    }
+}
+
+void MainFrame::onCloseCase() {
+    if (!currentCase_)
+        return;
+    wxTextEntryDialog dialog(this, _("Why is the case closing, and what was achieved?"),
+                             wxString::Format(_("Close case: %s"), nameOf(*store_, currentCase_)),
+                             {}, wxOK | wxCANCEL | wxTE_MULTILINE);
+    while (dialog.ShowModal() == wxID_OK) {
+        wxString problem;
+        if (closeCurrentCase(fromWx(dialog.GetValue()), problem))
+            return;
+        wxMessageBox(problem, _("Close case"), wxOK | wxICON_WARNING, this);
+    }
+}
+
+void MainFrame::onReopenCase() {
+    wxString problem;
+    if (!reopenCurrentCase(problem) && !problem.empty())
+        wxMessageBox(problem, _("Reopen case"), wxOK | wxICON_WARNING, this);
+}
+
+void MainFrame::bindResidentCommands() {
+    const std::pair<int, void (MainFrame::*)()> handlers[] = {
+        {ID_REFER, &MainFrame::onRefer},
+        {ID_EDIT_DETAILS, &MainFrame::onEditDetails},
+        {ID_ADD_CONTACT, &MainFrame::onAddContact},
+        {ID_RECORD_CONSENT, &MainFrame::onRecordConsent},
+        {ID_RAISE_ACTION, &MainFrame::onRaiseAction},
+        {ID_CLOSE_CASE, &MainFrame::onCloseCase},
+        {ID_REOPEN_CASE, &MainFrame::onReopenCase},
+    };
+    for (const auto& [id, handler] : handlers)
+        Bind(
+            wxEVT_MENU, [this, handler = handler](wxCommandEvent&) { (this->*handler)(); }, id);
+    Bind(
+        wxEVT_UPDATE_UI,
+        [this](wxUpdateUIEvent& e) { e.Enable(isAllowed(user_, Operation::Refer)); }, ID_REFER);
+    // Commands on the record on screen: only for a record the user may see and their role
+    // may change (the model refuses the rest anyway); close and reopen by the case's status.
+    auto statusOfCurrent = [this]() -> std::optional<CaseStatus> {
+        if (!currentCase_ || currentWithheld_)
+            return std::nullopt;
+        auto c = store_->caseById(*currentCase_);
+        return c ? std::optional<CaseStatus>(c->status) : std::nullopt;
+    };
+    for (int id : {ID_EDIT_DETAILS, ID_ADD_CONTACT, ID_RECORD_CONSENT})
+        Bind(
+            wxEVT_UPDATE_UI,
+            [this](wxUpdateUIEvent& e) {
+                e.Enable(currentCase_ && !currentWithheld_ &&
+                         isAllowed(user_, Operation::EditCase));
+            },
+            id);
+    Bind(
+        wxEVT_UPDATE_UI,
+        [this, statusOfCurrent](wxUpdateUIEvent& e) {
+            e.Enable(isAllowed(user_, Operation::RaiseAction) &&
+                     statusOfCurrent() == CaseStatus::Open);
+        },
+        ID_RAISE_ACTION);
+    Bind(
+        wxEVT_UPDATE_UI,
+        [this, statusOfCurrent](wxUpdateUIEvent& e) {
+            e.Enable(isAllowed(user_, Operation::EditCase) &&
+                     statusOfCurrent() == CaseStatus::Open);
+        },
+        ID_CLOSE_CASE);
+    Bind(
+        wxEVT_UPDATE_UI,
+        [this, statusOfCurrent](wxUpdateUIEvent& e) {
+            e.Enable(isAllowed(user_, Operation::EditCase) &&
+                     statusOfCurrent() == CaseStatus::Closed);
+        },
+        ID_REOPEN_CASE);
+}
+
+}  // namespace nmdt::gui

@@ -1,0 +1,140 @@
+#include "referral_dialog.h"
+
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/listbox.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include "date_field.h"
+#include "formatting.h"
+#include "model/nhs_number.h"
+#include "resident_form.h"
+#include "wx_text.h"
+
+namespace nmdt::gui {
+
+wxArrayString peopleWithOrganisations(const std::vector<Professional>& people,
+                                      const std::vector<Organisation>& organisations) {
+    wxArrayString out;
+    for (const auto& p : people) {
+        std::string org;
+        for (const auto& o : organisations)
+            if (o.id == p.organisationId)
+                org = o.name;
+        out.Add(toWx(org.empty() ? p.name : p.name + " (" + org + ")"));
+    }
+    return out;
+}
+
+ReferralDialog::ReferralDialog(wxWindow* parent, const CaseReader& cases,
+                               std::vector<Professional> people,
+                               const std::vector<Organisation>& organisations, Date today,
+                               Submit submit)
+    : wxDialog(parent, wxID_ANY, _("Refer a Resident"), wxDefaultPosition, wxDefaultSize,
+               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+      cases_(cases),
+      people_(std::move(people)),
+      today_(today),
+      submit_(std::move(submit)) {
+    SetName("ReferralDialog");
+    auto* columns = new wxBoxSizer(wxHORIZONTAL);
+    auto* left = new wxBoxSizer(wxVERTICAL);
+    form_ = new ResidentForm(this);
+    left->Add(form_, 0, wxEXPAND);
+    auto* grid = new wxFlexGridSizer(2, FromDIP(wxSize(8, 6)));
+    grid->AddGrowableCol(1);
+    reason_ = new wxTextCtrl(this, wxID_ANY, {}, wxDefaultPosition, FromDIP(wxSize(320, 70)),
+                             wxTE_MULTILINE);
+    reason_->SetName(_("Reason for referral"));
+    keyWorker_ = new wxChoice(this, wxID_ANY);
+    keyWorker_->SetName(_("Key worker"));
+    keyWorker_->Append(_("Not yet assigned (agree at the MDT)"));
+    keyWorker_->Append(peopleWithOrganisations(people_, organisations));
+    keyWorker_->SetSelection(0);  // never a name nobody chose
+    grid->Add(new wxStaticText(this, wxID_ANY, _("&Reason for referral:")), 0, wxALIGN_TOP);
+    grid->Add(reason_, 1, wxEXPAND);
+    grid->Add(new wxStaticText(this, wxID_ANY, _("&Key worker:")), 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(keyWorker_, 1, wxEXPAND);
+    left->Add(grid, 0, wxEXPAND | wxTOP, FromDIP(6));
+
+    auto* right = new wxBoxSizer(wxVERTICAL);
+    right->Add(new wxStaticText(this, wxID_ANY, _("Already known (check before referring):")));
+    matchList_ = new wxListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(300, 260)));
+    matchList_->SetName(_("Already known"));
+    right->Add(matchList_, 1, wxEXPAND | wxTOP, FromDIP(4));
+    columns->Add(left, 1, wxEXPAND | wxALL, FromDIP(12));
+    columns->Add(right, 0, wxEXPAND | wxTOP | wxRIGHT | wxBOTTOM, FromDIP(12));
+
+    message_ = new wxStaticText(this, wxID_ANY, {});
+    message_->SetName(_("Problems"));
+    message_->SetForegroundColour(wxColour(176, 0, 32));
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(columns, 1, wxEXPAND);
+    sizer->Add(message_, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(12));
+    auto* buttons = CreateStdDialogButtonSizer(wxOK | wxCANCEL);
+    if (auto* ok = wxDynamicCast(FindWindow(wxID_OK), wxButton))
+        ok->SetLabel(_("&Refer"));
+    sizer->Add(buttons, 0, wxEXPAND | wxALL, FromDIP(12));
+    SetSizerAndFit(sizer);
+
+    form_->nhsNumber()->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { lookForMatches(); });
+    form_->familyName()->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { lookForMatches(); });
+    Bind(
+        wxEVT_BUTTON,
+        [this](wxCommandEvent&) {
+            if (trySubmit())
+                EndModal(wxID_OK);
+        },
+        wxID_OK);
+    form_->nhsNumber()->SetFocus();
+}
+
+void ReferralDialog::lookForMatches() {
+    matches_.clear();
+    const std::string nhs = NhsNumber::digitsOf(fromWx(form_->nhsNumber()->GetValue()));
+    wxString family = form_->familyName()->GetValue();
+    family.Trim().Trim(false);
+    // A whole or partial NHS number is the surest match; otherwise the family name.
+    if (nhs.size() >= 3)
+        matches_ = cases_.searchCases(nhs, 20);
+    if (matches_.empty() && family.length() >= 2)
+        matches_ = cases_.searchCases(fromWx(family), 20);
+    matchList_->Clear();
+    for (const auto& m : matches_)
+        matchList_->Append(toWx(m.familyName + ", " + m.givenName + "  " +
+                                formatNhsNumber(m.nhsNumber) + "  " +
+                                fromWx(formatDate(m.dateOfBirth)) +
+                                (m.status == CaseStatus::Closed ? "  (closed)" : "")));
+}
+
+Referral ReferralDialog::referral() const {
+    Referral r;
+    r.resident = form_->resident();
+    wxString reason = reason_->GetValue();
+    r.reason = fromWx(reason.Trim().Trim(false));
+    r.date = today_;
+    int chosen = keyWorker_->GetSelection();
+    if (chosen > 0)
+        r.keyWorker = people_[static_cast<std::size_t>(chosen - 1)].id;
+    return r;
+}
+
+wxString ReferralDialog::message() const {
+    return message_->GetLabel();
+}
+
+bool ReferralDialog::trySubmit() {
+    if (!form_->datesReadable())
+        return false;
+    wxString problem;
+    if (submit_(referral(), problem))
+        return true;
+    message_->SetLabel(problem);
+    Layout();
+    Fit();
+    return false;
+}
+
+}  // namespace nmdt::gui

@@ -1,0 +1,84 @@
+#include "resident_form.h"
+
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include "date_field.h"
+#include "formatting.h"
+#include "model/nhs_number.h"
+#include "wx_text.h"
+
+namespace nmdt::gui {
+
+namespace {
+std::string trimmed(const wxTextCtrl* field) {
+    wxString text = field->GetValue();
+    return fromWx(text.Trim().Trim(false));
+}
+}  // namespace
+
+ResidentForm::ResidentForm(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
+    auto* grid = new wxFlexGridSizer(2, FromDIP(wxSize(8, 6)));
+    grid->AddGrowableCol(1);
+    auto field = [&](const wxString& label, const wxString& name, long style = 0) {
+        auto* text = new wxTextCtrl(this, wxID_ANY, {}, wxDefaultPosition,
+                                    FromDIP(wxSize(320, style & wxTE_MULTILINE ? 54 : -1)), style);
+        text->SetName(name);
+        grid->Add(new wxStaticText(this, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
+        grid->Add(text, 1, wxEXPAND);
+        return text;
+    };
+    nhsNumber_ = field(_("&NHS number:"), _("NHS number"));
+    givenName_ = field(_("&Given name:"), _("Given name"));
+    familyName_ = field(_("&Family name:"), _("Family name"));
+    dateOfBirth_ = new DateField(this, wxID_ANY);
+    dateOfBirth_->SetName(_("Date of birth"));
+    grid->Add(new wxStaticText(this, wxID_ANY, _("Date of &birth:")), 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(dateOfBirth_);
+    address_ = field(_("&Address:"), _("Address"), wxTE_MULTILINE);
+    postcode_ = field(_("&Postcode:"), _("Postcode"));
+    phone_ = field(_("P&hone:"), _("Phone"));
+    email_ = field(_("&Email:"), _("Email"));
+    language_ = field(_("Preferred &language:"), _("Preferred language"));
+    // No hint text in the multi-line boxes: GTK draws a hint there in the colour of the
+    // text itself, so a typed value could be mistaken for a suggestion.
+    communicationNeeds_ =
+        field(_("Communication &needs:"), _("Communication needs"), wxTE_MULTILINE);
+    communicationNeeds_->SetToolTip(_("e.g. BSL interpreter, large print, easy read"));
+    SetSizer(grid);
+}
+
+void ResidentForm::show(const Resident& r) {
+    nhsNumber_->ChangeValue(toWx(formatNhsNumber(r.nhsNumber)));
+    givenName_->ChangeValue(toWx(r.givenName));
+    familyName_->ChangeValue(toWx(r.familyName));
+    dateOfBirth_->SetValue(toWxDate(r.dateOfBirth));
+    address_->ChangeValue(toWx(r.address));
+    postcode_->ChangeValue(toWx(r.postcode));
+    phone_->ChangeValue(toWx(r.phone));
+    email_->ChangeValue(toWx(r.email));
+    language_->ChangeValue(toWx(r.preferredLanguage));
+    communicationNeeds_->ChangeValue(toWx(r.communicationNeeds));
+}
+
+Resident ResidentForm::resident() const {
+    Resident r;
+    r.nhsNumber = trimmed(nhsNumber_);
+    r.givenName = trimmed(givenName_);
+    r.familyName = trimmed(familyName_);
+    r.dateOfBirth = fromWxDate(dateOfBirth_->GetValue());
+    r.address = trimmed(address_);
+    r.postcode = trimmed(postcode_);
+    r.phone = trimmed(phone_);
+    r.email = trimmed(email_);
+    r.preferredLanguage = trimmed(language_);
+    r.communicationNeeds = trimmed(communicationNeeds_);
+    return r;
+}
+
+bool ResidentForm::datesReadable() {
+    return dateOfBirth_->readableOrSay();
+}
+
+}  // namespace nmdt::gui

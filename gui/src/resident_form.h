@@ -1,0 +1,49 @@
+#pragma once
+// The fields that say who a resident is and how to reach them, shared by the referral
+// dialog and the Edit Details dialog so both ask the same way.
+
+#include <wx/panel.h>
+
+#include "model/case_record.h"
+
+class wxTextCtrl;
+
+namespace nmdt::gui {
+
+class DateField;
+
+/// Edits one Resident: NHS number, names, date of birth, contact details, needs.
+class ResidentForm : public wxPanel {
+  public:
+    explicit ResidentForm(wxWindow* parent);
+
+    void show(const Resident& resident);
+    /// What is typed, as a Resident (the model validates it).
+    Resident resident() const;
+    /// Checks the date is readable (see DateField::readableOrSay).
+    bool datesReadable();
+
+    wxTextCtrl* nhsNumber() const { return nhsNumber_; }
+    wxTextCtrl* givenName() const { return givenName_; }
+    wxTextCtrl* familyName() const { return familyName_; }
+    DateField* dateOfBirth() const { return dateOfBirth_; }
+    wxTextCtrl* address() const { return address_; }
+    wxTextCtrl* postcode() const { return postcode_; }
+    wxTextCtrl* phone() const { return phone_; }
+    wxTextCtrl* language() const { return language_; }
+    wxTextCtrl* communicationNeeds() const { return communicationNeeds_; }
+
+  private:
+    wxTextCtrl* nhsNumber_ = nullptr;
+    wxTextCtrl* givenName_ = nullptr;
+    wxTextCtrl* familyName_ = nullptr;
+    DateField* dateOfBirth_ = nullptr;
+    wxTextCtrl* address_ = nullptr;
+    wxTextCtrl* postcode_ = nullptr;
+    wxTextCtrl* phone_ = nullptr;
+    wxTextCtrl* email_ = nullptr;
+    wxTextCtrl* language_ = nullptr;
+    wxTextCtrl* communicationNeeds_ = nullptr;
+};
+
+}  // namespace nmdt::gui

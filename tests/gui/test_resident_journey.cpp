@@ -1,0 +1,278 @@
+// A resident's journey in the desktop: refer (searching first), keep the record right
+// (details, carers, consent), raise an action outside a meeting, close and reopen. Driven
+// through the real dialogs and menu, asserting on the store and on the window.
+#include <boost/test/unit_test.hpp>
+
+#include <wx/checkbox.h>
+#include <wx/choice.h>
+#include <wx/menu.h>
+#include <wx/radiobox.h>
+#include <wx/srchctrl.h>
+#include <wx/textctrl.h>
+
+#include "action_arising_dialog.h"
+#include "case_list_view.h"
+#include "case_record_panel.h"
+#include "command_table.h"
+#include "consent_dialog.h"
+#include "contact_dialog.h"
+#include "date_field.h"
+#include "demo/demo_data.h"
+#include "gui/main_frame.h"
+#include "gui_support.h"
+#include "model/nhs_number.h"
+#include "referral_dialog.h"
+#include "resident_form.h"
+#include "test_support.h"
+
+using namespace nmdt;
+using namespace nmdt::test;
+using nmdt::gui::MainFrame;
+
+namespace {
+const char* kPass = "resident journey test passphrase";
+
+struct JourneyStore {
+    TempDir dir;
+    std::shared_ptr<FixedClock> clock = std::make_shared<FixedClock>(fixedNow());
+    std::string path = dir.file("journey.nmdt");
+    Actor chair, navigator, reception;
+    demo::DemoSummary summary;
+
+    JourneyStore() {
+        auto store = storage::SqlCipherStore::create(path, Passphrase(kPass), clock);
+        summary = demo::generateDemoData(*store, *clock, demo::DemoSize{3, 0, 1, 2}, 31);
+        chair = Actor{ProfessionalId(summary.chairId), "Dr Amina Rahman", Role::Chair,
+                      OrganisationId()};
+        navigator = Actor{ProfessionalId(summary.navigatorId), "Gwen Pritchard", Role::Navigator,
+                          OrganisationId(summary.navigatorOrgId)};
+        reception = Actor{ProfessionalId("reception-desk"), "Reception", Role::PracticeStaff,
+                          OrganisationId()};
+    }
+    MainFrame* frameAs(const Actor& who) {
+        auto* frame = new MainFrame(storage::SqlCipherStore::open(path, Passphrase(kPass), clock),
+                                    clock, who);
+        frame->Show();
+        settle();
+        return frame;
+    }
+};
+
+wxString toWx(const std::string& s) {
+    return wxString::FromUTF8(s);
+}
+
+bool menuEnabled(MainFrame* frame, int id) {
+    frame->UpdateWindowUI(wxUPDATE_UI_RECURSE);
+    for (size_t i = 0; i < frame->GetMenuBar()->GetMenuCount(); ++i)
+        frame->GetMenuBar()->GetMenu(i)->UpdateUI(frame);
+    auto* item = frame->GetMenuBar()->FindItem(id);
+    BOOST_REQUIRE(item);
+    return item->IsEnabled();
+}
+
+void fillResident(nmdt::gui::ResidentForm* form, const std::string& nhs) {
+    form->nhsNumber()->SetValue(toWx(nhs));
+    form->givenName()->SetValue("Bronwen");
+    form->familyName()->SetValue("Ellis-Okoro");
+    form->dateOfBirth()->SetValue(wxDateTime(14, wxDateTime::Mar, 1941));
+    form->postcode()->SetValue("LS6 2AB");
+    form->communicationNeeds()->SetValue("Hard of hearing: face her when speaking");
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(resident_journey)
+
+BOOST_AUTO_TEST_CASE(reception_refers_a_resident_after_checking_they_are_not_already_known) {
+    JourneyStore fixture;
+    auto* frame = fixture.frameAs(fixture.reception);
+    BOOST_TEST(menuEnabled(frame, nmdt::gui::ID_REFER));
+    auto* referItem = frame->GetMenuBar()->FindItem(nmdt::gui::ID_REFER);
+    BOOST_TEST(referItem->GetItemLabel().Contains("Ctrl+Shift+N"),
+               referItem->GetItemLabel().utf8_string());
+    const std::size_t before = frame->store().caseCount();
+    const auto known = frame->store().casePage(0, 1).at(0);
+    {
+        nmdt::gui::ReferralDialog dialog(frame, frame->store(), frame->store().professionals(),
+                                         frame->store().organisations(), fixture.clock->today(),
+                                         [frame](const Referral& r, wxString& problem) {
+                                             return frame->refer(r, problem).has_value();
+                                         });
+        dialog.Show();
+        settle();
+        // Nobody is made key worker unless someone chooses them.
+        BOOST_TEST(dialog.keyWorker()->GetSelection() == 0);
+        BOOST_TEST(dialog.keyWorker()->GetString(1).Contains("("),
+                   dialog.keyWorker()->GetString(1).utf8_string());  // with the organisation
+
+        // Typing a known person's NHS number shows them before anything is referred.
+        fillResident(dialog.form(), formatNhsNumber(known.nhsNumber));
+        BOOST_TEST(dialog.matches().size() == 1u);
+        BOOST_TEST(dialog.matches().at(0).id.str() == known.id.str());
+        dialog.reason()->SetValue("Lives alone, two falls this month, not eating well");
+        BOOST_TEST(!dialog.trySubmit());
+        BOOST_TEST(dialog.message().Contains("NHS number"), dialog.message().utf8_string());
+        screenshot(&dialog, "referral-duplicate-refused");
+
+        // An invalid number, a missing reason: each named, nothing written.
+        dialog.form()->nhsNumber()->SetValue("999 000 0019");
+        dialog.reason()->SetValue("");
+        BOOST_TEST(!dialog.trySubmit());
+        BOOST_TEST(dialog.message().Contains("check digit"), dialog.message().utf8_string());
+        BOOST_TEST(dialog.message().Contains("Reason for referral"),
+                   dialog.message().utf8_string());
+        BOOST_TEST(frame->store().caseCount() == before);
+
+        // Put right, it is referred, and everything typed is kept.
+        dialog.form()->nhsNumber()->SetValue(toWx(formatNhsNumber(testNhsNumber(88001))));
+        dialog.reason()->SetValue("Lives alone, two falls this month, not eating well");
+        BOOST_TEST(dialog.matches().empty());
+        BOOST_TEST(dialog.trySubmit(), dialog.message().utf8_string());
+        dialog.Hide();
+    }
+    BOOST_TEST(frame->store().caseCount() == before + 1);
+    auto made = frame->store().caseByNhsNumber(testNhsNumber(88001));
+    BOOST_REQUIRE(made.has_value());
+    BOOST_TEST(made->resident.communicationNeeds == "Hard of hearing: face her when speaking");
+    BOOST_TEST(made->referredBy.str() == "reception-desk");
+    BOOST_TEST(made->keyWorker.empty());
+    // The new resident is the one selected and shown.
+    BOOST_REQUIRE(frame->currentCase().has_value());
+    BOOST_TEST(frame->currentCase()->str() == made->id.str());
+    BOOST_TEST(frame->caseList()->selectedSummary()->id.str() == made->id.str());
+    BOOST_TEST(frame->caseRecord()->bannerText().Contains("Ellis-Okoro, Bronwen"),
+               frame->caseRecord()->bannerText().utf8_string());
+    screenshot(frame, "referral-opened");
+    // Reception refers; it does not edit records or close cases.
+    BOOST_TEST(!menuEnabled(frame, nmdt::gui::ID_CLOSE_CASE));
+    BOOST_TEST(!menuEnabled(frame, nmdt::gui::ID_EDIT_DETAILS));
+    frame->Destroy();
+    settle();
+}
+
+BOOST_AUTO_TEST_CASE(a_navigator_keeps_the_record_right_and_closes_and_reopens_the_case) {
+    JourneyStore fixture;
+    auto* frame = fixture.frameAs(fixture.chair);
+    const auto someone = frame->store().casePage(0, 1).at(0);
+    frame->showCase(someone.id);
+    settle();
+    wxString problem;
+
+    // Details corrected; undo puts them back.
+    auto resident = frame->store().caseById(someone.id)->resident;
+    const std::string oldPostcode = resident.postcode;
+    resident.postcode = "LS7 4QQ";
+    resident.communicationNeeds = "Easy read";
+    BOOST_TEST(frame->updateCurrentResident(resident, problem), problem.utf8_string());
+    BOOST_TEST(frame->store().caseById(someone.id)->resident.postcode == "LS7 4QQ");
+    BOOST_TEST(frame->undo(problem), problem.utf8_string());
+    BOOST_TEST(frame->store().caseById(someone.id)->resident.postcode == oldPostcode);
+    resident.dateOfBirth = day(2030, 1, 1);
+    BOOST_TEST(!frame->updateCurrentResident(resident, problem));
+    BOOST_TEST(problem.Contains("Date of birth"), problem.utf8_string());
+
+    // A carer, through the dialog.
+    {
+        nmdt::gui::ContactDialog dialog(frame, "x");
+        dialog.name()->SetValue("Marek Nowak");
+        dialog.relationship()->SetValue("son");
+        dialog.carer()->SetValue(true);
+        BOOST_TEST(frame->addContactToCurrent(dialog.contact(), problem), problem.utf8_string());
+    }
+    BOOST_TEST(!frame->addContactToCurrent(Contact{}, problem));
+    BOOST_TEST(problem.Contains("Name"), problem.utf8_string());
+    auto contacts = frame->store().contacts(someone.id);
+    BOOST_TEST(std::count_if(contacts.begin(), contacts.end(), [](const Contact& c) {
+                   return c.name == "Marek Nowak" && c.isCarer;
+               }) == 1);
+    BOOST_TEST(frame->caseRecord()->recordText().Contains("Marek Nowak"));
+
+    // Consent withdrawn for one partner: recorded with who and when.
+    auto orgs = frame->store().organisations();
+    {
+        nmdt::gui::ConsentDialog dialog(frame, "x", orgs);
+        BOOST_TEST(!frame->recordConsentForCurrent(dialog.chosenOrganisation(),
+                                                   dialog.chosenDecision(), "", problem));
+        BOOST_TEST(problem.Contains("Organisation"), problem.utf8_string());
+        dialog.organisation()->SetSelection(0);
+        dialog.decision()->SetSelection(1);
+        BOOST_TEST(frame->recordConsentForCurrent(dialog.chosenOrganisation(),
+                                                  dialog.chosenDecision(), dialog.basis(), problem),
+                   problem.utf8_string());
+    }
+    bool denied = false;
+    for (const auto& c : frame->store().consents(someone.id))
+        if (c.organisationId == orgs[0].id) {
+            denied = c.decision == ConsentDecision::Deny;
+            BOOST_TEST(c.recordedBy.str() == fixture.chair.userId.str());
+            BOOST_TEST((c.recordedOn == fixture.clock->today()));
+        }
+    BOOST_TEST(denied);
+
+    // Close needs a reason; then the list and record say closed; reopen; undo.
+    BOOST_TEST(menuEnabled(frame, nmdt::gui::ID_CLOSE_CASE));
+    BOOST_TEST(!menuEnabled(frame, nmdt::gui::ID_REOPEN_CASE));
+    BOOST_TEST(!frame->closeCurrentCase("   ", problem));
+    BOOST_TEST(problem.Contains("Reason for closing"), problem.utf8_string());
+    BOOST_TEST(
+        frame->closeCurrentCase("Goals met: walking with a frame, meals delivered", problem));
+    BOOST_TEST((frame->store().caseById(someone.id)->status == CaseStatus::Closed));
+    BOOST_TEST(frame->currentCase()->str() == someone.id.str());  // still the one shown
+    BOOST_TEST(!menuEnabled(frame, nmdt::gui::ID_CLOSE_CASE));
+    BOOST_TEST(menuEnabled(frame, nmdt::gui::ID_REOPEN_CASE));
+    BOOST_TEST(!menuEnabled(frame, nmdt::gui::ID_RAISE_ACTION));
+    screenshot(frame, "case-closed");
+    BOOST_TEST(frame->reopenCurrentCase(problem), problem.utf8_string());
+    BOOST_TEST((frame->store().caseById(someone.id)->status == CaseStatus::Open));
+    BOOST_TEST(!frame->reopenCurrentCase(problem));           // it is open already
+    BOOST_TEST(frame->undo(problem), problem.utf8_string());  // the reopening
+    BOOST_TEST((frame->store().caseById(someone.id)->status == CaseStatus::Closed));
+    frame->Destroy();
+    settle();
+}
+
+BOOST_AUTO_TEST_CASE(an_action_is_raised_from_the_record_with_an_owner_someone_chose) {
+    JourneyStore fixture;
+    auto* frame = fixture.frameAs(fixture.navigator);
+    const auto someone = frame->store().casePage(0, 1).at(0);
+    frame->showCase(someone.id);
+    settle();
+    BOOST_TEST(menuEnabled(frame, nmdt::gui::ID_RAISE_ACTION));
+    auto people = frame->store().professionals();
+    std::optional<ActionId> id;
+    {
+        nmdt::gui::ActionArisingDialog dialog(frame, people, frame->store().organisations(),
+                                              fixture.clock->today(), "Raise an action");
+        dialog.Show();
+        settle();
+        BOOST_TEST(dialog.owner()->GetSelection() == wxNOT_FOUND);  // nobody chosen for the user
+        dialog.titleField()->SetValue("Arrange a befriending visit");
+        BOOST_TEST(!dialog.validate());
+        std::size_t gwen = 0;
+        for (std::size_t i = 0; i < people.size(); ++i)
+            if (people[i].id == fixture.navigator.userId)
+                gwen = i;
+        BOOST_TEST(
+            dialog.owner()->GetString(static_cast<unsigned>(gwen)).Contains("Gwen Pritchard ("));
+        dialog.owner()->SetSelection(static_cast<int>(gwen));
+        dialog.priority()->SetSelection(1);
+        BOOST_TEST(dialog.validate());
+        screenshot(&dialog, "raise-action");
+        wxString problem;
+        id = frame->raiseActionForCurrent(dialog.action(), problem);
+        BOOST_REQUIRE_MESSAGE(id.has_value(), problem.utf8_string());
+        dialog.Hide();
+    }  // the dialog goes before the frame that parents it
+    auto raised = frame->store().action(*id);
+    BOOST_TEST(raised->caseId.str() == someone.id.str());
+    BOOST_TEST(raised->owner.str() == fixture.navigator.userId.str());
+    BOOST_TEST(raised->ownerOrganisation.str() == fixture.navigator.organisationId.str());
+    BOOST_TEST((raised->priority == Priority::Urgent));
+    BOOST_TEST(raised->meetingId.empty());  // raised outside a meeting
+    BOOST_TEST(frame->caseRecord()->recordText().Contains("Arrange a befriending visit"));
+    frame->Destroy();
+    settle();
+}
+
+BOOST_AUTO_TEST_SUITE_END()
