@@ -102,6 +102,53 @@ shot locked
 typed "$passphrase"
 keys Return
 shot unlocked
+
+# Anyone referring: the known person shows up as their NHS number is typed; the referral
+# is refused for it; a new number refers and opens the new record.
+keys ctrl+1
+keys ctrl+shift+n
+window "Refer a Resident"
+typed "999 000 0492"
+shot referral-already-known
+keys alt+g
+typed "Bronwen"
+keys alt+f
+typed "Ellis-Okoro"
+keys Tab
+keys ctrl+a
+typed "14-Mar-1941"
+keys alt+p
+typed "LS6 2AB"
+keys alt+o
+typed "Lives alone, two falls this month, not eating well"
+keys alt+r
+shot referral-refused-duplicate
+keys alt+n
+keys ctrl+a
+typed "999 880 0102"
+keys alt+r
+window "Neighbourhood MDT"
+shot referral-opened
+
+# Keeping the record right: an action raised outside a meeting, then the case closed.
+keys ctrl+shift+r
+window "Raise an action"
+typed "Arrange a befriending visit"
+keys alt+n
+keys space
+keys Down Return
+shot raise-action
+keys alt+o
+window "Neighbourhood MDT"
+shot action-raised
+keys alt+r
+keys l
+window "Close case"
+typed "Moved to live with her daughter in Leeds"
+shot close-case
+keys alt+o
+window "Neighbourhood MDT"
+shot case-closed
 if [ "${NMDT_README_IMAGES:-}" = "1" ]; then
   # The window sits at the top left of the black screen: trim the black away.
   convert "$out"/*-first-search-enter.png -trim +repage docs/images/case-record.png

@@ -9,6 +9,7 @@
 
 #include "date_field.h"
 #include "formatting.h"
+#include "labelled.h"
 #include "referral_dialog.h"
 #include "wording.h"
 #include "wx_text.h"
@@ -41,15 +42,15 @@ ActionArisingDialog::ActionArisingDialog(wxWindow* parent, std::vector<Professio
     for (Priority p : allValues<Priority>())
         priority_->Append(describe(p));
     priority_->SetSelection(0);
-    grid->Add(new wxStaticText(this, wxID_ANY, _("&Action:")), 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(labelFor(this, _("&Action:"), title_), 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(title_, 1, wxEXPAND);
-    grid->Add(new wxStaticText(this, wxID_ANY, _("De&tail:")), 0, wxALIGN_TOP);
+    grid->Add(labelFor(this, _("De&tail:"), detail_), 0, wxALIGN_TOP);
     grid->Add(detail_, 1, wxEXPAND);
-    grid->Add(new wxStaticText(this, wxID_ANY, _("&Owner:")), 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(labelFor(this, _("Ow&ner:"), owner_), 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(owner_, 1, wxEXPAND);
     grid->Add(hasDue_, 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(due_);
-    grid->Add(new wxStaticText(this, wxID_ANY, _("&Priority:")), 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(labelFor(this, _("&Priority:"), priority_), 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(priority_);
     message_ = new wxStaticText(this, wxID_ANY, {});
     message_->SetName(_("Problems"));

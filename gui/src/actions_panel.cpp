@@ -16,6 +16,7 @@
 #include "date_field.h"
 #include "formatting.h"
 #include "refusable.h"
+#include "replan_dialog.h"
 #include "status_dialog.h"
 #include "wording.h"
 #include "wx_text.h"
@@ -108,7 +109,8 @@ ActionsPanel::ActionsPanel(wxWindow* parent, ServiceContext context)
     auto* statusButton = new wxButton(this, wxID_ANY, _("Change &Status..."));
     auto* noteButton = new wxButton(this, wxID_ANY, _("Add &Note..."));
     auto* reassignButton = new wxButton(this, wxID_ANY, _("&Reassign..."));
-    for (auto* b : {statusButton, noteButton, reassignButton})
+    auto* replanButton = new wxButton(this, wxID_ANY, _("&Due Date or Priority..."));
+    for (auto* b : {statusButton, noteButton, reassignButton, replanButton})
         buttons->Add(b, 0, wxRIGHT, FromDIP(6));
 
     truncated_ = new wxStaticText(this, wxID_ANY, {});
@@ -160,6 +162,7 @@ ActionsPanel::ActionsPanel(wxWindow* parent, ServiceContext context)
     statusButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { changeStatusOfSelected(); });
     noteButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addNoteToSelected(); });
     reassignButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { reassignSelected(); });
+    replanButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { replanSelected(); });
     refresh();
 }
 
@@ -358,8 +361,44 @@ bool ActionsPanel::changeStatus(const ActionId& id, ActionStatus to, const std::
     return attempt([&] { ActionService(ctx_).changeStatus(id, to, reason); }, problem);
 }
 
-bool ActionsPanel::addNote(const ActionId& id, const std::string& text, wxString& problem) {
-    return attempt([&] { ActionService(ctx_).addNote(id, text); }, problem);
+bool ActionsPanel::addNote(const ActionId& id, const std::string& text, wxString& problem,
+                           NoteSharing sharing) {
+    return attempt([&] { ActionService(ctx_).addNote(id, text, sharing); }, problem);
+}
+
+bool ActionsPanel::replan(const ActionId& id, std::optional<Date> due, Priority priority,
+                          const std::string& reason, wxString& problem) {
+    auto before = ctx_.store.action(id);
+    if (!before)
+        return false;
+    // The note says what changed in words; the model refuses an empty reason.
+    std::string note = reason;
+    if (!reason.empty()) {
+        wxString what;
+        if (due != before->dueDate)
+            what = due ? wxString::Format(_("Due date moved to %s"), formatDate(*due))
+                       : wxString(_("Due date removed"));
+        if (priority != before->priority)
+            what += (what.empty() ? "" : "; ") +
+                    wxString::Format(_("priority now %s"), describe(priority));
+        if (!what.empty())
+            note = fromWx(what) + ": " + reason;
+    }
+    return attempt([&] { ActionService(ctx_).replan(id, due, priority, note); }, problem);
+}
+
+void ActionsPanel::replanSelected() {
+    auto a = selected();
+    if (!a)
+        return;
+    auto theCase = ctx_.store.caseById(a->caseId);
+    ReplanDialog dialog(this, *a, theCase ? toWx(theCase->resident.displayName()) : wxString());
+    while (dialog.ShowModal() == wxID_OK) {
+        wxString problem;
+        if (replan(a->id, dialog.dueDate(), dialog.priority(), dialog.reason(), problem))
+            return;
+        wxMessageBox(problem, _("Due date or priority"), wxOK | wxICON_WARNING, this);
+    }
 }
 
 bool ActionsPanel::reassign(const ActionId& id, const ProfessionalId& owner, wxString& problem) {
@@ -382,14 +421,14 @@ void ActionsPanel::addNoteToSelected() {
     auto a = selected();
     if (!a)
         return;
-    wxTextEntryDialog dialog(this, _("Progress note (notes cannot be edited once added):"),
-                             wxString::Format(_("Add a note to \"%s\""), toWx(a->title)), {},
-                             wxOK | wxCANCEL | wxTE_MULTILINE);
-    if (dialog.ShowModal() != wxID_OK)
-        return;
-    wxString problem;
-    if (!addNote(a->id, fromWx(dialog.GetValue().Trim()), problem))
+    auto theCase = ctx_.store.caseById(a->caseId);
+    NoteDialog dialog(this, *a, theCase ? toWx(theCase->resident.displayName()) : wxString());
+    while (dialog.ShowModal() == wxID_OK) {
+        wxString problem;
+        if (addNote(a->id, dialog.text(), problem, dialog.sharing()))
+            return;
         wxMessageBox(problem, _("Add note"), wxOK | wxICON_WARNING, this);
+    }
 }
 
 void ActionsPanel::reassignSelected() {

@@ -63,7 +63,13 @@ class ActionsPanel : public wxPanel {
     /// The commands, as the buttons and menus run them. On refusal `problem` says why.
     bool changeStatus(const ActionId& id, ActionStatus to, const std::string& reason,
                       wxString& problem);
-    bool addNote(const ActionId& id, const std::string& text, wxString& problem);
+    bool addNote(const ActionId& id, const std::string& text, wxString& problem,
+                 NoteSharing sharing = NoteSharing::Shared);
+    /// Moves the due date or changes the priority; `reason` becomes a progress note
+    /// (prefixed here with what changed, in words).
+    bool replan(const ActionId& id, std::optional<Date> due, Priority priority,
+                const std::string& reason, wxString& problem);
+    void replanSelected();
     bool reassign(const ActionId& id, const ProfessionalId& owner, wxString& problem);
     /// Interactive versions: ask with a dialog, then run the command.
     void changeStatusOfSelected();

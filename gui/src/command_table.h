@@ -43,6 +43,7 @@ enum CommandId {
     ID_RAISE_ACTION,
     ID_CLOSE_CASE,
     ID_REOPEN_CASE,
+    ID_REPLAN_ACTION,
 };
 
 /// One command as the user meets it.

@@ -6,6 +6,7 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include "labelled.h"
 #include "wx_text.h"
 
 namespace nmdt::gui {
@@ -29,11 +30,11 @@ ConsentDialog::ConsentDialog(wxWindow* parent, const wxString& residentName,
     legalBasis_ = new wxTextCtrl(this, wxID_ANY, {}, wxDefaultPosition, FromDIP(wxSize(360, -1)));
     legalBasis_->SetName(_("Legal basis"));
     legalBasis_->SetHint(_("Only where sharing rests on a basis other than consent"));
-    grid->Add(new wxStaticText(this, wxID_ANY, _("&Organisation:")), 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(labelFor(this, _("&Organisation:"), organisation_), 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(organisation_, 1, wxEXPAND);
     grid->AddSpacer(0);
     grid->Add(decision_, 1, wxEXPAND);
-    grid->Add(new wxStaticText(this, wxID_ANY, _("&Legal basis:")), 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(labelFor(this, _("&Legal basis:"), legalBasis_), 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(legalBasis_, 1, wxEXPAND);
     auto* note = new wxStaticText(
         this, wxID_ANY,

@@ -5,6 +5,7 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include "labelled.h"
 #include "wx_text.h"
 
 namespace nmdt::gui {
@@ -18,7 +19,7 @@ ContactDialog::ContactDialog(wxWindow* parent, const wxString& residentName)
         auto* text =
             new wxTextCtrl(this, wxID_ANY, {}, wxDefaultPosition, FromDIP(wxSize(300, -1)));
         text->SetName(name);
-        grid->Add(new wxStaticText(this, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
+        grid->Add(labelFor(this, label, text), 0, wxALIGN_CENTER_VERTICAL);
         grid->Add(text, 1, wxEXPAND);
         return text;
     };

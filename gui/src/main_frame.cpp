@@ -309,6 +309,13 @@ void MainFrame::buildMenus() {
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
+            showActions();
+            actions_->replanSelected();
+        },
+        ID_REPLAN_ACTION);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
             if (sync_->syncNow())
                 updateStatus();
         },
@@ -339,7 +346,8 @@ void MainFrame::buildMenus() {
         Bind(
             wxEVT_UPDATE_UI,
             [this](wxUpdateUIEvent& e) { e.Enable(store_->syncStore() != nullptr); }, id);
-    for (int id : std::initializer_list<int>{ID_CHANGE_STATUS, ID_ADD_NOTE, ID_REASSIGN})
+    for (int id :
+         std::initializer_list<int>{ID_CHANGE_STATUS, ID_ADD_NOTE, ID_REASSIGN, ID_REPLAN_ACTION})
         Bind(
             wxEVT_UPDATE_UI,
             [this](wxUpdateUIEvent& e) {

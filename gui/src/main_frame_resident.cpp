@@ -27,13 +27,14 @@ ServiceContext MainFrame::editing() {
     return ServiceContext{*store_, *clock_, *ids_, user_, &history_};
 }
 
-std::optional<CaseId> MainFrame::refer(Referral referral, wxString& problem) {
+std::optional<CaseId> MainFrame::refer(Referral referral, wxString& problem,
+                                       const std::vector<OrganisationId>& consentTo) {
     referral.referredBy = user_.userId;
     referral.referrerOrganisation = user_.organisationId;
     if (referral.date == Date{})
         referral.date = clock_->today();
     std::optional<CaseId> id;
-    if (!runRefusable([&] { id = CaseService(editing()).refer(referral); }, problem))
+    if (!runRefusable([&] { id = CaseService(editing()).refer(referral, consentTo); }, problem))
         return std::nullopt;
     // The new resident is listed and opened, so what is selected is who was referred.
     showAllCases();
@@ -125,7 +126,9 @@ wxString nameOf(const Store& store, const std::optional<CaseId>& id) {
 void MainFrame::onRefer() {
     ReferralDialog dialog(
         this, *store_, store_->professionals(), store_->organisations(), clock_->today(),
-        [this](const Referral& r, wxString& problem) { return refer(r, problem).has_value(); });
+        [this](const Referral& r, const std::vector<OrganisationId>& consentTo, wxString& problem) {
+            return refer(r, problem, consentTo).has_value();
+        });
     dialog.ShowModal();
 }
 

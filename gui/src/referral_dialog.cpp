@@ -1,6 +1,7 @@
 #include "referral_dialog.h"
 
 #include <wx/button.h>
+#include <wx/checklst.h>
 #include <wx/choice.h>
 #include <wx/listbox.h>
 #include <wx/sizer.h>
@@ -9,6 +10,7 @@
 
 #include "date_field.h"
 #include "formatting.h"
+#include "labelled.h"
 #include "model/nhs_number.h"
 #include "resident_form.h"
 #include "wx_text.h"
@@ -36,6 +38,7 @@ ReferralDialog::ReferralDialog(wxWindow* parent, const CaseReader& cases,
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       cases_(cases),
       people_(std::move(people)),
+      organisations_(organisations),
       today_(today),
       submit_(std::move(submit)) {
     SetName("ReferralDialog");
@@ -53,17 +56,25 @@ ReferralDialog::ReferralDialog(wxWindow* parent, const CaseReader& cases,
     keyWorker_->Append(_("Not yet assigned (agree at the MDT)"));
     keyWorker_->Append(peopleWithOrganisations(people_, organisations));
     keyWorker_->SetSelection(0);  // never a name nobody chose
-    grid->Add(new wxStaticText(this, wxID_ANY, _("&Reason for referral:")), 0, wxALIGN_TOP);
+    grid->Add(labelFor(this, _("Reas&on for referral:"), reason_), 0, wxALIGN_TOP);
     grid->Add(reason_, 1, wxEXPAND);
-    grid->Add(new wxStaticText(this, wxID_ANY, _("&Key worker:")), 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(labelFor(this, _("&Key worker:"), keyWorker_), 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(keyWorker_, 1, wxEXPAND);
     left->Add(grid, 0, wxEXPAND | wxTOP, FromDIP(6));
 
     auto* right = new wxBoxSizer(wxVERTICAL);
     right->Add(new wxStaticText(this, wxID_ANY, _("Already known (check before referring):")));
-    matchList_ = new wxListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(300, 260)));
+    matchList_ = new wxListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(300, 160)));
     matchList_->SetName(_("Already known"));
     right->Add(matchList_, 1, wxEXPAND | wxTOP, FromDIP(4));
+    // Consent is asked at referral: without it nothing about the resident can be shared.
+    consent_ = new wxCheckListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(300, 160)));
+    consent_->SetName(_("Agrees to share with"));
+    for (const auto& o : organisations_)
+        consent_->Append(toWx(o.name));
+    right->Add(labelFor(this, _("Agrees to &share with (obtained by you, today):"), consent_), 0,
+               wxTOP, FromDIP(10));
+    right->Add(consent_, 1, wxEXPAND | wxTOP, FromDIP(4));
     columns->Add(left, 1, wxEXPAND | wxALL, FromDIP(12));
     columns->Add(right, 0, wxEXPAND | wxTOP | wxRIGHT | wxBOTTOM, FromDIP(12));
 
@@ -121,6 +132,14 @@ Referral ReferralDialog::referral() const {
     return r;
 }
 
+std::vector<OrganisationId> ReferralDialog::consentTo() const {
+    std::vector<OrganisationId> out;
+    for (unsigned i = 0; i < consent_->GetCount(); ++i)
+        if (consent_->IsChecked(i))
+            out.push_back(organisations_[i].id);
+    return out;
+}
+
 wxString ReferralDialog::message() const {
     return message_->GetLabel();
 }
@@ -129,7 +148,7 @@ bool ReferralDialog::trySubmit() {
     if (!form_->datesReadable())
         return false;
     wxString problem;
-    if (submit_(referral(), problem))
+    if (submit_(referral(), consentTo(), problem))
         return true;
     message_->SetLabel(problem);
     Layout();

@@ -11,6 +11,7 @@
 #include "model/case_service.h"
 #include "model/store.h"
 
+class wxCheckListBox;
 class wxChoice;
 class wxListBox;
 class wxStaticText;
@@ -23,17 +24,22 @@ class ResidentForm;
 /// Gathers a referral; `submit` runs it and says why not, keeping the dialog open.
 class ReferralDialog : public wxDialog {
   public:
-    using Submit = std::function<bool(const Referral&, wxString& problem)>;
+    using Submit = std::function<bool(const Referral&, const std::vector<OrganisationId>& consentTo,
+                                      wxString& problem)>;
     ReferralDialog(wxWindow* parent, const CaseReader& cases, std::vector<Professional> people,
                    const std::vector<Organisation>& organisations, Date today, Submit submit);
 
     ResidentForm* form() const { return form_; }
     wxTextCtrl* reason() const { return reason_; }
     wxChoice* keyWorker() const { return keyWorker_; }
+    /// The partner organisations the resident agrees to share with, one box each.
+    wxCheckListBox* consent() const { return consent_; }
     /// People already known who match what is typed (NHS number or family name).
     std::vector<CaseSummary> matches() const { return matches_; }
     wxString message() const;
     Referral referral() const;
+    /// The organisations ticked under "Agrees to share with".
+    std::vector<OrganisationId> consentTo() const;
     /// OK as the user presses it: true if the referral was accepted (then the dialog ends).
     bool trySubmit();
 
@@ -42,6 +48,7 @@ class ReferralDialog : public wxDialog {
 
     const CaseReader& cases_;
     std::vector<Professional> people_;
+    std::vector<Organisation> organisations_;
     Date today_;
     Submit submit_;
     std::vector<CaseSummary> matches_;
@@ -49,6 +56,7 @@ class ReferralDialog : public wxDialog {
     wxTextCtrl* reason_ = nullptr;
     wxChoice* keyWorker_ = nullptr;
     wxListBox* matchList_ = nullptr;
+    wxCheckListBox* consent_ = nullptr;
     wxStaticText* message_ = nullptr;
 };
 

@@ -21,20 +21,22 @@ std::string trimmed(const wxTextCtrl* field) {
 ResidentForm::ResidentForm(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
     auto* grid = new wxFlexGridSizer(2, FromDIP(wxSize(8, 6)));
     grid->AddGrowableCol(1);
+    // Each label is created before its field: a label's mnemonic (Alt+G) moves the focus
+    // to the next control in tab order, which must be its own field.
     auto field = [&](const wxString& label, const wxString& name, long style = 0) {
+        grid->Add(new wxStaticText(this, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
         auto* text = new wxTextCtrl(this, wxID_ANY, {}, wxDefaultPosition,
                                     FromDIP(wxSize(320, style & wxTE_MULTILINE ? 54 : -1)), style);
         text->SetName(name);
-        grid->Add(new wxStaticText(this, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
         grid->Add(text, 1, wxEXPAND);
         return text;
     };
     nhsNumber_ = field(_("&NHS number:"), _("NHS number"));
     givenName_ = field(_("&Given name:"), _("Given name"));
     familyName_ = field(_("&Family name:"), _("Family name"));
+    grid->Add(new wxStaticText(this, wxID_ANY, _("Date of &birth:")), 0, wxALIGN_CENTER_VERTICAL);
     dateOfBirth_ = new DateField(this, wxID_ANY);
     dateOfBirth_->SetName(_("Date of birth"));
-    grid->Add(new wxStaticText(this, wxID_ANY, _("Date of &birth:")), 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(dateOfBirth_);
     address_ = field(_("&Address:"), _("Address"), wxTE_MULTILINE);
     postcode_ = field(_("&Postcode:"), _("Postcode"));
@@ -44,7 +46,7 @@ ResidentForm::ResidentForm(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
     // No hint text in the multi-line boxes: GTK draws a hint there in the colour of the
     // text itself, so a typed value could be mistaken for a suggestion.
     communicationNeeds_ =
-        field(_("Communication &needs:"), _("Communication needs"), wxTE_MULTILINE);
+        field(_("Communication nee&ds:"), _("Communication needs"), wxTE_MULTILINE);
     communicationNeeds_->SetToolTip(_("e.g. BSL interpreter, large print, easy read"));
     SetSizer(grid);
 }

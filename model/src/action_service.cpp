@@ -110,6 +110,32 @@ void ActionService::reschedule(const ActionId& id, std::optional<Date> dueDate) 
     ctx_.commitEdit("reschedule-action", before, after);
 }
 
+void ActionService::replan(const ActionId& id, std::optional<Date> dueDate, Priority priority,
+                           const std::string& reason) {
+    Action before = get(id);
+    requireMayWorkOn(ctx_.actor, before);
+    if (!isOpen(before.status))
+        throw DomainError(ErrorCode::InvalidStatusTransition, "status");
+    Validator v;
+    v.require(!dueDate || dueDate->ok(), ErrorCode::DateInvalid, "dueDate");
+    v.require(dueDate != before.dueDate || priority != before.priority,
+              ErrorCode::RequiredFieldMissing, "dueDate");
+    v.require(reason.find_first_not_of(" \t\r\n") != std::string::npos, ErrorCode::ReasonRequired,
+              "reason");
+    v.require(reason.size() <= kMaxLongText, ErrorCode::TextTooLong, "reason");
+    v.throwIfAny();
+    Action after = before;
+    after.dueDate = dueDate;
+    after.priority = priority;
+    after.updatedAt = ctx_.clock.now();
+    ProgressNote note{ctx_.ids.next<NoteId>(), id,     ctx_.actor.userId,
+                      ctx_.clock.now(),        reason, false};
+    ChangeSet changes("replan-action");
+    changes.update(EntityKind::Action, id.str(), changedFields(toFields(before), toFields(after)));
+    changes.create(EntityKind::ProgressNote, note.id.str(), toFields(note));
+    ctx_.commit(changes);
+}
+
 std::vector<Action> ActionService::mine(std::size_t limit) const {
     ActionQuery q;
     q.owner = ctx_.actor.userId;

@@ -1,8 +1,10 @@
 #include "model/case_service.h"
-#include "model/permissions.h"
+
+#include <algorithm>
 
 #include "model/entity_mapping.h"
 #include "model/nhs_number.h"
+#include "model/permissions.h"
 
 namespace nmdt {
 
@@ -36,7 +38,7 @@ void CaseService::validateResident(const Resident& r, Date today) {
     v.throwIfAny();
 }
 
-CaseId CaseService::refer(const Referral& in) {
+CaseId CaseService::refer(const Referral& in, const std::vector<OrganisationId>& consentTo) {
     require(ctx_.actor, Operation::Refer);
     Date today = ctx_.clock.today();
     Resident resident = in.resident;
@@ -76,7 +78,25 @@ CaseId CaseService::refer(const Referral& in) {
     c.referralDate = in.date;
     c.keyWorker = in.keyWorker;
     c.createdAt = ctx_.clock.now();
-    ctx_.commitCreate("refer-case", c);
+    ChangeSet changes("refer-case");
+    changes.create(EntityKind::Case, c.id.str(), toFields(c));
+    std::vector<OrganisationId> agreed;
+    for (const auto& org : consentTo) {
+        if (!ctx_.store.organisation(org))
+            throw DomainError(ErrorCode::NotFound, "organisation");
+        if (std::find(agreed.begin(), agreed.end(), org) != agreed.end())
+            continue;
+        agreed.push_back(org);
+        Consent consent{ctx_.ids.next<ConsentId>(),
+                        c.id,
+                        org,
+                        ConsentDecision::Permit,
+                        in.date,
+                        in.referredBy.empty() ? ctx_.actor.userId : in.referredBy,
+                        {}};
+        changes.create(EntityKind::Consent, consent.id.str(), toFields(consent));
+    }
+    ctx_.commit(changes);
     return c.id;
 }
 

@@ -88,7 +88,7 @@ BOOST_AUTO_TEST_CASE(main_window_lists_and_searches_cases) {
     BOOST_TEST(list->GetItemCount() == static_cast<long>(fixture.cases));
     // The toolbar is built from the command table: the same commands as the menus.
     BOOST_REQUIRE(frame->GetToolBar());
-    BOOST_TEST(frame->GetToolBar()->GetToolsCount() == 8u);  // incl. Sync Now
+    BOOST_TEST(frame->GetToolBar()->GetToolsCount() == 9u);  // incl. Sync Now, Refer
     // File > Back Up Now writes a backup that verifies, and says so in the audit trail.
     std::string backupPath = fixture.dir.file("shell.backup");
     wxString problem;

@@ -4,6 +4,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <wx/checkbox.h>
+#include <wx/checklst.h>
 #include <wx/choice.h>
 #include <wx/menu.h>
 #include <wx/radiobox.h>
@@ -11,6 +12,7 @@
 #include <wx/textctrl.h>
 
 #include "action_arising_dialog.h"
+#include "actions_panel.h"
 #include "case_list_view.h"
 #include "case_record_panel.h"
 #include "command_table.h"
@@ -94,11 +96,11 @@ BOOST_AUTO_TEST_CASE(reception_refers_a_resident_after_checking_they_are_not_alr
     const std::size_t before = frame->store().caseCount();
     const auto known = frame->store().casePage(0, 1).at(0);
     {
-        nmdt::gui::ReferralDialog dialog(frame, frame->store(), frame->store().professionals(),
-                                         frame->store().organisations(), fixture.clock->today(),
-                                         [frame](const Referral& r, wxString& problem) {
-                                             return frame->refer(r, problem).has_value();
-                                         });
+        nmdt::gui::ReferralDialog dialog(
+            frame, frame->store(), frame->store().professionals(), frame->store().organisations(),
+            fixture.clock->today(),
+            [frame](const Referral& r, const std::vector<OrganisationId>& consentTo,
+                    wxString& problem) { return frame->refer(r, problem, consentTo).has_value(); });
         dialog.Show();
         settle();
         // Nobody is made key worker unless someone chooses them.
@@ -127,6 +129,8 @@ BOOST_AUTO_TEST_CASE(reception_refers_a_resident_after_checking_they_are_not_alr
         // Put right, it is referred, and everything typed is kept.
         dialog.form()->nhsNumber()->SetValue(toWx(formatNhsNumber(testNhsNumber(88001))));
         dialog.reason()->SetValue("Lives alone, two falls this month, not eating well");
+        dialog.consent()->Check(0);
+        dialog.consent()->Check(2);
         BOOST_TEST(dialog.matches().empty());
         BOOST_TEST(dialog.trySubmit(), dialog.message().utf8_string());
         dialog.Hide();
@@ -137,6 +141,14 @@ BOOST_AUTO_TEST_CASE(reception_refers_a_resident_after_checking_they_are_not_alr
     BOOST_TEST(made->resident.communicationNeeds == "Hard of hearing: face her when speaking");
     BOOST_TEST(made->referredBy.str() == "reception-desk");
     BOOST_TEST(made->keyWorker.empty());
+    // Consent agreed at referral, with who obtained it and when, in the same change.
+    auto consents = frame->store().consents(made->id);
+    BOOST_TEST(consents.size() == 2u);
+    for (const auto& c : consents) {
+        BOOST_TEST((c.decision == ConsentDecision::Permit));
+        BOOST_TEST(c.recordedBy.str() == "reception-desk");
+        BOOST_TEST((c.recordedOn == fixture.clock->today()));
+    }
     // The new resident is the one selected and shown.
     BOOST_REQUIRE(frame->currentCase().has_value());
     BOOST_TEST(frame->currentCase()->str() == made->id.str());
@@ -271,6 +283,30 @@ BOOST_AUTO_TEST_CASE(an_action_is_raised_from_the_record_with_an_owner_someone_c
     BOOST_TEST((raised->priority == Priority::Urgent));
     BOOST_TEST(raised->meetingId.empty());  // raised outside a meeting
     BOOST_TEST(frame->caseRecord()->recordText().Contains("Arrange a befriending visit"));
+
+    // Moving the due date needs a reason, which stays with the action as a note.
+    auto* panel = frame->actions();
+    wxString problem;
+    BOOST_TEST(!panel->replan(*id, day(2026, 12, 21), Priority::Urgent, "", problem));
+    BOOST_TEST(problem.Contains("reason"), problem.utf8_string());
+    BOOST_TEST(!panel->replan(*id, raised->dueDate, Priority::Urgent, "no change", problem));
+    BOOST_TEST(panel->replan(*id, day(2026, 12, 21), Priority::Routine,
+                             "Befriending service full until after Christmas", problem),
+               problem.utf8_string());
+    auto moved = frame->store().action(*id);
+    BOOST_TEST((moved->dueDate == day(2026, 12, 21)));
+    BOOST_TEST((moved->priority == Priority::Routine));
+    auto notes = frame->store().notes(*id);
+    BOOST_REQUIRE(notes.size() == 1u);
+    BOOST_TEST(notes[0].text.starts_with("Due date moved to 21-Dec-2026; priority now Routine: "
+                                         "Befriending service full"),
+               notes[0].text);
+    // A private note, from the screen, stays on this desktop.
+    BOOST_TEST(panel->addNote(*id, "Phoned her daughter; she prefers mornings", problem,
+                              NoteSharing::PrivateToThisDesktop));
+    notes = frame->store().notes(*id);
+    BOOST_TEST(std::count_if(notes.begin(), notes.end(),
+                             [](const ProgressNote& n) { return n.isPrivate; }) == 1);
     frame->Destroy();
     settle();
 }

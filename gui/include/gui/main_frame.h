@@ -112,7 +112,8 @@ class MainFrame : public wxFrame {
     // The resident's journey (main_frame_resident.cpp). Each returns false, with `problem`
     // in words, when the model refuses; the "current" ones act on the record on screen.
     /// Refers a resident in as the signed-in person and opens the new record.
-    std::optional<CaseId> refer(Referral referral, wxString& problem);
+    std::optional<CaseId> refer(Referral referral, wxString& problem,
+                                const std::vector<OrganisationId>& consentTo = {});
     bool updateCurrentResident(const Resident& resident, wxString& problem);
     bool addContactToCurrent(const Contact& contact, wxString& problem);
     bool recordConsentForCurrent(const OrganisationId& organisation, ConsentDecision decision,

@@ -10,6 +10,13 @@
 namespace nmdt::gui {
 
 namespace {
+/// "12 High Street, LS6 2AB", or just the one that is recorded.
+std::string joinNonEmpty(const std::string& first, const std::string& second) {
+    if (first.empty() || second.empty())
+        return first + second;
+    return first + ", " + second;
+}
+
 std::string t(const wxString& s) {
     return fromWx(s);
 }
@@ -188,7 +195,7 @@ Report carePlanReport(const CaseRecord& r, const CarePlanDocument& doc, const Di
     if (!plan.aboutMe.empty())
         b.push_back(ReportBlock::paragraph(plan.aboutMe));
     b.push_back(ReportBlock::fieldList(
-        {{t(_("Address")), p.address + (p.postcode.empty() ? "" : ", " + p.postcode)},
+        {{t(_("Address")), joinNonEmpty(p.address, p.postcode)},
          {t(_("Phone")), p.phone},
          {t(_("Preferred language")), p.preferredLanguage},
          {t(_("How to communicate with me")), p.communicationNeeds},
@@ -250,7 +257,7 @@ Report caseRecordReport(const CaseRecord& r, const DirectoryNames& names, Date t
     auto& b = report.blocks;
     b.push_back(ReportBlock::heading(t(_("Resident"))));
     b.push_back(ReportBlock::fieldList(
-        {{t(_("Address")), p.address + (p.postcode.empty() ? "" : ", " + p.postcode)},
+        {{t(_("Address")), joinNonEmpty(p.address, p.postcode)},
          {t(_("Phone")), p.phone},
          {t(_("Email")), p.email},
          {t(_("Preferred language")), p.preferredLanguage},

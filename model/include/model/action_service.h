@@ -39,6 +39,11 @@ class ActionService {
     void reassign(const ActionId& id, const ProfessionalId& owner,
                   const OrganisationId& organisation);
     void reschedule(const ActionId& id, std::optional<Date> dueDate);
+    /// Moves the due date and/or changes the priority, saying why: the reason (worded by
+    /// the caller, e.g. "Due date moved to 14-Dec-2026: waiting for the OT") is added as a
+    /// shared progress note in the same change. Refuses no change, or no reason.
+    void replan(const ActionId& id, std::optional<Date> dueDate, Priority priority,
+                const std::string& reason);
 
     Action get(const ActionId& id) const;
     std::vector<Action> mine(std::size_t limit = 500) const;

@@ -28,7 +28,9 @@ class CaseService {
     static void validateResident(const Resident& resident, Date today);
 
     /// Refers a resident into the MDT. Refuses an NHS number that already has a case.
-    CaseId refer(const Referral& referral);
+    /// `consentTo`: partner organisations the resident agreed to share with, recorded in
+    /// the same change as obtained by the referrer on the referral date.
+    CaseId refer(const Referral& referral, const std::vector<OrganisationId>& consentTo = {});
     void updateResident(const CaseId& id, const Resident& resident);
     void setKeyWorker(const CaseId& id, const ProfessionalId& keyWorker);
     ConsentId recordConsent(const CaseId& id, const OrganisationId& organisation,
