@@ -52,6 +52,9 @@ const std::vector<Command>& mainWindowCommands() {
         {ID_REFER, _("&Resident"), _("&Refer a Resident..."), "Ctrl+Shift+N",
          _("Refer someone new to the neighbourhood team (checks they are not already known)"),
          wxART_NEW},
+        {ID_TRIAGE, _("&Resident"), _("&Triage Referral..."), "Ctrl+Shift+G",
+         _("Accept the referral for the MDT, route it to a navigator or social prescriber, "
+           "signpost or decline it")},
         {ID_EDIT_DETAILS, _("&Resident"), _("Edit &Details..."), "Ctrl+Shift+D",
          _("Correct the resident's name, date of birth, address or communication needs")},
         {ID_ADD_CONTACT, _("&Resident"), _("Add &Carer or Contact..."), "",

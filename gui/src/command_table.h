@@ -44,6 +44,7 @@ enum CommandId {
     ID_CLOSE_CASE,
     ID_REOPEN_CASE,
     ID_REPLAN_ACTION,
+    ID_TRIAGE,
 };
 
 /// One command as the user meets it.

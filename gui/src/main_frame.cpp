@@ -66,6 +66,8 @@ wxString describeIntent(const std::string& intent) {
         return _("Details Change");
     if (intent == "record-consent")
         return _("Consent");
+    if (intent == "triage-referral")
+        return _("Triage");
     if (intent == "close-case")
         return _("Closing the Case");
     if (intent == "reopen-case")

@@ -18,6 +18,7 @@
 #include "referral_dialog.h"
 #include "refusable.h"
 #include "resident_form.h"
+#include "triage_dialog.h"
 #include "wording.h"
 #include "wx_text.h"
 
@@ -28,13 +29,15 @@ ServiceContext MainFrame::editing() {
 }
 
 std::optional<CaseId> MainFrame::refer(Referral referral, wxString& problem,
-                                       const std::vector<OrganisationId>& consentTo) {
+                                       const std::vector<OrganisationId>& consentTo,
+                                       Urgency urgency) {
     referral.referredBy = user_.userId;
     referral.referrerOrganisation = user_.organisationId;
     if (referral.date == Date{})
         referral.date = clock_->today();
     std::optional<CaseId> id;
-    if (!runRefusable([&] { id = CaseService(editing()).refer(referral, consentTo); }, problem))
+    if (!runRefusable([&] { id = CaseService(editing()).refer(referral, consentTo, urgency); },
+                      problem))
         return std::nullopt;
     // The new resident is listed and opened, so what is selected is who was referred.
     showAllCases();
@@ -82,6 +85,29 @@ bool MainFrame::recordConsentForCurrent(const OrganisationId& organisation,
     return true;
 }
 
+bool MainFrame::triageCurrent(Triage outcome, const std::string& reason, wxString& problem) {
+    if (!currentCase_)
+        return false;
+    if (!runRefusable([&] { CaseService(editing()).triage(*currentCase_, outcome, reason); },
+                      problem))
+        return false;
+    refreshRecord();
+    return true;
+}
+
+void MainFrame::onTriage() {
+    auto theCase = currentCase_ ? store_->caseById(*currentCase_) : std::nullopt;
+    if (!theCase)
+        return;
+    TriageDialog dialog(this, *theCase);
+    while (dialog.ShowModal() == wxID_OK) {
+        wxString problem;
+        if (triageCurrent(dialog.outcome(), dialog.reason(), problem))
+            return;
+        wxMessageBox(problem, _("Triage referral"), wxOK | wxICON_WARNING, this);
+    }
+}
+
 bool MainFrame::closeCurrentCase(const std::string& reason, wxString& problem) {
     if (!currentCase_)
         return false;
@@ -126,9 +152,8 @@ wxString nameOf(const Store& store, const std::optional<CaseId>& id) {
 void MainFrame::onRefer() {
     ReferralDialog dialog(
         this, *store_, store_->professionals(), store_->organisations(), clock_->today(),
-        [this](const Referral& r, const std::vector<OrganisationId>& consentTo, wxString& problem) {
-            return refer(r, problem, consentTo).has_value();
-        });
+        [this](const Referral& r, const std::vector<OrganisationId>& consentTo, Urgency urgency,
+               wxString& problem) { return refer(r, problem, consentTo, urgency).has_value(); });
     dialog.ShowModal();
 }
 
@@ -239,6 +264,7 @@ void MainFrame::bindResidentCommands() {
         {ID_RECORD_CONSENT, &MainFrame::onRecordConsent},
         {ID_RAISE_ACTION, &MainFrame::onRaiseAction},
         {ID_CLOSE_CASE, &MainFrame::onCloseCase},
+        {ID_TRIAGE, &MainFrame::onTriage},
         {ID_REOPEN_CASE, &MainFrame::onReopenCase},
     };
     for (const auto& [id, handler] : handlers)
@@ -277,6 +303,13 @@ void MainFrame::bindResidentCommands() {
                      statusOfCurrent() == CaseStatus::Open);
         },
         ID_CLOSE_CASE);
+    Bind(
+        wxEVT_UPDATE_UI,
+        [this, statusOfCurrent](wxUpdateUIEvent& e) {
+            e.Enable(isAllowed(user_, Operation::TriageReferral) &&
+                     statusOfCurrent() == CaseStatus::Open);
+        },
+        ID_TRIAGE);
     Bind(
         wxEVT_UPDATE_UI,
         [this, statusOfCurrent](wxUpdateUIEvent& e) {

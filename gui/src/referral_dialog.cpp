@@ -13,6 +13,7 @@
 #include "labelled.h"
 #include "model/nhs_number.h"
 #include "resident_form.h"
+#include "wording.h"
 #include "wx_text.h"
 
 namespace nmdt::gui {
@@ -56,8 +57,15 @@ ReferralDialog::ReferralDialog(wxWindow* parent, const CaseReader& cases,
     keyWorker_->Append(_("Not yet assigned (agree at the MDT)"));
     keyWorker_->Append(peopleWithOrganisations(people_, organisations));
     keyWorker_->SetSelection(0);  // never a name nobody chose
+    urgency_ = new wxChoice(this, wxID_ANY);
+    urgency_->SetName(_("Urgency"));
+    urgency_->Append(describe(Urgency::Routine));
+    urgency_->Append(describe(Urgency::Urgent));
+    urgency_->SetSelection(0);
     grid->Add(labelFor(this, _("Reas&on for referral:"), reason_), 0, wxALIGN_TOP);
     grid->Add(reason_, 1, wxEXPAND);
+    grid->Add(labelFor(this, _("&Urgency:"), urgency_), 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(urgency_, 0);
     grid->Add(labelFor(this, _("&Key worker:"), keyWorker_), 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(keyWorker_, 1, wxEXPAND);
     left->Add(grid, 0, wxEXPAND | wxTOP, FromDIP(6));
@@ -140,6 +148,10 @@ std::vector<OrganisationId> ReferralDialog::consentTo() const {
     return out;
 }
 
+Urgency ReferralDialog::chosenUrgency() const {
+    return urgency_->GetSelection() == 1 ? Urgency::Urgent : Urgency::Routine;
+}
+
 wxString ReferralDialog::message() const {
     return message_->GetLabel();
 }
@@ -148,7 +160,7 @@ bool ReferralDialog::trySubmit() {
     if (!form_->datesReadable())
         return false;
     wxString problem;
-    if (submit_(referral(), consentTo(), problem))
+    if (submit_(referral(), consentTo(), chosenUrgency(), problem))
         return true;
     message_->SetLabel(problem);
     Layout();

@@ -25,13 +25,15 @@ class ResidentForm;
 class ReferralDialog : public wxDialog {
   public:
     using Submit = std::function<bool(const Referral&, const std::vector<OrganisationId>& consentTo,
-                                      wxString& problem)>;
+                                      Urgency urgency, wxString& problem)>;
     ReferralDialog(wxWindow* parent, const CaseReader& cases, std::vector<Professional> people,
                    const std::vector<Organisation>& organisations, Date today, Submit submit);
 
     ResidentForm* form() const { return form_; }
     wxTextCtrl* reason() const { return reason_; }
     wxChoice* keyWorker() const { return keyWorker_; }
+    wxChoice* urgency() const { return urgency_; }
+    Urgency chosenUrgency() const;
     /// The partner organisations the resident agrees to share with, one box each.
     wxCheckListBox* consent() const { return consent_; }
     /// People already known who match what is typed (NHS number or family name).
@@ -55,6 +57,7 @@ class ReferralDialog : public wxDialog {
     ResidentForm* form_ = nullptr;
     wxTextCtrl* reason_ = nullptr;
     wxChoice* keyWorker_ = nullptr;
+    wxChoice* urgency_ = nullptr;
     wxListBox* matchList_ = nullptr;
     wxCheckListBox* consent_ = nullptr;
     wxStaticText* message_ = nullptr;

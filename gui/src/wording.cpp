@@ -188,4 +188,26 @@ wxString describe(Priority priority) {
     return {};
 }
 
+wxString describe(Triage outcome) {
+    switch (outcome) {
+        case Triage::Pending:
+            return _("Awaiting triage");
+        case Triage::AcceptedForMdt:
+            return _("Accepted for the MDT");
+        case Triage::NavigatorOnly:
+            return _("Care navigator only");
+        case Triage::SocialPrescribing:
+            return _("Social prescribing only");
+        case Triage::Signposted:
+            return _("Signposted elsewhere");
+        case Triage::Declined:
+            return _("Declined");
+    }
+    return {};
+}
+
+wxString describe(Urgency urgency) {
+    return urgency == Urgency::Urgent ? _("Urgent") : _("Routine");
+}
+
 }  // namespace nmdt::gui

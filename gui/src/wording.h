@@ -4,6 +4,7 @@
 #include <wx/string.h>
 
 #include "model/action.h"
+#include "model/case_record.h"
 #include "model/error.h"
 #include "model/passphrase.h"
 #include "model/store_error.h"
@@ -18,5 +19,7 @@ wxString describeField(const std::string& field);
 wxString describe(ErrorCode code);
 wxString describe(ActionStatus status);
 wxString describe(Priority priority);
+wxString describe(Triage outcome);
+wxString describe(Urgency urgency);
 
 }  // namespace nmdt::gui

@@ -38,7 +38,8 @@ void CaseService::validateResident(const Resident& r, Date today) {
     v.throwIfAny();
 }
 
-CaseId CaseService::refer(const Referral& in, const std::vector<OrganisationId>& consentTo) {
+CaseId CaseService::refer(const Referral& in, const std::vector<OrganisationId>& consentTo,
+                          Urgency urgency) {
     require(ctx_.actor, Operation::Refer);
     Date today = ctx_.clock.today();
     Resident resident = in.resident;
@@ -78,6 +79,8 @@ CaseId CaseService::refer(const Referral& in, const std::vector<OrganisationId>&
     c.referralDate = in.date;
     c.keyWorker = in.keyWorker;
     c.createdAt = ctx_.clock.now();
+    c.urgency = urgency;
+    c.triage = Triage::Pending;
     ChangeSet changes("refer-case");
     changes.create(EntityKind::Case, c.id.str(), toFields(c));
     std::vector<OrganisationId> agreed;
@@ -120,6 +123,25 @@ void CaseService::updateResident(const CaseId& id, const Resident& resident) {
             throw DomainError(ErrorCode::DuplicateNhsNumber, "nhsNumber");
     }
     ctx_.commitEdit("update-resident", before, after);
+}
+
+void CaseService::triage(const CaseId& id, Triage outcome, const std::string& reason) {
+    require(ctx_.actor, Operation::TriageReferral);
+    Case before = get(id);
+    Validator v;
+    v.require(before.status == CaseStatus::Open, ErrorCode::CaseClosed, "status");
+    v.require(outcome != Triage::Pending, ErrorCode::InvalidStatusTransition, "triage");
+    const bool blank = reason.find_first_not_of(" \t\r\n") == std::string::npos;
+    v.require(!(blank && (outcome == Triage::Signposted || outcome == Triage::Declined)),
+              ErrorCode::ReasonRequired, "reason");
+    v.require(reason.size() <= kMaxLongText, ErrorCode::TextTooLong, "reason");
+    v.throwIfAny();
+    Case after = before;
+    after.triage = outcome;
+    after.triageNote = reason;
+    after.triagedBy = ctx_.actor.userId;
+    after.triagedOn = ctx_.clock.today();
+    ctx_.commitEdit("triage-referral", before, after);
 }
 
 void CaseService::setKeyWorker(const CaseId& id, const ProfessionalId& keyWorker) {

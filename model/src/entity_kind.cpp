@@ -37,7 +37,12 @@ constexpr std::array caseFields{"nhs_number"sv,
                                 "closed_reason"sv,
                                 "closed_date"sv,
                                 "review_at_next_meeting"sv,
-                                "created_at"sv};
+                                "created_at"sv,
+                                "urgency"sv,
+                                "triage"sv,
+                                "triage_note"sv,
+                                "triaged_by_id"sv,
+                                "triaged_on"sv};
 constexpr std::array contactFields{"case_id"sv, "name"sv,     "relationship"sv,
                                    "phone"sv,   "is_carer"sv, "is_next_of_kin"sv};
 constexpr std::array consentFields{"case_id"sv,     "organisation_id"sv, "decision"sv,

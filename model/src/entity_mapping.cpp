@@ -100,7 +100,12 @@ FieldList toFields(const Case& c) {
             {"closed_reason", text(c.closedReason)},
             {"closed_date", date(c.closedDate)},
             {"review_at_next_meeting", flag(c.reviewAtNextMeeting)},
-            {"created_at", time(c.createdAt)}};
+            {"created_at", time(c.createdAt)},
+            {"urgency", code(c.urgency)},
+            {"triage", code(c.triage)},
+            {"triage_note", text(c.triageNote)},
+            {"triaged_by_id", ref(c.triagedBy)},
+            {"triaged_on", date(c.triagedOn)}};
 }
 Case fromRecord(const std::string& id, const Record& r, Case*) {
     Case c;
@@ -126,6 +131,12 @@ Case fromRecord(const std::string& id, const Record& r, Case*) {
     c.closedDate = readDate(r, "closed_date");
     c.reviewAtNextMeeting = r.flag("review_at_next_meeting");
     c.createdAt = readTime(r, "created_at").value_or(Timestamp{});
+    c.urgency = readCode(r, "urgency", Urgency::Routine);
+    // Cases from before triage existed were all taken on by the MDT.
+    c.triage = readCode(r, "triage", Triage::AcceptedForMdt);
+    c.triageNote = r.text("triage_note");
+    c.triagedBy = readRef<ProfessionalId>(r, "triaged_by_id");
+    c.triagedOn = readDate(r, "triaged_on");
     return c;
 }
 

@@ -21,6 +21,7 @@ bool isAllowed(const Actor& actor, Operation operation) {
             return r == Role::Chair || r == Role::Clinician;
         case Operation::AgreeCarePlan:
         case Operation::RunMeeting:
+        case Operation::TriageReferral:
             return r == Role::Chair;
         case Operation::ExchangeRecords:
             // Sending a whole record elsewhere is a disclosure: the chair, clinicians and

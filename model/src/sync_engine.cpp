@@ -53,6 +53,12 @@ std::string refusalOfReceived(const SyncEntry& entry, const std::string& signerO
             if (!is(Role::Administrator))
                 return "only an administrator may change the directory, not a " + c.role;
             break;
+        case EntityKind::Case:
+            // A new referral arrives as "pending"; any other triage outcome is the chair's.
+            if (auto outcome = textSet(entry, "triage");
+                outcome && *outcome != "pending" && !is(Role::Chair))
+                return "only a chair may triage a referral, not a " + c.role;
+            break;
         case EntityKind::CarePlan:
             if (c.op == ChangeOp::Update && setsText(entry, "status", "agreed") && !is(Role::Chair))
                 return "only a chair may agree a care plan, not a " + c.role;

@@ -232,6 +232,19 @@ DROP INDEX needs_plan;
 CREATE INDEX needs_plan ON needs(plan_id, domain);
 )sql";
 
+// Version 8: referrals are triaged. Urgency and the triage outcome, who decided and when;
+// cases from before were all taken on by the MDT.
+constexpr const char* kTriageV8 = R"sql(
+ALTER TABLE cases ADD COLUMN urgency TEXT NOT NULL DEFAULT 'routine'
+  CHECK (urgency IN ('routine', 'urgent'));
+ALTER TABLE cases ADD COLUMN triage TEXT NOT NULL DEFAULT 'accepted-mdt'
+  CHECK (triage IN ('pending', 'accepted-mdt', 'navigator-only', 'social-prescribing',
+                    'signposted', 'declined'));
+ALTER TABLE cases ADD COLUMN triage_note TEXT;
+ALTER TABLE cases ADD COLUMN triaged_by_id TEXT;
+ALTER TABLE cases ADD COLUMN triaged_on TEXT;
+)sql";
+
 using Step = std::function<void(SQLite::Database&)>;
 
 const std::vector<Step>& steps() {
@@ -243,6 +256,7 @@ const std::vector<Step>& steps() {
         [](SQLite::Database& db) { db.exec(kAuditV5); },
         [](SQLite::Database& db) { db.exec(kSyncV6); },
         [](SQLite::Database& db) { db.exec(kReportIndexesV7); },
+        [](SQLite::Database& db) { db.exec(kTriageV8); },
     };
     return all;
 }

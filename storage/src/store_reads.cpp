@@ -304,9 +304,10 @@ std::vector<CaseId> SqlCipherStore::undiscussedReferrals() const {
     return guarded([&] {
         return selectIds<CaseId>(
             *impl_,
-            "SELECT c.id FROM cases c WHERE c.status = 'open' AND NOT EXISTS"
+            "SELECT c.id FROM cases c WHERE c.status = 'open'"
+            " AND c.triage IN ('pending', 'accepted-mdt') AND NOT EXISTS"
             " (SELECT 1 FROM agenda_items i WHERE i.case_id = c.id AND i.removed = 0)"
-            " ORDER BY c.referral_date, c.search_family");
+            " ORDER BY c.urgency = 'urgent' DESC, c.referral_date, c.search_family");
     });
 }
 

@@ -11,6 +11,8 @@
 #include <wx/srchctrl.h>
 #include <wx/textctrl.h>
 
+#include <algorithm>
+
 #include "action_arising_dialog.h"
 #include "actions_panel.h"
 #include "case_list_view.h"
@@ -26,6 +28,7 @@
 #include "referral_dialog.h"
 #include "resident_form.h"
 #include "test_support.h"
+#include "triage_dialog.h"
 
 using namespace nmdt;
 using namespace nmdt::test;
@@ -100,7 +103,9 @@ BOOST_AUTO_TEST_CASE(reception_refers_a_resident_after_checking_they_are_not_alr
             frame, frame->store(), frame->store().professionals(), frame->store().organisations(),
             fixture.clock->today(),
             [frame](const Referral& r, const std::vector<OrganisationId>& consentTo,
-                    wxString& problem) { return frame->refer(r, problem, consentTo).has_value(); });
+                    Urgency urgency, wxString& problem) {
+                return frame->refer(r, problem, consentTo, urgency).has_value();
+            });
         dialog.Show();
         settle();
         // Nobody is made key worker unless someone chooses them.
@@ -129,6 +134,7 @@ BOOST_AUTO_TEST_CASE(reception_refers_a_resident_after_checking_they_are_not_alr
         // Put right, it is referred, and everything typed is kept.
         dialog.form()->nhsNumber()->SetValue(toWx(formatNhsNumber(testNhsNumber(88001))));
         dialog.reason()->SetValue("Lives alone, two falls this month, not eating well");
+        dialog.urgency()->SetSelection(1);
         dialog.consent()->Check(0);
         dialog.consent()->Check(2);
         BOOST_TEST(dialog.matches().empty());
@@ -141,6 +147,9 @@ BOOST_AUTO_TEST_CASE(reception_refers_a_resident_after_checking_they_are_not_alr
     BOOST_TEST(made->resident.communicationNeeds == "Hard of hearing: face her when speaking");
     BOOST_TEST(made->referredBy.str() == "reception-desk");
     BOOST_TEST(made->keyWorker.empty());
+    BOOST_TEST((made->urgency == Urgency::Urgent));
+    BOOST_TEST((made->triage == Triage::Pending));
+    BOOST_TEST(!menuEnabled(frame, nmdt::gui::ID_TRIAGE));  // the chair triages
     // Consent agreed at referral, with who obtained it and when, in the same change.
     auto consents = frame->store().consents(made->id);
     BOOST_TEST(consents.size() == 2u);
@@ -307,6 +316,64 @@ BOOST_AUTO_TEST_CASE(an_action_is_raised_from_the_record_with_an_owner_someone_c
     notes = frame->store().notes(*id);
     BOOST_TEST(std::count_if(notes.begin(), notes.end(),
                              [](const ProgressNote& n) { return n.isPrivate; }) == 1);
+    frame->Destroy();
+    settle();
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(referral_triage)
+
+BOOST_AUTO_TEST_CASE(the_chair_triages_a_referral_and_only_accepted_ones_join_the_agenda) {
+    JourneyStore fixture;
+    CaseId urgentOne, declinedOne;
+    {
+        auto* frame = fixture.frameAs(fixture.navigator);
+        wxString problem;
+        Referral r{resident("Olu", "Adebayo", testNhsNumber(88101)),
+                   {},
+                   {},
+                   "Hoarding, fire risk",
+                   {},
+                   {}};
+        urgentOne = *frame->refer(r, problem, {}, Urgency::Urgent);
+        r.resident = resident("Tam", "Reid", testNhsNumber(88102));
+        r.reason = "Wants help with gardening";
+        declinedOne = *frame->refer(r, problem);
+        frame->Destroy();
+        settle();
+    }
+    auto* frame = fixture.frameAs(fixture.chair);
+    frame->showCase(declinedOne);
+    settle();
+    BOOST_TEST(menuEnabled(frame, nmdt::gui::ID_TRIAGE));
+    wxString problem;
+    {
+        nmdt::gui::TriageDialog dialog(frame, *frame->store().caseById(declinedOne));
+        dialog.outcomes()->SetSelection(4);  // declined
+        BOOST_TEST((dialog.outcome() == Triage::Declined));
+        BOOST_TEST(!frame->triageCurrent(dialog.outcome(), dialog.reason(), problem));
+        BOOST_TEST(problem.Contains("reason"), problem.utf8_string());
+        dialog.reasonField()->SetValue("Not a health or care need: Northvale in Bloom volunteers");
+        BOOST_TEST(frame->triageCurrent(dialog.outcome(), dialog.reason(), problem),
+                   problem.utf8_string());
+    }
+    auto declined = *frame->store().caseById(declinedOne);
+    BOOST_TEST((declined.triage == Triage::Declined));
+    BOOST_TEST(declined.triagedBy.str() == fixture.chair.userId.str());
+    BOOST_TEST(frame->caseRecord()->recordText().Contains("Declined (Dr Amina Rahman"),
+               frame->caseRecord()->recordText().utf8_string());
+    screenshot(frame, "triage-declined");
+    // Undo is there for a slip of the mouse.
+    BOOST_TEST(frame->undo(problem), problem.utf8_string());
+    BOOST_TEST((frame->store().caseById(declinedOne)->triage == Triage::Pending));
+    BOOST_TEST(frame->triageCurrent(Triage::Declined, "Not a health or care need", problem));
+
+    // New referrals for the agenda: urgent first, declined never.
+    auto waiting = frame->store().undiscussedReferrals();
+    BOOST_TEST((std::find(waiting.begin(), waiting.end(), declinedOne) == waiting.end()));
+    BOOST_REQUIRE(!waiting.empty());
+    BOOST_TEST(waiting.front().str() == urgentOne.str());
     frame->Destroy();
     settle();
 }

@@ -101,7 +101,9 @@ struct RichCase {
         r.preferredLanguage = "Welsh";
         r.communicationNeeds = "Hard of hearing: face her when speaking";
         id = cases.refer({r, w.gp, w.practice, "Falls, lives alone, money worries", day(2026, 9, 1),
-                          w.navigator});
+                          w.navigator},
+                         {}, Urgency::Urgent);
+        cases.triage(id, Triage::AcceptedForMdt, "Falls clinic first");
         Contact daughter;
         daughter.name = "Carys Llewellyn";
         daughter.relationship = "daughter";
@@ -317,6 +319,12 @@ BOOST_AUTO_TEST_CASE(import_into_another_store_round_trips_and_never_duplicates)
     BOOST_TEST(c->resident.familyName == "Llewellyn-Ó Briain");
     BOOST_TEST(c->resident.communicationNeeds == "Hard of hearing: face her when speaking");
     BOOST_TEST(c->keyWorker.str() == rich.w.navigator.str());
+    // The referral's urgency and triage travel as ServiceRequest priority and extensions.
+    BOOST_TEST((c->urgency == Urgency::Urgent));
+    BOOST_TEST((c->triage == Triage::AcceptedForMdt));
+    BOOST_TEST(c->triageNote == "Falls clinic first");
+    BOOST_TEST(c->triagedBy.str() == rich.w.chair.str());
+    BOOST_TEST(c->triagedOn.has_value());
     BOOST_TEST(receiver.store->consents(c->id).size() == 2u);
     BOOST_TEST(receiver.store->careTeam(c->id).size() == 2u);
     BOOST_TEST(receiver.store->contacts(c->id).front().isNextOfKin);

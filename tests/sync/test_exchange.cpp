@@ -99,6 +99,47 @@ BOOST_AUTO_TEST_CASE(a_chairs_meeting_outcome_and_a_navigators_action_update_cro
     BOOST_TEST(t.practice.store->syncCursors().lastSuccessMs > 0);
 }
 
+BOOST_AUTO_TEST_CASE(
+    a_referral_made_on_one_desktop_is_triaged_on_the_other_and_the_referrer_sees_it) {
+    TwoDesktops t;
+    // A VCFSE navigator refers, with the resident's consent to share with the practice.
+    auto referred = CaseService(t.vcfse.as(t.people.navigator, Role::Navigator, kVcfse))
+                        .refer({resident("Olu", "Adebayo", testNhsNumber(4501)),
+                                t.people.navigator,
+                                kVcfse,
+                                "Hoarding, fire risk",
+                                day(2026, 11, 20),
+                                {}},
+                               {kPractice}, Urgency::Urgent);
+    TwoDesktops::requireSynced(t.vcfse.sync());
+    TwoDesktops::requireSynced(t.practice.sync());
+    auto arrived = t.practice.store->caseById(referred);
+    BOOST_REQUIRE(arrived.has_value());
+    BOOST_TEST((arrived->triage == Triage::Pending));
+    BOOST_TEST((arrived->urgency == Urgency::Urgent));
+    BOOST_TEST(t.practice.store->consents(referred).size() == 1u);
+
+    // The chair triages it on the practice desktop...
+    CaseService(t.practice.as(t.people.chair, Role::Chair, kPractice))
+        .triage(referred, Triage::AcceptedForMdt, "Fire service home visit first");
+    TwoDesktops::requireSynced(t.practice.sync());
+    TwoDesktops::requireSynced(t.vcfse.sync());
+    auto seen = *t.vcfse.store->caseById(referred);
+    BOOST_TEST((seen.triage == Triage::AcceptedForMdt));
+    BOOST_TEST(seen.triageNote == "Fire service home visit first");
+    BOOST_TEST(seen.triagedBy.str() == t.people.chair.str());
+
+    // ...and a navigator's desktop that writes a triage outcome itself is refused on receipt.
+    ChangeSet forged("triage-referral");
+    forged.update(EntityKind::Case, referred.str(), {{"triage", std::string("declined")}});
+    t.vcfse.store->commit(forged, {t.people.navigator, "Gwen Pritchard", Role::Navigator, kVcfse});
+    TwoDesktops::requireSynced(t.vcfse.sync());
+    auto report = t.practice.sync();
+    TwoDesktops::requireSynced(report);
+    BOOST_TEST(report.applied.refused >= 1u);
+    BOOST_TEST((t.practice.store->caseById(referred)->triage == Triage::AcceptedForMdt));
+}
+
 BOOST_AUTO_TEST_CASE(concurrent_edits_of_one_field_keep_the_loser_as_a_conflict_on_both_sides) {
     TwoDesktops t;
     auto caseId = t.sharedCase("Morgan", 2);

@@ -113,7 +113,9 @@ class MainFrame : public wxFrame {
     // in words, when the model refuses; the "current" ones act on the record on screen.
     /// Refers a resident in as the signed-in person and opens the new record.
     std::optional<CaseId> refer(Referral referral, wxString& problem,
-                                const std::vector<OrganisationId>& consentTo = {});
+                                const std::vector<OrganisationId>& consentTo = {},
+                                Urgency urgency = Urgency::Routine);
+    bool triageCurrent(Triage outcome, const std::string& reason, wxString& problem);
     bool updateCurrentResident(const Resident& resident, wxString& problem);
     bool addContactToCurrent(const Contact& contact, wxString& problem);
     bool recordConsentForCurrent(const OrganisationId& organisation, ConsentDecision decision,
@@ -128,6 +130,7 @@ class MainFrame : public wxFrame {
     void onRecordConsent();
     void onRaiseAction();
     void onCloseCase();
+    void onTriage();
     void onReopenCase();
 
     /// Set by the application: restores this store from a backup (administrators).

@@ -1,9 +1,12 @@
 #include "case_reports.h"
 
+#include "wording.h"
+
 #include <wx/intl.h>
 
 #include "../formatting.h"
 #include "../identity_text.h"
+#include "../wording.h"
 #include "../wx_text.h"
 #include "model/nhs_number.h"
 
@@ -271,6 +274,12 @@ Report caseRecordReport(const CaseRecord& r, const DirectoryNames& names, Date t
         {{t(_("Referred by")), names.professionalWithOrganisation(c.referredBy)},
          {t(_("Date")), dateText(c.referralDate)},
          {t(_("Reason")), c.referralReason},
+         {t(_("Urgency")), t(describe(c.urgency))},
+         {t(_("Triage")), t(describe(c.triage)) +
+                              (c.triagedBy.empty() ? std::string()
+                                                   : " (" + names.professional(c.triagedBy) + ", " +
+                                                         dateText(c.triagedOn) + ")") +
+                              (c.triageNote.empty() ? std::string() : ": " + c.triageNote)},
          {t(_("Key worker")), names.professionalWithOrganisation(c.keyWorker)},
          {t(_("For review at next MDT")), c.reviewAtNextMeeting ? t(_("Yes")) : t(_("No"))}}));
     b.push_back(ReportBlock::heading(t(_("Consent for information sharing"))));

@@ -440,6 +440,30 @@ class CaseReader {
             c.keyWorker = professional(child(k, "valueReference"), label(e) + " key worker");
         c.reviewAtNextMeeting = extensionFlag(s, "review-at-next-meeting", false);
         c.closedReason = extensionText(s, "closed-reason", "String");
+        if (s->has("priority")) {
+            auto priority = fromCode<Urgency>(text(s, "priority"));
+            // FHIR's asap and stat are more than urgent; they are still urgent here.
+            c.urgency = priority ? *priority
+                        : (text(s, "priority") == "asap" || text(s, "priority") == "stat")
+                            ? Urgency::Urgent
+                            : Urgency::Routine;
+        }
+        // Without a triage extension (another system's referral), the status says it.
+        const std::string triage = extensionText(s, "triage", "Code");
+        if (auto outcome = fromCode<Triage>(triage))
+            c.triage = *outcome;
+        else if (!triage.empty())
+            refuse(label(e) + " has the triage outcome '" + triage +
+                   "', which has no meaning here");
+        else
+            c.triage = status == "draft" ? Triage::Pending : Triage::AcceptedForMdt;
+        if (status == "revoked" && (c.triage == Triage::Signposted || c.triage == Triage::Declined))
+            c.status = CaseStatus::Open;  // turned away at triage, not closed
+        c.triageNote = extensionText(s, "triage-note", "String");
+        if (auto by = extension(s, "triaged-by"))
+            c.triagedBy = professional(child(by, "valueReference"), label(e) + " triaged by");
+        if (auto on = extensionText(s, "triaged-on", "Date"); !on.empty())
+            c.triagedOn = dateField(on, label(e) + " triaged on");
     }
 
     void readCareTeam() {

@@ -174,8 +174,21 @@ Object::Ptr referralResource(const Case& c, const Directory& names) {
         addExtension(s, "review-at-next-meeting", "Boolean", true);
     if (!c.closedReason.empty())
         addExtension(s, "closed-reason", "String", c.closedReason);
-    s->set("status", c.status == CaseStatus::Open ? "active" : "completed");
+    // Awaiting triage is a draft request; signposted or declined, a revoked one.
+    const bool turnedAway = c.triage == Triage::Signposted || c.triage == Triage::Declined;
+    s->set("status", c.status == CaseStatus::Closed ? "completed"
+                     : c.triage == Triage::Pending  ? "draft"
+                     : turnedAway                   ? "revoked"
+                                                    : "active");
     s->set("intent", "order");
+    s->set("priority", std::string(codeOf(c.urgency)));  // FHIR request-priority codes
+    addExtension(s, "triage", "Code", std::string(codeOf(c.triage)));
+    if (!c.triageNote.empty())
+        addExtension(s, "triage-note", "String", c.triageNote);
+    if (!c.triagedBy.empty())
+        addExtension(s, "triaged-by", "Reference", roleReference(c.triagedBy, names));
+    if (c.triagedOn)
+        addExtension(s, "triaged-on", "Date", toIsoDate(*c.triagedOn));
     auto category = array();
     category->add(codeable(kSnomed, "306206005", "Referral to service"));
     s->set("category", category);

@@ -21,6 +21,40 @@ struct EnumCodes<CaseStatus> {
     }};
 };
 
+/// How soon the referral needs the team.
+enum class Urgency { Routine, Urgent };
+
+template <>
+struct EnumCodes<Urgency> {
+    static constexpr std::array<std::pair<Urgency, std::string_view>, 2> table{{
+        {Urgency::Routine, "routine"},
+        {Urgency::Urgent, "urgent"},
+    }};
+};
+
+/// What the chair decided about a referral: whether the MDT takes it, someone else does,
+/// or it is declined.
+enum class Triage {
+    Pending,            // not triaged yet
+    AcceptedForMdt,     // the MDT discusses and plans with the resident
+    NavigatorOnly,      // a care navigator supports them without the MDT
+    SocialPrescribing,  // social prescribing only
+    Signposted,         // pointed to another service; the reason says which
+    Declined,           // not for the team; the reason says why
+};
+
+template <>
+struct EnumCodes<Triage> {
+    static constexpr std::array<std::pair<Triage, std::string_view>, 6> table{{
+        {Triage::Pending, "pending"},
+        {Triage::AcceptedForMdt, "accepted-mdt"},
+        {Triage::NavigatorOnly, "navigator-only"},
+        {Triage::SocialPrescribing, "social-prescribing"},
+        {Triage::Signposted, "signposted"},
+        {Triage::Declined, "declined"},
+    }};
+};
+
 /// The person at the centre of a case.
 struct Resident {
     std::string nhsNumber;  // ten digits, validated on the way in
@@ -51,6 +85,11 @@ struct Case {
     std::optional<Date> closedDate;
     bool reviewAtNextMeeting = false;  // the chair asked for it to come back
     Timestamp createdAt{};
+    Urgency urgency = Urgency::Routine;
+    Triage triage = Triage::Pending;
+    std::string triageNote;  // why (required to signpost or decline)
+    ProfessionalId triagedBy;
+    std::optional<Date> triagedOn;
 };
 
 /// Enough of a case to list and find it.

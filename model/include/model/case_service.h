@@ -30,7 +30,11 @@ class CaseService {
     /// Refers a resident into the MDT. Refuses an NHS number that already has a case.
     /// `consentTo`: partner organisations the resident agreed to share with, recorded in
     /// the same change as obtained by the referrer on the referral date.
-    CaseId refer(const Referral& referral, const std::vector<OrganisationId>& consentTo = {});
+    CaseId refer(const Referral& referral, const std::vector<OrganisationId>& consentTo = {},
+                 Urgency urgency = Urgency::Routine);
+    /// The chair's decision on a referral. Signposting and declining need a reason; a case
+    /// that is closed cannot be triaged. May be changed later (the log keeps each decision).
+    void triage(const CaseId& id, Triage outcome, const std::string& reason);
     void updateResident(const CaseId& id, const Resident& resident);
     void setKeyWorker(const CaseId& id, const ProfessionalId& keyWorker);
     ConsentId recordConsent(const CaseId& id, const OrganisationId& organisation,

@@ -12,7 +12,8 @@ namespace nmdt {
 enum class Operation {
     ManageDirectory,  // organisations and professionals
     Refer,            // refer a resident in (practice staff too)
-    EditCase,         // demographics, consent, contacts, care team, triage, close
+    EditCase,         // demographics, consent, contacts, care team, close
+    TriageReferral,   // accept for the MDT, route elsewhere, signpost or decline
     EditCarePlanDraft,
     AgreeCarePlan,
     RaiseAction,

@@ -70,7 +70,8 @@ class CaseReader {
     virtual std::vector<CaseId> casesDueForReview(Date by) const = 0;
     /// Open cases that have at least one open action.
     virtual std::vector<CaseId> casesWithOpenActions() const = 0;
-    /// Open cases that no meeting agenda has listed yet (new referrals).
+    /// Open cases that no meeting agenda has listed yet (new referrals), awaiting triage or
+    /// accepted for the MDT; urgent first, then by referral date.
     virtual std::vector<CaseId> undiscussedReferrals() const = 0;
 };
 
