@@ -60,6 +60,8 @@ wxString describeIntent(const std::string& intent) {
         return _("Agenda Order");
     if (intent == "set-agenda-item-details")
         return _("Agenda Item Change");
+    if (intent == "change-meeting-details")
+        return _("Meeting Details");
     if (intent == "record-attendance")
         return _("Attendance");
     if (intent == "update-resident")

@@ -17,6 +17,7 @@
 #include "action_arising_dialog.h"
 #include "formatting.h"
 #include "identity_text.h"
+#include "meeting_details_dialog.h"
 #include "model/nhs_number.h"
 #include "model/permissions.h"
 #include "model/record_access_service.h"
@@ -91,11 +92,13 @@ MeetingsPanel::MeetingsPanel(wxWindow* parent, ServiceContext context)
     auto* minutesPdf = new wxButton(this, wxID_ANY, _("&Minutes PDF..."));
     auto* printAgenda = new wxButton(this, wxID_ANY, _("Print Agenda..."));
     auto* printMinutes = new wxButton(this, wxID_ANY, _("Print Min&utes..."));
+    detailsButton_ = new wxButton(this, wxID_ANY, _("Date, Place, Lin&k..."));
+    cancelButton_ = new wxButton(this, wxID_ANY, _("Call Off Meeting..."));
     // Wraps onto a second row on a narrow window rather than cutting buttons off.
     auto* top = new wxWrapSizer(wxHORIZONTAL);
     for (wxWindow* w : std::initializer_list<wxWindow*>{
-             meetingChoice_, meetingState_, newButton, buildButton, openButton_, closeButton_,
-             agendaPdf, minutesPdf, printAgenda, printMinutes})
+             meetingChoice_, meetingState_, newButton, buildButton, detailsButton_, openButton_,
+             closeButton_, cancelButton_, agendaPdf, minutesPdf, printAgenda, printMinutes})
         top->Add(w, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT | wxBOTTOM, FromDIP(6));
 
     attendanceList_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(300, -1)),
@@ -176,8 +179,9 @@ MeetingsPanel::MeetingsPanel(wxWindow* parent, ServiceContext context)
     // Meetings are run by the chair; everyone else sees them read-only.
     if (!isAllowed(ctx_.actor, Operation::RunMeeting)) {
         for (wxWindow* w : std::initializer_list<wxWindow*>{
-                 newButton, buildButton, openButton_, closeButton_, attended, absent, inviteButton,
-                 up, down, addCase, remove, timeButton, infoButton, addAction, saveOutcomeButton})
+                 newButton, buildButton, openButton_, closeButton_, detailsButton_, cancelButton_,
+                 attended, absent, inviteButton, up, down, addCase, remove, timeButton, infoButton,
+                 addAction, saveOutcomeButton})
             w->Hide();
         meetingState_->SetToolTip(_("Only the chair changes meetings."));
     }
@@ -235,6 +239,34 @@ MeetingsPanel::MeetingsPanel(wxWindow* parent, ServiceContext context)
         wxString problem;
         MeetingId next;
         report(closeMeeting(next, problem), problem, _("Close meeting"));
+    });
+    detailsButton_->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {
+        auto m = current();
+        if (!m)
+            return;
+        MeetingDetailsDialog dialog(this, *m);
+        while (dialog.ShowModal() == wxID_OK) {
+            wxString problem;
+            if (changeDetails(dialog.details(), problem))
+                return;
+            report(false, problem, _("Meeting details"));
+        }
+    });
+    cancelButton_->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {
+        auto m = current();
+        if (!m)
+            return;
+        wxTextEntryDialog dialog(
+            this,
+            _("Why is the meeting called off? Everyone on its agenda comes to the next meeting."),
+            wxString::Format(_("Call off the meeting of %s"), formatDate(m->date)), {},
+            wxOK | wxCANCEL | wxTE_MULTILINE);
+        while (dialog.ShowModal() == wxID_OK) {
+            wxString problem;
+            if (cancelMeeting(fromWx(dialog.GetValue()), problem))
+                return;
+            report(false, problem, _("Call off meeting"));
+        }
     });
     agendaPdf->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onSavePdf(false); });
     minutesPdf->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onSavePdf(true); });
@@ -357,8 +389,9 @@ void MeetingsPanel::refreshMeetings(const std::optional<MeetingId>& keep) {
     int select = -1;
     for (std::size_t i = 0; i < meetings_.size(); ++i) {
         const Meeting& m = meetings_[i];
-        meetingChoice_->Append(formatDate(m.date) + " " + toWx(m.startTime) + "  (" +
-                               statusText(m.status) + ")");
+        meetingChoice_->Append(
+            formatDate(m.date) + " " + toWx(m.startTime) + "  (" +
+            (m.cancelledReason.empty() ? statusText(m.status) : wxString(_("called off"))) + ")");
         if (keep && m.id == *keep)
             select = static_cast<int>(i);
     }
@@ -414,8 +447,12 @@ void MeetingsPanel::showMeeting() {
         loadOutcomeEditor();
         return;
     }
-    meetingState_->SetLabel(statusText(m->status));
+    meetingState_->SetLabel(m->cancelledReason.empty()
+                                ? statusText(m->status)
+                                : wxString::Format(_("Called off: %s"), toWx(m->cancelledReason)));
     openButton_->Enable(m->status == MeetingStatus::Planned);
+    detailsButton_->Enable(m->status == MeetingStatus::Planned);
+    cancelButton_->Enable(m->status == MeetingStatus::Planned);
     closeButton_->Enable(m->status == MeetingStatus::InProgress);
     DirectoryNames names(ctx_.store);
     participants_ = ctx_.store.participants(m->id);
@@ -640,6 +677,24 @@ bool MeetingsPanel::setAttendance(long participantRow, Attendance attendance, wx
         },
         problem);
     showMeeting();
+    return ok;
+}
+
+bool MeetingsPanel::changeDetails(const Meeting& details, wxString& problem) {
+    auto m = current();
+    if (!m)
+        return false;
+    bool ok = attempt([&] { MeetingService(ctx_).changeDetails(m->id, details); }, problem);
+    refreshMeetings(m->id);
+    return ok;
+}
+
+bool MeetingsPanel::cancelMeeting(const std::string& reason, wxString& problem) {
+    auto m = current();
+    if (!m)
+        return false;
+    bool ok = attempt([&] { MeetingService(ctx_).cancel(m->id, reason); }, problem);
+    refreshMeetings(m->id);
     return ok;
 }
 

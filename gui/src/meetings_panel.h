@@ -53,6 +53,10 @@ class MeetingsPanel : public wxPanel {
     bool invite(const OrganisationId& organisation, wxString& problem);
     bool setAttendance(long participantRow, Attendance attendance, wxString& problem);
     bool openMeeting(wxString& problem);
+    /// Moves the planned meeting or changes where it happens.
+    bool changeDetails(const Meeting& details, wxString& problem);
+    /// Calls off the planned meeting; its residents come to the next one.
+    bool cancelMeeting(const std::string& reason, wxString& problem);
     /// Saves what the outcome editor holds for the selected item, with its pending actions.
     bool saveOutcome(wxString& problem);
     wxString discussionText() const;
@@ -117,6 +121,8 @@ class MeetingsPanel : public wxPanel {
     wxStaticText* pendingLabel_ = nullptr;
     wxButton* openButton_ = nullptr;
     wxButton* closeButton_ = nullptr;
+    wxButton* detailsButton_ = nullptr;
+    wxButton* cancelButton_ = nullptr;
 };
 
 }  // namespace nmdt::gui

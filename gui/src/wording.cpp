@@ -137,6 +137,10 @@ wxString describeField(const std::string& field) {
         {"owner", _("Owner")},
         {"dueDate", _("Due date")},
         {"keyWorker", _("Key worker")},
+        {"date", _("Date")},
+        {"startTime", _("Start time")},
+        {"durationMinutes", _("Length")},
+        {"place", _("Place")},
     };
     auto found = labels.find(field);
     return found == labels.end() ? wxString() : found->second;

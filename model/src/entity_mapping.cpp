@@ -296,11 +296,17 @@ ProgressNote fromRecord(const std::string& id, const Record& r, ProgressNote*) {
 }
 
 FieldList toFields(const Meeting& m) {
-    return {{"title", text(m.title)},          {"date", date(m.date)},
-            {"start_time", text(m.startTime)}, {"duration_minutes", number(m.durationMinutes)},
-            {"place", text(m.place)},          {"link", text(m.link)},
-            {"chair_id", ref(m.chair)},        {"status", code(m.status)},
-            {"opened_at", time(m.openedAt)},   {"closed_at", time(m.closedAt)}};
+    return {{"title", text(m.title)},
+            {"date", date(m.date)},
+            {"start_time", text(m.startTime)},
+            {"duration_minutes", number(m.durationMinutes)},
+            {"place", text(m.place)},
+            {"link", text(m.link)},
+            {"chair_id", ref(m.chair)},
+            {"status", code(m.status)},
+            {"opened_at", time(m.openedAt)},
+            {"closed_at", time(m.closedAt)},
+            {"cancelled_reason", text(m.cancelledReason)}};
 }
 Meeting fromRecord(const std::string& id, const Record& r, Meeting*) {
     Meeting m;
@@ -312,6 +318,7 @@ Meeting fromRecord(const std::string& id, const Record& r, Meeting*) {
     m.place = r.text("place");
     m.link = r.text("link");
     m.chair = readRef<ProfessionalId>(r, "chair_id");
+    m.cancelledReason = r.text("cancelled_reason");
     m.status = readCode(r, "status", MeetingStatus::Planned);
     m.openedAt = readTime(r, "opened_at");
     m.closedAt = readTime(r, "closed_at");

@@ -53,6 +53,73 @@ MeetingId MeetingService::schedule(Meeting m) {
     return m.id;
 }
 
+namespace {
+/// "09:30": two digits, a colon, two digits, a real time of day.
+bool isTimeOfDay(const std::string& t) {
+    if (t.size() != 5 || t[2] != ':')
+        return false;
+    for (std::size_t i : {0u, 1u, 3u, 4u})
+        if (t[i] < '0' || t[i] > '9')
+            return false;
+    const int hours = (t[0] - '0') * 10 + (t[1] - '0');
+    const int minutes = (t[3] - '0') * 10 + (t[4] - '0');
+    return hours < 24 && minutes < 60;
+}
+}  // namespace
+
+void MeetingService::changeDetails(const MeetingId& id, const Meeting& details) {
+    require(ctx_.actor, Operation::RunMeeting);
+    Meeting before = get(id);
+    Validator v;
+    v.require(before.status == MeetingStatus::Planned, ErrorCode::MeetingClosed, "status");
+    v.require(details.date.ok(), ErrorCode::DateInvalid, "date");
+    v.require(!details.date.ok() || details.date >= ctx_.clock.today(), ErrorCode::DateOutOfRange,
+              "date");
+    v.require(details.startTime.empty() || isTimeOfDay(details.startTime),
+              ErrorCode::ValueOutOfRange, "startTime");
+    v.require(details.durationMinutes >= 15 && details.durationMinutes <= 8 * 60,
+              ErrorCode::ValueOutOfRange, "durationMinutes");
+    v.require(details.title.size() <= kMaxShortText && details.place.size() <= kMaxShortText &&
+                  details.link.size() <= kMaxShortText,
+              ErrorCode::TextTooLong, "place");
+    v.throwIfAny();
+    Meeting after = before;
+    after.title = details.title.empty() ? before.title : details.title;
+    after.date = details.date;
+    after.startTime = details.startTime;
+    after.durationMinutes = details.durationMinutes;
+    after.place = details.place;
+    after.link = details.link;
+    ctx_.commitEdit("change-meeting-details", before, after);
+}
+
+void MeetingService::cancel(const MeetingId& id, const std::string& reason) {
+    require(ctx_.actor, Operation::RunMeeting);
+    Meeting before = get(id);
+    Validator v;
+    v.require(before.status == MeetingStatus::Planned, ErrorCode::MeetingClosed, "status");
+    v.require(reason.find_first_not_of(" \t\r\n") != std::string::npos, ErrorCode::ReasonRequired,
+              "reason");
+    v.throwIfAny();
+    Meeting after = before;
+    after.status = MeetingStatus::Closed;
+    after.closedAt = ctx_.clock.now();
+    after.cancelledReason = reason;
+    ChangeSet changes("cancel-meeting");
+    changes.update(EntityKind::Meeting, id.str(), changedFields(toFields(before), toFields(after)));
+    // Residents listed for a meeting that will not happen are not "discussed": releasing
+    // the items brings them back as new referrals, reviews or open actions next time.
+    for (const auto& item : ctx_.store.agenda(id)) {
+        if (item.removed)
+            continue;
+        AgendaItem released = item;
+        released.removed = true;
+        changes.update(EntityKind::AgendaItem, item.id.str(),
+                       changedFields(toFields(item), toFields(released)));
+    }
+    ctx_.commit(changes);
+}
+
 NextMeeting MeetingService::scheduleNext() {
     require(ctx_.actor, Operation::RunMeeting);
     const Date today = ctx_.clock.today();

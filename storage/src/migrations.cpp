@@ -233,7 +233,7 @@ CREATE INDEX needs_plan ON needs(plan_id, domain);
 )sql";
 
 // Version 8: referrals are triaged. Urgency and the triage outcome, who decided and when;
-// cases from before were all taken on by the MDT.
+// cases from before were all taken on by the MDT. A meeting called off keeps its reason.
 constexpr const char* kTriageV8 = R"sql(
 ALTER TABLE cases ADD COLUMN urgency TEXT NOT NULL DEFAULT 'routine'
   CHECK (urgency IN ('routine', 'urgent'));
@@ -243,6 +243,7 @@ ALTER TABLE cases ADD COLUMN triage TEXT NOT NULL DEFAULT 'accepted-mdt'
 ALTER TABLE cases ADD COLUMN triage_note TEXT;
 ALTER TABLE cases ADD COLUMN triaged_by_id TEXT;
 ALTER TABLE cases ADD COLUMN triaged_on TEXT;
+ALTER TABLE meetings ADD COLUMN cancelled_reason TEXT;
 )sql";
 
 using Step = std::function<void(SQLite::Database&)>;

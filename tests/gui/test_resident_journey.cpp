@@ -8,6 +8,7 @@
 #include <wx/choice.h>
 #include <wx/menu.h>
 #include <wx/radiobox.h>
+#include <wx/spinctrl.h>
 #include <wx/srchctrl.h>
 #include <wx/textctrl.h>
 
@@ -24,6 +25,8 @@
 #include "demo/demo_data.h"
 #include "gui/main_frame.h"
 #include "gui_support.h"
+#include "meeting_details_dialog.h"
+#include "meetings_panel.h"
 #include "model/nhs_number.h"
 #include "referral_dialog.h"
 #include "resident_form.h"
@@ -374,6 +377,52 @@ BOOST_AUTO_TEST_CASE(the_chair_triages_a_referral_and_only_accepted_ones_join_th
     BOOST_TEST((std::find(waiting.begin(), waiting.end(), declinedOne) == waiting.end()));
     BOOST_REQUIRE(!waiting.empty());
     BOOST_TEST(waiting.front().str() == urgentOne.str());
+    frame->Destroy();
+    settle();
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(meeting_planning)
+
+BOOST_AUTO_TEST_CASE(the_chair_moves_the_meeting_online_then_calls_it_off) {
+    JourneyStore fixture;
+    auto* frame = fixture.frameAs(fixture.chair);
+    frame->showMeetings();
+    auto* panel = frame->meetings();
+    wxString problem;
+    auto id = panel->scheduleNext(problem);
+    BOOST_REQUIRE_MESSAGE(id.has_value(), problem.utf8_string());
+    {
+        nmdt::gui::MeetingDetailsDialog dialog(frame, *panel->current());
+        dialog.Show();
+        settle();
+        dialog.date()->SetValue(wxDateTime(2, wxDateTime::Nov, 2026));  // already past
+        dialog.startTime()->SetValue("1.30pm");
+        BOOST_TEST(!panel->changeDetails(dialog.details(), problem));
+        BOOST_TEST(problem.Contains("Date"), problem.utf8_string());
+        dialog.date()->SetValue(wxDateTime(9, wxDateTime::Dec, 2026));
+        dialog.startTime()->SetValue("13:30");
+        dialog.length()->SetValue(120);
+        dialog.place()->SetValue("");
+        dialog.link()->SetValue("https://meet.example.nhs.uk/northvale-mdt");
+        screenshot(&dialog, "meeting-details");
+        BOOST_TEST(panel->changeDetails(dialog.details(), problem), problem.utf8_string());
+        dialog.Hide();
+    }
+    auto moved = *panel->current();
+    BOOST_TEST((moved.date == day(2026, 12, 9)));
+    BOOST_TEST(moved.startTime == "13:30");
+    BOOST_TEST(moved.durationMinutes == 120);
+    BOOST_TEST(moved.link == "https://meet.example.nhs.uk/northvale-mdt");
+    BOOST_TEST(frame->undo(problem), problem.utf8_string());  // a slip is undone
+    BOOST_TEST(panel->current()->startTime != "13:30");
+
+    BOOST_TEST(!panel->cancelMeeting("", problem));
+    BOOST_TEST(problem.Contains("reason"), problem.utf8_string());
+    BOOST_TEST(panel->cancelMeeting("Chair off sick; no cover", problem), problem.utf8_string());
+    BOOST_TEST(panel->current()->cancelledReason == "Chair off sick; no cover");
+    screenshot(frame, "meeting-called-off");
     frame->Destroy();
     settle();
 }

@@ -2,6 +2,7 @@
 // set carrying its own audit event, so a failure at any write step leaves nothing behind.
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <functional>
 #include <set>
 
@@ -283,6 +284,57 @@ BOOST_AUTO_TEST_CASE(each_role_is_refused_exactly_the_commands_it_may_not_run) {
                                    << " refused");
         }
     }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(meeting_details)
+
+BOOST_AUTO_TEST_CASE(a_planned_meeting_is_moved_with_checked_details_or_called_off_with_a_reason) {
+    World w;
+    auto caseId = referOne(w, 1);
+    MeetingService meetings(w.asChair());
+    auto m = meetings.schedule(meetingOn(day(2026, 12, 1), w.chair));
+    meetings.buildAgenda(m);
+    BOOST_TEST(meetings.agenda(m).size() == 1u);
+
+    Meeting moved = meetings.get(m);
+    moved.date = day(2026, 11, 20);  // before today (23 Nov)
+    moved.startTime = "9.30";
+    moved.durationMinutes = 5;
+    try {
+        meetings.changeDetails(m, moved);
+        BOOST_FAIL("a meeting in the past was accepted");
+    } catch (const DomainError& e) {
+        BOOST_TEST(e.has(ErrorCode::DateOutOfRange));
+        BOOST_TEST(e.has(ErrorCode::ValueOutOfRange));  // the time, and the length
+        BOOST_TEST(e.problems().size() == 3u);
+    }
+    moved.date = day(2026, 12, 2);
+    moved.startTime = "13:30";
+    moved.durationMinutes = 120;
+    moved.place = "";
+    moved.link = "https://meet.example.nhs.uk/mdt-northvale";
+    failAtEveryStep(w, [&] { meetings.changeDetails(m, moved); });
+    auto now = meetings.get(m);
+    BOOST_TEST((now.date == day(2026, 12, 2)));
+    BOOST_TEST(now.startTime == "13:30");
+    BOOST_TEST(now.link == "https://meet.example.nhs.uk/mdt-northvale");
+
+    BOOST_CHECK_EXCEPTION(meetings.cancel(m, " "), DomainError,
+                          [](const DomainError& e) { return e.has(ErrorCode::ReasonRequired); });
+    BOOST_CHECK_EXCEPTION(MeetingService(w.asNavigator()).cancel(m, "no chair"), DomainError,
+                          [](const DomainError& e) { return e.has(ErrorCode::NotPermitted); });
+    failAtEveryStep(w, [&] { meetings.cancel(m, "Chair off sick; no cover"); });
+    BOOST_TEST(meetings.get(m).cancelledReason == "Chair off sick; no cover");
+    BOOST_TEST((meetings.get(m).status == MeetingStatus::Closed));
+    BOOST_CHECK_THROW(meetings.changeDetails(m, moved), DomainError);
+    // The resident on its agenda comes to the next meeting as if never listed.
+    auto waiting = w.store->undiscussedReferrals();
+    BOOST_TEST((std::find(waiting.begin(), waiting.end(), caseId) != waiting.end()));
+    auto next = meetings.scheduleNext();
+    BOOST_TEST(!next.alreadyPlanned);
+    BOOST_TEST(next.id.str() != m.str());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

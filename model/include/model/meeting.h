@@ -49,6 +49,7 @@ struct Meeting {
     MeetingStatus status = MeetingStatus::Planned;
     std::optional<Timestamp> openedAt;
     std::optional<Timestamp> closedAt;
+    std::string cancelledReason;  // set when a planned meeting was called off (then closed)
 };
 
 /// An organisation (and optionally a named person) invited to a meeting.

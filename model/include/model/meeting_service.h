@@ -40,6 +40,13 @@ class MeetingService {
     explicit MeetingService(ServiceContext context) : ctx_(context) {}
 
     MeetingId schedule(Meeting meeting);
+    /// Moves a planned meeting or changes its title, time, length, place or video link.
+    /// Refuses a date in the past, a time that is not HH:MM, a length outside 15 minutes to
+    /// 8 hours. Undoable.
+    void changeDetails(const MeetingId& id, const Meeting& details);
+    /// Calls off a planned meeting, saying why: it is closed with the reason, and its agenda
+    /// is released so every resident on it comes to the next meeting.
+    void cancel(const MeetingId& id, const std::string& reason);
     /// New Meeting: the meeting already planned from today on if there is one; otherwise
     /// one fortnight after the latest (on the next working day), same time, place and
     /// length, chaired by the actor, with the latest invitees, in one change set.
