@@ -409,7 +409,8 @@ void ActionsPanel::changeStatusOfSelected() {
     auto a = selected();
     if (!a)
         return;
-    StatusDialog dialog(this, *a);
+    auto theCase = ctx_.store.caseById(a->caseId);
+    StatusDialog dialog(this, *a, theCase ? toWx(theCase->resident.displayName()) : wxString());
     if (dialog.ShowModal() != wxID_OK)
         return;
     wxString problem;

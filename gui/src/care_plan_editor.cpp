@@ -85,12 +85,15 @@ CarePlanEditor::CarePlanEditor(wxWindow* parent, ServiceContext context, CaseId 
     startButton_ = new wxButton(panel, wxID_ANY, _("Start &New Draft"));
     saveButton_ = new wxButton(panel, wxID_SAVE, _("&Save Draft"));
     agreeButton_ = new wxButton(panel, wxID_ANY, _("&Agree This Version..."));
+    auto* closeButton = new wxButton(panel, wxID_CLOSE, _("Close"));
+    closeButton->SetToolTip(_("Saves the draft and closes (Escape, Ctrl+W)"));
     status_ = new wxStaticText(panel, wxID_ANY, {});
     status_->SetName(_("Save status"));
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
     for (wxWindow* w : std::initializer_list<wxWindow*>{version_, startButton_, saveButton_,
-                                                        agreeButton_, status_})
+                                                        agreeButton_, closeButton, status_})
         bar->Add(w, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(6));
+    closeButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Close(); });
 
     auto text = [panel, this](const wxString& name, int height) {
         auto* t = new wxTextCtrl(panel, wxID_ANY, {}, wxDefaultPosition,
@@ -232,6 +235,15 @@ CarePlanEditor::CarePlanEditor(wxWindow* parent, ServiceContext context, CaseId 
             saveDraft(problem);
     });
     Bind(wxEVT_CLOSE_WINDOW, &CarePlanEditor::onClose, this);
+    // Escape and Ctrl+W close it like any document window; closing saves the draft first.
+    Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+        const bool ctrlW = e.GetKeyCode() == 'W' && e.GetModifiers() == wxMOD_CONTROL;
+        if (e.GetKeyCode() == WXK_ESCAPE || ctrlW) {
+            Close();
+            return;
+        }
+        e.Skip();
+    });
     autosave_.Start(kAutosaveMs);
     load(std::nullopt);
 }

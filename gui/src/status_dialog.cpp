@@ -11,8 +11,11 @@
 
 namespace nmdt::gui {
 
-StatusDialog::StatusDialog(wxWindow* parent, const Action& action)
-    : wxDialog(parent, wxID_ANY, _("Change action status")),
+StatusDialog::StatusDialog(wxWindow* parent, const Action& action, const wxString& residentName)
+    : wxDialog(parent, wxID_ANY,
+               residentName.empty()
+                   ? _("Change action status")
+                   : wxString::Format(_("Change action status: %s"), residentName)),
       from_(action.status),
       offered_(allowedTransitions(action.status)) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);

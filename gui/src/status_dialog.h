@@ -17,7 +17,8 @@ namespace nmdt::gui {
 /// Asks for the new status of one action (and why, where that matters).
 class StatusDialog : public wxDialog {
   public:
-    StatusDialog(wxWindow* parent, const Action& action);
+    /// `residentName` says whose action it is, in the title.
+    StatusDialog(wxWindow* parent, const Action& action, const wxString& residentName = {});
 
     /// Chooses a status as the user would; false if it is not offered.
     bool choose(ActionStatus status);

@@ -11,11 +11,13 @@
 #include <wx/spinctrl.h>
 #include <wx/srchctrl.h>
 #include <wx/textctrl.h>
+#include <wx/uiaction.h>
 
 #include <algorithm>
 
 #include "action_arising_dialog.h"
 #include "actions_panel.h"
+#include "care_plan_editor.h"
 #include "case_list_view.h"
 #include "case_record_panel.h"
 #include "command_table.h"
@@ -319,6 +321,32 @@ BOOST_AUTO_TEST_CASE(an_action_is_raised_from_the_record_with_an_owner_someone_c
     notes = frame->store().notes(*id);
     BOOST_TEST(std::count_if(notes.begin(), notes.end(),
                              [](const ProgressNote& n) { return n.isPrivate; }) == 1);
+    frame->Destroy();
+    settle();
+}
+
+BOOST_AUTO_TEST_CASE(the_care_plan_editor_closes_with_ctrl_w_and_escape_keeping_the_draft) {
+    JourneyStore fixture;
+    auto* frame = fixture.frameAs(fixture.chair);
+    const auto someone = frame->store().casePage(0, 1).at(0);
+    frame->showCase(someone.id);
+    settle();
+    for (int key : {int('W'), int(WXK_ESCAPE)}) {
+        auto* editor = frame->editCarePlan();
+        BOOST_REQUIRE(editor);
+        const wxWindowID id = editor->GetId();
+        editor->Raise();
+        editor->SetFocus();
+        settle(10);
+        wxUIActionSimulator sim;
+        sim.Char(key, key == 'W' ? wxMOD_CONTROL : wxMOD_NONE);
+        settle(20);
+        BOOST_TEST(wxWindow::FindWindowById(id) == nullptr, (key == 'W' ? "Ctrl+W" : "Escape")
+                                                                << " did not close the editor");
+        if (auto* left = wxWindow::FindWindowById(id))
+            left->Destroy();
+        settle();
+    }
     frame->Destroy();
     settle();
 }
