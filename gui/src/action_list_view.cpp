@@ -14,10 +14,12 @@ namespace {
 enum Column { kDue, kResident, kAction, kOwner, kPriority, kStatus };
 }
 
-ActionListView::ActionListView(wxWindow* parent, const Store& store)
+ActionListView::ActionListView(wxWindow* parent, const CaseReader& cases,
+                               const DirectoryReader& directory)
     : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                  wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL | wxLC_HRULES),
-      store_(store) {
+      store_(cases),
+      directory_(directory) {
     SetName(_("Actions"));
     AppendColumn(_("Due"), wxLIST_FORMAT_LEFT, FromDIP(250));
     AppendColumn(_("Resident"), wxLIST_FORMAT_LEFT, FromDIP(230));
@@ -34,7 +36,7 @@ ActionListView::ActionListView(wxWindow* parent, const Store& store)
 void ActionListView::show(std::vector<Action> actions, Date today) {
     actions_ = std::move(actions);
     today_ = today;
-    names_ = std::make_unique<DirectoryNames>(store_);
+    names_ = std::make_unique<DirectoryNames>(directory_);
     cases_.clear();
     SetItemCount(static_cast<long>(actions_.size()));
     Refresh();

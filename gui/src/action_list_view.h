@@ -16,7 +16,7 @@ namespace nmdt::gui {
 /// Shows a list of actions already fetched; knows which are overdue today.
 class ActionListView : public wxListCtrl {
   public:
-    ActionListView(wxWindow* parent, const Store& store);
+    ActionListView(wxWindow* parent, const CaseReader& cases, const DirectoryReader& directory);
 
     void show(std::vector<Action> actions, Date today);
     std::optional<Action> actionAt(long row) const;
@@ -27,7 +27,8 @@ class ActionListView : public wxListCtrl {
     wxListItemAttr* OnGetItemAttr(long item) const override;
 
   private:
-    const Store& store_;
+    const CaseReader& store_;           // to name each action's resident
+    const DirectoryReader& directory_;  // and its owner
     std::vector<Action> actions_;
     Date today_{};
     std::unique_ptr<DirectoryNames> names_;

@@ -99,7 +99,7 @@ ActionsPanel::ActionsPanel(wxWindow* parent, ServiceContext context)
 
     auto* split =
         new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
-    list_ = new ActionListView(split, ctx_.store);
+    list_ = new ActionListView(split, ctx_.store, ctx_.store);
     details_ = new wxHtmlWindow(split, wxID_ANY);
     details_->SetName(_("Action details and progress notes"));
     split->SplitHorizontally(list_, details_, -FromDIP(180));
