@@ -8,6 +8,7 @@
 #include <wx/textctrl.h>
 
 #include "date_field.h"
+#include "dialog_checks.h"
 #include "formatting.h"
 #include "labelled.h"
 #include "referral_dialog.h"
@@ -52,21 +53,13 @@ ActionArisingDialog::ActionArisingDialog(wxWindow* parent, std::vector<Professio
     grid->Add(due_);
     grid->Add(labelFor(this, _("&Priority:"), priority_), 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(priority_);
-    message_ = new wxStaticText(this, wxID_ANY, {});
-    message_->SetName(_("Problems"));
-    message_->SetForegroundColour(wxColour(176, 0, 32));
+    message_ = problemText(this);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(grid, 1, wxEXPAND | wxALL, FromDIP(12));
     sizer->Add(message_, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(12));
     sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, FromDIP(12));
     SetSizerAndFit(sizer);
-    Bind(
-        wxEVT_BUTTON,
-        [this](wxCommandEvent& e) {
-            if (validate())
-                e.Skip();
-        },
-        wxID_OK);
+    closeOnlyWhen(this, [this] { return validate(); });
     hasDue_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { due_->Enable(hasDue_->GetValue()); });
     title_->SetFocus();
 }

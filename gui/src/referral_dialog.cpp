@@ -9,6 +9,7 @@
 #include <wx/textctrl.h>
 
 #include "date_field.h"
+#include "dialog_checks.h"
 #include "formatting.h"
 #include "labelled.h"
 #include "model/nhs_number.h"
@@ -86,9 +87,7 @@ ReferralDialog::ReferralDialog(wxWindow* parent, const CaseReader& cases,
     columns->Add(left, 1, wxEXPAND | wxALL, FromDIP(12));
     columns->Add(right, 0, wxEXPAND | wxTOP | wxRIGHT | wxBOTTOM, FromDIP(12));
 
-    message_ = new wxStaticText(this, wxID_ANY, {});
-    message_->SetName(_("Problems"));
-    message_->SetForegroundColour(wxColour(176, 0, 32));
+    message_ = problemText(this);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(columns, 1, wxEXPAND);
     sizer->Add(message_, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(12));

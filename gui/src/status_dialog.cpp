@@ -6,6 +6,7 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include "dialog_checks.h"
 #include "wording.h"
 #include "wx_text.h"
 
@@ -42,13 +43,7 @@ StatusDialog::StatusDialog(wxWindow* parent, const Action& action, const wxStrin
     sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, FromDIP(10));
     SetSizerAndFit(sizer);
     status_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { onChoice(); });
-    Bind(
-        wxEVT_BUTTON,
-        [this](wxCommandEvent& e) {
-            if (validate())
-                e.Skip();
-        },
-        wxID_OK);
+    closeOnlyWhen(this, [this] { return validate(); });
     onChoice();
 }
 
