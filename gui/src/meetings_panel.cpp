@@ -1,5 +1,7 @@
 #include "meetings_panel.h"
 
+#include <algorithm>
+
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/choicdlg.h>
@@ -294,16 +296,28 @@ MeetingsPanel::MeetingsPanel(wxWindow* parent, ServiceContext context)
                    _("Attendance"));
     });
     inviteButton->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {
-        auto orgs = ctx_.store.organisations();
+        // Only those not yet invited, several at once.
+        std::vector<Organisation> orgs;
+        for (const auto& o : ctx_.store.organisations())
+            if (std::none_of(participants_.begin(), participants_.end(),
+                             [&](const Participant& p) { return p.organisationId == o.id; }))
+                orgs.push_back(o);
+        if (orgs.empty()) {
+            wxMessageBox(_("Every organisation is invited already."), _("Invite"),
+                         wxOK | wxICON_INFORMATION, this);
+            return;
+        }
         wxArrayString names;
         for (const auto& o : orgs)
             names.Add(toWx(o.name));
-        wxSingleChoiceDialog dialog(this, _("Invite which organisation?"), _("Invite"), names);
+        wxMultiChoiceDialog dialog(this, _("Invite which organisations?"), _("Invite"), names);
         if (dialog.ShowModal() != wxID_OK)
             return;
+        std::vector<OrganisationId> chosen;
+        for (int i : dialog.GetSelections())
+            chosen.push_back(orgs[static_cast<std::size_t>(i)].id);
         wxString problem;
-        report(invite(orgs[static_cast<std::size_t>(dialog.GetSelection())].id, problem), problem,
-               _("Invite"));
+        report(invite(chosen, problem), problem, _("Invite"));
     });
     up->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {
         wxString problem;
@@ -654,6 +668,15 @@ bool MeetingsPanel::setItemDetails(long row, int minutes, bool forInformation, w
                                                 forInformation);
         },
         problem);
+    showMeeting();
+    return ok;
+}
+
+bool MeetingsPanel::invite(const std::vector<OrganisationId>& organisations, wxString& problem) {
+    auto m = current();
+    if (!m)
+        return false;
+    bool ok = attempt([&] { MeetingService(ctx_).inviteAll(m->id, organisations); }, problem);
     showMeeting();
     return ok;
 }

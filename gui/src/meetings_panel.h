@@ -51,6 +51,8 @@ class MeetingsPanel : public wxPanel {
     bool moveItem(long row, int by, wxString& problem);
     bool setItemDetails(long row, int minutes, bool forInformation, wxString& problem);
     bool invite(const OrganisationId& organisation, wxString& problem);
+    /// Invites several organisations at once (those already invited are skipped).
+    bool invite(const std::vector<OrganisationId>& organisations, wxString& problem);
     bool setAttendance(long participantRow, Attendance attendance, wxString& problem);
     bool openMeeting(wxString& problem);
     /// Moves the planned meeting or changes where it happens.

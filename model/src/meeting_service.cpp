@@ -291,6 +291,29 @@ ParticipantId MeetingService::invite(const MeetingId& id, const OrganisationId& 
     return p.id;
 }
 
+std::size_t MeetingService::inviteAll(const MeetingId& id,
+                                      const std::vector<OrganisationId>& organisations) {
+    require(ctx_.actor, Operation::RunMeeting);
+    editable(id);
+    std::vector<OrganisationId> invited;
+    for (const auto& p : ctx_.store.participants(id))
+        invited.push_back(p.organisationId);
+    ChangeSet changes("invite-participant");
+    std::size_t added = 0;
+    for (const auto& org : organisations) {
+        if (!ctx_.store.organisation(org))
+            throw DomainError(ErrorCode::NotFound, "organisation");
+        if (std::find(invited.begin(), invited.end(), org) != invited.end())
+            continue;
+        invited.push_back(org);
+        Participant p{ctx_.ids.next<ParticipantId>(), id, org, {}, true, Attendance::NeedsAction};
+        changes.create(EntityKind::Participant, p.id.str(), toFields(p));
+        ++added;
+    }
+    ctx_.commit(changes);
+    return added;
+}
+
 void MeetingService::recordAttendance(const ParticipantId& participantId, Attendance attendance) {
     require(ctx_.actor, Operation::RunMeeting);
     auto p = ctx_.store.participant(participantId);

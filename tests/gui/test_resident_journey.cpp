@@ -446,6 +446,16 @@ BOOST_AUTO_TEST_CASE(the_chair_moves_the_meeting_online_then_calls_it_off) {
     BOOST_TEST(frame->undo(problem), problem.utf8_string());  // a slip is undone
     BOOST_TEST(panel->current()->startTime != "13:30");
 
+    // Several organisations invited at once; none twice.
+    const auto before = frame->store().participants(*id).size();
+    auto orgs = frame->store().organisations();
+    BOOST_TEST(panel->invite(std::vector<OrganisationId>{orgs[0].id, orgs[1].id}, problem),
+               problem.utf8_string());
+    const auto after = frame->store().participants(*id).size();
+    BOOST_TEST(after <= before + 2);
+    BOOST_TEST(panel->invite(std::vector<OrganisationId>{orgs[0].id, orgs[1].id}, problem));
+    BOOST_TEST(frame->store().participants(*id).size() == after);
+
     BOOST_TEST(!panel->cancelMeeting("", problem));
     BOOST_TEST(problem.Contains("reason"), problem.utf8_string());
     BOOST_TEST(panel->cancelMeeting("Chair off sick; no cover", problem), problem.utf8_string());

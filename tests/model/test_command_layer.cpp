@@ -297,6 +297,12 @@ BOOST_AUTO_TEST_CASE(a_planned_meeting_is_moved_with_checked_details_or_called_o
     auto m = meetings.schedule(meetingOn(day(2026, 12, 1), w.chair));
     meetings.buildAgenda(m);
     BOOST_TEST(meetings.agenda(m).size() == 1u);
+    // Several organisations in one change; inviting them again adds nobody twice.
+    std::size_t invited = 0;
+    failAtEveryStep(w, [&] { invited = meetings.inviteAll(m, {w.practice, w.vcfse}); });
+    BOOST_TEST(invited == 2u);
+    BOOST_TEST(meetings.inviteAll(m, {w.vcfse, w.practice}) == 0u);
+    BOOST_TEST(w.store->participants(m).size() == 2u);
 
     Meeting moved = meetings.get(m);
     moved.date = day(2026, 11, 20);  // before today (23 Nov)

@@ -64,6 +64,9 @@ class MeetingService {
     void setItemDetails(const AgendaItemId& itemId, int minutes, bool forInformationOnly);
     ParticipantId invite(const MeetingId& id, const OrganisationId& org,
                          const ProfessionalId& person = {});
+    /// Invites several organisations in one change; those already invited are left as they
+    /// are. Returns how many were added.
+    std::size_t inviteAll(const MeetingId& id, const std::vector<OrganisationId>& organisations);
     void recordAttendance(const ParticipantId& participant, Attendance attendance);
     void open(const MeetingId& id);
     /// Records discussion, decision and actions arising in one change set.
