@@ -232,12 +232,20 @@ std::size_t MeetingService::carryForwardInto(ChangeSet& changes, const Meeting& 
         changes.create(EntityKind::AgendaItem, a.id.str(), toFields(a));
         ++added;
     };
-    for (const auto& c : ctx_.store.casesDueForReview(m.date))
-        add(c, "review-due", true);
-    for (const auto& c : ctx_.store.casesWithOpenActions())
-        add(c, "open-actions", true);
+    // The order a team works through: new referrals (urgent first), then residents whose
+    // actions are overdue (longest overdue first), then other open actions, then reviews.
     for (const auto& c : ctx_.store.undiscussedReferrals())
         add(c, "new-referral", false);
+    ActionQuery overdue;
+    overdue.overdueAsOf = m.date;
+    overdue.openOnly = true;
+    overdue.limit = 100000;
+    for (const auto& a : ctx_.store.actions(overdue))
+        add(a.caseId, "overdue-actions", true);
+    for (const auto& c : ctx_.store.casesWithOpenActions())
+        add(c, "open-actions", true);
+    for (const auto& c : ctx_.store.casesDueForReview(m.date))
+        add(c, "review-due", true);
     return added;
 }
 

@@ -344,3 +344,52 @@ BOOST_AUTO_TEST_CASE(a_planned_meeting_is_moved_with_checked_details_or_called_o
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(agenda_order)
+
+BOOST_AUTO_TEST_CASE(new_referrals_come_first_urgent_ahead_then_overdue_actions_then_reviews) {
+    World w;
+    CaseService cases(w.asChair());
+    auto review = referOne(w, 1);
+    auto overdue = referOne(w, 2);
+    // Both were discussed at an earlier meeting, so they are not new any more.
+    MeetingService meetings(w.asChair());
+    auto earlier = meetings.schedule(meetingOn(day(2026, 11, 9), w.chair));
+    meetings.addItem(earlier, review, "new-referral");
+    meetings.addItem(earlier, overdue, "new-referral");
+    cases.flagForReview(review, true);
+    ActionService(w.asChair())
+        .raise({overdue,
+                "Benefits check",
+                "",
+                w.gp,
+                w.practice,
+                day(2026, 11, 10),
+                Priority::Routine,
+                {},
+                {}});
+    auto routine = cases.refer({resident("Rae", "Routine", testNhsNumber(31)),
+                                w.gp,
+                                w.practice,
+                                "Lonely",
+                                day(2026, 11, 3),
+                                {}});
+    auto urgent = cases.refer({resident("Uma", "Urgent", testNhsNumber(32)),
+                               w.gp,
+                               w.practice,
+                               "Fire risk",
+                               day(2026, 11, 20),
+                               {}},
+                              {}, Urgency::Urgent);
+    auto next = meetings.schedule(meetingOn(day(2026, 11, 30), w.chair));
+    BOOST_TEST(meetings.buildAgenda(next) == 4u);
+    std::vector<std::string> order;
+    for (const auto& item : meetings.agenda(next))
+        order.push_back(item.caseId.str() + " " + item.reason);
+    const std::vector<std::string> expected{
+        urgent.str() + " new-referral", routine.str() + " new-referral",
+        overdue.str() + " overdue-actions", review.str() + " review-due"};
+    BOOST_TEST(order == expected, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -77,6 +77,8 @@ std::string initialsOf(const Resident& r) {
 std::string agendaReasonText(const std::string& reason) {
     if (reason == "open-actions")
         return t(_("Open actions"));
+    if (reason == "overdue-actions")
+        return t(_("Overdue actions"));
     if (reason == "review-due")
         return t(_("Review due"));
     if (reason == "new-referral")

@@ -52,8 +52,9 @@ class MeetingService {
     /// length, chaired by the actor, with the latest invitees, in one change set.
     NextMeeting scheduleNext();
     ClosingCheck closingCheck(const MeetingId& id) const;
-    /// Adds every case that must come back (open actions, review due or flagged, new
-    /// referrals) and is not already listed. Returns how many items were added.
+    /// Adds every case that must come back and is not already listed, in the order a team
+    /// works through them: new referrals (urgent first), overdue actions (longest overdue
+    /// first), other open actions, reviews due or flagged. Returns how many were added.
     std::size_t buildAgenda(const MeetingId& id);
     AgendaItemId addItem(const MeetingId& id, const CaseId& caseId, const std::string& reason,
                          int minutes = 3, bool carriedForward = false);
