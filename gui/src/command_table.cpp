@@ -57,6 +57,8 @@ const std::vector<Command>& mainWindowCommands() {
            "signpost or decline it")},
         {ID_EDIT_DETAILS, _("&Resident"), _("Edit &Details..."), "Ctrl+Shift+D",
          _("Correct the resident's name, date of birth, address or communication needs")},
+        {ID_SET_KEY_WORKER, _("&Resident"), _("Set &Key Worker..."), "",
+         _("Choose who holds the case day to day")},
         {ID_ADD_CONTACT, _("&Resident"), _("Add &Carer or Contact..."), "",
          _("Add a carer, relative or next of kin")},
         {ID_RECORD_CONSENT, _("&Resident"), _("Record &Consent..."), "",

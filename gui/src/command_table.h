@@ -45,6 +45,7 @@ enum CommandId {
     ID_REOPEN_CASE,
     ID_REPLAN_ACTION,
     ID_TRIAGE,
+    ID_SET_KEY_WORKER,
 };
 
 /// One command as the user meets it.

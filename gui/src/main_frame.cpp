@@ -68,6 +68,8 @@ wxString describeIntent(const std::string& intent) {
         return _("Details Change");
     if (intent == "record-consent")
         return _("Consent");
+    if (intent == "set-key-worker")
+        return _("Key Worker Change");
     if (intent == "triage-referral")
         return _("Triage");
     if (intent == "close-case")

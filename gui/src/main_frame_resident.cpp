@@ -1,6 +1,7 @@
 // The main window's Resident menu: refer someone in, keep their record right (details,
 // carers, consent), raise an action outside a meeting, close and reopen the case. Each
 // handler gathers input in a dialog and runs one model command; the words live here.
+#include <wx/choicdlg.h>
 #include <wx/choice.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
@@ -54,6 +55,35 @@ bool MainFrame::updateCurrentResident(const Resident& resident, wxString& proble
     search(searchBox_->GetValue());  // the list shows the corrected name
     refreshRecord();
     return true;
+}
+
+bool MainFrame::setKeyWorkerOfCurrent(const ProfessionalId& keyWorker, wxString& problem) {
+    if (!currentCase_)
+        return false;
+    if (!runRefusable([&] { CaseService(editing()).setKeyWorker(*currentCase_, keyWorker); },
+                      problem))
+        return false;
+    refreshRecord();
+    return true;
+}
+
+void MainFrame::onSetKeyWorker() {
+    auto theCase = currentCase_ ? store_->caseById(*currentCase_) : std::nullopt;
+    if (!theCase)
+        return;
+    auto people = store_->professionals();
+    wxSingleChoiceDialog dialog(
+        this, _("Who holds this case day to day?"),
+        wxString::Format(_("Key worker: %s"), toWx(theCase->resident.displayName())),
+        peopleWithOrganisations(people, store_->organisations()));
+    for (std::size_t i = 0; i < people.size(); ++i)
+        if (people[i].id == theCase->keyWorker)
+            dialog.SetSelection(static_cast<int>(i));
+    if (dialog.ShowModal() != wxID_OK)
+        return;
+    wxString problem;
+    if (!setKeyWorkerOfCurrent(people[static_cast<std::size_t>(dialog.GetSelection())].id, problem))
+        wxMessageBox(problem, _("Key worker"), wxOK | wxICON_WARNING, this);
 }
 
 bool MainFrame::addContactToCurrent(const Contact& contact, wxString& problem) {
@@ -261,6 +291,7 @@ void MainFrame::bindResidentCommands() {
         {ID_REFER, &MainFrame::onRefer},
         {ID_EDIT_DETAILS, &MainFrame::onEditDetails},
         {ID_ADD_CONTACT, &MainFrame::onAddContact},
+        {ID_SET_KEY_WORKER, &MainFrame::onSetKeyWorker},
         {ID_RECORD_CONSENT, &MainFrame::onRecordConsent},
         {ID_RAISE_ACTION, &MainFrame::onRaiseAction},
         {ID_CLOSE_CASE, &MainFrame::onCloseCase},
@@ -281,7 +312,7 @@ void MainFrame::bindResidentCommands() {
         auto c = store_->caseById(*currentCase_);
         return c ? std::optional<CaseStatus>(c->status) : std::nullopt;
     };
-    for (int id : {ID_EDIT_DETAILS, ID_ADD_CONTACT, ID_RECORD_CONSENT})
+    for (int id : {ID_EDIT_DETAILS, ID_ADD_CONTACT, ID_RECORD_CONSENT, ID_SET_KEY_WORKER})
         Bind(
             wxEVT_UPDATE_UI,
             [this](wxUpdateUIEvent& e) {

@@ -155,6 +155,14 @@ MeetingsPanel::MeetingsPanel(wxWindow* parent, ServiceContext context)
     auto* addAction = new wxButton(this, wxID_ANY, _("Add Action Arisin&g..."));
     auto* saveOutcomeButton = new wxButton(this, wxID_ANY, _("Save Outcome"));
     auto* right = new wxBoxSizer(wxVERTICAL);
+    // Whose outcome this is, above the boxes: typing it beside the wrong row's name is a
+    // wrong-patient risk.
+    outcomeFor_ = new wxStaticText(this, wxID_ANY, {});
+    outcomeFor_->SetName(_("Outcome for"));
+    wxFont strong = outcomeFor_->GetFont();
+    strong.MakeBold();
+    outcomeFor_->SetFont(strong);
+    right->Add(outcomeFor_, 0, wxBOTTOM, FromDIP(4));
     right->Add(new wxStaticText(this, wxID_ANY, _("Discussion")), 0);
     right->Add(discussion_, 2, wxEXPAND | wxBOTTOM, FromDIP(4));
     right->Add(new wxStaticText(this, wxID_ANY, _("Decision")), 0);
@@ -543,7 +551,13 @@ void MeetingsPanel::loadOutcomeEditor() {
     planChanges_->ChangeValue(item ? toWx(item->planChanges) : wxString());
     auto c = item ? ctx_.store.caseById(item->caseId) : std::nullopt;
     reviewNext_->SetValue(c && c->reviewAtNextMeeting);
+    outcomeFor_->SetLabel(c ? wxString::Format(_("Outcome for %s"), toWx(c->resident.displayName()))
+                            : wxString(_("Choose a resident on the agenda")));
     updateOutcomeState();
+}
+
+wxString MeetingsPanel::outcomeForText() const {
+    return outcomeFor_->GetLabel();
 }
 
 void MeetingsPanel::updateOutcomeState() {

@@ -62,6 +62,8 @@ class MeetingsPanel : public wxPanel {
     /// Saves what the outcome editor holds for the selected item, with its pending actions.
     bool saveOutcome(wxString& problem);
     wxString discussionText() const;
+    /// "Outcome for Ashby, Alan": whose outcome the editor holds.
+    wxString outcomeForText() const;
     void setOutcomeText(const wxString& discussion, const wxString& decision,
                         const wxString& planChanges, bool reviewAtNextMeeting);
     void addPendingAction(const NewAction& action) {
@@ -121,6 +123,7 @@ class MeetingsPanel : public wxPanel {
     wxTextCtrl* planChanges_ = nullptr;
     wxCheckBox* reviewNext_ = nullptr;
     wxStaticText* pendingLabel_ = nullptr;
+    wxStaticText* outcomeFor_ = nullptr;  // names the resident the outcome belongs to
     wxButton* openButton_ = nullptr;
     wxButton* closeButton_ = nullptr;
     wxButton* detailsButton_ = nullptr;

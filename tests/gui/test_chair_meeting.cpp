@@ -138,6 +138,9 @@ BOOST_AUTO_TEST_CASE(prepare_run_and_close_a_meeting_live) {
     // the meeting, not before.
     panel->selectItem(0);
     settle();
+    // The outcome boxes say whose outcome they hold.
+    BOOST_TEST(panel->outcomeForText().Contains("Ashby, Alan"),
+               panel->outcomeForText().utf8_string());
     w.clock->advance(std::chrono::minutes(10));
     BOOST_TEST(panel->openMeeting(problem));
     BOOST_TEST(dynamic_cast<wxChoice*>(wxWindow::FindWindowByName("Meeting", panel))
@@ -175,6 +178,8 @@ BOOST_AUTO_TEST_CASE(prepare_run_and_close_a_meeting_live) {
     // Moving to the next case records what was typed for the one before.
     panel->selectItem(1);
     settle();
+    BOOST_TEST(panel->outcomeForText().Contains("Brown, Beth"),
+               panel->outcomeForText().utf8_string());
     panel->setOutcomeText("Settled", "Review in a month", "", true);
     panel->selectItem(0);
     settle();

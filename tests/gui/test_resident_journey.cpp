@@ -198,6 +198,17 @@ BOOST_AUTO_TEST_CASE(a_navigator_keeps_the_record_right_and_closes_and_reopens_t
     BOOST_TEST(!frame->updateCurrentResident(resident, problem));
     BOOST_TEST(problem.Contains("Date of birth"), problem.utf8_string());
 
+    // A new key worker, named in the record; undo puts the old one back.
+    const auto oldKeyWorker = frame->store().caseById(someone.id)->keyWorker;
+    BOOST_TEST(frame->setKeyWorkerOfCurrent(fixture.navigator.userId, problem),
+               problem.utf8_string());
+    BOOST_TEST(frame->store().caseById(someone.id)->keyWorker.str() ==
+               fixture.navigator.userId.str());
+    BOOST_TEST(frame->caseRecord()->recordText().Contains("Gwen Pritchard"));
+    BOOST_TEST(!frame->setKeyWorkerOfCurrent(ProfessionalId("nobody-here"), problem));
+    BOOST_TEST(frame->undo(problem), problem.utf8_string());
+    BOOST_TEST(frame->store().caseById(someone.id)->keyWorker.str() == oldKeyWorker.str());
+
     // A carer, through the dialog.
     {
         nmdt::gui::ContactDialog dialog(frame, "x");

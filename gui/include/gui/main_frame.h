@@ -118,6 +118,7 @@ class MainFrame : public wxFrame {
     bool triageCurrent(Triage outcome, const std::string& reason, wxString& problem);
     bool updateCurrentResident(const Resident& resident, wxString& problem);
     bool addContactToCurrent(const Contact& contact, wxString& problem);
+    bool setKeyWorkerOfCurrent(const ProfessionalId& keyWorker, wxString& problem);
     bool recordConsentForCurrent(const OrganisationId& organisation, ConsentDecision decision,
                                  const std::string& legalBasis, wxString& problem);
     bool closeCurrentCase(const std::string& reason, wxString& problem);
@@ -127,6 +128,7 @@ class MainFrame : public wxFrame {
     void onRefer();
     void onEditDetails();
     void onAddContact();
+    void onSetKeyWorker();
     void onRecordConsent();
     void onRaiseAction();
     void onCloseCase();
