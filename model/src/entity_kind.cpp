@@ -62,9 +62,8 @@ constexpr std::array actionFields{
 constexpr std::array noteFields{"action_id"sv, "author_id"sv, "written_at"sv, "text"sv,
                                 "private"sv};
 constexpr std::array meetingFields{
-    "title"sv, "date"sv,     "start_time"sv, "duration_minutes"sv, "place"sv,
-    "link"sv,  "chair_id"sv, "status"sv,     "opened_at"sv,        "closed_at"sv,
-    "cancelled_reason"sv};
+    "title"sv,    "date"sv,   "start_time"sv, "duration_minutes"sv, "place"sv,           "link"sv,
+    "chair_id"sv, "status"sv, "opened_at"sv,  "closed_at"sv,        "cancelled_reason"sv};
 constexpr std::array participantFields{"meeting_id"sv, "organisation_id"sv, "professional_id"sv,
                                        "invited"sv, "attendance"sv};
 constexpr std::array agendaFields{"meeting_id"sv,       "case_id"sv,    "reason"sv,
