@@ -59,6 +59,14 @@ typed "999 000 0115"
 shot second-search-no-stale-record
 keys Return
 shot second-search-enter
+
+# The resident's own copy of their plan: plain words, large print offered (Alt+L).
+keys ctrl+shift+y
+window "My care and support plan"
+keys alt+l
+shot resident-copy-dialog
+keys Escape
+window "Neighbourhood MDT"
 keys ctrl+f
 typed "Nas"
 shot arabic-name-in-list

@@ -13,6 +13,9 @@ const std::vector<Command>& mainWindowCommands() {
          _("See the printed care plan before printing")},
         {ID_SAVE_PLAN_PDF, _("&File"), _("&Save Care Plan as PDF..."), "Ctrl+Shift+S",
          _("Save the selected resident's current care plan as a PDF file"), wxART_FILE_SAVE_AS},
+        {ID_RESIDENT_COPY, _("&File"), _("Resident's Cop&y of the Plan..."), "Ctrl+Shift+Y",
+         _("Print or save \"My care and support plan\" for the resident to keep, in plain "
+           "words, large print if they need it")},
         {ID_BACKUP, _("&File"), _("&Back Up Now..."), "",
          _("Write an encrypted backup of the whole store")},
         {ID_RESTORE, _("&File"), _("&Restore from Backup..."), "",

@@ -46,6 +46,7 @@ enum CommandId {
     ID_REPLAN_ACTION,
     ID_TRIAGE,
     ID_SET_KEY_WORKER,
+    ID_RESIDENT_COPY,
 };
 
 /// One command as the user meets it.

@@ -21,6 +21,15 @@ wxString formatDate(Date date) {
                             static_cast<int>(date.year()));
 }
 
+wxString formatLongDate(Date date) {
+    if (!date.ok())
+        return {};
+    return wxString::Format("%u %s %04d", static_cast<unsigned>(date.day()),
+                            wxDateTime::GetEnglishMonthName(static_cast<wxDateTime::Month>(
+                                static_cast<unsigned>(date.month()) - 1)),
+                            static_cast<int>(date.year()));
+}
+
 std::optional<Date> parseDisplayDate(const wxString& typed) {
     static const char* months[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                    "jul", "aug", "sep", "oct", "nov", "dec"};

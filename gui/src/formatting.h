@@ -12,6 +12,8 @@ namespace nmdt::gui {
 
 /// "14-Mar-1948"; empty for an unset date.
 wxString formatDate(Date date);
+/// "14 March 1948", for what residents read; empty for an unset date.
+wxString formatLongDate(Date date);
 /// Reads a typed date: "05-Oct-2025", "5 Oct 2025", "5 October 2025", "5/10/2025" (day
 /// first, as in the UK) or "2025-10-05"; nullopt for anything else or no such day.
 std::optional<Date> parseDisplayDate(const wxString& text);

@@ -388,7 +388,8 @@ void MainFrame::buildMenus() {
     // Printing needs a resident with an agreed plan. Greyed out alone would not say why,
     // so the menu item says so when the resident has none yet.
     for (const auto& c : mainWindowCommands()) {
-        if (c.id != wxID_PRINT && c.id != wxID_PREVIEW && c.id != ID_SAVE_PLAN_PDF)
+        if (c.id != wxID_PRINT && c.id != wxID_PREVIEW && c.id != ID_SAVE_PLAN_PDF &&
+            c.id != ID_RESIDENT_COPY)
             continue;
         const wxString label = c.accelerator.empty() ? c.label : c.label + "\t" + c.accelerator;
         wxString bare = c.label;
@@ -413,6 +414,8 @@ void MainFrame::buildMenus() {
         wxID_OPEN);
     bindExchangeCommands();
     bindResidentCommands();
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { onResidentCopy(); }, ID_RESIDENT_COPY);
     Bind(
         wxEVT_MENU,
         [](wxCommandEvent&) {
@@ -608,6 +611,11 @@ std::optional<Report> MainFrame::currentCarePlanReport() const {
         return std::nullopt;
     DirectoryNames names(*store_);
     CaseRecord record = CaseRecordService(ctx).load(*currentCase_);
+    return carePlanReport(record, CarePlanService(ctx).document(agreed->id), names,
+                          printContext(names));
+}
+
+PrintContext MainFrame::printContext(const DirectoryNames& names) const {
     PrintContext print{
         user_.userName +
             (user_.organisationId.empty() ? "" : ", " + names.organisation(user_.organisationId)),
@@ -619,7 +627,7 @@ std::optional<Report> MainFrame::currentCarePlanReport() const {
             last ? std::optional<Timestamp>(Timestamp(std::chrono::milliseconds(last)))
                  : std::nullopt;
     }
-    return carePlanReport(record, CarePlanService(ctx).document(agreed->id), names, print);
+    return print;
 }
 
 bool MainFrame::saveCarePlanPdf(const std::string& path, wxString& problem) {

@@ -37,6 +37,11 @@ std::string DirectoryNames::professionalWithOrganisation(const ProfessionalId& i
     return org.empty() ? professional(id) : professional(id) + " (" + org + ")";
 }
 
+std::string DirectoryNames::phoneOf(const ProfessionalId& id) const {
+    auto it = professionals_.find(id.str());
+    return it == professionals_.end() ? std::string() : it->second.phone;
+}
+
 CaseRecord CaseRecordService::load(const CaseId& id) const {
     auto found = ctx_.store.caseById(id);
     if (!found)

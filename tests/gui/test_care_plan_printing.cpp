@@ -267,4 +267,73 @@ BOOST_AUTO_TEST_CASE(overdue_reviews_and_goals_and_a_desktop_that_never_synced_a
     settle();
 }
 
+BOOST_AUTO_TEST_CASE(the_residents_copy_is_in_plain_words_without_the_teams_flags) {
+    PlanStore fixture;
+    auto* frame = new MainFrame(fixture.open(), fixture.clock, fixture.user);
+    frame->showCase(fixture.caseId);
+    frame->UpdateWindowUI(wxUPDATE_UI_RECURSE);
+    BOOST_TEST(frame->GetMenuBar()->IsEnabled(nmdt::gui::ID_RESIDENT_COPY));
+    std::string standardPdf = fixture.dir.file("my-plan.pdf");
+    std::string largePdf = fixture.dir.file("my-plan-large.pdf");
+    wxString problem;
+    BOOST_REQUIRE_MESSAGE(frame->saveResidentCopyPdf(standardPdf, false, problem),
+                          problem.utf8_string());
+    BOOST_REQUIRE_MESSAGE(frame->saveResidentCopyPdf(largePdf, true, problem),
+                          problem.utf8_string());
+    auto standard = pdfPages(standardPdf);
+    auto large = pdfPages(largePdf);
+    std::string all;
+    for (const auto& page : standard) {
+        BOOST_TEST(page.find("Żółtowska, Łucja") != std::string::npos);
+        BOOST_TEST(page.find("Agreed with me on 23 November 2026") != std::string::npos, page);
+        all += page;
+    }
+    for (const char* heading :
+         {"My care and support plan", "What matters to me", "What I want to achieve",
+          "The help I will get", "Who is doing what next", "If things get worse",
+          "People I can contact", "When we will look at this plan again", "23 February 2027",
+          "Chcę zostać w domu", "I want goal number 0", "Not started yet",
+          "Support planned for domain 3", "Zofia Żółtowska, 07700 900111", "My key worker"})
+        BOOST_TEST(all.find(heading) != std::string::npos, heading);
+    // Nothing meant for the team only: consent decisions, the referral, overdue flags,
+    // statuses, action details or the sync state.
+    for (const char* internal : {"Consent", "Falls and isolation", "OVERDUE", "requested",
+                                 "marker-", "synced", "Version 1"})
+        BOOST_TEST(all.find(internal) == std::string::npos, internal);
+    // The large-print copy carries the same words on more pages (16-point text).
+    std::string allLarge;
+    for (const auto& page : large)
+        allLarge += page;
+    BOOST_TEST(allLarge.find("I want goal number 5") != std::string::npos);
+    BOOST_TEST(allLarge.find("Action 060") != std::string::npos);
+    BOOST_TEST_MESSAGE("resident's copy pages: " << standard.size() << " standard, " << large.size()
+                                                 << " large print");
+    BOOST_TEST(large.size() * 10 >= standard.size() * 15);
+    // The banner is drawn alike on every page: the first page's "Born" is no larger (a
+    // font measured mid-header once drew page 1's details black and bigger).
+    std::string boxes = commandOutput("pdftotext -bbox -f 1 -l 2 '" + largePdf + "' -");
+    std::regex born("xMin=\"([0-9.]+)\" yMin=\"[0-9.]+\" xMax=\"([0-9.]+)\"[^>]*>Born<");
+    std::vector<double> widths;
+    for (auto it = std::sregex_iterator(boxes.begin(), boxes.end(), born);
+         it != std::sregex_iterator(); ++it)
+        widths.push_back(std::stod((*it)[2]) - std::stod((*it)[1]));
+    BOOST_REQUIRE(widths.size() == 2u);
+    BOOST_TEST(std::abs(widths[0] - widths[1]) < 0.5, widths[0] << " vs " << widths[1]);
+
+    AuditQuery aboutCase;
+    aboutCase.subject = "case:" + fixture.caseId.str();
+    auto audited = frame->store().auditTrail(aboutCase);
+    BOOST_REQUIRE(audited.size() == 3u);
+    BOOST_TEST(audited[1].detail.find("resident's copy") != std::string::npos);
+    BOOST_TEST(audited[2].detail.find("resident's copy, large print") != std::string::npos);
+    const auto artifacts =
+        std::filesystem::path(screenshot(frame, "resident-copy-window")).parent_path();
+    std::filesystem::copy_file(largePdf, artifacts / "resident-copy-large.pdf",
+                               std::filesystem::copy_options::overwrite_existing);
+    commandOutput("pdftoppm -r 50 -f 1 -l 2 -png '" + largePdf + "' '" +
+                  (artifacts / "resident-copy-large").string() + "'");
+    frame->Destroy();
+    settle();
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -14,6 +14,7 @@
 
 #include "model/action_service.h"
 #include "model/calendar.h"
+#include "model/case_record_service.h"
 #include "model/case_service.h"
 #include "model/change_set.h"
 #include "model/edit_history.h"
@@ -36,6 +37,7 @@ class MeetingsPanel;
 class CaseListView;
 class CaseRecordPanel;
 struct Report;
+struct PrintContext;
 
 /// Main window over one unlocked store. Owns the store for as long as it is open.
 class MainFrame : public wxFrame {
@@ -55,6 +57,10 @@ class MainFrame : public wxFrame {
     std::optional<Report> currentCarePlanReport() const;
     /// Saves that printout as a PDF; on failure `problem` says why.
     bool saveCarePlanPdf(const std::string& path, wxString& problem);
+    /// "My care and support plan": the resident's own copy of their agreed plan.
+    std::optional<Report> residentCopyReport(bool largePrint) const;
+    /// Saves the resident's copy as a PDF and records it in the audit trail.
+    bool saveResidentCopyPdf(const std::string& path, bool largePrint, wxString& problem);
 
     /// Hides every trace of patient data until the store passphrase is entered again.
     void lock();
@@ -169,6 +175,9 @@ class MainFrame : public wxFrame {
     void onPrint();
     void onPreview();
     void onSavePdf();
+    void onResidentCopy();
+    /// Who is printing and how fresh this desktop's copy of partners' changes is.
+    PrintContext printContext(const DirectoryNames& names) const;
     void onBackup();
     void onChangePassphrase();
     void onExportCase();

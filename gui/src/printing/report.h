@@ -41,6 +41,9 @@ struct Report {
     std::optional<IdentityBanner> banner;
     std::string footer;  // e.g. "Printed 23-Nov-2026 09:00 by Julie Clarke"
     std::vector<ReportBlock> blocks;
+    /// Multiplies every font and the banner: 1 for staff printouts, larger for the
+    /// large-print copy a resident asks for (body text at 16 points, as RNIB advises).
+    double textScale = 1.0;
 };
 
 }  // namespace nmdt::gui

@@ -58,7 +58,8 @@ class Pass {
           cache_(cache) {
         // Fonts are given in points; the DC turns points into its own pixels at its PPI,
         // while our logical unit is already one point, so scale by 72 / PPI.
-        const double scale = 72.0 / std::max(1, dc.GetPPI().y);
+        const double scale = 72.0 / std::max(1, dc.GetPPI().y) * report.textScale;
+        s_ = report.textScale;
         auto font = [scale](double points, bool bold, bool italic = false) {
             return wxFont(
                 wxFontInfo(points * scale).Family(wxFONTFAMILY_SWISS).Bold(bold).Italic(italic));
@@ -72,8 +73,8 @@ class Pass {
         bannerName_ = font(12, true);
         left_ = g.margin;
         width_ = g.width - 2 * g.margin;
-        bodyTop_ = g.margin + (report.banner ? 20 + 34 + 12 : 28);
-        bodyBottom_ = g.height - g.margin - 18;
+        layOutHeader();
+        bodyBottom_ = g.height - g.margin - 18 * s_;
         y_ = bodyTop_;
         beginPage();
     }
@@ -204,6 +205,51 @@ class Pass {
         return lines;
     }
 
+    /// Decides where the title, subtitle and banner go: on one line each when they fit,
+    /// otherwise the subtitle under the title and the date of birth and NHS number under
+    /// the name, together or each on its own line (large print), so that nothing is ever drawn over
+    /// anything else.
+    void layOutHeader() {
+        // Measured once, in the measuring pass: measuring switches the DC's font and colour,
+        // so nothing may be measured for the first time while a page header is drawn.
+        if (!cache_.header) {
+            LayoutCache::Header h;
+            for (const wxFont* font : {&small_, &bold_, &bannerName_})
+                lineHeight(*font);
+            use(title_);
+            const double titleWidth = textWidth(toWx(report_.title));
+            use(small_);
+            h.subtitleBelow = titleWidth + 12 + textWidth(toWx(report_.subtitle)) > width_;
+            if (report_.banner) {
+                const auto& b = *report_.banner;
+                use(bannerName_);
+                const double nameWidth = textWidth(toWx(b.name));
+                use(bold_);
+                const double detailsWidth = textWidth(bornText(b)) + 24 + textWidth(nhsText(b));
+                h.bannerLines = 8 + nameWidth + 24 + detailsWidth + 8 <= width_ ? 1
+                                : 8 + detailsWidth + 8 <= width_                ? 2
+                                                                                : 3;
+            }
+            cache_.header = h;
+        }
+        subtitleBelow_ = cache_.header->subtitleBelow;
+        bannerLines_ = cache_.header->bannerLines;
+        const double titleBlock = 20 * s_ + (subtitleBelow_ ? lineHeight(small_) : 0);
+        bannerTop_ = g_.margin + titleBlock;
+        if (!report_.banner) {
+            bodyTop_ = g_.margin + std::max(28 * s_, titleBlock + 8 * s_);
+            return;
+        }
+        bannerHeight_ = 34 * s_ + (bannerLines_ - 1) * (lineHeight(bold_) + 2 * s_);
+        bodyTop_ = bannerTop_ + bannerHeight_ + 12 * s_;
+    }
+    static wxString bornText(const IdentityBanner& b) {
+        return _("Born") + " " + toWx(b.dateOfBirth);
+    }
+    static wxString nhsText(const IdentityBanner& b) {
+        return _("NHS No.") + " " + toWx(b.nhsNumber);
+    }
+
     void beginPage() {
         if (!drawing())
             return;
@@ -212,24 +258,34 @@ class Pass {
         text(toWx(report_.title), left_, top);
         use(small_);
         double sw = textWidth(toWx(report_.subtitle));
-        text(toWx(report_.subtitle), left_ + width_ - sw, top + 4);
+        if (subtitleBelow_)
+            text(toWx(report_.subtitle), left_, top + 20 * s_);
+        else
+            text(toWx(report_.subtitle), left_ + width_ - sw, top + 4 * s_);
         if (report_.banner) {
-            const double bannerTop = top + 20;
+            const double bannerTop = bannerTop_;
             dc_.SetPen(wxPen(kNhsBlue));
             dc_.SetBrush(wxBrush(kNhsBlue));
             dc_.DrawRectangle(static_cast<wxCoord>(left_), static_cast<wxCoord>(bannerTop),
-                              static_cast<wxCoord>(width_), 34);
+                              static_cast<wxCoord>(width_), static_cast<wxCoord>(bannerHeight_));
             const auto& b = *report_.banner;
             use(bannerName_, *wxWHITE);
-            text(toWx(b.name), left_ + 8, bannerTop + 9);
+            text(toWx(b.name), left_ + 8, bannerTop + 9 * s_);
             use(bold_, *wxWHITE);
-            wxString born = _("Born") + " " + toWx(b.dateOfBirth);
-            wxString nhs = _("NHS No.") + " " + toWx(b.nhsNumber);
+            wxString born = bornText(b);
+            wxString nhs = nhsText(b);
             // NHS number at the right edge, date of birth just left of it: never overlapping,
-            // however long the name.
-            const double nhsX = left_ + width_ - 8 - textWidth(nhs);
-            text(nhs, nhsX, bannerTop + 11);
-            text(born, nhsX - 24 - textWidth(born), bannerTop + 11);
+            // however long the name (on a line of their own when the name leaves no room).
+            const double secondLine = bannerTop + 9 * s_ + lineHeight(bannerName_) + 2 * s_;
+            if (bannerLines_ == 3) {
+                text(born, left_ + 8, secondLine);
+                text(nhs, left_ + 8, secondLine + lineHeight(bold_) + 2 * s_);
+            } else {
+                const double detailsTop = bannerLines_ == 2 ? secondLine : bannerTop + 11 * s_;
+                const double nhsX = left_ + width_ - 8 - textWidth(nhs);
+                text(nhs, nhsX, detailsTop);
+                text(born, bannerLines_ == 2 ? left_ + 8 : nhsX - 24 - textWidth(born), detailsTop);
+            }
         }
         const double footerTop = bodyBottom_ + 6;
         dc_.SetPen(wxPen(kMidGrey));
@@ -475,6 +531,11 @@ class Pass {
     int page_ = 1;
     double left_ = 0, width_ = 0, bodyTop_ = 0, bodyBottom_ = 0, y_ = 0;
     wxFont body_, bold_, italic_, small_, heading_, title_, bannerName_;
+    double s_ = 1.0;  // the report's text scale, applied to the fixed parts of the page too
+    bool subtitleBelow_ = false;  // the subtitle has a line of its own under the title
+    int bannerLines_ = 1;         // 2: date of birth and NHS number under the name; 3: each alone
+    double bannerTop_ = 0;
+    double bannerHeight_ = 0;
 };
 
 }  // namespace

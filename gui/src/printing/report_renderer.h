@@ -4,6 +4,7 @@
 
 #include <wx/dc.h>
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -22,6 +23,12 @@ struct PageGeometry {
 /// Measurements kept from one layout pass to the next: every page is drawn by walking the
 /// report from the start, so without this each page would measure every word again.
 struct LayoutCache {
+    /// Where the page header's parts go (see the renderer's header layout).
+    struct Header {
+        bool subtitleBelow = false;
+        int bannerLines = 1;
+    };
+    std::optional<Header> header;
     std::unordered_map<std::string, std::vector<wxString>> wrapped;  // font|width|text -> lines
     std::unordered_map<std::string, double> lineHeights;             // font -> line height
 };

@@ -28,44 +28,6 @@ std::string dateText(const std::optional<Date>& d) {
     return d && d->ok() ? fromWx(formatDate(*d)) : std::string();
 }
 
-std::string domainName(NeedDomain d) {
-    switch (d) {
-        case NeedDomain::PhysicalHealth:
-            return t(_("Physical health"));
-        case NeedDomain::MentalHealth:
-            return t(_("Mental health"));
-        case NeedDomain::Housing:
-            return t(_("Housing"));
-        case NeedDomain::MoneyAndDebt:
-            return t(_("Money and debt"));
-        case NeedDomain::Employment:
-            return t(_("Employment"));
-        case NeedDomain::SocialIsolation:
-            return t(_("Social isolation"));
-        case NeedDomain::CarersAndFamily:
-            return t(_("Carers and family"));
-        case NeedDomain::SubstanceUse:
-            return t(_("Substance use"));
-        case NeedDomain::Safety:
-            return t(_("Safety"));
-    }
-    return {};
-}
-
-std::string progressName(GoalProgress p) {
-    switch (p) {
-        case GoalProgress::NotStarted:
-            return t(_("Not started"));
-        case GoalProgress::InProgress:
-            return t(_("In progress"));
-        case GoalProgress::Achieved:
-            return t(_("Achieved"));
-        case GoalProgress::NotAchieved:
-            return t(_("Not achieved"));
-    }
-    return {};
-}
-
 std::string ownerText(const Action& a, const DirectoryNames& names) {
     if (!a.owner.empty())
         return names.professionalWithOrganisation(a.owner);
@@ -154,6 +116,44 @@ ReportBlock consentTable(const CaseRecord& r, const DirectoryNames& names) {
 }
 }  // namespace
 
+std::string needDomainName(NeedDomain d) {
+    switch (d) {
+        case NeedDomain::PhysicalHealth:
+            return t(_("Physical health"));
+        case NeedDomain::MentalHealth:
+            return t(_("Mental health"));
+        case NeedDomain::Housing:
+            return t(_("Housing"));
+        case NeedDomain::MoneyAndDebt:
+            return t(_("Money and debt"));
+        case NeedDomain::Employment:
+            return t(_("Employment"));
+        case NeedDomain::SocialIsolation:
+            return t(_("Social isolation"));
+        case NeedDomain::CarersAndFamily:
+            return t(_("Carers and family"));
+        case NeedDomain::SubstanceUse:
+            return t(_("Substance use"));
+        case NeedDomain::Safety:
+            return t(_("Safety"));
+    }
+    return {};
+}
+
+std::string goalProgressName(GoalProgress p) {
+    switch (p) {
+        case GoalProgress::NotStarted:
+            return t(_("Not started"));
+        case GoalProgress::InProgress:
+            return t(_("In progress"));
+        case GoalProgress::Achieved:
+            return t(_("Achieved"));
+        case GoalProgress::NotAchieved:
+            return t(_("Not achieved"));
+    }
+    return {};
+}
+
 IdentityBanner bannerFor(const Case& c, Date today) {
     int age = daysBetween(c.resident.dateOfBirth, today) / 365;
     if (c.resident.dateOfBirth.ok()) {
@@ -211,7 +211,7 @@ Report carePlanReport(const CaseRecord& r, const CarePlanDocument& doc, const Di
 
     std::vector<std::vector<std::string>> needRows;
     for (const auto& n : doc.needs)
-        needRows.push_back({domainName(n.domain), n.description, n.plannedSupport});
+        needRows.push_back({needDomainName(n.domain), n.description, n.plannedSupport});
     b.push_back(ReportBlock::heading(t(_("My needs and the support planned"))));
     b.push_back(ReportBlock::table({t(_("Area of my life")), t(_("Need")), t(_("Support planned"))},
                                    {2, 4, 4}, needRows, t(_("No needs recorded."))));
@@ -223,8 +223,8 @@ Report carePlanReport(const CaseRecord& r, const CarePlanDocument& doc, const Di
     std::vector<std::vector<std::string>> goalRows;
     for (const auto& g : doc.goals)
         goalRows.push_back(
-            {domainName(g.domain), g.description, targetText(g, context.today),
-             progressName(g.progress) + (g.progressNote.empty() ? "" : ": " + g.progressNote)});
+            {needDomainName(g.domain), g.description, targetText(g, context.today),
+             goalProgressName(g.progress) + (g.progressNote.empty() ? "" : ": " + g.progressNote)});
     b.push_back(ReportBlock::heading(t(_("My goals, in my words"))));
     b.push_back(ReportBlock::table({t(_("Area")), t(_("Goal")), t(_("By")), t(_("Progress"))},
                                    {2, 5, 2, 3}, goalRows, t(_("No goals recorded."))));

@@ -1,9 +1,8 @@
 #pragma once
-
-#include <optional>
 // Builds the reports about one resident: the printed care plan and the on-screen record.
 // Headings follow the PRSB personalised care and support plan.
 
+#include <optional>
 #include <string>
 
 #include "../printing/report.h"
@@ -24,6 +23,10 @@ struct PrintContext {
     /// says so, since partners' changes are then certainly missing.
     bool syncSetUp = false;
 };
+
+/// The words for an area of life and for how a goal is going, as printouts show them.
+std::string needDomainName(NeedDomain domain);
+std::string goalProgressName(GoalProgress progress);
 
 /// The identity banner for a resident: name, date of birth with age, NHS number 3-3-4.
 IdentityBanner bannerFor(const Case& theCase, Date today);

@@ -22,6 +22,8 @@ class DirectoryNames {
     std::string organisationOf(const ProfessionalId& id) const;
     /// "Gwen Pritchard (Age Well Together)"
     std::string professionalWithOrganisation(const ProfessionalId& id) const;
+    /// The work phone recorded for a professional, or "".
+    std::string phoneOf(const ProfessionalId& id) const;
 
   private:
     std::unordered_map<std::string, std::string> organisations_;
