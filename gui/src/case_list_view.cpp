@@ -125,7 +125,8 @@ wxString CaseListView::OnGetItemText(long item, long column) const {
         case kName:
             return toWx(leftToRightLine(residentName(s->familyName, s->givenName)));
         case kNhsNumber:
-            return toWx(formatNhsNumber(s->nhsNumber));
+            return toWx(s->nhsNumber.empty() ? nhsNumberText(s->nhsNumber)
+                                             : formatNhsNumber(s->nhsNumber));
         case kBorn:
             return formatDate(s->dateOfBirth);
         case kPostcode:

@@ -60,6 +60,9 @@ const std::vector<Command>& mainWindowCommands() {
            "signpost or decline it")},
         {ID_EDIT_DETAILS, _("&Resident"), _("Edit &Details..."), "Ctrl+Shift+D",
          _("Correct the resident's name, date of birth, address or communication needs")},
+        {ID_RECORD_NHS_NUMBER, _("&Resident"), _("Record &NHS Number..."), "",
+         _("Record the traced NHS number of someone referred without one, or merge their "
+           "record into the one already holding it")},
         {ID_SET_KEY_WORKER, _("&Resident"), _("Set &Key Worker..."), "",
          _("Choose who holds the case day to day")},
         {ID_ADD_CONTACT, _("&Resident"), _("Add &Carer or Contact..."), "",

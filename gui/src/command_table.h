@@ -47,6 +47,7 @@ enum CommandId {
     ID_TRIAGE,
     ID_SET_KEY_WORKER,
     ID_RESIDENT_COPY,
+    ID_RECORD_NHS_NUMBER,
 };
 
 /// One command as the user meets it.

@@ -1,6 +1,9 @@
 #include "identity_text.h"
 
+#include <wx/intl.h>
+
 #include "model/nhs_number.h"
+#include "wx_text.h"
 
 namespace nmdt::gui {
 
@@ -28,6 +31,8 @@ std::string residentName(const std::string& familyName, const std::string& given
 }
 
 std::string nhsNumberText(std::string_view digits) {
+    if (digits.empty())
+        return isolated(fromWx(_("not known")));
     return leftToRightIsolated(formatNhsNumber(digits));
 }
 

@@ -19,7 +19,7 @@ std::string leftToRightIsolated(std::string_view text);
 std::string leftToRightLine(std::string_view line);
 /// "Family, Given", each name isolated.
 std::string residentName(const std::string& familyName, const std::string& givenName);
-/// "943 476 5919", isolated left to right.
+/// "943 476 5919", isolated left to right; "not known" for no number (a provisional identity).
 std::string nhsNumberText(std::string_view digits);
 /// "Family, Given  943 476 5919": what a list shows for one resident, laid out left to
 /// right as a whole.

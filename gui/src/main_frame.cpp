@@ -66,6 +66,8 @@ wxString describeIntent(const std::string& intent) {
         return _("Attendance");
     if (intent == "update-resident")
         return _("Details Change");
+    if (intent == "verify-nhs-number")
+        return _("NHS Number");
     if (intent == "record-consent")
         return _("Consent");
     if (intent == "set-key-worker")
@@ -566,6 +568,8 @@ void MainFrame::clearRecord() {
     currentCase_.reset();
     currentHasAgreedPlan_ = false;
     currentWithheld_ = false;
+    currentStatus_.reset();
+    currentProvisional_ = false;
 }
 
 void MainFrame::displayRecord(const CaseId& id, bool opening) {
@@ -581,6 +585,8 @@ void MainFrame::displayRecord(const CaseId& id, bool opening) {
             std::any_of(record.plans.begin(), record.plans.end(),
                         [](const CarePlan& p) { return p.status == PlanStatus::Agreed; });
         currentWithheld_ = false;
+        currentStatus_ = record.theCase.status;
+        currentProvisional_ = record.theCase.resident.identityProvisional();
     } catch (const StoreError& e) {
         // Never leave another person's record beside this selection, nor a selection
         // beside no record.
@@ -598,6 +604,8 @@ void MainFrame::displayRecord(const CaseId& id, bool opening) {
         currentCase_ = id;
         currentHasAgreedPlan_ = false;
         currentWithheld_ = true;
+        currentStatus_.reset();
+        currentProvisional_ = false;
     }
 }
 

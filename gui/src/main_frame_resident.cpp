@@ -14,6 +14,7 @@
 #include "command_table.h"
 #include "consent_dialog.h"
 #include "contact_dialog.h"
+#include "formatting.h"
 #include "gui/main_frame.h"
 #include "model/permissions.h"
 #include "referral_dialog.h"
@@ -31,19 +32,48 @@ ServiceContext MainFrame::editing() {
 
 std::optional<CaseId> MainFrame::refer(Referral referral, wxString& problem,
                                        const std::vector<OrganisationId>& consentTo,
-                                       Urgency urgency) {
+                                       Urgency urgency, NhsNumberKnown known) {
     referral.referredBy = user_.userId;
     referral.referrerOrganisation = user_.organisationId;
     if (referral.date == Date{})
         referral.date = clock_->today();
     std::optional<CaseId> id;
-    if (!runRefusable([&] { id = CaseService(editing()).refer(referral, consentTo, urgency); },
-                      problem))
+    if (!runRefusable(
+            [&] { id = CaseService(editing()).refer(referral, consentTo, urgency, known); },
+            problem))
         return std::nullopt;
     // The new resident is listed and opened, so what is selected is who was referred.
     showAllCases();
     showCase(*id);
     return id;
+}
+
+bool MainFrame::recordNhsNumberOfCurrent(const std::string& nhsNumber,
+                                         std::optional<CaseId>& sameAs, wxString& problem) {
+    sameAs.reset();
+    if (!currentCase_)
+        return false;
+    CaseService cases(editing());
+    if (auto other = cases.caseWithNhsNumber(nhsNumber); other && *other != *currentCase_) {
+        sameAs = other;
+        return false;
+    }
+    if (!runRefusable([&] { cases.recordNhsNumber(*currentCase_, nhsNumber); }, problem))
+        return false;
+    search(searchBox_->GetValue());
+    refreshRecord();
+    return true;
+}
+
+bool MainFrame::mergeCurrentInto(const CaseId& keep, wxString& problem) {
+    if (!currentCase_)
+        return false;
+    const CaseId provisional = *currentCase_;
+    if (!runRefusable([&] { CaseService(editing()).mergeDuplicate(keep, provisional); }, problem))
+        return false;
+    showAllCases();
+    showCase(keep);
+    return true;
 }
 
 bool MainFrame::updateCurrentResident(const Resident& resident, wxString& problem) {
@@ -180,11 +210,61 @@ wxString nameOf(const Store& store, const std::optional<CaseId>& id) {
 }  // namespace
 
 void MainFrame::onRefer() {
-    ReferralDialog dialog(
-        this, *store_, store_->professionals(), store_->organisations(), clock_->today(),
-        [this](const Referral& r, const std::vector<OrganisationId>& consentTo, Urgency urgency,
-               wxString& problem) { return refer(r, problem, consentTo, urgency).has_value(); });
+    ReferralDialog dialog(this, *store_, store_->professionals(), store_->organisations(),
+                          clock_->today(),
+                          [this](const Referral& r, const std::vector<OrganisationId>& consentTo,
+                                 Urgency urgency, NhsNumberKnown known, wxString& problem) {
+                              return refer(r, problem, consentTo, urgency, known).has_value();
+                          });
     dialog.ShowModal();
+}
+
+void MainFrame::onRecordNhsNumber() {
+    auto theCase = currentCase_ ? store_->caseById(*currentCase_) : std::nullopt;
+    if (!theCase || !theCase->resident.identityProvisional())
+        return;
+    const wxString who = toWx(theCase->resident.displayName());
+    wxString typed;
+    for (;;) {
+        wxTextEntryDialog ask(this,
+                              wxString::Format(_("The NHS number traced for %s, born %s:"), who,
+                                               formatDate(theCase->resident.dateOfBirth)),
+                              wxString::Format(_("Record NHS Number: %s"), who), typed);
+        if (ask.ShowModal() != wxID_OK)
+            return;
+        typed = ask.GetValue();
+        std::optional<CaseId> sameAs;
+        wxString problem;
+        if (recordNhsNumberOfCurrent(fromWx(typed), sameAs, problem)) {
+            SetStatusText(wxString::Format(_("NHS number recorded for %s"), who), 0);
+            return;
+        }
+        if (!sameAs) {
+            wxMessageBox(problem, _("Record NHS Number"), wxOK | wxICON_WARNING, this);
+            continue;  // the number stays typed, to be corrected
+        }
+        // The number belongs to a record already here: the same person, referred twice.
+        auto other = store_->caseById(*sameAs);
+        if (!other)
+            return;
+        wxMessageDialog confirm(
+            this,
+            wxString::Format(
+                _("This NHS number is already held by:\n\n    %s, born %s (%s)\n\nThis "
+                  "provisional record is:\n\n    %s, born %s\n\nIf the resident confirms "
+                  "they are the same person, this record's contacts, consent, care team, plans, "
+                  "actions and agenda items move to theirs, and this one is closed as merged."),
+                toWx(other->resident.displayName()), formatDate(other->resident.dateOfBirth),
+                other->status == CaseStatus::Open ? _("open") : _("closed"), who,
+                formatDate(theCase->resident.dateOfBirth)),
+            _("Same person?"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION);
+        confirm.SetYesNoLabels(_("&Merge into Their Record"), _("&Not the Same Person"));
+        if (confirm.ShowModal() != wxID_YES)
+            return;
+        if (!mergeCurrentInto(*sameAs, problem))
+            wxMessageBox(problem, _("Merge"), wxOK | wxICON_WARNING, this);
+        return;
+    }
 }
 
 void MainFrame::onEditDetails() {
@@ -297,6 +377,7 @@ void MainFrame::bindResidentCommands() {
         {ID_CLOSE_CASE, &MainFrame::onCloseCase},
         {ID_TRIAGE, &MainFrame::onTriage},
         {ID_REOPEN_CASE, &MainFrame::onReopenCase},
+        {ID_RECORD_NHS_NUMBER, &MainFrame::onRecordNhsNumber},
     };
     for (const auto& [id, handler] : handlers)
         Bind(
@@ -307,10 +388,7 @@ void MainFrame::bindResidentCommands() {
     // Commands on the record on screen: only for a record the user may see and their role
     // may change (the model refuses the rest anyway); close and reopen by the case's status.
     auto statusOfCurrent = [this]() -> std::optional<CaseStatus> {
-        if (!currentCase_ || currentWithheld_)
-            return std::nullopt;
-        auto c = store_->caseById(*currentCase_);
-        return c ? std::optional<CaseStatus>(c->status) : std::nullopt;
+        return currentCase_ && !currentWithheld_ ? currentStatus_ : std::nullopt;
     };
     for (int id : {ID_EDIT_DETAILS, ID_ADD_CONTACT, ID_RECORD_CONSENT, ID_SET_KEY_WORKER})
         Bind(
@@ -348,6 +426,13 @@ void MainFrame::bindResidentCommands() {
                      statusOfCurrent() == CaseStatus::Closed);
         },
         ID_REOPEN_CASE);
+    Bind(
+        wxEVT_UPDATE_UI,
+        [this, statusOfCurrent](wxUpdateUIEvent& e) {
+            e.Enable(isAllowed(user_, Operation::EditCase) && statusOfCurrent() &&
+                     currentProvisional_);
+        },
+        ID_RECORD_NHS_NUMBER);
 }
 
 }  // namespace nmdt::gui

@@ -11,6 +11,7 @@
 #include "date_field.h"
 #include "dialog_checks.h"
 #include "formatting.h"
+#include "identity_text.h"
 #include "labelled.h"
 #include "model/nhs_number.h"
 #include "resident_form.h"
@@ -46,7 +47,7 @@ ReferralDialog::ReferralDialog(wxWindow* parent, const CaseReader& cases,
     SetName("ReferralDialog");
     auto* columns = new wxBoxSizer(wxHORIZONTAL);
     auto* left = new wxBoxSizer(wxVERTICAL);
-    form_ = new ResidentForm(this);
+    form_ = new ResidentForm(this, true);
     left->Add(form_, 0, wxEXPAND);
     auto* grid = new wxFlexGridSizer(2, FromDIP(wxSize(8, 6)));
     grid->AddGrowableCol(1);
@@ -122,7 +123,7 @@ void ReferralDialog::lookForMatches() {
     matchList_->Clear();
     for (const auto& m : matches_)
         matchList_->Append(toWx(m.familyName + ", " + m.givenName + "  " +
-                                formatNhsNumber(m.nhsNumber) + "  " +
+                                nhsNumberText(m.nhsNumber) + "  " +
                                 fromWx(formatDate(m.dateOfBirth)) +
                                 (m.status == CaseStatus::Closed ? "  (closed)" : "")));
 }
@@ -159,7 +160,7 @@ bool ReferralDialog::trySubmit() {
     if (!form_->datesReadable())
         return false;
     wxString problem;
-    if (submit_(referral(), consentTo(), chosenUrgency(), problem))
+    if (submit_(referral(), consentTo(), chosenUrgency(), form_->nhsNumberKnown(), problem))
         return true;
     message_->SetLabel(problem);
     Layout();

@@ -25,7 +25,7 @@ class ResidentForm;
 class ReferralDialog : public wxDialog {
   public:
     using Submit = std::function<bool(const Referral&, const std::vector<OrganisationId>& consentTo,
-                                      Urgency urgency, wxString& problem)>;
+                                      Urgency urgency, NhsNumberKnown known, wxString& problem)>;
     ReferralDialog(wxWindow* parent, const CaseReader& cases, std::vector<Professional> people,
                    const std::vector<Organisation>& organisations, Date today, Submit submit);
 

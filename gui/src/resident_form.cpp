@@ -1,5 +1,6 @@
 #include "resident_form.h"
 
+#include <wx/checkbox.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -18,7 +19,7 @@ std::string trimmed(const wxTextCtrl* field) {
 }
 }  // namespace
 
-ResidentForm::ResidentForm(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
+ResidentForm::ResidentForm(wxWindow* parent, bool offerNotKnown) : wxPanel(parent, wxID_ANY) {
     auto* grid = new wxFlexGridSizer(2, FromDIP(wxSize(8, 6)));
     grid->AddGrowableCol(1);
     // Each label is created before its field: a label's mnemonic (Alt+G) moves the focus
@@ -32,6 +33,22 @@ ResidentForm::ResidentForm(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
         return text;
     };
     nhsNumber_ = field(_("&NHS number:"), _("NHS number"));
+    if (offerNotKnown) {
+        // Some residents have no NHS number (homeless, newly arrived): they are referred
+        // under a provisional identity, said so explicitly so a number is never left out
+        // by accident.
+        notKnown_ = new wxCheckBox(this, wxID_ANY,
+                                   _("Not kno&wn yet: provisional identity, trace it later"));
+        notKnown_->SetName(_("NHS number not known yet"));
+        grid->AddSpacer(0);
+        grid->Add(notKnown_);
+        notKnown_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent& e) {
+            if (e.IsChecked())
+                nhsNumber_->ChangeValue({});
+            nhsNumber_->Enable(!e.IsChecked());
+            e.Skip();
+        });
+    }
     givenName_ = field(_("&Given name:"), _("Given name"));
     familyName_ = field(_("&Family name:"), _("Family name"));
     grid->Add(new wxStaticText(this, wxID_ANY, _("Date of &birth:")), 0, wxALIGN_CENTER_VERTICAL);
@@ -77,6 +94,10 @@ Resident ResidentForm::resident() const {
     r.preferredLanguage = trimmed(language_);
     r.communicationNeeds = trimmed(communicationNeeds_);
     return r;
+}
+
+NhsNumberKnown ResidentForm::nhsNumberKnown() const {
+    return notKnown_ && notKnown_->GetValue() ? NhsNumberKnown::NotYet : NhsNumberKnown::Yes;
 }
 
 bool ResidentForm::datesReadable() {

@@ -6,6 +6,7 @@
 
 #include "model/case_record.h"
 
+class wxCheckBox;
 class wxTextCtrl;
 
 namespace nmdt::gui {
@@ -15,7 +16,8 @@ class DateField;
 /// Edits one Resident: NHS number, names, date of birth, contact details, needs.
 class ResidentForm : public wxPanel {
   public:
-    explicit ResidentForm(wxWindow* parent);
+    /// `offerNotKnown`: a box under the NHS number for referring someone without one.
+    explicit ResidentForm(wxWindow* parent, bool offerNotKnown = false);
 
     void show(const Resident& resident);
     /// What is typed, as a Resident (the model validates it).
@@ -24,6 +26,9 @@ class ResidentForm : public wxPanel {
     bool datesReadable();
 
     wxTextCtrl* nhsNumber() const { return nhsNumber_; }
+    /// "NHS number not known yet"; null unless offered.
+    wxCheckBox* nhsNumberNotKnown() const { return notKnown_; }
+    NhsNumberKnown nhsNumberKnown() const;
     wxTextCtrl* givenName() const { return givenName_; }
     wxTextCtrl* familyName() const { return familyName_; }
     DateField* dateOfBirth() const { return dateOfBirth_; }
@@ -35,6 +40,7 @@ class ResidentForm : public wxPanel {
 
   private:
     wxTextCtrl* nhsNumber_ = nullptr;
+    wxCheckBox* notKnown_ = nullptr;
     wxTextCtrl* givenName_ = nullptr;
     wxTextCtrl* familyName_ = nullptr;
     DateField* dateOfBirth_ = nullptr;

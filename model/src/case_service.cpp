@@ -16,9 +16,13 @@ void checkLength(Validator& v, const std::string& text, std::size_t max, const c
 }
 }  // namespace
 
-void CaseService::validateResident(const Resident& r, Date today) {
+void CaseService::validateResident(const Resident& r, Date today, NhsNumberKnown known) {
     Validator v;
-    if (r.nhsNumber.empty()) {
+    if (known == NhsNumberKnown::NotYet) {
+        // Said to be unknown but typed anyway: which is right is for the user to say.
+        v.require(r.nhsNumber.find_first_not_of(" \t") == std::string::npos,
+                  ErrorCode::ValueOutOfRange, "nhsNumber");
+    } else if (r.nhsNumber.empty()) {
         v.add(ErrorCode::RequiredFieldMissing, "nhsNumber");
     } else if (auto problem = NhsNumber::check(r.nhsNumber)) {
         v.add(*problem, "nhsNumber");
@@ -39,13 +43,13 @@ void CaseService::validateResident(const Resident& r, Date today) {
 }
 
 CaseId CaseService::refer(const Referral& in, const std::vector<OrganisationId>& consentTo,
-                          Urgency urgency) {
+                          Urgency urgency, NhsNumberKnown known) {
     require(ctx_.actor, Operation::Refer);
     Date today = ctx_.clock.today();
     Resident resident = in.resident;
     std::vector<Problem> problems;
     try {
-        validateResident(resident, today);
+        validateResident(resident, today, known);
         resident.nhsNumber = NhsNumber::digitsOf(resident.nhsNumber);
     } catch (const DomainError& e) {
         problems = e.problems();
@@ -67,7 +71,7 @@ CaseId CaseService::refer(const Referral& in, const std::vector<OrganisationId>&
     }
     if (!problems.empty())
         throw DomainError(problems);
-    if (ctx_.store.caseByNhsNumber(resident.nhsNumber))
+    if (!resident.identityProvisional() && ctx_.store.caseByNhsNumber(resident.nhsNumber))
         throw DomainError(ErrorCode::DuplicateNhsNumber, "nhsNumber");
 
     Case c;
@@ -113,16 +117,43 @@ Case CaseService::get(const CaseId& id) const {
 void CaseService::updateResident(const CaseId& id, const Resident& resident) {
     require(ctx_.actor, Operation::EditCase);
     Case before = get(id);
-    validateResident(resident, ctx_.clock.today());
+    // A provisional identity stays provisional until a number is recorded; a recorded
+    // number is never taken away again.
+    const bool staysProvisional = before.resident.identityProvisional() &&
+                                  resident.nhsNumber.find_first_not_of(" \t") == std::string::npos;
+    validateResident(resident, ctx_.clock.today(),
+                     staysProvisional ? NhsNumberKnown::NotYet : NhsNumberKnown::Yes);
     Case after = before;
     after.resident = resident;
-    after.resident.nhsNumber = NhsNumber::digitsOf(resident.nhsNumber);
+    after.resident.nhsNumber =
+        staysProvisional ? std::string() : NhsNumber::digitsOf(resident.nhsNumber);
     if (after.resident.nhsNumber != before.resident.nhsNumber) {
         auto other = ctx_.store.caseByNhsNumber(after.resident.nhsNumber);
         if (other && other->id != id)
             throw DomainError(ErrorCode::DuplicateNhsNumber, "nhsNumber");
     }
-    ctx_.commitEdit("update-resident", before, after);
+    ctx_.commitEdit(before.resident.identityProvisional() && !staysProvisional ? "verify-nhs-number"
+                                                                               : "update-resident",
+                    before, after);
+}
+
+void CaseService::recordNhsNumber(const CaseId& id, const std::string& nhsNumber) {
+    require(ctx_.actor, Operation::EditCase);
+    Case before = get(id);
+    if (!before.resident.identityProvisional())
+        throw DomainError(ErrorCode::InvalidStatusTransition, "nhsNumber");
+    if (nhsNumber.find_first_not_of(" \t") == std::string::npos)
+        throw DomainError(ErrorCode::RequiredFieldMissing, "nhsNumber");
+    Resident verified = before.resident;
+    verified.nhsNumber = nhsNumber;
+    updateResident(id, verified);
+}
+
+std::optional<CaseId> CaseService::caseWithNhsNumber(const std::string& nhsNumber) const {
+    if (NhsNumber::check(nhsNumber))
+        return std::nullopt;
+    auto found = ctx_.store.caseByNhsNumber(NhsNumber::digitsOf(nhsNumber));
+    return found ? std::optional<CaseId>(found->id) : std::nullopt;
 }
 
 void CaseService::triage(const CaseId& id, Triage outcome, const std::string& reason) {
@@ -240,11 +271,15 @@ void CaseService::mergeDuplicate(const CaseId& keep, const CaseId& absorb) {
         throw DomainError(ErrorCode::ValueOutOfRange, "absorb");
     Case kept = get(keep);
     Case absorbed = get(absorb);
-    if (kept.resident.nhsNumber != absorbed.resident.nhsNumber)
+    if (kept.resident.nhsNumber != absorbed.resident.nhsNumber &&
+        !absorbed.resident.identityProvisional())
         throw DomainError(ErrorCode::ValueOutOfRange, "nhsNumber");
     if (kept.status == CaseStatus::Closed || absorbed.status == CaseStatus::Closed)
         throw DomainError(ErrorCode::CaseClosed, "status");
-    ChangeSet changes("merge-duplicate-person");
+    ChangeSet changes(absorbed.resident.identityProvisional() &&
+                              !kept.resident.identityProvisional()
+                          ? "merge-provisional-identity"
+                          : "merge-duplicate-person");
     const FieldList moved{{"case_id", keep.str()}};
     for (const auto& c : ctx_.store.contacts(absorb))
         changes.update(EntityKind::Contact, c.id.str(), moved);
@@ -264,7 +299,9 @@ void CaseService::mergeDuplicate(const CaseId& keep, const CaseId& absorb) {
     Case after = absorbed;
     after.status = CaseStatus::Closed;
     after.closedReason = "Same person as " + kept.resident.displayName() + " (NHS number " +
-                         kept.resident.nhsNumber + "): merged into record " + keep.str();
+                         (kept.resident.identityProvisional() ? std::string("not known yet")
+                                                              : kept.resident.nhsNumber) +
+                         "): merged into record " + keep.str();
     after.closedDate = ctx_.clock.today();
     after.reviewAtNextMeeting = false;
     changes.update(EntityKind::Case, absorb.str(),

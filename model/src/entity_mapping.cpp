@@ -81,7 +81,8 @@ Professional fromRecord(const std::string& id, const Record& r, Professional*) {
 
 FieldList toFields(const Case& c) {
     const Resident& p = c.resident;
-    return {{"nhs_number", text(p.nhsNumber)},
+    // Empty text, never null, for a provisional identity: the column is NOT NULL.
+    return {{"nhs_number", FieldValue(p.nhsNumber)},
             {"given_name", text(p.givenName)},
             {"family_name", text(p.familyName)},
             {"date_of_birth", date(p.dateOfBirth)},

@@ -173,6 +173,8 @@ std::optional<Case> SqlCipherStore::caseById(const CaseId& id) const {
 }
 
 std::optional<Case> SqlCipherStore::caseByNhsNumber(const std::string& digits) const {
+    if (digits.empty())  // provisional identities have no number to match on
+        return std::nullopt;
     return guarded([&]() -> std::optional<Case> {
         auto rows = select<Case>(*impl_, "WHERE nhs_number = ?", digits);
         if (rows.empty())

@@ -588,7 +588,7 @@ std::vector<DuplicatePerson> SqlCipherStore::duplicatePeople() const {
         SQLite::Statement st(
             *impl_->db,
             "SELECT nhs_number, id FROM cases WHERE status = 'open' AND nhs_number IN"
-            " (SELECT nhs_number FROM cases WHERE status = 'open'"
+            " (SELECT nhs_number FROM cases WHERE status = 'open' AND nhs_number <> ''"
             "  GROUP BY nhs_number HAVING count(*) > 1)"
             " ORDER BY nhs_number, created_at, id");
         std::vector<DuplicatePerson> out;

@@ -108,8 +108,8 @@ BOOST_AUTO_TEST_CASE(reception_refers_a_resident_after_checking_they_are_not_alr
             frame, frame->store(), frame->store().professionals(), frame->store().organisations(),
             fixture.clock->today(),
             [frame](const Referral& r, const std::vector<OrganisationId>& consentTo,
-                    Urgency urgency, wxString& problem) {
-                return frame->refer(r, problem, consentTo, urgency).has_value();
+                    Urgency urgency, NhsNumberKnown nhs, wxString& problem) {
+                return frame->refer(r, problem, consentTo, urgency, nhs).has_value();
             });
         dialog.Show();
         settle();
@@ -173,6 +173,95 @@ BOOST_AUTO_TEST_CASE(reception_refers_a_resident_after_checking_they_are_not_alr
     // Reception refers; it does not edit records or close cases.
     BOOST_TEST(!menuEnabled(frame, nmdt::gui::ID_CLOSE_CASE));
     BOOST_TEST(!menuEnabled(frame, nmdt::gui::ID_EDIT_DETAILS));
+    frame->Destroy();
+    settle();
+}
+
+BOOST_AUTO_TEST_CASE(someone_without_an_nhs_number_is_referred_provisionally_then_traced) {
+    JourneyStore fixture;
+    auto* frame = fixture.frameAs(fixture.navigator);
+    const auto known = frame->store().casePage(0, 1).at(0);
+    const std::size_t before = frame->store().caseCount();
+    auto referTwo = [&](const std::string& given) {
+        nmdt::gui::ReferralDialog dialog(
+            frame, frame->store(), frame->store().professionals(), frame->store().organisations(),
+            fixture.clock->today(),
+            [frame](const Referral& r, const std::vector<OrganisationId>& consentTo,
+                    Urgency urgency, NhsNumberKnown nhs, wxString& problem) {
+                return frame->refer(r, problem, consentTo, urgency, nhs).has_value();
+            });
+        dialog.Show();
+        settle();
+        fillResident(dialog.form(), "");
+        dialog.form()->givenName()->SetValue(toWx(given));
+        dialog.reason()->SetValue("Sleeping rough since September; chest infection");
+        // A blank NHS number is never taken as "not known" by accident.
+        BOOST_TEST(!dialog.trySubmit());
+        BOOST_TEST(dialog.message().Contains("NHS number"), dialog.message().utf8_string());
+        BOOST_REQUIRE(dialog.form()->nhsNumberNotKnown());
+        // Typed and ticked "not known": which is right is asked, not guessed.
+        dialog.form()->nhsNumber()->SetValue("999 000 0019");
+        dialog.form()->nhsNumberNotKnown()->SetValue(true);
+        BOOST_TEST(!dialog.trySubmit());
+        // Ticked through the keyboard path (the event clears and disables the number).
+        dialog.form()->nhsNumberNotKnown()->SetValue(false);
+        wxCommandEvent tick(wxEVT_CHECKBOX, dialog.form()->nhsNumberNotKnown()->GetId());
+        tick.SetInt(1);
+        dialog.form()->nhsNumberNotKnown()->SetValue(true);
+        dialog.form()->nhsNumberNotKnown()->GetEventHandler()->ProcessEvent(tick);
+        BOOST_TEST(dialog.form()->nhsNumber()->GetValue().empty());
+        BOOST_TEST(!dialog.form()->nhsNumber()->IsEnabled());
+        screenshot(&dialog, "referral-nhs-number-not-known");
+        BOOST_TEST(dialog.trySubmit(), dialog.message().utf8_string());
+        dialog.Hide();
+        return *frame->currentCase();
+    };
+    const CaseId first = referTwo("Tomasz");
+    const CaseId second = referTwo("Ilie");  // two people without numbers never collide
+    BOOST_TEST(frame->store().caseCount() == before + 2);
+    BOOST_TEST(frame->store().caseById(first)->resident.nhsNumber.empty());
+    BOOST_TEST(frame->caseRecord()->bannerText().Contains("NHS No. not known"),
+               frame->caseRecord()->bannerText().utf8_string());
+    BOOST_TEST(frame->caseRecord()->recordText().Contains("PROVISIONAL IDENTITY"));
+    BOOST_TEST(menuEnabled(frame, nmdt::gui::ID_RECORD_NHS_NUMBER));
+    screenshot(frame, "provisional-identity");
+
+    // Traced: a wrong number is refused in words; a number another record holds is the same
+    // person, so nothing changes and the merge is offered.
+    wxString problem;
+    std::optional<CaseId> sameAs;
+    BOOST_TEST(!frame->recordNhsNumberOfCurrent("999 000 0019", sameAs, problem));
+    BOOST_TEST(!sameAs.has_value());
+    BOOST_TEST(problem.Contains("check digit"), problem.utf8_string());
+    BOOST_TEST(!frame->recordNhsNumberOfCurrent(formatNhsNumber(known.nhsNumber), sameAs, problem));
+    BOOST_REQUIRE(sameAs.has_value());
+    BOOST_TEST(sameAs->str() == known.id.str());
+    BOOST_TEST(frame->store().caseById(second)->resident.nhsNumber.empty());
+    BOOST_TEST(frame->addContactToCurrent(
+                   Contact{{}, {}, "Ana Popescu", "sister", "07700 900333", false, true}, problem),
+               problem.utf8_string());
+    BOOST_TEST(frame->mergeCurrentInto(*sameAs, problem), problem.utf8_string());
+    auto merged = frame->store().caseById(second);
+    BOOST_TEST((merged->status == CaseStatus::Closed));
+    BOOST_TEST(merged->closedReason.find("merged into record") != std::string::npos);
+    auto contacts = frame->store().contacts(known.id);
+    BOOST_TEST(std::count_if(contacts.begin(), contacts.end(),
+                             [](const Contact& c) { return c.name == "Ana Popescu"; }) == 1);
+    BOOST_REQUIRE(frame->currentCase().has_value());
+    BOOST_TEST(frame->currentCase()->str() == known.id.str());  // their record is shown
+    BOOST_TEST(!menuEnabled(frame, nmdt::gui::ID_RECORD_NHS_NUMBER));
+
+    // The other is traced to a number nobody holds: recorded, shown, and undoable.
+    frame->showCase(first);
+    settle();
+    BOOST_TEST(
+        frame->recordNhsNumberOfCurrent(formatNhsNumber(testNhsNumber(88002)), sameAs, problem),
+        problem.utf8_string());
+    BOOST_TEST(frame->store().caseById(first)->resident.nhsNumber == testNhsNumber(88002));
+    BOOST_TEST(frame->caseRecord()->bannerText().Contains(formatNhsNumber(testNhsNumber(88002))));
+    BOOST_TEST(!menuEnabled(frame, nmdt::gui::ID_RECORD_NHS_NUMBER));
+    BOOST_TEST(frame->GetMenuBar()->FindItem(wxID_UNDO)->GetItemLabel().Contains("NHS Number"),
+               frame->GetMenuBar()->FindItem(wxID_UNDO)->GetItemLabel().utf8_string());
     frame->Destroy();
     settle();
 }

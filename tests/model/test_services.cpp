@@ -69,6 +69,55 @@ BOOST_AUTO_TEST_CASE(refuses_invalid_dates_and_a_second_case_for_one_person) {
     BOOST_TEST(w.store->caseCount() == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(a_provisional_identity_is_referred_traced_and_merged_on_purpose_only) {
+    World w;
+    CaseId verified = referResident(w, "Ion", "Lăcătuș", 4);
+    CaseService cases(w.asChair());
+    Referral r{
+        resident("Ion", "Lacatus", ""), w.gp, w.practice, "Sleeping rough", day(2026, 11, 1), {}};
+    // Left blank without saying the number is not known: refused, as ever.
+    BOOST_TEST((problemsOf([&] { cases.refer(r); }) ==
+                std::vector<Problem>{{ErrorCode::RequiredFieldMissing, "nhsNumber"}}));
+    // Said not known but a number given: refused rather than guessed.
+    Referral typed = r;
+    typed.resident.nhsNumber = testNhsNumber(5);
+    BOOST_TEST((problemsOf([&] {
+                    cases.refer(typed, {}, Urgency::Routine, NhsNumberKnown::NotYet);
+                }) == std::vector<Problem>{{ErrorCode::ValueOutOfRange, "nhsNumber"}}));
+    CaseId first = cases.refer(r, {}, Urgency::Routine, NhsNumberKnown::NotYet);
+    CaseId second = cases.refer(r, {}, Urgency::Routine, NhsNumberKnown::NotYet);
+    BOOST_TEST(cases.get(first).resident.identityProvisional());
+    BOOST_TEST(w.store->caseCount() == 3u);
+    BOOST_TEST(w.store->duplicatePeople().empty());  // no number is not one number
+
+    // Details of a provisional record can be corrected and it stays provisional.
+    Resident corrected = cases.get(first).resident;
+    corrected.postcode = "LS2 7EE";
+    cases.updateResident(first, corrected);
+    BOOST_TEST(cases.get(first).resident.identityProvisional());
+    // A number already held is refused, the merge is the way; a new one is recorded.
+    BOOST_TEST((problemsOf([&] { cases.recordNhsNumber(first, testNhsNumber(4)); }) ==
+                std::vector<Problem>{{ErrorCode::DuplicateNhsNumber, "nhsNumber"}}));
+    BOOST_TEST(cases.caseWithNhsNumber(formatNhsNumber(testNhsNumber(4)))->str() == verified.str());
+    cases.recordNhsNumber(first, formatNhsNumber(testNhsNumber(6)));
+    BOOST_TEST(cases.get(first).resident.nhsNumber == testNhsNumber(6));
+    // A recorded number is never taken away, nor recorded twice.
+    Resident blanked = cases.get(first).resident;
+    blanked.nhsNumber.clear();
+    BOOST_TEST(problemsOf([&] { cases.updateResident(first, blanked); }).front().code ==
+               ErrorCode::RequiredFieldMissing);
+    BOOST_TEST(problemsOf([&] { cases.recordNhsNumber(first, testNhsNumber(7)); }).front().code ==
+               ErrorCode::InvalidStatusTransition);
+
+    // A verified record is never merged into a provisional one; the other way round is.
+    BOOST_TEST(problemsOf([&] { cases.mergeDuplicate(second, verified); }).front().code ==
+               ErrorCode::ValueOutOfRange);
+    cases.addContact(second, {{}, {}, "Maria Lăcătuș", "wife", "", true, true});
+    cases.mergeDuplicate(verified, second);
+    BOOST_TEST((cases.get(second).status == CaseStatus::Closed));
+    BOOST_TEST(w.store->contacts(verified).size() == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(awkward_names_round_trip_exactly) {
     World w;
     const std::vector<std::pair<std::string, std::string>> names{

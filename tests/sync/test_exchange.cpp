@@ -140,6 +140,31 @@ BOOST_AUTO_TEST_CASE(
     BOOST_TEST((t.practice.store->caseById(referred)->triage == Triage::AcceptedForMdt));
 }
 
+BOOST_AUTO_TEST_CASE(a_provisional_identity_syncs_and_its_traced_number_follows) {
+    TwoDesktops t;
+    // Referred without an NHS number on the VCFSE desktop...
+    CaseService vcfse(t.vcfse.as(t.people.navigator, Role::Navigator, kVcfse));
+    auto referred = vcfse.refer({resident("Tomasz", "Wiśniewski", ""),
+                                 t.people.navigator,
+                                 kVcfse,
+                                 "Sleeping rough",
+                                 day(2026, 11, 20),
+                                 {}},
+                                {kPractice}, Urgency::Routine, NhsNumberKnown::NotYet);
+    TwoDesktops::requireSynced(t.vcfse.sync());
+    TwoDesktops::requireSynced(t.practice.sync());
+    auto arrived = t.practice.store->caseById(referred);
+    BOOST_REQUIRE(arrived.has_value());
+    BOOST_TEST(arrived->resident.identityProvisional());
+    BOOST_TEST(t.practice.store->duplicatePeople().empty());
+    // ...traced at the practice, and the number reaches the referrer.
+    CaseService(t.practice.as(t.people.gp, Role::Clinician, kPractice))
+        .recordNhsNumber(referred, testNhsNumber(4502));
+    TwoDesktops::requireSynced(t.practice.sync());
+    TwoDesktops::requireSynced(t.vcfse.sync());
+    BOOST_TEST(t.vcfse.store->caseById(referred)->resident.nhsNumber == testNhsNumber(4502));
+}
+
 BOOST_AUTO_TEST_CASE(concurrent_edits_of_one_field_keep_the_loser_as_a_conflict_on_both_sides) {
     TwoDesktops t;
     auto caseId = t.sharedCase("Morgan", 2);

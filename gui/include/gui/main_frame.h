@@ -120,7 +120,15 @@ class MainFrame : public wxFrame {
     /// Refers a resident in as the signed-in person and opens the new record.
     std::optional<CaseId> refer(Referral referral, wxString& problem,
                                 const std::vector<OrganisationId>& consentTo = {},
-                                Urgency urgency = Urgency::Routine);
+                                Urgency urgency = Urgency::Routine,
+                                NhsNumberKnown known = NhsNumberKnown::Yes);
+    /// Records the traced NHS number of the current (provisional) resident. When another
+    /// record holds that number, `sameAs` is set to it and nothing changes: the caller asks
+    /// whether they are one person and then calls mergeCurrentInto.
+    bool recordNhsNumberOfCurrent(const std::string& nhsNumber, std::optional<CaseId>& sameAs,
+                                  wxString& problem);
+    /// Merges the current provisional record into `keep` and opens `keep`.
+    bool mergeCurrentInto(const CaseId& keep, wxString& problem);
     bool triageCurrent(Triage outcome, const std::string& reason, wxString& problem);
     bool updateCurrentResident(const Resident& resident, wxString& problem);
     bool addContactToCurrent(const Contact& contact, wxString& problem);
@@ -176,6 +184,7 @@ class MainFrame : public wxFrame {
     void onPreview();
     void onSavePdf();
     void onResidentCopy();
+    void onRecordNhsNumber();
     /// Who is printing and how fresh this desktop's copy of partners' changes is.
     PrintContext printContext(const DirectoryNames& names) const;
     void onBackup();
@@ -202,6 +211,9 @@ class MainFrame : public wxFrame {
     bool listChanging_ = false;
     bool currentHasAgreedPlan_ = false;  // known when the record loads; enables printing
     bool currentWithheld_ = false;       // not shared with the user's organisation
+    // Known when the record loads, so menu updates never read the store.
+    std::optional<CaseStatus> currentStatus_;
+    bool currentProvisional_ = false;  // no NHS number recorded yet
     wxPrintData printData_;
     wxNotebook* pages_ = nullptr;
     ActionsPanel* actions_ = nullptr;

@@ -165,7 +165,8 @@ IdentityBanner bannerFor(const Case& c, Date today) {
     }
     return {leftToRightLine(residentName(c.resident.familyName, c.resident.givenName)),
             dateText(c.resident.dateOfBirth) + " (" + std::to_string(age) + "y)",
-            formatNhsNumber(c.resident.nhsNumber)};
+            c.resident.identityProvisional() ? nhsNumberText({})
+                                             : formatNhsNumber(c.resident.nhsNumber)};
 }
 
 Report carePlanReport(const CaseRecord& r, const CarePlanDocument& doc, const DirectoryNames& names,
@@ -259,6 +260,11 @@ Report caseRecordReport(const CaseRecord& r, const DirectoryNames& names, Date t
     report.banner = bannerFor(c, today);
     auto& b = report.blocks;
     b.push_back(ReportBlock::heading(t(_("Resident"))));
+    if (p.identityProvisional())
+        b.push_back(ReportBlock::paragraph(
+            t(_("PROVISIONAL IDENTITY: no NHS number recorded yet. Check who this is with the "
+                "resident at every contact; when the number is traced, record it (Resident > "
+                "Record NHS Number)."))));
     b.push_back(ReportBlock::fieldList(
         {{t(_("Address")), joinNonEmpty(p.address, p.postcode)},
          {t(_("Phone")), p.phone},

@@ -110,7 +110,8 @@ Object::Ptr patientResource(const Case& c, const std::vector<Contact>& contacts)
     p->set("meta", meta);
     if (!r.communicationNeeds.empty())
         addExtension(p, "communication-needs", "String", r.communicationNeeds);
-    addTo(p, "identifier", identifier(kNhsNumberSystem, r.nhsNumber));
+    if (!r.identityProvisional())  // no identifier rather than an empty one
+        addTo(p, "identifier", identifier(kNhsNumberSystem, r.nhsNumber));
 
     auto name = object();
     name->set("use", "official");

@@ -55,9 +55,14 @@ struct EnumCodes<Triage> {
     }};
 };
 
+/// Whether a referral comes with the resident's NHS number. People without one (homeless,
+/// newly arrived, some Gypsy, Roma and Traveller residents) are referred with a
+/// provisional identity: no number until it is traced and recorded, or the record merged.
+enum class NhsNumberKnown { Yes, NotYet };
+
 /// The person at the centre of a case.
 struct Resident {
-    std::string nhsNumber;  // ten digits, validated on the way in
+    std::string nhsNumber;  // ten digits, validated on the way in; empty while provisional
     std::string givenName;
     std::string familyName;
     Date dateOfBirth{};
@@ -69,6 +74,8 @@ struct Resident {
     std::string communicationNeeds;  // e.g. "BSL interpreter", "large print"
 
     std::string displayName() const { return familyName + ", " + givenName; }
+    /// True while no NHS number has been recorded (identity not yet verified).
+    bool identityProvisional() const { return nhsNumber.empty(); }
 };
 
 /// A resident referred into the MDT, from referral to closure.

@@ -24,14 +24,23 @@ class CaseService {
   public:
     explicit CaseService(ServiceContext context) : ctx_(context) {}
 
-    /// Checks a resident's details; throws DomainError listing every problem.
-    static void validateResident(const Resident& resident, Date today);
+    /// Checks a resident's details; throws DomainError listing every problem. With
+    /// `NotYet` the NHS number must be left empty (a provisional identity).
+    static void validateResident(const Resident& resident, Date today,
+                                 NhsNumberKnown known = NhsNumberKnown::Yes);
 
     /// Refers a resident into the MDT. Refuses an NHS number that already has a case.
     /// `consentTo`: partner organisations the resident agreed to share with, recorded in
-    /// the same change as obtained by the referrer on the referral date.
+    /// the same change as obtained by the referrer on the referral date. `NotYet` refers
+    /// someone without an NHS number under a provisional identity (never blank by accident:
+    /// a missing number is refused unless the referrer says it is not known).
     CaseId refer(const Referral& referral, const std::vector<OrganisationId>& consentTo = {},
-                 Urgency urgency = Urgency::Routine);
+                 Urgency urgency = Urgency::Routine, NhsNumberKnown known = NhsNumberKnown::Yes);
+    /// Records the traced NHS number of a provisional identity. Refuses a number that
+    /// another case has (DuplicateNhsNumber): that is the same person, so merge instead.
+    void recordNhsNumber(const CaseId& id, const std::string& nhsNumber);
+    /// The case that holds an NHS number, if any (to offer a merge).
+    std::optional<CaseId> caseWithNhsNumber(const std::string& nhsNumber) const;
     /// The chair's decision on a referral. Signposting and declining need a reason; a case
     /// that is closed cannot be triaged. May be changed later (the log keeps each decision).
     void triage(const CaseId& id, Triage outcome, const std::string& reason);
@@ -48,7 +57,8 @@ class CaseService {
     /// The same person created twice (two desktops, one NHS number): moves everything of
     /// `absorb` (contacts, consents, care team, plans, actions, agenda items) to `keep`
     /// and closes `absorb` saying where it went, in one change. Only for two open cases
-    /// with the same NHS number; a person confirms it first.
+    /// with the same NHS number, or where `absorb` is a provisional identity (no NHS
+    /// number) found to be the person `keep` holds; a person confirms it first.
     void mergeDuplicate(const CaseId& keep, const CaseId& absorb);
 
     std::vector<CaseSummary> search(const std::string& text, std::size_t limit = 50) const;
