@@ -16,13 +16,15 @@ bool isAllowed(const Actor& actor, Operation operation) {
         case Operation::EditCase:
         case Operation::RaiseAction:
             return r == Role::Chair || r == Role::Clinician || r == Role::Navigator ||
-                   r == Role::VcfseWorker;
+                   r == Role::VcfseWorker || r == Role::Coordinator;
         case Operation::EditCarePlanDraft:
             return r == Role::Chair || r == Role::Clinician;
         case Operation::AgreeCarePlan:
+            return r == Role::Chair;
         case Operation::RunMeeting:
         case Operation::TriageReferral:
-            return r == Role::Chair;
+            // The coordinator prepares the agenda, triages and takes the minutes.
+            return r == Role::Chair || r == Role::Coordinator;
         case Operation::ExchangeRecords:
             // Sending a whole record elsewhere is a disclosure: the chair, clinicians and
             // the administrator who runs transfers; not the roles that see part of a record.
@@ -35,6 +37,7 @@ bool mayWorkOn(const Actor& actor, const Action& action) {
     switch (actor.role) {
         case Role::Chair:
         case Role::Clinician:
+        case Role::Coordinator:  // records what was agreed about any action in the meeting
             return true;
         case Role::Navigator:
         case Role::VcfseWorker:
@@ -67,6 +70,7 @@ bool maySeeRecord(const Actor& actor, const Case& theCase, const std::vector<Con
         case Role::Clinician:
         case Role::PracticeStaff:
         case Role::Administrator:
+        case Role::Coordinator:
             return true;
         case Role::Navigator:
         case Role::VcfseWorker:

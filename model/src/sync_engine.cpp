@@ -56,16 +56,17 @@ std::string refusalOfReceived(const SyncEntry& entry, const std::string& signerO
         case EntityKind::Case:
             // A new referral arrives as "pending"; any other triage outcome is the chair's.
             if (auto outcome = textSet(entry, "triage");
-                outcome && *outcome != "pending" && !is(Role::Chair))
-                return "only a chair may triage a referral, not a " + c.role;
+                outcome && *outcome != "pending" && !is(Role::Chair) && !is(Role::Coordinator))
+                return "only a chair or coordinator may triage a referral, not a " + c.role;
             break;
         case EntityKind::CarePlan:
             if (c.op == ChangeOp::Update && setsText(entry, "status", "agreed") && !is(Role::Chair))
                 return "only a chair may agree a care plan, not a " + c.role;
             break;
         case EntityKind::Meeting:
-            if (c.op == ChangeOp::Update && setsText(entry, "status", "closed") && !is(Role::Chair))
-                return "only a chair may close a meeting, not a " + c.role;
+            if (c.op == ChangeOp::Update && setsText(entry, "status", "closed") &&
+                !is(Role::Chair) && !is(Role::Coordinator))
+                return "only a chair or coordinator may close a meeting, not a " + c.role;
             break;
         case EntityKind::Action:
         case EntityKind::ProgressNote: {

@@ -230,7 +230,8 @@ bool refusedAs(World& w, Role role, const std::function<void(ServiceContext)>& c
 }
 
 const std::vector<Role> kRoles{Role::Chair,         Role::Clinician,   Role::Navigator,
-                               Role::PracticeStaff, Role::VcfseWorker, Role::Administrator};
+                               Role::PracticeStaff, Role::VcfseWorker, Role::Administrator,
+                               Role::Coordinator};
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(each_role_is_refused_exactly_the_commands_it_may_not_run) {
@@ -250,21 +251,27 @@ BOOST_AUTO_TEST_CASE(each_role_is_refused_exactly_the_commands_it_may_not_run) {
                                    day(2026, 11, 2),
                                    {}});
          },
-         {Role::Chair, Role::Clinician, Role::Navigator, Role::VcfseWorker, Role::PracticeStaff}},
+         {Role::Chair, Role::Clinician, Role::Navigator, Role::VcfseWorker, Role::PracticeStaff,
+          Role::Coordinator}},
         {"close a case",
          [](World&, ServiceContext c, const CaseId& id) { CaseService(c).close(id, "moved away"); },
-         {Role::Chair, Role::Clinician, Role::Navigator, Role::VcfseWorker}},
+         {Role::Chair, Role::Clinician, Role::Navigator, Role::VcfseWorker, Role::Coordinator}},
+        {"triage a referral",
+         [](World&, ServiceContext c, const CaseId& id) {
+             CaseService(c).triage(id, Triage::AcceptedForMdt, "");
+         },
+         {Role::Chair, Role::Coordinator}},
         {"schedule a meeting",
          [](World& w, ServiceContext c, const CaseId&) {
              MeetingService(c).schedule(meetingOn(day(2026, 12, 7), w.chair));
          },
-         {Role::Chair}},
+         {Role::Chair, Role::Coordinator}},
         {"raise an action",
          [](World& w, ServiceContext c, const CaseId& id) {
              ActionService(c).raise(
                  {id, "Call", "", {}, w.vcfse, std::nullopt, Priority::Routine, {}, {}});
          },
-         {Role::Chair, Role::Clinician, Role::Navigator, Role::VcfseWorker}},
+         {Role::Chair, Role::Clinician, Role::Navigator, Role::VcfseWorker, Role::Coordinator}},
         {"record a restore",
          [](World& w, ServiceContext c, const CaseId&) {
              NoIdSource noIds;

@@ -309,7 +309,7 @@ BOOST_AUTO_TEST_CASE(a_partner_cannot_forge_another_partners_changes) {
     };
     BOOST_TEST(said(
         "claims organisation org-practice but was signed by a desktop of organisation org-vcfse"));
-    BOOST_TEST(said("only a chair may close a meeting"));
+    BOOST_TEST(said("only a chair or coordinator may close a meeting"));
 
     // 3. The VCFSE desktop relays an envelope the practice desktop signed, as its own.
     auto practiceSealer = integration::makeEnvelopeSealer(p.practice.credentials);

@@ -128,6 +128,7 @@ class Generator {
                        professional("Chen Mei", Role::VcfseWorker, housing),
                        professional("Tom Walker (Social Worker)", Role::Clinician, council)};
         professional("Admin Office", Role::Administrator, riverside);
+        professional("Priya Shah (MDT Coordinator)", Role::Coordinator, riverside);
         summary_.navigatorId = navigators_.front().str();
         summary_.navigatorOrgId = ageWell.str();
         partners_ = {riverside, canal, hill, trust, mh, council, ageWell, advice, housing};

@@ -22,17 +22,28 @@ struct EnumCodes<OrganisationKind> {
     }};
 };
 
-enum class Role { Chair, Clinician, Navigator, PracticeStaff, VcfseWorker, Administrator };
+/// What a person does in the MDT. The coordinator prepares agendas, triages referrals and
+/// takes the minutes while the chair chairs; only the chair agrees care plans.
+enum class Role {
+    Chair,
+    Clinician,
+    Navigator,
+    PracticeStaff,
+    VcfseWorker,
+    Administrator,
+    Coordinator
+};
 
 template <>
 struct EnumCodes<Role> {
-    static constexpr std::array<std::pair<Role, std::string_view>, 6> table{{
+    static constexpr std::array<std::pair<Role, std::string_view>, 7> table{{
         {Role::Chair, "chair"},
         {Role::Clinician, "clinician"},
         {Role::Navigator, "navigator"},
         {Role::PracticeStaff, "practice-staff"},
         {Role::VcfseWorker, "vcfse-worker"},
         {Role::Administrator, "administrator"},
+        {Role::Coordinator, "coordinator"},
     }};
 };
 
