@@ -115,6 +115,8 @@ wxString describe(ErrorCode code) {
             return _(
                 "This resident has not agreed to share their record with your organisation, and "
                 "no legal basis is recorded for it.");
+        case ErrorCode::DuplicateName:
+            return _("Another one already has this name.");
     }
     return _("The request was refused.");
 }
@@ -131,6 +133,9 @@ wxString describeField(const std::string& field) {
         {"reason", _("Reason")},
         {"closedReason", _("Reason for closing")},
         {"name", _("Name")},
+        {"cadenceDays", _("How often")},
+        {"defaultInvitees", _("Invited by default")},
+        {"series", _("MDT series")},
         {"organisation", _("Organisation")},
         {"legalBasis", _("Legal basis")},
         {"title", _("Action")},

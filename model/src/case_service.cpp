@@ -156,7 +156,8 @@ std::optional<CaseId> CaseService::caseWithNhsNumber(const std::string& nhsNumbe
     return found ? std::optional<CaseId>(found->id) : std::nullopt;
 }
 
-void CaseService::triage(const CaseId& id, Triage outcome, const std::string& reason) {
+void CaseService::triage(const CaseId& id, Triage outcome, const std::string& reason,
+                         const MeetingSeriesId& series) {
     require(ctx_.actor, Operation::TriageReferral);
     Case before = get(id);
     Validator v;
@@ -166,9 +167,18 @@ void CaseService::triage(const CaseId& id, Triage outcome, const std::string& re
     v.require(!(blank && (outcome == Triage::Signposted || outcome == Triage::Declined)),
               ErrorCode::ReasonRequired, "reason");
     v.require(reason.size() <= kMaxLongText, ErrorCode::TextTooLong, "reason");
+    if (!series.empty()) {
+        bool known = false;
+        for (const auto& s : ctx_.store.meetingSeries())
+            known = known || (s.id == series && s.active);
+        v.require(known, ErrorCode::NotFound, "series");
+        v.require(outcome == Triage::AcceptedForMdt, ErrorCode::ValueOutOfRange, "series");
+    }
     v.throwIfAny();
     Case after = before;
     after.triage = outcome;
+    // Taken on by one MDT series, or by none (then any series' agenda may list them).
+    after.mdtSeries = outcome == Triage::AcceptedForMdt ? series : MeetingSeriesId();
     after.triageNote = reason;
     after.triagedBy = ctx_.actor.userId;
     after.triagedOn = ctx_.clock.today();

@@ -25,6 +25,11 @@ FieldList allFields(const Store& store, EntityKind kind, const std::string& id) 
             return fieldsOf(store.action(ActionId(id)));
         case EntityKind::Meeting:
             return fieldsOf(store.meeting(MeetingId(id)));
+        case EntityKind::MeetingSeries:
+            for (const auto& s : store.meetingSeries())
+                if (s.id.str() == id)
+                    return toFields(s);
+            return {};
         case EntityKind::AgendaItem:
             return fieldsOf(store.agendaItem(AgendaItemId(id)));
         case EntityKind::Participant:
@@ -42,6 +47,7 @@ bool allFieldsReadable(EntityKind kind) {
         case EntityKind::CarePlan:
         case EntityKind::Action:
         case EntityKind::Meeting:
+        case EntityKind::MeetingSeries:
         case EntityKind::AgendaItem:
         case EntityKind::Participant:
             return true;

@@ -11,7 +11,8 @@ constexpr std::array kinds{
     EntityKind::Organisation, EntityKind::Professional, EntityKind::Case,
     EntityKind::Contact,      EntityKind::Consent,      EntityKind::CareTeamMember,
     EntityKind::CarePlan,     EntityKind::Need,         EntityKind::Goal,
-    EntityKind::Meeting,      EntityKind::Participant,  EntityKind::AgendaItem,
+    EntityKind::MeetingSeries, EntityKind::Meeting,   EntityKind::Participant,
+    EntityKind::AgendaItem,
     EntityKind::Action,       EntityKind::ProgressNote,
 };
 
@@ -42,7 +43,8 @@ constexpr std::array caseFields{"nhs_number"sv,
                                 "triage"sv,
                                 "triage_note"sv,
                                 "triaged_by_id"sv,
-                                "triaged_on"sv};
+                                "triaged_on"sv,
+                                "mdt_series_id"sv};
 constexpr std::array contactFields{"case_id"sv, "name"sv,     "relationship"sv,
                                    "phone"sv,   "is_carer"sv, "is_next_of_kin"sv};
 constexpr std::array consentFields{"case_id"sv,     "organisation_id"sv, "decision"sv,
@@ -63,7 +65,11 @@ constexpr std::array noteFields{"action_id"sv, "author_id"sv, "written_at"sv, "t
                                 "private"sv};
 constexpr std::array meetingFields{
     "title"sv,    "date"sv,   "start_time"sv, "duration_minutes"sv, "place"sv,           "link"sv,
-    "chair_id"sv, "status"sv, "opened_at"sv,  "closed_at"sv,        "cancelled_reason"sv};
+    "chair_id"sv, "status"sv, "opened_at"sv,  "closed_at"sv,        "cancelled_reason"sv,
+    "series_id"sv};
+constexpr std::array seriesFields{"name"sv,  "cadence_days"sv,     "start_time"sv,
+                                  "duration_minutes"sv, "place"sv, "link"sv,
+                                  "default_invitees"sv, "active"sv};
 constexpr std::array participantFields{"meeting_id"sv, "organisation_id"sv, "professional_id"sv,
                                        "invited"sv, "attendance"sv};
 constexpr std::array agendaFields{"meeting_id"sv,       "case_id"sv,    "reason"sv,
@@ -100,6 +106,8 @@ std::string_view entityKindName(EntityKind kind) {
             return "action";
         case EntityKind::ProgressNote:
             return "progress_note";
+        case EntityKind::MeetingSeries:
+            return "meeting_series";
         case EntityKind::Meeting:
             return "meeting";
         case EntityKind::Participant:
@@ -141,6 +149,8 @@ std::span<const std::string_view> entityFieldNames(EntityKind kind) {
             return actionFields;
         case EntityKind::ProgressNote:
             return noteFields;
+        case EntityKind::MeetingSeries:
+            return seriesFields;
         case EntityKind::Meeting:
             return meetingFields;
         case EntityKind::Participant:

@@ -106,7 +106,8 @@ FieldList toFields(const Case& c) {
             {"triage", code(c.triage)},
             {"triage_note", text(c.triageNote)},
             {"triaged_by_id", ref(c.triagedBy)},
-            {"triaged_on", date(c.triagedOn)}};
+            {"triaged_on", date(c.triagedOn)},
+            {"mdt_series_id", ref(c.mdtSeries)}};
 }
 Case fromRecord(const std::string& id, const Record& r, Case*) {
     Case c;
@@ -138,6 +139,7 @@ Case fromRecord(const std::string& id, const Record& r, Case*) {
     c.triageNote = r.text("triage_note");
     c.triagedBy = readRef<ProfessionalId>(r, "triaged_by_id");
     c.triagedOn = readDate(r, "triaged_on");
+    c.mdtSeries = readRef<MeetingSeriesId>(r, "mdt_series_id");
     return c;
 }
 
@@ -307,7 +309,8 @@ FieldList toFields(const Meeting& m) {
             {"status", code(m.status)},
             {"opened_at", time(m.openedAt)},
             {"closed_at", time(m.closedAt)},
-            {"cancelled_reason", text(m.cancelledReason)}};
+            {"cancelled_reason", text(m.cancelledReason)},
+            {"series_id", ref(m.seriesId)}};
 }
 Meeting fromRecord(const std::string& id, const Record& r, Meeting*) {
     Meeting m;
@@ -323,7 +326,55 @@ Meeting fromRecord(const std::string& id, const Record& r, Meeting*) {
     m.status = readCode(r, "status", MeetingStatus::Planned);
     m.openedAt = readTime(r, "opened_at");
     m.closedAt = readTime(r, "closed_at");
+    m.seriesId = readRef<MeetingSeriesId>(r, "series_id");
     return m;
+}
+
+namespace {
+/// Organisation ids as one text field, space-separated (ids never contain spaces).
+std::string joinIds(const std::vector<OrganisationId>& ids) {
+    std::string out;
+    for (const auto& id : ids)
+        out += (out.empty() ? "" : " ") + id.str();
+    return out;
+}
+std::vector<OrganisationId> splitIds(const std::string& text) {
+    std::vector<OrganisationId> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find(' ', start);
+        if (end == std::string::npos)
+            end = text.size();
+        if (end > start)
+            out.emplace_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+}  // namespace
+
+FieldList toFields(const MeetingSeries& s) {
+    return {{"name", text(s.name)},
+            {"cadence_days", number(s.cadenceDays)},
+            {"start_time", text(s.startTime)},
+            {"duration_minutes", number(s.durationMinutes)},
+            {"place", text(s.place)},
+            {"link", text(s.link)},
+            {"default_invitees", text(joinIds(s.defaultInvitees))},
+            {"active", flag(s.active)}};
+}
+MeetingSeries fromRecord(const std::string& id, const Record& r, MeetingSeries*) {
+    MeetingSeries s;
+    s.id = MeetingSeriesId(id);
+    s.name = r.text("name");
+    s.cadenceDays = static_cast<int>(r.integer("cadence_days", 14));
+    s.startTime = r.text("start_time");
+    s.durationMinutes = static_cast<int>(r.integer("duration_minutes", 90));
+    s.place = r.text("place");
+    s.link = r.text("link");
+    s.defaultInvitees = splitIds(r.text("default_invitees"));
+    s.active = r.flag("active");
+    return s;
 }
 
 FieldList toFields(const Participant& p) {

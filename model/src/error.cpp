@@ -56,6 +56,8 @@ const char* errorCodeName(ErrorCode code) {
             return "reference-mismatch";
         case ErrorCode::NotShared:
             return "not-shared";
+        case ErrorCode::DuplicateName:
+            return "duplicate-name";
     }
     return "unknown";
 }

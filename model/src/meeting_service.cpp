@@ -120,10 +120,72 @@ void MeetingService::cancel(const MeetingId& id, const std::string& reason) {
     ctx_.commit(changes);
 }
 
-NextMeeting MeetingService::scheduleNext() {
+std::vector<MeetingSeries> MeetingService::series() const {
+    return ctx_.store.meetingSeries();
+}
+
+void MeetingService::validateSeries(const MeetingSeries& s) const {
+    Validator v;
+    v.require(s.name.find_first_not_of(" \t") != std::string::npos,
+              ErrorCode::RequiredFieldMissing, "name");
+    v.require(s.name.size() <= kMaxShortText && s.place.size() <= kMaxShortText &&
+                  s.link.size() <= kMaxShortText,
+              ErrorCode::TextTooLong, "name");
+    v.require(s.cadenceDays >= 7 && s.cadenceDays <= 91, ErrorCode::ValueOutOfRange,
+              "cadenceDays");
+    v.require(isTimeOfDay(s.startTime), ErrorCode::ValueOutOfRange, "startTime");
+    v.require(s.durationMinutes >= 15 && s.durationMinutes <= 8 * 60, ErrorCode::ValueOutOfRange,
+              "durationMinutes");
+    auto lower = [](std::string text) {
+        std::transform(text.begin(), text.end(), text.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        return text;
+    };
+    for (const auto& other : ctx_.store.meetingSeries())
+        v.require(other.id == s.id || lower(other.name) != lower(s.name),
+                  ErrorCode::DuplicateName, "name");
+    for (const auto& org : s.defaultInvitees)
+        v.require(ctx_.store.organisation(org).has_value(), ErrorCode::NotFound,
+                  "defaultInvitees");
+    v.throwIfAny();
+}
+
+MeetingSeriesId MeetingService::createSeries(MeetingSeries s) {
+    require(ctx_.actor, Operation::RunMeeting);
+    validateSeries(s);
+    s.id = ctx_.ids.next<MeetingSeriesId>();
+    s.active = true;
+    ctx_.commitCreate("create-meeting-series", s);
+    return s.id;
+}
+
+void MeetingService::changeSeries(const MeetingSeries& s) {
+    require(ctx_.actor, Operation::RunMeeting);
+    std::optional<MeetingSeries> before;
+    for (const auto& existing : ctx_.store.meetingSeries())
+        if (existing.id == s.id)
+            before = existing;
+    if (!before)
+        throw DomainError(ErrorCode::NotFound, "series");
+    validateSeries(s);
+    ctx_.commitEdit("change-meeting-series", *before, s);
+}
+
+NextMeeting MeetingService::scheduleNext(const MeetingSeriesId& seriesId) {
     require(ctx_.actor, Operation::RunMeeting);
     const Date today = ctx_.clock.today();
-    auto recent = ctx_.store.meetings(50);  // newest first
+    std::optional<MeetingSeries> series;
+    if (!seriesId.empty()) {
+        for (const auto& s : ctx_.store.meetingSeries())
+            if (s.id == seriesId)
+                series = s;
+        if (!series)
+            throw DomainError(ErrorCode::NotFound, "series");
+        if (!series->active)
+            throw DomainError(ErrorCode::InvalidStatusTransition, "series");
+    }
+    auto recent = ctx_.store.meetings(200);  // newest first
+    std::erase_if(recent, [&](const Meeting& m) { return m.seriesId != seriesId; });
     // A meeting already coming up is the next one: a second beside it is a mistake.
     std::optional<Meeting> upcoming;
     for (const auto& m : recent)
@@ -133,14 +195,22 @@ NextMeeting MeetingService::scheduleNext() {
         return {upcoming->id, true};
 
     Meeting next;
+    const int cadence = series ? series->cadenceDays : 14;
     if (!recent.empty()) {
         next = recent.front();
-        next.date = workingDayOnOrAfter(addDays(std::max(recent.front().date, today), 14));
+        next.date = workingDayOnOrAfter(addDays(std::max(recent.front().date, today), cadence));
+        next.cancelledReason.clear();
     } else {
         next.date = workingDayOnOrAfter(addDays(today, 7));
-        next.startTime = "13:00";
-        next.title = "Neighbourhood MDT";
+        next.startTime = series ? series->startTime : "13:00";
+        next.title = series ? series->name : "Neighbourhood MDT";
+        if (series) {
+            next.durationMinutes = series->durationMinutes;
+            next.place = series->place;
+            next.link = series->link;
+        }
     }
+    next.seriesId = seriesId;
     next.id = ctx_.ids.next<MeetingId>();
     next.chair = ctx_.actor.userId;
     next.status = MeetingStatus::Planned;
@@ -161,6 +231,12 @@ NextMeeting MeetingService::scheduleNext() {
         }
         break;
     }
+    if (recent.empty() && series)
+        for (const auto& org : series->defaultInvitees) {
+            Participant invited{ctx_.ids.next<ParticipantId>(), next.id, org, {}, true,
+                                Attendance::NeedsAction};
+            changes.create(EntityKind::Participant, invited.id.str(), toFields(invited));
+        }
     ctx_.commit(changes);
     return {next.id, false};
 }
@@ -217,6 +293,9 @@ std::size_t MeetingService::carryForwardInto(ChangeSet& changes, const Meeting& 
     std::set<CaseId> listed;
     for (const auto& i : items)
         listed.insert(i.caseId);
+    // Residents given to another MDT series come to that series' meetings, not this one's.
+    for (const auto& elsewhere : ctx_.store.casesOfOtherSeries(m.seriesId))
+        listed.insert(elsewhere);
     std::string lastKey = items.empty() ? "" : items.back().orderKey;
     std::size_t added = 0;
     auto add = [&](const CaseId& caseId, const char* reason, bool carried) {
@@ -403,14 +482,19 @@ MeetingId MeetingService::closeAndCarryForward(const MeetingId& id) {
                    changedFields(toFields(closing), toFields(closed)));
 
     std::optional<Meeting> next;
-    for (const auto& m : ctx_.store.meetings(50))
-        if (m.id != id && m.date > closing.date && m.status != MeetingStatus::Closed)
+    int cadence = 14;  // neighbourhood MDTs meet fortnightly unless their series says otherwise
+    for (const auto& s : ctx_.store.meetingSeries())
+        if (s.id == closing.seriesId)
+            cadence = s.cadenceDays;
+    for (const auto& m : ctx_.store.meetings(200))
+        if (m.id != id && m.seriesId == closing.seriesId && m.date > closing.date &&
+            m.status != MeetingStatus::Closed)
             next = m;  // the earliest meeting already planned after it: bring it up to date
     if (!next) {
         Meeting planned = closing;
         planned.id = ctx_.ids.next<MeetingId>();
-        // Neighbourhood MDTs meet fortnightly, never at a weekend or on a bank holiday.
-        planned.date = workingDayOnOrAfter(addDays(closing.date, 14));
+        // Never at a weekend or on a bank holiday.
+        planned.date = workingDayOnOrAfter(addDays(closing.date, cadence));
         planned.status = MeetingStatus::Planned;
         planned.openedAt.reset();
         planned.closedAt.reset();

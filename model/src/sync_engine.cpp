@@ -63,6 +63,10 @@ std::string refusalOfReceived(const SyncEntry& entry, const std::string& signerO
             if (c.op == ChangeOp::Update && setsText(entry, "status", "agreed") && !is(Role::Chair))
                 return "only a chair may agree a care plan, not a " + c.role;
             break;
+        case EntityKind::MeetingSeries:
+            if (!is(Role::Chair) && !is(Role::Coordinator))
+                return "only a chair or coordinator may set up an MDT series, not a " + c.role;
+            break;
         case EntityKind::Meeting:
             if (c.op == ChangeOp::Update && setsText(entry, "status", "closed") &&
                 !is(Role::Chair) && !is(Role::Coordinator))
@@ -134,6 +138,7 @@ std::vector<std::string> SyncEngine::audienceOf(const SyncEntry& entry) {
     switch (c.kind) {
         case EntityKind::Organisation:
         case EntityKind::Professional:
+        case EntityKind::MeetingSeries:
         case EntityKind::Meeting:
         case EntityKind::Participant:
             return {"*"};

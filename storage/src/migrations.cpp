@@ -246,6 +246,19 @@ ALTER TABLE cases ADD COLUMN triaged_on TEXT;
 ALTER TABLE meetings ADD COLUMN cancelled_reason TEXT;
 )sql";
 
+// Version 9: several MDTs per neighbourhood. Each series has its name, cadence, time,
+// length, place and default invitees; a meeting belongs to a series, and a case to the
+// series that discusses it (none for everything from before).
+constexpr const char* kSeriesV9 = R"sql(
+CREATE TABLE meeting_series (
+  id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, cadence_days INTEGER NOT NULL,
+  start_time TEXT, duration_minutes INTEGER NOT NULL, place TEXT, link TEXT,
+  default_invitees TEXT, active INTEGER NOT NULL DEFAULT 1);
+ALTER TABLE meetings ADD COLUMN series_id TEXT;
+ALTER TABLE cases ADD COLUMN mdt_series_id TEXT;
+CREATE INDEX cases_series ON cases(mdt_series_id);
+)sql";
+
 using Step = std::function<void(SQLite::Database&)>;
 
 const std::vector<Step>& steps() {
@@ -258,6 +271,7 @@ const std::vector<Step>& steps() {
         [](SQLite::Database& db) { db.exec(kSyncV6); },
         [](SQLite::Database& db) { db.exec(kReportIndexesV7); },
         [](SQLite::Database& db) { db.exec(kTriageV8); },
+        [](SQLite::Database& db) { db.exec(kSeriesV9); },
     };
     return all;
 }

@@ -237,6 +237,8 @@ std::unique_ptr<StoreImpl> makeImpl(const std::string& path, std::unique_ptr<SQL
 }  // namespace
 
 std::string tableOf(EntityKind kind) {
+    if (kind == EntityKind::MeetingSeries)
+        return "meeting_series";
     return std::string(entityKindName(kind)) + "s";
 }
 

@@ -291,6 +291,19 @@ std::vector<CaseId> SqlCipherStore::casesDueForReview(Date by) const {
     });
 }
 
+std::vector<MeetingSeries> SqlCipherStore::meetingSeries() const {
+    return guarded([&] { return select<MeetingSeries>(*impl_, "ORDER BY name, id"); });
+}
+
+std::vector<CaseId> SqlCipherStore::casesOfOtherSeries(const MeetingSeriesId& series) const {
+    return guarded([&] {
+        return selectIds<CaseId>(*impl_,
+                                 "SELECT id FROM cases WHERE status = 'open' AND mdt_series_id IS "
+                                 "NOT NULL AND mdt_series_id <> ?",
+                                 series.str());
+    });
+}
+
 std::vector<CaseId> SqlCipherStore::casesWithOpenActions() const {
     return guarded([&] {
         return selectIds<CaseId>(

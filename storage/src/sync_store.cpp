@@ -51,6 +51,10 @@ std::optional<EntityKind> parentOf(EntityKind kind, std::string_view field) {
         return EntityKind::Action;
     if (field == "organisation_id" && kind == EntityKind::Professional)
         return EntityKind::Organisation;
+    if (field == "series_id" && kind == EntityKind::Meeting)
+        return EntityKind::MeetingSeries;
+    if (field == "mdt_series_id" && kind == EntityKind::Case)
+        return EntityKind::MeetingSeries;
     return std::nullopt;
 }
 

@@ -1,7 +1,11 @@
 // Meetings land on working days: England's bank holidays, New Meeting and carrying forward.
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+#include <set>
+
 #include "model/case_service.h"
+#include "model/edit_history.h"
 #include "model/meeting_service.h"
 #include "model/working_days.h"
 #include "test_support.h"
@@ -124,6 +128,106 @@ BOOST_AUTO_TEST_CASE(only_chairs_schedule) {
     auto refused = problemsOf([&] { MeetingService(w.asNavigator()).scheduleNext(); });
     BOOST_REQUIRE(!refused.empty());
     BOOST_TEST(refused.front().code == ErrorCode::NotPermitted);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(meeting_series)
+
+BOOST_AUTO_TEST_CASE(two_mdts_each_plan_from_their_own_defaults_and_list_their_own_residents) {
+    World w;  // today is Monday 23 Nov 2026
+    MeetingService meetings(w.asChair());
+    MeetingSeries frailty;
+    frailty.name = "Frailty MDT";
+    frailty.cadenceDays = 28;
+    frailty.startTime = "09:30";
+    frailty.durationMinutes = 60;
+    frailty.place = "Riverside Surgery, room 2";
+    frailty.defaultInvitees = {w.practice, w.vcfse};
+    // Bad input is named, field by field, and nothing is written.
+    MeetingSeries bad = frailty;
+    bad.name = " ";
+    bad.cadenceDays = 3;
+    bad.startTime = "9.30";
+    bad.defaultInvitees = {OrganisationId("nowhere")};
+    auto problems = problemsOf([&] { meetings.createSeries(bad); });
+    for (const char* field : {"name", "cadenceDays", "startTime", "defaultInvitees"})
+        BOOST_TEST(std::count_if(problems.begin(), problems.end(),
+                                 [&](const Problem& p) { return p.field == field; }) == 1,
+                   field);
+    BOOST_TEST(meetings.series().empty());
+    // Navigators do not set up MDTs.
+    BOOST_TEST(problemsOf([&] { MeetingService(w.asNavigator()).createSeries(frailty); })
+                   .front()
+                   .code == ErrorCode::NotPermitted);
+
+    const auto frailtyId = meetings.createSeries(frailty);
+    MeetingSeries mental;
+    mental.name = "Mental Health MDT";
+    mental.cadenceDays = 7;
+    const auto mentalId = meetings.createSeries(mental);
+    mental.name = "frailty mdt";  // names are unique whatever their case
+    BOOST_TEST(problemsOf([&] { meetings.createSeries(mental); }).front().code ==
+               ErrorCode::DuplicateName);
+
+    // Residents: one for each MDT, one for whichever meets first.
+    CaseService cases(w.asChair());
+    auto refer = [&](const char* family, int n) {
+        return cases.refer({resident("Ann", family, testNhsNumber(n)), w.gp, w.practice,
+                            "Falls", day(2026, 11, 1), {}});
+    };
+    const CaseId forFrailty = refer("Frail", 301);
+    const CaseId forMental = refer("Mind", 302);
+    const CaseId forAny = refer("Any", 303);
+    cases.triage(forFrailty, Triage::AcceptedForMdt, "", frailtyId);
+    cases.triage(forMental, Triage::AcceptedForMdt, "", mentalId);
+    BOOST_TEST(problemsOf([&] { cases.triage(forAny, Triage::Declined, "elsewhere", mentalId); })
+                   .front()
+                   .code == ErrorCode::ValueOutOfRange);
+
+    // The first frailty meeting takes the series' defaults, a week on, with its invitees.
+    auto first = meetings.scheduleNext(frailtyId);
+    Meeting m = meetings.get(first.id);
+    BOOST_TEST(m.title == "Frailty MDT");
+    BOOST_TEST(m.startTime == "09:30");
+    BOOST_TEST(m.durationMinutes == 60);
+    BOOST_TEST(m.place == "Riverside Surgery, room 2");
+    BOOST_TEST(toIsoDate(m.date) == "2026-11-30");
+    BOOST_TEST(w.store->participants(first.id).size() == 2u);
+    BOOST_TEST(meetings.scheduleNext(frailtyId).alreadyPlanned);
+    // The mental health MDT plans its own, beside it.
+    auto weekly = meetings.scheduleNext(mentalId);
+    BOOST_TEST(!weekly.alreadyPlanned);
+    BOOST_TEST(meetings.get(weekly.id).title == "Mental Health MDT");
+
+    meetings.buildAgenda(first.id);
+    meetings.buildAgenda(weekly.id);
+    auto listed = [&](const MeetingId& id) {
+        std::set<std::string> out;
+        for (const auto& item : meetings.agenda(id))
+            out.insert(item.caseId.str());
+        return out;
+    };
+    BOOST_TEST((listed(first.id) == std::set<std::string>{forFrailty.str(), forAny.str()}));
+    // A resident for any MDT is listed once, by the first agenda built, not by both.
+    BOOST_TEST((listed(weekly.id) == std::set<std::string>{forMental.str()}));
+
+    // Closing a four-weekly meeting plans the next four weeks on, in the same series.
+    auto next = meetings.closeAndCarryForward(first.id);
+    BOOST_TEST(toIsoDate(meetings.get(next).date) == "2026-12-29");  // 28th: a bank holiday
+    BOOST_TEST(meetings.get(next).seriesId.str() == frailtyId.str());
+
+    // A change of defaults is undoable.
+    MeetingSeries changed = meetings.series().front();
+    BOOST_TEST(changed.name == "Frailty MDT");
+    changed.durationMinutes = 75;
+    ServiceContext undoable = w.asChair();
+    EditHistory history;
+    undoable.history = &history;
+    MeetingService(undoable).changeSeries(changed);
+    BOOST_TEST(meetings.series().front().durationMinutes == 75);
+    history.undo(*w.store, undoable.actor);
+    BOOST_TEST(meetings.series().front().durationMinutes == 60);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -97,6 +97,9 @@ struct Case {
     std::string triageNote;  // why (required to signpost or decline)
     ProfessionalId triagedBy;
     std::optional<Date> triagedOn;
+    /// Which MDT series discusses the resident (set when accepted for the MDT); empty: any
+    /// series' agenda may take them.
+    MeetingSeriesId mdtSeries;
 };
 
 /// Enough of a case to list and find it.

@@ -43,7 +43,9 @@ class CaseService {
     std::optional<CaseId> caseWithNhsNumber(const std::string& nhsNumber) const;
     /// The chair's decision on a referral. Signposting and declining need a reason; a case
     /// that is closed cannot be triaged. May be changed later (the log keeps each decision).
-    void triage(const CaseId& id, Triage outcome, const std::string& reason);
+    /// `series`: which MDT series takes on a resident accepted for the MDT (empty: any).
+    void triage(const CaseId& id, Triage outcome, const std::string& reason,
+                const MeetingSeriesId& series = {});
     void updateResident(const CaseId& id, const Resident& resident);
     void setKeyWorker(const CaseId& id, const ProfessionalId& keyWorker);
     ConsentId recordConsent(const CaseId& id, const OrganisationId& organisation,

@@ -21,6 +21,7 @@ enum class EntityKind {
     Goal,
     Action,
     ProgressNote,
+    MeetingSeries,
     Meeting,
     Participant,
     AgendaItem,

@@ -34,6 +34,7 @@ enum class ErrorCode {
     NotPermitted,       // the actor's role does not allow it
     ReferenceMismatch,  // received data refers to something absent, or to another record's entry
     NotShared,          // the resident has not agreed to share with the actor's organisation
+    DuplicateName,      // another of the same kind already has this name
 };
 
 /// Stable identifier of an error code, for logs and tests ("nhs-number-checksum").

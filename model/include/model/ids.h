@@ -35,6 +35,7 @@ using NeedId = Id<struct NeedTag>;
 using GoalId = Id<struct GoalTag>;
 using ActionId = Id<struct ActionTag>;
 using NoteId = Id<struct NoteTag>;
+using MeetingSeriesId = Id<struct MeetingSeriesTag>;
 using MeetingId = Id<struct MeetingTag>;
 using ParticipantId = Id<struct ParticipantTag>;
 using AgendaItemId = Id<struct AgendaItemTag>;

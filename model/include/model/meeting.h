@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "model/calendar.h"
 #include "model/codes.h"
@@ -36,6 +37,20 @@ struct EnumCodes<Attendance> {
     }};
 };
 
+/// A run of MDT meetings with a purpose of its own (a frailty MDT, a mental health MDT):
+/// how often it meets, when and for how long, where, and who is invited by default.
+struct MeetingSeries {
+    MeetingSeriesId id;
+    std::string name;
+    int cadenceDays = 14;          // 7 weekly, 14 fortnightly, 28 four-weekly
+    std::string startTime = "13:00";
+    int durationMinutes = 90;
+    std::string place;
+    std::string link;
+    std::vector<OrganisationId> defaultInvitees;
+    bool active = true;  // retired series keep their meetings but plan no more
+};
+
 /// One MDT meeting.
 struct Meeting {
     MeetingId id;
@@ -50,6 +65,7 @@ struct Meeting {
     std::optional<Timestamp> openedAt;
     std::optional<Timestamp> closedAt;
     std::string cancelledReason;  // set when a planned meeting was called off (then closed)
+    MeetingSeriesId seriesId;     // empty for meetings from before series existed
 };
 
 /// An organisation (and optionally a named person) invited to a meeting.

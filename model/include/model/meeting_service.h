@@ -47,10 +47,20 @@ class MeetingService {
     /// Calls off a planned meeting, saying why: it is closed with the reason, and its agenda
     /// is released so every resident on it comes to the next meeting.
     void cancel(const MeetingId& id, const std::string& reason);
-    /// New Meeting: the meeting already planned from today on if there is one; otherwise
-    /// one fortnight after the latest (on the next working day), same time, place and
-    /// length, chaired by the actor, with the latest invitees, in one change set.
-    NextMeeting scheduleNext();
+    /// New Meeting: the meeting of `series` already planned from today on if there is one;
+    /// otherwise one cadence after the series' latest (on the next working day), same
+    /// time, place and length, chaired by the actor, with the latest invitees, in one
+    /// change set. A series' first meeting takes its defaults (name, time, length, place,
+    /// invitees) a week from today. An empty series means meetings from before series.
+    NextMeeting scheduleNext(const MeetingSeriesId& series = {});
+
+    /// Sets up an MDT series (a frailty MDT, a mental health MDT). Refuses a missing or
+    /// repeated name, a cadence outside 7 to 91 days, a time that is not HH:MM, a length
+    /// outside 15 minutes to 8 hours, or an invitee that is not in the directory.
+    MeetingSeriesId createSeries(MeetingSeries series);
+    /// Changes a series' defaults (for meetings planned from now on). Undoable.
+    void changeSeries(const MeetingSeries& series);
+    std::vector<MeetingSeries> series() const;
     ClosingCheck closingCheck(const MeetingId& id) const;
     /// Adds every case that must come back and is not already listed, in the order a team
     /// works through them: new referrals (urgent first), overdue actions (longest overdue
@@ -82,6 +92,7 @@ class MeetingService {
     std::vector<AgendaItem> agenda(const MeetingId& id) const;
 
   private:
+    void validateSeries(const MeetingSeries& series) const;
     /// Adds to `changes` the cases `meeting` should discuss and does not list yet: reviews
     /// due, open actions, new referrals. Returns how many.
     std::size_t carryForwardInto(ChangeSet& changes, const Meeting& meeting) const;

@@ -111,6 +111,10 @@ class MeetingReader {
     virtual std::optional<Participant> participant(const ParticipantId& id) const = 0;
     /// Every agenda item that listed this case (not removed), any meeting.
     virtual std::vector<AgendaItem> agendaItemsForCase(const CaseId& id) const = 0;
+    /// Every MDT series, by name.
+    virtual std::vector<MeetingSeries> meetingSeries() const = 0;
+    /// Open cases given to an MDT series other than `series` (their agendas are elsewhere).
+    virtual std::vector<CaseId> casesOfOtherSeries(const MeetingSeriesId& series) const = 0;
 };
 
 /// Open cases with at least one need in a domain (in the plan version in force).

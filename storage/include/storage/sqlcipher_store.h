@@ -79,6 +79,8 @@ class SqlCipherStore final : public OpenStore, public SyncStore {
     std::vector<AgendaItem> agendaItemsForCase(const CaseId& id) const override;
     std::optional<AgendaItem> agendaItem(const AgendaItemId& id) const override;
     std::optional<Participant> participant(const ParticipantId& id) const override;
+    std::vector<MeetingSeries> meetingSeries() const override;
+    std::vector<CaseId> casesOfOtherSeries(const MeetingSeriesId& series) const override;
 
     // OpenStore
     void changePassphrase(const Passphrase& newPassphrase, const Actor& actor) override;
