@@ -145,11 +145,13 @@ bool MainFrame::recordConsentForCurrent(const OrganisationId& organisation,
     return true;
 }
 
-bool MainFrame::triageCurrent(Triage outcome, const std::string& reason, wxString& problem) {
+bool MainFrame::triageCurrent(Triage outcome, const std::string& reason, wxString& problem,
+                              const MeetingSeriesId& series) {
     if (!currentCase_)
         return false;
-    if (!runRefusable([&] { CaseService(editing()).triage(*currentCase_, outcome, reason); },
-                      problem))
+    if (!runRefusable(
+            [&] { CaseService(editing()).triage(*currentCase_, outcome, reason, series); },
+            problem))
         return false;
     refreshRecord();
     return true;
@@ -159,10 +161,10 @@ void MainFrame::onTriage() {
     auto theCase = currentCase_ ? store_->caseById(*currentCase_) : std::nullopt;
     if (!theCase)
         return;
-    TriageDialog dialog(this, *theCase);
+    TriageDialog dialog(this, *theCase, store_->meetingSeries());
     while (dialog.ShowModal() == wxID_OK) {
         wxString problem;
-        if (triageCurrent(dialog.outcome(), dialog.reason(), problem))
+        if (triageCurrent(dialog.outcome(), dialog.reason(), problem, dialog.series()))
             return;
         wxMessageBox(problem, _("Triage referral"), wxOK | wxICON_WARNING, this);
     }

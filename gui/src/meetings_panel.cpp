@@ -27,6 +27,7 @@
 #include "printing/report_printout.h"
 #include "refusable.h"
 #include "reports/meeting_reports.h"
+#include "series_dialog.h"
 #include "wording.h"
 #include "wx_text.h"
 
@@ -96,11 +97,16 @@ MeetingsPanel::MeetingsPanel(wxWindow* parent, ServiceContext context)
     auto* printMinutes = new wxButton(this, wxID_ANY, _("Print Min&utes..."));
     detailsButton_ = new wxButton(this, wxID_ANY, _("Date, Place, Lin&k..."));
     cancelButton_ = new wxButton(this, wxID_ANY, _("Call Off Meeting..."));
+    seriesButton_ = new wxButton(this, wxID_ANY, _("MDT Series..."));
+    seriesButton_->SetToolTip(
+        _("Set up the MDTs this neighbourhood runs (frailty, mental "
+          "health): how often, when, where and who is invited"));
     // Wraps onto a second row on a narrow window rather than cutting buttons off.
     auto* top = new wxWrapSizer(wxHORIZONTAL);
     for (wxWindow* w : std::initializer_list<wxWindow*>{
              meetingChoice_, meetingState_, newButton, buildButton, detailsButton_, openButton_,
-             closeButton_, cancelButton_, agendaPdf, minutesPdf, printAgenda, printMinutes})
+             closeButton_, cancelButton_, agendaPdf, minutesPdf, printAgenda, printMinutes,
+             seriesButton_})
         top->Add(w, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT | wxBOTTOM, FromDIP(6));
 
     attendanceList_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(300, -1)),
@@ -186,12 +192,12 @@ MeetingsPanel::MeetingsPanel(wxWindow* parent, ServiceContext context)
     sizer->Add(body, 1, wxEXPAND | wxALL, FromDIP(8));
     SetSizer(sizer);
 
-    // Meetings are run by the chair; everyone else sees them read-only.
+    // Meetings are run by the chair and the coordinator; everyone else sees them read-only.
     if (!isAllowed(ctx_.actor, Operation::RunMeeting)) {
         for (wxWindow* w : std::initializer_list<wxWindow*>{
                  newButton, buildButton, openButton_, closeButton_, detailsButton_, cancelButton_,
                  attended, absent, inviteButton, up, down, addCase, remove, timeButton, infoButton,
-                 addAction, saveOutcomeButton})
+                 addAction, saveOutcomeButton, seriesButton_})
             w->Hide();
         meetingState_->SetToolTip(_("Only the chair changes meetings."));
     }
@@ -206,10 +212,14 @@ MeetingsPanel::MeetingsPanel(wxWindow* parent, ServiceContext context)
         if (i >= 0)
             selectMeeting(meetings_[static_cast<std::size_t>(i)].id);
     });
+    seriesButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onSeries(); });
     newButton->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {
         wxString problem;
         bool alreadyPlanned = false;
-        auto id = scheduleNext(problem, &alreadyPlanned);
+        MeetingSeriesId series;
+        if (!chooseSeriesForNewMeeting(series))
+            return;
+        auto id = scheduleNext(problem, &alreadyPlanned, series);
         report(id.has_value(), problem, _("New meeting"));
         if (id && alreadyPlanned)
             if (auto m = current())
@@ -409,10 +419,13 @@ void MeetingsPanel::refreshMeetings(const std::optional<MeetingId>& keep) {
     meetings_ = ctx_.store.meetings(60);
     meetingChoice_->Clear();
     int select = -1;
+    // With several MDTs each meeting says which one it is.
+    const bool severalSeries = !ctx_.store.meetingSeries().empty();
     for (std::size_t i = 0; i < meetings_.size(); ++i) {
         const Meeting& m = meetings_[i];
         meetingChoice_->Append(
-            formatDate(m.date) + " " + toWx(m.startTime) + "  (" +
+            formatDate(m.date) + " " + toWx(m.startTime) +
+            (severalSeries ? "  " + toWx(m.title) : wxString()) + "  (" +
             (m.cancelledReason.empty() ? statusText(m.status) : wxString(_("called off"))) + ")");
         if (keep && m.id == *keep)
             select = static_cast<int>(i);
@@ -612,9 +625,70 @@ bool MeetingsPanel::attempt(F&& command, wxString& problem) {
     return true;
 }
 
-std::optional<MeetingId> MeetingsPanel::scheduleNext(wxString& problem, bool* alreadyPlanned) {
+bool MeetingsPanel::chooseSeriesForNewMeeting(MeetingSeriesId& chosen) {
+    std::vector<MeetingSeriesId> ids;
+    wxArrayString names;
+    for (const auto& s : ctx_.store.meetingSeries())
+        if (s.active) {
+            ids.push_back(s.id);
+            names.Add(toWx(s.name) + "  (" + describeCadence(s.cadenceDays).Lower() + ")");
+        }
+    // Meetings from before series go on as their own run while any are left.
+    const auto recent = ctx_.store.meetings(200);
+    if (ids.empty() || std::any_of(recent.begin(), recent.end(),
+                                   [](const Meeting& m) { return m.seriesId.empty(); })) {
+        ids.emplace_back();
+        names.Add(_("Neighbourhood MDT (meetings from before MDT series)"));
+    }
+    if (ids.size() == 1) {
+        chosen = ids.front();
+        return true;
+    }
+    wxSingleChoiceDialog ask(this, _("Which MDT is the new meeting for?"), _("New meeting"), names);
+    if (ask.ShowModal() != wxID_OK)
+        return false;
+    chosen = ids[static_cast<std::size_t>(ask.GetSelection())];
+    return true;
+}
+
+void MeetingsPanel::onSeries() {
+    auto all = ctx_.store.meetingSeries();
+    wxArrayString rows;
+    rows.Add(_("New MDT series..."));
+    for (const auto& s : all)
+        rows.Add(wxString::Format(_("%s: %s at %s, %d minutes"), toWx(s.name),
+                                  describeCadence(s.cadenceDays).Lower(), toWx(s.startTime),
+                                  s.durationMinutes));
+    wxSingleChoiceDialog pick(this, _("Set up a new MDT, or change one:"), _("MDT series"), rows);
+    if (pick.ShowModal() != wxID_OK)
+        return;
+    const int i = pick.GetSelection();
+    MeetingSeries editing = i <= 0 ? MeetingSeries() : all[static_cast<std::size_t>(i - 1)];
+    SeriesDialog dialog(this, editing, ctx_.store.organisations());
+    while (dialog.ShowModal() == wxID_OK) {
+        wxString problem;
+        if (saveSeries(dialog.series(), problem))
+            return;
+        wxMessageBox(problem, _("MDT series"), wxOK | wxICON_WARNING, this);
+    }
+}
+
+bool MeetingsPanel::saveSeries(const MeetingSeries& series, wxString& problem) {
+    return attempt(
+        [&] {
+            MeetingService meetings(ctx_);
+            if (series.id.empty())
+                meetings.createSeries(series);
+            else
+                meetings.changeSeries(series);
+        },
+        problem);
+}
+
+std::optional<MeetingId> MeetingsPanel::scheduleNext(wxString& problem, bool* alreadyPlanned,
+                                                     const MeetingSeriesId& series) {
     NextMeeting next;
-    if (!attempt([&] { next = MeetingService(ctx_).scheduleNext(); }, problem))
+    if (!attempt([&] { next = MeetingService(ctx_).scheduleNext(series); }, problem))
         return std::nullopt;
     if (alreadyPlanned)
         *alreadyPlanned = next.alreadyPlanned;

@@ -43,8 +43,12 @@ class MeetingsPanel : public wxPanel {
 
     // The commands, as buttons and menus run them; on refusal `problem` says why.
     void selectMeeting(const MeetingId& id);
-    /// New Meeting; `alreadyPlanned` says it found the next meeting planned already.
-    std::optional<MeetingId> scheduleNext(wxString& problem, bool* alreadyPlanned = nullptr);
+    /// New Meeting of `series` (empty: the meetings from before series); `alreadyPlanned`
+    /// says it found the next meeting planned already.
+    std::optional<MeetingId> scheduleNext(wxString& problem, bool* alreadyPlanned = nullptr,
+                                          const MeetingSeriesId& series = {});
+    /// Sets up an MDT series, or changes one (when `series` has an id).
+    bool saveSeries(const MeetingSeries& series, wxString& problem);
     bool buildAgenda(std::size_t& added, wxString& problem);
     bool addResident(const CaseId& id, wxString& problem);
     bool removeItem(long row, wxString& problem);
@@ -84,6 +88,9 @@ class MeetingsPanel : public wxPanel {
     std::function<void()> onChanged;
 
   private:
+    /// Asks which MDT a new meeting is for, when there is a choice; false if cancelled.
+    bool chooseSeriesForNewMeeting(MeetingSeriesId& chosen);
+    void onSeries();
     void refreshMeetings(const std::optional<MeetingId>& keep);
     void showMeeting();
     /// Loads the outcome editor from the store: only when the chair moves to another case,
@@ -128,6 +135,7 @@ class MeetingsPanel : public wxPanel {
     wxButton* closeButton_ = nullptr;
     wxButton* detailsButton_ = nullptr;
     wxButton* cancelButton_ = nullptr;
+    wxButton* seriesButton_ = nullptr;
 };
 
 }  // namespace nmdt::gui

@@ -32,6 +32,7 @@
 #include "model/nhs_number.h"
 #include "referral_dialog.h"
 #include "resident_form.h"
+#include "series_dialog.h"
 #include "test_support.h"
 #include "triage_dialog.h"
 
@@ -512,6 +513,77 @@ BOOST_AUTO_TEST_CASE(the_chair_triages_a_referral_and_only_accepted_ones_join_th
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(meeting_planning)
+
+BOOST_AUTO_TEST_CASE(a_coordinator_sets_up_a_frailty_mdt_and_triages_a_referral_to_it) {
+    JourneyStore fixture;
+    const Actor coordinator{ProfessionalId("coordinator"), "Priya Shah", Role::Coordinator,
+                            OrganisationId()};
+    auto* frame = fixture.frameAs(coordinator);
+    frame->showMeetings();
+    auto* panel = frame->meetings();
+    wxString problem;
+    auto orgs = frame->store().organisations();
+    MeetingSeriesId frailty;
+    {
+        nmdt::gui::SeriesDialog dialog(frame, MeetingSeries(), orgs);
+        dialog.Show();
+        settle();
+        dialog.startTime()->SetValue("9.30");
+        BOOST_TEST(!panel->saveSeries(dialog.series(), problem));  // no name, a bad time
+        BOOST_TEST(problem.Contains("Name"), problem.utf8_string());
+        BOOST_TEST(problem.Contains("Start time"), problem.utf8_string());
+        dialog.name()->SetValue("Frailty MDT");
+        dialog.cadence()->SetSelection(3);  // every 4 weeks
+        dialog.startTime()->SetValue("09:30");
+        dialog.length()->SetValue(60);
+        dialog.invitees()->Check(0);
+        dialog.invitees()->Check(1);
+        screenshot(&dialog, "mdt-series");
+        BOOST_TEST(panel->saveSeries(dialog.series(), problem), problem.utf8_string());
+        dialog.Hide();
+    }
+    auto series = frame->store().meetingSeries();
+    BOOST_REQUIRE(series.size() == 1u);
+    frailty = series.front().id;
+    BOOST_TEST(series.front().cadenceDays == 28);
+
+    // The coordinator triages a new referral to it...
+    const auto someone = frame->store().casePage(0, 1).at(0);
+    frame->showResidents();
+    frame->showCase(someone.id);
+    settle();
+    BOOST_TEST(menuEnabled(frame, nmdt::gui::ID_TRIAGE));
+    {
+        nmdt::gui::TriageDialog dialog(frame, *frame->store().caseById(someone.id),
+                                       frame->store().meetingSeries());
+        BOOST_REQUIRE(dialog.seriesChoice());
+        dialog.outcomes()->SetSelection(0);  // accepted for the MDT
+        dialog.seriesChoice()->SetSelection(1);
+        BOOST_TEST(
+            frame->triageCurrent(dialog.outcome(), dialog.reason(), problem, dialog.series()),
+            problem.utf8_string());
+    }
+    BOOST_TEST(frame->store().caseById(someone.id)->mdtSeries.str() == frailty.str());
+
+    // ...plans the series' first meeting from its defaults, and builds its agenda.
+    frame->showMeetings();
+    bool already = false;
+    auto id = panel->scheduleNext(problem, &already, frailty);
+    BOOST_REQUIRE_MESSAGE(id.has_value(), problem.utf8_string());
+    auto m = *panel->current();
+    BOOST_TEST(m.title == "Frailty MDT");
+    BOOST_TEST(m.startTime == "09:30");
+    BOOST_TEST(m.durationMinutes == 60);
+    BOOST_TEST(frame->store().participants(*id).size() == 2u);
+    std::size_t added = 0;
+    BOOST_TEST(panel->buildAgenda(added, problem), problem.utf8_string());
+    const auto items = panel->agenda();
+    BOOST_TEST(std::any_of(items.begin(), items.end(),
+                           [&](const AgendaItem& i) { return i.caseId == someone.id; }));
+    screenshot(frame, "frailty-mdt-planned");
+    frame->Destroy();
+    settle();
+}
 
 BOOST_AUTO_TEST_CASE(the_chair_moves_the_meeting_online_then_calls_it_off) {
     JourneyStore fixture;

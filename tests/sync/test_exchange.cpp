@@ -5,6 +5,7 @@
 #include "model/action_service.h"
 #include "model/case_service.h"
 #include "model/conflict_service.h"
+#include "model/entity_mapping.h"
 #include "model/error.h"
 #include "model/meeting_service.h"
 #include "storage/envelope_log.h"
@@ -163,6 +164,36 @@ BOOST_AUTO_TEST_CASE(a_provisional_identity_syncs_and_its_traced_number_follows)
     TwoDesktops::requireSynced(t.practice.sync());
     TwoDesktops::requireSynced(t.vcfse.sync());
     BOOST_TEST(t.vcfse.store->caseById(referred)->resident.nhsNumber == testNhsNumber(4502));
+}
+
+BOOST_AUTO_TEST_CASE(an_mdt_series_and_its_meetings_reach_every_partner) {
+    TwoDesktops t;
+    MeetingService chair(t.practice.as(t.people.chair, Role::Chair, kPractice));
+    MeetingSeries frailty;
+    frailty.name = "Frailty MDT";
+    frailty.cadenceDays = 28;
+    frailty.defaultInvitees = {kVcfse};
+    auto series = chair.createSeries(frailty);
+    auto first = chair.scheduleNext(series);
+    TwoDesktops::requireSynced(t.practice.sync());
+    TwoDesktops::requireSynced(t.vcfse.sync());
+    auto arrived = t.vcfse.store->meetingSeries();
+    BOOST_REQUIRE(arrived.size() == 1u);
+    BOOST_TEST(arrived.front().name == "Frailty MDT");
+    BOOST_TEST(arrived.front().defaultInvitees.size() == 1u);
+    BOOST_TEST(t.vcfse.store->meeting(first.id)->seriesId.str() == series.str());
+    // A navigator's desktop that sets up a series itself is refused on receipt.
+    MeetingSeries forged = frailty;
+    forged.id = MeetingSeriesId("forged-series");
+    forged.name = "Navigators' MDT";
+    ChangeSet changes("create-meeting-series");
+    changes.create(EntityKind::MeetingSeries, forged.id.str(), toFields(forged));
+    t.vcfse.store->commit(changes, {t.people.navigator, "Gwen Pritchard", Role::Navigator, kVcfse});
+    TwoDesktops::requireSynced(t.vcfse.sync());
+    auto report = t.practice.sync();
+    TwoDesktops::requireSynced(report);
+    BOOST_TEST(report.applied.refused >= 1u);
+    BOOST_TEST(t.practice.store->meetingSeries().size() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(concurrent_edits_of_one_field_keep_the_loser_as_a_conflict_on_both_sides) {

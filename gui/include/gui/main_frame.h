@@ -129,7 +129,8 @@ class MainFrame : public wxFrame {
                                   wxString& problem);
     /// Merges the current provisional record into `keep` and opens `keep`.
     bool mergeCurrentInto(const CaseId& keep, wxString& problem);
-    bool triageCurrent(Triage outcome, const std::string& reason, wxString& problem);
+    bool triageCurrent(Triage outcome, const std::string& reason, wxString& problem,
+                       const MeetingSeriesId& series = {});
     bool updateCurrentResident(const Resident& resident, wxString& problem);
     bool addContactToCurrent(const Contact& contact, wxString& problem);
     bool setKeyWorkerOfCurrent(const ProfessionalId& keyWorker, wxString& problem);
