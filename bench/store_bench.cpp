@@ -18,8 +18,11 @@
 
 #include "child_process.h"
 #include "model/action_service.h"
+#include "model/case_service.h"
+#include "model/meeting_service.h"
 #include "model/report_service.h"
 #include "storage/sqlcipher_store.h"
+#include "test_support.h"
 
 using namespace nmdt;
 using Stopwatch = std::chrono::steady_clock;
@@ -61,6 +64,83 @@ OrganisationId busiestOrganisation(Store& store) {
 }
 
 using OpenFn = std::function<std::unique_ptr<storage::SqlCipherStore>()>;
+
+/// The user commands of the command layer, each a whole command: role check, validation,
+/// one change set with its change-log entry and audit event, committed (synchronous=FULL).
+void commandWorkload(storage::SqlCipherStore& store, int iterations,
+                     std::map<std::string, Timing>& results) {
+    SystemClock clock;
+    SeededIdSource ids(static_cast<std::uint64_t>(store.caseCount()) + 7);
+    const auto people = store.professionals();
+    ProfessionalId chairId;
+    for (const auto& p : people)
+        if (p.role == Role::Chair)
+            chairId = p.id;
+    Actor chair{chairId, "Benchmark chair", Role::Chair, OrganisationId()};
+    ServiceContext ctx{store, clock, ids, chair};
+    CaseService cases(ctx);
+    MeetingService meetings(ctx);
+    ActionService actions(ctx);
+
+    // Unused NHS numbers, found before the clock starts (a rerun on the same store works).
+    std::vector<std::string> fresh;
+    for (int n = 90000; fresh.size() < static_cast<std::size_t>(iterations); ++n) {
+        std::string nhs = test::testNhsNumber(n);
+        if (!store.caseByNhsNumber(nhs))
+            fresh.push_back(nhs);
+    }
+    std::vector<CaseId> referred;
+    results["command: refer a resident (duplicate check, consent to 2)"] =
+        measure(iterations, [&](int i) {
+            Resident r;
+            r.nhsNumber = fresh[static_cast<std::size_t>(i)];
+            r.givenName = "Bench";
+            r.familyName = "Referral";
+            r.dateOfBirth = Date{std::chrono::year{1940}, std::chrono::March, std::chrono::day{3}};
+            auto orgs = store.organisations();
+            referred.push_back(
+                cases.refer({r, chairId, orgs.front().id, "Benchmark referral", clock.today(), {}},
+                            {orgs[0].id, orgs[1].id}, Urgency::Routine));
+        });
+    results["command: triage a referral"] = measure(iterations, [&](int i) {
+        cases.triage(referred[static_cast<std::size_t>(i)], Triage::AcceptedForMdt, "");
+    });
+    std::vector<ActionId> raised;
+    results["command: raise an action"] = measure(iterations, [&](int i) {
+        raised.push_back(actions.raise({referred[static_cast<std::size_t>(i)],
+                                        "Benchmark action",
+                                        "",
+                                        chairId,
+                                        {},
+                                        clock.today(),
+                                        Priority::Routine,
+                                        {},
+                                        {}}));
+    });
+    results["command: move a due date with a reason"] = measure(iterations, [&](int i) {
+        actions.replan(raised[static_cast<std::size_t>(i)], addDays(clock.today(), 7),
+                       Priority::Urgent, "Benchmark");
+    });
+    results["command: close a case"] = measure(iterations, [&](int i) {
+        cases.close(referred[static_cast<std::size_t>(i)], "Benchmark closing");
+    });
+    // New Meeting and Build Agenda for a 90-minute meeting from every case in the store:
+    // each iteration plans a fresh meeting (not timed) and builds its agenda (timed).
+    std::size_t listed = 0;
+    const int agendaRuns = std::max(5, iterations / 20);
+    std::vector<MeetingId> planned;
+    for (int i = 0; i < agendaRuns; ++i) {
+        Meeting m;
+        m.date = addDays(clock.today(), 30 + i);
+        m.startTime = "13:00";
+        m.durationMinutes = 90;
+        m.chair = chairId;
+        planned.push_back(meetings.schedule(m));
+    }
+    results["command: build the agenda of a 90-minute meeting"] =
+        measure(agendaRuns, [&](int i) { listed = meetings.buildAgenda(planned[std::size_t(i)]); });
+    std::cerr << "  (agenda: " << listed << " residents listed in the last run)\n";
+}
 
 std::map<std::string, Timing> workload(const OpenFn& open, int iterations) {
     std::map<std::string, Timing> results;
@@ -132,6 +212,7 @@ std::map<std::string, Timing> workload(const OpenFn& open, int iterations) {
         actions.changeStatus(id, onHold ? ActionStatus::InProgress : ActionStatus::OnHold,
                              onHold ? "" : "Waiting for the resident");
     });
+    commandWorkload(*store, iterations, results);
     std::cerr << "  (" << overdueShown << " overdue shown; " << targets.size()
               << " actions toggled; reports over " << openCases << " open cases)\n";
     return results;

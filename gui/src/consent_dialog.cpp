@@ -7,6 +7,7 @@
 #include <wx/textctrl.h>
 
 #include "labelled.h"
+#include "wording.h"
 #include "wx_text.h"
 
 namespace nmdt::gui {
@@ -30,16 +31,24 @@ ConsentDialog::ConsentDialog(wxWindow* parent, const wxString& residentName,
     legalBasis_ = new wxTextCtrl(this, wxID_ANY, {}, wxDefaultPosition, FromDIP(wxSize(360, -1)));
     legalBasis_->SetName(_("Legal basis"));
     legalBasis_->SetHint(_("Only where sharing rests on a basis other than consent"));
+    method_ = new wxChoice(this, wxID_ANY);
+    method_->SetName(_("How obtained"));
+    for (auto m : {ConsentMethod::InPerson, ConsentMethod::InWriting, ConsentMethod::ByPhone,
+                   ConsentMethod::Representative})
+        method_->Append(describe(m));
+    method_->SetSelection(0);
     grid->Add(labelFor(this, _("&Organisation:"), organisation_), 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(organisation_, 1, wxEXPAND);
     grid->AddSpacer(0);
     grid->Add(decision_, 1, wxEXPAND);
+    grid->Add(labelFor(this, _("&How obtained:"), method_), 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(method_, 0);
     grid->Add(labelFor(this, _("&Legal basis:"), legalBasis_), 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(legalBasis_, 1, wxEXPAND);
-    auto* note = new wxStaticText(
-        this, wxID_ANY,
-        _("Recorded as obtained by you, today. A refusal stops sharing with that organisation "
-          "from the next sync on; what it already holds stays with it."));
+    auto* note = new wxStaticText(this, wxID_ANY,
+                                  _("Recorded as obtained by you, today, as chosen above. A "
+                                    "refusal stops sharing with that organisation "
+                                    "from the next sync on; what it already holds stays with it."));
     note->Wrap(FromDIP(460));
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(grid, 1, wxEXPAND | wxALL, FromDIP(12));
@@ -56,6 +65,14 @@ OrganisationId ConsentDialog::chosenOrganisation() const {
 
 ConsentDecision ConsentDialog::chosenDecision() const {
     return decision_->GetSelection() == 1 ? ConsentDecision::Deny : ConsentDecision::Permit;
+}
+
+ConsentMethod ConsentDialog::chosenMethod() const {
+    static constexpr ConsentMethod kOrder[] = {ConsentMethod::InPerson, ConsentMethod::InWriting,
+                                               ConsentMethod::ByPhone,
+                                               ConsentMethod::Representative};
+    const int i = method_->GetSelection();
+    return i < 0 ? ConsentMethod::InPerson : kOrder[i];
 }
 
 std::string ConsentDialog::basis() const {

@@ -27,6 +27,8 @@ class ConsentDialog : public wxDialog {
     /// The organisation chosen; empty if none.
     OrganisationId chosenOrganisation() const;
     ConsentDecision chosenDecision() const;
+    wxChoice* method() const { return method_; }
+    ConsentMethod chosenMethod() const;
     std::string basis() const;
 
   private:
@@ -34,6 +36,7 @@ class ConsentDialog : public wxDialog {
     wxChoice* organisation_ = nullptr;
     wxRadioBox* decision_ = nullptr;
     wxTextCtrl* legalBasis_ = nullptr;
+    wxChoice* method_ = nullptr;
 };
 
 }  // namespace nmdt::gui

@@ -31,15 +31,17 @@ ServiceContext MainFrame::editing() {
 }
 
 std::optional<CaseId> MainFrame::refer(Referral referral, wxString& problem,
-                                       const std::vector<OrganisationId>& consentTo,
-                                       Urgency urgency, NhsNumberKnown known) {
+                                       const ReferralChoices& choices) {
     referral.referredBy = user_.userId;
     referral.referrerOrganisation = user_.organisationId;
     if (referral.date == Date{})
         referral.date = clock_->today();
     std::optional<CaseId> id;
     if (!runRefusable(
-            [&] { id = CaseService(editing()).refer(referral, consentTo, urgency, known); },
+            [&] {
+                id = CaseService(editing()).refer(referral, choices.consentTo, choices.urgency,
+                                                  choices.nhsNumber, choices.consentMethod);
+            },
             problem))
         return std::nullopt;
     // The new resident is listed and opened, so what is selected is who was referred.
@@ -127,7 +129,7 @@ bool MainFrame::addContactToCurrent(const Contact& contact, wxString& problem) {
 
 bool MainFrame::recordConsentForCurrent(const OrganisationId& organisation,
                                         ConsentDecision decision, const std::string& legalBasis,
-                                        wxString& problem) {
+                                        wxString& problem, ConsentMethod method) {
     if (!currentCase_)
         return false;
     if (organisation.empty()) {
@@ -137,7 +139,7 @@ bool MainFrame::recordConsentForCurrent(const OrganisationId& organisation,
     if (!runRefusable(
             [&] {
                 CaseService(editing()).recordConsent(*currentCase_, organisation, decision,
-                                                     legalBasis);
+                                                     legalBasis, method);
             },
             problem))
         return false;
@@ -212,12 +214,11 @@ wxString nameOf(const Store& store, const std::optional<CaseId>& id) {
 }  // namespace
 
 void MainFrame::onRefer() {
-    ReferralDialog dialog(this, *store_, store_->professionals(), store_->organisations(),
-                          clock_->today(),
-                          [this](const Referral& r, const std::vector<OrganisationId>& consentTo,
-                                 Urgency urgency, NhsNumberKnown known, wxString& problem) {
-                              return refer(r, problem, consentTo, urgency, known).has_value();
-                          });
+    ReferralDialog dialog(
+        this, *store_, store_->professionals(), store_->organisations(), clock_->today(),
+        [this](const Referral& r, const ReferralChoices& choices, wxString& problem) {
+            return refer(r, problem, choices).has_value();
+        });
     dialog.ShowModal();
 }
 
@@ -319,7 +320,7 @@ void MainFrame::onRecordConsent() {
     while (dialog.ShowModal() == wxID_OK) {
         wxString problem;
         if (recordConsentForCurrent(dialog.chosenOrganisation(), dialog.chosenDecision(),
-                                    dialog.basis(), problem)) {
+                                    dialog.basis(), problem, dialog.chosenMethod())) {
             if (dialog.chosenDecision() == ConsentDecision::Deny)
                 wxMessageBox(
                     wxString::Format(

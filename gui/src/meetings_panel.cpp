@@ -157,6 +157,12 @@ MeetingsPanel::MeetingsPanel(wxWindow* parent, ServiceContext context)
         new wxTextCtrl(this, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, wxTE_MULTILINE);
     planChanges_->SetName(_("Care plan changes"));
     reviewNext_ = new wxCheckBox(this, wxID_ANY, _("Bring back to the ne&xt meeting"));
+    // The resident's own voice in their item (NHS England: people are partners in their
+    // MDT discussion, with their carers, and keep a copy of what they agreed).
+    residentAttended_ = new wxCheckBox(this, wxID_ANY, _("Resident took part"));
+    carerAttended_ = new wxCheckBox(this, wxID_ANY, _("Carer or family took part"));
+    agreedPlan_ = new wxCheckBox(this, wxID_ANY, _("Resident agreed the plan"));
+    copyGiven_ = new wxCheckBox(this, wxID_ANY, _("Resident given a copy"));
     pendingLabel_ = new wxStaticText(this, wxID_ANY, {});
     auto* addAction = new wxButton(this, wxID_ANY, _("Add Action Arisin&g..."));
     auto* saveOutcomeButton = new wxButton(this, wxID_ANY, _("Save Outcome"));
@@ -176,6 +182,10 @@ MeetingsPanel::MeetingsPanel(wxWindow* parent, ServiceContext context)
     right->Add(new wxStaticText(this, wxID_ANY, _("Care plan changes")), 0);
     right->Add(planChanges_, 1, wxEXPAND | wxBOTTOM, FromDIP(4));
     right->Add(reviewNext_, 0, wxBOTTOM, FromDIP(4));
+    auto* voice = new wxGridSizer(2, FromDIP(wxSize(8, 2)));
+    for (auto* box : {residentAttended_, carerAttended_, agreedPlan_, copyGiven_})
+        voice->Add(box);
+    right->Add(voice, 0, wxBOTTOM, FromDIP(4));
     right->Add(pendingLabel_, 0, wxBOTTOM, FromDIP(4));
     auto* outcomeButtons = new wxWrapSizer(wxHORIZONTAL);
     outcomeButtons->Add(addAction, 0, wxRIGHT | wxBOTTOM, FromDIP(4));
@@ -231,14 +241,18 @@ MeetingsPanel::MeetingsPanel(wxWindow* parent, ServiceContext context)
     });
     buildButton->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {
         wxString problem;
-        std::size_t added = 0;
-        bool ok = buildAgenda(added, problem);
+        std::size_t added = 0, waiting = 0;
+        bool ok = buildAgenda(added, problem, &waiting);
         report(ok, problem, _("Build agenda"));
+        wxString text = wxString::Format(
+            _("%zu residents carried forward or newly referred were added."), added);
+        if (waiting > 0)
+            text += "\n\n" + wxString::Format(_("%zu more did not fit in the meeting's time; "
+                                                "they come to the next meeting. Add anyone "
+                                                "who cannot wait with Add Resident."),
+                                              waiting);
         if (ok)
-            wxMessageBox(
-                wxString::Format(_("%zu residents carried forward or newly referred were added."),
-                                 added),
-                _("Build agenda"), wxOK | wxICON_INFORMATION, this);
+            wxMessageBox(text, _("Build agenda"), wxOK | wxICON_INFORMATION, this);
     });
     openButton_->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {
         wxString problem;
@@ -564,6 +578,11 @@ void MeetingsPanel::loadOutcomeEditor() {
     planChanges_->ChangeValue(item ? toWx(item->planChanges) : wxString());
     auto c = item ? ctx_.store.caseById(item->caseId) : std::nullopt;
     reviewNext_->SetValue(c && c->reviewAtNextMeeting);
+    const ResidentVoice voice = item ? item->voice : ResidentVoice();
+    residentAttended_->SetValue(voice.residentAttended);
+    carerAttended_->SetValue(voice.carerAttended);
+    agreedPlan_->SetValue(voice.agreedPlan);
+    copyGiven_->SetValue(voice.copyGiven);
     outcomeFor_->SetLabel(c ? wxString::Format(_("Outcome for %s"), toWx(c->resident.displayName()))
                             : wxString(_("Choose a resident on the agenda")));
     updateOutcomeState();
@@ -579,6 +598,8 @@ void MeetingsPanel::updateOutcomeState() {
     for (wxTextCtrl* t : {discussion_, decision_, planChanges_})
         t->Enable(editable);
     reviewNext_->Enable(editable);
+    for (auto* box : {residentAttended_, carerAttended_, agreedPlan_, copyGiven_})
+        box->Enable(editable);
     pendingLabel_->SetLabel(
         pendingActions_.empty()
             ? wxString(_("No actions arising yet."))
@@ -696,11 +717,12 @@ std::optional<MeetingId> MeetingsPanel::scheduleNext(wxString& problem, bool* al
     return next.id;
 }
 
-bool MeetingsPanel::buildAgenda(std::size_t& added, wxString& problem) {
+bool MeetingsPanel::buildAgenda(std::size_t& added, wxString& problem, std::size_t* leftForLater) {
     auto m = current();
     if (!m)
         return false;
-    bool ok = attempt([&] { added = MeetingService(ctx_).buildAgenda(m->id); }, problem);
+    bool ok =
+        attempt([&] { added = MeetingService(ctx_).buildAgenda(m->id, leftForLater); }, problem);
     showMeeting();
     return ok;
 }
@@ -844,8 +866,13 @@ bool MeetingsPanel::saveOutcome(wxString& problem) {
 }
 
 bool MeetingsPanel::saveOutcomeFor(const AgendaItemId& id, wxString& problem) {
-    Outcome outcome{fromWx(discussion_->GetValue()), fromWx(decision_->GetValue()),
-                    fromWx(planChanges_->GetValue()), reviewNext_->GetValue(), pendingActions_};
+    Outcome outcome{fromWx(discussion_->GetValue()),
+                    fromWx(decision_->GetValue()),
+                    fromWx(planChanges_->GetValue()),
+                    reviewNext_->GetValue(),
+                    pendingActions_,
+                    {residentAttended_->GetValue(), carerAttended_->GetValue(),
+                     agreedPlan_->GetValue(), copyGiven_->GetValue()}};
     bool ok = attempt([&] { MeetingService(ctx_).recordOutcome(id, outcome); }, problem);
     if (ok) {
         // Saved: the editor now matches the store. On refusal everything typed stays.

@@ -49,7 +49,8 @@ class MeetingsPanel : public wxPanel {
                                           const MeetingSeriesId& series = {});
     /// Sets up an MDT series, or changes one (when `series` has an id).
     bool saveSeries(const MeetingSeries& series, wxString& problem);
-    bool buildAgenda(std::size_t& added, wxString& problem);
+    /// `leftForLater`: how many did not fit in the meeting's length.
+    bool buildAgenda(std::size_t& added, wxString& problem, std::size_t* leftForLater = nullptr);
     bool addResident(const CaseId& id, wxString& problem);
     bool removeItem(long row, wxString& problem);
     bool moveItem(long row, int by, wxString& problem);
@@ -136,6 +137,10 @@ class MeetingsPanel : public wxPanel {
     wxButton* detailsButton_ = nullptr;
     wxButton* cancelButton_ = nullptr;
     wxButton* seriesButton_ = nullptr;
+    wxCheckBox* residentAttended_ = nullptr;
+    wxCheckBox* carerAttended_ = nullptr;
+    wxCheckBox* agreedPlan_ = nullptr;
+    wxCheckBox* copyGiven_ = nullptr;
 };
 
 }  // namespace nmdt::gui

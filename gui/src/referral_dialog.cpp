@@ -85,6 +85,17 @@ ReferralDialog::ReferralDialog(wxWindow* parent, const CaseReader& cases,
     right->Add(labelFor(this, _("Agrees to &share with (obtained by you, today):"), consent_), 0,
                wxTOP, FromDIP(10));
     right->Add(consent_, 1, wxEXPAND | wxTOP, FromDIP(4));
+    consentMethod_ = new wxChoice(this, wxID_ANY);
+    consentMethod_->SetName(_("Consent obtained"));
+    for (auto m : {ConsentMethod::InPerson, ConsentMethod::InWriting, ConsentMethod::ByPhone,
+                   ConsentMethod::Representative})
+        consentMethod_->Append(describe(m));
+    consentMethod_->SetSelection(0);
+    auto* methodRow = new wxBoxSizer(wxHORIZONTAL);
+    methodRow->Add(labelFor(this, _("Obtained:"), consentMethod_), 0,
+                   wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(6));
+    methodRow->Add(consentMethod_, 1);
+    right->Add(methodRow, 0, wxEXPAND | wxTOP, FromDIP(4));
     columns->Add(left, 1, wxEXPAND | wxALL, FromDIP(12));
     columns->Add(right, 0, wxEXPAND | wxTOP | wxRIGHT | wxBOTTOM, FromDIP(12));
 
@@ -148,6 +159,15 @@ std::vector<OrganisationId> ReferralDialog::consentTo() const {
     return out;
 }
 
+ReferralChoices ReferralDialog::choices() const {
+    static constexpr ConsentMethod kOrder[] = {ConsentMethod::InPerson, ConsentMethod::InWriting,
+                                               ConsentMethod::ByPhone,
+                                               ConsentMethod::Representative};
+    const int method = consentMethod_->GetSelection();
+    return {consentTo(), chosenUrgency(), form_->nhsNumberKnown(),
+            method < 0 ? ConsentMethod::InPerson : kOrder[method]};
+}
+
 Urgency ReferralDialog::chosenUrgency() const {
     return urgency_->GetSelection() == 1 ? Urgency::Urgent : Urgency::Routine;
 }
@@ -160,7 +180,7 @@ bool ReferralDialog::trySubmit() {
     if (!form_->datesReadable())
         return false;
     wxString problem;
-    if (submit_(referral(), consentTo(), chosenUrgency(), form_->nhsNumberKnown(), problem))
+    if (submit_(referral(), choices(), problem))
         return true;
     message_->SetLabel(problem);
     Layout();

@@ -24,8 +24,7 @@ class ResidentForm;
 /// Gathers a referral; `submit` runs it and says why not, keeping the dialog open.
 class ReferralDialog : public wxDialog {
   public:
-    using Submit = std::function<bool(const Referral&, const std::vector<OrganisationId>& consentTo,
-                                      Urgency urgency, NhsNumberKnown known, wxString& problem)>;
+    using Submit = std::function<bool(const Referral&, const ReferralChoices&, wxString& problem)>;
     ReferralDialog(wxWindow* parent, const CaseReader& cases, std::vector<Professional> people,
                    const std::vector<Organisation>& organisations, Date today, Submit submit);
 
@@ -42,6 +41,9 @@ class ReferralDialog : public wxDialog {
     Referral referral() const;
     /// The organisations ticked under "Agrees to share with".
     std::vector<OrganisationId> consentTo() const;
+    wxChoice* consentMethod() const { return consentMethod_; }
+    /// Everything chosen besides the referral itself.
+    ReferralChoices choices() const;
     /// OK as the user presses it: true if the referral was accepted (then the dialog ends).
     bool trySubmit();
 
@@ -60,6 +62,7 @@ class ReferralDialog : public wxDialog {
     wxChoice* urgency_ = nullptr;
     wxListBox* matchList_ = nullptr;
     wxCheckListBox* consent_ = nullptr;
+    wxChoice* consentMethod_ = nullptr;
     wxStaticText* message_ = nullptr;
 };
 

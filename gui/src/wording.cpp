@@ -219,4 +219,18 @@ wxString describe(Urgency urgency) {
     return urgency == Urgency::Urgent ? _("Urgent") : _("Routine");
 }
 
+wxString describe(ConsentMethod method) {
+    switch (method) {
+        case ConsentMethod::InPerson:
+            return _("In person");
+        case ConsentMethod::InWriting:
+            return _("In writing");
+        case ConsentMethod::ByPhone:
+            return _("By phone");
+        case ConsentMethod::Representative:
+            return _("From their representative (LPA, deputy or advocate)");
+    }
+    return {};
+}
+
 }  // namespace nmdt::gui

@@ -21,5 +21,6 @@ wxString describe(ActionStatus status);
 wxString describe(Priority priority);
 wxString describe(Triage outcome);
 wxString describe(Urgency urgency);
+wxString describe(ConsentMethod method);
 
 }  // namespace nmdt::gui

@@ -43,7 +43,7 @@ void CaseService::validateResident(const Resident& r, Date today, NhsNumberKnown
 }
 
 CaseId CaseService::refer(const Referral& in, const std::vector<OrganisationId>& consentTo,
-                          Urgency urgency, NhsNumberKnown known) {
+                          Urgency urgency, NhsNumberKnown known, ConsentMethod consentMethod) {
     require(ctx_.actor, Operation::Refer);
     Date today = ctx_.clock.today();
     Resident resident = in.resident;
@@ -100,7 +100,8 @@ CaseId CaseService::refer(const Referral& in, const std::vector<OrganisationId>&
                         ConsentDecision::Permit,
                         in.date,
                         in.referredBy.empty() ? ctx_.actor.userId : in.referredBy,
-                        {}};
+                        {},
+                        consentMethod};
         changes.create(EntityKind::Consent, consent.id.str(), toFields(consent));
     }
     ctx_.commit(changes);
@@ -196,15 +197,16 @@ void CaseService::setKeyWorker(const CaseId& id, const ProfessionalId& keyWorker
 }
 
 ConsentId CaseService::recordConsent(const CaseId& id, const OrganisationId& organisation,
-                                     ConsentDecision decision, const std::string& legalBasis) {
+                                     ConsentDecision decision, const std::string& legalBasis,
+                                     ConsentMethod method) {
     require(ctx_.actor, Operation::EditCase);
     get(id);
     if (!ctx_.store.organisation(organisation))
         throw DomainError(ErrorCode::NotFound, "organisation");
     // One consent row per organisation: a new decision updates it, so the latest stands
     // and the change log keeps the history.
-    Consent consent{ConsentId(),       id,        organisation, decision, ctx_.clock.today(),
-                    ctx_.actor.userId, legalBasis};
+    Consent consent{ConsentId(),       id,         organisation, decision, ctx_.clock.today(),
+                    ctx_.actor.userId, legalBasis, method};
     for (const auto& existing : ctx_.store.consents(id)) {
         if (existing.organisationId == organisation) {
             consent.id = existing.id;

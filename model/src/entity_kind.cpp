@@ -8,12 +8,11 @@ namespace {
 using namespace std::string_view_literals;
 
 constexpr std::array kinds{
-    EntityKind::Organisation, EntityKind::Professional, EntityKind::Case,
-    EntityKind::Contact,      EntityKind::Consent,      EntityKind::CareTeamMember,
-    EntityKind::CarePlan,     EntityKind::Need,         EntityKind::Goal,
-    EntityKind::MeetingSeries, EntityKind::Meeting,   EntityKind::Participant,
-    EntityKind::AgendaItem,
-    EntityKind::Action,       EntityKind::ProgressNote,
+    EntityKind::Organisation,  EntityKind::Professional, EntityKind::Case,
+    EntityKind::Contact,       EntityKind::Consent,      EntityKind::CareTeamMember,
+    EntityKind::CarePlan,      EntityKind::Need,         EntityKind::Goal,
+    EntityKind::MeetingSeries, EntityKind::Meeting,      EntityKind::Participant,
+    EntityKind::AgendaItem,    EntityKind::Action,       EntityKind::ProgressNote,
 };
 
 constexpr std::array organisationFields{"name"sv, "kind"sv, "ods_code"sv};
@@ -48,7 +47,8 @@ constexpr std::array caseFields{"nhs_number"sv,
 constexpr std::array contactFields{"case_id"sv, "name"sv,     "relationship"sv,
                                    "phone"sv,   "is_carer"sv, "is_next_of_kin"sv};
 constexpr std::array consentFields{"case_id"sv,     "organisation_id"sv, "decision"sv,
-                                   "recorded_on"sv, "recorded_by_id"sv,  "legal_basis"sv};
+                                   "recorded_on"sv, "recorded_by_id"sv,  "legal_basis"sv,
+                                   "method"sv};
 constexpr std::array careTeamFields{"case_id"sv, "professional_id"sv, "team_role"sv, "active"sv};
 constexpr std::array carePlanFields{
     "case_id"sv,          "version"sv,     "status"sv,    "what_matters"sv, "about_me"sv,
@@ -64,18 +64,21 @@ constexpr std::array actionFields{
 constexpr std::array noteFields{"action_id"sv, "author_id"sv, "written_at"sv, "text"sv,
                                 "private"sv};
 constexpr std::array meetingFields{
-    "title"sv,    "date"sv,   "start_time"sv, "duration_minutes"sv, "place"sv,           "link"sv,
-    "chair_id"sv, "status"sv, "opened_at"sv,  "closed_at"sv,        "cancelled_reason"sv,
-    "series_id"sv};
-constexpr std::array seriesFields{"name"sv,  "cadence_days"sv,     "start_time"sv,
-                                  "duration_minutes"sv, "place"sv, "link"sv,
-                                  "default_invitees"sv, "active"sv};
+    "title"sv,     "date"sv,      "start_time"sv,       "duration_minutes"sv,
+    "place"sv,     "link"sv,      "chair_id"sv,         "status"sv,
+    "opened_at"sv, "closed_at"sv, "cancelled_reason"sv, "series_id"sv};
+constexpr std::array seriesFields{
+    "name"sv,  "cadence_days"sv, "start_time"sv,       "duration_minutes"sv,
+    "place"sv, "link"sv,         "default_invitees"sv, "active"sv};
 constexpr std::array participantFields{"meeting_id"sv, "organisation_id"sv, "professional_id"sv,
                                        "invited"sv, "attendance"sv};
-constexpr std::array agendaFields{"meeting_id"sv,       "case_id"sv,    "reason"sv,
-                                  "minutes_allotted"sv, "order_key"sv,  "carried_forward"sv,
-                                  "for_information"sv,  "discussion"sv, "decision"sv,
-                                  "plan_changes"sv,     "discussed"sv,  "removed"sv};
+constexpr std::array agendaFields{
+    "meeting_id"sv,         "case_id"sv,        "reason"sv,
+    "minutes_allotted"sv,   "order_key"sv,      "carried_forward"sv,
+    "for_information"sv,    "discussion"sv,     "decision"sv,
+    "plan_changes"sv,       "discussed"sv,      "removed"sv,
+    "resident_attended"sv,  "carer_attended"sv, "resident_agreed_plan"sv,
+    "resident_copy_given"sv};
 }  // namespace
 
 std::span<const EntityKind> allEntityKinds() {

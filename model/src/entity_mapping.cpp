@@ -164,7 +164,8 @@ FieldList toFields(const Consent& c) {
             {"decision", code(c.decision)},
             {"recorded_on", date(c.recordedOn)},
             {"recorded_by_id", ref(c.recordedBy)},
-            {"legal_basis", text(c.legalBasis)}};
+            {"legal_basis", text(c.legalBasis)},
+            {"method", code(c.method)}};
 }
 Consent fromRecord(const std::string& id, const Record& r, Consent*) {
     return {ConsentId(id),
@@ -173,7 +174,8 @@ Consent fromRecord(const std::string& id, const Record& r, Consent*) {
             readCode(r, "decision", ConsentDecision::Deny),
             readDate(r, "recorded_on").value_or(Date{}),
             readRef<ProfessionalId>(r, "recorded_by_id"),
-            r.text("legal_basis")};
+            r.text("legal_basis"),
+            readCode(r, "method", ConsentMethod::InPerson)};
 }
 
 FieldList toFields(const CareTeamMember& m) {
@@ -405,7 +407,11 @@ FieldList toFields(const AgendaItem& a) {
             {"decision", text(a.decision)},
             {"plan_changes", text(a.planChanges)},
             {"discussed", flag(a.discussed)},
-            {"removed", flag(a.removed)}};
+            {"removed", flag(a.removed)},
+            {"resident_attended", flag(a.voice.residentAttended)},
+            {"carer_attended", flag(a.voice.carerAttended)},
+            {"resident_agreed_plan", flag(a.voice.agreedPlan)},
+            {"resident_copy_given", flag(a.voice.copyGiven)}};
 }
 AgendaItem fromRecord(const std::string& id, const Record& r, AgendaItem*) {
     AgendaItem a;
@@ -422,6 +428,10 @@ AgendaItem fromRecord(const std::string& id, const Record& r, AgendaItem*) {
     a.planChanges = r.text("plan_changes");
     a.discussed = r.flag("discussed");
     a.removed = r.flag("removed");
+    a.voice.residentAttended = r.flag("resident_attended");
+    a.voice.carerAttended = r.flag("carer_attended");
+    a.voice.agreedPlan = r.flag("resident_agreed_plan");
+    a.voice.copyGiven = r.flag("resident_copy_given");
     return a;
 }
 

@@ -126,13 +126,12 @@ std::vector<MeetingSeries> MeetingService::series() const {
 
 void MeetingService::validateSeries(const MeetingSeries& s) const {
     Validator v;
-    v.require(s.name.find_first_not_of(" \t") != std::string::npos,
-              ErrorCode::RequiredFieldMissing, "name");
+    v.require(s.name.find_first_not_of(" \t") != std::string::npos, ErrorCode::RequiredFieldMissing,
+              "name");
     v.require(s.name.size() <= kMaxShortText && s.place.size() <= kMaxShortText &&
                   s.link.size() <= kMaxShortText,
               ErrorCode::TextTooLong, "name");
-    v.require(s.cadenceDays >= 7 && s.cadenceDays <= 91, ErrorCode::ValueOutOfRange,
-              "cadenceDays");
+    v.require(s.cadenceDays >= 7 && s.cadenceDays <= 91, ErrorCode::ValueOutOfRange, "cadenceDays");
     v.require(isTimeOfDay(s.startTime), ErrorCode::ValueOutOfRange, "startTime");
     v.require(s.durationMinutes >= 15 && s.durationMinutes <= 8 * 60, ErrorCode::ValueOutOfRange,
               "durationMinutes");
@@ -142,11 +141,10 @@ void MeetingService::validateSeries(const MeetingSeries& s) const {
         return text;
     };
     for (const auto& other : ctx_.store.meetingSeries())
-        v.require(other.id == s.id || lower(other.name) != lower(s.name),
-                  ErrorCode::DuplicateName, "name");
+        v.require(other.id == s.id || lower(other.name) != lower(s.name), ErrorCode::DuplicateName,
+                  "name");
     for (const auto& org : s.defaultInvitees)
-        v.require(ctx_.store.organisation(org).has_value(), ErrorCode::NotFound,
-                  "defaultInvitees");
+        v.require(ctx_.store.organisation(org).has_value(), ErrorCode::NotFound, "defaultInvitees");
     v.throwIfAny();
 }
 
@@ -280,27 +278,41 @@ AgendaItemId MeetingService::addItem(const MeetingId& id, const CaseId& caseId,
     return a.id;
 }
 
-std::size_t MeetingService::buildAgenda(const MeetingId& id) {
+std::size_t MeetingService::buildAgenda(const MeetingId& id, std::size_t* leftForLater) {
     require(ctx_.actor, Operation::RunMeeting);
     ChangeSet changes("build-agenda");
-    std::size_t added = carryForwardInto(changes, editable(id));
+    std::size_t added = carryForwardInto(changes, editable(id), leftForLater);
     ctx_.commit(changes);
     return added;
 }
 
-std::size_t MeetingService::carryForwardInto(ChangeSet& changes, const Meeting& m) const {
+std::size_t MeetingService::carryForwardInto(ChangeSet& changes, const Meeting& m,
+                                             std::size_t* leftForLater) const {
     auto items = agenda(m.id);
     std::set<CaseId> listed;
-    for (const auto& i : items)
+    // The agenda is filled to the meeting's length: what does not fit waits for the next
+    // meeting (it is still overdue, open or due then), except urgent new referrals, which
+    // always come. The chair can add anyone by hand.
+    int minutesLeft = m.durationMinutes;
+    for (const auto& i : items) {
         listed.insert(i.caseId);
+        minutesLeft -= i.minutesAllotted;
+    }
+    const int perItem = AgendaItem().minutesAllotted;
+    std::size_t left = 0;
     // Residents given to another MDT series come to that series' meetings, not this one's.
     for (const auto& elsewhere : ctx_.store.casesOfOtherSeries(m.seriesId))
         listed.insert(elsewhere);
     std::string lastKey = items.empty() ? "" : items.back().orderKey;
     std::size_t added = 0;
-    auto add = [&](const CaseId& caseId, const char* reason, bool carried) {
+    auto add = [&](const CaseId& caseId, const char* reason, bool carried, bool always = false) {
         if (!listed.insert(caseId).second)
             return;
+        if (!always && minutesLeft < perItem) {
+            ++left;
+            return;
+        }
+        minutesLeft -= perItem;
         AgendaItem a;
         a.id = ctx_.ids.next<AgendaItemId>();
         a.meetingId = m.id;
@@ -313,8 +325,10 @@ std::size_t MeetingService::carryForwardInto(ChangeSet& changes, const Meeting& 
     };
     // The order a team works through: new referrals (urgent first), then residents whose
     // actions are overdue (longest overdue first), then other open actions, then reviews.
-    for (const auto& c : ctx_.store.undiscussedReferrals())
-        add(c, "new-referral", false);
+    for (const auto& c : ctx_.store.undiscussedReferrals()) {
+        auto referral = ctx_.store.caseById(c);
+        add(c, "new-referral", false, referral && referral->urgency == Urgency::Urgent);
+    }
     ActionQuery overdue;
     overdue.overdueAsOf = m.date;
     overdue.openOnly = true;
@@ -325,6 +339,8 @@ std::size_t MeetingService::carryForwardInto(ChangeSet& changes, const Meeting& 
         add(c, "open-actions", true);
     for (const auto& c : ctx_.store.casesDueForReview(m.date))
         add(c, "review-due", true);
+    if (leftForLater)
+        *leftForLater = left;
     return added;
 }
 
@@ -438,6 +454,7 @@ std::vector<ActionId> MeetingService::recordOutcome(const AgendaItemId& itemId,
     after.decision = outcome.decision;
     after.planChanges = outcome.planChanges;
     after.discussed = true;
+    after.voice = outcome.voice;
     changes.update(EntityKind::AgendaItem, itemId.str(),
                    changedFields(toFields(before), toFields(after)));
 
@@ -510,7 +527,7 @@ MeetingId MeetingService::closeAndCarryForward(const MeetingId& id) {
         }
         next = planned;
     }
-    carryForwardInto(changes, *next);
+    carryForwardInto(changes, *next, nullptr);
     ctx_.commit(changes);
     return next->id;
 }

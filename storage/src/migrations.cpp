@@ -248,7 +248,9 @@ ALTER TABLE meetings ADD COLUMN cancelled_reason TEXT;
 
 // Version 9: several MDTs per neighbourhood. Each series has its name, cadence, time,
 // length, place and default invitees; a meeting belongs to a series, and a case to the
-// series that discusses it (none for everything from before).
+// series that discusses it (none for everything from before). Each agenda item records
+// whether the resident and a carer took part, agreed the plan and were given a copy. A
+// consent says how it was obtained (in person, in writing, by phone, from a representative).
 constexpr const char* kSeriesV9 = R"sql(
 CREATE TABLE meeting_series (
   id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, cadence_days INTEGER NOT NULL,
@@ -257,6 +259,11 @@ CREATE TABLE meeting_series (
 ALTER TABLE meetings ADD COLUMN series_id TEXT;
 ALTER TABLE cases ADD COLUMN mdt_series_id TEXT;
 CREATE INDEX cases_series ON cases(mdt_series_id);
+ALTER TABLE agenda_items ADD COLUMN resident_attended INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE agenda_items ADD COLUMN carer_attended INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE agenda_items ADD COLUMN resident_agreed_plan INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE agenda_items ADD COLUMN resident_copy_given INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE consents ADD COLUMN method TEXT;
 )sql";
 
 using Step = std::function<void(SQLite::Database&)>;

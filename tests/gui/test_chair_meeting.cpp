@@ -162,12 +162,20 @@ BOOST_AUTO_TEST_CASE(prepare_run_and_close_a_meeting_live) {
     // Any refresh while typing (here: marking attendance) keeps what was typed.
     BOOST_TEST(panel->setAttendance(1, Attendance::Attended, problem));
     BOOST_TEST(panel->discussionText().utf8_string() == "Fell again on Tuesday; daughter worried");
+    // Mr Ashby came to his item and agreed the plan (no copy yet).
+    for (const char* label : {"Resident took part", "Resident agreed the plan"}) {
+        auto* box = dynamic_cast<wxCheckBox*>(wxWindow::FindWindowByLabel(label, panel));
+        BOOST_REQUIRE_MESSAGE(box, label);
+        BOOST_TEST(box->IsEnabled());
+        box->SetValue(true);
+    }
     BOOST_TEST(panel->saveOutcome(problem));
     auto items = store.agenda(*next);
     auto saved = std::find_if(items.begin(), items.end(),
                               [&](const AgendaItem& i) { return i.caseId == ashby; });
     BOOST_TEST(saved->discussed);
     BOOST_TEST(saved->decision == "Home visit by navigator this week");
+    BOOST_TEST((saved->voice == ResidentVoice{true, false, true, false}));
     ActionQuery raised;
     raised.meetingId = *next;
     auto arising = store.actions(raised);
@@ -235,9 +243,9 @@ BOOST_AUTO_TEST_CASE(prepare_run_and_close_a_meeting_live) {
     std::string minutes;
     for (const auto& page : pdfPages(minutesPdf))
         minutes += page;
-    for (const char* text :
-         {"Neighbourhood MDT minutes", "Attendance", "Home visit by navigator this week",
-          "Home visit", "Review in a month", "Attended", "A.A.", "B.B."})
+    for (const char* text : {"Neighbourhood MDT minutes", "Attendance",
+                             "Home visit by navigator this week", "Home visit", "Review in a month",
+                             "Attended", "A.A.", "B.B.", "Took part; agreed the plan"})
         BOOST_TEST(minutes.find(text) != std::string::npos, text);
     BOOST_TEST(minutes.find("Ashby") == std::string::npos);
     frame->Destroy();

@@ -108,9 +108,8 @@ BOOST_AUTO_TEST_CASE(reception_refers_a_resident_after_checking_they_are_not_alr
         nmdt::gui::ReferralDialog dialog(
             frame, frame->store(), frame->store().professionals(), frame->store().organisations(),
             fixture.clock->today(),
-            [frame](const Referral& r, const std::vector<OrganisationId>& consentTo,
-                    Urgency urgency, NhsNumberKnown nhs, wxString& problem) {
-                return frame->refer(r, problem, consentTo, urgency, nhs).has_value();
+            [frame](const Referral& r, const ReferralChoices& choices, wxString& problem) {
+                return frame->refer(r, problem, choices).has_value();
             });
         dialog.Show();
         settle();
@@ -187,9 +186,8 @@ BOOST_AUTO_TEST_CASE(someone_without_an_nhs_number_is_referred_provisionally_the
         nmdt::gui::ReferralDialog dialog(
             frame, frame->store(), frame->store().professionals(), frame->store().organisations(),
             fixture.clock->today(),
-            [frame](const Referral& r, const std::vector<OrganisationId>& consentTo,
-                    Urgency urgency, NhsNumberKnown nhs, wxString& problem) {
-                return frame->refer(r, problem, consentTo, urgency, nhs).has_value();
+            [frame](const Referral& r, const ReferralChoices& choices, wxString& problem) {
+                return frame->refer(r, problem, choices).has_value();
             });
         dialog.Show();
         settle();
@@ -324,16 +322,20 @@ BOOST_AUTO_TEST_CASE(a_navigator_keeps_the_record_right_and_closes_and_reopens_t
         BOOST_TEST(problem.Contains("Organisation"), problem.utf8_string());
         dialog.organisation()->SetSelection(0);
         dialog.decision()->SetSelection(1);
-        BOOST_TEST(frame->recordConsentForCurrent(dialog.chosenOrganisation(),
-                                                  dialog.chosenDecision(), dialog.basis(), problem),
-                   problem.utf8_string());
+        dialog.method()->SetSelection(2);  // withdrawn by phone
+        BOOST_TEST(
+            frame->recordConsentForCurrent(dialog.chosenOrganisation(), dialog.chosenDecision(),
+                                           dialog.basis(), problem, dialog.chosenMethod()),
+            problem.utf8_string());
     }
+    BOOST_TEST(frame->caseRecord()->recordText().Contains("(By phone)"));
     bool denied = false;
     for (const auto& c : frame->store().consents(someone.id))
         if (c.organisationId == orgs[0].id) {
             denied = c.decision == ConsentDecision::Deny;
             BOOST_TEST(c.recordedBy.str() == fixture.chair.userId.str());
             BOOST_TEST((c.recordedOn == fixture.clock->today()));
+            BOOST_TEST((c.method == ConsentMethod::ByPhone));
         }
     BOOST_TEST(denied);
 
@@ -468,7 +470,7 @@ BOOST_AUTO_TEST_CASE(the_chair_triages_a_referral_and_only_accepted_ones_join_th
                    "Hoarding, fire risk",
                    {},
                    {}};
-        urgentOne = *frame->refer(r, problem, {}, Urgency::Urgent);
+        urgentOne = *frame->refer(r, problem, ReferralChoices{{}, Urgency::Urgent, {}, {}});
         r.resident = resident("Tam", "Reid", testNhsNumber(88102));
         r.reason = "Wants help with gardening";
         declinedOne = *frame->refer(r, problem);

@@ -109,7 +109,7 @@ BOOST_AUTO_TEST_CASE(an_outcome_with_actions_arising_is_all_or_nothing) {
     auto m = meetings.schedule(meetingOn(day(2026, 11, 23), w.chair));
     auto item = meetings.addItem(m, caseId, "new referral");
     meetings.open(m);
-    Outcome outcome{"Discussed falls", "Refer to falls clinic", "", false, {}};
+    Outcome outcome{"Discussed falls", "Refer to falls clinic", "", false, {}, {}};
     for (const char* title : {"Falls clinic referral", "Home safety check"})
         outcome.actions.push_back(
             {caseId, title, "", w.gp, w.practice, day(2026, 12, 1), Priority::Routine, {}, m});
@@ -397,6 +397,48 @@ BOOST_AUTO_TEST_CASE(new_referrals_come_first_urgent_ahead_then_overdue_actions_
         urgent.str() + " new-referral", routine.str() + " new-referral",
         overdue.str() + " overdue-actions", review.str() + " review-due"};
     BOOST_TEST(order == expected, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(the_agenda_fills_the_meetings_length_and_urgent_referrals_always_come) {
+    World w;
+    CaseService cases(w.asChair());
+    MeetingService meetings(w.asChair());
+    auto earlier = meetings.schedule(meetingOn(day(2026, 11, 9), w.chair));
+    // Twelve residents flagged for review, already discussed once...
+    for (int n = 1; n <= 12; ++n) {
+        auto id = referOne(w, 40 + n);
+        meetings.addItem(earlier, id, "new-referral");
+        cases.flagForReview(id, true);
+    }
+    // ...and two urgent referrals that arrive after.
+    for (int n = 0; n < 2; ++n)
+        cases.refer({resident("Uma", "Urgent" + std::to_string(n), testNhsNumber(60 + n)),
+                     w.gp,
+                     w.practice,
+                     "Fire risk",
+                     day(2026, 11, 20),
+                     {}},
+                    {}, Urgency::Urgent);
+    Meeting half = meetingOn(day(2026, 11, 30), w.chair);
+    half.durationMinutes = 30;  // ten items of three minutes
+    auto next = meetings.schedule(half);
+    std::size_t left = 0;
+    BOOST_TEST(meetings.buildAgenda(next, &left) == 10u);
+    BOOST_TEST(left == 4u);  // two urgent referrals and eight reviews fit; four wait
+    auto items = meetings.agenda(next);
+    BOOST_TEST(items.front().reason == "new-referral");
+    BOOST_TEST(items[1].reason == "new-referral");
+    // Full: building again adds only what must come (nothing urgent is waiting now).
+    BOOST_TEST(meetings.buildAgenda(next, &left) == 0u);
+    BOOST_TEST(left == 4u);
+    cases.refer({resident("Ugo", "Urgent", testNhsNumber(70)),
+                 w.gp,
+                 w.practice,
+                 "Eviction",
+                 day(2026, 11, 22),
+                 {}},
+                {}, Urgency::Urgent);
+    BOOST_TEST(meetings.buildAgenda(next, &left) == 1u);  // over the time: urgent comes anyway
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -73,7 +73,7 @@ BOOST_AUTO_TEST_CASE(counts_caseload_actions_overdue_and_waits) {
     meetings.addItem(m, draftOnly, "review");
     meetings.open(m);
     auto items = meetings.agenda(m);
-    meetings.recordOutcome(items[0].id, {"talked", "decided", "", false, {}});
+    meetings.recordOutcome(items[0].id, {"talked", "decided", "", false, {}, {}});
     meetings.close(m);  // the second item was never discussed
 
     auto r = ReportService(w.asNavigator()).build();

@@ -473,7 +473,8 @@ BOOST_AUTO_TEST_CASE(closing_creates_the_next_meeting_with_its_carry_forward_age
     outcome.actions.push_back(
         {{}, "Falls referral", "", w.gp, {}, day(2026, 11, 30), Priority::Urgent, {}, {}});
     meetings.recordOutcome(items[0].id, outcome);
-    meetings.recordOutcome(items[1].id, Outcome{"Settled", "Close at next review", "", false, {}});
+    meetings.recordOutcome(items[1].id,
+                           Outcome{"Settled", "Close at next review", "", false, {}, {}});
 
     const auto logged = w.store->changeLog({0, std::nullopt, 100000}).size();
     MeetingId next = meetings.closeAndCarryForward(m);

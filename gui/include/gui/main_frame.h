@@ -119,9 +119,7 @@ class MainFrame : public wxFrame {
     // in words, when the model refuses; the "current" ones act on the record on screen.
     /// Refers a resident in as the signed-in person and opens the new record.
     std::optional<CaseId> refer(Referral referral, wxString& problem,
-                                const std::vector<OrganisationId>& consentTo = {},
-                                Urgency urgency = Urgency::Routine,
-                                NhsNumberKnown known = NhsNumberKnown::Yes);
+                                const ReferralChoices& choices = {});
     /// Records the traced NHS number of the current (provisional) resident. When another
     /// record holds that number, `sameAs` is set to it and nothing changes: the caller asks
     /// whether they are one person and then calls mergeCurrentInto.
@@ -135,7 +133,8 @@ class MainFrame : public wxFrame {
     bool addContactToCurrent(const Contact& contact, wxString& problem);
     bool setKeyWorkerOfCurrent(const ProfessionalId& keyWorker, wxString& problem);
     bool recordConsentForCurrent(const OrganisationId& organisation, ConsentDecision decision,
-                                 const std::string& legalBasis, wxString& problem);
+                                 const std::string& legalBasis, wxString& problem,
+                                 ConsentMethod method = ConsentMethod::InPerson);
     bool closeCurrentCase(const std::string& reason, wxString& problem);
     bool reopenCurrentCase(wxString& problem);
     std::optional<ActionId> raiseActionForCurrent(NewAction action, wxString& problem);

@@ -1,7 +1,5 @@
 #include "case_reports.h"
 
-#include "wording.h"
-
 #include <wx/intl.h>
 
 #include "../formatting.h"
@@ -108,7 +106,8 @@ ReportBlock consentTable(const CaseRecord& r, const DirectoryNames& names) {
                         c.decision == ConsentDecision::Permit ? t(_("Agrees to share"))
                                                               : t(_("Does NOT agree to share")),
                         dateText(c.recordedOn) +
-                            (c.recordedBy.empty() ? "" : ", " + names.professional(c.recordedBy)),
+                            (c.recordedBy.empty() ? "" : ", " + names.professional(c.recordedBy)) +
+                            " (" + t(describe(c.method)) + ")",
                         c.legalBasis});
     return ReportBlock::table(
         {t(_("Organisation")), t(_("Decision")), t(_("Recorded")), t(_("Legal basis"))},

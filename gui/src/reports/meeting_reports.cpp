@@ -15,6 +15,19 @@ std::string t(const wxString& s) {
     return fromWx(s);
 }
 
+/// "Took part with a carer; agreed the plan; given a copy" (or that they did not).
+std::string residentPartText(const ResidentVoice& v) {
+    std::string text =
+        v.residentAttended
+            ? (v.carerAttended ? t(_("Took part, with a carer or family")) : t(_("Took part")))
+            : (v.carerAttended ? t(_("Not present; a carer or family took part"))
+                               : t(_("Not present")));
+    text += "; " + (v.agreedPlan ? t(_("agreed the plan")) : t(_("plan not agreed with them")));
+    if (v.copyGiven)
+        text += "; " + t(_("given a copy"));
+    return text;
+}
+
 std::string firstLetter(const std::string& name) {
     wxString w = toWx(name).Trim(false);
     return w.empty() ? std::string() : fromWx(w.Left(1).Upper());
@@ -176,6 +189,9 @@ Report minutesReport(const Meeting& m, const Store& store, const std::string& pr
             {t(_("Decision")), item.decision}};
         if (!item.planChanges.empty())
             fields.push_back({t(_("Care plan changes")), item.planChanges});
+        // Said only where the chair recorded it (nothing ticked reads as not recorded).
+        if (item.voice != ResidentVoice())
+            fields.push_back({t(_("Resident's part")), residentPartText(item.voice)});
         if (rows.empty())
             fields.push_back({t(_("Actions arising")), t(_("None"))});
         b.push_back(ReportBlock::fieldList(std::move(fields)));

@@ -258,7 +258,8 @@ class Generator {
                             chance(0.93) ? ConsentDecision::Permit : ConsentDecision::Deny,
                             c.referralDate,
                             c.keyWorker,
-                            ""};
+                            "",
+                            ConsentMethod::InPerson};
             add(consent);
         }
         for (int k = between(0, 2); k > 0; --k) {

@@ -134,6 +134,19 @@ struct EnumCodes<ConsentDecision> {
     }};
 };
 
+/// How a consent decision was obtained (who and when are recorded beside it).
+enum class ConsentMethod { InPerson, InWriting, ByPhone, Representative };
+
+template <>
+struct EnumCodes<ConsentMethod> {
+    static constexpr std::array<std::pair<ConsentMethod, std::string_view>, 4> table{{
+        {ConsentMethod::InPerson, "in-person"},
+        {ConsentMethod::InWriting, "in-writing"},
+        {ConsentMethod::ByPhone, "by-phone"},
+        {ConsentMethod::Representative, "representative"},  // LPA, deputy or advocate
+    }};
+};
+
 /// The resident's decision about sharing with one partner organisation.
 struct Consent {
     ConsentId id;
@@ -143,6 +156,7 @@ struct Consent {
     Date recordedOn{};
     ProfessionalId recordedBy;
     std::string legalBasis;  // where sharing rests on a basis other than consent
+    ConsentMethod method = ConsentMethod::InPerson;
 };
 
 /// A professional in the resident's care team.

@@ -19,6 +19,14 @@ struct Referral {
     ProfessionalId keyWorker;
 };
 
+/// What a referral carries besides the referral itself, as a front end gathers it.
+struct ReferralChoices {
+    std::vector<OrganisationId> consentTo;  // organisations the resident agrees to share with
+    Urgency urgency = Urgency::Routine;
+    NhsNumberKnown nhsNumber = NhsNumberKnown::Yes;
+    ConsentMethod consentMethod = ConsentMethod::InPerson;
+};
+
 /// Opens, updates, closes and finds cases.
 class CaseService {
   public:
@@ -35,7 +43,8 @@ class CaseService {
     /// someone without an NHS number under a provisional identity (never blank by accident:
     /// a missing number is refused unless the referrer says it is not known).
     CaseId refer(const Referral& referral, const std::vector<OrganisationId>& consentTo = {},
-                 Urgency urgency = Urgency::Routine, NhsNumberKnown known = NhsNumberKnown::Yes);
+                 Urgency urgency = Urgency::Routine, NhsNumberKnown known = NhsNumberKnown::Yes,
+                 ConsentMethod consentMethod = ConsentMethod::InPerson);
     /// Records the traced NHS number of a provisional identity. Refuses a number that
     /// another case has (DuplicateNhsNumber): that is the same person, so merge instead.
     void recordNhsNumber(const CaseId& id, const std::string& nhsNumber);
@@ -48,8 +57,10 @@ class CaseService {
                 const MeetingSeriesId& series = {});
     void updateResident(const CaseId& id, const Resident& resident);
     void setKeyWorker(const CaseId& id, const ProfessionalId& keyWorker);
+    /// Records who obtained the decision (the actor), when (today) and how.
     ConsentId recordConsent(const CaseId& id, const OrganisationId& organisation,
-                            ConsentDecision decision, const std::string& legalBasis = {});
+                            ConsentDecision decision, const std::string& legalBasis = {},
+                            ConsentMethod method = ConsentMethod::InPerson);
     ContactId addContact(const CaseId& id, Contact contact);
     CareTeamMemberId addToCareTeam(const CaseId& id, const ProfessionalId& professional,
                                    const std::string& teamRole);

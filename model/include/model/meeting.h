@@ -42,7 +42,7 @@ struct EnumCodes<Attendance> {
 struct MeetingSeries {
     MeetingSeriesId id;
     std::string name;
-    int cadenceDays = 14;          // 7 weekly, 14 fortnightly, 28 four-weekly
+    int cadenceDays = 14;  // 7 weekly, 14 fortnightly, 28 four-weekly
     std::string startTime = "13:00";
     int durationMinutes = 90;
     std::string place;
@@ -78,6 +78,16 @@ struct Participant {
     Attendance attendance = Attendance::NeedsAction;
 };
 
+/// The resident's own part in their item: who of theirs was there and what they agreed.
+struct ResidentVoice {
+    bool residentAttended = false;
+    bool carerAttended = false;  // a carer, relative or advocate
+    bool agreedPlan = false;     // the resident agreed the plan discussed
+    bool copyGiven = false;      // and was given (or sent) a copy of it
+
+    bool operator==(const ResidentVoice&) const = default;
+};
+
 /// A case on a meeting's agenda, and what was decided about it.
 struct AgendaItem {
     AgendaItemId id;
@@ -93,6 +103,7 @@ struct AgendaItem {
     std::string planChanges;
     bool discussed = false;
     bool removed = false;  // taken off the agenda (kept for the record, as a tombstone)
+    ResidentVoice voice;
 };
 
 /// One MDT discussion of a case: the meeting and its agenda item about the case.

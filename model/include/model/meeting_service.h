@@ -18,6 +18,7 @@ struct Outcome {
     std::string planChanges;
     bool reviewAtNextMeeting = false;
     std::vector<NewAction> actions;
+    ResidentVoice voice;
 };
 
 /// What New Meeting did: made the next meeting, or found one already planned.
@@ -62,10 +63,12 @@ class MeetingService {
     void changeSeries(const MeetingSeries& series);
     std::vector<MeetingSeries> series() const;
     ClosingCheck closingCheck(const MeetingId& id) const;
-    /// Adds every case that must come back and is not already listed, in the order a team
+    /// Adds the cases that must come back and are not already listed, in the order a team
     /// works through them: new referrals (urgent first), overdue actions (longest overdue
-    /// first), other open actions, reviews due or flagged. Returns how many were added.
-    std::size_t buildAgenda(const MeetingId& id);
+    /// first), other open actions, reviews due or flagged, until their time (3 minutes each)
+    /// fills the meeting's length; urgent new referrals always come. Returns how many were
+    /// added; `leftForLater` says how many did not fit (they come to the next meeting).
+    std::size_t buildAgenda(const MeetingId& id, std::size_t* leftForLater = nullptr);
     AgendaItemId addItem(const MeetingId& id, const CaseId& caseId, const std::string& reason,
                          int minutes = 3, bool carriedForward = false);
     void removeItem(const AgendaItemId& itemId);
@@ -95,7 +98,8 @@ class MeetingService {
     void validateSeries(const MeetingSeries& series) const;
     /// Adds to `changes` the cases `meeting` should discuss and does not list yet: reviews
     /// due, open actions, new referrals. Returns how many.
-    std::size_t carryForwardInto(ChangeSet& changes, const Meeting& meeting) const;
+    std::size_t carryForwardInto(ChangeSet& changes, const Meeting& meeting,
+                                 std::size_t* leftForLater) const;
     AgendaItem item(const AgendaItemId& id) const;
     Meeting editable(const MeetingId& id) const;
     ServiceContext ctx_;
