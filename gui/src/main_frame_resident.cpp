@@ -37,12 +37,7 @@ std::optional<CaseId> MainFrame::refer(Referral referral, wxString& problem,
     if (referral.date == Date{})
         referral.date = clock_->today();
     std::optional<CaseId> id;
-    if (!runRefusable(
-            [&] {
-                id = CaseService(editing()).refer(referral, choices.consentTo, choices.urgency,
-                                                  choices.nhsNumber, choices.consentMethod);
-            },
-            problem))
+    if (!runRefusable([&] { id = CaseService(editing()).refer(referral, choices); }, problem))
         return std::nullopt;
     // The new resident is listed and opened, so what is selected is who was referred.
     showAllCases();
@@ -277,7 +272,7 @@ void MainFrame::onEditDetails() {
     wxDialog dialog(this, wxID_ANY,
                     wxString::Format(_("Details: %s"), toWx(theCase->resident.displayName())));
     dialog.SetName("EditDetailsDialog");
-    auto* form = new ResidentForm(&dialog);
+    auto* form = new ResidentForm(&dialog, store_->organisations());
     form->show(theCase->resident);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(form, 1, wxEXPAND | wxALL, dialog.FromDIP(12));

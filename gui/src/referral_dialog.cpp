@@ -1,6 +1,7 @@
 #include "referral_dialog.h"
 
 #include <wx/button.h>
+#include <wx/checkbox.h>
 #include <wx/checklst.h>
 #include <wx/choice.h>
 #include <wx/listbox.h>
@@ -47,7 +48,7 @@ ReferralDialog::ReferralDialog(wxWindow* parent, const CaseReader& cases,
     SetName("ReferralDialog");
     auto* columns = new wxBoxSizer(wxHORIZONTAL);
     auto* left = new wxBoxSizer(wxVERTICAL);
-    form_ = new ResidentForm(this, true);
+    form_ = new ResidentForm(this, organisations, true);
     left->Add(form_, 0, wxEXPAND);
     auto* grid = new wxFlexGridSizer(2, FromDIP(wxSize(8, 6)));
     grid->AddGrowableCol(1);
@@ -70,6 +71,28 @@ ReferralDialog::ReferralDialog(wxWindow* parent, const CaseReader& cases,
     grid->Add(urgency_, 0);
     grid->Add(labelFor(this, _("&Key worker:"), keyWorker_), 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(keyWorker_, 1, wxEXPAND);
+    // A carer or next of kin, when the referrer knows one: added with the referral.
+    carerName_ = new wxTextCtrl(this, wxID_ANY);
+    carerName_->SetName(_("Carer or next of kin"));
+    carerRelationship_ = new wxTextCtrl(this, wxID_ANY);
+    carerRelationship_->SetName(_("Relationship"));
+    carerRelationship_->SetHint(_("e.g. daughter"));
+    carerPhone_ = new wxTextCtrl(this, wxID_ANY);
+    carerPhone_->SetName(_("Carer's phone"));
+    carerPhone_->SetHint(_("Phone"));
+    isCarer_ = new wxCheckBox(this, wxID_ANY, _("Carer"));
+    isNextOfKin_ = new wxCheckBox(this, wxID_ANY, _("Next of kin"));
+    auto* carerRow = new wxBoxSizer(wxHORIZONTAL);
+    carerRow->Add(carerName_, 2, wxRIGHT, FromDIP(4));
+    carerRow->Add(carerRelationship_, 1, wxRIGHT, FromDIP(4));
+    carerRow->Add(carerPhone_, 1);
+    auto* carerBoxes = new wxBoxSizer(wxHORIZONTAL);
+    carerBoxes->Add(isCarer_, 0, wxRIGHT, FromDIP(12));
+    carerBoxes->Add(isNextOfKin_);
+    grid->Add(labelFor(this, _("Carer or ne&xt of kin:"), carerName_), 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(carerRow, 1, wxEXPAND);
+    grid->AddSpacer(0);
+    grid->Add(carerBoxes);
     left->Add(grid, 0, wxEXPAND | wxTOP, FromDIP(6));
 
     auto* right = new wxBoxSizer(wxVERTICAL);
@@ -164,8 +187,25 @@ ReferralChoices ReferralDialog::choices() const {
                                                ConsentMethod::ByPhone,
                                                ConsentMethod::Representative};
     const int method = consentMethod_->GetSelection();
-    return {consentTo(), chosenUrgency(), form_->nhsNumberKnown(),
-            method < 0 ? ConsentMethod::InPerson : kOrder[method]};
+    ReferralChoices out{consentTo(),
+                        chosenUrgency(),
+                        form_->nhsNumberKnown(),
+                        method < 0 ? ConsentMethod::InPerson : kOrder[method],
+                        {}};
+    wxString name = carerName_->GetValue();
+    name.Trim().Trim(false);
+    if (!name.empty() || isCarer_->GetValue() || isNextOfKin_->GetValue()) {
+        Contact c;
+        c.name = fromWx(name);
+        wxString relationship = carerRelationship_->GetValue();
+        wxString phone = carerPhone_->GetValue();
+        c.relationship = fromWx(relationship.Trim().Trim(false));
+        c.phone = fromWx(phone.Trim().Trim(false));
+        c.isCarer = isCarer_->GetValue();
+        c.isNextOfKin = isNextOfKin_->GetValue();
+        out.contacts.push_back(c);
+    }
+    return out;
 }
 
 Urgency ReferralDialog::chosenUrgency() const {

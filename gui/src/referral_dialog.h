@@ -11,6 +11,7 @@
 #include "model/case_service.h"
 #include "model/store.h"
 
+class wxCheckBox;
 class wxCheckListBox;
 class wxChoice;
 class wxListBox;
@@ -42,6 +43,9 @@ class ReferralDialog : public wxDialog {
     /// The organisations ticked under "Agrees to share with".
     std::vector<OrganisationId> consentTo() const;
     wxChoice* consentMethod() const { return consentMethod_; }
+    wxTextCtrl* carerName() const { return carerName_; }
+    wxTextCtrl* carerPhone() const { return carerPhone_; }
+    wxCheckBox* isCarer() const { return isCarer_; }
     /// Everything chosen besides the referral itself.
     ReferralChoices choices() const;
     /// OK as the user presses it: true if the referral was accepted (then the dialog ends).
@@ -63,6 +67,11 @@ class ReferralDialog : public wxDialog {
     wxListBox* matchList_ = nullptr;
     wxCheckListBox* consent_ = nullptr;
     wxChoice* consentMethod_ = nullptr;
+    wxTextCtrl* carerName_ = nullptr;
+    wxTextCtrl* carerRelationship_ = nullptr;
+    wxTextCtrl* carerPhone_ = nullptr;
+    wxCheckBox* isCarer_ = nullptr;
+    wxCheckBox* isNextOfKin_ = nullptr;
     wxStaticText* message_ = nullptr;
 };
 

@@ -1,6 +1,7 @@
 #include "resident_form.h"
 
 #include <wx/checkbox.h>
+#include <wx/choice.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -19,7 +20,9 @@ std::string trimmed(const wxTextCtrl* field) {
 }
 }  // namespace
 
-ResidentForm::ResidentForm(wxWindow* parent, bool offerNotKnown) : wxPanel(parent, wxID_ANY) {
+ResidentForm::ResidentForm(wxWindow* parent, const std::vector<Organisation>& organisations,
+                           bool offerNotKnown)
+    : wxPanel(parent, wxID_ANY) {
     auto* grid = new wxFlexGridSizer(2, FromDIP(wxSize(8, 6)));
     grid->AddGrowableCol(1);
     // Each label is created before its field: a label's mnemonic (Alt+G) moves the focus
@@ -57,6 +60,18 @@ ResidentForm::ResidentForm(wxWindow* parent, bool offerNotKnown) : wxPanel(paren
     grid->Add(dateOfBirth_);
     address_ = field(_("&Address:"), _("Address"), wxTE_MULTILINE);
     postcode_ = field(_("&Postcode:"), _("Postcode"));
+    grid->Add(new wxStaticText(this, wxID_ANY, _("Registered GP practi&ce:")), 0,
+              wxALIGN_CENTER_VERTICAL);
+    practice_ = new wxChoice(this, wxID_ANY);
+    practice_->SetName(_("Registered GP practice"));
+    practice_->Append(_("Not known"));
+    for (const auto& o : organisations)
+        if (o.kind == OrganisationKind::GpPractice) {
+            practice_->Append(toWx(o.name));
+            practiceIds_.push_back(o.id);
+        }
+    practice_->SetSelection(0);
+    grid->Add(practice_, 1, wxEXPAND);
     phone_ = field(_("P&hone:"), _("Phone"));
     email_ = field(_("&Email:"), _("Email"));
     language_ = field(_("Preferred &language:"), _("Preferred language"));
@@ -79,6 +94,11 @@ void ResidentForm::show(const Resident& r) {
     email_->ChangeValue(toWx(r.email));
     language_->ChangeValue(toWx(r.preferredLanguage));
     communicationNeeds_->ChangeValue(toWx(r.communicationNeeds));
+    int chosen = 0;
+    for (std::size_t i = 0; i < practiceIds_.size(); ++i)
+        if (practiceIds_[i] == r.registeredPractice)
+            chosen = static_cast<int>(i) + 1;
+    practice_->SetSelection(chosen);
 }
 
 Resident ResidentForm::resident() const {
@@ -93,6 +113,9 @@ Resident ResidentForm::resident() const {
     r.email = trimmed(email_);
     r.preferredLanguage = trimmed(language_);
     r.communicationNeeds = trimmed(communicationNeeds_);
+    const int chosen = practice_->GetSelection();
+    if (chosen > 0)
+        r.registeredPractice = practiceIds_[static_cast<std::size_t>(chosen - 1)];
     return r;
 }
 

@@ -4,9 +4,13 @@
 
 #include <wx/panel.h>
 
+#include <vector>
+
 #include "model/case_record.h"
+#include "model/organisation.h"
 
 class wxCheckBox;
+class wxChoice;
 class wxTextCtrl;
 
 namespace nmdt::gui {
@@ -17,7 +21,9 @@ class DateField;
 class ResidentForm : public wxPanel {
   public:
     /// `offerNotKnown`: a box under the NHS number for referring someone without one.
-    explicit ResidentForm(wxWindow* parent, bool offerNotKnown = false);
+    /// `organisations`: the directory, whose GP practices are offered as registered practice.
+    ResidentForm(wxWindow* parent, const std::vector<Organisation>& organisations,
+                 bool offerNotKnown = false);
 
     void show(const Resident& resident);
     /// What is typed, as a Resident (the model validates it).
@@ -37,6 +43,7 @@ class ResidentForm : public wxPanel {
     wxTextCtrl* phone() const { return phone_; }
     wxTextCtrl* language() const { return language_; }
     wxTextCtrl* communicationNeeds() const { return communicationNeeds_; }
+    wxChoice* registeredPractice() const { return practice_; }
 
   private:
     wxTextCtrl* nhsNumber_ = nullptr;
@@ -50,6 +57,8 @@ class ResidentForm : public wxPanel {
     wxTextCtrl* email_ = nullptr;
     wxTextCtrl* language_ = nullptr;
     wxTextCtrl* communicationNeeds_ = nullptr;
+    wxChoice* practice_ = nullptr;
+    std::vector<OrganisationId> practiceIds_;  // beside the choice's items, after "Not known"
 };
 
 }  // namespace nmdt::gui

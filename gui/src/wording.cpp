@@ -134,6 +134,8 @@ wxString describeField(const std::string& field) {
         {"closedReason", _("Reason for closing")},
         {"name", _("Name")},
         {"cadenceDays", _("How often")},
+        {"contactName", _("Carer or next of kin: name")},
+        {"registeredPractice", _("Registered GP practice")},
         {"defaultInvitees", _("Invited by default")},
         {"series", _("MDT series")},
         {"organisation", _("Organisation")},

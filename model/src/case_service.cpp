@@ -44,6 +44,14 @@ void CaseService::validateResident(const Resident& r, Date today, NhsNumberKnown
 
 CaseId CaseService::refer(const Referral& in, const std::vector<OrganisationId>& consentTo,
                           Urgency urgency, NhsNumberKnown known, ConsentMethod consentMethod) {
+    return refer(in, ReferralChoices{consentTo, urgency, known, consentMethod, {}});
+}
+
+CaseId CaseService::refer(const Referral& in, const ReferralChoices& choices) {
+    const auto& consentTo = choices.consentTo;
+    const Urgency urgency = choices.urgency;
+    const NhsNumberKnown known = choices.nhsNumber;
+    const ConsentMethod consentMethod = choices.consentMethod;
     require(ctx_.actor, Operation::Refer);
     Date today = ctx_.clock.today();
     Resident resident = in.resident;
@@ -68,6 +76,14 @@ CaseId CaseService::refer(const Referral& in, const std::vector<OrganisationId>&
         v.throwIfAny();
     } catch (const DomainError& e) {
         problems.insert(problems.end(), e.problems().begin(), e.problems().end());
+    }
+    for (const auto& contact : choices.contacts)
+        if (contact.name.find_first_not_of(" \t") == std::string::npos)
+            problems.push_back({ErrorCode::RequiredFieldMissing, "contactName"});
+    if (!resident.registeredPractice.empty()) {
+        auto practice = ctx_.store.organisation(resident.registeredPractice);
+        if (!practice || practice->kind != OrganisationKind::GpPractice)
+            problems.push_back({ErrorCode::NotFound, "registeredPractice"});
     }
     if (!problems.empty())
         throw DomainError(problems);
@@ -104,6 +120,11 @@ CaseId CaseService::refer(const Referral& in, const std::vector<OrganisationId>&
                         consentMethod};
         changes.create(EntityKind::Consent, consent.id.str(), toFields(consent));
     }
+    for (Contact contact : choices.contacts) {
+        contact.id = ctx_.ids.next<ContactId>();
+        contact.caseId = c.id;
+        changes.create(EntityKind::Contact, contact.id.str(), toFields(contact));
+    }
     ctx_.commit(changes);
     return c.id;
 }
@@ -124,6 +145,11 @@ void CaseService::updateResident(const CaseId& id, const Resident& resident) {
                                   resident.nhsNumber.find_first_not_of(" \t") == std::string::npos;
     validateResident(resident, ctx_.clock.today(),
                      staysProvisional ? NhsNumberKnown::NotYet : NhsNumberKnown::Yes);
+    if (!resident.registeredPractice.empty()) {
+        auto practice = ctx_.store.organisation(resident.registeredPractice);
+        if (!practice || practice->kind != OrganisationKind::GpPractice)
+            throw DomainError(ErrorCode::NotFound, "registeredPractice");
+    }
     Case after = before;
     after.resident = resident;
     after.resident.nhsNumber =

@@ -43,7 +43,8 @@ constexpr std::array caseFields{"nhs_number"sv,
                                 "triage_note"sv,
                                 "triaged_by_id"sv,
                                 "triaged_on"sv,
-                                "mdt_series_id"sv};
+                                "mdt_series_id"sv,
+                                "registered_practice_id"sv};
 constexpr std::array contactFields{"case_id"sv, "name"sv,     "relationship"sv,
                                    "phone"sv,   "is_carer"sv, "is_next_of_kin"sv};
 constexpr std::array consentFields{"case_id"sv,     "organisation_id"sv, "decision"sv,

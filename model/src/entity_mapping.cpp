@@ -107,7 +107,8 @@ FieldList toFields(const Case& c) {
             {"triage_note", text(c.triageNote)},
             {"triaged_by_id", ref(c.triagedBy)},
             {"triaged_on", date(c.triagedOn)},
-            {"mdt_series_id", ref(c.mdtSeries)}};
+            {"mdt_series_id", ref(c.mdtSeries)},
+            {"registered_practice_id", ref(p.registeredPractice)}};
 }
 Case fromRecord(const std::string& id, const Record& r, Case*) {
     Case c;
@@ -140,6 +141,7 @@ Case fromRecord(const std::string& id, const Record& r, Case*) {
     c.triagedBy = readRef<ProfessionalId>(r, "triaged_by_id");
     c.triagedOn = readDate(r, "triaged_on");
     c.mdtSeries = readRef<MeetingSeriesId>(r, "mdt_series_id");
+    p.registeredPractice = readRef<OrganisationId>(r, "registered_practice_id");
     return c;
 }
 

@@ -251,6 +251,7 @@ ALTER TABLE meetings ADD COLUMN cancelled_reason TEXT;
 // series that discusses it (none for everything from before). Each agenda item records
 // whether the resident and a carer took part, agreed the plan and were given a copy. A
 // consent says how it was obtained (in person, in writing, by phone, from a representative).
+// A resident's registered GP practice is recorded.
 constexpr const char* kSeriesV9 = R"sql(
 CREATE TABLE meeting_series (
   id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, cadence_days INTEGER NOT NULL,
@@ -264,6 +265,7 @@ ALTER TABLE agenda_items ADD COLUMN carer_attended INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE agenda_items ADD COLUMN resident_agreed_plan INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE agenda_items ADD COLUMN resident_copy_given INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE consents ADD COLUMN method TEXT;
+ALTER TABLE cases ADD COLUMN registered_practice_id TEXT;
 )sql";
 
 using Step = std::function<void(SQLite::Database&)>;

@@ -142,6 +142,12 @@ BOOST_AUTO_TEST_CASE(reception_refers_a_resident_after_checking_they_are_not_alr
         dialog.urgency()->SetSelection(1);
         dialog.consent()->Check(0);
         dialog.consent()->Check(2);
+        BOOST_REQUIRE(dialog.form()->registeredPractice()->GetCount() > 1u);
+        dialog.form()->registeredPractice()->SetSelection(1);
+        dialog.carerName()->SetValue("Rhys Ellis-Okoro");
+        dialog.carerPhone()->SetValue("07700 900444");
+        dialog.isCarer()->SetValue(true);
+        screenshot(&dialog, "referral-with-carer");
         BOOST_TEST(dialog.matches().empty());
         BOOST_TEST(dialog.trySubmit(), dialog.message().utf8_string());
         dialog.Hide();
@@ -150,6 +156,15 @@ BOOST_AUTO_TEST_CASE(reception_refers_a_resident_after_checking_they_are_not_alr
     auto made = frame->store().caseByNhsNumber(testNhsNumber(88001));
     BOOST_REQUIRE(made.has_value());
     BOOST_TEST(made->resident.communicationNeeds == "Hard of hearing: face her when speaking");
+    // The registered practice and the carer came with the referral, in the same change.
+    auto practice = frame->store().organisation(made->resident.registeredPractice);
+    BOOST_REQUIRE(practice.has_value());
+    BOOST_TEST((practice->kind == OrganisationKind::GpPractice));
+    auto carers = frame->store().contacts(made->id);
+    BOOST_REQUIRE(carers.size() == 1u);
+    BOOST_TEST(carers[0].name == "Rhys Ellis-Okoro");
+    BOOST_TEST(carers[0].isCarer);
+    BOOST_TEST(frame->caseRecord()->recordText().Contains(toWx(practice->name)));
     BOOST_TEST(made->referredBy.str() == "reception-desk");
     BOOST_TEST(made->keyWorker.empty());
     BOOST_TEST((made->urgency == Urgency::Urgent));
@@ -470,7 +485,7 @@ BOOST_AUTO_TEST_CASE(the_chair_triages_a_referral_and_only_accepted_ones_join_th
                    "Hoarding, fire risk",
                    {},
                    {}};
-        urgentOne = *frame->refer(r, problem, ReferralChoices{{}, Urgency::Urgent, {}, {}});
+        urgentOne = *frame->refer(r, problem, ReferralChoices{{}, Urgency::Urgent, {}, {}, {}});
         r.resident = resident("Tam", "Reid", testNhsNumber(88102));
         r.reason = "Wants help with gardening";
         declinedOne = *frame->refer(r, problem);

@@ -266,6 +266,9 @@ Report caseRecordReport(const CaseRecord& r, const DirectoryNames& names, Date t
                 "Record NHS Number)."))));
     b.push_back(ReportBlock::fieldList(
         {{t(_("Address")), joinNonEmpty(p.address, p.postcode)},
+         {t(_("Registered GP practice")), p.registeredPractice.empty()
+                                              ? t(_("Not known"))
+                                              : names.organisation(p.registeredPractice)},
          {t(_("Phone")), p.phone},
          {t(_("Email")), p.email},
          {t(_("Preferred language")), p.preferredLanguage},

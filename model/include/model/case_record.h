@@ -71,7 +71,8 @@ struct Resident {
     std::string phone;
     std::string email;
     std::string preferredLanguage;
-    std::string communicationNeeds;  // e.g. "BSL interpreter", "large print"
+    std::string communicationNeeds;     // e.g. "BSL interpreter", "large print"
+    OrganisationId registeredPractice;  // the GP practice they are registered with, if known
 
     std::string displayName() const { return familyName + ", " + givenName; }
     /// True while no NHS number has been recorded (identity not yet verified).

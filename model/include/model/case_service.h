@@ -25,6 +25,7 @@ struct ReferralChoices {
     Urgency urgency = Urgency::Routine;
     NhsNumberKnown nhsNumber = NhsNumberKnown::Yes;
     ConsentMethod consentMethod = ConsentMethod::InPerson;
+    std::vector<Contact> contacts;  // carers and next of kin, added in the same change
 };
 
 /// Opens, updates, closes and finds cases.
@@ -45,6 +46,9 @@ class CaseService {
     CaseId refer(const Referral& referral, const std::vector<OrganisationId>& consentTo = {},
                  Urgency urgency = Urgency::Routine, NhsNumberKnown known = NhsNumberKnown::Yes,
                  ConsentMethod consentMethod = ConsentMethod::InPerson);
+    /// The same, with everything a referral form gathers: consent, urgency, whether the NHS
+    /// number is known, how consent was obtained, and carers or next of kin.
+    CaseId refer(const Referral& referral, const ReferralChoices& choices);
     /// Records the traced NHS number of a provisional identity. Refuses a number that
     /// another case has (DuplicateNhsNumber): that is the same person, so merge instead.
     void recordNhsNumber(const CaseId& id, const std::string& nhsNumber);
