@@ -182,9 +182,9 @@ MeetingsPanel::MeetingsPanel(wxWindow* parent, ServiceContext context)
     right->Add(new wxStaticText(this, wxID_ANY, _("Care plan changes")), 0);
     right->Add(planChanges_, 1, wxEXPAND | wxBOTTOM, FromDIP(4));
     right->Add(reviewNext_, 0, wxBOTTOM, FromDIP(4));
-    auto* voice = new wxGridSizer(2, FromDIP(wxSize(8, 2)));
+    auto* voice = new wxWrapSizer(wxHORIZONTAL);
     for (auto* box : {residentAttended_, carerAttended_, agreedPlan_, copyGiven_})
-        voice->Add(box);
+        voice->Add(box, 0, wxRIGHT | wxBOTTOM, FromDIP(6));
     right->Add(voice, 0, wxBOTTOM, FromDIP(4));
     right->Add(pendingLabel_, 0, wxBOTTOM, FromDIP(4));
     auto* outcomeButtons = new wxWrapSizer(wxHORIZONTAL);
@@ -351,6 +351,27 @@ MeetingsPanel::MeetingsPanel(wxWindow* parent, ServiceContext context)
         wxString problem;
         report(invite(chosen, problem), problem, _("Invite"));
     });
+    // Dragging a row moves it to where it is dropped (one change, undoable), as Move Up and
+    // Move Down do a step at a time.
+    agendaList_->Bind(wxEVT_LIST_BEGIN_DRAG, [this](wxListEvent& e) {
+        if (!isAllowed(ctx_.actor, Operation::RunMeeting))
+            return;
+        dragRow_ = e.GetIndex();
+        agendaList_->CaptureMouse();
+        agendaList_->SetCursor(wxCursor(wxCURSOR_HAND));
+    });
+    agendaList_->Bind(wxEVT_LEFT_UP, [this, report](wxMouseEvent& e) {
+        e.Skip();
+        if (dragRow_ < 0)
+            return;
+        const long from = dragRow_;
+        endDrag();
+        const long to = rowAt(e.GetPosition());
+        wxString problem;
+        if (to >= 0 && to != from)
+            report(dropItem(from, to, problem), problem, _("Move"));
+    });
+    agendaList_->Bind(wxEVT_MOUSE_CAPTURE_LOST, [this](wxMouseCaptureLostEvent&) { endDrag(); });
     up->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {
         wxString problem;
         report(moveItem(selectedItem(), -1, problem), problem, _("Move"));
@@ -767,6 +788,30 @@ bool MeetingsPanel::moveItem(long row, int by, wxString& problem) {
     if (ok)
         selectItem(target);
     return ok;
+}
+
+bool MeetingsPanel::dropItem(long from, long to, wxString& problem) {
+    return moveItem(from, static_cast<int>(to - from), problem);
+}
+
+void MeetingsPanel::endDrag() {
+    dragRow_ = -1;
+    if (agendaList_->HasCapture())
+        agendaList_->ReleaseMouse();
+    agendaList_->SetCursor(wxNullCursor);
+}
+
+long MeetingsPanel::rowAt(const wxPoint& point) const {
+    // Row rectangles rather than HitTest: they are in the control's own coordinates (below
+    // its header) on every platform. Above the first row is the top, below the last the end.
+    const long count = agendaList_->GetItemCount();
+    if (count == 0)
+        return -1;
+    wxRect rect;
+    for (long row = 0; row < count; ++row)
+        if (agendaList_->GetItemRect(row, rect) && point.y < rect.GetBottom() + 1)
+            return row;
+    return count - 1;
 }
 
 bool MeetingsPanel::setItemDetails(long row, int minutes, bool forInformation, wxString& problem) {

@@ -54,6 +54,8 @@ class MeetingsPanel : public wxPanel {
     bool addResident(const CaseId& id, wxString& problem);
     bool removeItem(long row, wxString& problem);
     bool moveItem(long row, int by, wxString& problem);
+    /// Drag and drop on the agenda: the item at `from` goes to row `to`.
+    bool dropItem(long from, long to, wxString& problem);
     bool setItemDetails(long row, int minutes, bool forInformation, wxString& problem);
     bool invite(const OrganisationId& organisation, wxString& problem);
     /// Invites several organisations at once (those already invited are skipped).
@@ -92,6 +94,9 @@ class MeetingsPanel : public wxPanel {
     /// Asks which MDT a new meeting is for, when there is a choice; false if cancelled.
     bool chooseSeriesForNewMeeting(MeetingSeriesId& chosen);
     void onSeries();
+    void endDrag();
+    /// The agenda row under a point in the list's coordinates.
+    long rowAt(const wxPoint& point) const;
     void refreshMeetings(const std::optional<MeetingId>& keep);
     void showMeeting();
     /// Loads the outcome editor from the store: only when the chair moves to another case,
@@ -137,6 +142,7 @@ class MeetingsPanel : public wxPanel {
     wxButton* detailsButton_ = nullptr;
     wxButton* cancelButton_ = nullptr;
     wxButton* seriesButton_ = nullptr;
+    long dragRow_ = -1;  // the agenda row being dragged
     wxCheckBox* residentAttended_ = nullptr;
     wxCheckBox* carerAttended_ = nullptr;
     wxCheckBox* agreedPlan_ = nullptr;

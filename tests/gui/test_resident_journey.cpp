@@ -29,6 +29,7 @@
 #include "gui_support.h"
 #include "meeting_details_dialog.h"
 #include "meetings_panel.h"
+#include "model/ids.h"
 #include "model/nhs_number.h"
 #include "referral_dialog.h"
 #include "resident_form.h"
@@ -598,6 +599,56 @@ BOOST_AUTO_TEST_CASE(a_coordinator_sets_up_a_frailty_mdt_and_triages_a_referral_
     BOOST_TEST(std::any_of(items.begin(), items.end(),
                            [&](const AgendaItem& i) { return i.caseId == someone.id; }));
     screenshot(frame, "frailty-mdt-planned");
+    frame->Destroy();
+    settle();
+}
+
+BOOST_AUTO_TEST_CASE(the_chair_drags_a_resident_down_the_agenda_and_undoes_it) {
+    JourneyStore fixture;
+    auto* frame = fixture.frameAs(fixture.chair);
+    frame->showMeetings();
+    auto* panel = frame->meetings();
+    wxString problem;
+    BOOST_REQUIRE(panel->scheduleNext(problem).has_value());
+    std::size_t added = 0;
+    BOOST_REQUIRE(panel->buildAgenda(added, problem));
+    for (int n = 0; panel->agenda().size() < 4u; ++n) {  // enough rows to drag over
+        auto id = CaseService(ServiceContext{frame->store(), *fixture.clock, *makeRandomIdSource(),
+                                             fixture.chair})
+                      .refer({resident("Dee", "Drag" + std::to_string(n), testNhsNumber(8100 + n)),
+                              fixture.chair.userId,
+                              {},
+                              "Isolation",
+                              fixture.clock->today(),
+                              {}});
+        BOOST_REQUIRE(panel->addResident(id, problem));
+    }
+    const auto firstCase = panel->agenda().at(0).caseId;
+    frame->Raise();
+    settle();
+    auto* list = panel->agendaList();
+    wxRect top, third;
+    BOOST_REQUIRE(list->GetItemRect(0, top));
+    BOOST_REQUIRE(list->GetItemRect(2, third));
+    const wxPoint from = list->ClientToScreen(
+        wxPoint(top.GetLeft() + top.GetWidth() / 3, top.GetTop() + top.GetHeight() / 2));
+    const wxPoint to = list->ClientToScreen(
+        wxPoint(third.GetLeft() + third.GetWidth() / 3, third.GetTop() + third.GetHeight() / 2));
+    wxUIActionSimulator mouse;
+    mouse.MouseMove(from);
+    settle();
+    mouse.MouseDown();
+    settle();
+    for (int step = 1; step <= 6; ++step) {
+        mouse.MouseMove(from + (to - from) * step / 6);
+        settle();
+    }
+    mouse.MouseUp();
+    settle();
+    BOOST_TEST(panel->agenda().at(2).caseId.str() == firstCase.str());
+    screenshot(frame, "agenda-dragged");
+    BOOST_TEST(frame->undo(problem), problem.utf8_string());  // one drag, one undo
+    BOOST_TEST(panel->agenda().at(0).caseId.str() == firstCase.str());
     frame->Destroy();
     settle();
 }

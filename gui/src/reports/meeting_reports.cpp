@@ -96,6 +96,8 @@ std::string agendaReasonText(const std::string& reason) {
         return t(_("Review due"));
     if (reason == "new-referral")
         return t(_("New referral"));
+    if (reason == "added-by-chair")
+        return t(_("Added by the chair"));
     return reason;
 }
 
@@ -103,7 +105,9 @@ Report agendaReport(const Meeting& m, const Store& store, const std::string& pri
                     Timestamp printedAt) {
     DirectoryNames names(store);
     Report report;
-    report.title = t(_("Neighbourhood MDT agenda"));
+    // Each MDT's own name ("Frailty MDT agenda"), the neighbourhood's for the rest.
+    report.title = t(wxString::Format(
+        _("%s agenda"), m.title.empty() ? wxString(_("Neighbourhood MDT")) : toWx(m.title)));
     report.subtitle = meetingLine(m);
     report.footer =
         t(wxString::Format(_("Printed %s by %s. Confidential: residents are identified by initials "
@@ -142,7 +146,8 @@ Report minutesReport(const Meeting& m, const Store& store, const std::string& pr
                      Timestamp printedAt) {
     DirectoryNames names(store);
     Report report;
-    report.title = t(_("Neighbourhood MDT minutes"));
+    report.title = t(wxString::Format(
+        _("%s minutes"), m.title.empty() ? wxString(_("Neighbourhood MDT")) : toWx(m.title)));
     report.subtitle =
         meetingLine(m) +
         (m.status == MeetingStatus::Closed ? "" : " " + t(_("(DRAFT: meeting not closed)")));
