@@ -6,8 +6,8 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include "consent_method_choice.h"
 #include "labelled.h"
-#include "wording.h"
 #include "wx_text.h"
 
 namespace nmdt::gui {
@@ -31,12 +31,8 @@ ConsentDialog::ConsentDialog(wxWindow* parent, const wxString& residentName,
     legalBasis_ = new wxTextCtrl(this, wxID_ANY, {}, wxDefaultPosition, FromDIP(wxSize(360, -1)));
     legalBasis_->SetName(_("Legal basis"));
     legalBasis_->SetHint(_("Only where sharing rests on a basis other than consent"));
-    method_ = new wxChoice(this, wxID_ANY);
+    method_ = makeConsentMethodChoice(this);
     method_->SetName(_("How obtained"));
-    for (auto m : {ConsentMethod::InPerson, ConsentMethod::InWriting, ConsentMethod::ByPhone,
-                   ConsentMethod::Representative})
-        method_->Append(describe(m));
-    method_->SetSelection(0);
     grid->Add(labelFor(this, _("&Organisation:"), organisation_), 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(organisation_, 1, wxEXPAND);
     grid->AddSpacer(0);
@@ -68,11 +64,7 @@ ConsentDecision ConsentDialog::chosenDecision() const {
 }
 
 ConsentMethod ConsentDialog::chosenMethod() const {
-    static constexpr ConsentMethod kOrder[] = {ConsentMethod::InPerson, ConsentMethod::InWriting,
-                                               ConsentMethod::ByPhone,
-                                               ConsentMethod::Representative};
-    const int i = method_->GetSelection();
-    return i < 0 ? ConsentMethod::InPerson : kOrder[i];
+    return consentMethodOf(method_);
 }
 
 std::string ConsentDialog::basis() const {

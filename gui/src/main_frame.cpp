@@ -644,16 +644,20 @@ bool MainFrame::saveCarePlanPdf(const std::string& path, wxString& problem) {
         problem = _("This resident has no agreed care plan to print.");
         return false;
     }
+    return saveCurrentResidentPdf(*report, path, "care plan, " + report->subtitle, problem);
+}
+
+bool MainFrame::saveCurrentResidentPdf(const Report& report, const std::string& path,
+                                       const std::string& what, wxString& problem) {
     std::string error;
-    if (!writeReportPdf(*report, path, error)) {
+    if (!writeReportPdf(report, path, error)) {
         problem = wxString::Format(_("The PDF could not be saved: %s"), toWx(error));
         return false;
     }
     return runRefusable(
         [&] {
             RecordAccessService({*store_, *clock_, noIds_, user_})
-                .recordOutput({AuditEventKind::ExportPdf, "case:" + currentCase_->str(),
-                               "care plan, " + report->subtitle});
+                .recordOutput({AuditEventKind::ExportPdf, "case:" + currentCase_->str(), what});
         },
         problem);
 }

@@ -6,7 +6,6 @@
 #include "gui/main_frame.h"
 #include "model/care_plan_service.h"
 #include "model/record_access_service.h"
-#include "printing/pdf_writer.h"
 #include "printing/report_printout.h"
 #include "refusable.h"
 #include "reports/resident_plan_report.h"
@@ -43,18 +42,7 @@ bool MainFrame::saveResidentCopyPdf(const std::string& path, bool largePrint, wx
         problem = _("This resident has no agreed care plan to give them.");
         return false;
     }
-    std::string error;
-    if (!writeReportPdf(*report, path, error)) {
-        problem = wxString::Format(_("The PDF could not be saved: %s"), toWx(error));
-        return false;
-    }
-    return runRefusable(
-        [&] {
-            RecordAccessService({*store_, *clock_, noIds_, user_})
-                .recordOutput({AuditEventKind::ExportPdf, "case:" + currentCase_->str(),
-                               copyDescription(largePrint, *report)});
-        },
-        problem);
+    return saveCurrentResidentPdf(*report, path, copyDescription(largePrint, *report), problem);
 }
 
 void MainFrame::onResidentCopy() {

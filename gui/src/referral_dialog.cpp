@@ -9,6 +9,7 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include "consent_method_choice.h"
 #include "date_field.h"
 #include "dialog_checks.h"
 #include "formatting.h"
@@ -108,12 +109,8 @@ ReferralDialog::ReferralDialog(wxWindow* parent, const CaseReader& cases,
     right->Add(labelFor(this, _("Agrees to &share with (obtained by you, today):"), consent_), 0,
                wxTOP, FromDIP(10));
     right->Add(consent_, 1, wxEXPAND | wxTOP, FromDIP(4));
-    consentMethod_ = new wxChoice(this, wxID_ANY);
+    consentMethod_ = makeConsentMethodChoice(this);
     consentMethod_->SetName(_("Consent obtained"));
-    for (auto m : {ConsentMethod::InPerson, ConsentMethod::InWriting, ConsentMethod::ByPhone,
-                   ConsentMethod::Representative})
-        consentMethod_->Append(describe(m));
-    consentMethod_->SetSelection(0);
     auto* methodRow = new wxBoxSizer(wxHORIZONTAL);
     methodRow->Add(labelFor(this, _("Obtained:"), consentMethod_), 0,
                    wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(6));
@@ -183,15 +180,8 @@ std::vector<OrganisationId> ReferralDialog::consentTo() const {
 }
 
 ReferralChoices ReferralDialog::choices() const {
-    static constexpr ConsentMethod kOrder[] = {ConsentMethod::InPerson, ConsentMethod::InWriting,
-                                               ConsentMethod::ByPhone,
-                                               ConsentMethod::Representative};
-    const int method = consentMethod_->GetSelection();
-    ReferralChoices out{consentTo(),
-                        chosenUrgency(),
-                        form_->nhsNumberKnown(),
-                        method < 0 ? ConsentMethod::InPerson : kOrder[method],
-                        {}};
+    ReferralChoices out{
+        consentTo(), chosenUrgency(), form_->nhsNumberKnown(), consentMethodOf(consentMethod_), {}};
     wxString name = carerName_->GetValue();
     name.Trim().Trim(false);
     if (!name.empty() || isCarer_->GetValue() || isNextOfKin_->GetValue()) {

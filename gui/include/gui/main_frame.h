@@ -185,6 +185,10 @@ class MainFrame : public wxFrame {
     void onSavePdf();
     void onResidentCopy();
     void onRecordNhsNumber();
+    /// Writes a printout of the current resident to `path` and records the saved PDF in the
+    /// audit trail as `what`; on failure `problem` says why.
+    bool saveCurrentResidentPdf(const Report& report, const std::string& path,
+                                const std::string& what, wxString& problem);
     /// Who is printing and how fresh this desktop's copy of partners' changes is.
     PrintContext printContext(const DirectoryNames& names) const;
     void onBackup();
