@@ -609,7 +609,7 @@ void MainFrame::displayRecord(const CaseId& id, bool opening) {
     }
 }
 
-std::optional<Report> MainFrame::currentCarePlanReport() const {
+std::optional<MainFrame::AgreedPlan> MainFrame::currentAgreedPlan() const {
     if (!currentCase_ || currentWithheld_)
         return std::nullopt;
     NoIds noIds;
@@ -617,10 +617,16 @@ std::optional<Report> MainFrame::currentCarePlanReport() const {
     auto agreed = CarePlanService(ctx).currentAgreed(*currentCase_);
     if (!agreed)
         return std::nullopt;
+    return AgreedPlan{CaseRecordService(ctx).load(*currentCase_),
+                      CarePlanService(ctx).document(agreed->id)};
+}
+
+std::optional<Report> MainFrame::currentCarePlanReport() const {
+    auto agreed = currentAgreedPlan();
+    if (!agreed)
+        return std::nullopt;
     DirectoryNames names(*store_);
-    CaseRecord record = CaseRecordService(ctx).load(*currentCase_);
-    return carePlanReport(record, CarePlanService(ctx).document(agreed->id), names,
-                          printContext(names));
+    return carePlanReport(agreed->record, agreed->plan, names, printContext(names));
 }
 
 PrintContext MainFrame::printContext(const DirectoryNames& names) const {

@@ -23,17 +23,12 @@ std::string copyDescription(bool largePrint, const Report& report) {
 }  // namespace
 
 std::optional<Report> MainFrame::residentCopyReport(bool largePrint) const {
-    if (!currentCase_ || currentWithheld_)
-        return std::nullopt;
-    NoIdSource noIds;
-    ServiceContext ctx{*store_, *clock_, noIds, user_};
-    auto agreed = CarePlanService(ctx).currentAgreed(*currentCase_);
+    auto agreed = currentAgreedPlan();
     if (!agreed)
         return std::nullopt;
     DirectoryNames names(*store_);
-    CaseRecord record = CaseRecordService(ctx).load(*currentCase_);
-    return residentPlanReport(record, CarePlanService(ctx).document(agreed->id), names,
-                              printContext(names), ResidentCopyOptions{largePrint});
+    return residentPlanReport(agreed->record, agreed->plan, names, printContext(names),
+                              ResidentCopyOptions{largePrint});
 }
 
 bool MainFrame::saveResidentCopyPdf(const std::string& path, bool largePrint, wxString& problem) {

@@ -14,6 +14,7 @@
 
 #include "model/action_service.h"
 #include "model/calendar.h"
+#include "model/care_plan_service.h"
 #include "model/case_record_service.h"
 #include "model/case_service.h"
 #include "model/change_set.h"
@@ -189,6 +190,13 @@ class MainFrame : public wxFrame {
     /// audit trail as `what`; on failure `problem` says why.
     bool saveCurrentResidentPdf(const Report& report, const std::string& path,
                                 const std::string& what, wxString& problem);
+    /// The current resident's record and agreed plan, for a printout; none if withheld or
+    /// without an agreed plan.
+    struct AgreedPlan {
+        CaseRecord record;
+        CarePlanDocument plan;
+    };
+    std::optional<AgreedPlan> currentAgreedPlan() const;
     /// Who is printing and how fresh this desktop's copy of partners' changes is.
     PrintContext printContext(const DirectoryNames& names) const;
     void onBackup();
