@@ -251,7 +251,6 @@ ALTER TABLE meetings ADD COLUMN cancelled_reason TEXT;
 // series that discusses it (none for everything from before). Each agenda item records
 // whether the resident and a carer took part, agreed the plan and were given a copy. A
 // consent says how it was obtained (in person, in writing, by phone, from a representative).
-// A resident's registered GP practice is recorded.
 constexpr const char* kSeriesV9 = R"sql(
 CREATE TABLE meeting_series (
   id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, cadence_days INTEGER NOT NULL,
@@ -265,6 +264,10 @@ ALTER TABLE agenda_items ADD COLUMN carer_attended INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE agenda_items ADD COLUMN resident_agreed_plan INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE agenda_items ADD COLUMN resident_copy_given INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE consents ADD COLUMN method TEXT;
+)sql";
+
+// Version 10: a resident's registered GP practice.
+constexpr const char* kPracticeV10 = R"sql(
 ALTER TABLE cases ADD COLUMN registered_practice_id TEXT;
 )sql";
 
@@ -281,6 +284,7 @@ const std::vector<Step>& steps() {
         [](SQLite::Database& db) { db.exec(kReportIndexesV7); },
         [](SQLite::Database& db) { db.exec(kTriageV8); },
         [](SQLite::Database& db) { db.exec(kSeriesV9); },
+        [](SQLite::Database& db) { db.exec(kPracticeV10); },
     };
     return all;
 }
