@@ -247,10 +247,11 @@ MeetingsPanel::MeetingsPanel(wxWindow* parent, ServiceContext context)
         wxString text = wxString::Format(
             _("%zu residents carried forward or newly referred were added."), added);
         if (waiting > 0)
-            text += "\n\n" + wxString::Format(_("%zu more did not fit in the meeting's time; "
-                                                "they come to the next meeting. Add anyone "
-                                                "who cannot wait with Add Resident."),
-                                              waiting);
+            text +=
+                "\n\n" + wxString::Format(_("At least %zu more did not fit in the meeting's time; "
+                                            "they come to the next meeting. Add anyone "
+                                            "who cannot wait with Add Resident."),
+                                          waiting);
         if (ok)
             wxMessageBox(text, _("Build agenda"), wxOK | wxICON_INFORMATION, this);
     });

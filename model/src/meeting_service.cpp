@@ -325,20 +325,27 @@ std::size_t MeetingService::carryForwardInto(ChangeSet& changes, const Meeting& 
     };
     // The order a team works through: new referrals (urgent first), then residents whose
     // actions are overdue (longest overdue first), then other open actions, then reviews.
-    for (const auto& c : ctx_.store.undiscussedReferrals()) {
-        auto referral = ctx_.store.caseById(c);
-        add(c, "new-referral", false, referral && referral->urgency == Urgency::Urgent);
+    // Urgent referrals are read whole (they always come); the rest only as far as the time
+    // left could take them, plus what may be skipped as listed already: a 50,000-case store
+    // is never read whole to fill thirty places.
+    for (const auto& c : ctx_.store.undiscussedReferrals(Urgency::Urgent, 0))
+        add(c, "new-referral", false, true);
+    auto enough = [&] {
+        const long places = std::max(0, minutesLeft) / std::max(1, perItem);
+        return static_cast<std::size_t>(places) + listed.size() + 1;
+    };
+    for (const auto& c : ctx_.store.undiscussedReferrals(Urgency::Routine, enough()))
+        add(c, "new-referral", false);
+    for (const auto& c : ctx_.store.casesWithOverdueActions(m.date, enough()))
+        add(c, "overdue-actions", true);
+    if (minutesLeft >= perItem) {
+        for (const auto& c : ctx_.store.casesWithOpenActions())
+            add(c, "open-actions", true);
+        for (const auto& c : ctx_.store.casesDueForReview(m.date))
+            add(c, "review-due", true);
+    } else {
+        ++left;  // full: others wait (counted as "at least one more" without reading them all)
     }
-    ActionQuery overdue;
-    overdue.overdueAsOf = m.date;
-    overdue.openOnly = true;
-    overdue.limit = 100000;
-    for (const auto& a : ctx_.store.actions(overdue))
-        add(a.caseId, "overdue-actions", true);
-    for (const auto& c : ctx_.store.casesWithOpenActions())
-        add(c, "open-actions", true);
-    for (const auto& c : ctx_.store.casesDueForReview(m.date))
-        add(c, "review-due", true);
     if (leftForLater)
         *leftForLater = left;
     return added;

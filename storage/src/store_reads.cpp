@@ -326,6 +326,30 @@ std::vector<CaseId> SqlCipherStore::undiscussedReferrals() const {
     });
 }
 
+std::vector<CaseId> SqlCipherStore::undiscussedReferrals(Urgency urgency, std::size_t limit) const {
+    return guarded([&] {
+        return selectIds<CaseId>(
+            *impl_,
+            "SELECT c.id FROM cases c WHERE c.status = 'open' AND c.urgency = ?"
+            " AND c.triage IN ('pending', 'accepted-mdt') AND NOT EXISTS"
+            " (SELECT 1 FROM agenda_items i WHERE i.case_id = c.id AND i.removed = 0)"
+            " ORDER BY c.referral_date, c.search_family LIMIT ?",
+            std::string(codeOf(urgency)),
+            limit == 0 ? std::int64_t{-1} : static_cast<std::int64_t>(limit));
+    });
+}
+
+std::vector<CaseId> SqlCipherStore::casesWithOverdueActions(Date asOf, std::size_t limit) const {
+    return guarded([&] {
+        return selectIds<CaseId>(
+            *impl_,
+            std::string("SELECT a.case_id FROM actions a WHERE a.") + kOpenStatus +
+                " AND a.due_date < ? GROUP BY a.case_id ORDER BY MIN(a.due_date), a.case_id"
+                " LIMIT ?",
+            toIsoDate(asOf), static_cast<std::int64_t>(limit));
+    });
+}
+
 std::vector<CarePlan> SqlCipherStore::carePlans(const CaseId& id) const {
     return guarded([&] {
         return select<CarePlan>(*impl_, "WHERE case_id = ? ORDER BY version DESC", id.str());

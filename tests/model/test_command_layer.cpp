@@ -428,9 +428,10 @@ BOOST_AUTO_TEST_CASE(the_agenda_fills_the_meetings_length_and_urgent_referrals_a
     auto items = meetings.agenda(next);
     BOOST_TEST(items.front().reason == "new-referral");
     BOOST_TEST(items[1].reason == "new-referral");
-    // Full: building again adds only what must come (nothing urgent is waiting now).
+    // Full: building again adds only what must come (nothing urgent is waiting now), and
+    // says others wait without reading them all.
     BOOST_TEST(meetings.buildAgenda(next, &left) == 0u);
-    BOOST_TEST(left == 4u);
+    BOOST_TEST(left >= 1u);
     cases.refer({resident("Ugo", "Urgent", testNhsNumber(70)),
                  w.gp,
                  w.practice,

@@ -67,7 +67,8 @@ class MeetingService {
     /// works through them: new referrals (urgent first), overdue actions (longest overdue
     /// first), other open actions, reviews due or flagged, until their time (3 minutes each)
     /// fills the meeting's length; urgent new referrals always come. Returns how many were
-    /// added; `leftForLater` says how many did not fit (they come to the next meeting).
+    /// added; `leftForLater` says how many at least did not fit (they come to the next
+    /// meeting; on a full agenda the rest are not read to count them).
     std::size_t buildAgenda(const MeetingId& id, std::size_t* leftForLater = nullptr);
     AgendaItemId addItem(const MeetingId& id, const CaseId& caseId, const std::string& reason,
                          int minutes = 3, bool carriedForward = false);

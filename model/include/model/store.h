@@ -73,6 +73,10 @@ class CaseReader {
     /// Open cases that no meeting agenda has listed yet (new referrals), awaiting triage or
     /// accepted for the MDT; urgent first, then by referral date.
     virtual std::vector<CaseId> undiscussedReferrals() const = 0;
+    /// The same, of one urgency only, at most `limit` of them (0: all).
+    virtual std::vector<CaseId> undiscussedReferrals(Urgency urgency, std::size_t limit) const = 0;
+    /// Open cases with overdue actions as of `asOf`, longest overdue first, at most `limit`.
+    virtual std::vector<CaseId> casesWithOverdueActions(Date asOf, std::size_t limit) const = 0;
 };
 
 /// Reads care plan versions and their contents.

@@ -51,6 +51,8 @@ class SqlCipherStore final : public OpenStore, public SyncStore {
     std::vector<CaseId> casesDueForReview(Date by) const override;
     std::vector<CaseId> casesWithOpenActions() const override;
     std::vector<CaseId> undiscussedReferrals() const override;
+    std::vector<CaseId> undiscussedReferrals(Urgency urgency, std::size_t limit) const override;
+    std::vector<CaseId> casesWithOverdueActions(Date asOf, std::size_t limit) const override;
 
     // ReportReader (report_queries.cpp)
     std::size_t openCaseCount() const override;
