@@ -157,9 +157,9 @@ BOOST_AUTO_TEST_CASE(two_mdts_each_plan_from_their_own_defaults_and_list_their_o
                    field);
     BOOST_TEST(meetings.series().empty());
     // Navigators do not set up MDTs.
-    BOOST_TEST(problemsOf([&] { MeetingService(w.asNavigator()).createSeries(frailty); })
-                   .front()
-                   .code == ErrorCode::NotPermitted);
+    BOOST_TEST(
+        problemsOf([&] { MeetingService(w.asNavigator()).createSeries(frailty); }).front().code ==
+        ErrorCode::NotPermitted);
 
     const auto frailtyId = meetings.createSeries(frailty);
     MeetingSeries mental;
@@ -173,8 +173,12 @@ BOOST_AUTO_TEST_CASE(two_mdts_each_plan_from_their_own_defaults_and_list_their_o
     // Residents: one for each MDT, one for whichever meets first.
     CaseService cases(w.asChair());
     auto refer = [&](const char* family, int n) {
-        return cases.refer({resident("Ann", family, testNhsNumber(n)), w.gp, w.practice,
-                            "Falls", day(2026, 11, 1), {}});
+        return cases.refer({resident("Ann", family, testNhsNumber(n)),
+                            w.gp,
+                            w.practice,
+                            "Falls",
+                            day(2026, 11, 1),
+                            {}});
     };
     const CaseId forFrailty = refer("Frail", 301);
     const CaseId forMental = refer("Mind", 302);
