@@ -68,6 +68,8 @@ wxString describeIntent(const std::string& intent) {
         return _("Details Change");
     if (intent == "verify-nhs-number")
         return _("NHS Number");
+    if (intent == "change-meeting-series")
+        return _("MDT Series Change");
     if (intent == "record-consent")
         return _("Consent");
     if (intent == "set-key-worker")
