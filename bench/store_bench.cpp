@@ -140,6 +140,21 @@ void commandWorkload(storage::SqlCipherStore& store, int iterations,
     results["command: build the agenda of a 90-minute meeting"] =
         measure(agendaRuns, [&](int i) { listed = meetings.buildAgenda(planned[std::size_t(i)]); });
     std::cerr << "  (agenda: " << listed << " residents listed in the last run)\n";
+    // Here new referrals fill every agenda; the other sources, read as a meeting with no
+    // referrals waiting would read them (31 residents: thirty places and one to say more wait).
+    const Date asOf = addDays(clock.today(), 30);
+    const MeetingSeriesId anySeries;
+    std::size_t found[3] = {};
+    results["agenda source: residents with overdue actions (31)"] = measure(iterations, [&](int) {
+        found[0] = store.casesWithOverdueActions(asOf, anySeries, 31).size();
+    });
+    results["agenda source: residents with open meeting actions (31)"] =
+        measure(iterations,
+                [&](int) { found[1] = store.casesWithOpenActions(asOf, anySeries, 31).size(); });
+    results["agenda source: residents due for review (31)"] = measure(
+        iterations, [&](int) { found[2] = store.casesDueForReview(asOf, anySeries, 31).size(); });
+    std::cerr << "  (agenda sources found " << found[0] << ", " << found[1] << ", " << found[2]
+              << ")\n";
 }
 
 std::map<std::string, Timing> workload(const OpenFn& open, int iterations) {
@@ -201,11 +216,12 @@ std::map<std::string, Timing> workload(const OpenFn& open, int iterations) {
     openOnes.openOnly = true;
     openOnes.limit = static_cast<std::size_t>(iterations);
     std::vector<ActionId> targets;
+    // Either state will do: each run toggles them, and earlier runs leave some on hold.
     for (const auto& a : store->actions(openOnes))
-        if (a.status == ActionStatus::InProgress)
+        if (a.status == ActionStatus::InProgress || a.status == ActionStatus::OnHold)
             targets.push_back(a.id);
     if (targets.empty())
-        throw std::runtime_error("no in-progress actions to update");
+        throw std::runtime_error("no in-progress or on-hold actions to update");
     results["record one action update (+ change log)"] = measure(iterations, [&](int i) {
         const ActionId& id = targets[static_cast<std::size_t>(i) % targets.size()];
         bool onHold = store->action(id)->status == ActionStatus::OnHold;

@@ -300,9 +300,6 @@ std::size_t MeetingService::carryForwardInto(ChangeSet& changes, const Meeting& 
     }
     const int perItem = AgendaItem().minutesAllotted;
     std::size_t left = 0;
-    // Residents given to another MDT series come to that series' meetings, not this one's.
-    for (const auto& elsewhere : ctx_.store.casesOfOtherSeries(m.seriesId))
-        listed.insert(elsewhere);
     std::string lastKey = items.empty() ? "" : items.back().orderKey;
     std::size_t added = 0;
     auto add = [&](const CaseId& caseId, const char* reason, bool carried, bool always = false) {
@@ -324,28 +321,26 @@ std::size_t MeetingService::carryForwardInto(ChangeSet& changes, const Meeting& 
         ++added;
     };
     // The order a team works through: new referrals (urgent first), then residents whose
-    // actions are overdue (longest overdue first), then other open actions, then reviews.
+    // actions are overdue (longest overdue first), then other open actions (soonest due
+    // first), then reviews. Only residents of this meeting's MDT series, or of none, come.
     // Urgent referrals are read whole (they always come); the rest only as far as the time
     // left could take them, plus what may be skipped as listed already: a 50,000-case store
     // is never read whole to fill thirty places.
-    for (const auto& c : ctx_.store.undiscussedReferrals(Urgency::Urgent, 0))
+    const auto& series = m.seriesId;
+    for (const auto& c : ctx_.store.undiscussedReferrals(Urgency::Urgent, series, 0))
         add(c, "new-referral", false, true);
     auto enough = [&] {
         const long places = std::max(0, minutesLeft) / std::max(1, perItem);
         return static_cast<std::size_t>(places) + listed.size() + 1;
     };
-    for (const auto& c : ctx_.store.undiscussedReferrals(Urgency::Routine, enough()))
+    for (const auto& c : ctx_.store.undiscussedReferrals(Urgency::Routine, series, enough()))
         add(c, "new-referral", false);
-    for (const auto& c : ctx_.store.casesWithOverdueActions(m.date, enough()))
+    for (const auto& c : ctx_.store.casesWithOverdueActions(m.date, series, enough()))
         add(c, "overdue-actions", true);
-    if (minutesLeft >= perItem) {
-        for (const auto& c : ctx_.store.casesWithOpenActions())
-            add(c, "open-actions", true);
-        for (const auto& c : ctx_.store.casesDueForReview(m.date))
-            add(c, "review-due", true);
-    } else {
-        ++left;  // full: others wait (counted as "at least one more" without reading them all)
-    }
+    for (const auto& c : ctx_.store.casesWithOpenActions(m.date, series, enough()))
+        add(c, "open-actions", true);
+    for (const auto& c : ctx_.store.casesDueForReview(m.date, series, enough()))
+        add(c, "review-due", true);
     if (leftForLater)
         *leftForLater = left;
     return added;

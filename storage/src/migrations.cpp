@@ -271,6 +271,25 @@ constexpr const char* kPracticeV10 = R"sql(
 ALTER TABLE cases ADD COLUMN registered_practice_id TEXT;
 )sql";
 
+// Version 11: the agenda is filled by walking covering indexes in the order a team works
+// through and stopping when the meeting is full (storage/src/agenda_sources.cpp), instead
+// of reading and sorting every open case: new referrals by urgency and date; open actions
+// by due date with their case and whether a meeting agreed them; agreed plans by review
+// date; cases flagged for review; and each case's status and series for the joins.
+constexpr const char* kAgendaIndexesV11 = R"sql(
+CREATE INDEX cases_referrals
+  ON cases(status, urgency, referral_date, search_family, triage, mdt_series_id, id);
+CREATE INDEX cases_review_flag ON cases(review_at_next_meeting, search_family, status,
+  mdt_series_id, id) WHERE review_at_next_meeting = 1;
+CREATE INDEX cases_open_series ON cases(id, status, mdt_series_id);
+DROP INDEX actions_open_due;
+CREATE INDEX actions_open_due ON actions(due_date, case_id, status, meeting_id)
+  WHERE status IN ('requested', 'accepted', 'in-progress', 'on-hold');
+DROP INDEX care_plans_review;
+CREATE INDEX care_plans_review ON care_plans(review_date, status, case_id)
+  WHERE status = 'agreed';
+)sql";
+
 using Step = std::function<void(SQLite::Database&)>;
 
 const std::vector<Step>& steps() {
@@ -285,6 +304,7 @@ const std::vector<Step>& steps() {
         [](SQLite::Database& db) { db.exec(kTriageV8); },
         [](SQLite::Database& db) { db.exec(kSeriesV9); },
         [](SQLite::Database& db) { db.exec(kPracticeV10); },
+        [](SQLite::Database& db) { db.exec(kAgendaIndexesV11); },
     };
     return all;
 }

@@ -280,74 +280,8 @@ std::vector<CareTeamMember> SqlCipherStore::careTeam(const CaseId& id) const {
     return guarded([&] { return select<CareTeamMember>(*impl_, "WHERE case_id = ?", id.str()); });
 }
 
-std::vector<CaseId> SqlCipherStore::casesDueForReview(Date by) const {
-    return guarded([&] {
-        return selectIds<CaseId>(
-            *impl_,
-            "SELECT id FROM cases WHERE status = 'open' AND (review_at_next_meeting = 1 OR id IN"
-            " (SELECT case_id FROM care_plans WHERE status = 'agreed' AND review_date <= ?))"
-            " ORDER BY search_family, search_given",
-            toIsoDate(by));
-    });
-}
-
 std::vector<MeetingSeries> SqlCipherStore::meetingSeries() const {
     return guarded([&] { return select<MeetingSeries>(*impl_, "ORDER BY name, id"); });
-}
-
-std::vector<CaseId> SqlCipherStore::casesOfOtherSeries(const MeetingSeriesId& series) const {
-    return guarded([&] {
-        return selectIds<CaseId>(*impl_,
-                                 "SELECT id FROM cases WHERE status = 'open' AND mdt_series_id IS "
-                                 "NOT NULL AND mdt_series_id <> ?",
-                                 series.str());
-    });
-}
-
-std::vector<CaseId> SqlCipherStore::casesWithOpenActions() const {
-    return guarded([&] {
-        return selectIds<CaseId>(
-            *impl_, std::string("SELECT c.id FROM cases c WHERE c.status = 'open' AND EXISTS"
-                                " (SELECT 1 FROM actions a WHERE a.case_id = c.id AND a.") +
-                        kOpenStatus +
-                        " AND a.meeting_id IS NOT NULL)"
-                        " ORDER BY c.search_family, c.search_given");
-    });
-}
-
-std::vector<CaseId> SqlCipherStore::undiscussedReferrals() const {
-    return guarded([&] {
-        return selectIds<CaseId>(
-            *impl_,
-            "SELECT c.id FROM cases c WHERE c.status = 'open'"
-            " AND c.triage IN ('pending', 'accepted-mdt') AND NOT EXISTS"
-            " (SELECT 1 FROM agenda_items i WHERE i.case_id = c.id AND i.removed = 0)"
-            " ORDER BY c.urgency = 'urgent' DESC, c.referral_date, c.search_family");
-    });
-}
-
-std::vector<CaseId> SqlCipherStore::undiscussedReferrals(Urgency urgency, std::size_t limit) const {
-    return guarded([&] {
-        return selectIds<CaseId>(
-            *impl_,
-            "SELECT c.id FROM cases c WHERE c.status = 'open' AND c.urgency = ?"
-            " AND c.triage IN ('pending', 'accepted-mdt') AND NOT EXISTS"
-            " (SELECT 1 FROM agenda_items i WHERE i.case_id = c.id AND i.removed = 0)"
-            " ORDER BY c.referral_date, c.search_family LIMIT ?",
-            std::string(codeOf(urgency)),
-            limit == 0 ? std::int64_t{-1} : static_cast<std::int64_t>(limit));
-    });
-}
-
-std::vector<CaseId> SqlCipherStore::casesWithOverdueActions(Date asOf, std::size_t limit) const {
-    return guarded([&] {
-        return selectIds<CaseId>(
-            *impl_,
-            std::string("SELECT a.case_id FROM actions a WHERE a.") + kOpenStatus +
-                " AND a.due_date < ? GROUP BY a.case_id ORDER BY MIN(a.due_date), a.case_id"
-                " LIMIT ?",
-            toIsoDate(asOf), static_cast<std::int64_t>(limit));
-    });
 }
 
 std::vector<CarePlan> SqlCipherStore::carePlans(const CaseId& id) const {

@@ -520,10 +520,12 @@ BOOST_AUTO_TEST_CASE(the_chair_triages_a_referral_and_only_accepted_ones_join_th
     BOOST_TEST(frame->triageCurrent(Triage::Declined, "Not a health or care need", problem));
 
     // New referrals for the agenda: urgent first, declined never.
-    auto waiting = frame->store().undiscussedReferrals();
-    BOOST_TEST((std::find(waiting.begin(), waiting.end(), declinedOne) == waiting.end()));
-    BOOST_REQUIRE(!waiting.empty());
-    BOOST_TEST(waiting.front().str() == urgentOne.str());
+    auto urgent = frame->store().undiscussedReferrals(Urgency::Urgent, {}, 0);
+    auto routine = frame->store().undiscussedReferrals(Urgency::Routine, {}, 0);
+    for (const auto& waiting : {urgent, routine})
+        BOOST_TEST((std::find(waiting.begin(), waiting.end(), declinedOne) == waiting.end()));
+    BOOST_REQUIRE(!urgent.empty());
+    BOOST_TEST(urgent.front().str() == urgentOne.str());
     frame->Destroy();
     settle();
 }

@@ -343,7 +343,7 @@ BOOST_AUTO_TEST_CASE(a_planned_meeting_is_moved_with_checked_details_or_called_o
     BOOST_TEST((meetings.get(m).status == MeetingStatus::Closed));
     BOOST_CHECK_THROW(meetings.changeDetails(m, moved), DomainError);
     // The resident on its agenda comes to the next meeting as if never listed.
-    auto waiting = w.store->undiscussedReferrals();
+    auto waiting = w.store->undiscussedReferrals(Urgency::Routine, {}, 0);
     BOOST_TEST((std::find(waiting.begin(), waiting.end(), caseId) != waiting.end()));
     auto next = meetings.scheduleNext();
     BOOST_TEST(!next.alreadyPlanned);
@@ -399,6 +399,79 @@ BOOST_AUTO_TEST_CASE(new_referrals_come_first_urgent_ahead_then_overdue_actions_
     BOOST_TEST(order == expected, boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(each_agenda_source_lists_a_resident_once_in_order_of_their_series_only) {
+    World w;
+    CaseService cases(w.asChair());
+    MeetingService meetings(w.asChair());
+    ActionService actions(w.asChair());
+    MeetingSeries mental;
+    mental.name = "Mental Health MDT";
+    mental.cadenceDays = 7;
+    const auto mentalId = meetings.createSeries(mental);
+    const auto earlier = meetings.schedule(meetingOn(day(2026, 11, 9), w.chair));
+    auto raise = [&](const CaseId& c, std::optional<Date> due, bool atMeeting) {
+        actions.raise({c,
+                       "Check in",
+                       "",
+                       w.gp,
+                       w.practice,
+                       due,
+                       Priority::Routine,
+                       {},
+                       atMeeting ? earlier : MeetingId{}});
+    };
+    const CaseId first = referOne(w, 81), second = referOne(w, 82), third = referOne(w, 83);
+    const CaseId elsewhere = referOne(w, 84), closed = referOne(w, 85);
+    const Date asOf = day(2026, 11, 30);
+    // Overdue: `first` twice (its oldest ranks it), `second` once; the other series' and
+    // the closed case's are older still but never come to this series' agenda.
+    raise(first, day(2026, 11, 5), false);
+    raise(first, day(2026, 11, 1), false);
+    raise(second, day(2026, 11, 3), false);
+    raise(elsewhere, day(2026, 10, 1), true);
+    raise(closed, day(2026, 10, 2), true);
+    // Open actions agreed at a meeting: `third` soonest, then `second`, then undated `first`.
+    raise(second, day(2027, 1, 20), true);
+    raise(third, day(2026, 12, 10), true);
+    raise(third, day(2027, 2, 1), true);
+    raise(first, std::nullopt, true);
+    raise(third, day(2026, 12, 1), false);  // not from a meeting: not an "open action" item
+    cases.triage(elsewhere, Triage::AcceptedForMdt, "", mentalId);
+    cases.close(closed, "Moved away");
+
+    auto strs = [](const std::vector<CaseId>& ids) {
+        std::vector<std::string> out;
+        for (const auto& id : ids)
+            out.push_back(id.str());
+        return out;
+    };
+    const MeetingSeriesId none;
+    using V = std::vector<std::string>;
+    BOOST_TEST(
+        strs(w.store->casesWithOverdueActions(asOf, none, 0)) == (V{first.str(), second.str()}),
+        boost::test_tools::per_element());
+    BOOST_TEST(strs(w.store->casesWithOverdueActions(asOf, none, 1)) == V{first.str()},
+               boost::test_tools::per_element());
+    BOOST_TEST(strs(w.store->casesWithOverdueActions(asOf, mentalId, 0)) ==
+                   (V{elsewhere.str(), first.str(), second.str()}),
+               boost::test_tools::per_element());
+    BOOST_TEST(strs(w.store->casesWithOpenActions(asOf, none, 0)) ==
+                   (V{third.str(), second.str(), first.str()}),
+               boost::test_tools::per_element());
+    BOOST_TEST(strs(w.store->casesWithOpenActions(asOf, none, 2)) == (V{third.str(), second.str()}),
+               boost::test_tools::per_element());
+
+    // Reviews: flagged ones first (by name), then agreed plans by review date. None yet.
+    BOOST_TEST(w.store->casesDueForReview(asOf, none, 0).empty());
+    cases.flagForReview(third, true);
+    cases.flagForReview(elsewhere, true);
+    cases.flagForReview(first, true);
+    BOOST_TEST(strs(w.store->casesDueForReview(asOf, none, 0)) == (V{first.str(), third.str()}),
+               boost::test_tools::per_element());
+    BOOST_TEST(strs(w.store->casesDueForReview(asOf, mentalId, 1)) == V{first.str()},
+               boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(the_agenda_fills_the_meetings_length_and_urgent_referrals_always_come) {
     World w;
     CaseService cases(w.asChair());
@@ -424,7 +497,10 @@ BOOST_AUTO_TEST_CASE(the_agenda_fills_the_meetings_length_and_urgent_referrals_a
     auto next = meetings.schedule(half);
     std::size_t left = 0;
     BOOST_TEST(meetings.buildAgenda(next, &left) == 10u);
-    BOOST_TEST(left == 4u);  // two urgent referrals and eight reviews fit; four wait
+    // Two urgent referrals and eight reviews fit; four wait, of which at least one is
+    // counted (the store is read only as far as it takes to know the meeting is full).
+    BOOST_TEST(left >= 1u);
+    BOOST_TEST(left <= 4u);
     auto items = meetings.agenda(next);
     BOOST_TEST(items.front().reason == "new-referral");
     BOOST_TEST(items[1].reason == "new-referral");

@@ -66,17 +66,6 @@ class CaseReader {
     virtual std::vector<Contact> contacts(const CaseId& id) const = 0;
     virtual std::vector<Consent> consents(const CaseId& id) const = 0;
     virtual std::vector<CareTeamMember> careTeam(const CaseId& id) const = 0;
-    /// Open cases flagged for review, or whose agreed plan's review date is on or before `by`.
-    virtual std::vector<CaseId> casesDueForReview(Date by) const = 0;
-    /// Open cases that have at least one open action.
-    virtual std::vector<CaseId> casesWithOpenActions() const = 0;
-    /// Open cases that no meeting agenda has listed yet (new referrals), awaiting triage or
-    /// accepted for the MDT; urgent first, then by referral date.
-    virtual std::vector<CaseId> undiscussedReferrals() const = 0;
-    /// The same, of one urgency only, at most `limit` of them (0: all).
-    virtual std::vector<CaseId> undiscussedReferrals(Urgency urgency, std::size_t limit) const = 0;
-    /// Open cases with overdue actions as of `asOf`, longest overdue first, at most `limit`.
-    virtual std::vector<CaseId> casesWithOverdueActions(Date asOf, std::size_t limit) const = 0;
 };
 
 /// Reads care plan versions and their contents.
@@ -117,8 +106,30 @@ class MeetingReader {
     virtual std::vector<AgendaItem> agendaItemsForCase(const CaseId& id) const = 0;
     /// Every MDT series, by name.
     virtual std::vector<MeetingSeries> meetingSeries() const = 0;
-    /// Open cases given to an MDT series other than `series` (their agendas are elsewhere).
-    virtual std::vector<CaseId> casesOfOtherSeries(const MeetingSeriesId& series) const = 0;
+};
+
+/// Where a meeting's agenda comes from: open cases discussed by one MDT series or given to
+/// none (an empty series means the latter only), each list in the order a team works
+/// through and at most `limit` long (0: no limit). Read by walking indexes in that order, so
+/// filling thirty places never reads a 50,000-case store whole.
+class AgendaSourceReader {
+  public:
+    virtual ~AgendaSourceReader() = default;
+    /// Cases that no meeting agenda has listed yet (new referrals), awaiting triage or
+    /// accepted for the MDT, of one urgency, oldest referral first.
+    virtual std::vector<CaseId> undiscussedReferrals(Urgency urgency, const MeetingSeriesId& series,
+                                                     std::size_t limit) const = 0;
+    /// Cases with actions overdue as of `asOf`, longest overdue first.
+    virtual std::vector<CaseId> casesWithOverdueActions(Date asOf, const MeetingSeriesId& series,
+                                                        std::size_t limit) const = 0;
+    /// Cases with open actions agreed at a meeting, due on or after `from` (soonest first),
+    /// then undated ones.
+    virtual std::vector<CaseId> casesWithOpenActions(Date from, const MeetingSeriesId& series,
+                                                     std::size_t limit) const = 0;
+    /// Cases flagged for review at the next meeting (by name), then those whose agreed
+    /// plan's review date is on or before `by` (longest due first).
+    virtual std::vector<CaseId> casesDueForReview(Date by, const MeetingSeriesId& series,
+                                                  std::size_t limit) const = 0;
 };
 
 /// Open cases with at least one need in a domain (in the plan version in force).
@@ -165,6 +176,7 @@ class Store : public DirectoryReader,
               public PlanReader,
               public ActionReader,
               public MeetingReader,
+              public AgendaSourceReader,
               public ReportReader {
   public:
     /// The single write path. Applies every change in one transaction, appending one

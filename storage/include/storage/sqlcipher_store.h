@@ -48,11 +48,6 @@ class SqlCipherStore final : public OpenStore, public SyncStore {
     std::vector<Contact> contacts(const CaseId& id) const override;
     std::vector<Consent> consents(const CaseId& id) const override;
     std::vector<CareTeamMember> careTeam(const CaseId& id) const override;
-    std::vector<CaseId> casesDueForReview(Date by) const override;
-    std::vector<CaseId> casesWithOpenActions() const override;
-    std::vector<CaseId> undiscussedReferrals() const override;
-    std::vector<CaseId> undiscussedReferrals(Urgency urgency, std::size_t limit) const override;
-    std::vector<CaseId> casesWithOverdueActions(Date asOf, std::size_t limit) const override;
 
     // ReportReader (report_queries.cpp)
     std::size_t openCaseCount() const override;
@@ -82,7 +77,16 @@ class SqlCipherStore final : public OpenStore, public SyncStore {
     std::optional<AgendaItem> agendaItem(const AgendaItemId& id) const override;
     std::optional<Participant> participant(const ParticipantId& id) const override;
     std::vector<MeetingSeries> meetingSeries() const override;
-    std::vector<CaseId> casesOfOtherSeries(const MeetingSeriesId& series) const override;
+
+    // AgendaSourceReader (agenda_sources.cpp)
+    std::vector<CaseId> undiscussedReferrals(Urgency urgency, const MeetingSeriesId& series,
+                                             std::size_t limit) const override;
+    std::vector<CaseId> casesWithOverdueActions(Date asOf, const MeetingSeriesId& series,
+                                                std::size_t limit) const override;
+    std::vector<CaseId> casesWithOpenActions(Date from, const MeetingSeriesId& series,
+                                             std::size_t limit) const override;
+    std::vector<CaseId> casesDueForReview(Date by, const MeetingSeriesId& series,
+                                          std::size_t limit) const override;
 
     // OpenStore
     void changePassphrase(const Passphrase& newPassphrase, const Actor& actor) override;
