@@ -45,8 +45,13 @@ std::string escapeHtml(const std::string& s) {
 }
 }  // namespace
 
-ActionsPanel::ActionsPanel(wxWindow* parent, ServiceContext context)
-    : wxPanel(parent), ctx_(context) {
+ActionsPanel::ActionsPanel(wxWindow* parent, Commands commands, const ActionReader& actions,
+                           const CaseReader& cases, const DirectoryReader& directory)
+    : wxPanel(parent),
+      commands_(std::move(commands)),
+      actions_(actions),
+      cases_(cases),
+      directory_(directory) {
     viewChoice_ = new wxChoice(this, wxID_ANY);
     viewChoice_->SetName(_("Show"));
     for (const wxString& v : {_("My actions"), _("My organisation's actions"),
@@ -99,7 +104,7 @@ ActionsPanel::ActionsPanel(wxWindow* parent, ServiceContext context)
 
     auto* split =
         new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
-    list_ = new ActionListView(split, ctx_.store, ctx_.store);
+    list_ = new ActionListView(split, cases_, directory_);
     details_ = new wxHtmlWindow(split, wxID_ANY);
     details_->SetName(_("Action details and progress notes"));
     split->SplitHorizontally(list_, details_, -FromDIP(180));
@@ -196,24 +201,24 @@ void ActionsPanel::setResident(std::optional<CaseId> resident) {
 
 ActionQuery ActionsPanel::query() const {
     ActionQuery q;
-    const bool hasOrg = !ctx_.actor.organisationId.empty();
+    const bool hasOrg = !commands_.actor().organisationId.empty();
     switch (view_) {
         case View::Mine:
-            q.owner = ctx_.actor.userId;
+            q.owner = commands_.actor().userId;
             break;
         case View::MyOrganisation:
             if (hasOrg)
-                q.ownerOrganisation = ctx_.actor.organisationId;
+                q.ownerOrganisation = commands_.actor().organisationId;
             else
-                q.owner = ctx_.actor.userId;
+                q.owner = commands_.actor().userId;
             break;
         case View::OverdueMyOrganisation:
             if (hasOrg)
-                q.ownerOrganisation = ctx_.actor.organisationId;
-            q.overdueAsOf = ctx_.clock.today();
+                q.ownerOrganisation = commands_.actor().organisationId;
+            q.overdueAsOf = commands_.clock().today();
             break;
         case View::OverdueAll:
-            q.overdueAsOf = ctx_.clock.today();
+            q.overdueAsOf = commands_.clock().today();
             break;
     }
     q.openOnly = !includeClosed_;
@@ -230,10 +235,10 @@ void ActionsPanel::refresh() {
     auto keep = selected();
     try {
         auto q = query();
-        auto rows = ctx_.store.actions(q);
+        auto rows = actions_.actions(q);
         // A silently shortened list would hide overdue work: say what was left out.
-        std::size_t all = rows.size() < kRowLimit ? rows.size() : ctx_.store.countActions(q);
-        list_->show(std::move(rows), ctx_.clock.today());
+        std::size_t all = rows.size() < kRowLimit ? rows.size() : actions_.countActions(q);
+        list_->show(std::move(rows), commands_.clock().today());
         truncated_->SetLabel(
             all > kRowLimit
                 ? wxString::Format(_("Showing the first %s of %s actions (overdue first): narrow "
@@ -260,14 +265,14 @@ std::size_t ActionsPanel::overdueCount() const {
 ActionsPanel::OverdueCounts ActionsPanel::readOverdueCounts() const {
     OverdueCounts counts;
     ActionQuery mine;
-    mine.owner = ctx_.actor.userId;
-    mine.overdueAsOf = ctx_.clock.today();
-    counts.mine = ctx_.actor.userId.empty() ? 0 : ctx_.store.countActions(mine);
-    if (!ctx_.actor.organisationId.empty()) {
+    mine.owner = commands_.actor().userId;
+    mine.overdueAsOf = commands_.clock().today();
+    counts.mine = commands_.actor().userId.empty() ? 0 : actions_.countActions(mine);
+    if (!commands_.actor().organisationId.empty()) {
         ActionQuery team;
-        team.ownerOrganisation = ctx_.actor.organisationId;
-        team.overdueAsOf = ctx_.clock.today();
-        counts.organisation = ctx_.store.countActions(team);
+        team.ownerOrganisation = commands_.actor().organisationId;
+        team.overdueAsOf = commands_.clock().today();
+        counts.organisation = actions_.countActions(team);
     }
     return counts;
 }
@@ -278,7 +283,7 @@ wxString ActionsPanel::overdueText() const {
         return _("Nothing overdue");
     if (!counts_.organisation)
         return wxString::Format(_("Overdue: %zu of mine"), counts_.mine);
-    auto org = ctx_.store.organisation(ctx_.actor.organisationId);
+    auto org = directory_.organisation(commands_.actor().organisationId);
     return wxString::Format(_("Overdue: %zu of mine, %zu in %s"), counts_.mine,
                             *counts_.organisation,
                             org ? toWx(org->name) : wxString(_("my organisation")));
@@ -326,14 +331,14 @@ void ActionsPanel::showSelectedDetails() {
                           "</p></body></html>");
         return;
     }
-    DirectoryNames names(ctx_.store);
+    DirectoryNames names(directory_);
     std::string html =
         "<html><body><h4>" + escapeHtml(a->title) + "</h4><p>" + escapeHtml(a->detail) + "</p>";
     if (!a->statusReason.empty())
         html += "<p><b>" + fromWx(describe(a->status)) + ":</b> " + escapeHtml(a->statusReason) +
                 "</p>";
     html += "<p><b>" + fromWx(_("Progress notes")) + "</b></p><ul>";
-    auto notes = ctx_.store.notes(a->id);
+    auto notes = actions_.notes(a->id);
     for (auto it = notes.rbegin(); it != notes.rend(); ++it)
         html += "<li>" + fromWx(formatDateTime(it->writtenAt)) + ", " +
                 escapeHtml(names.professional(it->author)) + ": " + escapeHtml(it->text) + "</li>";
@@ -358,17 +363,17 @@ bool ActionsPanel::attempt(F&& command, wxString& problem) {
 
 bool ActionsPanel::changeStatus(const ActionId& id, ActionStatus to, const std::string& reason,
                                 wxString& problem) {
-    return attempt([&] { ActionService(ctx_).changeStatus(id, to, reason); }, problem);
+    return attempt([&] { commands_.actions().changeStatus(id, to, reason); }, problem);
 }
 
 bool ActionsPanel::addNote(const ActionId& id, const std::string& text, wxString& problem,
                            NoteSharing sharing) {
-    return attempt([&] { ActionService(ctx_).addNote(id, text, sharing); }, problem);
+    return attempt([&] { commands_.actions().addNote(id, text, sharing); }, problem);
 }
 
 bool ActionsPanel::replan(const ActionId& id, std::optional<Date> due, Priority priority,
                           const std::string& reason, wxString& problem) {
-    auto before = ctx_.store.action(id);
+    auto before = actions_.action(id);
     if (!before)
         return false;
     // The note says what changed in words; the model refuses an empty reason.
@@ -384,14 +389,14 @@ bool ActionsPanel::replan(const ActionId& id, std::optional<Date> due, Priority 
         if (!what.empty())
             note = fromWx(what) + ": " + reason;
     }
-    return attempt([&] { ActionService(ctx_).replan(id, due, priority, note); }, problem);
+    return attempt([&] { commands_.actions().replan(id, due, priority, note); }, problem);
 }
 
 void ActionsPanel::replanSelected() {
     auto a = selected();
     if (!a)
         return;
-    auto theCase = ctx_.store.caseById(a->caseId);
+    auto theCase = cases_.caseById(a->caseId);
     ReplanDialog dialog(this, *a, theCase ? toWx(theCase->resident.displayName()) : wxString());
     while (dialog.ShowModal() == wxID_OK) {
         wxString problem;
@@ -402,14 +407,14 @@ void ActionsPanel::replanSelected() {
 }
 
 bool ActionsPanel::reassign(const ActionId& id, const ProfessionalId& owner, wxString& problem) {
-    return attempt([&] { ActionService(ctx_).reassign(id, owner, {}); }, problem);
+    return attempt([&] { commands_.actions().reassign(id, owner, {}); }, problem);
 }
 
 void ActionsPanel::changeStatusOfSelected() {
     auto a = selected();
     if (!a)
         return;
-    auto theCase = ctx_.store.caseById(a->caseId);
+    auto theCase = cases_.caseById(a->caseId);
     StatusDialog dialog(this, *a, theCase ? toWx(theCase->resident.displayName()) : wxString());
     if (dialog.ShowModal() != wxID_OK)
         return;
@@ -422,7 +427,7 @@ void ActionsPanel::addNoteToSelected() {
     auto a = selected();
     if (!a)
         return;
-    auto theCase = ctx_.store.caseById(a->caseId);
+    auto theCase = cases_.caseById(a->caseId);
     NoteDialog dialog(this, *a, theCase ? toWx(theCase->resident.displayName()) : wxString());
     while (dialog.ShowModal() == wxID_OK) {
         wxString problem;
@@ -436,8 +441,8 @@ void ActionsPanel::reassignSelected() {
     auto a = selected();
     if (!a)
         return;
-    auto people = ctx_.store.professionals();
-    DirectoryNames names(ctx_.store);
+    auto people = directory_.professionals();
+    DirectoryNames names(directory_);
     wxArrayString choices;
     for (const auto& p : people)
         choices.Add(toWx(names.professionalWithOrganisation(p.id)));

@@ -7,7 +7,7 @@
 #include <functional>
 #include <optional>
 
-#include "model/action_service.h"
+#include "model/commands.h"
 
 class wxCheckBox;
 class wxChoice;
@@ -25,7 +25,8 @@ class ActionsPanel : public wxPanel {
   public:
     enum class View { Mine, MyOrganisation, OverdueMyOrganisation, OverdueAll };
 
-    ActionsPanel(wxWindow* parent, ServiceContext context);
+    ActionsPanel(wxWindow* parent, Commands commands, const ActionReader& actions,
+                 const CaseReader& cases, const DirectoryReader& directory);
 
     void setView(View view);
     void setStatusFilter(std::optional<ActionStatus> status, bool includeClosed = false);
@@ -86,7 +87,10 @@ class ActionsPanel : public wxPanel {
     template <class F>
     bool attempt(F&& command, wxString& problem);
 
-    ServiceContext ctx_;
+    Commands commands_;
+    const ActionReader& actions_;
+    const CaseReader& cases_;           // to name each action's resident
+    const DirectoryReader& directory_;  // and its owner
     View view_ = View::Mine;
     std::optional<ActionStatus> status_;
     bool includeClosed_ = false;

@@ -25,13 +25,13 @@ std::vector<AuditEventKind> allKinds() {
 }
 }  // namespace
 
-AuditDialog::AuditDialog(wxWindow* parent, ServiceContext context,
+AuditDialog::AuditDialog(wxWindow* parent, Commands commands, const DirectoryReader& directory,
                          std::function<AuditVerification()> verify)
     : wxDialog(parent, wxID_ANY, _("Audit trail"), wxDefaultPosition, wxDefaultSize,
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
-      ctx_(context),
+      commands_(std::move(commands)),
       verify_(std::move(verify)),
-      people_(context.store.professionals()) {
+      people_(directory.professionals()) {
     kind_ = new wxChoice(this, wxID_ANY);
     kind_->Append(_("Any event"));
     for (auto k : allKinds())
@@ -103,7 +103,7 @@ bool AuditDialog::show(std::optional<AuditEventKind> kind, const std::string& us
     std::vector<AuditEntry> entries;
     wxString problem;
     list_->DeleteAllItems();
-    if (!runRefusable([&] { entries = AuditService(ctx_).entries(q); }, problem)) {
+    if (!runRefusable([&] { entries = commands_.audit().entries(q); }, problem)) {
         message_->SetLabel(problem);
         return false;
     }

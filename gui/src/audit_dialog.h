@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "model/audit.h"
-#include "model/service_context.h"
+#include "model/commands.h"
 
 class wxChoice;
 class wxListCtrl;
@@ -22,7 +22,7 @@ namespace nmdt::gui {
 class AuditDialog : public wxDialog {
   public:
     /// `verify` checks the whole chain (the store's verifyAudit).
-    AuditDialog(wxWindow* parent, ServiceContext context,
+    AuditDialog(wxWindow* parent, Commands commands, const DirectoryReader& directory,
                 std::function<AuditVerification()> verify);
 
     /// Filters as the controls do; false (and a message) if refused.
@@ -36,7 +36,7 @@ class AuditDialog : public wxDialog {
   private:
     void onShow();
 
-    ServiceContext ctx_;
+    Commands commands_;
     std::function<AuditVerification()> verify_;
     std::vector<Professional> people_;
     wxChoice* kind_ = nullptr;

@@ -71,9 +71,14 @@ wxListCtrl* makeList(wxWindow* parent, const wxString& name,
 }
 }  // namespace
 
-CarePlanEditor::CarePlanEditor(wxWindow* parent, ServiceContext context, CaseId caseId)
+CarePlanEditor::CarePlanEditor(wxWindow* parent, Commands commands, const PlanReader& plans,
+                               const CaseReader& cases, const DirectoryReader& directory,
+                               CaseId caseId)
     : wxFrame(parent, wxID_ANY, _("Care plan"), wxDefaultPosition, wxDefaultSize),
-      ctx_(context),
+      commands_(std::move(commands)),
+      plans_(plans),
+      cases_(cases),
+      directory_(directory),
       caseId_(std::move(caseId)),
       autosave_(this) {
     SetName("CarePlanEditor");
@@ -207,8 +212,8 @@ CarePlanEditor::CarePlanEditor(wxWindow* parent, ServiceContext context, CaseId 
         report(saveGoal(dialog.goal(), problem), problem, _("Edit goal"));
     });
     addMemberButton->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {
-        auto people = ctx_.store.professionals();
-        DirectoryNames names(ctx_.store);
+        auto people = directory_.professionals();
+        DirectoryNames names(directory_);
         wxArrayString choices;
         for (const auto& p : people)
             choices.Add(toWx(names.professionalWithOrganisation(p.id)));
@@ -266,12 +271,12 @@ void CarePlanEditor::onClose(wxCloseEvent& event) {
 }
 
 void CarePlanEditor::load(const std::optional<CarePlanId>& show) {
-    auto theCase = ctx_.store.caseById(caseId_);
+    auto theCase = cases_.caseById(caseId_);
     if (theCase) {
-        banner_->show(bannerFor(*theCase, ctx_.clock.today()));
+        banner_->show(bannerFor(*theCase, commands_.clock().today()));
         SetTitle(wxString::Format(_("Care plan: %s"), toWx(residentLabel(theCase->resident))));
     }
-    versions_ = ctx_.store.carePlans(caseId_);
+    versions_ = plans_.carePlans(caseId_);
     version_->Clear();
     int select = versions_.empty() ? -1 : 0;  // the newest: the draft if there is one
     for (std::size_t i = 0; i < versions_.size(); ++i) {
@@ -282,7 +287,7 @@ void CarePlanEditor::load(const std::optional<CarePlanId>& show) {
     version_->SetSelection(select);
     doc_.reset();
     if (select >= 0)
-        doc_ = CarePlanService(ctx_).document(versions_[static_cast<std::size_t>(select)].id);
+        doc_ = commands_.plans().document(versions_[static_cast<std::size_t>(select)].id);
     fillForm();
 }
 
@@ -315,8 +320,8 @@ void CarePlanEditor::fillForm() {
         }
     }
     careTeam_->DeleteAllItems();
-    DirectoryNames names(ctx_.store);
-    for (const auto& m : ctx_.store.careTeam(caseId_)) {
+    DirectoryNames names(directory_);
+    for (const auto& m : cases_.careTeam(caseId_)) {
         if (!m.active)
             continue;
         long row = careTeam_->InsertItem(careTeam_->GetItemCount(),
@@ -326,7 +331,7 @@ void CarePlanEditor::fillForm() {
     }
     // Agreed versions are read-only, and so is everything for roles that cannot edit plans:
     // the controls say so rather than refusing on save.
-    const bool mayEdit = isAllowed(ctx_.actor, Operation::EditCarePlanDraft);
+    const bool mayEdit = isAllowed(commands_.actor(), Operation::EditCarePlanDraft);
     draft = draft && mayEdit;
     for (wxWindow* w : draftOnly_)
         w->Enable(draft);
@@ -337,7 +342,7 @@ void CarePlanEditor::fillForm() {
                                 [](const CarePlan& p) { return p.status == PlanStatus::Draft; });
     startButton_->Enable(!hasDraft && mayEdit);
     saveButton_->Enable(draft);
-    agreeButton_->Enable(draft && isAllowed(ctx_.actor, Operation::AgreeCarePlan));
+    agreeButton_->Enable(draft && isAllowed(commands_.actor(), Operation::AgreeCarePlan));
     status_->SetLabel(!doc_   ? _("No care plan yet: start a draft.")
                       : draft ? (lastSaved_.empty() ? _("Draft") : lastSaved_)
                               : _("Read-only: agreed versions cannot be changed."));
@@ -371,7 +376,7 @@ wxString CarePlanEditor::differencesText() const {
     for (std::size_t i = 0; i + 1 < versions_.size(); ++i) {
         if (versions_[i].id != doc_->plan.id)
             continue;
-        auto older = CarePlanService(ctx_).document(versions_[i + 1].id);
+        auto older = commands_.plans().document(versions_[i + 1].id);
         wxString text;
         for (const auto& d : compareCarePlans(older, *doc_)) {
             wxString what = differenceItem(d.item);
@@ -408,7 +413,7 @@ bool CarePlanEditor::attempt(F&& command, wxString& problem) {
 
 bool CarePlanEditor::startDraft(wxString& problem) {
     std::optional<CarePlanId> id;
-    bool ok = attempt([&] { id = CarePlanService(ctx_).startDraft(caseId_); }, problem);
+    bool ok = attempt([&] { id = commands_.plans().startDraft(caseId_); }, problem);
     if (ok)
         load(id);
     return ok;
@@ -437,14 +442,14 @@ bool CarePlanEditor::saveDraft(wxString& problem) {
     } else {
         p.reviewDate.reset();
     }
-    bool ok = attempt([&] { CarePlanService(ctx_).saveDraft(p); }, problem);
+    bool ok = attempt([&] { commands_.plans().saveDraft(p); }, problem);
     if (ok) {
-        doc_->plan = *ctx_.store.carePlan(p.id);
+        doc_->plan = *plans_.carePlan(p.id);
         for (wxTextCtrl* t : {whatMatters_, aboutMe_, contingency_})
             t->DiscardEdits();
         reviewTouched_ = false;
-        lastSaved_ =
-            wxString::Format(_("Draft saved %s"), formatDateTime(ctx_.clock.now()).AfterLast(' '));
+        lastSaved_ = wxString::Format(_("Draft saved %s"),
+                                      formatDateTime(commands_.clock().now()).AfterLast(' '));
         status_->SetLabel(lastSaved_);
     }
     return ok;
@@ -465,13 +470,13 @@ bool CarePlanEditor::changeDraft(F&& change, wxString& problem) {
 }
 
 bool CarePlanEditor::agree(wxString& problem) {
-    return changeDraft([&](const CarePlanId& id) { CarePlanService(ctx_).agree(id); }, problem);
+    return changeDraft([&](const CarePlanId& id) { commands_.plans().agree(id); }, problem);
 }
 
 bool CarePlanEditor::addNeed(const Need& need, wxString& problem) {
     return changeDraft(
         [&](const CarePlanId& id) {
-            CarePlanService(ctx_).addNeed(id, need.domain, need.description, need.plannedSupport);
+            commands_.plans().addNeed(id, need.domain, need.description, need.plannedSupport);
         },
         problem);
 }
@@ -479,7 +484,7 @@ bool CarePlanEditor::addNeed(const Need& need, wxString& problem) {
 bool CarePlanEditor::addGoal(const Goal& goal, wxString& problem) {
     return changeDraft(
         [&](const CarePlanId& id) {
-            CarePlanService plans(ctx_);
+            auto plans = commands_.plans();
             GoalId created = plans.addGoal(id, goal.domain, goal.description, goal.targetDate);
             if (goal.progress != GoalProgress::NotStarted || !goal.progressNote.empty()) {
                 Goal saved = goal;
@@ -492,7 +497,7 @@ bool CarePlanEditor::addGoal(const Goal& goal, wxString& problem) {
 }
 
 bool CarePlanEditor::saveGoal(const Goal& goal, wxString& problem) {
-    return changeDraft([&](const CarePlanId&) { CarePlanService(ctx_).saveGoal(goal); }, problem);
+    return changeDraft([&](const CarePlanId&) { commands_.plans().saveGoal(goal); }, problem);
 }
 
 void CarePlanEditor::showVersion(const CarePlanId& id) {
@@ -502,7 +507,7 @@ void CarePlanEditor::showVersion(const CarePlanId& id) {
 bool CarePlanEditor::addToCareTeam(const ProfessionalId& who, const std::string& role,
                                    wxString& problem) {
     // The care team belongs to the case, not to one plan version, so it can change any time.
-    bool ok = attempt([&] { CaseService(ctx_).addToCareTeam(caseId_, who, role); }, problem);
+    bool ok = attempt([&] { commands_.cases().addToCareTeam(caseId_, who, role); }, problem);
     if (ok)
         load(doc_ ? std::optional(doc_->plan.id) : std::nullopt);
     return ok;

@@ -9,7 +9,7 @@
 #include <functional>
 #include <optional>
 
-#include "model/care_plan_service.h"
+#include "model/commands.h"
 
 class wxButton;
 class wxCheckBox;
@@ -27,7 +27,8 @@ class IdentityBannerPanel;
 /// One resident's care plan, any version; the draft is editable.
 class CarePlanEditor : public wxFrame {
   public:
-    CarePlanEditor(wxWindow* parent, ServiceContext context, CaseId caseId);
+    CarePlanEditor(wxWindow* parent, Commands commands, const PlanReader& plans,
+                   const CaseReader& cases, const DirectoryReader& directory, CaseId caseId);
     ~CarePlanEditor() override;
 
     const CaseId& caseId() const { return caseId_; }
@@ -66,7 +67,10 @@ class CarePlanEditor : public wxFrame {
     template <class F>
     bool changeDraft(F&& change, wxString& problem);
 
-    ServiceContext ctx_;
+    Commands commands_;
+    const PlanReader& plans_;
+    const CaseReader& cases_;
+    const DirectoryReader& directory_;
     CaseId caseId_;
     std::vector<CarePlan> versions_;  // newest first
     std::optional<CarePlanDocument> doc_;

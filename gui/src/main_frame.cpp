@@ -118,7 +118,7 @@ MainFrame::MainFrame(std::unique_ptr<OpenStore> store, std::shared_ptr<const Clo
     rememberSash(splitter, "ResidentsSash");
     pages_->AddPage(splitter, _("Residents"), true);
 
-    actions_ = new ActionsPanel(pages_, ServiceContext{*store_, *clock_, *ids_, user_, &history_});
+    actions_ = new ActionsPanel(pages_, Commands(editing()), *store_, *store_, *store_);
     actions_->onChanged = [this] {
         updateActionsTab();
         refreshRecord();
@@ -126,8 +126,8 @@ MainFrame::MainFrame(std::unique_ptr<OpenStore> store, std::shared_ptr<const Clo
     pages_->AddPage(actions_, {});
     updateActionsTab();
 
-    meetings_ =
-        new MeetingsPanel(pages_, ServiceContext{*store_, *clock_, *ids_, user_, &history_});
+    meetings_ = new MeetingsPanel(pages_, Commands(editing()),
+                                  MeetingSources{*store_, *store_, *store_, *store_});
     meetings_->onChanged = [this] {
         actions_->refresh();  // actions arising appear in the work lists at once
         updateActionsTab();
@@ -343,7 +343,7 @@ void MainFrame::buildMenus() {
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
-            AuditDialog dialog(this, ServiceContext{*store_, *clock_, *ids_, user_, &history_},
+            AuditDialog dialog(this, Commands(editing()), *store_,
                                [this] { return store_->verifyAudit(); });
             dialog.ShowModal();
         },
@@ -469,8 +469,9 @@ CarePlanEditor* MainFrame::editCarePlan() {
         }
     }
     // No undo history here: autosaves of a draft are not edits a user means to undo one by one.
-    auto* editor = new CarePlanEditor(this, ServiceContext{*store_, *clock_, *ids_, user_, nullptr},
-                                      *currentCase_);
+    auto* editor =
+        new CarePlanEditor(this, Commands(ServiceContext{*store_, *clock_, *ids_, user_}), *store_,
+                           *store_, *store_, *currentCase_);
     editor->onChanged = [this, id = *currentCase_] {
         if (currentCase_ && *currentCase_ == id)
             refreshRecord();
@@ -886,8 +887,7 @@ void MainFrame::refreshAfterSync() {
 void MainFrame::showConflicts() {
     if (!store_->syncStore())
         return;
-    ConflictsDialog dialog(this, ServiceContext{*store_, *clock_, *ids_, user_, &history_},
-                           *store_->syncStore());
+    ConflictsDialog dialog(this, Commands(editing()), *store_->syncStore(), *store_, *store_);
     dialog.ShowModal();
     sync_->refreshStatus();
     refreshAfterSync();
@@ -897,8 +897,7 @@ void MainFrame::showConflicts() {
 void MainFrame::showDuplicates() {
     if (!store_->syncStore())
         return;
-    DuplicatesDialog dialog(this, ServiceContext{*store_, *clock_, *ids_, user_, &history_},
-                            *store_->syncStore());
+    DuplicatesDialog dialog(this, Commands(editing()), *store_->syncStore(), *store_);
     dialog.ShowModal();
     refreshAfterSync();
     updateStatus();

@@ -30,12 +30,14 @@ bool MainFrame::exportCurrentCase(const std::string& path, wxString& problem) {
         problem = _("Open a resident's record first.");
         return false;
     }
-    RecordExchange exchange(ServiceContext{*store_, *clock_, *ids_, user_}, exchangeFormat_);
+    RecordExchange exchange(Commands(ServiceContext{*store_, *clock_, *ids_, user_}),
+                            exchangeFormat_);
     return exchange.exportCase(*currentCase_, path, problem);
 }
 
 bool MainFrame::importCase(const std::string& path, wxString& summary, wxString& problem) {
-    RecordExchange exchange(ServiceContext{*store_, *clock_, *ids_, user_}, exchangeFormat_);
+    RecordExchange exchange(Commands(ServiceContext{*store_, *clock_, *ids_, user_}),
+                            exchangeFormat_);
     auto result = exchange.importCase(path, summary, problem);
     if (!result)
         return false;
@@ -51,19 +53,22 @@ bool MainFrame::exportMeetingOutcomes(const std::string& path, wxString& problem
         problem = _("Choose a meeting on the Meetings page first.");
         return false;
     }
-    RecordExchange exchange(ServiceContext{*store_, *clock_, *ids_, user_}, exchangeFormat_);
+    RecordExchange exchange(Commands(ServiceContext{*store_, *clock_, *ids_, user_}),
+                            exchangeFormat_);
     return exchange.exportMeeting(meeting->id, path, problem);
 }
 
 bool MainFrame::exportAuditTrail(const std::string& path, wxString& problem) {
-    RecordExchange exchange(ServiceContext{*store_, *clock_, *ids_, user_}, exchangeFormat_);
+    RecordExchange exchange(Commands(ServiceContext{*store_, *clock_, *ids_, user_}),
+                            exchangeFormat_);
     AuditQuery all;
     all.limit = 10'000'000;
     return exchange.exportAudit(all, path, problem);
 }
 
 void MainFrame::showReports() {
-    NeighbourhoodReportsDialog dialog(this, ServiceContext{*store_, *clock_, *ids_, user_});
+    NeighbourhoodReportsDialog dialog(this,
+                                      Commands(ServiceContext{*store_, *clock_, *ids_, user_}));
     dialog.ShowModal();
 }
 

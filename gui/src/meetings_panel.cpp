@@ -74,8 +74,8 @@ wxString attendanceWord(Attendance a) {
 }
 }  // namespace
 
-MeetingsPanel::MeetingsPanel(wxWindow* parent, ServiceContext context)
-    : wxPanel(parent), ctx_(context), clock_(this) {
+MeetingsPanel::MeetingsPanel(wxWindow* parent, Commands commands, MeetingSources sources)
+    : wxPanel(parent), commands_(std::move(commands)), sources_(sources), clock_(this) {
     meetingChoice_ = new wxChoice(this, wxID_ANY);
     meetingChoice_->SetName(_("Meeting"));
     meetingState_ = new wxStaticText(this, wxID_ANY, {});
@@ -203,7 +203,7 @@ MeetingsPanel::MeetingsPanel(wxWindow* parent, ServiceContext context)
     SetSizer(sizer);
 
     // Meetings are run by the chair and the coordinator; everyone else sees them read-only.
-    if (!isAllowed(ctx_.actor, Operation::RunMeeting)) {
+    if (!isAllowed(commands_.actor(), Operation::RunMeeting)) {
         for (wxWindow* w : std::initializer_list<wxWindow*>{
                  newButton, buildButton, openButton_, closeButton_, detailsButton_, cancelButton_,
                  attended, absent, inviteButton, up, down, addCase, remove, timeButton, infoButton,
@@ -331,7 +331,7 @@ MeetingsPanel::MeetingsPanel(wxWindow* parent, ServiceContext context)
     inviteButton->Bind(wxEVT_BUTTON, [this, report](wxCommandEvent&) {
         // Only those not yet invited, several at once.
         std::vector<Organisation> orgs;
-        for (const auto& o : ctx_.store.organisations())
+        for (const auto& o : sources_.directory.organisations())
             if (std::none_of(participants_.begin(), participants_.end(),
                              [&](const Participant& p) { return p.organisationId == o.id; }))
                 orgs.push_back(o);
@@ -355,7 +355,7 @@ MeetingsPanel::MeetingsPanel(wxWindow* parent, ServiceContext context)
     // Dragging a row moves it to where it is dropped (one change, undoable), as Move Up and
     // Move Down do a step at a time.
     agendaList_->Bind(wxEVT_LIST_BEGIN_DRAG, [this](wxListEvent& e) {
-        if (!isAllowed(ctx_.actor, Operation::RunMeeting))
+        if (!isAllowed(commands_.actor(), Operation::RunMeeting))
             return;
         dragRow_ = e.GetIndex();
         agendaList_->CaptureMouse();
@@ -412,7 +412,7 @@ MeetingsPanel::MeetingsPanel(wxWindow* parent, ServiceContext context)
     // Delete takes the selected resident off the agenda, as Remove does (Undo puts them back).
     agendaList_->Bind(wxEVT_LIST_KEY_DOWN, [this, report](wxListEvent& e) {
         if (e.GetKeyCode() != WXK_DELETE || selectedItem() < 0 ||
-            !isAllowed(ctx_.actor, Operation::RunMeeting)) {
+            !isAllowed(commands_.actor(), Operation::RunMeeting)) {
             e.Skip();
             return;
         }
@@ -438,7 +438,7 @@ std::optional<Meeting> MeetingsPanel::current() const {
     int i = meetingChoice_->GetSelection();
     if (i < 0 || i >= static_cast<int>(meetings_.size()))
         return std::nullopt;
-    return ctx_.store.meeting(meetings_[static_cast<std::size_t>(i)].id);
+    return sources_.meetings.meeting(meetings_[static_cast<std::size_t>(i)].id);
 }
 
 long MeetingsPanel::selectedItem() const {
@@ -452,11 +452,11 @@ void MeetingsPanel::selectItem(long row) {
 }
 
 void MeetingsPanel::refreshMeetings(const std::optional<MeetingId>& keep) {
-    meetings_ = ctx_.store.meetings(60);
+    meetings_ = sources_.meetings.meetings(60);
     meetingChoice_->Clear();
     int select = -1;
     // With several MDTs each meeting says which one it is.
-    const bool severalSeries = !ctx_.store.meetingSeries().empty();
+    const bool severalSeries = !sources_.meetings.meetingSeries().empty();
     for (std::size_t i = 0; i < meetings_.size(); ++i) {
         const Meeting& m = meetings_[i];
         meetingChoice_->Append(
@@ -525,19 +525,19 @@ void MeetingsPanel::showMeeting() {
     detailsButton_->Enable(m->status == MeetingStatus::Planned);
     cancelButton_->Enable(m->status == MeetingStatus::Planned);
     closeButton_->Enable(m->status == MeetingStatus::InProgress);
-    DirectoryNames names(ctx_.store);
-    participants_ = ctx_.store.participants(m->id);
+    DirectoryNames names(sources_.directory);
+    participants_ = sources_.meetings.participants(m->id);
     for (std::size_t i = 0; i < participants_.size(); ++i) {
         long row = attendanceList_->InsertItem(
             static_cast<long>(i), toWx(names.organisation(participants_[i].organisationId)));
         attendanceList_->SetItem(row, 1, attendanceWord(participants_[i].attendance));
     }
-    for (const auto& item : ctx_.store.agenda(m->id))
+    for (const auto& item : sources_.meetings.agenda(m->id))
         if (!item.removed)
             items_.push_back(item);
     for (std::size_t i = 0; i < items_.size(); ++i) {
         const AgendaItem& item = items_[i];
-        auto c = ctx_.store.caseById(item.caseId);
+        auto c = sources_.cases.caseById(item.caseId);
         wxString resident = c ? toWx(residentLabel(c->resident)) : wxString();
         long row = agendaList_->InsertItem(static_cast<long>(i), wxString::Format("%zu", i + 1));
         agendaList_->SetItem(row, 1, resident);
@@ -586,7 +586,8 @@ void MeetingsPanel::onAgendaSelection() {
         }
     }
     activeItem_ = chosen;
-    itemStarted_ = ctx_.clock.now();  // the clock for this case starts when the chair moves to it
+    itemStarted_ =
+        commands_.clock().now();  // the clock for this case starts when the chair moves to it
     loadOutcomeEditor();
 }
 
@@ -594,11 +595,11 @@ void MeetingsPanel::loadOutcomeEditor() {
     pendingActions_.clear();
     reviewTouched_ = false;
     std::optional<AgendaItem> item =
-        activeItem_ ? ctx_.store.agendaItem(*activeItem_) : std::nullopt;
+        activeItem_ ? sources_.meetings.agendaItem(*activeItem_) : std::nullopt;
     discussion_->ChangeValue(item ? toWx(item->discussion) : wxString());
     decision_->ChangeValue(item ? toWx(item->decision) : wxString());
     planChanges_->ChangeValue(item ? toWx(item->planChanges) : wxString());
-    auto c = item ? ctx_.store.caseById(item->caseId) : std::nullopt;
+    auto c = item ? sources_.cases.caseById(item->caseId) : std::nullopt;
     reviewNext_->SetValue(c && c->reviewAtNextMeeting);
     const ResidentVoice voice = item ? item->voice : ResidentVoice();
     residentAttended_->SetValue(voice.residentAttended);
@@ -642,7 +643,7 @@ wxString MeetingsPanel::clockText() const {
     }
     if (m->status == MeetingStatus::Closed)
         return _("This meeting is closed.");
-    auto now = ctx_.clock.now();
+    auto now = commands_.clock().now();
     const Timestamp opened = m->openedAt.value_or(now);
     wxString text = wxString::Format(_("Meeting %s of %s"), clockTime(now - opened),
                                      clockTime(std::chrono::minutes(m->durationMinutes)));
@@ -671,13 +672,13 @@ bool MeetingsPanel::attempt(F&& command, wxString& problem) {
 bool MeetingsPanel::chooseSeriesForNewMeeting(MeetingSeriesId& chosen) {
     std::vector<MeetingSeriesId> ids;
     wxArrayString names;
-    for (const auto& s : ctx_.store.meetingSeries())
+    for (const auto& s : sources_.meetings.meetingSeries())
         if (s.active) {
             ids.push_back(s.id);
             names.Add(toWx(s.name) + "  (" + describeCadence(s.cadenceDays).Lower() + ")");
         }
     // Meetings from before series go on as their own run while any are left.
-    const auto recent = ctx_.store.meetings(200);
+    const auto recent = sources_.meetings.meetings(200);
     if (ids.empty() || std::any_of(recent.begin(), recent.end(),
                                    [](const Meeting& m) { return m.seriesId.empty(); })) {
         ids.emplace_back();
@@ -695,7 +696,7 @@ bool MeetingsPanel::chooseSeriesForNewMeeting(MeetingSeriesId& chosen) {
 }
 
 void MeetingsPanel::onSeries() {
-    auto all = ctx_.store.meetingSeries();
+    auto all = sources_.meetings.meetingSeries();
     wxArrayString rows;
     rows.Add(_("New MDT series..."));
     for (const auto& s : all)
@@ -707,7 +708,7 @@ void MeetingsPanel::onSeries() {
         return;
     const int i = pick.GetSelection();
     MeetingSeries editing = i <= 0 ? MeetingSeries() : all[static_cast<std::size_t>(i - 1)];
-    SeriesDialog dialog(this, editing, ctx_.store.organisations());
+    SeriesDialog dialog(this, editing, sources_.directory.organisations());
     while (dialog.ShowModal() == wxID_OK) {
         wxString problem;
         if (saveSeries(dialog.series(), problem))
@@ -719,7 +720,7 @@ void MeetingsPanel::onSeries() {
 bool MeetingsPanel::saveSeries(const MeetingSeries& series, wxString& problem) {
     return attempt(
         [&] {
-            MeetingService meetings(ctx_);
+            auto meetings = commands_.meetings();
             if (series.id.empty())
                 meetings.createSeries(series);
             else
@@ -731,7 +732,7 @@ bool MeetingsPanel::saveSeries(const MeetingSeries& series, wxString& problem) {
 std::optional<MeetingId> MeetingsPanel::scheduleNext(wxString& problem, bool* alreadyPlanned,
                                                      const MeetingSeriesId& series) {
     NextMeeting next;
-    if (!attempt([&] { next = MeetingService(ctx_).scheduleNext(series); }, problem))
+    if (!attempt([&] { next = commands_.meetings().scheduleNext(series); }, problem))
         return std::nullopt;
     if (alreadyPlanned)
         *alreadyPlanned = next.alreadyPlanned;
@@ -744,7 +745,7 @@ bool MeetingsPanel::buildAgenda(std::size_t& added, wxString& problem, std::size
     if (!m)
         return false;
     bool ok =
-        attempt([&] { added = MeetingService(ctx_).buildAgenda(m->id, leftForLater); }, problem);
+        attempt([&] { added = commands_.meetings().buildAgenda(m->id, leftForLater); }, problem);
     showMeeting();
     return ok;
 }
@@ -753,7 +754,7 @@ bool MeetingsPanel::addResident(const CaseId& id, wxString& problem) {
     auto m = current();
     if (!m)
         return false;
-    bool ok = attempt([&] { MeetingService(ctx_).addItem(m->id, id, "added-by-chair"); }, problem);
+    bool ok = attempt([&] { commands_.meetings().addItem(m->id, id, "added-by-chair"); }, problem);
     showMeeting();
     return ok;
 }
@@ -762,7 +763,7 @@ bool MeetingsPanel::removeItem(long row, wxString& problem) {
     if (row < 0 || row >= static_cast<long>(items_.size()))
         return false;
     bool ok =
-        attempt([&] { MeetingService(ctx_).removeItem(items_[static_cast<std::size_t>(row)].id); },
+        attempt([&] { commands_.meetings().removeItem(items_[static_cast<std::size_t>(row)].id); },
                 problem);
     showMeeting();
     return ok;
@@ -784,7 +785,7 @@ bool MeetingsPanel::moveItem(long row, int by, wxString& problem) {
         if (target + 1 < static_cast<long>(items_.size()))
             before = at(target + 1);
     }
-    bool ok = attempt([&] { MeetingService(ctx_).moveItem(at(row), after, before); }, problem);
+    bool ok = attempt([&] { commands_.meetings().moveItem(at(row), after, before); }, problem);
     showMeeting();
     if (ok)
         selectItem(target);
@@ -820,7 +821,7 @@ bool MeetingsPanel::setItemDetails(long row, int minutes, bool forInformation, w
         return false;
     bool ok = attempt(
         [&] {
-            MeetingService(ctx_).setItemDetails(items_[static_cast<std::size_t>(row)].id, minutes,
+            commands_.meetings().setItemDetails(items_[static_cast<std::size_t>(row)].id, minutes,
                                                 forInformation);
         },
         problem);
@@ -832,7 +833,7 @@ bool MeetingsPanel::invite(const std::vector<OrganisationId>& organisations, wxS
     auto m = current();
     if (!m)
         return false;
-    bool ok = attempt([&] { MeetingService(ctx_).inviteAll(m->id, organisations); }, problem);
+    bool ok = attempt([&] { commands_.meetings().inviteAll(m->id, organisations); }, problem);
     showMeeting();
     return ok;
 }
@@ -841,7 +842,7 @@ bool MeetingsPanel::invite(const OrganisationId& organisation, wxString& problem
     auto m = current();
     if (!m)
         return false;
-    bool ok = attempt([&] { MeetingService(ctx_).invite(m->id, organisation); }, problem);
+    bool ok = attempt([&] { commands_.meetings().invite(m->id, organisation); }, problem);
     showMeeting();
     return ok;
 }
@@ -851,7 +852,7 @@ bool MeetingsPanel::setAttendance(long participantRow, Attendance attendance, wx
         return false;
     bool ok = attempt(
         [&] {
-            MeetingService(ctx_).recordAttendance(
+            commands_.meetings().recordAttendance(
                 participants_[static_cast<std::size_t>(participantRow)].id, attendance);
         },
         problem);
@@ -863,7 +864,7 @@ bool MeetingsPanel::changeDetails(const Meeting& details, wxString& problem) {
     auto m = current();
     if (!m)
         return false;
-    bool ok = attempt([&] { MeetingService(ctx_).changeDetails(m->id, details); }, problem);
+    bool ok = attempt([&] { commands_.meetings().changeDetails(m->id, details); }, problem);
     refreshMeetings(m->id);
     return ok;
 }
@@ -872,7 +873,7 @@ bool MeetingsPanel::cancelMeeting(const std::string& reason, wxString& problem) 
     auto m = current();
     if (!m)
         return false;
-    bool ok = attempt([&] { MeetingService(ctx_).cancel(m->id, reason); }, problem);
+    bool ok = attempt([&] { commands_.meetings().cancel(m->id, reason); }, problem);
     refreshMeetings(m->id);
     return ok;
 }
@@ -881,7 +882,7 @@ bool MeetingsPanel::openMeeting(wxString& problem) {
     auto m = current();
     if (!m)
         return false;
-    bool ok = attempt([&] { MeetingService(ctx_).open(m->id); }, problem);
+    bool ok = attempt([&] { commands_.meetings().open(m->id); }, problem);
     refreshMeetings(m->id);  // the picker shows each meeting's status too
     return ok;
 }
@@ -919,7 +920,7 @@ bool MeetingsPanel::saveOutcomeFor(const AgendaItemId& id, wxString& problem) {
                     pendingActions_,
                     {residentAttended_->GetValue(), carerAttended_->GetValue(),
                      agreedPlan_->GetValue(), copyGiven_->GetValue()}};
-    bool ok = attempt([&] { MeetingService(ctx_).recordOutcome(id, outcome); }, problem);
+    bool ok = attempt([&] { commands_.meetings().recordOutcome(id, outcome); }, problem);
     if (ok) {
         // Saved: the editor now matches the store. On refusal everything typed stays.
         pendingActions_.clear();
@@ -936,7 +937,7 @@ wxString MeetingsPanel::closingWarning() const {
         return {};
     ClosingCheck check;
     wxString ignored;
-    if (!runRefusable([&] { check = MeetingService(ctx_).closingCheck(m->id); }, ignored))
+    if (!runRefusable([&] { check = commands_.meetings().closingCheck(m->id); }, ignored))
         return {};
     wxString text;
     // Most residents not discussed is worth a second look before the minutes are final.
@@ -956,17 +957,17 @@ bool MeetingsPanel::closeMeeting(MeetingId& next, wxString& problem) {
     auto m = current();
     if (!m)
         return false;
-    bool ok = attempt([&] { next = MeetingService(ctx_).closeAndCarryForward(m->id); }, problem);
+    bool ok = attempt([&] { next = commands_.meetings().closeAndCarryForward(m->id); }, problem);
     refreshMeetings(m->id);
     return ok;
 }
 
 Report MeetingsPanel::agendaPrintout() const {
-    return agendaReport(*current(), ctx_.store, ctx_.actor.userName, ctx_.clock.now());
+    return agendaReport(*current(), sources_, commands_.actor().userName, commands_.clock().now());
 }
 
 Report MeetingsPanel::minutesPrintout() const {
-    return minutesReport(*current(), ctx_.store, ctx_.actor.userName, ctx_.clock.now());
+    return minutesReport(*current(), sources_, commands_.actor().userName, commands_.clock().now());
 }
 
 bool MeetingsPanel::savePdf(const Report& report, const std::string& path, wxString& problem) {
@@ -980,7 +981,7 @@ bool MeetingsPanel::savePdf(const Report& report, const std::string& path, wxStr
 
 void MeetingsPanel::recordOutput(AuditEventKind kind, const std::string& what) {
     if (auto m = current())
-        RecordAccessService(ctx_).recordOutput({kind, "meeting:" + m->id.str(), what});
+        commands_.access().recordOutput({kind, "meeting:" + m->id.str(), what});
 }
 
 void MeetingsPanel::onSavePdf(bool minutes) {
@@ -1001,7 +1002,7 @@ void MeetingsPanel::onAddResident() {
                                        _("Add resident"), {}, this);
     if (query.empty())
         return;
-    auto found = ctx_.store.searchCases(fromWx(query), 50);
+    auto found = sources_.cases.searchCases(fromWx(query), 50);
     if (found.empty()) {
         wxMessageBox(_("No resident matches that name or NHS number."), _("Add resident"),
                      wxOK | wxICON_INFORMATION, this);
@@ -1026,8 +1027,8 @@ void MeetingsPanel::onAddResident() {
 void MeetingsPanel::onAddAction() {
     if (selectedItem() < 0)
         return;
-    ActionArisingDialog dialog(this, ctx_.store.professionals(), ctx_.store.organisations(),
-                               ctx_.clock.today());
+    ActionArisingDialog dialog(this, sources_.directory.professionals(),
+                               sources_.directory.organisations(), commands_.clock().today());
     if (dialog.ShowModal() != wxID_OK)
         return;
     pendingActions_.push_back(dialog.action());

@@ -11,8 +11,9 @@
 #include <optional>
 #include <vector>
 
-#include "model/meeting_service.h"
+#include "model/commands.h"
 #include "printing/report.h"
+#include "reports/meeting_reports.h"
 
 class wxButton;
 class wxCheckBox;
@@ -26,7 +27,7 @@ namespace nmdt::gui {
 /// Plans, runs and closes MDT meetings.
 class MeetingsPanel : public wxPanel {
   public:
-    MeetingsPanel(wxWindow* parent, ServiceContext context);
+    MeetingsPanel(wxWindow* parent, Commands commands, MeetingSources sources);
 
     // What the panel shows.
     std::optional<Meeting> current() const;
@@ -114,7 +115,8 @@ class MeetingsPanel : public wxPanel {
     template <class F>
     bool attempt(F&& command, wxString& problem);
 
-    ServiceContext ctx_;
+    Commands commands_;
+    MeetingSources sources_;
     std::vector<Meeting> meetings_;
     std::vector<AgendaItem> items_;
     std::vector<Participant> participants_;

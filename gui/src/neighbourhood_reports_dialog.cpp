@@ -31,10 +31,10 @@ wxString days(std::optional<int> d) {
 }
 }  // namespace
 
-NeighbourhoodReportsDialog::NeighbourhoodReportsDialog(wxWindow* parent, ServiceContext context)
+NeighbourhoodReportsDialog::NeighbourhoodReportsDialog(wxWindow* parent, Commands commands)
     : wxDialog(parent, wxID_ANY, _("Neighbourhood Reports"), wxDefaultPosition, wxDefaultSize,
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
-      ctx_(context) {
+      commands_(std::move(commands)) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     book_ = new wxNotebook(this, wxID_ANY);
     addPage(_("Caseload by need"), {});
@@ -83,7 +83,7 @@ void NeighbourhoodReportsDialog::refresh() {
     NeighbourhoodReport report;
     wxString problem;
     wxBusyCursor busy;  // under a second on 50,000 cases, but not instant
-    if (!runRefusable([&] { report = ReportService(ctx_).build(); }, problem)) {
+    if (!runRefusable([&] { report = commands_.reports().build(); }, problem)) {
         wxMessageBox(problem, _("Neighbourhood Reports"), wxOK | wxICON_WARNING, this);
         return;
     }
@@ -170,7 +170,7 @@ void NeighbourhoodReportsDialog::onSaveCsv() {
         return;
     const auto& t = tables_.at(static_cast<std::size_t>(page));
     wxFileDialog where(this, _("Save report as CSV"), {},
-                       toWx(t.name + "-" + toIsoDate(ctx_.clock.today()) + ".csv"),
+                       toWx(t.name + "-" + toIsoDate(commands_.clock().today()) + ".csv"),
                        _("CSV files (*.csv)|*.csv"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (where.ShowModal() != wxID_OK)
         return;

@@ -6,7 +6,7 @@
 
 #include <vector>
 
-#include "model/report_service.h"
+#include "model/commands.h"
 
 class wxListCtrl;
 class wxNotebook;
@@ -19,7 +19,7 @@ class BarChart;
 /// Caseload, actions, overdue and referral-to-discussion reports.
 class NeighbourhoodReportsDialog : public wxDialog {
   public:
-    NeighbourhoodReportsDialog(wxWindow* parent, ServiceContext context);
+    NeighbourhoodReportsDialog(wxWindow* parent, Commands commands);
 
     /// Reads the store again and redraws every page.
     void refresh();
@@ -41,7 +41,7 @@ class NeighbourhoodReportsDialog : public wxDialog {
     void addPage(const wxString& title, const wxString& highlightMeaning);
     void onSaveCsv();
 
-    ServiceContext ctx_;
+    Commands commands_;
     wxNotebook* book_ = nullptr;
     std::vector<Page> pages_;
     std::vector<ReportTable> tables_;

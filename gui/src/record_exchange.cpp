@@ -53,8 +53,8 @@ bool RecordExchange::exportCase(const CaseId& id, const std::string& path,
     return write(
         path,
         [&] {
-            auto record = ExchangeService(ctx_).exportCase(id, path);
-            return format_->caseDocument(record, ctx_.clock.now());
+            auto record = commands_.exchange().exportCase(id, path);
+            return format_->caseDocument(record, commands_.clock().now());
         },
         problem);
 }
@@ -64,8 +64,8 @@ bool RecordExchange::exportMeeting(const MeetingId& id, const std::string& path,
     return write(
         path,
         [&] {
-            auto outcomes = ExchangeService(ctx_).exportMeetingOutcomes(id, path);
-            return format_->meetingDocument(outcomes, ctx_.clock.now());
+            auto outcomes = commands_.exchange().exportMeetingOutcomes(id, path);
+            return format_->meetingDocument(outcomes, commands_.clock().now());
         },
         problem);
 }
@@ -75,8 +75,8 @@ bool RecordExchange::exportAudit(const AuditQuery& query, const std::string& pat
     return write(
         path,
         [&] {
-            auto audit = ExchangeService(ctx_).exportAudit(query, path);
-            return format_->auditDocument(audit, ctx_.clock.now());
+            auto audit = commands_.exchange().exportAudit(query, path);
+            return format_->auditDocument(audit, commands_.clock().now());
         },
         problem);
 }
@@ -101,7 +101,7 @@ std::optional<ImportResult> RecordExchange::importCase(const std::string& path, 
         return std::nullopt;
     }
     std::optional<ImportResult> result;
-    if (!runRefusable([&] { result = ExchangeService(ctx_).importCase(received.record); },
+    if (!runRefusable([&] { result = commands_.exchange().importCase(received.record); },
                       problem)) {
         problem = _("Nothing was imported.") + "\n" + problem;
         return std::nullopt;

@@ -8,16 +8,16 @@
 #include <optional>
 #include <string>
 
+#include "model/commands.h"
 #include "model/exchange_format.h"
-#include "model/exchange_service.h"
 
 namespace nmdt::gui {
 
 /// Runs exports and imports for the main window and its dialogs.
 class RecordExchange {
   public:
-    RecordExchange(ServiceContext context, std::shared_ptr<const ExchangeFormat> format)
-        : ctx_(context), format_(std::move(format)) {}
+    RecordExchange(Commands commands, std::shared_ptr<const ExchangeFormat> format)
+        : commands_(std::move(commands)), format_(std::move(format)) {}
 
     bool available() const { return format_ != nullptr; }
     wxString formatName() const;
@@ -33,7 +33,7 @@ class RecordExchange {
     template <class F>
     bool write(const std::string& path, F&& makeDocument, wxString& problem) const;
 
-    ServiceContext ctx_;
+    Commands commands_;
     std::shared_ptr<const ExchangeFormat> format_;
 };
 

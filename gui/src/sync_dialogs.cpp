@@ -83,7 +83,8 @@ long SyncListDialog::selectedOrSay(const wxString& what) {
     return row;
 }
 
-ConflictsDialog::ConflictsDialog(wxWindow* parent, ServiceContext context, SyncStore& sync)
+ConflictsDialog::ConflictsDialog(wxWindow* parent, Commands commands, SyncStore& sync,
+                                 const CaseReader& cases, const ActionReader& actions)
     : SyncListDialog(
           parent, _("Sync conflicts"),
           _("Two people changed the same thing on different desktops before they synced. Every "
@@ -95,19 +96,21 @@ ConflictsDialog::ConflictsDialog(wxWindow* parent, ServiceContext context, SyncS
            {_("Other value by"), 120}},
           {{_("&Keep Current"), [this] { resolveSelected(false); }},
            {_("&Use Other Value"), [this] { resolveSelected(true); }}}),
-      ctx_(context),
-      sync_(sync) {
+      commands_(std::move(commands)),
+      sync_(sync),
+      cases_(cases),
+      actions_(actions) {
     reload();
 }
 
 wxString ConflictsDialog::describeRecord(const SyncConflict& c) const {
     switch (c.kind) {
         case EntityKind::Action:
-            if (auto a = ctx_.store.action(ActionId(c.entityId)))
+            if (auto a = actions_.action(ActionId(c.entityId)))
                 return wxString::Format(_("Action: %s"), toWx(a->title));
             break;
         case EntityKind::Case:
-            if (auto k = ctx_.store.caseById(CaseId(c.entityId)))
+            if (auto k = cases_.caseById(CaseId(c.entityId)))
                 return wxString::Format(_("Resident: %s"), toWx(residentLabel(k->resident)));
             break;
         default:
@@ -140,10 +143,9 @@ bool ConflictsDialog::resolveSelected(bool useOther) {
     wxString problem;
     bool ok = runRefusable(
         [&] {
-            ConflictService(ctx_, sync_)
-                .resolve(conflicts_[static_cast<std::size_t>(row)].id,
-                         useOther ? ConflictService::Choice::UseOther
-                                  : ConflictService::Choice::KeepCurrent);
+            commands_.conflicts(sync_).resolve(conflicts_[static_cast<std::size_t>(row)].id,
+                                               useOther ? ConflictService::Choice::UseOther
+                                                        : ConflictService::Choice::KeepCurrent);
         },
         problem);
     reload();
@@ -152,7 +154,8 @@ bool ConflictsDialog::resolveSelected(bool useOther) {
     return ok;
 }
 
-DuplicatesDialog::DuplicatesDialog(wxWindow* parent, ServiceContext context, SyncStore& sync)
+DuplicatesDialog::DuplicatesDialog(wxWindow* parent, Commands commands, SyncStore& sync,
+                                   const CaseReader& cases)
     : SyncListDialog(
           parent, _("Possible duplicate people"),
           _("These records share an NHS number: the same person was probably referred on two "
@@ -164,8 +167,9 @@ DuplicatesDialog::DuplicatesDialog(wxWindow* parent, ServiceContext context, Syn
            {_("Reason"), 200},
            {_("Merge into"), 140}},
           {{_("&Merge..."), [this] { mergeSelected(true); }}}),
-      ctx_(context),
-      sync_(sync) {
+      commands_(std::move(commands)),
+      sync_(sync),
+      cases_(cases) {
     reload();
 }
 
@@ -176,8 +180,8 @@ void DuplicatesDialog::reload() {
         const CaseId keep(group.caseIds.front());
         for (std::size_t i = 1; i < group.caseIds.size(); ++i) {
             const CaseId absorb(group.caseIds[i]);
-            auto c = ctx_.store.caseById(absorb);
-            auto k = ctx_.store.caseById(keep);
+            auto c = cases_.caseById(absorb);
+            auto k = cases_.caseById(keep);
             if (!c || !k)
                 continue;
             long row = list_->InsertItem(static_cast<long>(rows_.size()),
@@ -212,7 +216,7 @@ bool DuplicatesDialog::mergeSelected(bool askFirst) {
                      _("Merge records"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION, this) != wxYES)
         return false;
     wxString problem;
-    bool ok = runRefusable([&] { CaseService(ctx_).mergeDuplicate(r.keep, r.absorb); }, problem);
+    bool ok = runRefusable([&] { commands_.cases().mergeDuplicate(r.keep, r.absorb); }, problem);
     reload();
     if (!ok)
         message_->SetLabel(problem);

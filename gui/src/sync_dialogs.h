@@ -7,7 +7,7 @@
 #include <functional>
 #include <vector>
 
-#include "model/service_context.h"
+#include "model/commands.h"
 #include "model/sync_store.h"
 
 class wxListCtrl;
@@ -40,7 +40,8 @@ class SyncListDialog : public wxDialog {
 /// Lists open conflicts; the person keeps the current value or takes the other one.
 class ConflictsDialog : public SyncListDialog {
   public:
-    ConflictsDialog(wxWindow* parent, ServiceContext context, SyncStore& sync);
+    ConflictsDialog(wxWindow* parent, Commands commands, SyncStore& sync, const CaseReader& cases,
+                    const ActionReader& actions);
     /// Resolves the selected conflict as the buttons do; false (and a message) if refused.
     bool resolveSelected(bool useOther);
 
@@ -48,15 +49,17 @@ class ConflictsDialog : public SyncListDialog {
     void reload();
     wxString describeRecord(const SyncConflict& c) const;
 
-    ServiceContext ctx_;
+    Commands commands_;
     SyncStore& sync_;
+    const CaseReader& cases_;  // to name the record each conflict is in
+    const ActionReader& actions_;
     std::vector<SyncConflict> conflicts_;
 };
 
 /// Lists cases that share an NHS number; merges one into another after confirmation.
 class DuplicatesDialog : public SyncListDialog {
   public:
-    DuplicatesDialog(wxWindow* parent, ServiceContext context, SyncStore& sync);
+    DuplicatesDialog(wxWindow* parent, Commands commands, SyncStore& sync, const CaseReader& cases);
     /// Merges the selected row's record into the first (oldest) record of its group.
     bool mergeSelected(bool askFirst = true);
 
@@ -67,8 +70,9 @@ class DuplicatesDialog : public SyncListDialog {
         CaseId keep;
         CaseId absorb;
     };
-    ServiceContext ctx_;
+    Commands commands_;
     SyncStore& sync_;
+    const CaseReader& cases_;
     std::vector<Row> rows_;
 };
 

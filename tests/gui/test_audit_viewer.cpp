@@ -28,7 +28,7 @@ BOOST_AUTO_TEST_CASE(an_administrator_reviews_and_filters_the_trail_and_checks_t
 
     auto* parent = new wxFrame(nullptr, wxID_ANY, "parent");
     {
-        gui::AuditDialog dialog(parent, w.asAdministrator(),
+        gui::AuditDialog dialog(parent, Commands(w.asAdministrator()), *w.store,
                                 [&] { return w.store->verifyAudit(); });
         dialog.Show();
         settle();
@@ -49,7 +49,8 @@ BOOST_AUTO_TEST_CASE(an_administrator_reviews_and_filters_the_trail_and_checks_t
         dialog.Hide();
     }
     {
-        gui::AuditDialog refused(parent, w.asNavigator(), [&] { return w.store->verifyAudit(); });
+        gui::AuditDialog refused(parent, Commands(w.asNavigator()), *w.store,
+                                 [&] { return w.store->verifyAudit(); });
         BOOST_TEST(refused.count() == 0);
         BOOST_TEST(!refused.message().empty());
         BOOST_TEST(!refused.show(std::nullopt, {}, {}));

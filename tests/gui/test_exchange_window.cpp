@@ -68,7 +68,7 @@ BOOST_AUTO_TEST_CASE(charts_tables_and_csv_for_every_report) {
     referWithPlan(w, 9103, NeedDomain::MentalHealth);
     auto* parent = new wxFrame(nullptr, wxID_ANY, "parent");
     {
-        gui::NeighbourhoodReportsDialog dialog(parent, w.asNavigator());
+        gui::NeighbourhoodReportsDialog dialog(parent, Commands(w.asNavigator()));
         dialog.Show();
         settle();
         BOOST_TEST(dialog.pageCount() == 4u);

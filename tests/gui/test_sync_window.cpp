@@ -128,8 +128,9 @@ BOOST_AUTO_TEST_CASE(f5_syncs_in_the_background_and_shows_partners_work) {
     SystemClock clock;
     auto ids = makeRandomIdSource();
     {
-        gui::ConflictsDialog dialog(frame, ServiceContext{frame->store(), clock, *ids, navigator},
-                                    *frame->store().syncStore());
+        gui::ConflictsDialog dialog(
+            frame, Commands(ServiceContext{frame->store(), clock, *ids, navigator}),
+            *frame->store().syncStore(), frame->store(), frame->store());
         BOOST_TEST(dialog.count() == 1);
         dialog.Show();
         settle();

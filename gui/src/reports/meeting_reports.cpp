@@ -58,9 +58,10 @@ std::string attendanceText(Attendance a) {
     return {};
 }
 
-ReportBlock participantsTable(const Meeting& m, const Store& store, const DirectoryNames& names) {
+ReportBlock participantsTable(const Meeting& m, const MeetingReader& meetings,
+                              const DirectoryNames& names) {
     std::vector<std::vector<std::string>> rows;
-    for (const auto& p : store.participants(m.id))
+    for (const auto& p : meetings.participants(m.id))
         rows.push_back({names.organisation(p.organisationId), names.professional(p.professionalId),
                         attendanceText(p.attendance)});
     return ReportBlock::table({t(_("Organisation")), t(_("Person")), t(_("Attendance"))}, {4, 3, 2},
@@ -68,8 +69,8 @@ ReportBlock participantsTable(const Meeting& m, const Store& store, const Direct
 }
 
 /// Initials and NHS number of the resident on an agenda item.
-std::pair<std::string, std::string> identifiers(const Store& store, const CaseId& id) {
-    auto c = store.caseById(id);
+std::pair<std::string, std::string> identifiers(const CaseReader& cases, const CaseId& id) {
+    auto c = cases.caseById(id);
     if (!c)
         return {"?", ""};
     // Isolated, so Arabic or Hebrew initials never reverse the number beside them.
@@ -101,9 +102,9 @@ std::string agendaReasonText(const std::string& reason) {
     return reason;
 }
 
-Report agendaReport(const Meeting& m, const Store& store, const std::string& printedBy,
+Report agendaReport(const Meeting& m, const MeetingSources& sources, const std::string& printedBy,
                     Timestamp printedAt) {
-    DirectoryNames names(store);
+    DirectoryNames names(sources.directory);
     Report report;
     // Each MDT's own name ("Frailty MDT agenda"), the neighbourhood's for the rest.
     report.title = t(wxString::Format(
@@ -120,13 +121,13 @@ Report agendaReport(const Meeting& m, const Store& store, const std::string& pri
          {t(_("Online")), m.link},
          {t(_("Chair")), names.professionalWithOrganisation(m.chair)}}));
     b.push_back(ReportBlock::heading(t(_("Invited"))));
-    b.push_back(participantsTable(m, store, names));
+    b.push_back(participantsTable(m, sources.meetings, names));
     std::vector<std::vector<std::string>> rows;
     int number = 0, minutes = 0;
-    for (const auto& item : store.agenda(m.id)) {
+    for (const auto& item : sources.meetings.agenda(m.id)) {
         if (item.removed)
             continue;
-        auto [initials, nhs] = identifiers(store, item.caseId);
+        auto [initials, nhs] = identifiers(sources.cases, item.caseId);
         std::string notes = item.forInformationOnly ? t(_("For information")) : std::string();
         if (item.carriedForward)
             notes += std::string(notes.empty() ? "" : "; ") + t(_("Carried forward"));
@@ -142,9 +143,9 @@ Report agendaReport(const Meeting& m, const Store& store, const std::string& pri
     return report;
 }
 
-Report minutesReport(const Meeting& m, const Store& store, const std::string& printedBy,
+Report minutesReport(const Meeting& m, const MeetingSources& sources, const std::string& printedBy,
                      Timestamp printedAt) {
-    DirectoryNames names(store);
+    DirectoryNames names(sources.directory);
     Report report;
     report.title = t(wxString::Format(
         _("%s minutes"), m.title.empty() ? wxString(_("Neighbourhood MDT")) : toWx(m.title)));
@@ -159,19 +160,19 @@ Report minutesReport(const Meeting& m, const Store& store, const std::string& pr
          {t(_("Started")), m.openedAt ? fromWx(formatDateTime(*m.openedAt)) : ""},
          {t(_("Closed")), m.closedAt ? fromWx(formatDateTime(*m.closedAt)) : ""}}));
     b.push_back(ReportBlock::heading(t(_("Attendance"))));
-    b.push_back(participantsTable(m, store, names));
+    b.push_back(participantsTable(m, sources.meetings, names));
     ActionQuery raisedHere;
     raisedHere.meetingId = m.id;
     raisedHere.limit = 10000;
-    auto actions = store.actions(raisedHere);
+    auto actions = sources.actions.actions(raisedHere);
     // Each resident discussed gets a section whose heading, record and actions start on
     // one page; those listed but not discussed share one compact table at the end.
     int number = 0;
     std::vector<std::vector<std::string>> notDiscussed;
-    for (const auto& item : store.agenda(m.id)) {
+    for (const auto& item : sources.meetings.agenda(m.id)) {
         if (item.removed)
             continue;
-        auto [initials, nhs] = identifiers(store, item.caseId);
+        auto [initials, nhs] = identifiers(sources.cases, item.caseId);
         ++number;
         std::vector<std::vector<std::string>> rows;
         for (const auto& a : actions)

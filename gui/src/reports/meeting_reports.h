@@ -14,9 +14,17 @@ std::string initialsOf(const Resident& resident);
 /// Words for the agenda reasons the model uses as codes ("open-actions" -> "Open actions").
 std::string agendaReasonText(const std::string& reason);
 
-Report agendaReport(const Meeting& meeting, const Store& store, const std::string& printedBy,
-                    Timestamp printedAt);
-Report minutesReport(const Meeting& meeting, const Store& store, const std::string& printedBy,
-                     Timestamp printedAt);
+/// What a meeting, its agenda and its minutes are read from.
+struct MeetingSources {
+    const MeetingReader& meetings;
+    const CaseReader& cases;
+    const DirectoryReader& directory;
+    const ActionReader& actions;  // those raised at the meeting, for its minutes
+};
+
+Report agendaReport(const Meeting& meeting, const MeetingSources& sources,
+                    const std::string& printedBy, Timestamp printedAt);
+Report minutesReport(const Meeting& meeting, const MeetingSources& sources,
+                     const std::string& printedBy, Timestamp printedAt);
 
 }  // namespace nmdt::gui
