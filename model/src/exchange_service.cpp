@@ -128,6 +128,7 @@ CaseTransfer ExchangeService::exportCase(const CaseId& id, const std::string& de
 
     DirectoryCollector names(store);
     names.organisation(t.theCase.referrerOrganisation);
+    names.organisation(t.theCase.resident.registeredPractice);
     names.professional(t.theCase.referredBy);
     names.professional(t.theCase.keyWorker);
     for (const auto& c : t.consents) {
@@ -255,6 +256,16 @@ ImportResult ExchangeService::importCase(CaseTransfer in) {
     auto knownProfessional = [&](const ProfessionalId& id) {
         return id.empty() || professionals.count(id.str()) || store.professional(id);
     };
+    // A registered practice must be a GP practice, as when a resident is referred here.
+    const OrganisationId& practice = in.theCase.resident.registeredPractice;
+    if (!practice.empty()) {
+        auto carried = std::find_if(in.organisations.begin(), in.organisations.end(),
+                                    [&](const Organisation& o) { return o.id == practice; });
+        auto known = carried != in.organisations.end() ? std::optional<Organisation>(*carried)
+                                                       : store.organisation(practice);
+        if (!known || known->kind != OrganisationKind::GpPractice)
+            mismatch("case:" + received.str());
+    }
     if (!knownOrganisation(in.theCase.referrerOrganisation) ||
         !knownProfessional(in.theCase.referredBy) || !knownProfessional(in.theCase.keyWorker))
         mismatch("case:" + received.str());

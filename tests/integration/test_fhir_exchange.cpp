@@ -5,6 +5,7 @@
 #include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <functional>
@@ -100,6 +101,7 @@ struct RichCase {
         r.email = "sian@example.org";
         r.preferredLanguage = "Welsh";
         r.communicationNeeds = "Hard of hearing: face her when speaking";
+        r.registeredPractice = w.practice;
         id = cases.refer({r, w.gp, w.practice, "Falls, lives alone, money worries", day(2026, 9, 1),
                           w.navigator},
                          {}, Urgency::Urgent);
@@ -111,7 +113,7 @@ struct RichCase {
         daughter.isCarer = true;
         daughter.isNextOfKin = true;
         cases.addContact(id, daughter);
-        cases.recordConsent(id, w.vcfse, ConsentDecision::Permit);
+        cases.recordConsent(id, w.vcfse, ConsentDecision::Permit, {}, ConsentMethod::ByPhone);
         cases.recordConsent(id, w.practice, ConsentDecision::Permit,
                             "Direct care (UK GDPR Art. 9(2)(h))");
         cases.addToCareTeam(id, w.navigator, "community navigator");
@@ -164,6 +166,9 @@ struct RichCase {
         Outcome outcome;
         outcome.discussion = "Two falls since June";
         outcome.decision = "Falls clinic, benefits check";
+        outcome.voice.residentAttended = true;  // with her daughter, and agreed the plan
+        outcome.voice.carerAttended = true;
+        outcome.voice.agreedPlan = true;
         outcome.actions.push_back({{},
                                    "Falls clinic referral",
                                    "",
@@ -252,6 +257,8 @@ BOOST_AUTO_TEST_CASE(case_bundle_carries_the_mapped_resources) {
     auto b = parse(json);
     BOOST_TEST(b->getValue<std::string>("type") == "collection");
     auto patient = firstOf(b, "Patient");
+    auto practice = patient->getArray("generalPractitioner")->getObject(0);
+    BOOST_TEST(practice->getValue<std::string>("display") == "Riverside Surgery");
     auto identifier = patient->getArray("identifier")->getObject(0);
     BOOST_TEST(identifier->getValue<std::string>("system") == "https://fhir.nhs.uk/Id/nhs-number");
     BOOST_TEST(identifier->getValue<std::string>("value") == rich.nhs);
@@ -325,7 +332,12 @@ BOOST_AUTO_TEST_CASE(import_into_another_store_round_trips_and_never_duplicates)
     BOOST_TEST(c->triageNote == "Falls clinic first");
     BOOST_TEST(c->triagedBy.str() == rich.w.chair.str());
     BOOST_TEST(c->triagedOn.has_value());
-    BOOST_TEST(receiver.store->consents(c->id).size() == 2u);
+    BOOST_TEST(c->resident.registeredPractice.str() == rich.w.practice.str());
+    auto consents = receiver.store->consents(c->id);
+    BOOST_REQUIRE(consents.size() == 2u);
+    BOOST_TEST((std::count_if(consents.begin(), consents.end(), [](const Consent& k) {
+                    return k.method == ConsentMethod::ByPhone;
+                }) == 1));
     BOOST_TEST(receiver.store->careTeam(c->id).size() == 2u);
     BOOST_TEST(receiver.store->contacts(c->id).front().isNextOfKin);
     BOOST_TEST(receiver.store->contacts(c->id).front().isCarer);
@@ -339,8 +351,9 @@ BOOST_AUTO_TEST_CASE(import_into_another_store_round_trips_and_never_duplicates)
     BOOST_TEST((action->status == ActionStatus::Accepted));
     BOOST_TEST(receiver.store->notes(rich.withNotes).size() == 1u);
     BOOST_TEST(receiver.store->professional(rich.w.navigator)->name == "Gwen Pritchard");
-    BOOST_TEST(receiver.store->agendaItemsForCase(c->id).front().decision ==
-               "Falls clinic, benefits check");
+    auto discussed = receiver.store->agendaItemsForCase(c->id).front();
+    BOOST_TEST(discussed.decision == "Falls clinic, benefits check");
+    BOOST_TEST((discussed.voice == ResidentVoice{true, true, true, false}));
     auto meeting = receiver.store->meeting(rich.meeting);
     BOOST_REQUIRE(meeting);
     BOOST_TEST(meeting->startTime == "13:00");
@@ -428,6 +441,25 @@ BOOST_AUTO_TEST_CASE(bad_bundles_are_refused_with_a_reason_and_nothing_is_writte
     auto problems = problemsOf(importing(stringify(badNhs)));
     BOOST_REQUIRE(!problems.empty());
     BOOST_TEST((problems.front().code == ErrorCode::NhsNumberChecksum));
+
+    // A registered practice that is not a GP practice (the voluntary group the consent names).
+    auto notAPractice = parse(good);
+    auto consentActor =
+        firstOf(notAPractice, "Consent")->getObject("provision")->getArray("actor")->getObject(0);
+    firstOf(notAPractice, "Patient")
+        ->getArray("generalPractitioner")
+        ->getObject(0)
+        ->set("reference",
+              consentActor->getObject("reference")->getValue<std::string>("reference"));
+    problems = problemsOf(importing(stringify(notAPractice)));
+    BOOST_REQUIRE(!problems.empty());
+    BOOST_TEST((problems.front().code == ErrorCode::ReferenceMismatch));
+    // A consent obtained in a way this product does not know.
+    auto badMethod = parse(good);
+    auto methodExtension = firstOf(badMethod, "Consent")->getArray("extension")->getObject(0);
+    methodExtension->set("valueCode", std::string("telepathy"));
+    BOOST_TEST(fhirRefusal(importing(stringify(badMethod))).find("consent method 'telepathy'") !=
+               std::string::npos);
 
     // Unknown codes.
     auto badStatus = parse(good);

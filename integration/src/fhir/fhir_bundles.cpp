@@ -56,7 +56,7 @@ std::string caseBundleJson(const CaseTransfer& t, Timestamp now) {
     const Case& c = t.theCase;
     Directory names(t.organisations, t.professionals);
     BundleBuilder bundle("case:" + c.id.str(), now);
-    bundle.add(patientResource(c, t.contacts));
+    bundle.add(patientResource(c, t.contacts, &names));
     bundle.add(referralResource(c, names));
     bundle.add(careTeamResource(c, t.careTeam, names));
     for (const auto& k : t.consents)

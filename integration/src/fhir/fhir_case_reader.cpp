@@ -115,17 +115,25 @@ class ResourceIndex {
         ordered_.push_back(std::move(e));
     }
 
+    /// The bundle entry a reference points at, if it is in the bundle.
+    const Entry* find(const Object::Ptr& ref) const {
+        if (!ref || !ref->has("reference"))
+            return nullptr;
+        std::string target = text(ref, "reference");
+        if (auto u = byUrl_.find(target); u != byUrl_.end())
+            return &byKey_.at(u->second);
+        if (auto k = byKey_.find(target); k != byKey_.end())
+            return &k->second;
+        return nullptr;
+    }
+
     /// The id a reference points at, checked to be one of `types`; nullopt when absent.
     std::optional<Entry> resolve(const Object::Ptr& ref, std::initializer_list<const char*> types,
                                  const std::string& where) const {
         if (!ref || !ref->has("reference"))
             return std::nullopt;
         std::string target = text(ref, "reference");
-        const Entry* found = nullptr;
-        if (auto u = byUrl_.find(target); u != byUrl_.end())
-            found = &byKey_.at(u->second);
-        else if (auto k = byKey_.find(target); k != byKey_.end())
-            found = &k->second;
+        const Entry* found = find(ref);
         if (!found)
             refuse(where + " refers to " + target + ", which is not in the bundle");
         for (const char* t : types)
@@ -356,6 +364,13 @@ class CaseReader {
             break;
         }
         r.communicationNeeds = extensionText(p, "communication-needs", "String");
+        // The practice, when the bundle carries it; another system's GP (a person, or a
+        // practice known only by its ODS code) is not a reason to refuse the referral.
+        for (const auto& gp : children(p, "generalPractitioner"))
+            if (auto o = index_.find(gp); o && o->type == "Organization") {
+                r.registeredPractice = OrganisationId(o->id);
+                break;
+            }
         int n = 0;
         for (const auto& k : children(p, "contact")) {
             Contact c;
@@ -522,6 +537,13 @@ class CaseReader {
                     k.organisationId = OrganisationId(org->id);
             if (k.organisationId.empty())
                 refuse(label(e) + " does not name the organisation it is about");
+            if (auto method = extensionText(r, "consent-method", "Code"); !method.empty()) {
+                auto known = fromCode<ConsentMethod>(method);
+                if (!known)
+                    refuse(label(e) + " has the consent method '" + method +
+                           "'; in-person, in-writing, by-phone or representative is needed");
+                k.method = *known;
+            }
             if (r->has("dateTime"))
                 k.recordedOn = dateField(text(r, "dateTime"), label(e) + " dateTime");
             else
@@ -715,6 +737,10 @@ class CaseReader {
             d.item.minutesAllotted = extensionInteger(r, "minutes-allotted").value_or(3);
             d.item.carriedForward = extensionFlag(r, "carried-forward", false);
             d.item.forInformationOnly = extensionFlag(r, "for-information-only", false);
+            d.item.voice.residentAttended = extensionFlag(r, "resident-attended", false);
+            d.item.voice.carerAttended = extensionFlag(r, "carer-attended", false);
+            d.item.voice.agreedPlan = extensionFlag(r, "resident-agreed-plan", false);
+            d.item.voice.copyGiven = extensionFlag(r, "resident-copy-given", false);
             encounterMeeting_[e.id] = d.meeting.id.str();
             out_.record.discussions.push_back(d);
         }

@@ -100,7 +100,8 @@ Object::Ptr entry(const Object::Ptr& r) {
     return e;
 }
 
-Object::Ptr patientResource(const Case& c, const std::vector<Contact>& contacts) {
+Object::Ptr patientResource(const Case& c, const std::vector<Contact>& contacts,
+                            const Directory* names) {
     const Resident& r = c.resident;
     auto p = resource("Patient", patientIdOf(c.id));
     auto meta = object();
@@ -135,6 +136,10 @@ Object::Ptr patientResource(const Case& c, const std::vector<Contact>& contacts)
             address->set("postalCode", r.postcode);
         addTo(p, "address", address);
     }
+    if (!r.registeredPractice.empty())
+        addTo(p, "generalPractitioner",
+              reference("Organization", r.registeredPractice.str(),
+                        names ? names->organisationName(r.registeredPractice) : std::string()));
     for (const auto& k : contacts) {
         auto contact = object();
         contact->set("id", k.id.str());
@@ -281,6 +286,7 @@ Object::Ptr consentResource(const Consent& k, const Directory& names) {
     r->set("scope", codeable("http://terminology.hl7.org/CodeSystem/consentscope",
                              "patient-privacy", "Privacy Consent"));
     addTo(r, "category", codeable("http://loinc.org", "59284-0", "Patient Consent"));
+    addExtension(r, "consent-method", "Code", std::string(codeOf(k.method)));
     r->set("patient", patientReference(k.caseId));
     if (k.recordedOn.ok())
         r->set("dateTime", toIsoDate(k.recordedOn));
@@ -452,6 +458,15 @@ Object::Ptr encounterResource(const AgendaItem& item, const Meeting& meeting) {
         addExtension(r, "carried-forward", "Boolean", true);
     if (item.forInformationOnly)
         addExtension(r, "for-information-only", "Boolean", true);
+    // The resident's part in the discussion (a resident's voice, not a clinical code).
+    if (item.voice.residentAttended)
+        addExtension(r, "resident-attended", "Boolean", true);
+    if (item.voice.carerAttended)
+        addExtension(r, "carer-attended", "Boolean", true);
+    if (item.voice.agreedPlan)
+        addExtension(r, "resident-agreed-plan", "Boolean", true);
+    if (item.voice.copyGiven)
+        addExtension(r, "resident-copy-given", "Boolean", true);
     r->set("status", item.discussed ? "finished" : "planned");
     r->set("class",
            coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "AMB", "ambulatory"));

@@ -27,7 +27,9 @@ class Directory {
 };
 
 /// The UK Core Patient of a case, its contacts as Patient.contact.
-Object::Ptr patientResource(const Case& c, const std::vector<Contact>& contacts);
+/// `names` gives the registered practice its display name (none: the reference alone).
+Object::Ptr patientResource(const Case& c, const std::vector<Contact>& contacts,
+                            const Directory* names = nullptr);
 std::string patientIdOf(const CaseId& caseId);
 /// The referral into the MDT (the case itself: status, key worker, closure).
 Object::Ptr referralResource(const Case& c, const Directory& names);
