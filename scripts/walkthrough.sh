@@ -90,6 +90,18 @@ shot agenda-built
 keys Return
 window "Neighbourhood MDT"
 shot agenda
+# Dragging a resident down the agenda (the first row onto the third), as a chair would.
+xdotool mousemove 450 303
+sleep 0.3
+xdotool mousedown 1
+for y in 308 314 320 326 332 338 344 349; do
+  sleep 0.2
+  xdotool mousemove 450 "$y"
+done
+sleep 0.3
+xdotool mouseup 1
+sleep 0.5
+shot agenda-dragged
 keys alt+t
 # The first resident on the agenda, then the discussion box (the mouse, as a chair would).
 xdotool mousemove 450 303 click 1
@@ -157,6 +169,61 @@ shot close-case
 keys alt+o
 window "Neighbourhood MDT"
 shot case-closed
+
+# Referring someone with no NHS number (newly arrived, homeless): a provisional identity,
+# said so on the banner; when the trace comes back with a number another record holds,
+# both people are shown before anything is merged.
+keys ctrl+shift+n
+window "Refer a Resident"
+keys alt+w
+keys alt+g
+typed "Mirela"
+keys alt+f
+typed "Dumitrescu"
+keys Tab
+keys ctrl+a
+typed "02-Feb-1958"
+keys alt+p
+typed "LS7 1AA"
+keys alt+o
+typed "Newly arrived, not registered with a GP, chest pain at night"
+shot referral-provisional
+keys alt+r
+window "Neighbourhood MDT"
+shot provisional-record
+keys alt+r
+keys n
+window "Record NHS Number"
+typed "999 000 0492"
+shot record-nhs-number
+keys Return
+sleep 1
+shot merge-confirm
+keys Escape
+window "Neighbourhood MDT"
+shot merge-declined
+
+# The MDTs a neighbourhood runs (View > MDT Series, Ctrl+5): a second, weekly one.
+# (A different date of birth is called out above the merge question.)
+keys ctrl+5
+window "MDT series"
+shot series-list
+keys Return
+window "New MDT Series"
+typed "Mental Health MDT"
+keys alt+h
+keys Home  # weekly
+keys alt+s
+keys ctrl+a
+typed "10:00"
+shot series-new
+keys Return
+window "Neighbourhood MDT"
+keys ctrl+5
+window "MDT series"
+shot series-listed
+keys Escape
+window "Neighbourhood MDT"
 if [ "${NMDT_README_IMAGES:-}" = "1" ]; then
   # The window sits at the top left of the black screen: trim the black away.
   convert "$out"/*-first-search-enter.png -trim +repage docs/images/case-record.png

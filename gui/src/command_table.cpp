@@ -52,6 +52,8 @@ const std::vector<Command>& mainWindowCommands() {
          _("Plan, run and close MDT meetings")},
         {ID_REPORTS, _("&View"), _("Neighbourhood &Reports..."), "Ctrl+4",
          _("Caseload by need, actions by organisation, overdue actions, waits for the MDT")},
+        {ID_MDT_SERIES, _("&View"), _("MDT &Series..."), "Ctrl+5",
+         _("Set up the MDTs this neighbourhood runs: how often, when, where, who is invited")},
         {ID_REFER, _("&Resident"), _("&Refer a Resident..."), "Ctrl+Shift+N",
          _("Refer someone new to the neighbourhood team (checks they are not already known)"),
          wxART_NEW},

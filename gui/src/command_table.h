@@ -48,6 +48,7 @@ enum CommandId {
     ID_SET_KEY_WORKER,
     ID_RESIDENT_COPY,
     ID_RECORD_NHS_NUMBER,
+    ID_MDT_SERIES,
 };
 
 /// One command as the user meets it.

@@ -268,6 +268,13 @@ void MainFrame::buildMenus() {
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { showMeetings(); }, ID_SHOW_MEETINGS);
     Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            showMeetings();
+            meetings_->onSeries();
+        },
+        ID_MDT_SERIES);
+    Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { onBackup(); }, ID_BACKUP);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { lock(); }, ID_LOCK);

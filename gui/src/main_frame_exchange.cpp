@@ -174,6 +174,8 @@ void MainFrame::bindExchangeCommands() {
         ID_RESTORE);
     Bind(
         wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(!locked_); }, ID_REPORTS);
+    Bind(
+        wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(!locked_); }, ID_MDT_SERIES);
 }
 
 }  // namespace nmdt::gui

@@ -245,17 +245,23 @@ void MainFrame::onRecordNhsNumber() {
         auto other = store_->caseById(*sameAs);
         if (!other)
             return;
+        // A different date of birth is the likeliest sign of a mistyped or wrong trace.
+        const bool bornApart = other->resident.dateOfBirth != theCase->resident.dateOfBirth;
+        wxString message = wxString::Format(
+            _("This NHS number is already held by:\n\n    %s, born %s (%s)\n\nThis "
+              "provisional record is:\n\n    %s, born %s\n\nIf the resident confirms "
+              "they are the same person, this record's contacts, consent, care team, plans, "
+              "actions and agenda items move to theirs, and this one is closed as merged."),
+            toWx(other->resident.displayName()), formatDate(other->resident.dateOfBirth),
+            other->status == CaseStatus::Open ? _("open") : _("closed"), who,
+            formatDate(theCase->resident.dateOfBirth));
+        if (bornApart)
+            message = _("THEIR DATES OF BIRTH DIFFER. Check the number with whoever traced it "
+                        "before merging.\n\n") +
+                      message;
         wxMessageDialog confirm(
-            this,
-            wxString::Format(
-                _("This NHS number is already held by:\n\n    %s, born %s (%s)\n\nThis "
-                  "provisional record is:\n\n    %s, born %s\n\nIf the resident confirms "
-                  "they are the same person, this record's contacts, consent, care team, plans, "
-                  "actions and agenda items move to theirs, and this one is closed as merged."),
-                toWx(other->resident.displayName()), formatDate(other->resident.dateOfBirth),
-                other->status == CaseStatus::Open ? _("open") : _("closed"), who,
-                formatDate(theCase->resident.dateOfBirth)),
-            _("Same person?"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION);
+            this, message, _("Same person?"),
+            wxYES_NO | wxNO_DEFAULT | (bornApart ? wxICON_WARNING : wxICON_QUESTION));
         confirm.SetYesNoLabels(_("&Merge into Their Record"), _("&Not the Same Person"));
         if (confirm.ShowModal() != wxID_YES)
             return;

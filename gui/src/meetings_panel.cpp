@@ -100,7 +100,7 @@ MeetingsPanel::MeetingsPanel(wxWindow* parent, Commands commands, MeetingSources
     seriesButton_ = new wxButton(this, wxID_ANY, _("MDT Series..."));
     seriesButton_->SetToolTip(
         _("Set up the MDTs this neighbourhood runs (frailty, mental "
-          "health): how often, when, where and who is invited"));
+          "health): how often, when, where and who is invited (Ctrl+5)"));
     // Wraps onto a second row on a narrow window rather than cutting buttons off.
     auto* top = new wxWrapSizer(wxHORIZONTAL);
     for (wxWindow* w : std::initializer_list<wxWindow*>{

@@ -91,10 +91,12 @@ class MeetingsPanel : public wxPanel {
     /// Called after every change (so the window can refresh case records and Undo).
     std::function<void()> onChanged;
 
+    /// The MDT Series window (the button, and View > MDT Series).
+    void onSeries();
+
   private:
     /// Asks which MDT a new meeting is for, when there is a choice; false if cancelled.
     bool chooseSeriesForNewMeeting(MeetingSeriesId& chosen);
-    void onSeries();
     void endDrag();
     /// The agenda row under a point in the list's coordinates.
     long rowAt(const wxPoint& point) const;
