@@ -53,6 +53,8 @@ CaseRecord CaseRecordService::load(const CaseId& id) const {
     // What a person may see follows the resident's consent for their organisation.
     requireMaySeeRecord(ctx_.actor, r.theCase, r.consents, r.careTeam);
     r.contacts = ctx_.store.contacts(id);
+    if (!r.theCase.mdtSeries.empty())
+        r.mdtSeries = ctx_.store.meetingSeriesById(r.theCase.mdtSeries);
     r.plans = ctx_.store.carePlans(id);
     ActionQuery q;
     q.caseId = id;

@@ -195,10 +195,8 @@ void CaseService::triage(const CaseId& id, Triage outcome, const std::string& re
               ErrorCode::ReasonRequired, "reason");
     v.require(reason.size() <= kMaxLongText, ErrorCode::TextTooLong, "reason");
     if (!series.empty()) {
-        bool known = false;
-        for (const auto& s : ctx_.store.meetingSeries())
-            known = known || (s.id == series && s.active);
-        v.require(known, ErrorCode::NotFound, "series");
+        auto known = ctx_.store.meetingSeriesById(series);
+        v.require(known && known->active, ErrorCode::NotFound, "series");
         v.require(outcome == Triage::AcceptedForMdt, ErrorCode::ValueOutOfRange, "series");
     }
     v.throwIfAny();

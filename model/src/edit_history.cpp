@@ -26,10 +26,7 @@ FieldList allFields(const Store& store, EntityKind kind, const std::string& id) 
         case EntityKind::Meeting:
             return fieldsOf(store.meeting(MeetingId(id)));
         case EntityKind::MeetingSeries:
-            for (const auto& s : store.meetingSeries())
-                if (s.id.str() == id)
-                    return toFields(s);
-            return {};
+            return fieldsOf(store.meetingSeriesById(MeetingSeriesId(id)));
         case EntityKind::AgendaItem:
             return fieldsOf(store.agendaItem(AgendaItemId(id)));
         case EntityKind::Participant:

@@ -159,10 +159,7 @@ MeetingSeriesId MeetingService::createSeries(MeetingSeries s) {
 
 void MeetingService::changeSeries(const MeetingSeries& s) {
     require(ctx_.actor, Operation::RunMeeting);
-    std::optional<MeetingSeries> before;
-    for (const auto& existing : ctx_.store.meetingSeries())
-        if (existing.id == s.id)
-            before = existing;
+    auto before = ctx_.store.meetingSeriesById(s.id);
     if (!before)
         throw DomainError(ErrorCode::NotFound, "series");
     validateSeries(s);
@@ -174,9 +171,7 @@ NextMeeting MeetingService::scheduleNext(const MeetingSeriesId& seriesId) {
     const Date today = ctx_.clock.today();
     std::optional<MeetingSeries> series;
     if (!seriesId.empty()) {
-        for (const auto& s : ctx_.store.meetingSeries())
-            if (s.id == seriesId)
-                series = s;
+        series = ctx_.store.meetingSeriesById(seriesId);
         if (!series)
             throw DomainError(ErrorCode::NotFound, "series");
         if (!series->active)
@@ -502,9 +497,9 @@ MeetingId MeetingService::closeAndCarryForward(const MeetingId& id) {
 
     std::optional<Meeting> next;
     int cadence = 14;  // neighbourhood MDTs meet fortnightly unless their series says otherwise
-    for (const auto& s : ctx_.store.meetingSeries())
-        if (s.id == closing.seriesId)
-            cadence = s.cadenceDays;
+    if (auto s = closing.seriesId.empty() ? std::nullopt
+                                          : ctx_.store.meetingSeriesById(closing.seriesId))
+        cadence = s->cadenceDays;
     for (const auto& m : ctx_.store.meetings(200))
         if (m.id != id && m.seriesId == closing.seriesId && m.date > closing.date &&
             m.status != MeetingStatus::Closed)

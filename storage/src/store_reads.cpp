@@ -283,6 +283,9 @@ std::vector<CareTeamMember> SqlCipherStore::careTeam(const CaseId& id) const {
 std::vector<MeetingSeries> SqlCipherStore::meetingSeries() const {
     return guarded([&] { return select<MeetingSeries>(*impl_, "ORDER BY name, id"); });
 }
+std::optional<MeetingSeries> SqlCipherStore::meetingSeriesById(const MeetingSeriesId& id) const {
+    return guarded([&] { return selectById<MeetingSeries>(*impl_, id.str()); });
+}
 
 std::vector<CarePlan> SqlCipherStore::carePlans(const CaseId& id) const {
     return guarded([&] {

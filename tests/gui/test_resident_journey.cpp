@@ -584,6 +584,10 @@ BOOST_AUTO_TEST_CASE(a_coordinator_sets_up_a_frailty_mdt_and_triages_a_referral_
             problem.utf8_string());
     }
     BOOST_TEST(frame->store().caseById(someone.id)->mdtSeries.str() == frailty.str());
+    // The record says which MDT will discuss them.
+    settle();
+    const std::string record = frame->caseRecord()->recordText().utf8_string();
+    BOOST_TEST(record.find("Frailty MDT") != std::string::npos, record);
 
     // ...plans the series' first meeting from its defaults, and builds its agenda.
     frame->showMeetings();

@@ -288,6 +288,10 @@ Report caseRecordReport(const CaseRecord& r, const DirectoryNames& names, Date t
                                                    : " (" + names.professional(c.triagedBy) + ", " +
                                                          dateText(c.triagedOn) + ")") +
                               (c.triageNote.empty() ? std::string() : ": " + c.triageNote)},
+         {t(_("MDT")), r.mdtSeries ? r.mdtSeries->name
+                       : c.triage == Triage::AcceptedForMdt || c.triage == Triage::Pending
+                           ? t(_("Whichever MDT meets first"))
+                           : t(_("Not for the MDT"))},
          {t(_("Key worker")), names.professionalWithOrganisation(c.keyWorker)},
          {t(_("For review at next MDT")), c.reviewAtNextMeeting ? t(_("Yes")) : t(_("No"))}}));
     b.push_back(ReportBlock::heading(t(_("Consent for information sharing"))));

@@ -36,9 +36,10 @@ struct CaseRecord {
     std::vector<Contact> contacts;
     std::vector<Consent> consents;
     std::vector<CareTeamMember> careTeam;
-    std::vector<CarePlan> plans;          // newest version first
-    std::vector<Action> actions;          // open first: overdue, then by due date; then closed
-    std::vector<Discussion> discussions;  // newest meeting first
+    std::vector<CarePlan> plans;             // newest version first
+    std::vector<Action> actions;             // open first: overdue, then by due date; then closed
+    std::vector<Discussion> discussions;     // newest meeting first
+    std::optional<MeetingSeries> mdtSeries;  // the MDT that discusses them (none: any MDT)
 };
 
 /// Loads case records.

@@ -106,6 +106,7 @@ class MeetingReader {
     virtual std::vector<AgendaItem> agendaItemsForCase(const CaseId& id) const = 0;
     /// Every MDT series, by name.
     virtual std::vector<MeetingSeries> meetingSeries() const = 0;
+    virtual std::optional<MeetingSeries> meetingSeriesById(const MeetingSeriesId& id) const = 0;
 };
 
 /// Where a meeting's agenda comes from: open cases discussed by one MDT series or given to

@@ -77,6 +77,7 @@ class SqlCipherStore final : public OpenStore, public SyncStore {
     std::optional<AgendaItem> agendaItem(const AgendaItemId& id) const override;
     std::optional<Participant> participant(const ParticipantId& id) const override;
     std::vector<MeetingSeries> meetingSeries() const override;
+    std::optional<MeetingSeries> meetingSeriesById(const MeetingSeriesId& id) const override;
 
     // AgendaSourceReader (agenda_sources.cpp)
     std::vector<CaseId> undiscussedReferrals(Urgency urgency, const MeetingSeriesId& series,
