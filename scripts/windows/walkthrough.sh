@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Drives the Windows desktop (nmdt.exe from scripts/build-windows.sh) under Wine in a real
-# window on Xvfb with the keyboard, as a practice receptionist would: unlock a demo store made
-# by nmdt-cli.exe, sign in, find a resident by NHS number, save the care plan as a PDF.
+# window on Xvfb with the keyboard, as a practice receptionist and a chair would: unlock a demo
+# store made by nmdt-cli.exe, sign in, find a resident by NHS number; refer someone without an
+# NHS number; set up a second MDT; plan its meeting and build the agenda.
 # Screenshots go to OUT_DIR (default build/windows-walkthrough); with NMDT_README_IMAGES=1 the
 # record screenshot also replaces docs/images/windows-desktop.png.
 #   scripts/windows/walkthrough.sh [BUILD_DIR] [OUT_DIR]
@@ -49,5 +50,53 @@ if [ "${NMDT_README_IMAGES:-}" = 1 ]; then
   convert "$out/$(printf '%02d' $step)-record.png" -crop 1500x900+0+0 +repage \
     docs/images/windows-desktop.png
 fi
+
+# Anyone referring: someone newly arrived, with no NHS number yet (a provisional identity).
+keys ctrl+shift+n
+window "Refer a Resident"
+keys alt+w
+keys alt+g
+typed "Mirela"
+keys alt+f
+typed "Dumitrescu"
+keys Tab
+keys ctrl+a
+typed "02-Feb-1958"
+keys alt+o
+typed "Newly arrived, chest pain at night"
+shot referral-provisional
+keys alt+r
+window "^Neighbourhood MDT"
+shot provisional-record
+
+# The chair: a second MDT (View > MDT Series), its first meeting, and its agenda.
+keys ctrl+5
+window "MDT series"
+keys Return
+window "New MDT Series"
+typed "Mental Health MDT"
+keys alt+h
+keys Home
+keys alt+s
+keys ctrl+a
+typed "10:00"
+shot series-new
+keys Return
+window "^Neighbourhood MDT"
+shot meetings
+keys alt+n
+sleep 2
+shot new-meeting-which-mdt
+keys Return
+sleep 2
+shot new-meeting
+keys Return
+window "^Neighbourhood MDT"
+keys alt+b
+sleep 2
+shot agenda-built
+keys Return
+window "^Neighbourhood MDT"
+shot agenda
 keys ctrl+q
 sleep 2
