@@ -103,28 +103,32 @@ int demo(const Invocation& inv, std::ostream& out, std::ostream& err) {
     if (size != "small" && size != "large")
         throw std::invalid_argument("--size is small or large");
     Passphrase p = storePassphrase(inv);
-    std::unique_ptr<SqlCipherStore> store;
-    if (std::filesystem::exists(pathFromUtf8(inv.store))) {
-        store = SqlCipherStore::open(inv.store, p);
-        if (store->caseCount() > 0)
-            throw std::invalid_argument(
-                "the store already holds cases; demo data goes into a new or empty store");
-    } else {
-        requireAcceptable(p);
-        store = SqlCipherStore::create(inv.store, p);
-    }
     SystemClock clock;
     auto started = std::chrono::steady_clock::now();
     int lastPercent = -1;
-    auto summary = demo::generateDemoData(
-        *store, clock, size == "large" ? demo::DemoSize::large() : demo::DemoSize::small(),
-        numberOption(inv, "seed", 1), [&](std::size_t done, std::size_t total) {
-            int percent = static_cast<int>(100 * done / total);
-            if (percent / 5 != lastPercent / 5) {
-                err << "\rGenerating demo data: " << percent << "%" << std::flush;
-                lastPercent = percent;
-            }
-        });
+    demo::DemoSummary summary;
+    auto generate = [&](SqlCipherStore& store) {
+        summary = demo::generateDemoData(
+            store, clock, size == "large" ? demo::DemoSize::large() : demo::DemoSize::small(),
+            numberOption(inv, "seed", 1), [&](std::size_t done, std::size_t total) {
+                int percent = static_cast<int>(100 * done / total);
+                if (percent / 5 != lastPercent / 5) {
+                    err << "\rGenerating demo data: " << percent << "%" << std::flush;
+                    lastPercent = percent;
+                }
+            });
+    };
+    if (std::filesystem::exists(pathFromUtf8(inv.store))) {
+        auto store = SqlCipherStore::open(inv.store, p);
+        if (store->caseCount() > 0)
+            throw std::invalid_argument(
+                "the store already holds cases; demo data goes into a new or empty store");
+        generate(*store);
+    } else {
+        // Generated before the store is moved into place: stopped part way, it leaves nothing.
+        requireAcceptable(p);
+        SqlCipherStore::create(inv.store, p, generate);
+    }
     err << "\rGenerating demo data: done.   \n";
     auto seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -475,6 +475,9 @@ void MeetingsPanel::refreshMeetings(const std::optional<MeetingId>& keep) {
             select = 0;
     }
     meetingChoice_->SetSelection(select);
+    // The picker is as wide as its longest meeting (Windows keeps the width it was made with).
+    meetingChoice_->InvalidateBestSize();
+    Layout();
     showMeeting();
 }
 

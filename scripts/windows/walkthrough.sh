@@ -55,14 +55,17 @@ fi
 keys ctrl+shift+n
 window "Refer a Resident"
 keys alt+w
-keys alt+g
+# By Tab from the box just ticked: under Wine a label's Alt key does not reach the field
+# after it (GTK's does), so this walk goes field by field as many keyboard users do.
+keys Tab
 typed "Mirela"
-keys alt+f
+keys Tab
 typed "Dumitrescu"
 keys Tab
 keys ctrl+a
 typed "02-Feb-1958"
-keys alt+o
+# Past the calendar button, address, postcode, practice, phone, email, language and needs.
+keys Tab Tab Tab Tab Tab Tab Tab Tab Tab
 typed "Newly arrived, chest pain at night"
 shot referral-provisional
 keys alt+r
@@ -75,25 +78,24 @@ window "MDT series"
 keys Return
 window "New MDT Series"
 typed "Mental Health MDT"
-keys alt+h
-keys Home
-keys alt+s
-keys ctrl+a
+keys Tab Home  # how often: weekly
+keys Tab ctrl+a
 typed "10:00"
 shot series-new
 keys Return
 window "^Neighbourhood MDT"
 shot meetings
 keys alt+n
-sleep 2
+window "New meeting"
 shot new-meeting-which-mdt
-keys Return
+keys Return  # the Mental Health MDT, first in the list
 sleep 2
+window "New meeting"
 shot new-meeting
 keys Return
 window "^Neighbourhood MDT"
 keys alt+b
-sleep 2
+window "Build agenda"
 shot agenda-built
 keys Return
 window "^Neighbourhood MDT"

@@ -274,28 +274,56 @@ void rethrowAsStoreError(const SQLite::Exception& e) {
 SqlCipherStore::SqlCipherStore(std::unique_ptr<StoreImpl> impl) : impl_(std::move(impl)) {}
 SqlCipherStore::~SqlCipherStore() = default;
 
+namespace {
+/// Removes a store file and its SQLite companions, ignoring those that are not there.
+void removeStoreFiles(const std::string& path) {
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal", "-shm"})
+        std::filesystem::remove(pathFromUtf8(path + suffix), ec);
+}
+}  // namespace
+
 std::unique_ptr<SqlCipherStore> SqlCipherStore::create(const std::string& path,
                                                        const Passphrase& passphrase,
                                                        std::shared_ptr<const Clock> clock) {
-    auto db = openEncryptedDatabase(path, passphrase, OpenIntent::CreateNew);
+    return create(path, passphrase, nullptr, std::move(clock));
+}
+
+std::unique_ptr<SqlCipherStore> SqlCipherStore::create(
+    const std::string& path, const Passphrase& passphrase,
+    const std::function<void(SqlCipherStore&)>& fill, std::shared_ptr<const Clock> clock) {
+    std::error_code ec;
+    if (std::filesystem::exists(pathFromUtf8(path), ec))
+        throw StoreError(StoreErrorCode::AlreadyExists, path);
+    // Made whole under a name of its own, then moved into place: a creation killed part way
+    // leaves only this, which the next creation of the same path clears away.
+    const std::string making = path + ".creating";
+    removeStoreFiles(making);
     try {
+        auto db = openEncryptedDatabase(making, passphrase, OpenIntent::CreateNew);
         migrate(*db);
-        auto impl = makeImpl(path, std::move(db), std::move(clock));
+        auto impl = makeImpl(making, std::move(db), clock);
         impl->siteId = makeRandomIdSource()->newUuid();
         SQLite::Transaction tx(*impl->db);
         setMeta(*impl, "site_id", impl->siteId);
         setMeta(*impl, "created_at", toIsoTimestamp(impl->clock->now()));
         setMeta(*impl, "hlc", encodeHlc({}));
         tx.commit();
-        return std::unique_ptr<SqlCipherStore>(new SqlCipherStore(std::move(impl)));
+        {
+            std::unique_ptr<SqlCipherStore> store(new SqlCipherStore(std::move(impl)));
+            if (fill)
+                fill(*store);
+        }  // closed: the last connection checkpoints the log into the file and removes it
+        if (std::filesystem::exists(pathFromUtf8(path), ec))
+            throw StoreError(StoreErrorCode::AlreadyExists, path);
+        std::filesystem::rename(pathFromUtf8(making), pathFromUtf8(path), ec);
+        if (ec)
+            throw StoreError(StoreErrorCode::Io, path + ": " + ec.message());
     } catch (...) {
-        // The file is ours and incomplete: remove it so a retry starts clean.
-        db.reset();
-        std::error_code ec;
-        for (const char* suffix : {"", "-wal", "-shm"})
-            std::filesystem::remove(pathFromUtf8(path + suffix), ec);
+        removeStoreFiles(making);
         throw;
     }
+    return open(path, passphrase, std::move(clock));
 }
 
 std::unique_ptr<SqlCipherStore> SqlCipherStore::open(const std::string& path,

@@ -2,7 +2,10 @@
 #define BOOST_TEST_MODULE nmdt_cli_tests
 #include <boost/test/unit_test.hpp>
 
+#include <chrono>
+#include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "child_process.h"
 #include "encrypted_database.h"
@@ -10,6 +13,7 @@
 #include "test_support.h"
 
 using namespace nmdt::test;
+using nmdt::pathFromUtf8;
 
 namespace {
 struct Result {
@@ -77,6 +81,46 @@ BOOST_AUTO_TEST_CASE(demo_then_list_search_and_check) {
     auto changes = cli("changes " + store + " --limit 2", kPass);
     BOOST_TEST(contains(changes.output, "generate-demo-data"), changes.output);
     BOOST_TEST(contains(changes.output, "2 change(s)"), changes.output);
+}
+
+BOOST_AUTO_TEST_CASE(a_demo_killed_at_any_moment_leaves_no_store_or_a_whole_one) {
+    TempDir dir;
+    const std::string path = dir.file("killed.nmdt");
+    const std::string store = "'" + path + "'";
+    unsetEnvironment("NMDT_PASSPHRASE");
+    const Environment env{{"NMDT_PASSPHRASE", "cli test passphrase 1"}};
+    // How long a whole demo takes here, to spread the kills over it and a little past.
+    const auto started = std::chrono::steady_clock::now();
+    BOOST_REQUIRE(cli("demo " + store, kPass).exitCode == 0);
+    const auto whole = std::chrono::steady_clock::now() - started;
+    std::filesystem::remove(pathFromUtf8(path));
+    int complete = 0, absent = 0;
+    const int kills = 16;
+    for (int k = 0; k < kills; ++k) {
+        {
+            ChildProcess demo(NMDT_CLI_PATH, {"demo", path}, env);
+            std::this_thread::sleep_for(whole * k / (kills - 2));
+            demo.kill();
+            demo.wait();
+        }
+        if (std::filesystem::exists(pathFromUtf8(path))) {
+            // Whatever is at the path is a whole store with the whole demo in it.
+            auto check = cli("check " + store, kPass);
+            BOOST_TEST(check.exitCode == 0, "kill " << k << ": " << check.output);
+            auto cases = cli("cases " + store + " --limit 1", kPass);
+            BOOST_TEST(contains(cases.output, "of 50 cases"), "kill " << k << ": " << cases.output);
+            ++complete;
+            std::filesystem::remove(pathFromUtf8(path));
+        } else {
+            ++absent;
+        }
+    }
+    BOOST_TEST_MESSAGE(complete << " kills after the store was whole, " << absent << " before");
+    BOOST_TEST(absent > 0);
+    // What a killed creation left beside the path never blocks making the store again.
+    auto again = cli("demo " + store, kPass);
+    BOOST_TEST(again.exitCode == 0, again.output);
+    BOOST_TEST(!std::filesystem::exists(pathFromUtf8(path + ".creating")));
 }
 
 BOOST_AUTO_TEST_CASE(the_same_seed_gives_the_same_neighbourhood) {

@@ -16,9 +16,16 @@ struct StoreImpl;
 /// A case store in one SQLCipher file. Not thread-safe: one connection, one thread.
 class SqlCipherStore final : public OpenStore, public SyncStore {
   public:
-    /// Creates a new store file; refuses to overwrite an existing one.
+    /// Creates a new store file; refuses to overwrite an existing one. The store is made
+    /// whole beside the path and moved into place at the end, so a creation killed at any
+    /// moment leaves no store at the path, never a half-made one.
     static std::unique_ptr<SqlCipherStore> create(const std::string& path,
                                                   const Passphrase& passphrase,
+                                                  std::shared_ptr<const Clock> clock = nullptr);
+    /// The same, filling the new store (demo data) before it is moved into place.
+    static std::unique_ptr<SqlCipherStore> create(const std::string& path,
+                                                  const Passphrase& passphrase,
+                                                  const std::function<void(SqlCipherStore&)>& fill,
                                                   std::shared_ptr<const Clock> clock = nullptr);
     /// Opens an existing store, upgrading its schema if it is older than this build.
     static std::unique_ptr<SqlCipherStore> open(const std::string& path,
