@@ -88,12 +88,9 @@ shot meetings
 keys alt+n
 window "New meeting"
 shot new-meeting-which-mdt
-keys Return  # the Mental Health MDT, first in the list
-sleep 2
-window "New meeting"
-shot new-meeting
-keys Return
+keys Return  # the Mental Health MDT, first in the list: planned from its defaults
 window "^Neighbourhood MDT"
+shot new-meeting
 keys alt+b
 window "Build agenda"
 shot agenda-built
