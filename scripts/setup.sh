@@ -13,8 +13,8 @@ packages=(
   libbenchmark-dev
   # tests: a headless X server, PDF text extraction, certificates, fonts for non-Latin names
   xvfb xauth poppler-utils openssl fonts-dejavu-core
-  # sync benchmarks: the raw-transfer floor
-  curl
+  # sync benchmarks: the raw-transfer floor; query plans on a store (docs/performance.md)
+  curl sqlcipher
 )
 
 # The walkthrough (scripts/walkthrough.sh) drives the real window and takes screenshots.
