@@ -20,10 +20,16 @@ std::int64_t countRows(SQLite::Database& db, const std::string& schema, const st
     return db.execAndGet("SELECT count(*) FROM " + schema + "." + table).getInt64();
 }
 
+void removeQuietly(const std::string& path) {
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        fs::remove(pathFromUtf8(path + suffix), ec);
+}
+
 /// Creates an empty file so a connection without OPEN_CREATE can ATTACH it, readable by its
 /// owner only (backups and restored stores alike).
 void createEmpty(const std::string& path) {
-    removeStoreFiles(path);
+    removeQuietly(path);
     SQLite::Database(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     restrictToOwner(path);
 }
@@ -139,17 +145,17 @@ void SqlCipherStore::backupTo(const std::string& path, const Passphrase& backupP
         impl_->writeStep();
         fs::rename(pathFromUtf8(partial), pathFromUtf8(path));
     } catch (const std::filesystem::filesystem_error& e) {
-        removeStoreFiles(partial);
+        removeQuietly(partial);
         throw StoreError(StoreErrorCode::Io, e.what());
     } catch (...) {
-        removeStoreFiles(partial);
+        removeQuietly(partial);
         throw;
     }
     // A backup nobody can account for is a copy of patient data loose on a disk.
     try {
         commit(ChangeSet::auditOnly({AuditEventKind::Backup, "", path}), actor);
     } catch (...) {
-        removeStoreFiles(path);
+        removeQuietly(path);
         throw;
     }
 }
@@ -193,7 +199,7 @@ SqlCipherStore::BackupManifest SqlCipherStore::restoreBackup(const std::string& 
         }
         // 4. Swap by renaming; the old store is kept.
         const std::string previous = storePath + ".before-restore";
-        removeStoreFiles(previous);
+        removeQuietly(previous);
         bool hadStore = fs::exists(pathFromUtf8(storePath));
         if (hadStore)
             fs::rename(pathFromUtf8(storePath), pathFromUtf8(previous));
@@ -206,10 +212,10 @@ SqlCipherStore::BackupManifest SqlCipherStore::restoreBackup(const std::string& 
         }
         return manifest;
     } catch (const std::filesystem::filesystem_error& e) {
-        removeStoreFiles(building);
+        removeQuietly(building);
         throw StoreError(StoreErrorCode::Io, e.what());
     } catch (...) {
-        removeStoreFiles(building);
+        removeQuietly(building);
         throw;
     }
 }
