@@ -21,11 +21,6 @@ std::string stripNewline(std::string s) {
 Passphrase readPassphrase(const std::optional<std::string>& file, const char* envName,
                           const char* prompt) {
     if (file) {
-        // A passphrase others can read is no secret: refused before it is used.
-        if (console::othersMayRead(*file))
-            throw std::runtime_error("the passphrase file " + *file +
-                                     " can be read by other people on this computer; make it "
-                                     "yours only (chmod 600) and try again");
         std::ifstream in(pathFromUtf8(*file));
         if (!in)
             throw std::runtime_error("cannot read the passphrase file " + *file);

@@ -62,14 +62,6 @@ void execSecret(SQLite::Database& db, const char* pragma, const Passphrase& secr
 }
 }  // namespace
 
-void restrictToOwner(const std::string& path) {
-    std::error_code ec;
-    fs::permissions(pathFromUtf8(path), fs::perms::owner_read | fs::perms::owner_write,
-                    fs::perm_options::replace, ec);
-    if (ec)
-        throw StoreError(StoreErrorCode::Io, path + ": " + ec.message());
-}
-
 void applyKey(SQLite::Database& db, const Passphrase& passphrase) {
     // Debian's SQLiteCpp lacks SQLITE_HAS_CODEC, so Database::key() throws; PRAGMA key works.
     // kdf_iter and cipher_page_size are not stored in the file: they must match every time.

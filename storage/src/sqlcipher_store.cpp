@@ -301,7 +301,6 @@ std::unique_ptr<SqlCipherStore> SqlCipherStore::create(
     removeStoreFiles(making);
     try {
         auto db = openEncryptedDatabase(making, passphrase, OpenIntent::CreateNew);
-        restrictToOwner(making);
         migrate(*db);
         auto impl = makeImpl(making, std::move(db), clock);
         impl->siteId = makeRandomIdSource()->newUuid();

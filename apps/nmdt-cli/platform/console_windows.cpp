@@ -48,10 +48,6 @@ std::optional<std::string> environment(const char* name) {
     return toUtf8(value.data(), static_cast<int>(length));
 }
 
-bool othersMayRead(const std::string&) {
-    return false;
-}
-
 std::optional<std::string> userName() {
     return environment("USERNAME");
 }
