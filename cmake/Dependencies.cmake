@@ -32,6 +32,9 @@ if(WIN32)
   endif()
 endif()
 
+if(NOT WIN32)
+  find_package(OpenSSL 3 REQUIRED)  # libcrypto for the Crypto port (Windows finds it above)
+endif()
 find_package(Poco REQUIRED COMPONENTS Foundation Util Net NetSSL Crypto JSON)
 find_package(Threads REQUIRED)
 

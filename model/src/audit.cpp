@@ -1,11 +1,10 @@
 #include "model/audit.h"
 
 #include "model/change_set.h"
-#include "model/sha256.h"
 
 namespace nmdt {
 
-std::string auditEntryHash(const AuditEntry& e) {
+std::string auditEntryHash(const AuditEntry& e, const Crypto& crypto) {
     // The same length-prefixed encoding as the change log, so no choice of text in one
     // field can imitate a boundary between fields.
     FieldList fields{{"sequence", e.sequence},
@@ -18,11 +17,12 @@ std::string auditEntryHash(const AuditEntry& e) {
                      {"role", e.role},
                      {"organisation_id", e.organisationId},
                      {"previous_hash", e.previousHash}};
-    return sha256Hex(encodeFields(fields));
+    return sha256Hex(crypto, encodeFields(fields));
 }
 
 AuditVerification verifyAuditChain(const std::vector<AuditEntry>& entries,
-                                   const std::string& previousHash, std::int64_t previousSequence) {
+                                   const std::string& previousHash, std::int64_t previousSequence,
+                                   const Crypto& crypto) {
     AuditVerification result;
     std::string expectedPrevious = previousHash;
     std::int64_t expectedSequence = previousSequence + 1;
@@ -37,7 +37,7 @@ AuditVerification verifyAuditChain(const std::vector<AuditEntry>& entries,
             return broken("sequence-gap");  // an entry was deleted
         if (e.previousHash != expectedPrevious)
             return broken("broken-link");
-        if (auditEntryHash(e) != e.hash)
+        if (auditEntryHash(e, crypto) != e.hash)
             return broken("hash-mismatch");  // an entry was edited
         expectedPrevious = e.hash;
         ++expectedSequence;

@@ -1,6 +1,7 @@
 // The audit trail half of SqlCipherStore: append, read and verify the hash chain.
 #include <SQLiteCpp/Transaction.h>
 
+#include "crypto/openssl_crypto.h"
 #include "storage/sqlcipher_store.h"
 #include "store_impl.h"
 
@@ -51,7 +52,7 @@ AuditVerification verifyFrom(StoreImpl& s, std::int64_t afterSequence) {
         auto chunk = readAudit(s, q);
         if (chunk.empty())
             break;
-        auto result = verifyAuditChain(chunk, previous, last);
+        auto result = verifyAuditChain(chunk, previous, last, crypto::openSsl());
         total.checked += result.checked;
         if (!result.intact) {
             result.checked = total.checked;
@@ -119,7 +120,7 @@ void appendAudit(StoreImpl& s, const AuditEvent& event, const Actor& actor) {
     e.role = std::string(codeOf(actor.role));
     e.organisationId = actor.organisationId.str();
     e.previousHash = s.lastAuditHash;
-    e.hash = auditEntryHash(e);
+    e.hash = auditEntryHash(e, crypto::openSsl());
     auto st = s.prepare(
         "INSERT INTO audit_log (sequence, at, kind, subject, detail, user_id, user_name, role, "
         "organisation_id,"

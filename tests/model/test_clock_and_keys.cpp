@@ -113,19 +113,3 @@ BOOST_AUTO_TEST_CASE(prefix_bound_covers_every_extension) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
-
-#include "model/sha256.h"
-
-BOOST_AUTO_TEST_SUITE(sha256)
-
-BOOST_AUTO_TEST_CASE(matches_the_fips_test_vectors) {
-    BOOST_TEST(sha256Hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-    BOOST_TEST(sha256Hex("abc") ==
-               "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-    BOOST_TEST(sha256Hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
-               "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
-    BOOST_TEST(sha256Hex(std::string(1000000, 'a')) ==
-               "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
-}
-
-BOOST_AUTO_TEST_SUITE_END()

@@ -4,6 +4,7 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include "crypto/openssl_crypto.h"
 #include "encrypted_database.h"
 #include "migrations.h"
 #include "model/case_service.h"
@@ -117,7 +118,7 @@ BOOST_AUTO_TEST_CASE(a_recomputed_hash_still_breaks_the_next_link) {
     auto store = reopen(w);
     auto entries = store->auditTrail({10, std::nullopt, std::nullopt, std::nullopt, 1});
     AuditEntry forged = entries.at(0);
-    forged.hash = auditEntryHash(forged);
+    forged.hash = auditEntryHash(forged, crypto::openSsl());
     store.reset();
     tamperWith(w)->exec("UPDATE audit_log SET hash = '" + forged.hash + "' WHERE sequence = 11");
     store = reopen(w);

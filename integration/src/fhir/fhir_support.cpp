@@ -168,11 +168,11 @@ std::optional<std::pair<Date, std::string>> parseUkLocal(const std::string& date
 
 }  // namespace nmdt::integration::fhir
 
-#include "model/sha256.h"
+#include "crypto/openssl_crypto.h"
 
 namespace nmdt::integration::fhir {
 std::string derivedId(const std::string& kind, const std::string& ownerId) {
-    std::string h = sha256Hex(kind + ":" + ownerId);
+    std::string h = sha256Hex(crypto::openSsl(), kind + ":" + ownerId);
     h[12] = '5';  // name-based UUID, version 5 shape
     h[16] = "89ab"[std::stoi(h.substr(16, 1), nullptr, 16) & 3];
     return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) +

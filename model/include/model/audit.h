@@ -9,6 +9,7 @@
 
 #include "model/calendar.h"
 #include "model/codes.h"
+#include "model/crypto.h"
 
 namespace nmdt {
 
@@ -84,7 +85,7 @@ struct AuditQuery {
 inline const std::string kAuditGenesisHash(64, '0');
 
 /// The hash an entry must carry: SHA-256 over the previous hash and every other field.
-std::string auditEntryHash(const AuditEntry& entry);
+std::string auditEntryHash(const AuditEntry& entry, const Crypto& crypto);
 
 /// The result of checking a run of the chain.
 struct AuditVerification {
@@ -96,6 +97,7 @@ struct AuditVerification {
 
 /// Checks consecutive entries; `previousHash` is what the first must link to.
 AuditVerification verifyAuditChain(const std::vector<AuditEntry>& entries,
-                                   const std::string& previousHash, std::int64_t previousSequence);
+                                   const std::string& previousHash, std::int64_t previousSequence,
+                                   const Crypto& crypto);
 
 }  // namespace nmdt
