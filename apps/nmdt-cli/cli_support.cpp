@@ -1,15 +1,48 @@
 #include "cli_support.h"
 
+#include <cstdlib>
+#include <iostream>
+#include <optional>
 #include <stdexcept>
 
 #include "passphrase_input.h"
 
 namespace nmdt::cli {
 
-std::unique_ptr<storage::SqlCipherStore> openStore(const Invocation& inv) {
-    return storage::SqlCipherStore::open(
-        inv.store,
-        readPassphrase(inv.option("passphrase-file"), "NMDT_PASSPHRASE", "Store passphrase"));
+namespace {
+std::optional<Actor> signedIn;
+}
+
+std::unique_ptr<storage::SqlCipherStore> openStore(const Invocation& inv,
+                                                   const Passphrase* passphrase) {
+    Passphrase typed = passphrase ? *passphrase
+                                  : readPassphrase(inv.option("passphrase-file"), "NMDT_PASSPHRASE",
+                                                   "Store passphrase");
+    std::optional<std::string> user = inv.option("user");
+    if (!user)
+        if (const char* env = std::getenv("NMDT_USER"); env && *env)
+            user = env;
+    if (!user) {
+        if (storage::SqlCipherStore::hasKeySlots(inv.store))
+            throw std::invalid_argument(
+                "this store's people sign in as themselves: give --user NAME (or NMDT_USER)");
+        return storage::SqlCipherStore::open(inv.store, typed);  // keyed by one passphrase
+    }
+    storage::SqlCipherStoreProvider provider;
+    SignedIn in = provider.signIn(inv.store, Credentials{*user, typed});
+    auto person = in.store->professional(in.person);
+    signedIn = Actor{person->id, person->name, person->role, person->organisationId};
+    if (in.newRecoveryKey)
+        std::cerr << "This store now has key slots; its recovery key is:\n\n    "
+                  << *in.newRecoveryKey
+                  << "\n\nWrite it down and keep it locked away: it opens the store if every "
+                     "administrator forgets their passphrase, and is shown only now.\n";
+    return std::unique_ptr<storage::SqlCipherStore>(
+        static_cast<storage::SqlCipherStore*>(in.store.release()));
+}
+
+std::optional<Actor> signedInActor() {
+    return signedIn;
 }
 
 std::string required(const Invocation& inv, const std::string& name) {

@@ -10,9 +10,13 @@
 
 namespace nmdt::cli {
 
-/// Opens the invocation's store with the passphrase from --passphrase-file,
-/// NMDT_PASSPHRASE or a prompt.
-std::unique_ptr<storage::SqlCipherStore> openStore(const Invocation& inv);
+/// Signs in to the invocation's store as --user (or NMDT_USER) with the passphrase from
+/// --passphrase-file, NMDT_PASSPHRASE or a prompt (or `passphrase`, already read). A store
+/// keyed by one passphrase (made before key slots) opens without a user.
+std::unique_ptr<storage::SqlCipherStore> openStore(const Invocation& inv,
+                                                   const Passphrase* passphrase = nullptr);
+/// Who signed in through openStore, if anyone did.
+std::optional<Actor> signedInActor();
 /// The value of --name; std::invalid_argument (a usage error) when missing or empty.
 std::string required(const Invocation& inv, const std::string& name);
 

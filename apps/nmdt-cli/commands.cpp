@@ -1,5 +1,7 @@
 #include "commands.h"
 
+#include "cli_support.h"
+
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -31,6 +33,7 @@ const std::set<std::string> kCommands{"create",        "demo",    "check", "reke
                                       "overdue",       "changes", "audit", "fhir-patient", "backup",
                                       "verify-backup", "restore", "report"};
 const std::set<std::string> kValueOptions{"passphrase-file",
+                                          "user",
                                           "new-passphrase-file",
                                           "backup-passphrase-file",
                                           "size",
@@ -143,7 +146,7 @@ int demo(const Invocation& inv, std::ostream& out, std::ostream& err) {
 }
 
 int check(const Invocation& inv, std::ostream& out) {
-    auto store = SqlCipherStore::open(inv.store, storePassphrase(inv));
+    auto store = openStore(inv);
     auto report = store->checkIntegrity();
     auto trail = store->verifyAudit();
     if (!trail.intact)
@@ -162,7 +165,7 @@ int check(const Invocation& inv, std::ostream& out) {
 
 int rekey(const Invocation& inv, std::ostream& out) {
     const Passphrase current = storePassphrase(inv);
-    auto store = SqlCipherStore::open(inv.store, current);
+    auto store = openStore(inv, &current);
     Passphrase next = newPassphrase(inv);
     session(*store).changePassphrase(current, next);
     out << "Passphrase changed for " << inv.store << "\n";
@@ -170,7 +173,7 @@ int rekey(const Invocation& inv, std::ostream& out) {
 }
 
 int cases(const Invocation& inv, std::ostream& out) {
-    auto store = SqlCipherStore::open(inv.store, storePassphrase(inv));
+    auto store = openStore(inv);
     std::size_t limit = numberOption(inv, "limit", 50);
     auto rows = inv.option("search") ? store->searchCases(*inv.option("search"), limit)
                                      : store->casePage(0, limit);
@@ -186,7 +189,7 @@ int cases(const Invocation& inv, std::ostream& out) {
 }
 
 int overdue(const Invocation& inv, std::ostream& out) {
-    auto store = SqlCipherStore::open(inv.store, storePassphrase(inv));
+    auto store = openStore(inv);
     std::optional<OrganisationId> org;
     if (auto wanted = inv.option("org")) {
         for (const auto& o : store->organisations())
@@ -214,7 +217,7 @@ int overdue(const Invocation& inv, std::ostream& out) {
 }
 
 int changes(const Invocation& inv, std::ostream& out) {
-    auto store = SqlCipherStore::open(inv.store, storePassphrase(inv));
+    auto store = openStore(inv);
     ChangeLogQuery q;
     q.afterSequence = static_cast<std::int64_t>(numberOption(inv, "after", 0));
     q.limit = numberOption(inv, "limit", 50);
@@ -242,7 +245,7 @@ std::string describeAudit(const AuditVerification& v) {
 }
 
 int audit(const Invocation& inv, std::ostream& out) {
-    auto store = SqlCipherStore::open(inv.store, storePassphrase(inv));
+    auto store = openStore(inv);
     if (inv.options.count("verify")) {
         auto result = store->verifyAudit();
         out << describeAudit(result) << "\n";
@@ -283,7 +286,7 @@ int backup(const Invocation& inv, std::ostream& out) {
         throw std::invalid_argument("backup needs --to FILE");
     if (std::filesystem::exists(pathFromUtf8(*to)))
         throw std::invalid_argument("a file already exists at " + *to + "; choose a new name");
-    auto store = SqlCipherStore::open(inv.store, storePassphrase(inv));
+    auto store = openStore(inv);
     Passphrase key = backupPassphrase(inv);
     session(*store).backup(*to, key);
     auto manifest = SqlCipherStore::verifyBackup(*to, key);
@@ -304,8 +307,14 @@ int restore(const Invocation& inv, std::ostream& out) {
         throw std::invalid_argument("restore needs --from BACKUP");
     Passphrase key = backupPassphrase(inv);
     Passphrase storeKey = storePassphrase(inv);
-    auto manifest = SqlCipherStore::restoreBackup(*from, key, inv.store, storeKey);
-    session(*SqlCipherStore::open(inv.store, storeKey)).restored(*from);
+    std::optional<std::string> user = inv.option("user");
+    if (!user)
+        if (const char* env = std::getenv("NMDT_USER"); env && *env)
+            user = env;
+    storage::SqlCipherStoreProvider provider;
+    auto manifest =
+        provider.restoreBackup(*from, key, inv.store, Credentials{user.value_or(""), storeKey});
+    session(*openStore(inv, &storeKey)).restored(*from);
     out << "Restored " << inv.store << " from " << *from << "\n  " << describeManifest(manifest)
         << "\n  The store it replaced is kept as " << inv.store << ".before-restore\n";
     return kOk;
@@ -316,7 +325,7 @@ int fhirPatient(const Invocation& inv, std::ostream& out) {
     if (!wanted)
         throw std::invalid_argument("fhir-patient needs --nhs-number");
     NhsNumber number = NhsNumber::parse(*wanted);  // a DomainError says what is wrong with it
-    auto store = SqlCipherStore::open(inv.store, storePassphrase(inv));
+    auto store = openStore(inv);
     auto found = store->caseByNhsNumber(number.digits());
     if (!found)
         throw std::invalid_argument("no case has NHS number " + number.formatted());
@@ -326,6 +335,8 @@ int fhirPatient(const Invocation& inv, std::ostream& out) {
 }  // namespace
 
 Actor cliActor() {
+    if (auto person = signedInActor())
+        return *person;
     const auto user = console::userName();
     return Actor{ProfessionalId("nmdt-cli"),
                  std::string("nmdt-cli (") + user.value_or("unknown") + ")", Role::Administrator,

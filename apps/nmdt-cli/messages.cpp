@@ -9,8 +9,8 @@ std::string describe(const StoreError& e) {
         case StoreErrorCode::AlreadyExists:
             return "A file already exists at that path; it was not touched.";
         case StoreErrorCode::WrongPassphrase:
-            return "The passphrase is wrong, or the file was encrypted with another key. The file "
-                   "was not changed.";
+            return "That user and passphrase do not open this store (or the file was encrypted "
+                   "with another key). The file was not changed.";
         case StoreErrorCode::NotAStore:
             return "That file is not a Neighbourhood MDT store (empty, truncated or another kind "
                    "of file). It was not changed.";
@@ -30,6 +30,15 @@ std::string describe(const StoreError& e) {
             return "Another program has the store open and will not share it (a backup or "
                    "antivirus tool, or the desktop). Close it and try again; the store was not "
                    "changed.";
+        case StoreErrorCode::KeySlotsMissing:
+            return "The store's key file (" + std::string(e.what()) +
+                   ") is missing; copy it from where the store came from, or restore a backup.";
+        case StoreErrorCode::KeySlotsTampered:
+            return "The store's key file was altered or replaced outside Neighbourhood MDT (" +
+                   std::string(e.what()) +
+                   "); it was not used. Open the store with its recovery key.";
+        case StoreErrorCode::AccountDeactivated:
+            return "That account has been deactivated and can no longer sign in.";
     }
     return e.what();
 }

@@ -12,18 +12,19 @@ namespace {
 /// One store's sync on its own connection; the window's connection is never touched.
 class DesktopSyncRunner final : public SyncRunner {
   public:
-    DesktopSyncRunner(std::string location, Passphrase passphrase, Actor user,
-                      std::shared_ptr<const Clock> clock)
-        : location_(std::move(location)),
-          passphrase_(std::move(passphrase)),
-          user_(std::move(user)),
-          clock_(std::move(clock)) {}
+    DesktopSyncRunner(std::function<std::unique_ptr<OpenStore>()> connect, Actor user)
+        : connect_(std::move(connect)), user_(std::move(user)) {}
 
     SyncReport runOnce() override {
         SyncReport report;
         try {
-            auto store = storage::SqlCipherStore::open(location_, passphrase_, clock_);
-            auto credentials = integration::loadCredentials(*store);
+            auto store = connect_();
+            SyncStore* syncStore = store->syncStore();
+            if (!syncStore) {
+                report.problem = SyncProblem{0, "store", "this store cannot sync"};
+                return report;
+            }
+            auto credentials = integration::loadCredentials(*syncStore);
             if (!credentials.enrolled()) {
                 report.problem =
                     SyncProblem{0, "not-enrolled",
@@ -36,7 +37,7 @@ class DesktopSyncRunner final : public SyncRunner {
             options.team = credentials.team;
             options.auditAs = user_;
             options.stopRequested = [this] { return stop_.load(); };
-            return SyncEngine(*store, *store, *sealer, *hub, options).run();
+            return SyncEngine(*store, *syncStore, *sealer, *hub, options).run();
         } catch (const SyncError& e) {
             report.problem = SyncProblem{0, "refused", e.what()};
         } catch (const std::exception& e) {
@@ -49,17 +50,16 @@ class DesktopSyncRunner final : public SyncRunner {
 
   private:
     std::atomic<bool> stop_{false};
-    std::string location_;
-    Passphrase passphrase_;
+    std::function<std::unique_ptr<OpenStore>()> connect_;
     Actor user_;
-    std::shared_ptr<const Clock> clock_;
 };
 
 }  // namespace
 
 SyncRunnerFactory desktopSyncRunners(std::shared_ptr<const Clock> clock) {
-    return [clock](const std::string& location, const Passphrase& passphrase, const Actor& user) {
-        return std::make_unique<DesktopSyncRunner>(location, passphrase, user, clock);
+    (void)clock;  // the connection carries the store's own clock
+    return [](std::function<std::unique_ptr<OpenStore>()> connect, const Actor& user) {
+        return std::make_unique<DesktopSyncRunner>(std::move(connect), user);
     };
 }
 

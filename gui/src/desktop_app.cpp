@@ -25,30 +25,23 @@ namespace nmdt::gui {
 
 namespace {
 
-/// Asks who is using the application, from the store's directory; remembers the answer.
-/// Returns nullopt if the user cancels. Roles and sign-in proper come with issue 5.
-std::optional<Actor> chooseUser(const OpenStore& store) {
-    auto people = store.professionals();
-    if (people.empty())
-        return Actor{ProfessionalId(), fromWx(wxGetUserId()), Role::Administrator,
-                     OrganisationId()};
-    wxArrayString choices;
-    int preselect = 0;
-    wxString last = wxConfig::Get()->Read("LastUser", wxString());
-    for (std::size_t i = 0; i < people.size(); ++i) {
-        auto org = store.organisation(people[i].organisationId);
-        choices.Add(toWx(people[i].name + "  \u2014  " + (org ? org->name : std::string())));
-        if (toWx(people[i].id.str()) == last)
-            preselect = static_cast<int>(i);
-    }
-    wxSingleChoiceDialog dialog(nullptr, _("Who is using Neighbourhood MDT?"), _("Sign in"),
-                                choices);
-    dialog.SetSelection(preselect);
-    if (dialog.ShowModal() != wxID_OK)
+/// The signed-in person as the audit trail and permissions know them.
+std::optional<Actor> actorFor(const OpenStore& store, const ProfessionalId& person) {
+    auto p = store.professional(person);
+    if (!p)
         return std::nullopt;
-    const Professional& p = people[static_cast<std::size_t>(dialog.GetSelection())];
-    wxConfig::Get()->Write("LastUser", toWx(p.id.str()));
-    return Actor{p.id, p.name, p.role, p.organisationId};
+    return Actor{p->id, p->name, p->role, p->organisationId};
+}
+
+/// Shows a new recovery key once, to be written down or printed and locked away.
+void showRecoveryKey(wxWindow* parent, const std::string& key) {
+    wxMessageBox(
+        _("This store's recovery key is:") + "\n\n    " + toWx(key) + "\n\n" +
+            _("Write it down or print this window, and keep it locked away from the computer. "
+              "It opens the store if every administrator forgets their passphrase; it is "
+              "shown only now and is not kept anywhere. An administrator can make a new one "
+              "from File > Recovery Key."),
+        _("Recovery key"), wxOK | wxICON_INFORMATION, parent);
 }
 
 /// The wx application object: unlock a store, then show the main window over it.
@@ -74,13 +67,20 @@ class DesktopApp : public wxApp {
     /// replaces (if any) closes first, saving its drafts, and stays if it cannot.
     bool openStore(const wxString& location, MainFrame* replacing) {
         UnlockDialog unlock(replacing, *deps_.stores, location);
+        unlock.userField()->SetValue(wxConfig::Get()->Read("LastUserName", wxString()));
+        if (!unlock.userField()->IsEmpty())
+            unlock.passphraseField()->SetFocus();
         if (unlock.ShowModal() != wxID_OK)
             return false;
-        auto store = unlock.takeStore();
+        SignedIn signedIn = unlock.takeSignedIn();
+        auto store = std::move(signedIn.store);
         wxConfig::Get()->Write("LastStore", toWx(store->location()));
-        auto user = chooseUser(*store);
+        wxConfig::Get()->Write("LastUserName", unlock.userField()->GetValue());
+        auto user = actorFor(*store, signedIn.person);
         if (!user)
             return false;
+        if (signedIn.newRecoveryKey)
+            showRecoveryKey(replacing, *signedIn.newRecoveryKey);
         // Who signed in, and how many wrong passphrases came first: a store cannot record
         // anything before it is unlocked, so failures are recorded here.
         NoIdSource noIds;
@@ -93,21 +93,18 @@ class DesktopApp : public wxApp {
                 _("Audit trail"), wxOK | wxICON_WARNING);
         if (replacing && !replacing->Close())
             return false;  // it could not save a draft; keep working in it
-        // Not the field: it was cleared when the store opened, and an empty passphrase
-        // left background sync unable to open the store ("last sync failed" every run).
-        showFrame(std::move(store), *user, unlock.takePassphrase());
+        showFrame(std::move(store), *user);
         return true;
     }
 
     /// A main window over an unlocked store, syncing in the background.
-    void showFrame(std::unique_ptr<OpenStore> store, const Actor& user,
-                   const Passphrase& passphrase) {
+    void showFrame(std::unique_ptr<OpenStore> store, const Actor& user) {
         auto* frame = new MainFrame(std::move(store), deps_.clock, user);
         frame->onOpenAnotherStore = [this, frame] { openStore({}, frame); };
         frame->onRestoreBackup = [this, frame] { restoreInto(frame); };
         frame->setExchangeFormat(deps_.exchange);
         frame->Show();
-        frame->enableSync(deps_.syncRunners, passphrase,
+        frame->enableSync(deps_.syncRunners,
                           std::chrono::minutes(std::clamp(
                               wxConfig::Get()->ReadLong("SyncEveryMinutes", 5), 0L, 240L)));
         frame->syncController()->syncNow();  // catch up with partners straight away
@@ -120,10 +117,9 @@ class DesktopApp : public wxApp {
         if (!plan)
             return;
         Actor user = plan->user;
-        Passphrase passphrase = plan->storePassphrase;
         SetExitOnFrameDelete(false);  // no window for a moment; the application stays
         bool closing = restoreAfterClosing(
-            frame, *deps_.stores, std::move(*plan), [this, user, passphrase](RestoreOutcome out) {
+            frame, *deps_.stores, std::move(*plan), [this, user](RestoreOutcome out) {
                 SetExitOnFrameDelete(true);
                 if (!out.restored)
                     wxMessageBox(
@@ -133,7 +129,7 @@ class DesktopApp : public wxApp {
                     ExitMainLoop();
                     return;
                 }
-                showFrame(std::move(out.store), user, passphrase);
+                showFrame(std::move(out.store), user);
             });
         if (!closing)
             SetExitOnFrameDelete(true);  // a draft could not be saved; keep working

@@ -785,7 +785,7 @@ bool MainFrame::changePassphrase(const Passphrase& current, const Passphrase& ne
     sync_->waitUntilIdle();
     bool changed = runRefusable([&] { session().changePassphrase(current, next); }, problem);
     if (changed && syncRunners_)
-        sync_->setRunner(syncRunners_(store_->location(), next, user_));
+        sync_->setRunner(syncRunners_(store_->connector(), user_));
     return changed;
 }
 
@@ -872,12 +872,11 @@ void MainFrame::updateStatus() {
     SetStatusText(toWx(store_->location()) + "  |  " + toWx(user_.userName), 2);
 }
 
-void MainFrame::enableSync(SyncRunnerFactory runners, const Passphrase& passphrase,
-                           std::chrono::minutes interval) {
+void MainFrame::enableSync(SyncRunnerFactory runners, std::chrono::minutes interval) {
     syncRunners_ = std::move(runners);
     if (!syncRunners_ || !store_->syncStore())
         return;
-    sync_->setRunner(syncRunners_(store_->location(), passphrase, user_));
+    sync_->setRunner(syncRunners_(store_->connector(), user_));
     sync_->setInterval(interval);
     updateStatus();
 }

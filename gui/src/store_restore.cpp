@@ -30,10 +30,16 @@ std::optional<RestorePlan> checkRestore(StoreProvider& stores, const OpenStore& 
         return std::nullopt;
     }
     if (!current.passphraseMatches(storePassphrase)) {
-        problem = _("That is not this store's passphrase. Nothing was changed.");
+        problem = _("That is not your passphrase. Nothing was changed.");
         return std::nullopt;
     }
-    RestorePlan plan{backupPath, backupPassphrase, storePassphrase, current.location(), user, {}};
+    RestorePlan plan{backupPath,
+                     backupPassphrase,
+                     storePassphrase,
+                     current.location(),
+                     user,
+                     {},
+                     current.signedInPerson().has_value()};
     if (!runRefusable([&] { plan.summary = stores.verifyBackup(backupPath, backupPassphrase); },
                       problem)) {
         problem = _("The backup cannot be used, so nothing was changed:") + "\n" + problem;
@@ -53,8 +59,7 @@ std::optional<RestorePlan> askForRestore(wxWindow* parent, StoreProvider& stores
     wxPasswordEntryDialog backupKey(parent, _("The backup's passphrase:"), title);
     if (backupKey.ShowModal() != wxID_OK)
         return std::nullopt;
-    wxPasswordEntryDialog storeKey(parent, _("This store's passphrase (to confirm it is you):"),
-                                   title);
+    wxPasswordEntryDialog storeKey(parent, _("Your passphrase (to confirm it is you):"), title);
     if (storeKey.ShowModal() != wxID_OK)
         return std::nullopt;
     wxString problem;
@@ -81,9 +86,11 @@ std::unique_ptr<OpenStore> performRestore(StoreProvider& stores, const RestorePl
     std::unique_ptr<OpenStore> restored;
     if (!runRefusable(
             [&] {
-                stores.restoreBackup(plan.backupPath, plan.backupPassphrase, plan.location,
-                                     plan.storePassphrase);
-                restored = stores.open(plan.location, plan.storePassphrase);
+                Credentials me{plan.user.userId.str(), plan.storePassphrase};
+                stores.restoreBackup(plan.backupPath, plan.backupPassphrase, plan.location, me);
+                restored = plan.keySlots
+                               ? stores.signIn(plan.location, me).store
+                               : stores.openWithoutKeySlots(plan.location, plan.storePassphrase);
                 NoIdSource noIds;
                 SystemClock clock;
                 SessionService(ServiceContext{*restored, clock, noIds, plan.user}, *restored)
@@ -105,7 +112,13 @@ bool restoreAfterClosing(MainFrame* frame, StoreProvider& stores, RestorePlan pl
             outcome.restored = outcome.store != nullptr;
             if (!outcome.restored) {
                 try {
-                    outcome.store = stores.open(shared->location, shared->storePassphrase);
+                    outcome.store =
+                        shared->keySlots
+                            ? stores
+                                  .signIn(shared->location,
+                                          {shared->user.userId.str(), shared->storePassphrase})
+                                  .store
+                            : stores.openWithoutKeySlots(shared->location, shared->storePassphrase);
                 } catch (const std::exception&) {
                     outcome.store.reset();
                 }

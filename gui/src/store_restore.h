@@ -27,6 +27,7 @@ struct RestorePlan {
     std::string location;
     Actor user;
     BackupSummary summary;
+    bool keySlots = false;  // the store opens through key slots (else by one passphrase)
 };
 
 /// Checks a restore before anything is closed; nullopt and `problem` when it cannot go on.

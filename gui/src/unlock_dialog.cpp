@@ -10,15 +10,20 @@
 #include <wx/stdpaths.h>
 #include <wx/textctrl.h>
 
+#include <wx/choice.h>
+#include <wx/utils.h>
+
 #include "app_icon.h"
+#include "model/directory_service.h"
+#include "refusable.h"
 #include "wording.h"
 #include "wx_text.h"
 
 namespace nmdt::gui {
 
 UnlockDialog::UnlockDialog(wxWindow* parent, StoreProvider& stores, const wxString& location)
-    : wxDialog(parent, wxID_ANY, _("Unlock Neighbourhood MDT"), wxDefaultPosition, wxDefaultSize,
-               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+    : wxDialog(parent, wxID_ANY, _("Sign in to Neighbourhood MDT"), wxDefaultPosition,
+               wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       stores_(stores),
       throttleTimer_(this) {
     SetIcons(applicationIcons());  // the first window anyone sees, often alone on the taskbar
@@ -35,6 +40,51 @@ UnlockDialog::UnlockDialog(wxWindow* parent, StoreProvider& stores, const wxStri
     row->Add(browse);
     grid->Add(row, 1, wxEXPAND);
 
+    // A new store's organisation and first administrator (label first: GTK's mnemonics
+    // focus the control that follows the label).
+    auto setUpRow = [&](const wxString& label, wxWindow* control) {
+        auto* text = new wxStaticText(this, wxID_ANY, label);
+        setUpOnly_.push_back(text);
+        setUpOnly_.push_back(control);
+        return text;
+    };
+    auto* orgLabel = setUpRow(_("&Organisation:"), nullptr);
+    organisation_ = new wxTextCtrl(this, wxID_ANY);
+    organisation_->SetName(_("Organisation"));
+    setUpOnly_.back() = organisation_;
+    grid->Add(orgLabel, 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(organisation_, 1, wxEXPAND);
+    auto* kindLabel = setUpRow(_("&Kind:"), nullptr);
+    kind_ = new wxChoice(this, wxID_ANY);
+    for (const wxString& k :
+         {_("GP practice"), _("Community health trust"), _("Mental health trust"),
+          _("Council social care"), _("Voluntary or community group"), _("Neighbourhood hub")})
+        kind_->Append(k);
+    kind_->SetSelection(0);
+    kind_->SetName(_("Kind of organisation"));
+    setUpOnly_.back() = kind_;
+    grid->Add(kindLabel, 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(kind_, 1, wxEXPAND);
+    auto* odsLabel = setUpRow(_("O&DS code:"), nullptr);
+    odsCode_ = new wxTextCtrl(this, wxID_ANY);
+    odsCode_->SetName(_("ODS code"));
+    setUpOnly_.back() = odsCode_;
+    grid->Add(odsLabel, 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(odsCode_, 1, wxEXPAND);
+    auto* nameLabel = setUpRow(_("Your &full name:"), nullptr);
+    fullName_ = new wxTextCtrl(this, wxID_ANY);
+    fullName_->SetName(_("Your full name"));
+    setUpOnly_.back() = fullName_;
+    grid->Add(nameLabel, 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(fullName_, 1, wxEXPAND);
+
+    userLabel_ = new wxStaticText(this, wxID_ANY, _("&Name or username:"));
+    grid->Add(userLabel_, 0, wxALIGN_CENTER_VERTICAL);
+    user_ =
+        new wxTextCtrl(this, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER);
+    user_->SetName(_("Name or username"));
+    grid->Add(user_, 1, wxEXPAND);
+
     grid->Add(new wxStaticText(this, wxID_ANY, _("&Passphrase:")), 0, wxALIGN_CENTER_VERTICAL);
     passphrase_ = new wxTextCtrl(this, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize,
                                  wxTE_PASSWORD | wxTE_PROCESS_ENTER);
@@ -49,7 +99,7 @@ UnlockDialog::UnlockDialog(wxWindow* parent, StoreProvider& stores, const wxStri
     grid->Add(confirm_, 1, wxEXPAND);
 
     grid->AddSpacer(0);
-    createNew_ = new wxCheckBox(this, wxID_ANY, _("Create a &new store at this location"));
+    createNew_ = new wxCheckBox(this, wxID_ANY, _("Set up a new store &here"));
     grid->Add(createNew_);
     grid->AddSpacer(0);
     strength_ = new wxStaticText(this, wxID_ANY, {});
@@ -60,7 +110,7 @@ UnlockDialog::UnlockDialog(wxWindow* parent, StoreProvider& stores, const wxStri
     message_->SetName(_("Problem"));
 
     auto* buttons = new wxStdDialogButtonSizer();
-    unlock_ = new wxButton(this, wxID_OK, _("&Unlock"));
+    unlock_ = new wxButton(this, wxID_OK, _("Sign &In"));
     unlock_->SetDefault();
     buttons->AddButton(unlock_);
     buttons->AddButton(new wxButton(this, wxID_CANCEL));
@@ -73,12 +123,16 @@ UnlockDialog::UnlockDialog(wxWindow* parent, StoreProvider& stores, const wxStri
     SetSizerAndFit(top);
 
     onCreateToggled();
-    passphrase_->SetFocus();
+    if (user_->IsEmpty())
+        user_->SetFocus();
+    else
+        passphrase_->SetFocus();
 
     unlock_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         if (tryUnlock())
             EndModal(wxID_OK);
     });
+    user_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { passphrase_->SetFocus(); });
     passphrase_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) {
         if (tryUnlock())
             EndModal(wxID_OK);
@@ -109,7 +163,10 @@ void UnlockDialog::onCreateToggled() {
     confirm_->Show(creating);
     confirmLabel_->Show(creating);
     strength_->Show(creating);
-    unlock_->SetLabel(creating ? _("C&reate") : _("&Unlock"));
+    for (auto* w : setUpOnly_)
+        w->Show(creating);
+    userLabel_->SetLabel(creating ? _("Your &username:") : _("&Name or username:"));
+    unlock_->SetLabel(creating ? _("C&reate") : _("Sign &In"));
     onPassphraseTyped();
     Layout();
     Fit();
@@ -173,11 +230,18 @@ bool UnlockDialog::tryUnlock() {
             return false;
         }
     }
+    if (createNew_->GetValue())
+        return createStore(location, passphrase);
+    const std::string user = fromWx(user_->GetValue().Strip(wxString::both));
+    if (user.empty()) {
+        showProblem(_("Type your name or username."));
+        user_->SetFocus();
+        return false;
+    }
     try {
-        store_ = createNew_->GetValue() ? stores_.create(location, passphrase)
-                                        : stores_.open(location, passphrase);
+        wxBusyCursor busy;  // the key derivation takes a noticeable moment, by design
+        signedIn_ = stores_.signIn(location, Credentials{user, passphrase});
         throttle_.recordSuccess();
-        opened_ = passphrase;  // the field is cleared; background sync needs it to open
         passphrase_->Clear();
         confirm_->Clear();
         return true;
@@ -200,6 +264,46 @@ bool UnlockDialog::tryUnlock() {
         showProblem(describe(e.code()));
         return false;
     }
+}
+
+bool UnlockDialog::createStore(const std::string& location, const Passphrase& passphrase) {
+    Organisation organisation;
+    organisation.name = fromWx(organisation_->GetValue().Strip(wxString::both));
+    organisation.odsCode = fromWx(odsCode_->GetValue().Strip(wxString::both).Upper());
+    static constexpr OrganisationKind kinds[] = {
+        OrganisationKind::GpPractice,   OrganisationKind::CommunityTrust,
+        OrganisationKind::MentalHealth, OrganisationKind::SocialCare,
+        OrganisationKind::Vcfse,        OrganisationKind::Hub};
+    organisation.kind = kinds[std::max(0, kind_->GetSelection())];
+    Professional administrator;
+    administrator.name = fromWx(fullName_->GetValue().Strip(wxString::both));
+    administrator.username = fromWx(user_->GetValue().Strip(wxString::both).Lower());
+    // Checked before anything is made, so a mistake costs no file.
+    wxString problem;
+    if (!runRefusable([&] { checkSetUp(organisation, administrator); }, problem)) {
+        showProblem(problem);
+        return false;
+    }
+    try {
+        wxBusyCursor busy;
+        signedIn_ = stores_.create(
+            location, Credentials{administrator.username, passphrase}, [&](OpenStore& store) {
+                SystemClock clock;
+                auto ids = makeRandomIdSource();
+                Actor setUp{ProfessionalId(), administrator.name, Role::Administrator,
+                            OrganisationId()};
+                return DirectoryService(ServiceContext{store, clock, *ids, setUp})
+                    .setUpNeighbourhood(organisation, administrator);
+            });
+        passphrase_->Clear();
+        confirm_->Clear();
+        return true;
+    } catch (const StoreError& e) {
+        showProblem(describe(e.code()));
+    } catch (const DomainError& e) {
+        showProblem(describe(e));
+    }
+    return false;
 }
 
 }  // namespace nmdt::gui

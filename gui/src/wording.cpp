@@ -15,7 +15,9 @@ wxString describe(StoreErrorCode code) {
                 "A file already exists there. Choose another name; the existing file was not "
                 "touched.");
         case StoreErrorCode::WrongPassphrase:
-            return _("That passphrase is not right for this store. The store was not changed.");
+            return _(
+                "That name and passphrase do not open this store. Check both; the store was not "
+                "changed.");
         case StoreErrorCode::NotAStore:
             return _("This file is not a Neighbourhood MDT store. It was not changed.");
         case StoreErrorCode::PlaintextDatabase:
@@ -38,6 +40,20 @@ wxString describe(StoreErrorCode code) {
                 "Another program has this store open and will not share it (a backup or "
                 "antivirus tool, or another copy of Neighbourhood MDT). Close it and try again; "
                 "the store was not changed.");
+        case StoreErrorCode::KeySlotsMissing:
+            return _(
+                "This store's key file is missing: it must sit beside the store with the same "
+                "name and \".keys\" added. Copy it from where the store came from, or restore "
+                "from a backup. The store was not changed.");
+        case StoreErrorCode::KeySlotsTampered:
+            return _(
+                "This store's key file has been altered, or replaced by an older copy, outside "
+                "Neighbourhood MDT. It was not used. Tell your information governance lead; an "
+                "administrator can open the store with its recovery key.");
+        case StoreErrorCode::AccountDeactivated:
+            return _(
+                "Your account has been deactivated, so you can no longer sign in. Ask an "
+                "administrator of your organisation.");
     }
     return _("Unexpected error.");
 }
@@ -117,6 +133,16 @@ wxString describe(ErrorCode code) {
                 "no legal basis is recorded for it.");
         case ErrorCode::DuplicateName:
             return _("Another one already has this name.");
+        case ErrorCode::OdsCodeFormat:
+            return _(
+                "That is not an ODS code: a GP practice's is a letter and five digits "
+                "(A81001); other organisations' are 3 to 9 capital letters and digits.");
+        case ErrorCode::UsernameFormat:
+            return _(
+                "A username is 3 to 64 lower-case letters, digits, dots, hyphens or "
+                "underscores (amina.rahman).");
+        case ErrorCode::AlreadySetUp:
+            return _("This store has already been set up.");
     }
     return _("The request was refused.");
 }

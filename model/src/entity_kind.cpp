@@ -16,8 +16,8 @@ constexpr std::array kinds{
 };
 
 constexpr std::array organisationFields{"name"sv, "kind"sv, "ods_code"sv};
-constexpr std::array professionalFields{"name"sv, "role"sv, "organisation_id"sv, "email"sv,
-                                        "phone"sv};
+constexpr std::array professionalFields{"name"sv,  "role"sv,     "organisation_id"sv, "email"sv,
+                                        "phone"sv, "username"sv, "registration"sv,    "active"sv};
 constexpr std::array caseFields{"nhs_number"sv,
                                 "given_name"sv,
                                 "family_name"sv,

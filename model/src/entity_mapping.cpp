@@ -68,7 +68,10 @@ FieldList toFields(const Professional& p) {
             {"role", code(p.role)},
             {"organisation_id", ref(p.organisationId)},
             {"email", text(p.email)},
-            {"phone", text(p.phone)}};
+            {"phone", text(p.phone)},
+            {"username", text(p.username)},
+            {"registration", text(p.registration)},
+            {"active", FieldValue(static_cast<std::int64_t>(p.active ? 1 : 0))}};
 }
 Professional fromRecord(const std::string& id, const Record& r, Professional*) {
     return {ProfessionalId(id),
@@ -76,7 +79,10 @@ Professional fromRecord(const std::string& id, const Record& r, Professional*) {
             readCode(r, "role", Role::Navigator),
             readRef<OrganisationId>(r, "organisation_id"),
             r.text("email"),
-            r.text("phone")};
+            r.text("phone"),
+            r.text("username"),
+            r.text("registration"),
+            r.flag("active")};
 }
 
 FieldList toFields(const Case& c) {

@@ -58,6 +58,12 @@ const char* errorCodeName(ErrorCode code) {
             return "not-shared";
         case ErrorCode::DuplicateName:
             return "duplicate-name";
+        case ErrorCode::OdsCodeFormat:
+            return "ods-code-format";
+        case ErrorCode::UsernameFormat:
+            return "username-format";
+        case ErrorCode::AlreadySetUp:
+            return "already-set-up";
     }
     return "unknown";
 }

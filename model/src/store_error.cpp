@@ -28,6 +28,12 @@ const char* storeErrorCodeName(StoreErrorCode code) {
             return "io";
         case StoreErrorCode::InUse:
             return "in-use";
+        case StoreErrorCode::KeySlotsMissing:
+            return "key-slots-missing";
+        case StoreErrorCode::KeySlotsTampered:
+            return "key-slots-tampered";
+        case StoreErrorCode::AccountDeactivated:
+            return "account-deactivated";
     }
     return "unknown";
 }

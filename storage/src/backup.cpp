@@ -33,14 +33,14 @@ void createEmpty(const std::string& path) {
 }
 
 /// Copies every table of `db`'s main database into a new encrypted file at `target`.
-void exportEncrypted(SQLite::Database& db, const std::string& target, const Passphrase& key,
+void exportEncrypted(SQLite::Database& db, const std::string& target, const StoreKey& key,
                      int schemaVersion) {
     createEmpty(target);
     // Attached databases take the default cipher settings, so make them ours first.
     db.exec("PRAGMA cipher_default_page_size = 4096");
     db.exec("PRAGMA cipher_default_kdf_iter = 64000");
     Passphrase attach("ATTACH DATABASE " + sqlQuote(target) + " AS copy KEY " +
-                      sqlQuote(key.reveal()));
+                      sqlQuote(key.pragmaValue().reveal()));
     db.exec(attach.reveal().data());
     try {
         db.execAndGet("SELECT sqlcipher_export('copy')");
@@ -168,6 +168,13 @@ SqlCipherStore::BackupManifest SqlCipherStore::restoreBackup(const std::string& 
                                                              const Passphrase& backupPassphrase,
                                                              const std::string& storePath,
                                                              const Passphrase& storePassphrase) {
+    return restoreBackup(backupPath, backupPassphrase, storePath, StoreKey(storePassphrase));
+}
+
+SqlCipherStore::BackupManifest SqlCipherStore::restoreBackup(const std::string& backupPath,
+                                                             const Passphrase& backupPassphrase,
+                                                             const std::string& storePath,
+                                                             const StoreKey& storeKey) {
     std::error_code ec;
     if (fs::exists(pathFromUtf8(storePath + "-wal"), ec))
         throw StoreError(StoreErrorCode::Io,
@@ -180,7 +187,7 @@ SqlCipherStore::BackupManifest SqlCipherStore::restoreBackup(const std::string& 
         BackupManifest manifest = checkBackup(*backup);
         // 2. Build the restored store beside the current one, under the store's key.
         guarded([&] {
-            exportEncrypted(*backup, building, storePassphrase, manifest.schemaVersion);
+            exportEncrypted(*backup, building, storeKey, manifest.schemaVersion);
             backup->exec(std::string("DROP TABLE copy.") + kManifestTable);
             backup->exec("DETACH DATABASE copy");
         });
@@ -188,7 +195,7 @@ SqlCipherStore::BackupManifest SqlCipherStore::restoreBackup(const std::string& 
         // 3. It must open (upgrading an older schema), pass its integrity check and have an
         //    intact audit trail.
         {
-            auto restored = SqlCipherStore::open(building, storePassphrase);
+            auto restored = SqlCipherStore::openWithKey(building, storeKey);
             if (!restored->checkIntegrity().ok)
                 throw StoreError(StoreErrorCode::Corrupt, "restored store failed its check");
             if (!restored->verifyAudit().intact)

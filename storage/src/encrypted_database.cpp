@@ -62,21 +62,29 @@ void execSecret(SQLite::Database& db, const char* pragma, const Passphrase& secr
 }
 }  // namespace
 
-void applyKey(SQLite::Database& db, const Passphrase& passphrase) {
-    // Debian's SQLiteCpp lacks SQLITE_HAS_CODEC, so Database::key() throws; PRAGMA key works.
-    // kdf_iter and cipher_page_size are not stored in the file: they must match every time.
-    execSecret(db, "PRAGMA key", passphrase);
-    db.exec("PRAGMA cipher_page_size = " + std::to_string(kCipherPageSize));
-    db.exec("PRAGMA kdf_iter = " + std::to_string(kKdfIterations));
+StoreKey StoreKey::raw(const SecretBytes& key) {
+    StoreKey k;
+    // SQLCipher's raw key syntax: x'<64 hex digits>' skips its key derivation.
+    k.value_ = Passphrase("x'" + toHex(key.reveal()) + "'");
+    k.raw_ = true;
+    return k;
 }
 
-void rekeyDatabase(SQLite::Database& db, const Passphrase& newPassphrase) {
-    execSecret(db, "PRAGMA rekey", newPassphrase);
+void applyKey(SQLite::Database& db, const StoreKey& key) {
+    // Debian's SQLiteCpp lacks SQLITE_HAS_CODEC, so Database::key() throws; PRAGMA key works.
+    // kdf_iter and cipher_page_size are not stored in the file: they must match every time.
+    execSecret(db, "PRAGMA key", key.pragmaValue());
+    db.exec("PRAGMA cipher_page_size = " + std::to_string(kCipherPageSize));
+    if (!key.isRaw())
+        db.exec("PRAGMA kdf_iter = " + std::to_string(kKdfIterations));
+}
+
+void rekeyDatabase(SQLite::Database& db, const StoreKey& newKey) {
+    execSecret(db, "PRAGMA rekey", newKey.pragmaValue());
 }
 
 std::unique_ptr<SQLite::Database> openEncryptedDatabase(const std::string& path,
-                                                        const Passphrase& passphrase,
-                                                        OpenIntent intent) {
+                                                        const StoreKey& key, OpenIntent intent) {
     std::error_code ec;
     bool present = fs::exists(pathFromUtf8(path), ec);
     if (intent == OpenIntent::CreateNew && present)
@@ -112,7 +120,7 @@ std::unique_ptr<SQLite::Database> openEncryptedDatabase(const std::string& path,
         if (size == 0 || size % kCipherPageSize != 0)
             throw StoreError(StoreErrorCode::NotAStore, path);
     }
-    if (passphrase.empty())
+    if (key.empty())
         throw StoreError(StoreErrorCode::WrongPassphrase, "empty passphrase");
 
     int flags =
@@ -124,7 +132,7 @@ std::unique_ptr<SQLite::Database> openEncryptedDatabase(const std::string& path,
         throw StoreError(StoreErrorCode::Io, path + ": " + e.what());
     }
     try {
-        applyKey(*db, passphrase);
+        applyKey(*db, key);
         // The first read is where a wrong key shows: "file is not a database" (26).
         db->execAndGet("SELECT count(*) FROM sqlite_master");
         if (intent == OpenIntent::InspectExisting) {

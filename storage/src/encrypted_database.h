@@ -7,9 +7,28 @@
 #include <memory>
 #include <string>
 
+#include "model/crypto.h"
 #include "model/passphrase.h"
 
 namespace nmdt::storage {
+
+/// What keys a SQLCipher file: a passphrase through SQLCipher's own key derivation (stores
+/// made before key slots, and backups), or a random 32-byte key used as it is (stores
+/// opened through their key slots).
+class StoreKey {
+  public:
+    StoreKey(const Passphrase& passphrase) : value_(passphrase) {}  // NOLINT: implicit
+    static StoreKey raw(const SecretBytes& key);
+    bool isRaw() const { return raw_; }
+    bool empty() const { return value_.empty(); }
+    /// What PRAGMA key is given (secret).
+    const Passphrase& pragmaValue() const { return value_; }
+
+  private:
+    StoreKey() = default;
+    Passphrase value_;
+    bool raw_ = false;
+};
 
 /// CreateNew and OpenExisting set the store up for use (WAL, synchronous=FULL);
 /// InspectExisting only keys and checks, leaving the file's journal mode as it is (backups).
@@ -18,18 +37,17 @@ enum class OpenIntent { CreateNew, OpenExisting, InspectExisting };
 /// Opens `path` with `passphrase`, verifying the key; throws StoreError. On any failure the
 /// file is left exactly as it was.
 std::unique_ptr<SQLite::Database> openEncryptedDatabase(const std::string& path,
-                                                        const Passphrase& passphrase,
-                                                        OpenIntent intent);
+                                                        const StoreKey& key, OpenIntent intent);
 
 /// Issues PRAGMA key (and the fixed cipher settings) for an attached or new connection.
-void applyKey(SQLite::Database& db, const Passphrase& passphrase);
+void applyKey(SQLite::Database& db, const StoreKey& key);
 
 /// Connection settings every store connection uses (WAL, synchronous=FULL, foreign keys,
 /// temporary data in memory only).
 void applyConnectionSettings(SQLite::Database& db);
 
 /// Changes the key of an open database in place.
-void rekeyDatabase(SQLite::Database& db, const Passphrase& newPassphrase);
+void rekeyDatabase(SQLite::Database& db, const StoreKey& newKey);
 
 /// SQL string literal for `text`, with quotes doubled (PRAGMA takes no bound parameters).
 std::string sqlQuote(std::string_view text);

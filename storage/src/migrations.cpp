@@ -290,6 +290,16 @@ CREATE INDEX care_plans_review ON care_plans(review_date, status, case_id)
   WHERE status = 'agreed';
 )sql";
 
+// Version 12: people sign in as themselves (key slots beside the store): the directory
+// holds each person's username, professional registration and whether they may still sign
+// in. Existing people get "given.family" usernames.
+constexpr const char* kPeopleV12 = R"sql(
+ALTER TABLE professionals ADD COLUMN username TEXT;
+ALTER TABLE professionals ADD COLUMN registration TEXT;
+ALTER TABLE professionals ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
+UPDATE professionals SET username = lower(replace(name, ' ', '.'));
+)sql";
+
 using Step = std::function<void(SQLite::Database&)>;
 
 const std::vector<Step>& steps() {
@@ -305,6 +315,7 @@ const std::vector<Step>& steps() {
         [](SQLite::Database& db) { db.exec(kSeriesV9); },
         [](SQLite::Database& db) { db.exec(kPracticeV10); },
         [](SQLite::Database& db) { db.exec(kAgendaIndexesV11); },
+        [](SQLite::Database& db) { db.exec(kPeopleV12); },
     };
     return all;
 }

@@ -292,6 +292,12 @@ std::unique_ptr<SqlCipherStore> SqlCipherStore::create(const std::string& path,
 std::unique_ptr<SqlCipherStore> SqlCipherStore::create(
     const std::string& path, const Passphrase& passphrase,
     const std::function<void(SqlCipherStore&)>& fill, std::shared_ptr<const Clock> clock) {
+    return createWithKey(path, passphrase, fill, std::move(clock));
+}
+
+std::unique_ptr<SqlCipherStore> SqlCipherStore::createWithKey(
+    const std::string& path, const StoreKey& passphrase,
+    const std::function<void(SqlCipherStore&)>& fill, std::shared_ptr<const Clock> clock) {
     std::error_code ec;
     if (std::filesystem::exists(pathFromUtf8(path), ec))
         throw StoreError(StoreErrorCode::AlreadyExists, path);
@@ -323,12 +329,18 @@ std::unique_ptr<SqlCipherStore> SqlCipherStore::create(
         removeStoreFiles(making);
         throw;
     }
-    return open(path, passphrase, std::move(clock));
+    return openWithKey(path, passphrase, std::move(clock));
 }
 
 std::unique_ptr<SqlCipherStore> SqlCipherStore::open(const std::string& path,
                                                      const Passphrase& passphrase,
                                                      std::shared_ptr<const Clock> clock) {
+    return openWithKey(path, passphrase, std::move(clock));
+}
+
+std::unique_ptr<SqlCipherStore> SqlCipherStore::openWithKey(const std::string& path,
+                                                            const StoreKey& passphrase,
+                                                            std::shared_ptr<const Clock> clock) {
     auto db = openEncryptedDatabase(path, passphrase, OpenIntent::OpenExisting);
     return guarded([&] {
         migrate(*db);
@@ -338,6 +350,7 @@ std::unique_ptr<SqlCipherStore> SqlCipherStore::open(const std::string& path,
             throw StoreError(StoreErrorCode::Corrupt, "store has no site id");
         impl->hlc = HybridLogicalClock(decodeHlcText(metaValue(*impl->db, "hlc")));
         loadAuditState(*impl);
+        impl->key = passphrase;
         return std::unique_ptr<SqlCipherStore>(new SqlCipherStore(std::move(impl)));
     });
 }
@@ -448,6 +461,15 @@ int SqlCipherStore::schemaVersion() const {
 void SqlCipherStore::changePassphrase(const Passphrase& newPassphrase, const Actor& actor) {
     if (newPassphrase.empty())
         throw StoreError(StoreErrorCode::WrongPassphrase, "empty passphrase");
+    if (impl_->keyRing) {
+        changeOwnSlot(newPassphrase, actor);  // the store key stays; only the slot changes
+        return;
+    }
+    rekeyRecording(newPassphrase, {AuditEventKind::PassphraseChanged, "", ""}, actor, nullptr);
+}
+
+void SqlCipherStore::rekeyRecording(const StoreKey& newKey, const AuditEvent& event,
+                                    const Actor& actor, const std::function<void()>& alongside) {
     const auto auditSequence = impl_->lastAuditSequence;
     const auto auditHash = impl_->lastAuditHash;
     try {
@@ -456,12 +478,15 @@ void SqlCipherStore::changePassphrase(const Passphrase& newPassphrase, const Act
             // commits it, so the audit entry written first is committed with the new key,
             // or (rekey failing) rolled back with it.
             SQLite::Transaction tx(*impl_->db);
-            appendAudit(*impl_, {AuditEventKind::PassphraseChanged, "", ""}, actor);
+            if (alongside)
+                alongside();
+            appendAudit(*impl_, event, actor);
             impl_->writeStep();
             impl_->statements.clear();  // rekey rewrites every page; no statement may be pending
-            rekeyDatabase(*impl_->db, newPassphrase);
+            rekeyDatabase(*impl_->db, newKey);
             tx.commit();
             impl_->db->execAndGet("SELECT count(*) FROM sqlite_master");
+            impl_->key = newKey;
         });
     } catch (...) {
         impl_->lastAuditSequence = auditSequence;
@@ -513,6 +538,8 @@ std::unique_ptr<SqlCipherStore> SqlCipherStore::openPlaintextCopyForBenchmark(
 }
 
 bool SqlCipherStore::passphraseMatches(const Passphrase& passphrase) const {
+    if (impl_->keyRing)
+        return ownSlotOpensWith(passphrase);
     try {
         openEncryptedDatabase(impl_->path, passphrase, OpenIntent::InspectExisting);
         return true;
@@ -528,26 +555,9 @@ bool SqlCipherStoreProvider::exists(const std::string& location) const {
     return std::filesystem::exists(pathFromUtf8(location), ec);
 }
 
-std::unique_ptr<OpenStore> SqlCipherStoreProvider::create(const std::string& location,
-                                                          const Passphrase& passphrase) {
-    return SqlCipherStore::create(location, passphrase, clock_);
-}
-
-std::unique_ptr<OpenStore> SqlCipherStoreProvider::open(const std::string& location,
-                                                        const Passphrase& passphrase) {
-    return SqlCipherStore::open(location, passphrase, clock_);
-}
-
 BackupSummary SqlCipherStoreProvider::verifyBackup(const std::string& backupPath,
                                                    const Passphrase& backupPassphrase) {
     return SqlCipherStore::verifyBackup(backupPath, backupPassphrase);
-}
-
-BackupSummary SqlCipherStoreProvider::restoreBackup(const std::string& backupPath,
-                                                    const Passphrase& backupPassphrase,
-                                                    const std::string& location,
-                                                    const Passphrase& storePassphrase) {
-    return SqlCipherStore::restoreBackup(backupPath, backupPassphrase, location, storePassphrase);
 }
 
 }  // namespace nmdt::storage

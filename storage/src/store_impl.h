@@ -11,6 +11,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "encrypted_database.h"
+#include "key_slot_file.h"
 #include "model/audit.h"
 #include "model/calendar.h"
 #include "model/change_set.h"
@@ -44,6 +46,14 @@ class BorrowedStatement {
     SQLite::Statement& s_;
 };
 
+/// The key slots of a store opened through one: its key and who opened it.
+struct KeyRingState {
+    SecretBytes storeKey;
+    KeySlotFile file;
+    std::string signedInSlot;  // the id of the slot that opened it ("" after recovery)
+    KdfParams kdfForNewSlots = KdfParams::standard();
+};
+
 /// Connection, identity and clock of one open store.
 struct StoreImpl {
     std::string path;
@@ -57,6 +67,9 @@ struct StoreImpl {
     AuditVerification auditAtOpen;
     /// Fault injection (tests): writes left before a write step fails; unset, none fails.
     std::optional<std::size_t> writesBeforeFault;
+    /// What keyed this connection (for another connection to the same store).
+    std::optional<StoreKey> key;
+    std::optional<KeyRingState> keyRing;
 
     /// A cached prepared statement for `sql` (compiled once per connection).
     BorrowedStatement prepare(const std::string& sql);

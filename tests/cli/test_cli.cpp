@@ -145,7 +145,7 @@ BOOST_AUTO_TEST_CASE(refuses_bad_passphrases_with_clear_words) {
     BOOST_TEST(cli("create " + store, kPass).exitCode == 0);
     auto wrong = cli("check " + store, "NMDT_PASSPHRASE='not the passphrase'");
     BOOST_TEST(wrong.exitCode == 3);
-    BOOST_TEST(contains(wrong.output, "passphrase is wrong"), wrong.output);
+    BOOST_TEST(contains(wrong.output, "passphrase do not open this store"), wrong.output);
 
     auto argv = cli("check " + store + " --passphrase 'cli test passphrase 1'");
     BOOST_TEST(argv.exitCode == 2);

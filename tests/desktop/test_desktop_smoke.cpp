@@ -79,12 +79,13 @@ BOOST_AUTO_TEST_CASE(unlock_list_find_show_and_save_a_care_plan_pdf) {
     gui::UnlockDialog unlock(nullptr, provider, wxString::FromUTF8(fixture.path));
     unlock.Show();
     settle();
+    unlock.userField()->SetValue("Admin Office");  // the store predates key slots
     unlock.passphraseField()->SetValue(wxString::FromUTF8("clé d’accès — żółw 2026"));
     BOOST_TEST(!unlock.tryUnlock());  // one letter's case wrong: refused, nothing opened
-    BOOST_TEST(!unlock.takeStore());
+    BOOST_TEST(!unlock.takeSignedIn().store);
     unlock.passphraseField()->SetValue(wxString::FromUTF8(kPass));
     BOOST_REQUIRE(unlock.tryUnlock());
-    auto store = unlock.takeStore();
+    auto store = unlock.takeSignedIn().store;
     BOOST_REQUIRE(store);
     unlock.Hide();
 

@@ -173,27 +173,33 @@ BOOST_AUTO_TEST_CASE(unlock_refuses_a_wrong_passphrase_and_touches_nothing) {
     dialog.Show();
     settle();
     screenshot(&dialog, "unlock-dialog");
+    dialog.userField()->SetValue("Admin Office");
     dialog.passphraseField()->SetValue("not the passphrase");
     BOOST_TEST(!dialog.tryUnlock());
-    BOOST_TEST(dialog.message().Contains("not right"), dialog.message().utf8_string());
+    BOOST_TEST(dialog.message().Contains("do not open this store"), dialog.message().utf8_string());
     BOOST_TEST(readBytes(fixture.path) == before);
-    BOOST_TEST(!dialog.takeStore());
+    BOOST_TEST(!dialog.takeSignedIn().store);
 
+    // The store predates key slots: its passphrase opens it once for its administrator, and
+    // becomes their slot.
     dialog.passphraseField()->SetValue(kPass);
     BOOST_TEST(dialog.tryUnlock());
-    auto store = dialog.takeStore();
-    BOOST_REQUIRE(store);
-    BOOST_TEST(store->caseCount() == fixture.cases);
+    auto in = dialog.takeSignedIn();
+    BOOST_REQUIRE(in.store);
+    BOOST_TEST(in.store->caseCount() == fixture.cases);
+    BOOST_TEST(in.newRecoveryKey.has_value());
+    BOOST_TEST((in.store->signedInPerson() == std::optional<ProfessionalId>(in.person)));
     BOOST_TEST(dialog.passphraseField()->IsEmpty());  // the secret does not linger in the field
-    // ...but the passphrase that opened it is handed on, for background sync to open the
-    // store on its own connection (an empty one made every desktop sync fail).
-    BOOST_TEST(dialog.takePassphrase().reveal() == kPass);
+    // Background sync opens its own connection with the store's key, not a passphrase.
+    auto second = in.store->connector()();
+    BOOST_TEST(second->caseCount() == fixture.cases);
 }
 
 BOOST_AUTO_TEST_CASE(repeated_failures_are_slowed_down) {
     ShellStore fixture;
     storage::SqlCipherStoreProvider provider(fixture.clock);
     UnlockDialog dialog(nullptr, provider, wxString::FromUTF8(fixture.path));
+    dialog.userField()->SetValue("Admin Office");
     for (int i = 0; i < 3; ++i) {
         dialog.passphraseField()->SetValue("guess number " + std::to_string(i));
         BOOST_TEST(!dialog.tryUnlock());
@@ -203,12 +209,22 @@ BOOST_AUTO_TEST_CASE(repeated_failures_are_slowed_down) {
     BOOST_TEST(!dialog.tryUnlock());  // even the right one waits out the delay
 }
 
-BOOST_AUTO_TEST_CASE(creating_a_store_checks_the_passphrase) {
+BOOST_AUTO_TEST_CASE(setting_up_a_store_checks_the_organisation_and_the_passphrase) {
     TempDir dir;
     storage::SqlCipherStoreProvider provider;
     std::string path = dir.file("new.nmdt");
     UnlockDialog dialog(nullptr, provider, wxString::FromUTF8(path));
     dialog.createNewBox()->SetValue(true);
+    dialog.organisationField()->SetValue("Riverside Surgery");
+    dialog.odsCodeField()->SetValue("8123");  // not a GP practice's code
+    dialog.fullNameField()->SetValue("Priya Shah");
+    dialog.userField()->SetValue("priya.shah");
+    dialog.passphraseField()->SetValue("a long enough passphrase");
+    dialog.confirmField()->SetValue("a long enough passphrase");
+    BOOST_TEST(!dialog.tryUnlock());
+    BOOST_TEST(dialog.message().Contains("ODS code"), dialog.message().utf8_string());
+    BOOST_TEST(!std::filesystem::exists(path));
+    dialog.odsCodeField()->SetValue("y01234");  // typed in lower case
     dialog.passphraseField()->SetValue("short");
     BOOST_TEST(!dialog.tryUnlock());
     BOOST_TEST(dialog.message().Contains("12 characters"), dialog.message().utf8_string());
@@ -218,9 +234,23 @@ BOOST_AUTO_TEST_CASE(creating_a_store_checks_the_passphrase) {
     BOOST_TEST(dialog.message().Contains("different"), dialog.message().utf8_string());
     BOOST_TEST(!std::filesystem::exists(path));
     dialog.confirmField()->SetValue("a long enough passphrase");
-    BOOST_TEST(dialog.tryUnlock());
+    BOOST_TEST(dialog.tryUnlock(), dialog.message().utf8_string());
     BOOST_TEST(std::filesystem::exists(path));
-    BOOST_TEST(dialog.takeStore()->caseCount() == 0u);
+    auto in = dialog.takeSignedIn();
+    BOOST_TEST(in.store->caseCount() == 0u);  // no demo data
+    BOOST_TEST_REQUIRE(in.store->organisations().size() == 1u);
+    BOOST_TEST(in.store->organisations()[0].odsCode == "Y01234");
+    auto admin = in.store->professional(in.person);
+    BOOST_TEST_REQUIRE(admin.has_value());
+    BOOST_TEST((admin->role == Role::Administrator));
+    BOOST_TEST(admin->username == "priya.shah");
+    BOOST_TEST(in.newRecoveryKey.has_value());
+    in.store.reset();
+    // She signs in with her username and passphrase; nothing else opens it.
+    BOOST_TEST(provider.signIn(path, {"priya.shah", Passphrase("a long enough passphrase")})
+                   .person.str() == in.person.str());
+    BOOST_CHECK_THROW(provider.signIn(path, {"priya.shah", Passphrase("a long enough guess!!")}),
+                      StoreError);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -238,7 +238,7 @@ BOOST_AUTO_TEST_CASE(an_administrator_restores_a_checked_backup_in_place) {
     // Refused before anything is closed: wrong store passphrase, damaged backup, a chair.
     BOOST_TEST(!gui::checkRestore(t.stores, t.frame->store(), t.admin, t.backup, t.backupKey,
                                   Passphrase("not the store passphrase"), problem));
-    BOOST_TEST(problem.Contains("not this store's passphrase"), problem.utf8_string());
+    BOOST_TEST(problem.Contains("not your passphrase"), problem.utf8_string());
     std::string damaged = t.out.file("damaged.nmdt-backup");
     std::filesystem::copy_file(t.backup, damaged);
     std::filesystem::resize_file(damaged, std::filesystem::file_size(damaged) / 2);

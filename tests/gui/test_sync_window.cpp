@@ -68,7 +68,7 @@ BOOST_AUTO_TEST_CASE(f5_syncs_in_the_background_and_shows_partners_work) {
     frame->Show();
     settle();
     frame->enableSync(app::desktopSyncRunners(std::make_shared<SystemClock>()),
-                      Passphrase("correct horse battery staple"), std::chrono::minutes(5));
+                      std::chrono::minutes(5));
     BOOST_TEST(frame->GetStatusBar()->GetStatusText(1).Contains("Never synced"),
                frame->GetStatusBar()->GetStatusText(1).utf8_string());
 

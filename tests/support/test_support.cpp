@@ -65,9 +65,12 @@ World::World(const std::string& passphrase) {
     practice = directory.addOrganisation(
         {{}, "Riverside Surgery", OrganisationKind::GpPractice, "Y00001"});
     vcfse = directory.addOrganisation({{}, "Age Well Together", OrganisationKind::Vcfse, ""});
-    chair = directory.addProfessional({{}, "Dr Amina Rahman", Role::Chair, practice, "", ""});
-    navigator = directory.addProfessional({{}, "Gwen Pritchard", Role::Navigator, vcfse, "", ""});
-    gp = directory.addProfessional({{}, "Dr Tomasz Nowak", Role::Clinician, practice, "", ""});
+    chair = directory.addProfessional(
+        {{}, "Dr Amina Rahman", Role::Chair, practice, "", "", "amina.rahman", "", true});
+    navigator = directory.addProfessional(
+        {{}, "Gwen Pritchard", Role::Navigator, vcfse, "", "", "gwen.pritchard", "", true});
+    gp = directory.addProfessional(
+        {{}, "Dr Tomasz Nowak", Role::Clinician, practice, "", "", "tomasz.nowak", "", true});
 }
 
 ServiceContext World::as(const ProfessionalId& who, Role role, const OrganisationId& org) {

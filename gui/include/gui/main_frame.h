@@ -90,8 +90,7 @@ class MainFrame : public wxFrame {
     MeetingsPanel* meetings() const { return meetings_; }
 
     /// Turns on background sync (every `interval`, and on Sync Now) for this store.
-    void enableSync(SyncRunnerFactory runners, const Passphrase& passphrase,
-                    std::chrono::minutes interval);
+    void enableSync(SyncRunnerFactory runners, std::chrono::minutes interval);
     SyncController* syncController() const { return sync_.get(); }
     /// Shows what sync left for a person (modal).
     void showConflicts();

@@ -133,6 +133,10 @@ std::pair<std::string, std::string> auditEventType(AuditEventKind kind) {
         case AuditEventKind::Restore:
             return {"110107", "Import"};
         case AuditEventKind::PassphraseChanged:
+        case AuditEventKind::SignInGranted:
+        case AuditEventKind::SignInRevoked:
+        case AuditEventKind::RecoveryKeyIssued:
+        case AuditEventKind::RecoveryKeyUsed:
             return {"110113", "Security Alert"};
         case AuditEventKind::Sync:
             return {"110108", "Network Entry"};

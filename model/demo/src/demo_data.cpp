@@ -1,6 +1,7 @@
 #include "demo/demo_data.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <random>
 
@@ -86,10 +87,17 @@ class Generator {
         return o.id;
     }
     ProfessionalId professional(const char* name, Role role, const OrganisationId& org) {
-        Professional p{ids_.next<ProfessionalId>(), name, role, org, "", ""};
+        Professional p;
+        p.id = ids_.next<ProfessionalId>();
+        p.name = name;
+        p.role = role;
+        p.organisationId = org;
         std::string local = name;
         std::replace(local.begin(), local.end(), ' ', '.');
         p.email = local + "@nhs.example";
+        std::transform(local.begin(), local.end(), local.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        p.username = local;
         add(p);
         ++summary_.professionals;
         staff_.push_back(p);

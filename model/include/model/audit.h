@@ -26,12 +26,16 @@ enum class AuditEventKind {
     Restore,
     Lock,
     Unlock,
-    Sync,  // changes sent to and received from partners
+    Sync,               // changes sent to and received from partners
+    SignInGranted,      // a person given a key slot, or their passphrase reset
+    SignInRevoked,      // a person's key slot removed
+    RecoveryKeyIssued,  // a new recovery key made (the old one stops working)
+    RecoveryKeyUsed,    // the store opened with its recovery key
 };
 
 template <>
 struct EnumCodes<AuditEventKind> {
-    static constexpr std::array<std::pair<AuditEventKind, std::string_view>, 13> table{{
+    static constexpr std::array<std::pair<AuditEventKind, std::string_view>, 17> table{{
         {AuditEventKind::SignIn, "sign-in"},
         {AuditEventKind::FailedUnlock, "failed-unlock"},
         {AuditEventKind::ViewCase, "view-case"},
@@ -45,6 +49,10 @@ struct EnumCodes<AuditEventKind> {
         {AuditEventKind::Lock, "lock"},
         {AuditEventKind::Unlock, "unlock"},
         {AuditEventKind::Sync, "sync"},
+        {AuditEventKind::SignInGranted, "sign-in-granted"},
+        {AuditEventKind::SignInRevoked, "sign-in-revoked"},
+        {AuditEventKind::RecoveryKeyIssued, "recovery-key-issued"},
+        {AuditEventKind::RecoveryKeyUsed, "recovery-key-used"},
     }};
 };
 

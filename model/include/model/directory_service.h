@@ -5,6 +5,17 @@
 
 namespace nmdt {
 
+/// True if `code` has the shape of an ODS code for `kind`: a GP practice's is a letter and
+/// five digits (A81001); others 3 to 9 letters and digits (RX1, 8JK32); empty is accepted
+/// for organisations that have none, except GP practices.
+bool odsCodeValid(const std::string& code, OrganisationKind kind);
+
+/// True if `username` is 3 to 64 of: lower-case letters, digits, '.', '-', '_'.
+bool usernameValid(const std::string& username);
+
+/// Checks a first-run set-up before any store is made; throws DomainError.
+void checkSetUp(const Organisation& organisation, const Professional& administrator);
+
 /// Registers organisations and professionals.
 class DirectoryService {
   public:
@@ -12,6 +23,9 @@ class DirectoryService {
 
     OrganisationId addOrganisation(Organisation organisation);
     ProfessionalId addProfessional(Professional professional);
+    /// First run: this organisation and its first administrator, in a store that has no
+    /// directory yet (AlreadySetUp otherwise). Returns the administrator's id.
+    ProfessionalId setUpNeighbourhood(Organisation organisation, Professional administrator);
 
   private:
     ServiceContext ctx_;

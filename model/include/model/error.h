@@ -35,6 +35,9 @@ enum class ErrorCode {
     ReferenceMismatch,  // received data refers to something absent, or to another record's entry
     NotShared,          // the resident has not agreed to share with the actor's organisation
     DuplicateName,      // another of the same kind already has this name
+    OdsCodeFormat,      // not the shape of an ODS code for that kind of organisation
+    UsernameFormat,     // 3 to 64 of: lower-case letters, digits, '.', '-', '_'
+    AlreadySetUp,       // the store already has its organisation and administrator
 };
 
 /// Stable identifier of an error code, for logs and tests ("nhs-number-checksum").

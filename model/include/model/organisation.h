@@ -63,6 +63,9 @@ struct Professional {
     OrganisationId organisationId;
     std::string email;
     std::string phone;
+    std::string username;      // what they sign in with, the same on every desktop
+    std::string registration;  // professional registration (GMC, NMC, HCPC, SWE...), if any
+    bool active = true;        // false once they have left: they can no longer sign in
 };
 
 }  // namespace nmdt

@@ -19,6 +19,9 @@ enum class StoreErrorCode {
     NotFound,            // an update named a row that does not exist
     Io,                  // disk full, permission denied, and other I/O errors
     InUse,               // another program holds the file and will not share it
+    KeySlotsMissing,     // the store's key file (<store>.keys) is not beside it
+    KeySlotsTampered,    // the key file was altered, swapped or replaced by an older copy
+    AccountDeactivated,  // the person's passphrase is right but they may no longer sign in
 };
 
 const char* storeErrorCodeName(StoreErrorCode code);

@@ -2,7 +2,9 @@
 // How the application opens or creates a store without knowing how it is kept.
 
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +18,21 @@ namespace nmdt {
 struct IntegrityReport {
     bool ok = false;
     std::vector<std::string> problems;  // as reported by the engine; empty when ok
+};
+
+/// Who is signing in: their username (or their name, if no one else shares it) and their
+/// own passphrase.
+struct Credentials {
+    std::string user;
+    Passphrase passphrase;
+};
+
+/// One way into a store, as administrators see it (nothing secret).
+struct KeySlotSummary {
+    bool recovery = false;  // the recovery key's slot; otherwise a person's
+    ProfessionalId person;
+    std::string username;
+    std::string name;
 };
 
 /// A store that has been unlocked: the Store port plus the owner's maintenance tasks.
@@ -36,9 +53,25 @@ class OpenStore : public Store {
     /// has been read back and checked, and is removed again if the event cannot be recorded.
     virtual void backupTo(const std::string& path, const Passphrase& backupPassphrase,
                           const Actor& actor) = 0;
-    /// True if `passphrase` opens this store's file (a fresh key derivation against the
-    /// file itself; nothing about the passphrase is kept in memory to compare with).
+    /// True if `passphrase` is the signed-in person's (their key slot opens with it), or for a
+    /// store without key slots opens the file; a fresh key derivation every time.
     virtual bool passphraseMatches(const Passphrase& passphrase) const = 0;
+    /// Who opened the store through their key slot (nullopt for a store without slots).
+    virtual std::optional<ProfessionalId> signedInPerson() const = 0;
+    /// The key slots, people's and the recovery key's.
+    virtual std::vector<KeySlotSummary> keySlots() const = 0;
+    /// Gives `person` a key slot opened by `username` and `passphrase`, replacing one they
+    /// had (a reset), and records it for `actor`. Throws StoreError.
+    virtual void grantSignIn(const Professional& person, const std::string& username,
+                             const Passphrase& passphrase, const Actor& actor) = 0;
+    /// Removes `person`'s key slot, recorded for `actor`.
+    virtual void revokeSignIn(const ProfessionalId& person, const Actor& actor) = 0;
+    /// Makes a new recovery key (the old one stops working), records it, and returns its
+    /// text to be printed and kept safe. It is never stored.
+    virtual std::string replaceRecoveryKey(const Actor& actor) = 0;
+    /// Opens the same store on a connection of its own, keyed as this one is now; callable
+    /// from any thread (background sync). Its key slots are not for changing.
+    virtual std::function<std::unique_ptr<OpenStore>()> connector() const = 0;
     /// The sync side of the store, where the implementation has one.
     virtual SyncStore* syncStore() { return nullptr; }
 };
@@ -53,28 +86,49 @@ struct BackupSummary {
     std::int64_t auditEntries = 0;
 };
 
+/// A store someone has signed in to.
+struct SignedIn {
+    std::unique_ptr<OpenStore> store;
+    ProfessionalId person;
+    /// Set when this sign-in gave the store its key slots (a new store, or one made before
+    /// them): the recovery key to show once, print and keep safe.
+    std::optional<std::string> newRecoveryKey;
+};
+
 /// Opens and creates stores; storage/ provides the encrypted implementation.
 class StoreProvider {
   public:
     virtual ~StoreProvider() = default;
     virtual bool exists(const std::string& location) const = 0;
-    /// Throws StoreError (AlreadyExists, Io).
-    virtual std::unique_ptr<OpenStore> create(const std::string& location,
-                                              const Passphrase& passphrase) = 0;
-    /// Throws StoreError (FileMissing, WrongPassphrase, NotAStore, PlaintextDatabase,
-    /// NewerSchema, Io). A failed open leaves the file exactly as it was.
-    virtual std::unique_ptr<OpenStore> open(const std::string& location,
-                                            const Passphrase& passphrase) = 0;
+    /// Creates a store keyed by a random key; `setUp` fills it (this organisation and its
+    /// first administrator, whose id it returns) before it appears at `location`, and
+    /// `administrator` becomes that person's key slot. Throws StoreError (AlreadyExists, Io).
+    virtual SignedIn create(const std::string& location, const Credentials& administrator,
+                            const std::function<ProfessionalId(OpenStore&)>& setUp) = 0;
+    /// Opens the store through the person's key slot. A store made before key slots is
+    /// opened with its one passphrase by an administrator, whose slot it then becomes.
+    /// Throws StoreError (FileMissing, WrongPassphrase, KeySlotsMissing, KeySlotsTampered,
+    /// AccountDeactivated, NotAStore, PlaintextDatabase, NewerSchema, Io). A failed sign-in
+    /// leaves the files exactly as they were.
+    virtual SignedIn signIn(const std::string& location, const Credentials& credentials) = 0;
+    /// Opens a store made before key slots with its one passphrase and leaves it so (the
+    /// desktop reopening such a store after restoring it). Throws as signIn.
+    virtual std::unique_ptr<OpenStore> openWithoutKeySlots(const std::string& location,
+                                                           const Passphrase& passphrase) = 0;
+    /// Opens the store with its recovery key and gives `administrator` (an administrator
+    /// in its directory) the new passphrase; a new recovery key replaces the used one.
+    virtual SignedIn recover(const std::string& location, const std::string& recoveryKey,
+                             const Credentials& administrator) = 0;
     /// Checks a backup file whole; throws StoreError (WrongPassphrase, NotAStore, Corrupt).
     virtual BackupSummary verifyBackup(const std::string& backupPath,
                                        const Passphrase& backupPassphrase) = 0;
-    /// Replaces the (closed) store at `location` with a checked backup, keyed with
-    /// `storePassphrase`; on any failure the store is left as it was. The replaced store
-    /// is kept as `<location>.before-restore`.
+    /// Replaces the (closed) store at `location` with a checked backup, keyed as the store
+    /// is now (`restorer` proves it); on any failure the store is left as it was. The
+    /// replaced store is kept as `<location>.before-restore`.
     virtual BackupSummary restoreBackup(const std::string& backupPath,
                                         const Passphrase& backupPassphrase,
                                         const std::string& location,
-                                        const Passphrase& storePassphrase) = 0;
+                                        const Credentials& restorer) = 0;
 };
 
 }  // namespace nmdt

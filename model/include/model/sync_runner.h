@@ -7,6 +7,7 @@
 #include <string>
 
 #include "model/passphrase.h"
+#include "model/store_provider.h"
 #include "model/sync_engine.h"
 
 namespace nmdt {
@@ -25,7 +26,8 @@ class SyncRunner {
 
 /// Makes the runner for a store (the executable wires storage and integration into it).
 /// `user` is who the audit trail names for what each run sends and receives.
+/// `connect` opens the store on a new connection (OpenStore::connector).
 using SyncRunnerFactory = std::function<std::unique_ptr<SyncRunner>(
-    const std::string& location, const Passphrase& passphrase, const Actor& user)>;
+    std::function<std::unique_ptr<OpenStore>()> connect, const Actor& user)>;
 
 }  // namespace nmdt

@@ -6,12 +6,15 @@
 #include <string>
 
 #include "model/calendar.h"
+#include "model/crypto.h"
 #include "model/store_provider.h"
 #include "model/sync_store.h"
 
 namespace nmdt::storage {
 
 struct StoreImpl;
+class StoreKey;      // storage/src/encrypted_database.h
+struct KeySlotFile;  // storage/src/key_slot_file.h
 
 /// A case store in one SQLCipher file. Not thread-safe: one connection, one thread.
 class SqlCipherStore final : public OpenStore, public SyncStore {
@@ -27,11 +30,21 @@ class SqlCipherStore final : public OpenStore, public SyncStore {
                                                   const Passphrase& passphrase,
                                                   const std::function<void(SqlCipherStore&)>& fill,
                                                   std::shared_ptr<const Clock> clock = nullptr);
-    /// Opens an existing store, upgrading its schema if it is older than this build.
+    /// Opens an existing store, upgrading its schema if it is older than this build. A
+    /// store with key slots opens through SqlCipherStoreProvider::signIn; this opens stores
+    /// keyed by one passphrase (those made before key slots, and tests' own).
     static std::unique_ptr<SqlCipherStore> open(const std::string& path,
                                                 const Passphrase& passphrase,
                                                 std::shared_ptr<const Clock> clock = nullptr);
+    /// The same with a key of either kind (storage's own use).
+    static std::unique_ptr<SqlCipherStore> openWithKey(
+        const std::string& path, const StoreKey& key, std::shared_ptr<const Clock> clock = nullptr);
+    static std::unique_ptr<SqlCipherStore> createWithKey(
+        const std::string& path, const StoreKey& key,
+        const std::function<void(SqlCipherStore&)>& fill, std::shared_ptr<const Clock> clock);
     ~SqlCipherStore() override;
+    /// True if the store at `path` has its key slot file (people sign in as themselves).
+    static bool hasKeySlots(const std::string& path);
 
     // Store
     void commit(const ChangeSet& changes, const Actor& actor) override;
@@ -107,6 +120,16 @@ class SqlCipherStore final : public OpenStore, public SyncStore {
                   const Actor& actor) override;
     bool passphraseMatches(const Passphrase& passphrase) const override;
     SyncStore* syncStore() override { return this; }
+    // Key slots (storage/src/key_ring.cpp)
+    std::optional<ProfessionalId> signedInPerson() const override;
+    std::vector<KeySlotSummary> keySlots() const override;
+    void grantSignIn(const Professional& person, const std::string& username,
+                     const Passphrase& passphrase, const Actor& actor) override;
+    void revokeSignIn(const ProfessionalId& person, const Actor& actor) override;
+    std::string replaceRecoveryKey(const Actor& actor) override;
+    std::function<std::unique_ptr<OpenStore>()> connector() const override;
+    /// The key derivation new slots get (tests lower it; the default is the standard).
+    void setKdfForNewSlots(const KdfParams& params);
 
     // SyncStore (storage/src/sync_store.cpp)
     std::vector<SyncEntry> outbox(std::int64_t afterSequence, std::size_t limit) const override;
@@ -148,6 +171,9 @@ class SqlCipherStore final : public OpenStore, public SyncStore {
     /// The old store is kept as `<storePath>.before-restore`.
     static BackupManifest restoreBackup(const std::string& backupPath,
                                         const Passphrase& backupPassphrase,
+                                        const std::string& storePath, const StoreKey& storeKey);
+    static BackupManifest restoreBackup(const std::string& backupPath,
+                                        const Passphrase& backupPassphrase,
                                         const std::string& storePath,
                                         const Passphrase& storePassphrase);
 
@@ -164,6 +190,14 @@ class SqlCipherStore final : public OpenStore, public SyncStore {
 
   private:
     explicit SqlCipherStore(std::unique_ptr<StoreImpl> impl);
+    friend class SqlCipherStoreProvider;
+    bool ownSlotOpensWith(const Passphrase& passphrase) const;
+    void changeOwnSlot(const Passphrase& passphrase, const Actor& actor);
+    /// Writes `file` (one generation on) and records `event` with it, together.
+    void saveKeySlots(KeySlotFile file, const AuditEvent& event, const Actor& actor);
+    /// Re-keys the file and records `event` (with `alongside`), together.
+    void rekeyRecording(const StoreKey& newKey, const AuditEvent& event, const Actor& actor,
+                        const std::function<void()>& alongside);
     /// The one write path: `changes` with its audit event, and `alongside` (local
     /// bookkeeping such as marking a conflict settled) in the same transaction.
     void commitWith(const ChangeSet& changes, const Actor& actor,
@@ -171,24 +205,29 @@ class SqlCipherStore final : public OpenStore, public SyncStore {
     std::unique_ptr<StoreImpl> impl_;
 };
 
-/// Opens and creates SqlCipherStore files for the application.
+/// Opens and creates SqlCipherStore files for the application, through their key slots.
 class SqlCipherStoreProvider : public StoreProvider {
   public:
-    explicit SqlCipherStoreProvider(std::shared_ptr<const Clock> clock = nullptr)
-        : clock_(std::move(clock)) {}
+    explicit SqlCipherStoreProvider(std::shared_ptr<const Clock> clock = nullptr,
+                                    KdfParams kdf = KdfParams::standard())
+        : clock_(std::move(clock)), kdf_(kdf) {}
     bool exists(const std::string& location) const override;
-    std::unique_ptr<OpenStore> create(const std::string& location,
-                                      const Passphrase& passphrase) override;
-    std::unique_ptr<OpenStore> open(const std::string& location,
-                                    const Passphrase& passphrase) override;
+    SignedIn create(const std::string& location, const Credentials& administrator,
+                    const std::function<ProfessionalId(OpenStore&)>& setUp) override;
+    SignedIn signIn(const std::string& location, const Credentials& credentials) override;
+    SignedIn recover(const std::string& location, const std::string& recoveryKey,
+                     const Credentials& administrator) override;
+    std::unique_ptr<OpenStore> openWithoutKeySlots(const std::string& location,
+                                                   const Passphrase& passphrase) override;
     BackupSummary verifyBackup(const std::string& backupPath,
                                const Passphrase& backupPassphrase) override;
     BackupSummary restoreBackup(const std::string& backupPath, const Passphrase& backupPassphrase,
-                                const std::string& location,
-                                const Passphrase& storePassphrase) override;
+                                const std::string& location, const Credentials& restorer) override;
 
   private:
+    SignedIn migrate(const std::string& location, const Credentials& credentials);
     std::shared_ptr<const Clock> clock_;
+    KdfParams kdf_;
 };
 
 }  // namespace nmdt::storage

@@ -14,3 +14,12 @@ enum class FileAccess { ReadWrite, ReadOnly, InUse, Denied, Missing, OtherError 
 FileAccess probe(const std::string& utf8Path);
 
 }  // namespace nmdt::storage::platform
+
+namespace nmdt::storage::platform {
+
+/// Writes `contents` to `utf8Path` so that it is either the old file or the whole new one,
+/// however the program stops: written beside it, flushed to the disk, then renamed over
+/// it. The new file is readable by its owner only. Returns an error text, empty on success.
+std::string replaceFileDurably(const std::string& utf8Path, const std::string& contents);
+
+}  // namespace nmdt::storage::platform

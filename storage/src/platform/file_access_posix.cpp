@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstring>
 
 namespace nmdt::storage::platform {
 
@@ -35,6 +36,50 @@ FileAccess probe(const std::string& utf8Path) {
         return fromErrno(errno);
     ::close(fd);
     return FileAccess::ReadOnly;
+}
+
+}  // namespace nmdt::storage::platform
+
+namespace nmdt::storage::platform {
+
+std::string replaceFileDurably(const std::string& utf8Path, const std::string& contents) {
+    const std::string partial = utf8Path + ".writing";
+    ::unlink(partial.c_str());
+    int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return partial + ": " + std::strerror(errno);
+    std::size_t done = 0;
+    while (done < contents.size()) {
+        ssize_t n = ::write(fd, contents.data() + done, contents.size() - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            std::string problem = partial + ": " + std::strerror(errno);
+            ::close(fd);
+            ::unlink(partial.c_str());
+            return problem;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+        std::string problem = partial + ": " + std::strerror(errno);
+        ::unlink(partial.c_str());
+        return problem;
+    }
+    if (::rename(partial.c_str(), utf8Path.c_str()) != 0) {
+        std::string problem = utf8Path + ": " + std::strerror(errno);
+        ::unlink(partial.c_str());
+        return problem;
+    }
+    // The rename itself is durable once the folder is flushed.
+    auto slash = utf8Path.find_last_of('/');
+    std::string folder = slash == std::string::npos ? "." : utf8Path.substr(0, slash + 1);
+    int dir = ::open(folder.c_str(), O_RDONLY | O_CLOEXEC);
+    if (dir >= 0) {
+        ::fsync(dir);
+        ::close(dir);
+    }
+    return {};
 }
 
 }  // namespace nmdt::storage::platform
