@@ -3,8 +3,19 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <span>
+#include <string_view>
 
 namespace nmdt {
+
+namespace {
+// NCSC guidance: length over complexity, and a deny-list of passwords seen in breaches. The
+// list is built into the program (no file to lose or swap); sorted, for binary search.
+constexpr std::string_view kCommonPassphraseList[] = {
+#include "common_passphrases.inc"
+};
+constexpr std::span<const std::string_view> kCommonPassphrases(kCommonPassphraseList);
+}  // namespace
 
 void Passphrase::wipe() {
     // Write through a volatile pointer so the compiler cannot drop the stores.
@@ -19,16 +30,12 @@ PassphraseVerdict assessPassphrase(std::string_view s) {
         return PassphraseVerdict::TooShort;
     if (std::all_of(s.begin(), s.end(), [&](char c) { return c == s[0]; }))
         return PassphraseVerdict::TooRepetitive;
-    static constexpr std::array<std::string_view, 12> common{
-        "password1234",   "passwordpassword", "123456789012",  "qwertyuiopas",
-        "letmeinletmein", "iloveyou1234",     "administrator", "welcome12345",
-        "password123!",   "changeme1234",     "nhspassword1",  "Password1234"};
     std::string lowered(s);
     std::transform(lowered.begin(), lowered.end(), lowered.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    for (auto word : common)
-        if (lowered == word)
-            return PassphraseVerdict::TooCommon;
+    if (std::binary_search(kCommonPassphrases.begin(), kCommonPassphrases.end(),
+                           std::string_view(lowered)))
+        return PassphraseVerdict::TooCommon;
     int kinds = 0;
     kinds += std::any_of(s.begin(), s.end(), [](unsigned char c) { return std::islower(c); });
     kinds += std::any_of(s.begin(), s.end(), [](unsigned char c) { return std::isupper(c); });
