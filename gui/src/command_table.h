@@ -49,6 +49,8 @@ enum CommandId {
     ID_RESIDENT_COPY,
     ID_RECORD_NHS_NUMBER,
     ID_MDT_SERIES,
+    ID_PEOPLE,
+    ID_SWITCH_USER,
 };
 
 /// One command as the user meets it.

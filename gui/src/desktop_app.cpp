@@ -16,6 +16,7 @@
 #include "gui/main_frame.h"
 #include "model/change_set.h"
 #include "model/session_service.h"
+#include "people_dialog.h"
 #include "store_restore.h"
 #include "sync_controller.h"
 #include "unlock_dialog.h"
@@ -31,17 +32,6 @@ std::optional<Actor> actorFor(const OpenStore& store, const ProfessionalId& pers
     if (!p)
         return std::nullopt;
     return Actor{p->id, p->name, p->role, p->organisationId};
-}
-
-/// Shows a new recovery key once, to be written down or printed and locked away.
-void showRecoveryKey(wxWindow* parent, const std::string& key) {
-    wxMessageBox(
-        _("This store's recovery key is:") + "\n\n    " + toWx(key) + "\n\n" +
-            _("Write it down or print this window, and keep it locked away from the computer. "
-              "It opens the store if every administrator forgets their passphrase; it is "
-              "shown only now and is not kept anywhere. An administrator can make a new one "
-              "from File > Recovery Key."),
-        _("Recovery key"), wxOK | wxICON_INFORMATION, parent);
 }
 
 /// The wx application object: unlock a store, then show the main window over it.
@@ -101,6 +91,10 @@ class DesktopApp : public wxApp {
     void showFrame(std::unique_ptr<OpenStore> store, const Actor& user) {
         auto* frame = new MainFrame(std::move(store), deps_.clock, user);
         frame->onOpenAnotherStore = [this, frame] { openStore({}, frame); };
+        frame->onSwitchUser = [this, frame] {
+            wxConfig::Get()->Write("LastUserName", wxString());  // the next person types theirs
+            openStore(toWx(frame->store().location()), frame);
+        };
         frame->onRestoreBackup = [this, frame] { restoreInto(frame); };
         frame->setExchangeFormat(deps_.exchange);
         frame->Show();

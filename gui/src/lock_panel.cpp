@@ -14,11 +14,13 @@ LockPanel::LockPanel(wxWindow* parent) : wxPanel(parent) {
     big.SetPointSize(big.GetPointSize() + 6);
     big.MakeBold();
     title->SetFont(big);
-    auto* hint = new wxStaticText(this, wxID_ANY, _("Enter the store passphrase to carry on."));
+    auto* hint = hint_ = new wxStaticText(this, wxID_ANY, _("Enter your passphrase to carry on."));
     passphrase_ = new wxTextCtrl(this, wxID_ANY, {}, wxDefaultPosition, FromDIP(wxSize(320, -1)),
                                  wxTE_PASSWORD | wxTE_PROCESS_ENTER);
     passphrase_->SetName(_("Passphrase"));
     auto* unlock = new wxButton(this, wxID_ANY, _("&Unlock"));
+    auto* someoneElse = new wxButton(this, wxID_ANY, _("Sign in as &Someone Else..."));
+    someoneElse->SetName(_("Sign in as someone else"));
     message_ = new wxStaticText(this, wxID_ANY, {});
     message_->SetForegroundColour(wxColour(170, 0, 0));
     auto* row = new wxBoxSizer(wxHORIZONTAL);
@@ -28,7 +30,8 @@ LockPanel::LockPanel(wxWindow* parent) : wxPanel(parent) {
     column->Add(title, 0, wxALIGN_CENTER | wxBOTTOM, FromDIP(12));
     column->Add(hint, 0, wxALIGN_CENTER | wxBOTTOM, FromDIP(12));
     column->Add(row, 0, wxALIGN_CENTER | wxBOTTOM, FromDIP(8));
-    column->Add(message_, 0, wxALIGN_CENTER);
+    column->Add(message_, 0, wxALIGN_CENTER | wxBOTTOM, FromDIP(16));
+    column->Add(someoneElse, 0, wxALIGN_CENTER);
     auto* outer = new wxBoxSizer(wxVERTICAL);
     outer->AddStretchSpacer();
     outer->Add(column, 0, wxALIGN_CENTER);
@@ -36,6 +39,17 @@ LockPanel::LockPanel(wxWindow* parent) : wxPanel(parent) {
     SetSizer(outer);
     unlock->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { attempt(); });
     passphrase_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { attempt(); });
+    someoneElse->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (onSwitchUser)
+            onSwitchUser();
+    });
+}
+
+void LockPanel::setLockedBy(const wxString& name) {
+    hint_->SetLabel(wxString::Format(
+        _("Locked by %s. Enter your passphrase to carry on; anyone else signs in as themselves."),
+        name));
+    Layout();
 }
 
 void LockPanel::reset() {

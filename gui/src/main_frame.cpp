@@ -33,6 +33,7 @@
 #include "model/case_record_service.h"
 #include "model/permissions.h"
 #include "model/record_access_service.h"
+#include "people_dialog.h"
 #include "printing/pdf_writer.h"
 #include "printing/report_printout.h"
 #include "refusable.h"
@@ -141,6 +142,8 @@ MainFrame::MainFrame(std::unique_ptr<OpenStore> store, std::shared_ptr<const Clo
     lockPanel_->onUnlock = [this](const wxString& typed, wxString& problem) {
         return unlock(Passphrase(fromWx(typed)), problem);
     };
+    lockPanel_->onSwitchUser = [this] { switchUser(); };
+    lockPanel_->setLockedBy(toWx(user_.userName));
     auto* frameSizer = new wxBoxSizer(wxVERTICAL);
     frameSizer->Add(pages_, 1, wxEXPAND);
     frameSizer->Add(lockPanel_, 1, wxEXPAND);
@@ -274,6 +277,17 @@ void MainFrame::buildMenus() {
             meetings_->onSeries();
         },
         ID_MDT_SERIES);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { showPeople(); }, ID_PEOPLE);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { switchUser(); }, ID_SWITCH_USER);
+    Bind(
+        wxEVT_UPDATE_UI,
+        [this](wxUpdateUIEvent& e) {
+            e.Enable(!locked_ && isAllowed(user_, Operation::ManageDirectory) &&
+                     store_->signedInPerson().has_value());
+        },
+        ID_PEOPLE);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { onBackup(); }, ID_BACKUP);
     Bind(
@@ -723,6 +737,21 @@ bool MainFrame::closeEditors() {
         it = editors_.erase(it);
     }
     return true;
+}
+
+void MainFrame::showPeople() {
+    PeopleDialog dialog(
+        this, Commands(editing()).people(*store_), *store_, [this] { return store_->keySlots(); },
+        user_);
+    dialog.ShowModal();
+}
+
+void MainFrame::switchUser() {
+    // The person at the desk now is locked out first: whatever happens next, nothing of
+    // theirs stays on screen, and only their own passphrase brings this window back.
+    lock();
+    if (onSwitchUser)
+        onSwitchUser();
 }
 
 void MainFrame::lock() {

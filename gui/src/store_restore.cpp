@@ -33,13 +33,13 @@ std::optional<RestorePlan> checkRestore(StoreProvider& stores, const OpenStore& 
         problem = _("That is not your passphrase. Nothing was changed.");
         return std::nullopt;
     }
-    RestorePlan plan{backupPath,
-                     backupPassphrase,
-                     storePassphrase,
-                     current.location(),
-                     user,
-                     {},
-                     current.signedInPerson().has_value()};
+    RestorePlan plan;  // member by member: MinGW's GCC 12 misreads the aggregate form
+    plan.backupPath = backupPath;
+    plan.backupPassphrase = backupPassphrase;
+    plan.storePassphrase = storePassphrase;
+    plan.location = current.location();
+    plan.user = user;
+    plan.keySlots = current.signedInPerson().has_value();
     if (!runRefusable([&] { plan.summary = stores.verifyBackup(backupPath, backupPassphrase); },
                       problem)) {
         problem = _("The backup cannot be used, so nothing was changed:") + "\n" + problem;

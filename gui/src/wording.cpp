@@ -261,4 +261,42 @@ wxString describe(ConsentMethod method) {
     return {};
 }
 
+wxString describe(Role role) {
+    switch (role) {
+        case Role::Chair:
+            return _("Chair");
+        case Role::Clinician:
+            return _("Clinician");
+        case Role::Navigator:
+            return _("Navigator");
+        case Role::PracticeStaff:
+            return _("Practice staff");
+        case Role::VcfseWorker:
+            return _("VCFSE worker");
+        case Role::Administrator:
+            return _("Administrator");
+        case Role::Coordinator:
+            return _("Coordinator");
+    }
+    return {};
+}
+
+wxString describe(OrganisationKind kind) {
+    switch (kind) {
+        case OrganisationKind::GpPractice:
+            return _("GP practice");
+        case OrganisationKind::CommunityTrust:
+            return _("Community health trust");
+        case OrganisationKind::MentalHealth:
+            return _("Mental health trust");
+        case OrganisationKind::SocialCare:
+            return _("Council social care");
+        case OrganisationKind::Vcfse:
+            return _("Voluntary or community group");
+        case OrganisationKind::Hub:
+            return _("Neighbourhood hub");
+    }
+    return {};
+}
+
 }  // namespace nmdt::gui

@@ -6,6 +6,7 @@
 #include "model/action.h"
 #include "model/case_record.h"
 #include "model/error.h"
+#include "model/organisation.h"
 #include "model/passphrase.h"
 #include "model/store_error.h"
 
@@ -22,5 +23,7 @@ wxString describe(Priority priority);
 wxString describe(Triage outcome);
 wxString describe(Urgency urgency);
 wxString describe(ConsentMethod method);
+wxString describe(Role role);
+wxString describe(OrganisationKind kind);
 
 }  // namespace nmdt::gui

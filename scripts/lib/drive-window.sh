@@ -23,12 +23,16 @@ window() {  # window TITLE: wait for it and give it the keyboard
   xdotool windowactivate --sync "$id" 2>/dev/null || xdotool windowfocus --sync "$id" || true
   sleep "$settle"
 }
-unlock_as_chair() {  # unlock_as_chair PASSPHRASE: the unlock window is up; sign in as the chair
-  shot unlock
+unlock_as_chair() {  # unlock_as_chair PASSPHRASE: the sign-in window is up; sign in as the chair
+  typed "Dr Amina Rahman"  # the name field has the keyboard when no one signed in before
+  keys Tab
   typed "$1"
-  keys Return
-  window "Sign in"
   shot sign-in
-  keys Down Down Return  # Dr Amina Rahman, the chair (third in the directory)
+  keys Return
+  # The demo store was made with one passphrase: this first sign-in gives everyone in it a
+  # key slot and shows the store's new recovery key once.
+  window "Recovery key"
+  shot recovery-key
+  keys Return
   window "Neighbourhood MDT"
 }

@@ -168,6 +168,18 @@ std::optional<Professional> SqlCipherStore::professional(const ProfessionalId& i
     return guarded([&] { return selectById<Professional>(*impl_, id.str()); });
 }
 
+std::vector<CaseId> SqlCipherStore::openCasesHeldBy(const ProfessionalId& person) const {
+    return guarded([&] {
+        auto st = impl_->prepare(
+            "SELECT id FROM cases WHERE key_worker_id = ? AND status = 'open' ORDER BY id");
+        st->bind(1, person.str());
+        std::vector<CaseId> out;
+        while (st->executeStep())
+            out.emplace_back(st->getColumn(0).getString());
+        return out;
+    });
+}
+
 std::optional<Case> SqlCipherStore::caseById(const CaseId& id) const {
     return guarded([&] { return selectById<Case>(*impl_, id.str()); });
 }

@@ -12,6 +12,7 @@
 
 #include <filesystem>
 
+#include <wx/listctrl.h>
 #include "case_list_view.h"
 #include "command_table.h"
 #include "demo/demo_data.h"
@@ -19,8 +20,10 @@
 #include "gui_support.h"
 #include "identity_text.h"
 #include "model/case_service.h"
+#include "model/commands.h"
 #include "model/nhs_number.h"
 #include "model/search_key.h"
+#include "people_dialog.h"
 #include "test_support.h"
 #include "unlock_dialog.h"
 
@@ -250,6 +253,80 @@ BOOST_AUTO_TEST_CASE(setting_up_a_store_checks_the_organisation_and_the_passphra
     BOOST_TEST(provider.signIn(path, {"priya.shah", Passphrase("a long enough passphrase")})
                    .person.str() == in.person.str());
     BOOST_CHECK_THROW(provider.signIn(path, {"priya.shah", Passphrase("a long enough guess!!")}),
+                      StoreError);
+}
+
+BOOST_AUTO_TEST_CASE(an_administrator_lets_a_new_colleague_sign_in_and_records_a_leaver) {
+    TempDir dir;
+    auto clock = std::make_shared<FixedClock>(fixedNow());
+    storage::SqlCipherStoreProvider provider(clock, KdfParams{KdfAlgorithm::Scrypt, 1024, 8, 1});
+    const std::string path = dir.file("people.nmdt");
+    const Passphrase adminPass("harbour lights at dusk 2026");
+    UnlockDialog setUp(nullptr, provider, wxString::FromUTF8(path));
+    setUp.createNewBox()->SetValue(true);
+    setUp.organisationField()->SetValue("Riverside Surgery");
+    setUp.odsCodeField()->SetValue("Y01234");
+    setUp.fullNameField()->SetValue("Priya Shah");
+    setUp.userField()->SetValue("priya.shah");
+    setUp.passphraseField()->SetValue("harbour lights at dusk 2026");
+    setUp.confirmField()->SetValue("harbour lights at dusk 2026");
+    BOOST_REQUIRE_MESSAGE(setUp.tryUnlock(), setUp.message().utf8_string());
+    auto in = setUp.takeSignedIn();
+    auto me = in.store->professional(in.person);
+    Actor admin{me->id, me->name, me->role, me->organisationId};
+
+    auto* frame = new MainFrame(std::move(in.store), clock, admin);
+    frame->Show();
+    settle();
+    frame->UpdateWindowUI(wxUPDATE_UI_RECURSE);
+    BOOST_TEST(frame->GetMenuBar()->IsEnabled(gui::ID_PEOPLE));
+    SeededIdSource ids(5);
+    {
+        gui::PeopleDialog people(
+            frame,
+            Commands(ServiceContext{frame->store(), *clock, ids, admin}).people(frame->store()),
+            frame->store(), [&] { return frame->store().keySlots(); }, admin);
+        people.Show();
+        settle();
+        BOOST_TEST(people.list()->GetItemCount() == 1);
+        BOOST_TEST(people.list()->GetItemText(0, 4) == "Yes");  // Priya signs in here
+        Professional tom;
+        tom.name = "Tom Baker";
+        tom.username = "tom.baker";
+        tom.role = Role::Navigator;
+        wxString problem;
+        auto clash = tom;
+        clash.username = "Priya.Shah";
+        BOOST_TEST(!people.addPerson(clash, problem));
+        BOOST_TEST(problem.Contains("already"), problem.utf8_string());
+        BOOST_TEST(people.addPerson(tom, problem), problem.utf8_string());
+        BOOST_TEST(people.list()->GetItemCount() == 2);
+        auto added = people.selected();
+        BOOST_REQUIRE(added.has_value());
+        BOOST_TEST(people.list()->GetItemText(people.list()->GetFirstSelected(), 4) == "No");
+        BOOST_TEST(!people.setPassphrase(added->id, Passphrase("qwerty123456"), problem));
+        BOOST_TEST(problem.Contains("too well known"), problem.utf8_string());
+        BOOST_TEST(people.setPassphrase(added->id, Passphrase("tom's first day here"), problem),
+                   problem.utf8_string());
+        BOOST_TEST(people.list()->GetItemText(people.list()->GetFirstSelected(), 4) == "Yes");
+        screenshot(&people, "people");
+        Handover moved;
+        BOOST_TEST(people.handOver(added->id, admin.userId, moved, problem), problem.utf8_string());
+        BOOST_TEST(people.list()->GetItemText(1, 5) == "Left");  // leavers listed last
+        BOOST_TEST(people.list()->GetItemText(1, 4) == "No");
+    }
+    // Switch User locks the window first; whoever signs in next gets a window of their own.
+    bool asked = false;
+    frame->onSwitchUser = [&] { asked = true; };
+    frame->switchUser();
+    BOOST_TEST(asked);
+    BOOST_TEST(frame->isLocked());
+    wxString problem;
+    BOOST_TEST(!frame->unlock(Passphrase("tom's first day here"), problem));  // not Tom's window
+    BOOST_TEST(frame->unlock(adminPass, problem), problem.utf8_string());
+    frame->Destroy();
+    settle();
+    BOOST_CHECK_THROW(provider.signIn(path, {"tom.baker", Passphrase("tom's first day here")}),
                       StoreError);
 }
 

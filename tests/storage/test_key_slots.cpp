@@ -7,7 +7,10 @@
 #include <filesystem>
 #include <fstream>
 
+#include "model/action_service.h"
+#include "model/case_service.h"
 #include "model/directory_service.h"
+#include "model/people_service.h"
 #include "model/store_error.h"
 #include "storage/sqlcipher_store.h"
 #include "test_support.h"
@@ -292,6 +295,89 @@ BOOST_AUTO_TEST_CASE(a_store_made_before_key_slots_gives_everyone_a_slot_on_firs
                in.person.str());
     BOOST_TEST(provider.signIn(w.storePath(), {"Gwen Pritchard", shared}).person.str() ==
                w.navigator.str());
+}
+
+BOOST_AUTO_TEST_CASE(an_administrator_adds_a_person_and_later_hands_their_work_on_when_they_leave) {
+    Neighbourhood n;
+    auto priya = n.provider.signIn(n.path, {"priya.shah", kAdminPass});
+    auto admin = Neighbourhood::actor(*priya.store, n.admin);
+    SeededIdSource ids(11);
+    PeopleService people(ServiceContext{*priya.store, *n.clock, ids, admin}, *priya.store);
+
+    Professional tom;
+    tom.name = "Tom Baker";
+    tom.username = "Tom.Baker";  // kept in lower case
+    tom.role = Role::Navigator;
+    tom.registration = "SWE SW12345";
+    BOOST_CHECK_THROW(people.addPerson([&] {
+        auto clash = tom;
+        clash.username = "GWEN.pritchard";
+        return clash;
+    }()),
+                      DomainError);
+    auto tomId = people.addPerson(tom);
+    BOOST_TEST(priya.store->professional(tomId)->username == "tom.baker");
+    BOOST_CHECK_THROW(people.setPassphrase(tomId, Passphrase("qwerty123456")), PassphraseRejected);
+    people.setPassphrase(tomId, Passphrase("tom's first day at riverside"));
+
+    // Tom holds a case and an action (set up by the chair's commands).
+    Actor chair{ProfessionalId("chair"), "A Chair", Role::Chair, admin.organisationId};
+    ServiceContext asChair{*priya.store, *n.clock, ids, chair};
+    auto caseId = CaseService(asChair).refer({resident("Ada", "Lovelace", testNhsNumber(7001)),
+                                              {},
+                                              {},
+                                              "isolated",
+                                              day(2026, 11, 2),
+                                              {}});
+    CaseService(asChair).setKeyWorker(caseId, tomId);
+    NewAction action;
+    action.caseId = caseId;
+    action.title = "Visit at home";
+    action.owner = tomId;
+    action.ownerOrganisation = admin.organisationId;
+    auto actionId = ActionService(asChair).raise(action);
+    priya.store.reset();
+    BOOST_TEST(n.provider.signIn(n.path, {"tom.baker", Passphrase("tom's first day at riverside")})
+                   .person.str() == tomId.str());
+
+    // He leaves: one step hands his work to Gwen, and he can no longer sign in.
+    priya = n.provider.signIn(n.path, {"priya.shah", kAdminPass});
+    PeopleService again(ServiceContext{*priya.store, *n.clock, ids, admin}, *priya.store);
+    BOOST_CHECK_THROW(again.deactivate(tomId, tomId), DomainError);
+    auto moved = again.deactivate(tomId, n.navigator);
+    BOOST_TEST(moved.actions == 1u);
+    BOOST_TEST(moved.cases == 1u);
+    BOOST_TEST(priya.store->action(actionId)->owner.str() == n.navigator.str());
+    BOOST_TEST(priya.store->caseById(caseId)->keyWorker.str() == n.navigator.str());
+    BOOST_TEST(!priya.store->professional(tomId)->active);
+    auto trail = priya.store->auditTrail({});
+    BOOST_TEST((trail.back().kind == AuditEventKind::SignInRevoked));
+    priya.store.reset();
+    BOOST_TEST(
+        (signInFails(n.provider, n.path, "tom.baker", Passphrase("tom's first day at riverside")) ==
+         StoreErrorCode::WrongPassphrase));
+}
+
+BOOST_AUTO_TEST_CASE(only_an_organisations_own_administrators_change_its_people) {
+    Neighbourhood n;
+    auto priya = n.provider.signIn(n.path, {"priya.shah", kAdminPass});
+    SeededIdSource ids(12);
+    Actor otherAdmin{ProfessionalId("x"), "Other Admin", Role::Administrator,
+                     OrganisationId("another-org")};
+    PeopleService outsider(ServiceContext{*priya.store, *n.clock, ids, otherAdmin}, *priya.store);
+    BOOST_CHECK_THROW(outsider.setPassphrase(n.navigator, Passphrase("a takeover attempt 2026")),
+                      DomainError);
+    BOOST_CHECK_THROW(outsider.deactivate(n.navigator, n.admin), DomainError);
+    Actor gwen = Neighbourhood::actor(*priya.store, n.navigator);
+    PeopleService navigator(ServiceContext{*priya.store, *n.clock, ids, gwen}, *priya.store);
+    BOOST_CHECK_THROW(navigator.newRecoveryKey(), DomainError);
+    Organisation badOds{{}, "Hilltop Surgery", OrganisationKind::GpPractice, "RX1"};
+    PeopleService mine(
+        ServiceContext{*priya.store, *n.clock, ids, Neighbourhood::actor(*priya.store, n.admin)},
+        *priya.store);
+    BOOST_CHECK_THROW(mine.addOrganisation(badOds), DomainError);
+    badOds.odsCode = "Y02345";
+    BOOST_TEST(!mine.addOrganisation(badOds).empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -85,6 +85,13 @@ class MainFrame : public wxFrame {
     void showMeetings();
     /// Set by the application: asks for another store and opens it in a new window.
     std::function<void()> onOpenAnotherStore;
+    /// Someone else signs in on this store (the window is locked first; a new window
+    /// replaces it once they have).
+    std::function<void()> onSwitchUser;
+    /// Administrators: the neighbourhood's people and who signs in here (View > People).
+    void showPeople();
+    /// Locks the window and asks who signs in next.
+    void switchUser();
     /// Opens (or brings forward) the care plan editor of the current resident.
     CarePlanEditor* editCarePlan();
     MeetingsPanel* meetings() const { return meetings_; }

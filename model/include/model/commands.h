@@ -8,6 +8,7 @@
 #include "model/conflict_service.h"
 #include "model/exchange_service.h"
 #include "model/meeting_service.h"
+#include "model/people_service.h"
 #include "model/record_access_service.h"
 #include "model/report_service.h"
 #include "model/service_context.h"
@@ -28,6 +29,7 @@ class Commands {
     ConflictService conflicts(SyncStore& sync) const { return ConflictService(ctx_, sync); }
     ExchangeService exchange() const { return ExchangeService(ctx_); }
     MeetingService meetings() const { return MeetingService(ctx_); }
+    PeopleService people(OpenStore& store) const { return PeopleService(ctx_, store); }
     RecordAccessService access() const { return RecordAccessService(ctx_); }
     ReportService reports() const { return ReportService(ctx_); }
 

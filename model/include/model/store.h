@@ -66,6 +66,8 @@ class CaseReader {
     virtual std::vector<Contact> contacts(const CaseId& id) const = 0;
     virtual std::vector<Consent> consents(const CaseId& id) const = 0;
     virtual std::vector<CareTeamMember> careTeam(const CaseId& id) const = 0;
+    /// Open cases whose key worker is `person` (handing over a leaver's work).
+    virtual std::vector<CaseId> openCasesHeldBy(const ProfessionalId& person) const = 0;
 };
 
 /// Reads care plan versions and their contents.

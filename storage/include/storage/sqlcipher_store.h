@@ -68,6 +68,7 @@ class SqlCipherStore final : public OpenStore, public SyncStore {
     std::vector<Contact> contacts(const CaseId& id) const override;
     std::vector<Consent> consents(const CaseId& id) const override;
     std::vector<CareTeamMember> careTeam(const CaseId& id) const override;
+    std::vector<CaseId> openCasesHeldBy(const ProfessionalId& person) const override;
 
     // ReportReader (report_queries.cpp)
     std::size_t openCaseCount() const override;
