@@ -26,10 +26,12 @@ void removeQuietly(const std::string& path) {
         fs::remove(pathFromUtf8(path + suffix), ec);
 }
 
-/// Creates an empty file so a connection without OPEN_CREATE can ATTACH it.
+/// Creates an empty file so a connection without OPEN_CREATE can ATTACH it, readable by its
+/// owner only (backups and restored stores alike).
 void createEmpty(const std::string& path) {
     removeQuietly(path);
     SQLite::Database(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    restrictToOwner(path);
 }
 
 /// Copies every table of `db`'s main database into a new encrypted file at `target`.

@@ -62,6 +62,14 @@ void execSecret(SQLite::Database& db, const char* pragma, const Passphrase& secr
 }
 }  // namespace
 
+void restrictToOwner(const std::string& path) {
+    std::error_code ec;
+    fs::permissions(pathFromUtf8(path), fs::perms::owner_read | fs::perms::owner_write,
+                    fs::perm_options::replace, ec);
+    if (ec)
+        throw StoreError(StoreErrorCode::Io, path + ": " + ec.message());
+}
+
 StoreKey StoreKey::raw(const SecretBytes& key) {
     StoreKey k;
     // SQLCipher's raw key syntax: x'<64 hex digits>' skips its key derivation.

@@ -34,6 +34,11 @@ class StoreKey {
 /// InspectExisting only keys and checks, leaving the file's journal mode as it is (backups).
 enum class OpenIntent { CreateNew, OpenExisting, InspectExisting };
 
+/// Makes a file readable and writable by its owner only (on POSIX, mode 0600; SQLite gives
+/// the store's -wal and -shm files the same mode). On Windows only the read-only flag exists
+/// here; a store's privacy there rests on the profile folder's access control list.
+void restrictToOwner(const std::string& path);
+
 /// Opens `path` with `passphrase`, verifying the key; throws StoreError. On any failure the
 /// file is left exactly as it was.
 std::unique_ptr<SQLite::Database> openEncryptedDatabase(const std::string& path,

@@ -307,6 +307,7 @@ std::unique_ptr<SqlCipherStore> SqlCipherStore::createWithKey(
     removeStoreFiles(making);
     try {
         auto db = openEncryptedDatabase(making, passphrase, OpenIntent::CreateNew);
+        restrictToOwner(making);
         migrate(*db);
         auto impl = makeImpl(making, std::move(db), clock);
         impl->siteId = makeRandomIdSource()->newUuid();

@@ -40,6 +40,15 @@ Result cli(const std::string& args, const std::string& env = "") {
 
 const std::string kPass = "NMDT_PASSPHRASE='cli test passphrase 1'";
 
+/// A passphrase file as it should be kept: readable by its owner only.
+void writePrivate(const std::string& path, const std::string& text) {
+    std::ofstream(nmdt::pathFromUtf8(path)) << text;
+    std::filesystem::permissions(
+        nmdt::pathFromUtf8(path),
+        std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+        std::filesystem::perm_options::replace);
+}
+
 bool contains(const std::string& haystack, const std::string& needle) {
     return haystack.find(needle) != std::string::npos;
 }
@@ -159,8 +168,8 @@ BOOST_AUTO_TEST_CASE(refuses_bad_passphrases_with_clear_words) {
 BOOST_AUTO_TEST_CASE(passphrase_file_and_rekey) {
     TempDir dir;
     std::string store = "'" + dir.file("s.nmdt") + "'";
-    std::ofstream(dir.file("old.txt")) << "first passphrase here\n";
-    std::ofstream(dir.file("new.txt")) << "second passphrase here\n";
+    writePrivate(dir.file("old.txt"), "first passphrase here\n");
+    writePrivate(dir.file("new.txt"), "second passphrase here\n");
     BOOST_TEST(
         cli("create " + store + " --passphrase-file '" + dir.file("old.txt") + "'").exitCode == 0);
     auto rekey = cli("rekey " + store + " --passphrase-file '" + dir.file("old.txt") +
@@ -172,11 +181,35 @@ BOOST_AUTO_TEST_CASE(passphrase_file_and_rekey) {
         cli("check " + store + " --passphrase-file '" + dir.file("new.txt") + "'").exitCode == 0);
 }
 
+BOOST_AUTO_TEST_CASE(stores_and_backups_are_private_and_a_shared_passphrase_file_is_refused) {
+    TempDir dir;
+    const std::string store = dir.file("private.nmdt");
+    writePrivate(dir.file("key.txt"), "first passphrase here\n");
+    const std::string key = " --passphrase-file '" + dir.file("key.txt") + "'";
+    BOOST_TEST_REQUIRE(cli("create '" + store + "'" + key).exitCode == 0);
+    auto made = cli("backup '" + store + "' --to '" + dir.file("private.backup") + "'" + key,
+                    "NMDT_BACKUP_PASSPHRASE='backup passphrase 2026!'");
+    BOOST_TEST_REQUIRE(made.exitCode == 0, made.output);
+#ifndef _WIN32  // Windows keeps a user's files private by the profile folder's access list
+    using std::filesystem::perms;
+    const auto others = perms::group_all | perms::others_all;
+    for (const auto& file : {store, dir.file("private.backup")})
+        BOOST_TEST(((std::filesystem::status(file).permissions() & others) == perms::none), file);
+    // A passphrase file others can read is refused before it is used, saying how to mend it.
+    std::filesystem::permissions(dir.file("key.txt"), perms::group_read | perms::others_read,
+                                 std::filesystem::perm_options::add);
+    auto refused = cli("check '" + store + "'" + key);
+    BOOST_TEST(refused.exitCode != 0);
+    BOOST_TEST(contains(refused.output, "can be read by other people"), refused.output);
+    BOOST_TEST(contains(refused.output, "chmod 600"), refused.output);
+#endif
+}
+
 BOOST_AUTO_TEST_CASE(the_cli_and_the_desktop_record_the_same_rekey_and_backup) {
     using namespace nmdt;
     TempDir dir;
-    std::ofstream(dir.file("old.txt")) << "first passphrase here\n";
-    std::ofstream(dir.file("new.txt")) << "second passphrase here\n";
+    writePrivate(dir.file("old.txt"), "first passphrase here\n");
+    writePrivate(dir.file("new.txt"), "second passphrase here\n");
     const std::string old = " --passphrase-file '" + dir.file("old.txt") + "'";
     for (const char* name : {"cli.nmdt", "desktop.nmdt"})
         BOOST_TEST_REQUIRE(cli("create '" + dir.file(name) + "'" + old).exitCode == 0);

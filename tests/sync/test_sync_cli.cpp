@@ -12,7 +12,7 @@ using namespace nmdt;
 using namespace nmdt::test;
 
 namespace {
-const std::string kPass = "correct horse battery staple";
+const std::string kPass = "sync cli test passphrase 2026";
 
 /// Runs nmdt-cli with the store passphrase in the environment; output and exit status.
 std::pair<int, std::string> cli(const std::string& args) {

@@ -15,6 +15,15 @@ std::vector<std::string> arguments(int argc, char** argv);
 /// An environment variable's value in UTF-8, or nothing when unset or empty.
 std::optional<std::string> environment(const char* name);
 
+/// Removes a variable from the program's environment, overwriting its value first where
+/// the platform lets us, so nothing started later inherits a secret.
+void forgetEnvironment(const char* name);
+
+/// Whether people other than the file's owner may read or change it (POSIX group or other
+/// permission bits). Always false on Windows, where access is by access control list and a
+/// user's own folders are private to them.
+bool othersMayRead(const std::string& utf8Path);
+
 /// The login name of whoever runs the program, or nothing.
 std::optional<std::string> userName();
 

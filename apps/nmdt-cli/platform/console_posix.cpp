@@ -5,6 +5,9 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
+
+#include "model/utf8_path.h"
 
 namespace nmdt::cli::console {
 
@@ -16,6 +19,26 @@ std::optional<std::string> environment(const char* name) {
     if (const char* value = std::getenv(name); value && *value)
         return std::string(value);
     return std::nullopt;
+}
+
+void forgetEnvironment(const char* name) {
+    if (char* value = std::getenv(name)) {
+        volatile char* p = value;
+        for (; *p; ++p)
+            *p = 'x';
+    }
+    ::unsetenv(name);
+}
+
+bool othersMayRead(const std::string& utf8Path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    auto status = fs::status(pathFromUtf8(utf8Path), ec);
+    if (ec)
+        return false;  // reading it will say what is wrong
+    const auto others = fs::perms::group_read | fs::perms::group_write | fs::perms::others_read |
+                        fs::perms::others_write;
+    return (status.permissions() & others) != fs::perms::none;
 }
 
 std::optional<std::string> userName() {

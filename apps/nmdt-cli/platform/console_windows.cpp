@@ -4,6 +4,8 @@
 // After windows.h, which it needs.
 #include <shellapi.h>
 
+#include <cstdlib>
+
 #include <cstdio>
 
 namespace nmdt::cli::console {
@@ -46,6 +48,16 @@ std::optional<std::string> environment(const char* name) {
     std::wstring value(size, L'\0');
     DWORD length = GetEnvironmentVariableW(wideName.c_str(), value.data(), size);
     return toUtf8(value.data(), static_cast<int>(length));
+}
+
+void forgetEnvironment(const char* name) {
+    std::wstring wideName = toWide(name);
+    SetEnvironmentVariableW(wideName.c_str(), nullptr);
+    _wputenv_s(wideName.c_str(), L"");  // the C runtime keeps a copy of its own
+}
+
+bool othersMayRead(const std::string&) {
+    return false;
 }
 
 std::optional<std::string> userName() {
