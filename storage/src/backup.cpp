@@ -20,16 +20,10 @@ std::int64_t countRows(SQLite::Database& db, const std::string& schema, const st
     return db.execAndGet("SELECT count(*) FROM " + schema + "." + table).getInt64();
 }
 
-void removeQuietly(const std::string& path) {
-    std::error_code ec;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
-        fs::remove(pathFromUtf8(path + suffix), ec);
-}
-
 /// Creates an empty file so a connection without OPEN_CREATE can ATTACH it, readable by its
 /// owner only (backups and restored stores alike).
 void createEmpty(const std::string& path) {
-    removeQuietly(path);
+    removeStoreFiles(path);
     SQLite::Database(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     restrictToOwner(path);
 }
@@ -145,17 +139,17 @@ void SqlCipherStore::backupTo(const std::string& path, const Passphrase& backupP
         impl_->writeStep();
         fs::rename(pathFromUtf8(partial), pathFromUtf8(path));
     } catch (const std::filesystem::filesystem_error& e) {
-        removeQuietly(partial);
+        removeStoreFiles(partial);
         throw StoreError(StoreErrorCode::Io, e.what());
     } catch (...) {
-        removeQuietly(partial);
+        removeStoreFiles(partial);
         throw;
     }
     // A backup nobody can account for is a copy of patient data loose on a disk.
     try {
         commit(ChangeSet::auditOnly({AuditEventKind::Backup, "", path}), actor);
     } catch (...) {
-        removeQuietly(path);
+        removeStoreFiles(path);
         throw;
     }
 }
@@ -206,7 +200,7 @@ SqlCipherStore::BackupManifest SqlCipherStore::restoreBackup(const std::string& 
         }
         // 4. Swap by renaming; the old store is kept.
         const std::string previous = storePath + ".before-restore";
-        removeQuietly(previous);
+        removeStoreFiles(previous);
         bool hadStore = fs::exists(pathFromUtf8(storePath));
         if (hadStore)
             fs::rename(pathFromUtf8(storePath), pathFromUtf8(previous));
@@ -219,10 +213,10 @@ SqlCipherStore::BackupManifest SqlCipherStore::restoreBackup(const std::string& 
         }
         return manifest;
     } catch (const std::filesystem::filesystem_error& e) {
-        removeQuietly(building);
+        removeStoreFiles(building);
         throw StoreError(StoreErrorCode::Io, e.what());
     } catch (...) {
-        removeQuietly(building);
+        removeStoreFiles(building);
         throw;
     }
 }

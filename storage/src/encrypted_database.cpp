@@ -62,6 +62,12 @@ void execSecret(SQLite::Database& db, const char* pragma, const Passphrase& secr
 }
 }  // namespace
 
+void removeStoreFiles(const std::string& path) {
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        fs::remove(pathFromUtf8(path + suffix), ec);
+}
+
 void restrictToOwner(const std::string& path) {
     std::error_code ec;
     fs::permissions(pathFromUtf8(path), fs::perms::owner_read | fs::perms::owner_write,

@@ -34,6 +34,10 @@ class StoreKey {
 /// InspectExisting only keys and checks, leaving the file's journal mode as it is (backups).
 enum class OpenIntent { CreateNew, OpenExisting, InspectExisting };
 
+/// Removes a store file and its SQLite companions (-wal, -shm, -journal), ignoring those that
+/// are not there: what a failed or killed creation, backup or restore left behind.
+void removeStoreFiles(const std::string& path);
+
 /// Makes a file readable and writable by its owner only (on POSIX, mode 0600; SQLite gives
 /// the store's -wal and -shm files the same mode). On Windows only the read-only flag exists
 /// here; a store's privacy there rests on the profile folder's access control list.

@@ -274,15 +274,6 @@ void rethrowAsStoreError(const SQLite::Exception& e) {
 SqlCipherStore::SqlCipherStore(std::unique_ptr<StoreImpl> impl) : impl_(std::move(impl)) {}
 SqlCipherStore::~SqlCipherStore() = default;
 
-namespace {
-/// Removes a store file and its SQLite companions, ignoring those that are not there.
-void removeStoreFiles(const std::string& path) {
-    std::error_code ec;
-    for (const char* suffix : {"", "-wal", "-shm"})
-        std::filesystem::remove(pathFromUtf8(path + suffix), ec);
-}
-}  // namespace
-
 std::unique_ptr<SqlCipherStore> SqlCipherStore::create(const std::string& path,
                                                        const Passphrase& passphrase,
                                                        std::shared_ptr<const Clock> clock) {
