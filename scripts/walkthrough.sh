@@ -224,6 +224,47 @@ window "MDT series"
 shot series-listed
 keys Escape
 window "Neighbourhood MDT"
+
+# A shared desktop: Switch User (Ctrl+Shift+L) locks the chair's window first, then the
+# administrator signs in as themselves and adds a colleague who will sign in here.
+keys ctrl+shift+l
+window "Sign in to Neighbourhood MDT"
+typed "Admin Office"
+keys Tab
+typed "$passphrase"
+shot switch-user-sign-in
+keys Return
+window "Neighbourhood MDT"
+keys ctrl+6
+window "People"
+shot people
+keys alt+a
+window "Add Person"
+typed "Tom Baker"
+keys Tab
+typed "tom.baker"
+shot add-person
+keys Return
+window "People"
+keys alt+p
+window "Passphrase for Tom Baker"
+typed "qwerty123456"
+keys Tab
+typed "qwerty123456"
+keys Return
+window "Passphrase for"
+shot passphrase-refused  # on the NCSC deny-list
+keys Return
+window "Passphrase for Tom Baker"
+keys alt+p
+typed "toms first week on the team"
+keys alt+c
+typed "toms first week on the team"
+keys Return
+window "People"
+shot people-signs-in
+keys Escape
+window "Neighbourhood MDT"
 if [ "${NMDT_README_IMAGES:-}" = "1" ]; then
   # The window sits at the top left of the black screen: trim the black away.
   convert "$out"/*-first-search-enter.png -trim +repage docs/images/case-record.png

@@ -1,8 +1,11 @@
 #include "model/directory_service.h"
 
 #include <algorithm>
+#include <array>
+#include <string_view>
 
 #include "model/permissions.h"
+#include "model/search_key.h"
 
 namespace nmdt {
 
@@ -43,8 +46,45 @@ bool odsCodeValid(const std::string& code, OrganisationKind kind) {
 bool usernameValid(const std::string& u) {
     return u.size() >= 3 && u.size() <= 64 && std::all_of(u.begin(), u.end(), [](char c) {
                return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' ||
-                      c == '_';
+                      c == '_' || static_cast<unsigned char>(c) >= 0x80;
            });
+}
+
+std::string suggestUsername(const std::string& name) {
+    std::string plain;
+    int depth = 0;
+    for (char c : name) {  // anything in brackets is a role or a note, not the name
+        if (c == '(')
+            ++depth;
+        else if (c == ')')
+            depth = std::max(0, depth - 1);
+        else if (depth == 0)
+            plain.push_back(c);
+    }
+    static const std::array<std::string_view, 9> titles{"dr", "mr",   "mrs", "ms",  "miss",
+                                                        "mx", "prof", "sir", "dame"};
+    std::string folded = foldForSearch(plain);
+    std::string out;
+    std::string word;
+    bool first = true;
+    auto flush = [&] {
+        if (word.empty())
+            return;
+        bool title = first && std::find(titles.begin(), titles.end(), word) != titles.end();
+        first = false;
+        if (!title)
+            out += (out.empty() ? "" : ".") + word;
+        word.clear();
+    };
+    for (char c : folded) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+            static_cast<unsigned char>(c) >= 0x80)  // letters beyond ASCII, lower-cased
+            word.push_back(c);
+        else
+            flush();
+    }
+    flush();
+    return out.size() >= 3 ? out.substr(0, 64) : out + std::string(3 - out.size(), '0');
 }
 
 void checkSetUp(const Organisation& o, const Professional& admin) {

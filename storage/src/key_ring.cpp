@@ -10,6 +10,7 @@
 
 #include "crypto/openssl_crypto.h"
 #include "model/change_set.h"
+#include "model/directory_service.h"
 #include "model/store_error.h"
 #include "model/utf8_path.h"
 #include "platform/file_access.h"
@@ -93,9 +94,7 @@ std::optional<Professional> administratorNamed(const Store& store, const std::st
 }
 
 std::string usernameFor(const Professional& p) {
-    std::string u = lower(p.name);
-    std::replace(u.begin(), u.end(), ' ', '.');
-    return u;
+    return p.username.empty() ? suggestUsername(p.name) : p.username;
 }
 
 }  // namespace

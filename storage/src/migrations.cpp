@@ -4,8 +4,10 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include <functional>
+#include <set>
 #include <vector>
 
+#include "model/directory_service.h"
 #include "model/search_key.h"
 #include "model/store_error.h"
 
@@ -292,13 +294,27 @@ CREATE INDEX care_plans_review ON care_plans(review_date, status, case_id)
 
 // Version 12: people sign in as themselves (key slots beside the store): the directory
 // holds each person's username, professional registration and whether they may still sign
-// in. Existing people get "given.family" usernames.
-constexpr const char* kPeopleV12 = R"sql(
-ALTER TABLE professionals ADD COLUMN username TEXT;
-ALTER TABLE professionals ADD COLUMN registration TEXT;
-ALTER TABLE professionals ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
-UPDATE professionals SET username = lower(replace(name, ' ', '.'));
-)sql";
+// in. Existing people get usernames made from their names ("given.family"), made unique in
+// id order so every desktop that upgrades the same directory makes the same ones.
+void addPeopleColumns(SQLite::Database& db) {
+    db.exec("ALTER TABLE professionals ADD COLUMN username TEXT");
+    db.exec("ALTER TABLE professionals ADD COLUMN registration TEXT");
+    db.exec("ALTER TABLE professionals ADD COLUMN active INTEGER NOT NULL DEFAULT 1");
+    SQLite::Statement read(db, "SELECT id, name FROM professionals ORDER BY id");
+    SQLite::Statement write(db, "UPDATE professionals SET username = ? WHERE id = ?");
+    std::set<std::string> taken;
+    while (read.executeStep()) {
+        const std::string base = suggestUsername(read.getColumn(1).getString());
+        std::string username = base;
+        for (int n = 2; taken.count(username); ++n)
+            username = base + "." + std::to_string(n);
+        taken.insert(username);
+        write.bind(1, username);
+        write.bind(2, read.getColumn(0).getString());
+        write.exec();
+        write.reset();
+    }
+}
 
 using Step = std::function<void(SQLite::Database&)>;
 
@@ -315,7 +331,7 @@ const std::vector<Step>& steps() {
         [](SQLite::Database& db) { db.exec(kSeriesV9); },
         [](SQLite::Database& db) { db.exec(kPracticeV10); },
         [](SQLite::Database& db) { db.exec(kAgendaIndexesV11); },
-        [](SQLite::Database& db) { db.exec(kPeopleV12); },
+        addPeopleColumns,
     };
     return all;
 }

@@ -89,6 +89,18 @@ struct Neighbourhood {
 
 BOOST_AUTO_TEST_SUITE(key_slots)
 
+BOOST_AUTO_TEST_CASE(usernames_are_made_from_names_people_would_type) {
+    BOOST_TEST(suggestUsername("Gwen Pritchard") == "gwen.pritchard");
+    BOOST_TEST(suggestUsername("Dr Marek Zieli\u0144ski (Psychiatrist)") == "marek.zieli\u0144ski");
+    BOOST_TEST(suggestUsername("\u0141UCJA \u017B\u00D3\u0141TOWSKA") ==
+               "\u0142ucja.\u017c\u00f3\u0142towska");
+    BOOST_TEST(suggestUsername("Priya Shah (MDT Coordinator)") == "priya.shah");
+    BOOST_TEST(suggestUsername("Iolo ap Gruffydd") == "iolo.ap.gruffydd");
+    BOOST_TEST(suggestUsername("Jo") == "jo0");
+    for (const char* name : {"Gwen Pritchard", "Dr Marek Zieli\u0144ski (Psychiatrist)", "Jo"})
+        BOOST_TEST(usernameValid(suggestUsername(name)), name);
+}
+
 BOOST_AUTO_TEST_CASE(each_person_opens_the_store_with_their_own_passphrase_and_no_one_elses) {
     Neighbourhood n;
     auto priya = n.provider.signIn(n.path, {"priya.shah", kAdminPass});

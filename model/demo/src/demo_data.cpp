@@ -1,5 +1,7 @@
 #include "demo/demo_data.h"
 
+#include "model/directory_service.h"
+
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -95,9 +97,7 @@ class Generator {
         std::string local = name;
         std::replace(local.begin(), local.end(), ' ', '.');
         p.email = local + "@nhs.example";
-        std::transform(local.begin(), local.end(), local.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        p.username = local;
+        p.username = suggestUsername(name);
         add(p);
         ++summary_.professionals;
         staff_.push_back(p);

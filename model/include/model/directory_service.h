@@ -10,8 +10,13 @@ namespace nmdt {
 /// for organisations that have none, except GP practices.
 bool odsCodeValid(const std::string& code, OrganisationKind kind);
 
-/// True if `username` is 3 to 64 of: lower-case letters, digits, '.', '-', '_'.
+/// True if `username` is 3 to 64 bytes of: lower-case letters (any script), digits, '.',
+/// '-', '_'.
 bool usernameValid(const std::string& username);
+
+/// A username from a person's name: "Dr Marek Zieliński (Psychiatrist)" -> "marek.zieliński"
+/// (titles and anything in brackets left out, lower case, words joined by dots).
+std::string suggestUsername(const std::string& name);
 
 /// Checks a first-run set-up before any store is made; throws DomainError.
 void checkSetUp(const Organisation& organisation, const Professional& administrator);
