@@ -18,14 +18,14 @@ std::unique_ptr<storage::SqlCipherStore> openStore(const Invocation& inv,
     Passphrase typed = passphrase ? *passphrase
                                   : readPassphrase(inv.option("passphrase-file"), "NMDT_PASSPHRASE",
                                                    "Store passphrase");
-    std::optional<std::string> user = inv.option("user");
+    std::optional<std::string> user = inv.option("as");
     if (!user)
         if (const char* env = std::getenv("NMDT_USER"); env && *env)
             user = env;
     if (!user) {
         if (storage::SqlCipherStore::hasKeySlots(inv.store))
             throw std::invalid_argument(
-                "this store's people sign in as themselves: give --user NAME (or NMDT_USER)");
+                "this store's people sign in as themselves: give --as USERNAME (or NMDT_USER)");
         return storage::SqlCipherStore::open(inv.store, typed);  // keyed by one passphrase
     }
     storage::SqlCipherStoreProvider provider;

@@ -10,7 +10,7 @@
 
 namespace nmdt::cli {
 
-/// Signs in to the invocation's store as --user (or NMDT_USER) with the passphrase from
+/// Signs in to the invocation's store as --as (or NMDT_USER) with the passphrase from
 /// --passphrase-file, NMDT_PASSPHRASE or a prompt (or `passphrase`, already read). A store
 /// keyed by one passphrase (made before key slots) opens without a user.
 std::unique_ptr<storage::SqlCipherStore> openStore(const Invocation& inv,

@@ -19,6 +19,7 @@
 #include "model/session_service.h"
 #include "model/utf8_path.h"
 #include "passphrase_input.h"
+#include "people_commands.h"
 #include "platform/console.h"
 #include "report_command.h"
 #include "storage/sqlcipher_store.h"
@@ -33,7 +34,12 @@ const std::set<std::string> kCommands{"create",        "demo",    "check", "reke
                                       "overdue",       "changes", "audit", "fhir-patient", "backup",
                                       "verify-backup", "restore", "report"};
 const std::set<std::string> kValueOptions{"passphrase-file",
-                                          "user",
+                                          "as",
+                                          "for",
+                                          "ods",
+                                          "kind",
+                                          "name",
+                                          "recovery-key-file",
                                           "new-passphrase-file",
                                           "backup-passphrase-file",
                                           "size",
@@ -307,7 +313,7 @@ int restore(const Invocation& inv, std::ostream& out) {
         throw std::invalid_argument("restore needs --from BACKUP");
     Passphrase key = backupPassphrase(inv);
     Passphrase storeKey = storePassphrase(inv);
-    std::optional<std::string> user = inv.option("user");
+    std::optional<std::string> user = inv.option("as");
     if (!user)
         if (const char* env = std::getenv("NMDT_USER"); env && *env)
             user = env;
@@ -356,7 +362,7 @@ Invocation parseArguments(const std::vector<std::string>& args) {
     Invocation inv;
     inv.command = args[0];
     if (!kCommands.count(inv.command) && !syncCommands().count(inv.command) &&
-        !fhirCommands().count(inv.command))
+        !fhirCommands().count(inv.command) && !peopleCommands().count(inv.command))
         throw std::invalid_argument("unknown command '" + inv.command + "'");
     for (std::size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];
@@ -415,6 +421,17 @@ void printUsage(std::ostream& out) {
            "  verify-backup  check that a backup (given in place of STORE) is whole and readable\n"
            "  restore  replace STORE with --from BACKUP after checking it; the old store is "
            "kept\n\n"
+           "People and sign-in (stores with key slots: sign in with --as USERNAME or NMDT_USER):\n"
+           "  set-up          a new, empty store: --org NAME --kind KIND --ods CODE --name "
+           "FULL-NAME\n"
+           "                  --as USERNAME (you, its first administrator); prints its recovery "
+           "key\n"
+           "  set-passphrase  let --for USERNAME sign in here, or reset their passphrase (new one\n"
+           "                  from --new-passphrase-file, NMDT_NEW_PASSPHRASE or a prompt)\n"
+           "  leaver          --for USERNAME leaves; their open actions and cases pass to --to\n"
+           "  recover         the recovery key (--recovery-key-file, NMDT_RECOVERY_KEY or prompt)\n"
+           "                  gives administrator --as a new passphrase; prints a new recovery "
+           "key\n\n"
            "Sync with partner organisations (see docs/sync.md):\n"
            "  sync-start-team  start a team on this desktop: --hub URL --team NAME\n"
            "                   --cert FILE --key FILE --ca FILE (this desktop's certificate)\n"
@@ -466,6 +483,8 @@ int run(const Invocation& inv, std::ostream& out, std::ostream& err) {
             return runSyncCommand(inv, out, err);
         if (fhirCommands().count(inv.command))
             return runFhirCommand(inv, out);
+        if (peopleCommands().count(inv.command))
+            return runPeopleCommand(inv, out);
     } catch (const StoreError& e) {
         err << "nmdt-cli: " << describe(e) << "\n";
         return kStoreRefused;

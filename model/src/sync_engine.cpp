@@ -40,7 +40,8 @@ std::optional<std::string> textSet(const SyncEntry& e, std::string_view field) {
 }  // namespace
 
 std::string refusalOfReceived(const SyncEntry& entry, const std::string& signerOrganisation,
-                              const ActionHolders& holders) {
+                              const ActionHolders& holders,
+                              const PeopleOrganisations& peopleOrganisations) {
     const auto& c = entry.change;
     if (!c.organisationId.empty() && c.organisationId != signerOrganisation)
         return "a change by " + c.userName + " claims organisation " + c.organisationId +
@@ -49,10 +50,28 @@ std::string refusalOfReceived(const SyncEntry& entry, const std::string& signerO
     auto is = [&](Role r) { return role && *role == r; };
     switch (c.kind) {
         case EntityKind::Organisation:
-        case EntityKind::Professional:
+        case EntityKind::Professional: {
             if (!is(Role::Administrator))
                 return "only an administrator may change the directory, not a " + c.role;
+            // Only an organisation's own administrators change it and its people. A new
+            // entry may come from anyone's administrator (a neighbourhood is introduced to
+            // itself that way); changing an existing one may not.
+            if (c.op != ChangeOp::Update || !peopleOrganisations)
+                break;
+            const std::string author =
+                c.organisationId.empty() ? signerOrganisation : c.organisationId;
+            std::optional<std::string> owner;
+            if (c.kind == EntityKind::Organisation)
+                owner = c.entityId;
+            else
+                owner = peopleOrganisations(c.entityId);
+            if (owner && !owner->empty() && *owner != author)
+                return "only " + *owner + "'s administrators may change " +
+                       (c.kind == EntityKind::Organisation ? "it" : "its people") + "; " +
+                       c.userName + " of " + author + " changed " +
+                       std::string(entityKindName(c.kind)) + " " + c.entityId;
             break;
+        }
         case EntityKind::Case:
             // A new referral arrives as "pending"; any other triage outcome is the chair's.
             if (auto outcome = textSet(entry, "triage");
@@ -275,6 +294,12 @@ void SyncEngine::pull(SyncReport& report) {
             return ActionHolder{a->owner.str(), a->ownerOrganisation.str()};
         return std::nullopt;
     };
+    PeopleOrganisations peopleOrganisations =
+        [&](const std::string& id) -> std::optional<std::string> {
+        if (auto p = store_.professional(ProfessionalId(id)))
+            return p->organisationId.str();
+        return std::nullopt;
+    };
     auto noteHolder = [&](const SyncEntry& e) {
         ActionHolder h = holders(e.change.entityId).value_or(ActionHolder{});
         if (auto owner = textSet(e, "owner_id"))
@@ -309,7 +334,7 @@ void SyncEngine::pull(SyncReport& report) {
                     signerOrg = batch.signer.substr(at + 2, batch.signer.find(',', at) - at - 2);
                 std::vector<SyncEntry> allowed;
                 for (auto& e : batch.entries) {
-                    auto why = refusalOfReceived(e, signerOrg, holders);
+                    auto why = refusalOfReceived(e, signerOrg, holders, peopleOrganisations);
                     if (why.empty()) {
                         if (e.change.kind == EntityKind::Action)
                             noteHolder(e);

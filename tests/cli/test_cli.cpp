@@ -28,6 +28,8 @@ Result cli(const std::string& args, const std::string& env = "") {
     unsetEnvironment("NMDT_PASSPHRASE");
     unsetEnvironment("NMDT_NEW_PASSPHRASE");
     unsetEnvironment("NMDT_BACKUP_PASSPHRASE");
+    unsetEnvironment("NMDT_USER");
+    unsetEnvironment("NMDT_RECOVERY_KEY");
     Environment variables;
     for (const auto& assignment : splitArguments(env)) {
         auto equals = assignment.find('=');
@@ -55,6 +57,80 @@ bool contains(const std::string& haystack, const std::string& needle) {
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(admin_cli)
+
+BOOST_AUTO_TEST_CASE(people_sign_in_as_themselves_from_the_command_line) {
+    TempDir dir;
+    const std::string store = "'" + dir.file("riverside.nmdt") + "'";
+    const std::string priya = "NMDT_PASSPHRASE='harbour lights at dusk 2026'";
+    // A mistake in the set-up costs no file and no passphrase prompt.
+    auto bad = cli("set-up " + store +
+                       " --org 'Riverside Surgery' --ods 812 --name 'Priya Shah' --as priya.shah",
+                   priya);
+    BOOST_TEST(bad.exitCode != 0);
+    BOOST_TEST(contains(bad.output, "ods-code-format"), bad.output);
+    BOOST_TEST(!std::filesystem::exists(dir.file("riverside.nmdt")));
+    auto made =
+        cli("set-up " + store +
+                " --org 'Riverside Surgery' --ods Y01234 --name 'Priya Shah' --as priya.shah",
+            priya);
+    BOOST_REQUIRE_MESSAGE(made.exitCode == 0, made.output);
+    auto keyAt = made.output.find("Recovery key");
+    BOOST_REQUIRE(keyAt != std::string::npos);
+    std::string recovery = made.output.substr(made.output.find("    ", keyAt) + 4, 53);
+    BOOST_TEST(std::filesystem::exists(dir.file("riverside.nmdt.keys")));
+
+    // Without a name the store says how to sign in; a wrong passphrase is refused.
+    auto anonymous = cli("check " + store, priya);
+    BOOST_TEST(anonymous.exitCode == 2);
+    BOOST_TEST(contains(anonymous.output, "--as"), anonymous.output);
+    BOOST_TEST(cli("check " + store + " --as priya.shah", "NMDT_PASSPHRASE='not her passphrase'")
+                   .exitCode == 3);
+    BOOST_TEST(cli("check " + store + " --as priya.shah", priya).exitCode == 0);
+    BOOST_TEST(cli("check " + store, "NMDT_USER=priya.shah " + priya).exitCode == 0);
+
+    // She forgets it: the recovery key gives her a new one, and is then void.
+    const std::string fresh = "NMDT_NEW_PASSPHRASE='remembered at last 2027'";
+    auto recovered = cli("recover " + store + " --as priya.shah",
+                         "NMDT_RECOVERY_KEY='" + recovery + "' " + fresh);
+    BOOST_REQUIRE_MESSAGE(recovered.exitCode == 0, recovered.output + " key=" + recovery);
+    BOOST_TEST(cli("check " + store + " --as priya.shah", priya).exitCode == 3);
+    BOOST_TEST(
+        cli("check " + store + " --as priya.shah", "NMDT_PASSPHRASE='remembered at last 2027'")
+            .exitCode == 0);
+    BOOST_TEST(cli("recover " + store + " --as priya.shah",
+                   "NMDT_RECOVERY_KEY='" + recovery + "' " + fresh)
+                   .exitCode == 3);
+}
+
+BOOST_AUTO_TEST_CASE(an_administrator_lets_a_colleague_sign_in_and_records_them_leaving) {
+    TempDir dir;
+    const std::string store = "'" + dir.file("demo.nmdt") + "'";
+    const std::string shared = "NMDT_PASSPHRASE='demo passphrase 2026'";
+    BOOST_REQUIRE(cli("demo " + store, shared).exitCode == 0);
+    // The first sign-in moves the store onto key slots and prints its recovery key.
+    auto first = cli("check " + store + " --as 'Admin Office'", shared);
+    BOOST_REQUIRE_MESSAGE(first.exitCode == 0, first.output);
+    BOOST_TEST(contains(first.output, "recovery key"), first.output);
+    const std::string admin = " --as admin.office";
+    auto set = cli("set-passphrase " + store + admin + " --for julie.clarke",
+                   shared + " NMDT_NEW_PASSPHRASE='julies own passphrase 2026'");
+    BOOST_REQUIRE_MESSAGE(set.exitCode == 0, set.output);
+    BOOST_TEST(cli("check " + store + " --as julie.clarke", shared).exitCode == 3);
+    BOOST_TEST(
+        cli("check " + store + " --as julie.clarke", "NMDT_PASSPHRASE='julies own passphrase 2026'")
+            .exitCode == 0);
+    auto left = cli("leaver " + store + admin + " --for julie.clarke --to tomasz.nowak", shared);
+    BOOST_REQUIRE_MESSAGE(left.exitCode == 0, left.output);
+    BOOST_TEST(contains(left.output, "has left"), left.output);
+    BOOST_TEST(
+        cli("check " + store + " --as julie.clarke", "NMDT_PASSPHRASE='julies own passphrase 2026'")
+            .exitCode == 3);
+    // Another organisation's person is not this administrator's to change.
+    auto foreign = cli("set-passphrase " + store + admin + " --for gwen.pritchard",
+                       shared + " NMDT_NEW_PASSPHRASE='not yours to set 2026'");
+    BOOST_TEST(foreign.exitCode == 1);
+    BOOST_TEST(contains(foreign.output, "not-permitted"), foreign.output);
+}
 
 BOOST_AUTO_TEST_CASE(demo_then_list_search_and_check) {
     TempDir dir;

@@ -324,6 +324,34 @@ BOOST_AUTO_TEST_CASE(a_partner_cannot_forge_another_partners_changes) {
         });
 }
 
+BOOST_AUTO_TEST_CASE(only_an_organisations_own_administrators_change_its_people) {
+    Partners p;
+    BOOST_REQUIRE(p.vcfse.store->professional(p.people.gp));
+    // A VCFSE administrator (a tampered desktop, past its own service's check) deactivates
+    // the practice's GP and renames the practice; and properly corrects a VCFSE colleague.
+    const Actor vcfseAdmin{ProfessionalId("vcfse-admin"), "Val Admin", Role::Administrator, kVcfse};
+    ChangeSet forged("edit-person");
+    forged.update(EntityKind::Professional, p.people.gp.str(), {{"active", std::int64_t{0}}});
+    forged.update(EntityKind::Organisation, kPractice.str(),
+                  {{"name", std::string("Taken Over Surgery")}});
+    p.vcfse.store->commit(forged, vcfseAdmin);
+    ChangeSet own("edit-person");
+    own.update(EntityKind::Professional, p.people.navigator.str(),
+               {{"phone", std::string("01632 960123")}});
+    p.vcfse.store->commit(own, vcfseAdmin);
+    requireSynced(p.vcfse.sync());
+
+    auto r = p.practice.sync();
+    BOOST_TEST(r.applied.refused == 2u);
+    BOOST_TEST(p.practice.store->professional(p.people.gp)->active);
+    BOOST_TEST(p.practice.store->organisation(kPractice)->name != "Taken Over Surgery");
+    BOOST_TEST(p.practice.store->professional(p.people.navigator)->phone == "01632 960123");
+    auto problems = p.practice.store->syncProblems(10);
+    BOOST_TEST(std::any_of(problems.begin(), problems.end(), [](const SyncProblem& x) {
+        return x.message.find("administrators may change its people") != std::string::npos;
+    }));
+}
+
 BOOST_AUTO_TEST_CASE(a_navigator_cannot_work_another_organisations_action_from_afar) {
     Partners p;
     ActionService gp(p.practice.as(p.people.gp, Role::Clinician, kPractice));

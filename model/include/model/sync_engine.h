@@ -79,11 +79,16 @@ struct ActionHolder {
 /// Looks up an action's holder; nullopt for an action this desktop has not seen.
 using ActionHolders = std::function<std::optional<ActionHolder>(const std::string& actionId)>;
 
+/// A person's organisation as this desktop knows it; nullopt for someone not seen yet.
+using PeopleOrganisations = std::function<std::optional<std::string>(const std::string& personId)>;
+
 /// Why a received change must not be applied (empty when it may): the organisation it
 /// claims is not the one that signed it, or its author's role may not make it (with
 /// `holders`, also a navigator's or VCFSE worker's change to an action, or note on one,
-/// held by someone else).
+/// held by someone else; with `peopleOrganisations`, an administrator's change to another
+/// organisation's people or to another organisation).
 std::string refusalOfReceived(const SyncEntry& entry, const std::string& signerOrganisation,
-                              const ActionHolders& holders = {});
+                              const ActionHolders& holders = {},
+                              const PeopleOrganisations& peopleOrganisations = {});
 
 }  // namespace nmdt
