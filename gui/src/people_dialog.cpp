@@ -43,26 +43,13 @@ class Form : public wxDialog {
         grid_->AddGrowableCol(1);
     }
     wxTextCtrl* text(const wxString& label, const wxString& value, long style = 0) {
-        auto* field = new wxTextCtrl(this, wxID_ANY, value, wxDefaultPosition,
-                                     FromDIP(wxSize(280, -1)), style);
-        wxString name = label;
-        name.Replace("&", "");
-        name.Replace(":", "");
-        field->SetName(name);
-        grid_->Add(labelFor(this, label, field), 0, wxALIGN_CENTER_VERTICAL);
-        grid_->Add(field, 1, wxEXPAND);
-        return field;
+        return row(label, new wxTextCtrl(this, wxID_ANY, value, wxDefaultPosition,
+                                         FromDIP(wxSize(280, -1)), style));
     }
     wxChoice* choice(const wxString& label, const wxArrayString& items, int selected) {
         auto* c = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, items);
         c->SetSelection(std::max(0, selected));
-        wxString name = label;
-        name.Replace("&", "");
-        name.Replace(":", "");
-        c->SetName(name);
-        grid_->Add(labelFor(this, label, c), 0, wxALIGN_CENTER_VERTICAL);
-        grid_->Add(c, 1, wxEXPAND);
-        return c;
+        return row(label, c);
     }
     void note(const wxString& text) {
         grid_->AddSpacer(0);
@@ -76,6 +63,17 @@ class Form : public wxDialog {
     }
 
   private:
+    /// Puts `control` on a row under `label`, named as the label reads (screen readers).
+    template <class Control>
+    Control* row(const wxString& label, Control* control) {
+        wxString name = label;
+        name.Replace("&", "");
+        name.Replace(":", "");
+        control->SetName(name);
+        grid_->Add(labelFor(this, label, control), 0, wxALIGN_CENTER_VERTICAL);
+        grid_->Add(control, 1, wxEXPAND);
+        return control;
+    }
     wxFlexGridSizer* grid_;
 };
 

@@ -1,4 +1,5 @@
 #include "sync_crypto.h"
+#include "crypto/openssl_crypto.h"
 
 #include <Poco/Base64Decoder.h>
 #include <Poco/Base64Encoder.h>
@@ -11,7 +12,6 @@
 #include <Poco/Exception.h>
 #include <Poco/HMACEngine.h>
 #include <Poco/PBKDF2Engine.h>
-#include <Poco/RandomStream.h>
 #include <Poco/SHA2Engine.h>
 
 #include <fstream>
@@ -53,43 +53,21 @@ class HmacSha256 : public Poco::HMACEngine<Sha256Engine> {
 }  // namespace
 
 std::string randomBytes(std::size_t n) {
-    std::string out(n, '\0');
-    Poco::RandomInputStream in;
-    in.read(out.data(), static_cast<std::streamsize>(n));
-    return out;
+    // OpenSSL's source, whose failure is an error (Poco's stream reported none).
+    return crypto::openSsl().randomBytes(n);
 }
 
 std::string toHex(const std::string& bytes) {
-    static const char* digits = "0123456789abcdef";
-    std::string out;
-    out.reserve(bytes.size() * 2);
-    for (unsigned char c : bytes) {
-        out += digits[c >> 4];
-        out += digits[c & 15];
-    }
-    return out;
+    return nmdt::toHex(bytes);
 }
 
 std::string fromHex(const std::string& hex) {
-    auto nibble = [](char c) -> int {
-        if (c >= '0' && c <= '9')
-            return c - '0';
-        if (c >= 'a' && c <= 'f')
-            return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F')
-            return c - 'A' + 10;
-        return -1;
-    };
-    if (hex.size() % 2)
-        throw SyncError(SyncError::Kind::Malformed, "hex text has an odd length");
-    std::string out;
-    for (std::size_t i = 0; i < hex.size(); i += 2) {
-        int hi = nibble(hex[i]), lo = nibble(hex[i + 1]);
-        if (hi < 0 || lo < 0)
-            throw SyncError(SyncError::Kind::Malformed, "hex text has a non-hex character");
-        out += static_cast<char>(hi * 16 + lo);
-    }
-    return out;
+    auto bytes = nmdt::fromHex(hex);
+    if (!bytes)
+        throw SyncError(SyncError::Kind::Malformed,
+                        "hex text of odd length or with a non-hex "
+                        "character");
+    return *bytes;
 }
 
 std::string toBase64(const std::string& bytes) {
