@@ -781,8 +781,15 @@ void MainFrame::lock() {
 bool MainFrame::unlock(const Passphrase& passphrase, wxString& problem) {
     if (!locked_)
         return true;
-    if (!runRefusable([&] { session().unlock(passphrase); }, problem))
+    if (!runRefusable([&] { session().unlock(passphrase); }, problem)) {
+        // Only one person's passphrase unlocks this window: say whose, not "name and
+        // passphrase" as the sign-in dialog does.
+        if (problem == describe(StoreErrorCode::WrongPassphrase))
+            problem = wxString::Format(_("That is not %s's passphrase. Anyone else: Sign in "
+                                         "as Someone Else."),
+                                       toWx(user_.userName));
         return false;
+    }
     locked_ = false;
     lockPanel_->Hide();
     pages_->Show();
