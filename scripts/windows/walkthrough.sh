@@ -38,7 +38,7 @@ settle=0.9  # Wine paints a little later than GTK
 . scripts/lib/drive-window.sh
 
 echo "Windows walkthrough screenshots in $out:"
-window "Unlock Neighbourhood MDT"
+window "Sign in to Neighbourhood MDT"
 unlock_as_chair "$passphrase"
 xdotool search --onlyvisible --name "^Neighbourhood MDT" windowsize %@ 1500 900 2>/dev/null || true
 shot residents
