@@ -39,6 +39,8 @@ std::string describe(const StoreError& e) {
                    "); it was not used. Open the store with its recovery key.";
         case StoreErrorCode::AccountDeactivated:
             return "That account has been deactivated and can no longer sign in.";
+        case StoreErrorCode::NotSignedInAs:
+            return "Nothing was written: the change named someone other than who signed in.";
     }
     return e.what();
 }

@@ -54,6 +54,10 @@ wxString describe(StoreErrorCode code) {
             return _(
                 "Your account has been deactivated, so you can no longer sign in. Ask an "
                 "administrator of your organisation.");
+        case StoreErrorCode::NotSignedInAs:
+            return _(
+                "That was not saved: it was recorded in the name of someone other than the "
+                "person signed in. Sign out and in again; if it happens again, report it.");
     }
     return _("Unexpected error.");
 }

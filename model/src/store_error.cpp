@@ -28,6 +28,8 @@ const char* storeErrorCodeName(StoreErrorCode code) {
             return "io";
         case StoreErrorCode::InUse:
             return "in-use";
+        case StoreErrorCode::NotSignedInAs:
+            return "not-signed-in-as";
         case StoreErrorCode::KeySlotsMissing:
             return "key-slots-missing";
         case StoreErrorCode::KeySlotsTampered:

@@ -216,6 +216,13 @@ SignedIn SqlCipherStoreProvider::migrate(const std::string& location,
 SignedIn SqlCipherStoreProvider::create(const std::string& location,
                                         const Credentials& administrator,
                                         const std::function<ProfessionalId(OpenStore&)>& setUp) {
+    return create(location, administrator, setUp, {});
+}
+
+SignedIn SqlCipherStoreProvider::create(const std::string& location,
+                                        const Credentials& administrator,
+                                        const std::function<ProfessionalId(OpenStore&)>& setUp,
+                                        const PassphraseFor& othersPassphrase) {
     SecretBytes key(crypto().randomBytes(Crypto::kKeyBytes));
     std::string recoverySecret = crypto().randomBytes(30);
     KeySlotFile file;
@@ -235,6 +242,15 @@ SignedIn SqlCipherStoreProvider::create(const std::string& location,
             file.slots.push_back(makeKeySlot(kPassphraseSlot, admin.str(), administrator.user,
                                              person->name, administrator.passphrase.reveal(), key,
                                              file.storeId, kdf_, crypto()));
+            for (const auto& p :
+                 othersPassphrase ? made.professionals() : std::vector<Professional>{}) {
+                if (p.id.str() == admin.str() || !p.active)
+                    continue;
+                if (auto theirs = othersPassphrase(p))
+                    file.slots.push_back(makeKeySlot(kPassphraseSlot, p.id.str(), usernameFor(p),
+                                                     p.name, theirs->reveal(), key, file.storeId,
+                                                     kdf_, crypto()));
+            }
             file.slots.push_back(makeKeySlot(kRecoverySlot, "", "", "", recoverySecret, key,
                                              file.storeId, kdf_, crypto()));
             slotId = file.slots.front().id;
@@ -458,9 +474,26 @@ void SqlCipherStore::setKdfForNewSlots(const KdfParams& params) {
 }
 
 std::function<std::unique_ptr<OpenStore>()> SqlCipherStore::connector() const {
-    return [path = impl_->path, key = *impl_->key, clock = impl_->clock] {
-        return std::unique_ptr<OpenStore>(openWithKey(path, key, clock));
+    return [path = impl_->path, key = *impl_->key, clock = impl_->clock,
+            person = accountablePerson()] {
+        auto opened = openWithKey(path, key, clock);
+        opened->impl_->actingFor = person;
+        return std::unique_ptr<OpenStore>(std::move(opened));
     };
+}
+
+std::optional<ProfessionalId> SqlCipherStore::accountablePerson() const {
+    if (auto person = signedInPerson())
+        return person;
+    return impl_->actingFor;
+}
+
+void SqlCipherStore::requireSignedInAs(const Actor& actor) const {
+    // The audit trail names whoever's slot opened the store, whatever a caller passes.
+    auto person = accountablePerson();
+    if (person && person->str() != actor.userId.str())
+        throw StoreError(StoreErrorCode::NotSignedInAs,
+                         "written as " + actor.userId.str() + ", signed in as " + person->str());
 }
 
 }  // namespace nmdt::storage

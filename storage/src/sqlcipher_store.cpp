@@ -369,6 +369,7 @@ void SqlCipherStore::commitWith(const ChangeSet& changes, const Actor& actor,
                                 const std::function<void()>& alongside) {
     if (changes.nothingToRecord() && !alongside)
         return;
+    requireSignedInAs(actor);
     for (const auto& c : changes.changes())
         checkAgainstSchema(c);
     HybridLogicalClock before = impl_->hlc;
@@ -462,6 +463,7 @@ void SqlCipherStore::changePassphrase(const Passphrase& newPassphrase, const Act
 
 void SqlCipherStore::rekeyRecording(const StoreKey& newKey, const AuditEvent& event,
                                     const Actor& actor, const std::function<void()>& alongside) {
+    requireSignedInAs(actor);
     const auto auditSequence = impl_->lastAuditSequence;
     const auto auditHash = impl_->lastAuditHash;
     try {

@@ -70,6 +70,9 @@ struct StoreImpl {
     /// What keyed this connection (for another connection to the same store).
     std::optional<StoreKey> key;
     std::optional<KeyRingState> keyRing;
+    /// Who signed in, on a connection opened for them without the slots (background sync):
+    /// every write on it must be in their name, as on the connection they signed in on.
+    std::optional<ProfessionalId> actingFor;
 
     /// A cached prepared statement for `sql` (compiled once per connection).
     BorrowedStatement prepare(const std::string& sql);

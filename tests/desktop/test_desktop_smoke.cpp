@@ -79,7 +79,9 @@ BOOST_AUTO_TEST_CASE(unlock_list_find_show_and_save_a_care_plan_pdf) {
     gui::UnlockDialog unlock(nullptr, provider, wxString::FromUTF8(fixture.path));
     unlock.Show();
     settle();
-    unlock.userField()->SetValue("Admin Office");  // the store predates key slots
+    // The store predates key slots: the chair's first sign-in moves it onto them, and every
+    // write after that must be in her name.
+    unlock.userField()->SetValue("Dr Amina Rahman");
     unlock.passphraseField()->SetValue(wxString::FromUTF8("clé d’accès — żółw 2026"));
     BOOST_TEST(!unlock.tryUnlock());  // one letter's case wrong: refused, nothing opened
     BOOST_TEST(!unlock.takeSignedIn().store);

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "model/action_service.h"
 #include "model/case_service.h"
@@ -119,6 +120,55 @@ BOOST_AUTO_TEST_CASE(each_person_opens_the_store_with_their_own_passphrase_and_n
     // The store key is random: no passphrase opens the file directly.
     BOOST_CHECK_THROW(storage::SqlCipherStore::open(n.path, kAdminPass), StoreError);
     BOOST_TEST(slurp(n.keys()).find("Gwen") == std::string::npos);  // names are not in clear
+}
+
+BOOST_AUTO_TEST_CASE(the_audit_trail_names_the_signed_in_person_for_every_kind_of_event) {
+    Neighbourhood n;
+    auto gwen = n.provider.signIn(n.path, {"gwen.pritchard", kNavPass});
+    const Actor asGwen = Neighbourhood::actor(*gwen.store, n.navigator);
+    const Actor asPriya = Neighbourhood::actor(*gwen.store, n.admin);
+    const auto before = gwen.store->auditTrail({}).back().sequence;
+    auto refusedAs = [](const std::function<void()>& write) {
+        try {
+            write();
+        } catch (const StoreError& e) {
+            return e.code() == StoreErrorCode::NotSignedInAs;
+        }
+        return false;
+    };
+    for (const auto& [kind, code] : EnumCodes<AuditEventKind>::table) {
+        const AuditEvent event{kind, "case:test", std::string(code)};
+        BOOST_TEST(refusedAs([&] { gwen.store->commit(ChangeSet::auditOnly(event), asPriya); }),
+                   code);
+        gwen.store->commit(ChangeSet::auditOnly(event), asGwen);
+    }
+    // The store's own recorded operations too, and a second connection opened for her
+    // (background sync) holds her to her name as well.
+    const std::string backup = n.dir.file("gwen.backup");
+    BOOST_TEST(refusedAs([&] { gwen.store->backupTo(backup, kNavPass, asPriya); }));
+    BOOST_TEST(!std::filesystem::exists(backup));
+    gwen.store->backupTo(backup, kNavPass, asGwen);
+    const Passphrase next("gwen changes her own one 2027");
+    BOOST_TEST(refusedAs([&] { gwen.store->changePassphrase(next, asPriya); }));
+    gwen.store->changePassphrase(next, asGwen);
+    auto second = gwen.store->connector()();
+    BOOST_TEST(refusedAs([&] {
+        second->commit(ChangeSet::auditOnly({AuditEventKind::Sync, "", ""}), asPriya);
+    }));
+    second->commit(ChangeSet::auditOnly({AuditEventKind::Sync, "", ""}), asGwen);
+    second.reset();
+
+    AuditQuery after;
+    after.afterSequence = before;
+    auto trail = gwen.store->auditTrail(after);
+    std::set<AuditEventKind> kinds;
+    for (const auto& entry : trail) {
+        BOOST_TEST(entry.userId == n.navigator.str(), entry.sequence);
+        BOOST_TEST(entry.userName == "Gwen Pritchard");
+        kinds.insert(entry.kind);
+    }
+    BOOST_TEST(kinds.size() == EnumCodes<AuditEventKind>::table.size());
+    BOOST_TEST(gwen.store->verifyAudit().intact);
 }
 
 BOOST_AUTO_TEST_CASE(a_reset_works_and_the_old_passphrase_stops_working) {
@@ -332,9 +382,19 @@ BOOST_AUTO_TEST_CASE(an_administrator_adds_a_person_and_later_hands_their_work_o
     BOOST_CHECK_THROW(people.setPassphrase(tomId, Passphrase("qwerty123456")), PassphraseRejected);
     people.setPassphrase(tomId, Passphrase("tom's first day at riverside"));
 
-    // Tom holds a case and an action (set up by the chair's commands).
-    Actor chair{ProfessionalId("chair"), "A Chair", Role::Chair, admin.organisationId};
-    ServiceContext asChair{*priya.store, *n.clock, ids, chair};
+    // Tom holds a case and an action, set up by the chair signed in as herself (a write in
+    // anyone else's name is refused on Priya's connection).
+    Professional amina;
+    amina.name = "Amina Rahman";
+    amina.username = "amina.rahman";
+    amina.role = Role::Chair;
+    auto aminaId = people.addPerson(amina);
+    people.setPassphrase(aminaId, Passphrase("the chair's own passphrase"));
+    priya.store.reset();
+    auto chairIn =
+        n.provider.signIn(n.path, {"amina.rahman", Passphrase("the chair's own passphrase")});
+    Actor chair = Neighbourhood::actor(*chairIn.store, aminaId);
+    ServiceContext asChair{*chairIn.store, *n.clock, ids, chair};
     auto caseId = CaseService(asChair).refer({resident("Ada", "Lovelace", testNhsNumber(7001)),
                                               {},
                                               {},
@@ -348,7 +408,7 @@ BOOST_AUTO_TEST_CASE(an_administrator_adds_a_person_and_later_hands_their_work_o
     action.owner = tomId;
     action.ownerOrganisation = admin.organisationId;
     auto actionId = ActionService(asChair).raise(action);
-    priya.store.reset();
+    chairIn.store.reset();
     BOOST_TEST(n.provider.signIn(n.path, {"tom.baker", Passphrase("tom's first day at riverside")})
                    .person.str() == tomId.str());
 

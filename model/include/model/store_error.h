@@ -22,6 +22,7 @@ enum class StoreErrorCode {
     KeySlotsMissing,     // the store's key file (<store>.keys) is not beside it
     KeySlotsTampered,    // the key file was altered, swapped or replaced by an older copy
     AccountDeactivated,  // the person's passphrase is right but they may no longer sign in
+    NotSignedInAs,       // a write in the name of someone other than who signed in
 };
 
 const char* storeErrorCodeName(StoreErrorCode code);

@@ -193,6 +193,10 @@ class SqlCipherStore final : public OpenStore, public SyncStore {
     explicit SqlCipherStore(std::unique_ptr<StoreImpl> impl);
     friend class SqlCipherStoreProvider;
     bool ownSlotOpensWith(const Passphrase& passphrase) const;
+    /// The person every write must name: who signed in, or whom a connector opened for.
+    std::optional<ProfessionalId> accountablePerson() const;
+    /// Throws StoreError(NotSignedInAs) unless `actor` is that person (or no one signed in).
+    void requireSignedInAs(const Actor& actor) const;
     void changeOwnSlot(const Passphrase& passphrase, const Actor& actor);
     /// Writes `file` (one generation on) and records `event` with it, together.
     void saveKeySlots(KeySlotFile file, const AuditEvent& event, const Actor& actor);
@@ -215,6 +219,13 @@ class SqlCipherStoreProvider : public StoreProvider {
     bool exists(const std::string& location) const override;
     SignedIn create(const std::string& location, const Credentials& administrator,
                     const std::function<ProfessionalId(OpenStore&)>& setUp) override;
+    /// Who else gets a key slot in a new store, and under which passphrase (nullopt: none).
+    using PassphraseFor = std::function<std::optional<Passphrase>(const Professional&)>;
+    /// As create, and every other active person `othersPassphrase` names gets a slot too,
+    /// all before the store appears (the demo store's people, each with their own).
+    SignedIn create(const std::string& location, const Credentials& administrator,
+                    const std::function<ProfessionalId(OpenStore&)>& setUp,
+                    const PassphraseFor& othersPassphrase);
     SignedIn signIn(const std::string& location, const Credentials& credentials) override;
     SignedIn recover(const std::string& location, const std::string& recoveryKey,
                      const Credentials& administrator) override;
