@@ -16,7 +16,7 @@
 #include "gui/main_frame.h"
 #include "model/change_set.h"
 #include "model/session_service.h"
-#include "people_dialog.h"
+#include "recovery_key_dialog.h"
 #include "store_restore.h"
 #include "sync_controller.h"
 #include "unlock_dialog.h"
@@ -70,7 +70,8 @@ class DesktopApp : public wxApp {
         if (!user)
             return false;
         if (signedIn.newRecoveryKey)
-            showRecoveryKey(replacing, *signedIn.newRecoveryKey);
+            showRecoveryKey(replacing, *signedIn.newRecoveryKey, store->location(), user->userName,
+                            deps_.clock->now());
         // Who signed in, and how many wrong passphrases came first: a store cannot record
         // anything before it is unlocked, so failures are recorded here.
         NoIdSource noIds;

@@ -1,5 +1,7 @@
 #include "people_dialog.h"
 
+#include <chrono>
+
 #include <wx/button.h>
 #include <wx/choicdlg.h>
 #include <wx/choice.h>
@@ -13,6 +15,7 @@
 
 #include "labelled.h"
 #include "model/permissions.h"
+#include "recovery_key_dialog.h"
 #include "refusable.h"
 #include "wording.h"
 #include "wx_text.h"
@@ -79,17 +82,7 @@ class Form : public wxDialog {
 
 }  // namespace
 
-void showRecoveryKey(wxWindow* parent, const std::string& key) {
-    wxMessageBox(
-        _("This store's recovery key is:") + "\n\n    " + toWx(key) + "\n\n" +
-            _("Write it down or print this window, and keep it locked away from the computer. "
-              "It opens the store if every administrator forgets their passphrase; it is "
-              "shown only now and is not kept anywhere. An administrator can make a new one "
-              "from View > People."),
-        _("Recovery key"), wxOK | wxICON_INFORMATION, parent);
-}
-
-PeopleDialog::PeopleDialog(wxWindow* parent, PeopleService people, const Store& reader,
+PeopleDialog::PeopleDialog(wxWindow* parent, PeopleService people, const OpenStore& reader,
                            std::function<std::vector<KeySlotSummary>()> slots, Actor user)
     : wxDialog(parent, wxID_ANY, _("People"), wxDefaultPosition, wxDefaultSize,
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
@@ -388,7 +381,9 @@ void PeopleDialog::onRecoveryKey() {
         wxMessageBox(problem, _("New Recovery Key"), wxOK | wxICON_ERROR, this);
         return;
     }
-    showRecoveryKey(this, key);
+    showRecoveryKey(
+        this, key, reader_.location(), user_.userName,
+        std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now()));
 }
 
 }  // namespace nmdt::gui

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "model/people_service.h"
-#include "model/store.h"
+#include "model/store_provider.h"
 
 class wxButton;
 class wxListView;
@@ -22,7 +22,7 @@ namespace nmdt::gui {
 /// runs one PeopleService command and shows its refusal in words.
 class PeopleDialog : public wxDialog {
   public:
-    PeopleDialog(wxWindow* parent, PeopleService people, const Store& reader,
+    PeopleDialog(wxWindow* parent, PeopleService people, const OpenStore& reader,
                  std::function<std::vector<KeySlotSummary>()> slots, Actor user);
 
     wxListView* list() const { return list_; }
@@ -50,7 +50,7 @@ class PeopleDialog : public wxDialog {
     void updateButtons();
 
     PeopleService people_;
-    const Store& reader_;
+    const OpenStore& reader_;
     std::function<std::vector<KeySlotSummary>()> slots_;
     Actor user_;
     std::vector<Professional> shown_;
@@ -59,8 +59,5 @@ class PeopleDialog : public wxDialog {
     wxButton* passphrase_ = nullptr;
     wxButton* leaver_ = nullptr;
 };
-
-/// Shows a new recovery key once, to be written down or printed and locked away.
-void showRecoveryKey(wxWindow* parent, const std::string& key);
 
 }  // namespace nmdt::gui

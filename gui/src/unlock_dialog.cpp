@@ -15,6 +15,7 @@
 
 #include "app_icon.h"
 #include "model/directory_service.h"
+#include "recovery_sign_in_dialog.h"
 #include "refusable.h"
 #include "wording.h"
 #include "wx_text.h"
@@ -104,6 +105,9 @@ UnlockDialog::UnlockDialog(wxWindow* parent, StoreProvider& stores, const wxStri
     grid->AddSpacer(0);
     strength_ = new wxStaticText(this, wxID_ANY, {});
     grid->Add(strength_);
+    grid->AddSpacer(0);
+    recovery_ = new wxButton(this, wxID_ANY, _("&Use the Recovery Key..."));
+    grid->Add(recovery_);
 
     message_ = new wxStaticText(this, wxID_ANY, {});
     message_->SetForegroundColour(wxColour(170, 0, 0));
@@ -144,6 +148,7 @@ UnlockDialog::UnlockDialog(wxWindow* parent, StoreProvider& stores, const wxStri
     passphrase_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { onPassphraseTyped(); });
     createNew_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { onCreateToggled(); });
     browse->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onBrowse(); });
+    recovery_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onRecovery(); });
     Bind(wxEVT_TIMER, [this](wxTimerEvent&) { onThrottleTick(); });
 }
 
@@ -165,6 +170,7 @@ void UnlockDialog::onCreateToggled() {
     strength_->Show(creating);
     for (auto* w : setUpOnly_)
         w->Show(creating);
+    recovery_->Show(!creating);
     userLabel_->SetLabel(creating ? _("Your &username:") : _("&Name or username:"));
     unlock_->SetLabel(creating ? _("C&reate") : _("Sign &In"));
     onPassphraseTyped();
@@ -263,6 +269,38 @@ bool UnlockDialog::tryUnlock() {
         }
         showProblem(describe(e.code()));
         return false;
+    }
+}
+
+void UnlockDialog::onRecovery() {
+    if (location_->GetValue().empty()) {
+        showProblem(_("Choose where the store is."));
+        return;
+    }
+    RecoverySignInDialog dialog(this, user_->GetValue(),
+                                [this](const std::string& key, const Credentials& admin) {
+                                    return recoverWith(key, admin);
+                                });
+    if (dialog.ShowModal() != wxID_OK)
+        return;
+    user_->SetValue(dialog.administratorField()->GetValue());
+    EndModal(wxID_OK);
+}
+
+wxString UnlockDialog::recoverWith(const std::string& key, const Credentials& administrator) {
+    try {
+        wxBusyCursor busy;
+        signedIn_ = stores_.recover(fromWx(location_->GetValue()), key, administrator);
+        throttle_.recordSuccess();
+        return {};
+    } catch (const StoreError& e) {
+        if (e.code() == StoreErrorCode::WrongPassphrase) {
+            ++failedAttempts_;
+            return _(
+                "That is not this store's recovery key, or no administrator in the store "
+                "has that name. Capitals, spaces and dashes in the key do not matter.");
+        }
+        return describe(e.code());
     }
 }
 

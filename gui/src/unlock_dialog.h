@@ -39,6 +39,11 @@ class UnlockDialog : public wxDialog {
     wxTextCtrl* passphraseField() const { return passphrase_; }
     wxTextCtrl* confirmField() const { return confirm_; }
     wxCheckBox* createNewBox() const { return createNew_; }
+    wxButton* recoveryButton() const { return recovery_; }
+    /// What "Use the Recovery Key" does once its questions are answered: opens the store
+    /// with the key and gives `administrator` their new passphrase. Returns why it failed,
+    /// or nothing (then takeSignedIn has the store and the next recovery key).
+    wxString recoverWith(const std::string& key, const Credentials& administrator);
     wxString message() const;
     /// Wrong passphrases typed before the store opened (audited once someone signs in).
     int failedAttempts() const { return failedAttempts_; }
@@ -48,6 +53,7 @@ class UnlockDialog : public wxDialog {
     void onPassphraseTyped();
     void onBrowse();
     void onThrottleTick();
+    void onRecovery();
     void showProblem(const wxString& text);
 
     bool createStore(const std::string& location, const Passphrase& passphrase);
@@ -72,6 +78,7 @@ class UnlockDialog : public wxDialog {
     wxStaticText* strength_ = nullptr;
     wxStaticText* message_ = nullptr;
     wxButton* unlock_ = nullptr;
+    wxButton* recovery_ = nullptr;
 };
 
 }  // namespace nmdt::gui

@@ -3,6 +3,7 @@
 
 #include <wx/button.h>
 #include <wx/checkbox.h>
+#include <wx/clipbrd.h>
 #include <wx/menu.h>
 #include <wx/splitter.h>
 #include <wx/srchctrl.h>
@@ -24,6 +25,10 @@
 #include "model/nhs_number.h"
 #include "model/search_key.h"
 #include "people_dialog.h"
+#include "printing/pdf_writer.h"
+#include "recovery_key_dialog.h"
+#include "recovery_sign_in_dialog.h"
+#include "reports/recovery_key_report.h"
 #include "test_support.h"
 #include "unlock_dialog.h"
 
@@ -328,6 +333,96 @@ BOOST_AUTO_TEST_CASE(an_administrator_lets_a_new_colleague_sign_in_and_records_a
     settle();
     BOOST_CHECK_THROW(provider.signIn(path, {"tom.baker", Passphrase("tom's first day here")}),
                       StoreError);
+}
+
+BOOST_AUTO_TEST_CASE(the_recovery_key_is_copied_printed_and_opens_the_store_once) {
+    TempDir dir;
+    auto clock = std::make_shared<FixedClock>(fixedNow());
+    storage::SqlCipherStoreProvider provider(clock, KdfParams{KdfAlgorithm::Scrypt, 1024, 8, 1});
+    const std::string path = dir.file("recovery.nmdt");
+    UnlockDialog setUp(nullptr, provider, wxString::FromUTF8(path));
+    setUp.createNewBox()->SetValue(true);
+    setUp.organisationField()->SetValue("Riverside Surgery");
+    setUp.odsCodeField()->SetValue("Y01234");
+    setUp.fullNameField()->SetValue("Priya Shah");
+    setUp.userField()->SetValue("priya.shah");
+    setUp.passphraseField()->SetValue("harbour lights at dusk 2026");
+    setUp.confirmField()->SetValue("harbour lights at dusk 2026");
+    BOOST_REQUIRE_MESSAGE(setUp.tryUnlock(), setUp.message().utf8_string());
+    const std::string key = *setUp.takeSignedIn().newRecoveryKey;
+
+    // Shown once: the whole key on one line, selectable, copied as it is.
+    {
+        gui::RecoveryKeyDialog shown(nullptr, key, path, "Priya Shah", fixedNow());
+        shown.Show();
+        settle();
+        BOOST_TEST(shown.keyField()->GetValue().utf8_string() == key);
+        BOOST_TEST(shown.keyField()->GetSize().x >=
+                   shown.keyField()->GetTextExtent(shown.keyField()->GetValue()).x);
+        BOOST_TEST_REQUIRE(shown.copyKey());
+        wxTextDataObject pasted;
+        {
+            wxClipboardLocker locked;
+            BOOST_TEST_REQUIRE(wxTheClipboard->GetData(pasted));
+        }
+        BOOST_TEST(pasted.GetText().utf8_string() == key);
+        screenshot(&shown, "recovery-key-dialog");
+    }
+    // The printed sheet (the same renderer as the printer) carries the key whole.
+    const std::string pdf = dir.file("recovery-key.pdf");
+    std::string error;
+    BOOST_TEST_REQUIRE(
+        gui::writeReportPdf(gui::recoveryKeyReport({key, path, "Priya Shah", fixedNow()}), pdf,
+                            error),
+        error);
+    auto pages = pdfPages(pdf);
+    BOOST_TEST_REQUIRE(pages.size() == 1u);
+    BOOST_TEST(pages[0].find(key) != std::string::npos, pages[0]);
+    BOOST_TEST(pages[0].find("Priya Shah") != std::string::npos);
+
+    // Every administrator forgot: the sign-in window's recovery path, with the key typed
+    // in lower case and without dashes, gives Priya a new passphrase.
+    UnlockDialog unlock(nullptr, provider, wxString::FromUTF8(path));
+    BOOST_TEST(unlock.recoveryButton()->IsShown());
+    auto refused = unlock.recoverWith("AAAAAAAA-AAAAAAAA-AAAAAAAA-AAAAAAAA-AAAAAAAA-AAAAAAAA",
+                                      {"priya.shah", Passphrase("remembered at last 2027")});
+    BOOST_TEST(refused.utf8_string().find("not this store's recovery key") != std::string::npos,
+               refused.utf8_string());
+    std::string typed;
+    for (char c : key)
+        if (c != '-')
+            typed.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    {
+        gui::RecoverySignInDialog asked(nullptr, "priya.shah",
+                                        [&](const std::string& k, const Credentials& admin) {
+                                            return unlock.recoverWith(k, admin);
+                                        });
+        asked.Show();
+        settle();
+        asked.keyField()->SetValue(wxString::FromUTF8(typed));
+        asked.passphraseField()->SetValue("remembered at last 2027");
+        asked.confirmField()->SetValue("remembered at last 2072");
+        BOOST_TEST(!asked.tryRecover());
+        BOOST_TEST(asked.message().utf8_string().find("different") != std::string::npos);
+        asked.confirmField()->SetValue("remembered at last 2027");
+        screenshot(&asked, "recovery-sign-in");
+        BOOST_TEST_REQUIRE(asked.tryRecover(), asked.message().utf8_string());
+    }
+    auto in = unlock.takeSignedIn();
+    BOOST_TEST_REQUIRE(in.store != nullptr);
+    BOOST_TEST(in.store->professional(in.person)->username == "priya.shah");
+    BOOST_TEST_REQUIRE(in.newRecoveryKey.has_value());
+    BOOST_TEST(*in.newRecoveryKey != key);
+    in.store.reset();
+    BOOST_TEST(
+        provider.signIn(path, {"priya.shah", Passphrase("remembered at last 2027")}).person.str() ==
+        in.person.str());
+    BOOST_CHECK_THROW(
+        provider.signIn(path, {"priya.shah", Passphrase("harbour lights at dusk 2026")}),
+        StoreError);
+    // The used key is void.
+    UnlockDialog again(nullptr, provider, wxString::FromUTF8(path));
+    BOOST_TEST(!again.recoverWith(key, {"priya.shah", Passphrase("yet another one 2028")}).empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
