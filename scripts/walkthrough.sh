@@ -26,9 +26,11 @@ rm -f "$out"/*.png
 # A home of its own: the walk never touches the user's settings or stores.
 work="$(mktemp -d)"
 export HOME="$work"
-passphrase="demo passphrase 2026"
+# Each demo person has their own passphrase (the Windows walkthrough meets the older
+# one-passphrase demo store and its move onto key slots).
+passphrase="amina demo passphrase"
 store="$work/demo.nmdt"
-NMDT_PASSPHRASE="$passphrase" "$build/apps/nmdt-cli" demo "$store" --size small >/dev/null
+"$build/apps/nmdt-cli" demo "$store" --size small --passphrase-per-person >/dev/null 2>&1
 
 display=":$((90 + RANDOM % 100))"
 Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp &
@@ -231,7 +233,10 @@ keys ctrl+shift+l
 window "Sign in to Neighbourhood MDT"
 typed "Admin Office"
 keys Tab
-typed "$passphrase"
+typed "$passphrase"  # the chair's passphrase is not the administrator's
+keys Return
+shot switch-user-wrong-person  # refused in the window, the passphrase selected to retype
+typed "admin demo passphrase"
 shot switch-user-sign-in
 keys Return
 window "Neighbourhood MDT"

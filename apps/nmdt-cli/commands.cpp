@@ -63,8 +63,13 @@ const std::set<std::string> kValueOptions{"passphrase-file",
                                           "code",
                                           "batch",
                                           "meeting",
-                                          "csv"};
-const std::set<std::string> kFlagOptions{"verify"};
+                                          "csv",
+                                          "role",
+                                          "username",
+                                          "email",
+                                          "phone",
+                                          "registration"};
+const std::set<std::string> kFlagOptions{"verify", "passphrase-per-person"};
 
 std::string describeAudit(const AuditVerification& v);
 
@@ -111,12 +116,12 @@ int demo(const Invocation& inv, std::ostream& out, std::ostream& err) {
     std::string size = inv.option("size").value_or("small");
     if (size != "small" && size != "large")
         throw std::invalid_argument("--size is small or large");
-    Passphrase p = storePassphrase(inv);
+    Passphrase p = inv.option("passphrase-per-person") ? Passphrase() : storePassphrase(inv);
     SystemClock clock;
     auto started = std::chrono::steady_clock::now();
     int lastPercent = -1;
     demo::DemoSummary summary;
-    auto generate = [&](SqlCipherStore& store) {
+    auto generate = [&](Store& store) {
         summary = demo::generateDemoData(
             store, clock, size == "large" ? demo::DemoSize::large() : demo::DemoSize::small(),
             numberOption(inv, "seed", 1), [&](std::size_t done, std::size_t total) {
@@ -127,7 +132,36 @@ int demo(const Invocation& inv, std::ostream& out, std::ostream& err) {
                 }
             });
     };
-    if (std::filesystem::exists(pathFromUtf8(inv.store))) {
+    if (inv.option("passphrase-per-person")) {
+        // Each demo person signs in with their own published passphrase; the store is
+        // filled and every slot made before it appears.
+        if (std::filesystem::exists(pathFromUtf8(inv.store)))
+            throw std::invalid_argument("a per-person demo store is made new; " + inv.store +
+                                        " already exists");
+        storage::SqlCipherStoreProvider provider;
+        Professional admin;
+        admin.username = "admin.office";
+        auto in = provider.create(
+            inv.store, {admin.username, Passphrase(demo::demoPassphraseFor(admin))},
+            [&](OpenStore& store) {
+                generate(store);
+                err << "\rGenerating demo data: done.   \n"
+                    << "Giving each demo person their own passphrase..." << std::flush;
+                for (const auto& person : store.professionals())
+                    if (person.username == admin.username)
+                        return person.id;
+                throw std::logic_error("the demo has no administrator called admin.office");
+            },
+            [](const Professional& person) {
+                return std::optional<Passphrase>(Passphrase(demo::demoPassphraseFor(person)));
+            });
+        err << " done.\n";
+        out << "Each demo person signs in with their username and their own passphrase:\n";
+        for (const auto& person : in.store->professionals())
+            out << "  " << person.username << "  '" << demo::demoPassphraseFor(person) << "'  ("
+                << person.name << ")\n";
+        out << "Recovery key: " << *in.newRecoveryKey << "\n";
+    } else if (std::filesystem::exists(pathFromUtf8(inv.store))) {
         auto store = SqlCipherStore::open(inv.store, p);
         if (store->caseCount() > 0)
             throw std::invalid_argument(
@@ -138,7 +172,8 @@ int demo(const Invocation& inv, std::ostream& out, std::ostream& err) {
         requireAcceptable(p);
         SqlCipherStore::create(inv.store, p, generate);
     }
-    err << "\rGenerating demo data: done.   \n";
+    if (!inv.option("passphrase-per-person"))
+        err << "\rGenerating demo data: done.   \n";
     auto seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     out << "Demo neighbourhood written to " << inv.store << " in " << std::fixed
@@ -396,7 +431,9 @@ void printUsage(std::ostream& out) {
     out << "Usage: nmdt-cli COMMAND STORE [options]\n\n"
            "Commands:\n"
            "  create   create a new encrypted store\n"
-           "  demo     fill a new store with a demo neighbourhood (--size small|large, --seed N)\n"
+           "  demo     fill a new store with a demo neighbourhood (--size small|large, --seed N);\n"
+           "           --passphrase-per-person gives each demo person their own published\n"
+           "           passphrase (listed) instead of one store passphrase\n"
            "  check    run the integrity check (exit 1 if it fails)\n"
            "  rekey    change the passphrase (new one from --new-passphrase-file, "
            "NMDT_NEW_PASSPHRASE or prompt)\n"
@@ -428,6 +465,11 @@ void printUsage(std::ostream& out) {
            "key\n"
            "  set-passphrase  let --for USERNAME sign in here, or reset their passphrase (new one\n"
            "                  from --new-passphrase-file, NMDT_NEW_PASSPHRASE or a prompt)\n"
+           "  people          list the directory: username, role, organisation, who signs in here\n"
+           "  add-person      a person in your organisation: --name FULL-NAME --role ROLE\n"
+           "                  (--username U --email E --phone P --registration R); then\n"
+           "                  set-passphrase lets them sign in here\n"
+           "  add-organisation  a partner organisation: --name NAME --kind KIND (--ods CODE)\n"
            "  leaver          --for USERNAME leaves; their open actions and cases pass to --to\n"
            "  recover         the recovery key (--recovery-key-file, NMDT_RECOVERY_KEY or prompt)\n"
            "                  gives administrator --as a new passphrase; prints a new recovery "

@@ -23,16 +23,18 @@ window() {  # window TITLE: wait for it and give it the keyboard
   xdotool windowactivate --sync "$id" 2>/dev/null || xdotool windowfocus --sync "$id" || true
   sleep "$settle"
 }
-unlock_as_chair() {  # unlock_as_chair PASSPHRASE: the sign-in window is up; sign in as the chair
+unlock_as_chair() {  # unlock_as_chair PASSPHRASE [migrates]: sign in as the chair from the sign-in window
   typed "Dr Amina Rahman"  # the name field has the keyboard when no one signed in before
   keys Tab
   typed "$1"
   shot sign-in
   keys Return
-  # The demo store was made with one passphrase: this first sign-in gives everyone in it a
-  # key slot and shows the store's new recovery key once.
-  window "Recovery key"
-  shot recovery-key
-  keys Return
+  if [ "${2:-}" = migrates ]; then
+    # A store made with one passphrase: this first sign-in gives everyone in it a key slot
+    # and shows the store's new recovery key once.
+    window "Recovery key"
+    shot recovery-key
+    keys Return
+  fi
   window "Neighbourhood MDT"
 }

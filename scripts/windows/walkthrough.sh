@@ -39,7 +39,7 @@ settle=0.9  # Wine paints a little later than GTK
 
 echo "Windows walkthrough screenshots in $out:"
 window "Sign in to Neighbourhood MDT"
-unlock_as_chair "$passphrase"
+unlock_as_chair "$passphrase" migrates
 xdotool search --onlyvisible --name "^Neighbourhood MDT" windowsize %@ 1500 900 2>/dev/null || true
 shot residents
 keys ctrl+f

@@ -143,6 +143,63 @@ BOOST_AUTO_TEST_CASE(an_administrator_lets_a_colleague_sign_in_and_records_them_
     BOOST_TEST(contains(foreign.output, "not-permitted"), foreign.output);
 }
 
+BOOST_AUTO_TEST_CASE(the_demo_gives_each_person_their_own_published_passphrase) {
+    TempDir dir;
+    const std::string store = "'" + dir.file("demo.nmdt") + "'";
+    auto made = cli("demo " + store + " --passphrase-per-person", "");
+    BOOST_REQUIRE_MESSAGE(made.exitCode == 0, made.output);
+    BOOST_TEST(contains(made.output, "amina.rahman  'amina demo passphrase'"), made.output);
+    BOOST_TEST(contains(made.output, "Recovery key"), made.output);
+    BOOST_TEST(std::filesystem::exists(dir.file("demo.nmdt.keys")));
+    BOOST_TEST(
+        cli("check " + store + " --as amina.rahman", "NMDT_PASSPHRASE='amina demo passphrase'")
+            .exitCode == 0);
+    BOOST_TEST(
+        cli("check " + store + " --as 'Gwen Pritchard'", "NMDT_PASSPHRASE='gwen demo passphrase'")
+            .exitCode == 0);
+    // Nobody's passphrase opens another person's slot.
+    BOOST_TEST(
+        cli("check " + store + " --as amina.rahman", "NMDT_PASSPHRASE='gwen demo passphrase'")
+            .exitCode == 3);
+    // The shared passphrase of older demo stores opens nothing here.
+    BOOST_TEST(
+        cli("check " + store + " --as amina.rahman", "NMDT_PASSPHRASE='demo passphrase 2026'")
+            .exitCode == 3);
+    // A second run never overwrites the store.
+    BOOST_TEST(cli("demo " + store + " --passphrase-per-person", "").exitCode == 2);
+
+    // The administrator adds a colleague and a partner from the command line.
+    const std::string admin = " --as admin.office";
+    const std::string adminPass = "NMDT_PASSPHRASE='admin demo passphrase'";
+    auto added = cli("add-person " + store + admin +
+                         " --name 'Ffion Lloyd' --role navigator --registration 'SWE SW98765'",
+                     adminPass);
+    BOOST_REQUIRE_MESSAGE(added.exitCode == 0, added.output);
+    BOOST_TEST(contains(added.output, "ffion.lloyd"), added.output);
+    BOOST_TEST(cli("add-person " + store + admin + " --name 'Ffion Lloyd' --role wizard", adminPass)
+                   .exitCode == 2);
+    auto clash = cli("add-person " + store + admin +
+                         " --name 'Another Gwen' --username gwen.pritchard --role navigator",
+                     adminPass);
+    BOOST_TEST(clash.exitCode != 0);
+    auto partner =
+        cli("add-organisation " + store + admin + " --name 'Northvale Carers Centre' --kind vcfse",
+            adminPass);
+    BOOST_REQUIRE_MESSAGE(partner.exitCode == 0, partner.output);
+    // A navigator may not.
+    BOOST_TEST(cli("add-person " + store + " --as gwen.pritchard --name 'Sam Ng' --role navigator",
+                   "NMDT_PASSPHRASE='gwen demo passphrase'")
+                   .exitCode != 0);
+    auto listed = cli("people " + store + admin, adminPass);
+    BOOST_REQUIRE_MESSAGE(listed.exitCode == 0, listed.output);
+    BOOST_TEST(contains(listed.output, "ffion.lloyd"), listed.output);
+    BOOST_TEST(!contains(listed.output, "sam.ng"), listed.output);
+    // Ffion cannot sign in until an administrator sets her passphrase.
+    BOOST_TEST(
+        cli("check " + store + " --as ffion.lloyd", "NMDT_PASSPHRASE='ffion demo passphrase'")
+            .exitCode == 3);
+}
+
 BOOST_AUTO_TEST_CASE(demo_then_list_search_and_check) {
     TempDir dir;
     std::string store = "'" + dir.file("demo.nmdt") + "'";

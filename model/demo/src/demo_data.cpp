@@ -509,4 +509,9 @@ DemoSummary generateDemoData(Store& store, const Clock& clock, DemoSize size, st
     return Generator(store, clock, size, seed, progress).run();
 }
 
+std::string demoPassphraseFor(const Professional& person) {
+    std::string username = person.username.empty() ? suggestUsername(person.name) : person.username;
+    return username.substr(0, username.find('.')) + " demo passphrase";
+}
+
 }  // namespace nmdt::demo

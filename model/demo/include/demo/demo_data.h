@@ -43,4 +43,9 @@ using DemoProgress = std::function<void(std::size_t, std::size_t)>;
 DemoSummary generateDemoData(Store& store, const Clock& clock, DemoSize size,
                              std::uint64_t seed = 1, const DemoProgress& progress = {});
 
+/// The demo's published passphrase for one of its people: the first part of their username
+/// and " demo passphrase" ("amina demo passphrase" for amina.rahman). Listed in the README,
+/// so never for a real store.
+std::string demoPassphraseFor(const Professional& person);
+
 }  // namespace nmdt::demo
