@@ -1,6 +1,8 @@
 #include "people_commands.h"
 
+#include <iomanip>
 #include <iostream>
+#include <map>
 #include <stdexcept>
 
 #include "cli_support.h"
@@ -13,6 +15,15 @@ namespace nmdt::cli {
 namespace {
 
 using storage::SqlCipherStoreProvider;
+
+OrganisationKind kindOption(const Invocation& inv) {
+    auto kind = fromCode<OrganisationKind>(inv.option("kind").value_or("gp-practice"));
+    if (!kind)
+        throw std::invalid_argument(
+            "--kind is one of gp-practice, community-trust, mental-health, "
+            "social-care, vcfse, neighbourhood-hub");
+    return *kind;
+}
 
 Passphrase newPassphraseFor(const Invocation& inv) {
     return readPassphrase(inv.option("new-passphrase-file"), "NMDT_NEW_PASSPHRASE",
@@ -29,12 +40,7 @@ int setUp(const Invocation& inv, std::ostream& out) {
     Organisation org;
     org.name = required(inv, "org");
     org.odsCode = inv.option("ods").value_or("");
-    auto kind = fromCode<OrganisationKind>(inv.option("kind").value_or("gp-practice"));
-    if (!kind)
-        throw std::invalid_argument(
-            "--kind is one of gp-practice, community-trust, mental-health, "
-            "social-care, vcfse, neighbourhood-hub");
-    org.kind = *kind;
+    org.kind = kindOption(inv);
     Professional admin;
     admin.name = required(inv, "name");
     admin.username = required(inv, "as");
@@ -79,6 +85,63 @@ int setPassphrase(const Invocation& inv, std::ostream& out) {
     return kOk;
 }
 
+/// people: the directory, and who may sign in on this desktop.
+int listPeople(const Invocation& inv, std::ostream& out) {
+    auto store = openStore(inv);
+    std::set<std::string> signsIn;
+    for (const auto& slot : store->keySlots())
+        if (!slot.recovery)
+            signsIn.insert(slot.person.str());
+    std::map<std::string, std::string> orgNames;
+    for (const auto& o : store->organisations())
+        orgNames[o.id.str()] = o.name;
+    out << std::left << std::setw(22) << "Username" << std::setw(32) << "Name" << std::setw(16)
+        << "Role" << std::setw(11) << "Signs in"
+        << "Organisation\n";
+    for (const auto& p : store->professionals())
+        out << std::setw(22) << p.username << std::setw(32) << p.name << std::setw(16)
+            << codeOf(p.role) << std::setw(11)
+            << (!p.active                   ? "left"
+                : signsIn.count(p.id.str()) ? "here"
+                                            : "-")
+            << orgNames[p.organisationId.str()] << "\n";
+    return kOk;
+}
+
+/// add-person: someone new in the administrator's own organisation.
+int addPerson(const Invocation& inv, std::ostream& out) {
+    Professional person;
+    person.name = required(inv, "name");
+    auto role = fromCode<Role>(required(inv, "role"));
+    if (!role)
+        throw std::invalid_argument(
+            "--role is one of chair, clinician, navigator, practice-staff, vcfse-worker, "
+            "administrator, coordinator");
+    person.role = *role;
+    person.username = inv.option("username").value_or(suggestUsername(person.name));
+    person.email = inv.option("email").value_or("");
+    person.phone = inv.option("phone").value_or("");
+    person.registration = inv.option("registration").value_or("");
+    auto store = openStore(inv);
+    auto id = people(*store).addPerson(person);
+    auto added = store->professional(id);
+    out << "Added " << added->name << " (" << codeOf(added->role) << "), who signs in as "
+        << added->username << " once set-passphrase lets them.\n";
+    return kOk;
+}
+
+/// add-organisation: a partner organisation joins the directory.
+int addOrganisation(const Invocation& inv, std::ostream& out) {
+    Organisation org;
+    org.name = required(inv, "name");
+    org.kind = kindOption(inv);
+    org.odsCode = inv.option("ods").value_or("");
+    auto store = openStore(inv);
+    people(*store).addOrganisation(org);
+    out << "Added " << org.name << " to the directory.\n";
+    return kOk;
+}
+
 /// leaver: --for leaves; their work passes to --to.
 int leaver(const Invocation& inv, std::ostream& out) {
     auto store = openStore(inv);
@@ -108,7 +171,9 @@ int recover(const Invocation& inv, std::ostream& out) {
 }  // namespace
 
 const std::set<std::string>& peopleCommands() {
-    static const std::set<std::string> names{"set-up", "set-passphrase", "leaver", "recover"};
+    static const std::set<std::string> names{"set-up",          "set-passphrase", "leaver",
+                                             "recover",         "people",         "add-person",
+                                             "add-organisation"};
     return names;
 }
 
@@ -119,6 +184,12 @@ int runPeopleCommand(const Invocation& inv, std::ostream& out) {
         return setPassphrase(inv, out);
     if (inv.command == "leaver")
         return leaver(inv, out);
+    if (inv.command == "people")
+        return listPeople(inv, out);
+    if (inv.command == "add-person")
+        return addPerson(inv, out);
+    if (inv.command == "add-organisation")
+        return addOrganisation(inv, out);
     return recover(inv, out);
 }
 
