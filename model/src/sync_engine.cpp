@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <thread>
 
 #include "model/merge_rules.h"
@@ -41,7 +42,8 @@ std::optional<std::string> textSet(const SyncEntry& e, std::string_view field) {
 
 std::string refusalOfReceived(const SyncEntry& entry, const std::string& signerOrganisation,
                               const ActionHolders& holders,
-                              const PeopleOrganisations& peopleOrganisations) {
+                              const PeopleOrganisations& peopleOrganisations,
+                              const HasOwnAdministrator& hasOwnAdministrator) {
     const auto& c = entry.change;
     if (!c.organisationId.empty() && c.organisationId != signerOrganisation)
         return "a change by " + c.userName + " claims organisation " + c.organisationId +
@@ -53,13 +55,20 @@ std::string refusalOfReceived(const SyncEntry& entry, const std::string& signerO
         case EntityKind::Professional: {
             if (!is(Role::Administrator))
                 return "only an administrator may change the directory, not a " + c.role;
-            // Only an organisation's own administrators change it and its people. A new
-            // entry may come from anyone's administrator (a neighbourhood is introduced to
-            // itself that way); changing an existing one may not.
-            if (c.op != ChangeOp::Update || !peopleOrganisations)
-                break;
             const std::string author =
                 c.organisationId.empty() ? signerOrganisation : c.organisationId;
+            // Nobody adds people to, or moves people into, an organisation that has its own
+            // administrators here; until it has one, a partner's administrator may introduce
+            // its people (a neighbourhood is introduced to itself that way).
+            if (auto into = textSet(entry, "organisation_id");
+                c.kind == EntityKind::Professional && into && !into->empty() && *into != author &&
+                hasOwnAdministrator && hasOwnAdministrator(*into))
+                return "only " + *into + "'s administrators may add people to it; " + c.userName +
+                       " of " + author + " put professional " + c.entityId + " there";
+            // Only an organisation's own administrators change it and its people. A new
+            // organisation may come from anyone's administrator; changing one may not.
+            if (c.op != ChangeOp::Update || !peopleOrganisations)
+                break;
             std::optional<std::string> owner;
             if (c.kind == EntityKind::Organisation)
                 owner = c.entityId;
@@ -300,6 +309,18 @@ void SyncEngine::pull(SyncReport& report) {
             return p->organisationId.str();
         return std::nullopt;
     };
+    // Read once per pull: the directory is small, and an administrator arriving in this
+    // pull counts from the next one (until then the organisation is still being introduced).
+    std::optional<std::set<std::string>> administered;
+    HasOwnAdministrator hasOwnAdministrator = [&](const std::string& organisationId) {
+        if (!administered) {
+            administered.emplace();
+            for (const auto& p : store_.professionals())
+                if (p.active && p.role == Role::Administrator)
+                    administered->insert(p.organisationId.str());
+        }
+        return administered->count(organisationId) > 0;
+    };
     auto noteHolder = [&](const SyncEntry& e) {
         ActionHolder h = holders(e.change.entityId).value_or(ActionHolder{});
         if (auto owner = textSet(e, "owner_id"))
@@ -334,7 +355,8 @@ void SyncEngine::pull(SyncReport& report) {
                     signerOrg = batch.signer.substr(at + 2, batch.signer.find(',', at) - at - 2);
                 std::vector<SyncEntry> allowed;
                 for (auto& e : batch.entries) {
-                    auto why = refusalOfReceived(e, signerOrg, holders, peopleOrganisations);
+                    auto why = refusalOfReceived(e, signerOrg, holders, peopleOrganisations,
+                                                 hasOwnAdministrator);
                     if (why.empty()) {
                         if (e.change.kind == EntityKind::Action)
                             noteHolder(e);

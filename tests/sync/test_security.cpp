@@ -335,20 +335,56 @@ BOOST_AUTO_TEST_CASE(only_an_organisations_own_administrators_change_its_people)
     forged.update(EntityKind::Organisation, kPractice.str(),
                   {{"name", std::string("Taken Over Surgery")}});
     p.vcfse.store->commit(forged, vcfseAdmin);
+    // It also adds a "GP" to the practice (which has its own administrator) and moves its
+    // own navigator there; adding a colleague of its own, and introducing a new partner
+    // organisation, are its to do.
+    ChangeSet planted("add-person");
+    planted.create(EntityKind::Professional, "5d0c8a4e-1b7e-4f55-9a43-3f0d2c9e8b11",
+                   {{"name", std::string("Dr Not Real")},
+                    {"role", std::string("clinician")},
+                    {"organisation_id", kPractice.str()},
+                    {"username", std::string("not.real")},
+                    {"active", std::int64_t{1}}});
+    planted.update(EntityKind::Professional, p.people.navigator.str(),
+                   {{"organisation_id", kPractice.str()}});
+    p.vcfse.store->commit(planted, vcfseAdmin);
     ChangeSet own("edit-person");
     own.update(EntityKind::Professional, p.people.navigator.str(),
                {{"phone", std::string("01632 960123")}});
+    own.create(EntityKind::Professional, "7a2e4c1d-9b3f-4e8a-8c6d-2f1b0a9e7d55",
+               {{"name", std::string("Sam Ng")},
+                {"role", std::string("navigator")},
+                {"organisation_id", kVcfse.str()},
+                {"username", std::string("sam.ng")},
+                {"active", std::int64_t{1}}});
+    own.create(EntityKind::Organisation, "3c9f1e2a-6d4b-4a7e-9f8c-1e2d3c4b5a66",
+               {{"name", std::string("Northvale Carers Centre")},
+                {"kind", std::string("vcfse")},
+                {"ods_code", std::string("")}});
     p.vcfse.store->commit(own, vcfseAdmin);
     requireSynced(p.vcfse.sync());
 
     auto r = p.practice.sync();
-    BOOST_TEST(r.applied.refused == 2u);
+    BOOST_TEST(r.applied.refused == 4u);
+    BOOST_TEST(
+        !p.practice.store->professional(ProfessionalId("5d0c8a4e-1b7e-4f55-9a43-3f0d2c9e8b11")));
+    BOOST_TEST(p.practice.store->professional(p.people.navigator)->organisationId.str() ==
+               kVcfse.str());
+    BOOST_TEST(
+        p.practice.store->professional(ProfessionalId("7a2e4c1d-9b3f-4e8a-8c6d-2f1b0a9e7d55"))
+            .has_value());
+    BOOST_TEST(
+        p.practice.store->organisation(OrganisationId("3c9f1e2a-6d4b-4a7e-9f8c-1e2d3c4b5a66"))
+            .has_value());
     BOOST_TEST(p.practice.store->professional(p.people.gp)->active);
     BOOST_TEST(p.practice.store->organisation(kPractice)->name != "Taken Over Surgery");
     BOOST_TEST(p.practice.store->professional(p.people.navigator)->phone == "01632 960123");
     auto problems = p.practice.store->syncProblems(10);
     BOOST_TEST(std::any_of(problems.begin(), problems.end(), [](const SyncProblem& x) {
         return x.message.find("administrators may change its people") != std::string::npos;
+    }));
+    BOOST_TEST(std::any_of(problems.begin(), problems.end(), [](const SyncProblem& x) {
+        return x.message.find("administrators may add people to it") != std::string::npos;
     }));
 }
 

@@ -82,13 +82,18 @@ using ActionHolders = std::function<std::optional<ActionHolder>(const std::strin
 /// A person's organisation as this desktop knows it; nullopt for someone not seen yet.
 using PeopleOrganisations = std::function<std::optional<std::string>(const std::string& personId)>;
 
+/// Whether an organisation has an active administrator of its own in this directory.
+using HasOwnAdministrator = std::function<bool(const std::string& organisationId)>;
+
 /// Why a received change must not be applied (empty when it may): the organisation it
 /// claims is not the one that signed it, or its author's role may not make it (with
 /// `holders`, also a navigator's or VCFSE worker's change to an action, or note on one,
 /// held by someone else; with `peopleOrganisations`, an administrator's change to another
-/// organisation's people or to another organisation).
+/// organisation's people or to another organisation; with `hasOwnAdministrator`, an
+/// administrator adding or moving someone into another organisation that has its own).
 std::string refusalOfReceived(const SyncEntry& entry, const std::string& signerOrganisation,
                               const ActionHolders& holders = {},
-                              const PeopleOrganisations& peopleOrganisations = {});
+                              const PeopleOrganisations& peopleOrganisations = {},
+                              const HasOwnAdministrator& hasOwnAdministrator = {});
 
 }  // namespace nmdt
