@@ -129,7 +129,7 @@ int main(int argc, char** argv) {
     for (std::size_t i = 1; i + 1 < args.size(); ++i)
         if (args[i] == "--runs")
             runs = std::atoi(args[i + 1].c_str());
-    std::string self = std::string("'") + argv[0] + "'";
+    const std::string self = argv[0];  // a program path, not a shell word
 
     // 1. Start-up, as whole processes, alternating so load affects both alike.
     std::vector<double> bare, app;
