@@ -2,7 +2,9 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <filesystem>
+#include <fstream>
 
+#include "crypto/openssl_crypto.h"
 #include "encrypted_database.h"
 #include "migrations.h"
 #include "model/utf8_path.h"
@@ -19,6 +21,42 @@ const char* const kManifestTable = "backup_manifest";
 std::int64_t countRows(SQLite::Database& db, const std::string& schema, const std::string& table) {
     return db.execAndGet("SELECT count(*) FROM " + schema + "." + table).getInt64();
 }
+
+/// A backup is keyed as key slots are: scrypt (the standard parameters) over its passphrase
+/// and a random salt. SQLCipher keeps the salt as the file's first 16 bytes, so the file
+/// alone holds all but the passphrase, and a stolen backup costs an attacker a
+/// memory-hard derivation per guess rather than SQLCipher 3.4's PBKDF2-SHA1.
+constexpr std::size_t kBackupSaltBytes = 16;
+
+SecretBytes backupKey(const Passphrase& passphrase, const std::string& salt) {
+    return crypto::openSsl().deriveKey(passphrase.reveal(), salt, KdfParams::standard(),
+                                       Crypto::kKeyBytes);
+}
+
+}  // namespace
+
+std::unique_ptr<SQLite::Database> openBackupDatabase(const std::string& path,
+                                                     const Passphrase& passphrase) {
+    std::string salt;
+    {
+        std::ifstream in(pathFromUtf8(path), std::ios::binary);
+        salt.resize(kBackupSaltBytes);
+        if (!in || !in.read(salt.data(), static_cast<std::streamsize>(salt.size())))
+            salt.clear();
+    }
+    if (!salt.empty()) {
+        try {
+            return openEncryptedDatabase(path, StoreKey::raw(backupKey(passphrase, salt)),
+                                         OpenIntent::InspectExisting);
+        } catch (const StoreError& e) {
+            if (e.code() != StoreErrorCode::WrongPassphrase)
+                throw;
+        }
+    }
+    return openEncryptedDatabase(path, passphrase, OpenIntent::InspectExisting);
+}
+
+namespace {
 
 /// Creates an empty file so a connection without OPEN_CREATE can ATTACH it, readable by its
 /// owner only (backups and restored stores alike).
@@ -112,11 +150,13 @@ void SqlCipherStore::backupTo(const std::string& path, const Passphrase& backupP
     if (backupPassphrase.empty())
         throw StoreError(StoreErrorCode::WrongPassphrase, "empty backup passphrase");
     const std::string partial = path + ".part";
+    const std::string salt = crypto::openSsl().randomBytes(kBackupSaltBytes);
+    const SecretBytes derived = backupKey(backupPassphrase, salt);
     try {
         guarded([&] {
             impl_->statements.clear();  // no statement may be pending while attaching
             auto& db = *impl_->db;
-            exportEncrypted(db, partial, backupPassphrase, schemaVersionOf(db));
+            exportEncrypted(db, partial, StoreKey::rawWithSalt(derived, salt), schemaVersionOf(db));
             db.exec(std::string("CREATE TABLE copy.") + kManifestTable +
                     " (key TEXT PRIMARY KEY, value TEXT)");
             auto put = [&](const std::string& key, const std::string& value) {
@@ -134,8 +174,9 @@ void SqlCipherStore::backupTo(const std::string& path, const Passphrase& backupP
             put("audit_entries", std::to_string(countRows(db, "copy", "audit_log")));
             db.exec("DETACH DATABASE copy");
         });
-        // Read it back before calling it a backup.
-        verifyBackup(partial, backupPassphrase);
+        // Read it back, whole, before calling it a backup.
+        checkBackup(
+            *openEncryptedDatabase(partial, StoreKey::raw(derived), OpenIntent::InspectExisting));
         impl_->writeStep();
         fs::rename(pathFromUtf8(partial), pathFromUtf8(path));
     } catch (const std::filesystem::filesystem_error& e) {
@@ -156,8 +197,7 @@ void SqlCipherStore::backupTo(const std::string& path, const Passphrase& backupP
 
 SqlCipherStore::BackupManifest SqlCipherStore::verifyBackup(const std::string& backupPath,
                                                             const Passphrase& backupPassphrase) {
-    auto db = openEncryptedDatabase(backupPath, backupPassphrase, OpenIntent::InspectExisting);
-    return checkBackup(*db);
+    return checkBackup(*openBackupDatabase(backupPath, backupPassphrase));
 }
 
 SqlCipherStore::BackupManifest SqlCipherStore::restoreBackup(const std::string& backupPath,
@@ -178,8 +218,7 @@ SqlCipherStore::BackupManifest SqlCipherStore::restoreBackup(const std::string& 
     const std::string building = storePath + ".restoring";
     try {
         // 1. The backup must be whole and ours before anything else happens.
-        auto backup =
-            openEncryptedDatabase(backupPath, backupPassphrase, OpenIntent::InspectExisting);
+        auto backup = openBackupDatabase(backupPath, backupPassphrase);
         BackupManifest manifest = checkBackup(*backup);
         // 2. Build the restored store beside the current one, under the store's key.
         guarded([&] {

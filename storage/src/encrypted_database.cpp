@@ -84,6 +84,13 @@ StoreKey StoreKey::raw(const SecretBytes& key) {
     return k;
 }
 
+StoreKey StoreKey::rawWithSalt(const SecretBytes& key, const std::string& salt) {
+    StoreKey k;
+    k.value_ = Passphrase("x'" + toHex(key.reveal()) + toHex(salt) + "'");
+    k.raw_ = true;
+    return k;
+}
+
 void applyKey(SQLite::Database& db, const StoreKey& key) {
     // Debian's SQLiteCpp lacks SQLITE_HAS_CODEC, so Database::key() throws; PRAGMA key works.
     // kdf_iter and cipher_page_size are not stored in the file: they must match every time.

@@ -19,6 +19,9 @@ class StoreKey {
   public:
     StoreKey(const Passphrase& passphrase) : value_(passphrase) {}  // NOLINT: implicit
     static StoreKey raw(const SecretBytes& key);
+    /// A raw key that also sets a new file's salt (its first 16 bytes), which SQLCipher
+    /// would otherwise choose: so a key derived from that salt can be found again.
+    static StoreKey rawWithSalt(const SecretBytes& key, const std::string& salt);
     bool isRaw() const { return raw_; }
     bool empty() const { return value_.empty(); }
     /// What PRAGMA key is given (secret).
@@ -47,6 +50,12 @@ void restrictToOwner(const std::string& path);
 /// file is left exactly as it was.
 std::unique_ptr<SQLite::Database> openEncryptedDatabase(const std::string& path,
                                                         const StoreKey& key, OpenIntent intent);
+
+/// Opens a backup with its passphrase: through the key scrypt derives from it and the salt
+/// at the start of the file, or, for a backup made before backups were keyed that way,
+/// SQLCipher's own derivation. Throws StoreError as openEncryptedDatabase.
+std::unique_ptr<SQLite::Database> openBackupDatabase(const std::string& path,
+                                                     const Passphrase& passphrase);
 
 /// Issues PRAGMA key (and the fixed cipher settings) for an attached or new connection.
 void applyKey(SQLite::Database& db, const StoreKey& key);

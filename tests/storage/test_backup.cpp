@@ -140,10 +140,27 @@ BOOST_AUTO_TEST_CASE(bad_backups_are_refused_and_the_store_left_untouched) {
     BOOST_TEST(readBytes(b.backup) == good);  // checking a backup never changes it
 }
 
+BOOST_AUTO_TEST_CASE(a_backup_is_keyed_by_scrypt_not_sqlciphers_own_derivation) {
+    BackedUp b;
+    // Its passphrase opens it only through the memory-hard derivation over the salt at the
+    // start of the file; SQLCipher 3.4's PBKDF2-SHA1 of the same passphrase does not.
+    try {
+        openEncryptedDatabase(b.backup, kBackupKey, OpenIntent::InspectExisting);
+        BOOST_FAIL("SQLCipher's own derivation opened the backup");
+    } catch (const StoreError& e) {
+        BOOST_TEST((e.code() == StoreErrorCode::WrongPassphrase));
+    }
+    BOOST_TEST(openBackupDatabase(b.backup, kBackupKey) != nullptr);
+    BOOST_CHECK_THROW(openBackupDatabase(b.backup, Passphrase("backup passphrase for IT 2027")),
+                      StoreError);
+    // The file starts with its random salt, never a plaintext header.
+    BOOST_TEST(readBytes(b.backup).substr(0, 15) != "SQLite format 3");
+}
+
 BOOST_AUTO_TEST_CASE(a_backup_with_a_tampered_audit_trail_is_refused) {
     BackedUp b;
     {
-        auto db = openEncryptedDatabase(b.backup, kBackupKey, OpenIntent::InspectExisting);
+        auto db = openBackupDatabase(b.backup, kBackupKey);
         db->exec("DROP TRIGGER audit_log_append_only");
         db->exec("UPDATE audit_log SET detail = 'edited' WHERE sequence = 3");
     }
