@@ -7,6 +7,7 @@
 
 #include <fstream>
 
+#include "integration/hub_server.h"
 #include "integration/invitation.h"
 #include "model/action_service.h"
 #include "model/case_service.h"
@@ -149,21 +150,46 @@ BOOST_AUTO_TEST_CASE(a_certificate_from_another_ca_is_refused_and_nothing_is_sto
 BOOST_AUTO_TEST_CASE(a_withdrawn_certificate_is_refused_with_its_reason,
                      *boost::unit_test::precondition(OnlyWhere{kBuildMachineToolsReachable,
                                                                kNeedsBuildMachineTools})) {
+    // Pasted exactly as openssl prints it ("sha256 Fingerprint=AB:CD:..."), upper case and
+    // colons and all: it must still match (it used to be compared as lower-case text and
+    // silently revoke nothing).
     auto fingerprint = runCommand("openssl x509 -noout -fingerprint -sha256 -in " +
                                   TestPki::instance().cert("site2"));
-    fingerprint = fingerprint.substr(fingerprint.find('=') + 1);
-    std::string hex;
-    for (char c : fingerprint)
-        if (std::isxdigit(static_cast<unsigned char>(c)))
-            hex += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    while (!fingerprint.empty() && std::isspace(static_cast<unsigned char>(fingerprint.back())))
+        fingerprint.pop_back();
+    BOOST_TEST_REQUIRE(fingerprint.find(':') != std::string::npos, fingerprint);
     HubProcess::Limits limits;
-    limits.revoked = hex;
+    limits.revoked = fingerprint;
     Partners p(limits);
     Desktop leaver{2, p.hub, p.team};
     auto r = leaver.sync();
     BOOST_TEST(!r.completed);
     BOOST_REQUIRE(r.problem);
     BOOST_TEST(r.problem->message.find("withdrawn") != std::string::npos, r.problem->message);
+}
+
+BOOST_AUTO_TEST_CASE(a_revocation_the_hub_cannot_read_stops_it_starting) {
+    // A typo, a truncated paste or a SHA-1 fingerprint would match no one and leave the
+    // leaver connected; the hub refuses its configuration instead, saying which entry.
+    const std::vector<std::string> unreadable{
+        "3f:a1:0c", "sha1 Fingerprint=AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01",
+        std::string(63, 'a') + "g"};
+    for (const auto& bad : unreadable) {
+        HubProcess::Limits limits;
+        limits.revoked = bad;
+        try {
+            HubProcess hub(limits);
+            BOOST_FAIL("the hub started with hub.revoked=" + bad);
+        } catch (const std::runtime_error& e) {
+            const std::string said = e.what();
+            BOOST_TEST(said.find("hub.revoked") != std::string::npos, said);
+            BOOST_TEST(said.find("not a SHA-256 certificate fingerprint") != std::string::npos,
+                       said);
+        }
+    }
+    BOOST_TEST(*integration::canonicalFingerprint(" SHA256 Fingerprint=" + std::string(64, 'A')) ==
+               std::string(64, 'a'));
+    BOOST_TEST(!integration::canonicalFingerprint("").has_value());
 }
 
 BOOST_AUTO_TEST_CASE(an_envelope_sealed_with_a_wrong_team_key_is_refused_by_every_reader) {

@@ -4,7 +4,9 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/sync_ports.h"
@@ -25,8 +27,16 @@ struct HubConfig {
     std::size_t maxPageSize = 500;
     int requestsPerMinute = 1200;  // per desktop certificate
     int maxThreads = 16;
-    std::vector<std::string> revokedFingerprints;  // SHA-256 of partners who left
+    /// SHA-256 of partners who left, in any usual form (see canonicalFingerprint).
+    std::vector<std::string> revokedFingerprints;
 };
+
+/// A certificate's SHA-256 fingerprint as the hub compares them (64 lower-case hex digits)
+/// from any usual way of writing one: upper or lower case, with or without colons or
+/// spaces, and with the "sha256 Fingerprint=" that `openssl x509 -fingerprint` prints.
+/// Nullopt when it is not one (too short, not hex, another digest): a revocation that
+/// silently matched nothing would leave a leaver connected.
+std::optional<std::string> canonicalFingerprint(std::string_view text);
 
 /// One HTTP exchange, stripped of transport; what HubService decides on.
 struct HubRequest {

@@ -4,6 +4,7 @@
 #include <Poco/URI.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 
 #include "envelope_codec.h"
@@ -52,8 +53,49 @@ HubResponse errorResponse(int status, const std::string& message) {
     return {status, stringify(o)};
 }
 
+std::optional<std::string> canonicalFingerprint(std::string_view text) {
+    if (auto equals = text.find('='); equals != std::string_view::npos) {
+        std::string label;
+        for (char c : text.substr(0, equals))
+            if (!std::isspace(static_cast<unsigned char>(c)))
+                label += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (label != "sha256fingerprint" && label != "sha2-256fingerprint")
+            return std::nullopt;  // a SHA-1 one from -fingerprint without -sha256, say
+        text.remove_prefix(equals + 1);
+    }
+    std::string hex;
+    for (char c : text) {
+        if (c == ':' || std::isspace(static_cast<unsigned char>(c)))
+            continue;
+        if (!std::isxdigit(static_cast<unsigned char>(c)))
+            return std::nullopt;
+        hex += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    if (hex.size() != 64)
+        return std::nullopt;
+    return hex;
+}
+
+namespace {
+/// The configuration's revocations, each in the form the hub compares; refuses the whole
+/// configuration over one it cannot read.
+HubConfig withCanonicalRevocations(HubConfig config) {
+    for (auto& fingerprint : config.revokedFingerprints) {
+        auto canonical = canonicalFingerprint(fingerprint);
+        if (!canonical)
+            throw SyncError(SyncError::Kind::NotEnrolled,
+                            "hub.revoked: '" + fingerprint +
+                                "' is not a SHA-256 certificate fingerprint (64 hexadecimal "
+                                "digits, colons allowed, as 'openssl x509 -noout -fingerprint "
+                                "-sha256 -in CERT' prints it)");
+        fingerprint = *canonical;
+    }
+    return config;
+}
+}  // namespace
+
 HubService::HubService(HubConfig config, EnvelopeLog& log)
-    : config_(std::move(config)), log_(log), ca_(config_.caFile) {}
+    : config_(withCanonicalRevocations(std::move(config))), log_(log), ca_(config_.caFile) {}
 
 bool HubService::overRate(const std::string& fingerprint) {
     std::lock_guard lock(mutex_);
