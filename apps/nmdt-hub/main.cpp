@@ -9,10 +9,12 @@
 #include <Poco/Util/OptionSet.h>
 #include <Poco/Util/ServerApplication.h>
 
+#include <filesystem>
 #include <iostream>
 
 #include "integration/hub_server.h"
 #include "model/sync_ports.h"
+#include "model/utf8_path.h"
 #include "storage/envelope_log.h"
 
 namespace {
@@ -56,6 +58,10 @@ class HubApplication : public Poco::Util::ServerApplication {
         try {
             auto config = readConfig();
             Poco::File(config.dataDirectory).createDirectories();
+            // Its owner's (the service account's) alone: it names every desktop and team.
+            std::filesystem::permissions(nmdt::pathFromUtf8(config.dataDirectory),
+                                         std::filesystem::perms::owner_all,
+                                         std::filesystem::perm_options::replace);
             nmdt::storage::SqliteEnvelopeLog log(
                 Poco::Path(config.dataDirectory).append("hub-envelopes.db").toString());
             nmdt::integration::HubServer server(config, log);

@@ -4,7 +4,12 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
+#include <filesystem>
+#include <fstream>
+
+#include "encrypted_database.h"
 #include "model/store_error.h"
+#include "model/utf8_path.h"
 #include "store_impl.h"
 
 namespace nmdt::storage {
@@ -56,6 +61,11 @@ std::string blobOf(const SQLite::Column& c) {
 
 SqliteEnvelopeLog::SqliteEnvelopeLog(const std::string& path) : impl_(new EnvelopeLogImpl) {
     guarded([&] {
+        // The hub's log holds routing metadata about every desktop: its owner's alone, from
+        // before anything is written (SQLite gives its -wal and -shm files the same mode).
+        if (!std::filesystem::exists(pathFromUtf8(path)))
+            std::ofstream(pathFromUtf8(path), std::ios::binary);
+        restrictToOwner(path);
         impl_->db = std::make_unique<SQLite::Database>(
             path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX);
         impl_->db->exec("PRAGMA journal_mode = WAL");

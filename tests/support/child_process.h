@@ -25,11 +25,13 @@ struct OnlyWhere {
 };
 
 #ifdef _WIN32
+inline constexpr bool kPosixPermissions = false;  // access is kept in ACLs there
 inline constexpr bool kLinksSharedLibraries = false;
 // Under Wine a Windows test cannot wait for the build machine's own programs (node, openssl,
 // a shell): tests that check their output with those tools run in the Linux suite only.
 inline constexpr bool kBuildMachineToolsReachable = false;
 #else
+inline constexpr bool kPosixPermissions = true;
 inline constexpr bool kLinksSharedLibraries = true;
 inline constexpr bool kBuildMachineToolsReachable = true;
 #endif

@@ -168,6 +168,22 @@ BOOST_AUTO_TEST_CASE(a_withdrawn_certificate_is_refused_with_its_reason,
     BOOST_TEST(r.problem->message.find("withdrawn") != std::string::npos, r.problem->message);
 }
 
+BOOST_AUTO_TEST_CASE(the_hubs_files_are_its_owners_alone,
+                     *boost::unit_test::precondition(OnlyWhere{
+                         kPosixPermissions, "Windows keeps access in ACLs, not mode bits"})) {
+    Partners p;  // the hub has taken pushes from two desktops
+    namespace fs = std::filesystem;
+    const auto others = fs::perms::group_all | fs::perms::others_all;
+    BOOST_TEST(((fs::status(p.hub.dataDir()).permissions() & others) == fs::perms::none));
+    std::size_t files = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(p.hub.dataDir())) {
+        ++files;
+        BOOST_TEST(((entry.status().permissions() & others) == fs::perms::none),
+                   entry.path().string());
+    }
+    BOOST_TEST(files >= 1u);
+}
+
 BOOST_AUTO_TEST_CASE(a_revocation_the_hub_cannot_read_stops_it_starting) {
     // A typo, a truncated paste or a SHA-1 fingerprint would match no one and leave the
     // leaver connected; the hub refuses its configuration instead, saying which entry.
