@@ -348,11 +348,10 @@ void SyncEngine::pull(SyncReport& report) {
                                     "envelope " + std::to_string(envelope.hubSequence) +
                                         " claims site " + batch.site + " but was signed by " +
                                         batch.signer + ", not " + *known);
-                // The signer's organisation is the O of its certificate: "CN=..,O=<org>".
-                std::string signerOrg;
-                auto at = batch.signer.find("O=");
-                if (at != std::string::npos)
-                    signerOrg = batch.signer.substr(at + 2, batch.signer.find(',', at) - at - 2);
+                // The signer's organisation is its certificate's O field, as the sealer read
+                // it: never found by searching the subject's text, where a name holding
+                // ",O=<another organisation>" would pass as that organisation.
+                const std::string& signerOrg = batch.signerOrganisation;
                 std::vector<SyncEntry> allowed;
                 for (auto& e : batch.entries) {
                     auto why = refusalOfReceived(e, signerOrg, holders, peopleOrganisations,

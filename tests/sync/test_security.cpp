@@ -208,6 +208,49 @@ BOOST_AUTO_TEST_CASE(a_revocation_the_hub_cannot_read_stops_it_starting) {
     BOOST_TEST(!integration::canonicalFingerprint("").has_value());
 }
 
+// Issues a certificate with the openssl command-line tool.
+BOOST_AUTO_TEST_CASE(a_name_holding_another_organisation_does_not_pass_as_it,
+                     *boost::unit_test::precondition(OnlyWhere{kBuildMachineToolsReachable,
+                                                               kNeedsBuildMachineTools})) {
+    Partners p;
+    // The trusted CA issues a VCFSE desktop a certificate whose common name reads
+    // "spoof,O=org-practice": its subject text then holds "O=org-practice" first.
+    TempDir made;
+    const std::string ca = TestPki::instance().ca();
+    const std::string caKey = ca.substr(0, ca.size() - 4) + ".key";
+    const std::string cert = made.file("spoof.pem"), key = made.file("spoof.key");
+    runCommand("openssl req -new -newkey rsa:2048 -nodes -sha256 -keyout '" + key + "' -out '" +
+               made.file("spoof.csr") + "' -subj '/CN=spoof,O=" + kPractice.str() +
+               "/O=" + kVcfse.str() + "' 2>&1");
+    {
+        std::ofstream ext(made.file("spoof.ext"));
+        ext << "basicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\n"
+               "extendedKeyUsage=clientAuth\n";
+    }
+    runCommand("openssl x509 -req -in '" + made.file("spoof.csr") + "' -CA '" + ca + "' -CAkey '" +
+               caKey + "' -CAcreateserial -CAserial '" + made.file("ca.srl") +
+               "' -days 30 -sha256 -extfile '" + made.file("spoof.ext") + "' -out '" + cert +
+               "' 2>&1");
+    Desktop spoof{4, p.hub, p.team};
+    spoof.credentials.certificateFile = cert;
+    spoof.credentials.privateKeyFile = key;
+
+    // It sends a directory change in the practice administrator's name.
+    ChangeSet claim("add-organisation");
+    claim.create(EntityKind::Organisation, "org-claimed",
+                 {{"name", std::string("Claimed Partner")}, {"kind", std::string("vcfse")}});
+    spoof.store->commit(claim, Actor{p.people.admin, "Pat Admin", Role::Administrator, kPractice});
+    requireSynced(spoof.sync());
+
+    auto r = p.practice.sync();
+    BOOST_TEST(r.applied.refused >= 1u);
+    BOOST_TEST(!p.practice.store->organisation(OrganisationId("org-claimed")).has_value());
+    auto problems = p.practice.store->syncProblems(10);
+    BOOST_TEST(std::any_of(problems.begin(), problems.end(), [](const SyncProblem& x) {
+        return x.message.find("signed by a desktop of organisation org-vcfse") != std::string::npos;
+    }));
+}
+
 BOOST_AUTO_TEST_CASE(an_envelope_sealed_with_a_wrong_team_key_is_refused_by_every_reader) {
     Partners p;
     auto wrongTeam = p.team;

@@ -41,7 +41,7 @@ class PocoEnvelopeSealer final : public EnvelopeSealer {
         const std::string what = describeEnvelope(envelope);
         if (envelope.header.team != credentials_.team)
             throw SyncError(SyncError::Kind::Malformed, what + " belongs to another team");
-        std::string signer = verifyEnvelopeSignature(envelope, ca_);
+        const EnvelopeSigner signer = verifyEnvelopeSignature(envelope, ca_);
         auto key = credentials_.keys.find(envelope.header.keyId);
         if (key == credentials_.keys.end())
             throw SyncError(SyncError::Kind::NotEnrolled,
@@ -54,7 +54,8 @@ class PocoEnvelopeSealer final : public EnvelopeSealer {
         batch.hubSequence = envelope.hubSequence;
         batch.hubTimeMs = envelope.hubTimeMs;
         batch.site = envelope.header.site;
-        batch.signer = signer;
+        batch.signer = signer.subject;
+        batch.signerOrganisation = signer.organisation;
         batch.entries = decodeBody(body, envelope.header, what);
         return batch;
     }

@@ -136,8 +136,25 @@ std::string organisationOf(const Poco::Crypto::X509Certificate& cert) {
     return cert.subjectName(Poco::Crypto::X509Certificate::NID_ORGANIZATION_NAME);
 }
 
+namespace {
+/// A distinguished name's attribute value written as RFC 4514 writes it.
+std::string escapedValue(const std::string& value) {
+    std::string out;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const char c = value[i];
+        const bool special =
+            c == ',' || c == '+' || c == '"' || c == '\\' || c == '<' || c == '>' || c == ';' ||
+            c == '=' || (i == 0 && (c == ' ' || c == '#')) || (i + 1 == value.size() && c == ' ');
+        if (special)
+            out += '\\';
+        out += c;
+    }
+    return out;
+}
+}  // namespace
+
 std::string subjectOf(const Poco::Crypto::X509Certificate& cert) {
-    return "CN=" + cert.commonName() + ",O=" + organisationOf(cert);
+    return "CN=" + escapedValue(cert.commonName()) + ",O=" + escapedValue(organisationOf(cert));
 }
 
 std::string sha256Fingerprint(const Poco::Crypto::X509Certificate& cert) {
@@ -219,8 +236,8 @@ std::string describeEnvelope(const SealedEnvelope& e) {
     return out;
 }
 
-std::string verifyEnvelopeSignature(const SealedEnvelope& envelope,
-                                    const Poco::Crypto::X509Certificate& ca) {
+EnvelopeSigner verifyEnvelopeSignature(const SealedEnvelope& envelope,
+                                       const Poco::Crypto::X509Certificate& ca) {
     const std::string what = describeEnvelope(envelope);
     auto signer = certificateFromPem(envelope.signerCertificate, what);
     requireIssuedBy(signer, ca, what);
@@ -228,7 +245,7 @@ std::string verifyEnvelopeSignature(const SealedEnvelope& envelope,
         throw SyncError(SyncError::Kind::Tampered,
                         what + " does not match its signature: it was altered after " +
                             subjectOf(signer) + " sealed it");
-    return subjectOf(signer);
+    return {subjectOf(signer), organisationOf(signer)};
 }
 
 }  // namespace nmdt::integration

@@ -37,7 +37,9 @@ std::string aesGcmOpen(const std::string& key, const GcmSealed& sealed, const st
 /// PBKDF2-HMAC-SHA256; for keys derived from a code a person types.
 std::string deriveKey(const std::string& secret, const std::string& salt, int iterations);
 
-/// Who a certificate was issued to, as "CN=<name>,O=<organisation>".
+/// Who a certificate was issued to, as "CN=<name>,O=<organisation>" with each value escaped
+/// as RFC 4514 does (a name holding ",O=" cannot read as a second organisation). For people
+/// to read and to compare whole; never search it for a field: use organisationOf.
 std::string subjectOf(const Poco::Crypto::X509Certificate& cert);
 std::string organisationOf(const Poco::Crypto::X509Certificate& cert);
 std::string sha256Fingerprint(const Poco::Crypto::X509Certificate& cert);
@@ -53,10 +55,17 @@ std::string sign(const Poco::Crypto::RSAKey& key, const std::string& data);
 bool verify(const Poco::Crypto::X509Certificate& cert, const std::string& data,
             const std::string& signature);
 
-/// Checks an envelope's signer against the CA and its signature; returns the signer's
-/// subject. Throws SyncError(Untrusted or Tampered) naming the envelope.
-std::string verifyEnvelopeSignature(const SealedEnvelope& envelope,
-                                    const Poco::Crypto::X509Certificate& ca);
+/// Who signed an envelope: their subject, and the organisation read from the certificate's
+/// own O field.
+struct EnvelopeSigner {
+    std::string subject;
+    std::string organisation;
+};
+
+/// Checks an envelope's signer against the CA and its signature; returns who signed it.
+/// Throws SyncError(Untrusted or Tampered) naming the envelope.
+EnvelopeSigner verifyEnvelopeSignature(const SealedEnvelope& envelope,
+                                       const Poco::Crypto::X509Certificate& ca);
 
 /// "envelope 12 from site ab12…" for messages.
 std::string describeEnvelope(const SealedEnvelope& envelope);

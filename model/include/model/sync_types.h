@@ -50,7 +50,8 @@ struct ReceivedBatch {
     std::int64_t hubSequence = 0;
     std::int64_t hubTimeMs = 0;  // when the hub accepted it: the bound for clock clamping
     std::string site;
-    std::string signer;  // subject of the certificate that signed it
+    std::string signer;              // subject of the certificate that signed it
+    std::string signerOrganisation;  // that certificate's O, read from its parsed fields
     std::vector<SyncEntry> entries;
 };
 
