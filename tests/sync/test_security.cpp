@@ -5,7 +5,10 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <chrono>
+#include <ctime>
 #include <fstream>
+#include <thread>
 
 #include "integration/hub_server.h"
 #include "integration/invitation.h"
@@ -249,6 +252,60 @@ BOOST_AUTO_TEST_CASE(a_name_holding_another_organisation_does_not_pass_as_it,
     BOOST_TEST(std::any_of(problems.begin(), problems.end(), [](const SyncProblem& x) {
         return x.message.find("signed by a desktop of organisation org-vcfse") != std::string::npos;
     }));
+}
+
+// Issues a short-lived certificate with the openssl command-line tool.
+BOOST_AUTO_TEST_CASE(history_signed_by_a_certificate_that_has_since_expired_stays_readable,
+                     *boost::unit_test::precondition(OnlyWhere{kBuildMachineToolsReachable,
+                                                               kNeedsBuildMachineTools})) {
+    Partners p;
+    // A VCFSE desktop whose certificate runs out a few seconds from now.
+    TempDir made;
+    const std::string dir = made.path().string();
+    const std::string ca = TestPki::instance().ca();
+    const std::string caKey = ca.substr(0, ca.size() - 4) + ".key";
+    {
+        std::ofstream(made.file("index.txt"));
+        std::ofstream(made.file("serial")) << "1000\n";
+        std::ofstream cnf(made.file("ca.cnf"));
+        cnf << "[ ca ]\ndefault_ca = short\n[ short ]\ndatabase = " << made.file("index.txt")
+            << "\nserial = " << made.file("serial") << "\nnew_certs_dir = " << dir
+            << "\ndefault_md = sha256\npolicy = any\nunique_subject = no\n"
+               "[ any ]\ncommonName = supplied\norganizationName = supplied\n"
+               "[ client ]\nbasicConstraints = CA:FALSE\n"
+               "keyUsage = digitalSignature,keyEncipherment\nextendedKeyUsage = clientAuth\n";
+    }
+    auto utc = [](std::chrono::seconds from) {
+        auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now() + from);
+        char text[32];
+        std::strftime(text, sizeof text, "%Y%m%d%H%M%SZ", std::gmtime(&t));
+        return std::string(text);
+    };
+    const std::string cert = made.file("short.pem"), key = made.file("short.key");
+    runCommand("openssl req -new -newkey rsa:2048 -nodes -sha256 -keyout '" + key + "' -out '" +
+               made.file("short.csr") + "' -subj '/CN=site4/O=" + kVcfse.str() + "' 2>&1");
+    runCommand("openssl ca -batch -config '" + made.file("ca.cnf") + "' -cert '" + ca +
+               "' -keyfile '" + caKey + "' -in '" + made.file("short.csr") + "' -out '" + cert +
+               "' -startdate " + utc(-std::chrono::hours(1)) + " -enddate " +
+               utc(std::chrono::seconds(12)) + " -extensions client -notext 2>&1");
+    Desktop brief{4, p.hub, p.team};
+    brief.credentials.certificateFile = cert;
+    brief.credentials.privateKeyFile = key;
+    ChangeSet introduce("add-organisation");
+    introduce.create(
+        EntityKind::Organisation, "org-introduced",
+        {{"name", std::string("Introduced While Valid")}, {"kind", std::string("vcfse")}});
+    brief.store->commit(
+        introduce, Actor{ProfessionalId("vcfse-admin"), "Val Admin", Role::Administrator, kVcfse});
+    requireSynced(brief.sync());
+
+    // Once it has expired, a partner reading the history still accepts what it signed.
+    std::this_thread::sleep_for(std::chrono::seconds(14));
+    auto r = p.practice.sync();
+    BOOST_TEST(r.completed);
+    BOOST_TEST(p.practice.store->organisation(OrganisationId("org-introduced")).has_value());
+    // And it can no longer send anything new: its own certificate is refused at once.
+    BOOST_CHECK_THROW(brief.sync(), SyncError);
 }
 
 BOOST_AUTO_TEST_CASE(an_envelope_sealed_with_a_wrong_team_key_is_refused_by_every_reader) {

@@ -180,12 +180,14 @@ std::string pemOf(const std::string& certificatePath) {
 }
 
 void requireIssuedBy(const Poco::Crypto::X509Certificate& cert,
-                     const Poco::Crypto::X509Certificate& ca, const std::string& what) {
+                     const Poco::Crypto::X509Certificate& ca, const std::string& what,
+                     std::optional<std::int64_t> atMs) {
     if (!cert.issuedBy(ca))
         throw SyncError(SyncError::Kind::Untrusted,
                         what + " is signed by " + subjectOf(cert) +
                             ", whose certificate was not issued by this neighbourhood's CA");
-    Poco::DateTime now;
+    const Poco::DateTime now =
+        atMs ? Poco::DateTime(Poco::Timestamp(*atMs * 1000)) : Poco::DateTime();
     if (cert.validFrom() > now || cert.expiresOn() < now)
         throw SyncError(SyncError::Kind::Untrusted, what + " is signed by " + subjectOf(cert) +
                                                         ", whose certificate is out of date");
@@ -240,7 +242,11 @@ EnvelopeSigner verifyEnvelopeSignature(const SealedEnvelope& envelope,
                                        const Poco::Crypto::X509Certificate& ca) {
     const std::string what = describeEnvelope(envelope);
     auto signer = certificateFromPem(envelope.signerCertificate, what);
-    requireIssuedBy(signer, ca, what);
+    // Judged when the hub took it in: history signed by a certificate that has expired
+    // since stays readable (a new envelope is judged now, before it has a hub time).
+    requireIssuedBy(
+        signer, ca, what,
+        envelope.hubTimeMs > 0 ? std::optional<std::int64_t>(envelope.hubTimeMs) : std::nullopt);
     if (!verify(signer, signingInput(envelope), envelope.signature))
         throw SyncError(SyncError::Kind::Tampered,
                         what + " does not match its signature: it was altered after " +

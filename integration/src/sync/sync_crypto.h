@@ -6,6 +6,8 @@
 #include <Poco/Crypto/RSAKey.h>
 #include <Poco/Crypto/X509Certificate.h>
 
+#include <cstdint>
+#include <optional>
 #include <string>
 
 #include "model/sync_ports.h"
@@ -45,9 +47,11 @@ std::string organisationOf(const Poco::Crypto::X509Certificate& cert);
 std::string sha256Fingerprint(const Poco::Crypto::X509Certificate& cert);
 Poco::Crypto::X509Certificate certificateFromPem(const std::string& pem, const std::string& what);
 std::string pemOf(const std::string& certificatePath);
-/// Throws SyncError(Untrusted) unless `cert` was issued by `ca` and is in date.
+/// Throws SyncError(Untrusted) unless `cert` was issued by `ca` and was in date at `atMs`
+/// (milliseconds since the epoch; now when not given).
 void requireIssuedBy(const Poco::Crypto::X509Certificate& cert,
-                     const Poco::Crypto::X509Certificate& ca, const std::string& what);
+                     const Poco::Crypto::X509Certificate& ca, const std::string& what,
+                     std::optional<std::int64_t> atMs = std::nullopt);
 
 /// The bytes an envelope's signature covers: every header field, nonce, ciphertext, tag.
 std::string signingInput(const SealedEnvelope& envelope);
