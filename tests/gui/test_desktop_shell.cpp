@@ -77,6 +77,21 @@ struct ShellStore {
     }
 };
 
+/// Riverside Surgery set up from nothing in the sign-in window, Priya Shah its first
+/// administrator (passphrase "harbour lights at dusk 2026").
+SignedIn setUpRiverside(StoreProvider& provider, const std::string& path) {
+    UnlockDialog setUp(nullptr, provider, wxString::FromUTF8(path));
+    setUp.createNewBox()->SetValue(true);
+    setUp.organisationField()->SetValue("Riverside Surgery");
+    setUp.odsCodeField()->SetValue("Y01234");
+    setUp.fullNameField()->SetValue("Priya Shah");
+    setUp.userField()->SetValue("priya.shah");
+    setUp.passphraseField()->SetValue("harbour lights at dusk 2026");
+    setUp.confirmField()->SetValue("harbour lights at dusk 2026");
+    BOOST_REQUIRE_MESSAGE(setUp.tryUnlock(), setUp.message().utf8_string());
+    return setUp.takeSignedIn();
+}
+
 std::vector<std::string> rows(nmdt::gui::CaseListView* list, long column) {
     std::vector<std::string> out;
     for (long i = 0; i < list->GetItemCount(); ++i)
@@ -267,16 +282,7 @@ BOOST_AUTO_TEST_CASE(an_administrator_lets_a_new_colleague_sign_in_and_records_a
     storage::SqlCipherStoreProvider provider(clock, KdfParams{KdfAlgorithm::Scrypt, 1024, 8, 1});
     const std::string path = dir.file("people.nmdt");
     const Passphrase adminPass("harbour lights at dusk 2026");
-    UnlockDialog setUp(nullptr, provider, wxString::FromUTF8(path));
-    setUp.createNewBox()->SetValue(true);
-    setUp.organisationField()->SetValue("Riverside Surgery");
-    setUp.odsCodeField()->SetValue("Y01234");
-    setUp.fullNameField()->SetValue("Priya Shah");
-    setUp.userField()->SetValue("priya.shah");
-    setUp.passphraseField()->SetValue("harbour lights at dusk 2026");
-    setUp.confirmField()->SetValue("harbour lights at dusk 2026");
-    BOOST_REQUIRE_MESSAGE(setUp.tryUnlock(), setUp.message().utf8_string());
-    auto in = setUp.takeSignedIn();
+    auto in = setUpRiverside(provider, path);
     auto me = in.store->professional(in.person);
     Actor admin{me->id, me->name, me->role, me->organisationId};
 
@@ -340,16 +346,7 @@ BOOST_AUTO_TEST_CASE(the_recovery_key_is_copied_printed_and_opens_the_store_once
     auto clock = std::make_shared<FixedClock>(fixedNow());
     storage::SqlCipherStoreProvider provider(clock, KdfParams{KdfAlgorithm::Scrypt, 1024, 8, 1});
     const std::string path = dir.file("recovery.nmdt");
-    UnlockDialog setUp(nullptr, provider, wxString::FromUTF8(path));
-    setUp.createNewBox()->SetValue(true);
-    setUp.organisationField()->SetValue("Riverside Surgery");
-    setUp.odsCodeField()->SetValue("Y01234");
-    setUp.fullNameField()->SetValue("Priya Shah");
-    setUp.userField()->SetValue("priya.shah");
-    setUp.passphraseField()->SetValue("harbour lights at dusk 2026");
-    setUp.confirmField()->SetValue("harbour lights at dusk 2026");
-    BOOST_REQUIRE_MESSAGE(setUp.tryUnlock(), setUp.message().utf8_string());
-    const std::string key = *setUp.takeSignedIn().newRecoveryKey;
+    const std::string key = *setUpRiverside(provider, path).newRecoveryKey;
 
     // Shown once: the whole key on one line, selectable, copied as it is.
     {
