@@ -169,6 +169,14 @@ BOOST_AUTO_TEST_CASE(a_withdrawn_certificate_is_refused_with_its_reason,
     BOOST_TEST(!r.completed);
     BOOST_REQUIRE(r.problem);
     BOOST_TEST(r.problem->message.find("withdrawn") != std::string::npos, r.problem->message);
+
+    // Answered before a byte of its body is read: a push that announces a megabyte and
+    // sends none of it is refused at once, not held open waiting for it.
+    auto out = sClient(p.hub, clientCert(2) + " -tls1_2",
+                       "POST /v1/push HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+                       "application/json\r\nContent-Length: 1000000\r\n\r\n");
+    BOOST_TEST(out.find("403") != std::string::npos, out);
+    BOOST_TEST(out.find("withdrawn") != std::string::npos, out);
 }
 
 BOOST_AUTO_TEST_CASE(the_hubs_files_are_its_owners_alone,

@@ -36,13 +36,15 @@ class HubRequestHandler : public Poco::Net::HTTPRequestHandler {
         resp.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(out.status));
         resp.setContentType("application/json");
         resp.setContentLength(static_cast<std::streamsize>(out.body.size()));
-        if (out.status == 413 || out.status == 400)
+        if (out.status == 413 || out.status == 400 || closeAfter_)
             resp.setKeepAlive(false);
         resp.send() << out.body;
     }
 
   private:
     static constexpr std::size_t kMaxDrainedBytes = 64 * 1024 * 1024;
+    static constexpr std::size_t kRefusedDrainBytes = 64 * 1024;
+    bool closeAfter_ = false;  // refused before its body was read: do not reuse the connection
 
     static void discard(std::istream& in, std::size_t bytes) {
         char buffer[65536];
@@ -67,6 +69,18 @@ class HubRequestHandler : public Poco::Net::HTTPRequestHandler {
             r.peerSubject = subjectOf(cert);
             r.peerFingerprint = sha256Fingerprint(cert);
             r.peerOrganisation = organisationOf(cert);
+        }
+        // Withdrawn, rate-limited or anonymous callers are answered before a byte of their
+        // body is read: a small body is drained so the answer arrives intact, a larger one
+        // is left unread and the connection closed.
+        if (auto refused = service_.refusalBeforeBody(r)) {
+            const auto declared = req.hasContentLength()
+                                      ? static_cast<std::size_t>(req.getContentLength())
+                                      : std::size_t{0};
+            if (declared <= kRefusedDrainBytes)
+                discard(req.stream(), declared);
+            closeAfter_ = true;
+            return *refused;
         }
         const auto limit = service_.config().maxRequestBytes;
         if (req.hasContentLength() && static_cast<std::size_t>(req.getContentLength()) > limit) {
@@ -93,7 +107,7 @@ class HubRequestHandler : public Poco::Net::HTTPRequestHandler {
             return errorResponse(413, "the request is larger than the hub accepts (" +
                                           std::to_string(limit) + " bytes)");
         r.body = std::move(body);
-        return service_.handle(r);
+        return service_.handleAdmitted(r);
     }
 
     HubService& service_;

@@ -109,6 +109,12 @@ bool HubService::overRate(const std::string& fingerprint) {
 }
 
 HubResponse HubService::handle(const HubRequest& request) {
+    if (auto refused = refusalBeforeBody(request))
+        return *refused;
+    return handleAdmitted(request);
+}
+
+std::optional<HubResponse> HubService::refusalBeforeBody(const HubRequest& request) {
     if (request.peerFingerprint.empty())
         return errorResponse(401, "a client certificate is required");
     if (std::find(config_.revokedFingerprints.begin(), config_.revokedFingerprints.end(),
@@ -118,6 +124,10 @@ HubResponse HubService::handle(const HubRequest& request) {
     if (overRate(request.peerFingerprint))
         return errorResponse(
             429, "too many requests from " + request.peerSubject + "; try again in a minute");
+    return std::nullopt;
+}
+
+HubResponse HubService::handleAdmitted(const HubRequest& request) {
     if (request.body.size() > config_.maxRequestBytes)
         return errorResponse(413, "the request is larger than the hub accepts (" +
                                       std::to_string(config_.maxRequestBytes) + " bytes)");

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <mutex>
+#include <optional>
 
 #include "integration/hub_server.h"
 
@@ -14,7 +15,14 @@ namespace nmdt::integration {
 class HubService {
   public:
     HubService(HubConfig config, EnvelopeLog& log);
+    /// Admits and answers a whole request (for callers that already hold its body).
     HubResponse handle(const HubRequest& request);
+    /// Who may be heard at all, from the connection and the request line alone (no body
+    /// yet): a certificate, not withdrawn, under its rate. Counts the request. The refusal,
+    /// or nothing when the body may be read.
+    std::optional<HubResponse> refusalBeforeBody(const HubRequest& request);
+    /// Answers a request refusalBeforeBody admitted, now with its body.
+    HubResponse handleAdmitted(const HubRequest& request);
     const HubConfig& config() const { return config_; }
 
   private:
