@@ -127,6 +127,7 @@ class HubApplication : public Poco::Util::ServerApplication {
         h.maxRequestBytes = c.getUInt64("hub.maxRequestBytes", h.maxRequestBytes);
         h.maxEnvelopeBytes = c.getUInt64("hub.maxEnvelopeBytes", h.maxEnvelopeBytes);
         h.maxPageSize = c.getUInt64("hub.maxPageSize", h.maxPageSize);
+        h.maxPageBytes = c.getUInt64("hub.maxPageBytes", h.maxPageBytes);
         h.maxEnvelopesPerPush = c.getUInt64("hub.maxEnvelopesPerPush", h.maxEnvelopesPerPush);
         h.requestsPerMinute = c.getInt("hub.requestsPerMinute", h.requestsPerMinute);
         h.maxThreads = c.getInt("hub.maxThreads", h.maxThreads);

@@ -147,7 +147,8 @@ std::optional<std::vector<std::int64_t>> SqliteEnvelopeLog::append(
 
 std::vector<SealedEnvelope> SqliteEnvelopeLog::after(const std::string& team, std::int64_t after,
                                                      std::size_t limit,
-                                                     const std::string& organisation) {
+                                                     const std::string& organisation,
+                                                     std::size_t maxBytes) {
     return guarded([&] {
         SQLite::Statement st(
             *impl_->db,
@@ -159,7 +160,13 @@ std::vector<SealedEnvelope> SqliteEnvelopeLog::after(const std::string& team, st
         st.bind(3, "," + organisation + ",");
         st.bind(4, static_cast<std::int64_t>(limit));
         std::vector<SealedEnvelope> out;
+        std::size_t bytes = 0;
         while (st.executeStep()) {
+            // Sized before it is read, so a page never holds more than its budget in memory.
+            const auto size = static_cast<std::size_t>(st.getColumn(8).getBytes());
+            if (!out.empty() && bytes + size > maxBytes)
+                break;
+            bytes += size;
             SealedEnvelope e;
             e.hubSequence = st.getColumn(0).getInt64();
             e.header.team = team;

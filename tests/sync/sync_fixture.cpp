@@ -82,7 +82,8 @@ HubProcess::HubProcess(Limits limits) {
            << "hub.dataDirectory=" << forward(dataDir()) << "\n"
            << "hub.maxRequestBytes=" << limits.maxRequestBytes << "\n"
            << "hub.requestsPerMinute=" << limits.requestsPerMinute << "\n"
-           << "hub.revoked=" << limits.revoked << "\n";
+           << "hub.revoked=" << limits.revoked << "\n"
+           << "hub.maxPageBytes=" << limits.maxPageBytes << "\n";
     config.close();
     start();
 }

@@ -51,6 +51,7 @@ class HubProcess {
         std::size_t maxRequestBytes = 32 * 1024 * 1024;
         int requestsPerMinute = 100000;
         std::string revoked;
+        std::size_t maxPageBytes = 32 * 1024 * 1024;
     };
     HubProcess() : HubProcess(Limits{}) {}
     explicit HubProcess(Limits limits);

@@ -320,11 +320,45 @@ BOOST_AUTO_TEST_CASE(a_private_note_never_leaves_its_desktop) {
     auto sealer = integration::makeEnvelopeSealer(t.practice.credentials);
     storage::SqliteEnvelopeLog log(t.hub.dataDir() + "/hub-envelopes.db");
     for (const auto& org : {kPractice, kVcfse, kCouncil})
-        for (const auto& e : log.after(t.team.team, 0, 100000, org.str()))
+        for (const auto& e : log.after(t.team.team, 0, 100000, org.str(), SIZE_MAX))
             for (const auto& entry : sealer->open(e).entries)
                 for (const auto& f : entry.change.fields)
                     if (auto s = std::get_if<std::string>(&f.value))
                         BOOST_TEST(s->find("Zebulon") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_pull_page_is_capped_in_bytes_and_nothing_is_left_behind) {
+    // Every page holds one envelope when the budget is a byte: the desktop still gets all.
+    HubProcess::Limits tiny;
+    tiny.maxPageBytes = 1;
+    HubProcess hub(tiny);
+    auto team = newTeam(hub);
+    TestDirectory people;
+    Desktop practice{0, hub, team}, vcfse{1, hub, team};
+    people.writeTo(practice);
+    CaseService cases(practice.as(people.gp, Role::Clinician, kPractice));
+    for (int n = 0; n < 5; ++n) {
+        auto id =
+            cases.refer({resident("Edith", "Paged" + std::to_string(n), testNhsNumber(900 + n)),
+                         people.gp,
+                         kPractice,
+                         "isolated",
+                         day(2026, 11, 2),
+                         {}});
+        cases.recordConsent(id, kVcfse, ConsentDecision::Permit);
+        TwoDesktops::requireSynced(practice.sync());  // an envelope or more per case
+    }
+    TwoDesktops::requireSynced(vcfse.sync());
+    BOOST_TEST(vcfse.store->caseCount() == 5u);
+
+    // The log stops before the envelope that would pass the budget, but always gives one.
+    storage::SqliteEnvelopeLog log(hub.dataDir() + "/hub-envelopes.db");
+    auto all = log.after(team.team, 0, 1000, kVcfse.str(), SIZE_MAX);
+    BOOST_REQUIRE(all.size() >= 3u);
+    const std::size_t two = all[0].ciphertext.size() + all[1].ciphertext.size();
+    BOOST_TEST(log.after(team.team, 0, 1000, kVcfse.str(), two).size() == 2u);
+    BOOST_TEST(log.after(team.team, 0, 1000, kVcfse.str(), two - 1).size() == 1u);
+    BOOST_TEST(log.after(team.team, 0, 1000, kVcfse.str(), 1).size() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(a_case_goes_only_to_organisations_its_consent_allows) {
@@ -367,7 +401,7 @@ BOOST_AUTO_TEST_CASE(a_case_goes_only_to_organisations_its_consent_allows) {
     // In the hub's store: nothing about Alun Rees or Ceri Thomas is addressed to the VCFSE.
     auto sealer = integration::makeEnvelopeSealer(t.practice.credentials);
     storage::SqliteEnvelopeLog log(t.hub.dataDir() + "/hub-envelopes.db");
-    for (const auto& e : log.after(t.team.team, 0, 100000, kVcfse.str()))
+    for (const auto& e : log.after(t.team.team, 0, 100000, kVcfse.str(), SIZE_MAX))
         for (const auto& entry : sealer->open(e).entries) {
             BOOST_TEST(entry.change.entityId != sharedWithCouncil.str());
             BOOST_TEST(entry.change.entityId != noConsent.str());

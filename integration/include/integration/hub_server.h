@@ -25,6 +25,8 @@ struct HubConfig {
     std::size_t maxEnvelopeBytes = 16 * 1024 * 1024;
     std::size_t maxEnvelopesPerPush = 1000;
     std::size_t maxPageSize = 500;
+    /// Ciphertext bytes per pull page at most (one envelope always fits, whatever its size).
+    std::size_t maxPageBytes = 32 * 1024 * 1024;
     int requestsPerMinute = 1200;  // per desktop certificate
     int maxThreads = 16;
     /// SHA-256 of partners who left, in any usual form (see canonicalFingerprint).

@@ -238,15 +238,23 @@ HubResponse HubService::pull(const HubRequest& request) {
     std::vector<SealedEnvelope> envelopes;
     {
         std::lock_guard lock(mutex_);
-        envelopes = log_.after(q["team"], *after, pageSize, request.peerOrganisation);
+        envelopes =
+            log_.after(q["team"], *after, pageSize, request.peerOrganisation, config_.maxPageBytes);
     }
+    std::size_t bytes = 0;
+    for (const auto& e : envelopes)
+        bytes += e.ciphertext.size();
     Object::Ptr answer = new Object;
     Array::Ptr list = new Array;
     for (const auto& e : envelopes)
         list->add(envelopeToJson(e));
     answer->set("envelopes", list);
     answer->set("next", Poco::Int64(envelopes.empty() ? *after : envelopes.back().hubSequence));
-    answer->set("more", envelopes.size() == pageSize);
+    // Cut by size when the next envelope (at most maxEnvelopeBytes) might not have fitted:
+    // "more" may then send the desktop for one empty page, never leave one behind.
+    const bool cutBySize =
+        !envelopes.empty() && bytes + config_.maxEnvelopeBytes > config_.maxPageBytes;
+    answer->set("more", envelopes.size() == pageSize || cutBySize);
     return ok(answer);
 }
 

@@ -117,10 +117,12 @@ class EnvelopeLog {
         const std::string& team, const std::string& site, const std::string& fingerprint,
         std::int64_t from, std::int64_t through, const std::vector<SealedEnvelope>& envelopes,
         std::int64_t hubTimeMs) = 0;
-    /// Envelopes after `after` addressed to `organisation` (or to everyone), in order.
+    /// Envelopes after `after` addressed to `organisation` (or to everyone), in order: at
+    /// most `limit`, and stopping before the one whose ciphertext would take the page past
+    /// `maxBytes` (the first is always included, so a page is never empty for want of room).
     virtual std::vector<SealedEnvelope> after(const std::string& team, std::int64_t after,
-                                              std::size_t limit,
-                                              const std::string& organisation) = 0;
+                                              std::size_t limit, const std::string& organisation,
+                                              std::size_t maxBytes) = 0;
     virtual std::int64_t envelopeCount() = 0;
 };
 

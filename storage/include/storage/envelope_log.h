@@ -28,7 +28,8 @@ class SqliteEnvelopeLog final : public EnvelopeLog {
                                                     const std::vector<SealedEnvelope>& envelopes,
                                                     std::int64_t hubTimeMs) override;
     std::vector<SealedEnvelope> after(const std::string& team, std::int64_t after,
-                                      std::size_t limit, const std::string& organisation) override;
+                                      std::size_t limit, const std::string& organisation,
+                                      std::size_t maxBytes) override;
     std::int64_t envelopeCount() override;
 
   private:
