@@ -131,6 +131,13 @@ class HubApplication : public Poco::Util::ServerApplication {
         h.maxEnvelopesPerPush = c.getUInt64("hub.maxEnvelopesPerPush", h.maxEnvelopesPerPush);
         h.requestsPerMinute = c.getInt("hub.requestsPerMinute", h.requestsPerMinute);
         h.maxThreads = c.getInt("hub.maxThreads", h.maxThreads);
+        h.handshakeTimeoutMs = c.getInt("hub.handshakeTimeoutMs", h.handshakeTimeoutMs);
+        h.requestHeadTimeoutMs = c.getInt("hub.requestHeadTimeoutMs", h.requestHeadTimeoutMs);
+        h.idleTimeoutMs = c.getInt("hub.idleTimeoutMs", h.idleTimeoutMs);
+        h.bodyStallTimeoutMs = c.getInt("hub.bodyStallTimeoutMs", h.bodyStallTimeoutMs);
+        h.maxConnectionsPerAddress =
+            c.getUInt64("hub.maxConnectionsPerAddress", h.maxConnectionsPerAddress);
+        h.maxConnections = c.getUInt64("hub.maxConnections", h.maxConnections);
         Poco::StringTokenizer revoked(
             c.getString("hub.revoked", ""), ",",
             Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);

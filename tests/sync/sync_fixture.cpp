@@ -83,7 +83,11 @@ HubProcess::HubProcess(Limits limits) {
            << "hub.maxRequestBytes=" << limits.maxRequestBytes << "\n"
            << "hub.requestsPerMinute=" << limits.requestsPerMinute << "\n"
            << "hub.revoked=" << limits.revoked << "\n"
-           << "hub.maxPageBytes=" << limits.maxPageBytes << "\n";
+           << "hub.maxPageBytes=" << limits.maxPageBytes << "\n"
+           << "hub.handshakeTimeoutMs=" << limits.handshakeTimeoutMs << "\n"
+           << "hub.requestHeadTimeoutMs=" << limits.requestHeadTimeoutMs << "\n"
+           << "hub.idleTimeoutMs=" << limits.idleTimeoutMs << "\n"
+           << "hub.maxConnectionsPerAddress=" << limits.maxConnectionsPerAddress << "\n";
     config.close();
     start();
 }

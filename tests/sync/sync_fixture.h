@@ -52,6 +52,10 @@ class HubProcess {
         int requestsPerMinute = 100000;
         std::string revoked;
         std::size_t maxPageBytes = 32 * 1024 * 1024;
+        int handshakeTimeoutMs = 10000;
+        int requestHeadTimeoutMs = 10000;
+        int idleTimeoutMs = 15000;
+        std::size_t maxConnectionsPerAddress = 64;
     };
     HubProcess() : HubProcess(Limits{}) {}
     explicit HubProcess(Limits limits);

@@ -28,7 +28,18 @@ struct HubConfig {
     /// Ciphertext bytes per pull page at most (one envelope always fits, whatever its size).
     std::size_t maxPageBytes = 32 * 1024 * 1024;
     int requestsPerMinute = 1200;  // per desktop certificate
-    int maxThreads = 16;
+    int maxThreads = 16;           // workers: they see only complete requests
+    /// Time limits on a connection before a worker sees it (milliseconds): the TLS
+    /// handshake, a request's headers from its first byte, a pause between requests on a
+    /// kept-alive connection, and a pause in a request body.
+    int handshakeTimeoutMs = 10000;
+    int requestHeadTimeoutMs = 10000;
+    int idleTimeoutMs = 15000;
+    int bodyStallTimeoutMs = 30000;
+    /// Open connections at once from one network address, and in all. A practice's
+    /// desktops may share one address behind its router, hence not a handful.
+    std::size_t maxConnectionsPerAddress = 64;
+    std::size_t maxConnections = 4096;
     /// SHA-256 of partners who left, in any usual form (see canonicalFingerprint).
     std::vector<std::string> revokedFingerprints;
 };
