@@ -73,6 +73,16 @@ bool ChildProcess::stillRunning() const {
     return running_ && Poco::Process::isRunning(impl_->handle);
 }
 
+std::optional<std::size_t> ChildProcess::peakMemoryBytes() const {
+    // Linux's high-water mark of the resident set; other systems are not asked.
+    std::ifstream status("/proc/" + std::to_string(impl_->handle.id()) + "/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmHWM:", 0) == 0)
+            return static_cast<std::size_t>(std::stoull(line.substr(6))) * 1024;
+    return std::nullopt;
+}
+
 int ChildProcess::wait() {
     if (running_) {
         exitCode_ = impl_->handle.wait();

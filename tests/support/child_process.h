@@ -8,6 +8,7 @@
 #include <istream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -72,6 +73,8 @@ class ChildProcess {
     int wait();
     /// Whether it has not ended yet, of itself or otherwise.
     bool stillRunning() const;
+    /// The most memory it has held at once (resident), where the system tells (Linux).
+    std::optional<std::size_t> peakMemoryBytes() const;
 
   private:
     struct Impl;

@@ -66,6 +66,10 @@ class HubProcess {
     unsigned short port() const { return port_; }
     std::string url() const { return "https://localhost:" + std::to_string(port_); }
     std::string dataDir() const { return dir_.file("data"); }
+    /// The most memory the hub process has held at once, where the system tells (Linux).
+    std::optional<std::size_t> peakMemoryBytes() const {
+        return process_ ? process_->peakMemoryBytes() : std::nullopt;
+    }
     /// Every byte of every file the hub keeps.
     std::string allStoredBytes() const;
 

@@ -6,6 +6,7 @@
 #include <Poco/Timespan.h>
 
 #include <boost/test/unit_test.hpp>
+#include <fstream>
 #include <vector>
 
 #include "sync_fixture.h"
@@ -113,6 +114,45 @@ BOOST_AUTO_TEST_CASE(an_address_past_its_share_of_connections_is_turned_away) {
     // retries cover the moment before it does.
     auto report = practice.sync();
     BOOST_TEST(report.completed, (report.problem ? report.problem->message : std::string()));
+}
+
+// Talks to the hub with the openssl command-line tool; reads the hub's memory from /proc.
+BOOST_AUTO_TEST_CASE(a_push_of_too_many_envelopes_is_refused_without_reading_it_all_into_memory,
+                     *boost::unit_test::precondition(OnlyWhere{kBuildMachineToolsReachable,
+                                                               kNeedsBuildMachineTools})) {
+    HubProcess hub;
+    const auto before = hub.peakMemoryBytes();
+    BOOST_TEST_REQUIRE(before.has_value());
+    // 31 MiB of small, well-formed envelopes: 150 times the 1000 a push may hold. Read
+    // whole as a JSON tree this took the hub 757 MB.
+    const std::string envelope =
+        R"({"team":"t","site":"s","from":0,"through":1,"part":0,"keyId":"k","audience":["o"],)"
+        R"("nonce":"AAAAAAAAAAAAAAAA","tag":"AAAAAAAAAAAAAAAAAAAAAA==","signer":"x",)"
+        R"("signature":"AAAA","ciphertext":"AAAA"})";
+    std::string body = R"({"team":"t","site":"s","from":0,"through":1,"envelopes":[)";
+    while (body.size() < 31u * 1024 * 1024)
+        body += envelope + ",";
+    body += envelope + "]}";
+    TempDir dir;
+    {
+        std::ofstream request(dir.file("push"), std::ios::binary);
+        request << "POST /v1/push HTTP/1.1\r\nHost: localhost\r\nContent-Length: " << body.size()
+                << "\r\nConnection: close\r\n\r\n"
+                << body;
+    }
+    const auto& pki = TestPki::instance();
+    const auto out = runCommand(
+        "timeout 60 openssl s_client -quiet -connect 127.0.0.1:" + std::to_string(hub.port()) +
+        " -CAfile " + pki.ca() + " -cert " + pki.cert("site0") + " -key " + pki.key("site0") +
+        " < " + dir.file("push") + " 2>&1; true");
+    BOOST_TEST(out.find("413") != std::string::npos, out.substr(0, 400));
+    BOOST_TEST(out.find("more than 1000 envelopes") != std::string::npos, out.substr(0, 400));
+    const auto after = hub.peakMemoryBytes();
+    BOOST_TEST_REQUIRE(after.has_value());
+    // The body itself is held once while it is read; nothing close to a tree of it.
+    BOOST_TEST(*after - *before < 3 * body.size(),
+               "the hub grew by " << (*after - *before) / (1024 * 1024) << " MiB for a "
+                                  << body.size() / (1024 * 1024) << " MiB push");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -213,6 +213,7 @@ struct HubFrontDoor::Impl {
         } else {
             c->request = std::move(r);
             c->phase = Phase::Body;
+            c->buffer.reserve(c->remaining);  // one allocation, not a doubling series
         }
         c->deadline = Clock::now() + std::chrono::milliseconds(limits.bodyStallMs);
         return consume(c);
@@ -226,8 +227,14 @@ struct HubFrontDoor::Impl {
             case Phase::Body:
                 if (c->buffer.size() < c->remaining)
                     return Progress::NeedMore;
-                c->request.body = c->buffer.substr(0, c->remaining);
-                c->buffer.erase(0, c->remaining);
+                // Moved, not copied; a connection keeps no big buffer between requests.
+                if (c->buffer.size() == c->remaining) {
+                    c->request.body = std::move(c->buffer);
+                    c->buffer = std::string();
+                } else {
+                    c->request.body = c->buffer.substr(0, c->remaining);
+                    c->buffer = c->buffer.substr(c->remaining);
+                }
                 dispatch(c);
                 return Progress::Dispatched;
             case Phase::Drain: {

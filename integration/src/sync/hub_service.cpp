@@ -8,6 +8,7 @@
 #include <chrono>
 
 #include "envelope_codec.h"
+#include "push_request_reader.h"
 #include "sync_crypto.h"
 
 namespace nmdt::integration {
@@ -144,6 +145,8 @@ HubResponse HubService::handleAdmitted(const HubRequest& request) {
             case SyncError::Kind::Untrusted:
             case SyncError::Kind::Tampered:
                 return errorResponse(403, e.what());
+            case SyncError::Kind::TooLarge:
+                return errorResponse(413, e.what());
             default:
                 return errorResponse(400, e.what());
         }
@@ -161,23 +164,18 @@ HubResponse HubService::health() {
 }
 
 HubResponse HubService::push(const HubRequest& request) {
-    auto body = parseObject(request.body, "the push request");
-    const auto team = requireString(body, "team", "the push request");
-    const auto site = requireString(body, "site", "the push request");
-    const auto from = requireInt(body, "from", "the push request");
-    const auto through = requireInt(body, "through", "the push request");
+    auto body =
+        readPushRequest(request.body, config_.maxEnvelopesPerPush, config_.maxEnvelopeBytes);
+    const auto& team = body.team;
+    const auto& site = body.site;
+    const auto from = body.from;
+    const auto through = body.through;
     if (team.empty() || site.empty() || from < 0 || through <= from)
         return errorResponse(400, "the push request's team, site or sequence range is invalid");
-    auto list = body->getArray("envelopes");
-    if (!list)
-        return errorResponse(400, "the push request has no envelopes list");
-    if (list->size() > config_.maxEnvelopesPerPush)
-        return errorResponse(413, "the push request has more than " +
-                                      std::to_string(config_.maxEnvelopesPerPush) + " envelopes");
-    std::vector<SealedEnvelope> envelopes;
-    for (unsigned i = 0; i < list->size(); ++i) {
+    auto& envelopes = body.envelopes;
+    for (std::size_t i = 0; i < envelopes.size(); ++i) {
         const std::string what = "envelope " + std::to_string(i) + " of the push";
-        auto e = envelopeFromJson(list->getObject(i), what);
+        const auto& e = envelopes[i];
         const auto& h = e.header;
         if (h.team != team || h.site != site || h.fromSequence != from ||
             h.throughSequence != through)
@@ -193,7 +191,6 @@ HubResponse HubService::push(const HubRequest& request) {
             return errorResponse(403, what + " is signed by " + subjectOf(signer) +
                                           ", not by this connection's certificate " +
                                           request.peerSubject);
-        envelopes.push_back(std::move(e));
     }
     std::lock_guard lock(mutex_);
     if (auto bound = log_.siteFingerprint(team, site); bound && *bound != request.peerFingerprint)
