@@ -131,6 +131,8 @@ class HubApplication : public Poco::Util::ServerApplication {
         h.maxEnvelopesPerPush = c.getUInt64("hub.maxEnvelopesPerPush", h.maxEnvelopesPerPush);
         h.requestsPerMinute = c.getInt("hub.requestsPerMinute", h.requestsPerMinute);
         h.maxThreads = c.getInt("hub.maxThreads", h.maxThreads);
+        h.maxSiteBytes = c.getInt64("hub.maxSiteBytes", h.maxSiteBytes);
+        h.maxTeamBytes = c.getInt64("hub.maxTeamBytes", h.maxTeamBytes);
         h.handshakeTimeoutMs = c.getInt("hub.handshakeTimeoutMs", h.handshakeTimeoutMs);
         h.requestHeadTimeoutMs = c.getInt("hub.requestHeadTimeoutMs", h.requestHeadTimeoutMs);
         h.idleTimeoutMs = c.getInt("hub.idleTimeoutMs", h.idleTimeoutMs);

@@ -28,8 +28,26 @@ CREATE TABLE IF NOT EXISTS envelopes (
 CREATE INDEX IF NOT EXISTS envelopes_team ON envelopes(team, seq);
 CREATE TABLE IF NOT EXISTS sites (
   team TEXT NOT NULL, site TEXT NOT NULL, fingerprint TEXT NOT NULL,
-  acknowledged INTEGER NOT NULL, PRIMARY KEY (team, site)) WITHOUT ROWID;
+  acknowledged INTEGER NOT NULL, bytes INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (team, site)) WITHOUT ROWID;
 )sql";
+
+// SealedEnvelope::storedBytes, in SQL.
+constexpr const char* kStoredSize =
+    "length(ciphertext) + length(nonce) + length(tag) + length(signer) + length(signature)";
+
+/// Logs from before quotas have no bytes column: add it, counted from what they hold.
+void addByteCounts(SQLite::Database& db) {
+    SQLite::Statement columns(db, "PRAGMA table_info(sites)");
+    while (columns.executeStep())
+        if (columns.getColumn(1).getString() == "bytes")
+            return;
+    SQLite::Transaction tx(db);
+    db.exec("ALTER TABLE sites ADD COLUMN bytes INTEGER NOT NULL DEFAULT 0");
+    db.exec(std::string("UPDATE sites SET bytes = (SELECT COALESCE(SUM(") + kStoredSize +
+            "), 0) FROM envelopes e WHERE e.team = sites.team AND e.site = sites.site)");
+    tx.commit();
+}
 
 // Audience kept as ",org1,org2," so one instr() finds a member; "*" is everyone.
 std::string encodeAudience(const std::vector<std::string>& audience) {
@@ -71,6 +89,7 @@ SqliteEnvelopeLog::SqliteEnvelopeLog(const std::string& path) : impl_(new Envelo
         impl_->db->exec("PRAGMA journal_mode = WAL");
         impl_->db->exec("PRAGMA synchronous = FULL");
         impl_->db->exec(kSchema);
+        addByteCounts(*impl_->db);
     });
 }
 
@@ -131,14 +150,18 @@ std::optional<std::vector<std::int64_t>> SqliteEnvelopeLog::append(
             insert.reset();
             sequences.push_back(impl_->db->getLastInsertRowid());
         }
+        std::int64_t added = 0;
+        for (const auto& e : envelopes)
+            added += e.storedBytes();
         SQLite::Statement mark(
             *impl_->db,
-            "INSERT OR REPLACE INTO sites (team, site, fingerprint, acknowledged)"
-            " VALUES (?, ?, ?, ?)");
+            "INSERT OR REPLACE INTO sites (team, site, fingerprint, acknowledged, bytes)"
+            " VALUES (?, ?, ?, ?, ?)");
         mark.bind(1, team);
         mark.bind(2, site);
         mark.bind(3, fingerprint);
         mark.bind(4, static_cast<std::int64_t>(through));
+        mark.bind(5, siteBytes(team, site) + added);
         mark.exec();
         tx.commit();
         return sequences;
@@ -192,6 +215,24 @@ std::int64_t SqliteEnvelopeLog::envelopeCount() {
     return guarded([&] {
         return static_cast<std::int64_t>(
             impl_->db->execAndGet("SELECT count(*) FROM envelopes").getInt64());
+    });
+}
+
+std::int64_t SqliteEnvelopeLog::siteBytes(const std::string& team, const std::string& site) {
+    return guarded([&]() -> std::int64_t {
+        SQLite::Statement st(*impl_->db, "SELECT bytes FROM sites WHERE team = ? AND site = ?");
+        st.bind(1, team);
+        st.bind(2, site);
+        return st.executeStep() ? st.getColumn(0).getInt64() : 0;
+    });
+}
+
+std::int64_t SqliteEnvelopeLog::teamBytes(const std::string& team) {
+    return guarded([&]() -> std::int64_t {
+        SQLite::Statement st(*impl_->db,
+                             "SELECT COALESCE(SUM(bytes), 0) FROM sites WHERE team = ?");
+        st.bind(1, team);
+        return st.executeStep() ? st.getColumn(0).getInt64() : 0;
     });
 }
 

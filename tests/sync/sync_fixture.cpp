@@ -69,8 +69,19 @@ std::string forward(const std::string& path) {
 }  // namespace
 
 HubProcess::HubProcess(Limits limits) {
-    const auto& pki = TestPki::instance();
     port_ = freePort();
+    writeConfig(limits);
+    start();
+}
+
+void HubProcess::restartWith(Limits limits) {
+    stop();
+    writeConfig(limits);
+    start();
+}
+
+void HubProcess::writeConfig(const Limits& limits) {
+    const auto& pki = TestPki::instance();
     std::ofstream config(dir_.file("hub.properties"));
     config << "hub.host=127.0.0.1\n"
            << "hub.port=" << port_
@@ -87,9 +98,9 @@ HubProcess::HubProcess(Limits limits) {
            << "hub.handshakeTimeoutMs=" << limits.handshakeTimeoutMs << "\n"
            << "hub.requestHeadTimeoutMs=" << limits.requestHeadTimeoutMs << "\n"
            << "hub.idleTimeoutMs=" << limits.idleTimeoutMs << "\n"
-           << "hub.maxConnectionsPerAddress=" << limits.maxConnectionsPerAddress << "\n";
-    config.close();
-    start();
+           << "hub.maxConnectionsPerAddress=" << limits.maxConnectionsPerAddress << "\n"
+           << "hub.maxSiteBytes=" << limits.maxSiteBytes << "\n"
+           << "hub.maxTeamBytes=" << limits.maxTeamBytes << "\n";
 }
 
 HubProcess::~HubProcess() {

@@ -56,12 +56,16 @@ class HubProcess {
         int requestHeadTimeoutMs = 10000;
         int idleTimeoutMs = 15000;
         std::size_t maxConnectionsPerAddress = 64;
+        std::int64_t maxSiteBytes = 1LL << 33;
+        std::int64_t maxTeamBytes = 1LL << 36;
     };
     HubProcess() : HubProcess(Limits{}) {}
     explicit HubProcess(Limits limits);
     ~HubProcess();
     void start();
     void stop();  // asks it to shut down cleanly, waits
+    /// Stops it, changes its limits, starts it again on the same port and data.
+    void restartWith(Limits limits);
     void kill();  // stops it at once, waits
     unsigned short port() const { return port_; }
     std::string url() const { return "https://localhost:" + std::to_string(port_); }
@@ -75,6 +79,7 @@ class HubProcess {
 
   private:
     void finish();
+    void writeConfig(const Limits& limits);
     TempDir dir_;
     unsigned short port_ = 0;
     std::unique_ptr<ChildProcess> process_;

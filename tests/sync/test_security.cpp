@@ -430,6 +430,43 @@ BOOST_AUTO_TEST_CASE(a_malformed_request_is_refused_with_a_reason,
     BOOST_TEST(hubEnvelopes(hub) == 0);
 }
 
+BOOST_AUTO_TEST_CASE(a_push_past_a_storage_quota_is_refused_in_words_and_kept_to_send_later) {
+    HubProcess::Limits limits;
+    limits.maxSiteBytes = 200 * 1024;
+    Partners p(limits);
+    CaseService cases(p.practice.as(p.people.gp, Role::Clinician, kPractice));
+    // The practice keeps working until its site has used its share of the hub.
+    SyncReport r;
+    for (int i = 0; i < 400 && !r.problem; ++i) {
+        cases.flagForReview(p.shared, i % 2 == 0);
+        r = p.practice.sync();
+    }
+    BOOST_REQUIRE(r.problem.has_value());
+    BOOST_TEST(r.problem->kind == "refused");
+    BOOST_TEST(r.problem->message.find("has used its storage on the hub") != std::string::npos,
+               r.problem->message);
+    BOOST_TEST(r.problem->message.find("hub.maxSiteBytes") != std::string::npos);
+    const bool flagged = p.practice.store->caseById(p.shared)->reviewAtNextMeeting;
+    // The hub's operator raises the site's share; the team's is now the one reached.
+    p.hub.stop();
+    const auto teamBytes =
+        storage::SqliteEnvelopeLog(p.hub.dataDir() + "/hub-envelopes.db").teamBytes(p.team.team);
+    limits.maxSiteBytes = 1LL << 30;
+    limits.maxTeamBytes = teamBytes + 10;
+    p.hub.restartWith(limits);
+    r = p.practice.sync();
+    BOOST_REQUIRE(r.problem.has_value());
+    BOOST_TEST(r.problem->message.find("team " + p.team.team + " has used its storage") !=
+                   std::string::npos,
+               r.problem->message);
+    // With room again, what was kept back arrives: nothing was lost on the way.
+    limits.maxTeamBytes = 1LL << 30;
+    p.hub.restartWith(limits);
+    requireSynced(p.practice.sync());
+    requireSynced(p.vcfse.sync());
+    BOOST_TEST(p.vcfse.store->caseById(p.shared)->reviewAtNextMeeting == flagged);
+}
+
 BOOST_AUTO_TEST_CASE(a_partner_cannot_forge_another_partners_changes) {
     Partners p;
     // 1. The VCFSE desktop writes a change claiming to be the practice's GP.

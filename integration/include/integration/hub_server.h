@@ -3,6 +3,7 @@
 // mutual TLS. It orders and stores envelopes but holds no team key, so it never sees a name.
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -27,6 +28,10 @@ struct HubConfig {
     std::size_t maxPageSize = 500;
     /// Ciphertext bytes per pull page at most (one envelope always fits, whatever its size).
     std::size_t maxPageBytes = 32 * 1024 * 1024;
+    /// What the hub stores at most for one site (desktop) and for one team, in bytes;
+    /// a push past either is refused with a message saying which (HTTP 507).
+    std::int64_t maxSiteBytes = 8LL * 1024 * 1024 * 1024;
+    std::int64_t maxTeamBytes = 64LL * 1024 * 1024 * 1024;
     int requestsPerMinute = 1200;  // per desktop certificate
     int maxThreads = 16;           // workers: they see only complete requests
     /// Time limits on a connection before a worker sees it (milliseconds): the TLS

@@ -135,6 +135,15 @@ class HttpsHubTransport final : public HubTransport {
         }
         if (options_.onExchange)
             options_.onExchange(method, path, body.size(), text.size());
+        if (status == 507) {
+            // A quota: waiting will not help, a person must act; the hub's words say who.
+            std::string why = "the hub has no room for this desktop's changes";
+            try {
+                why = parseObject(text, "the hub's answer")->optValue<std::string>("error", why);
+            } catch (const SyncError&) {
+            }
+            throw SyncError(SyncError::Kind::Refused, "the hub refused the request: " + why);
+        }
         if (status >= 500)
             throw SyncError(SyncError::Kind::Network,
                             "the hub had a problem (HTTP " + std::to_string(status) + ")");

@@ -206,6 +206,11 @@ HubResponse HubService::push(const HubRequest& request) {
         answer->set("sequences", sequences);
         return ok(answer);
     }
+    std::int64_t adding = 0;
+    for (const auto& e : envelopes)
+        adding += e.storedBytes();
+    if (auto full = quotaRefusal(team, site, adding))
+        return *full;
     std::optional<std::vector<std::int64_t>> stored;
     if (from == acknowledged)
         stored =
@@ -222,6 +227,25 @@ HubResponse HubService::push(const HubRequest& request) {
     answer->set("acknowledged", Poco::Int64(through));
     answer->set("sequences", sequences);
     return ok(answer);
+}
+
+std::optional<HubResponse> HubService::quotaRefusal(const std::string& team,
+                                                    const std::string& site, std::int64_t adding) {
+    if (adding == 0)
+        return std::nullopt;
+    auto mib = [](std::int64_t bytes) { return std::to_string(bytes / (1024 * 1024)) + " MiB"; };
+    const auto siteUsed = log_.siteBytes(team, site);
+    if (siteUsed + adding > config_.maxSiteBytes)
+        return errorResponse(507, "this desktop (site " + site +
+                                      ") has used its storage on the hub: " + mib(siteUsed) +
+                                      " of " + mib(config_.maxSiteBytes) +
+                                      "; the hub's operator can raise hub.maxSiteBytes");
+    const auto teamUsed = log_.teamBytes(team);
+    if (teamUsed + adding > config_.maxTeamBytes)
+        return errorResponse(
+            507, "team " + team + " has used its storage on the hub: " + mib(teamUsed) + " of " +
+                     mib(config_.maxTeamBytes) + "; the hub's operator can raise hub.maxTeamBytes");
+    return std::nullopt;
 }
 
 HubResponse HubService::pull(const HubRequest& request) {

@@ -30,6 +30,9 @@ class HubService {
     HubResponse pull(const HubRequest& request);
     HubResponse health();
     bool overRate(const std::string& fingerprint);
+    /// A push that would take its site or team past its storage quota; call under mutex_.
+    std::optional<HubResponse> quotaRefusal(const std::string& team, const std::string& site,
+                                            std::int64_t adding);
 
     HubConfig config_;
     EnvelopeLog& log_;

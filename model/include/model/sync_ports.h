@@ -33,6 +33,12 @@ struct SealedEnvelope {
     std::string signature;          // by the signer's key over header, nonce, ciphertext and tag
     std::int64_t hubSequence = 0;   // assigned by the hub
     std::int64_t hubTimeMs = 0;     // assigned by the hub
+
+    /// What it costs the hub's disk, as the hub's quotas count it.
+    std::int64_t storedBytes() const {
+        return static_cast<std::int64_t>(nonce.size() + ciphertext.size() + tag.size() +
+                                         signerCertificate.size() + signature.size());
+    }
 };
 
 /// Why an envelope or a request was refused: kind for code, message for people.
@@ -124,6 +130,9 @@ class EnvelopeLog {
                                               std::size_t limit, const std::string& organisation,
                                               std::size_t maxBytes) = 0;
     virtual std::int64_t envelopeCount() = 0;
+    /// Bytes the hub stores for one site's envelopes, and for a whole team's (quotas).
+    virtual std::int64_t siteBytes(const std::string& team, const std::string& site) = 0;
+    virtual std::int64_t teamBytes(const std::string& team) = 0;
 };
 
 }  // namespace nmdt
