@@ -124,6 +124,9 @@ class HubApplication : public Poco::Util::ServerApplication {
         h.privateKeyFile = path(c, "hub.privateKey");
         h.caFile = path(c, "hub.ca");
         h.dataDirectory = path(c, "hub.dataDirectory");
+        h.requestLogFile = c.hasProperty("hub.requestLog")
+                               ? c.getString("hub.requestLog")
+                               : Poco::Path(h.dataDirectory).append("hub-requests.log").toString();
         h.maxRequestBytes = c.getUInt64("hub.maxRequestBytes", h.maxRequestBytes);
         h.maxEnvelopeBytes = c.getUInt64("hub.maxEnvelopeBytes", h.maxEnvelopeBytes);
         h.maxPageSize = c.getUInt64("hub.maxPageSize", h.maxPageSize);

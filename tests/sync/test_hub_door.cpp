@@ -71,6 +71,10 @@ BOOST_AUTO_TEST_CASE(a_connection_that_never_finishes_its_handshake_is_let_go) {
     // Well inside the minute the hub used to wait, and far past the half second it allows.
     BOOST_TEST(closedByHubWithin(silent, Poco::Timespan(20, 0)));
     BOOST_TEST(closedByHubWithin(halfway, Poco::Timespan(20, 0)));
+    // The operator can see it happen.
+    std::ifstream log(hub.dataDir() + "/hub-requests.log");
+    const std::string text((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
+    BOOST_TEST(text.find("\"event\":\"handshake-timeout\"") != std::string::npos, text);
 }
 
 // Talks to the hub with the openssl command-line tool.

@@ -640,6 +640,22 @@ BOOST_AUTO_TEST_CASE(the_hubs_files_hold_no_patient_name_or_nhs_number) {
     for (const std::string& secret : {std::string("Quixley"), std::string("Gwyneth"),
                                       testNhsNumber(41), std::string("07700 900123")})
         BOOST_TEST(bytes.find(secret) == std::string::npos, secret);
+    // Its request log (in those files) says who asked what and how it was answered, one
+    // JSON line each, and names no team: only the desktop's organisation and certificate.
+    std::ifstream log(p.hub.dataDir() + "/hub-requests.log");
+    std::string line;
+    int pushes = 0, pulls = 0;
+    while (std::getline(log, line)) {
+        BOOST_TEST_REQUIRE(line.front() == '{', line);
+        BOOST_TEST(line.find(p.team.team) == std::string::npos, line);
+        if (line.find("\"path\":\"/v1/push\"") != std::string::npos &&
+            line.find("\"status\":200") != std::string::npos)
+            ++pushes;
+        if (line.find("\"path\":\"/v1/pull\"") != std::string::npos)
+            ++pulls;
+    }
+    BOOST_TEST(pushes >= 2);
+    BOOST_TEST(pulls >= 2);
 }
 
 BOOST_AUTO_TEST_CASE(an_invitation_opens_only_with_its_code_and_refuses_damage) {

@@ -22,6 +22,9 @@ struct HubConfig {
     std::string privateKeyFile;
     std::string caFile;  // the neighbourhood CA: every desktop's issuer
     std::string dataDirectory;
+    /// One JSON line per request answered or connection let go (no patient data); empty
+    /// for none. The hub's program puts it in the data folder unless told otherwise.
+    std::string requestLogFile;
     std::size_t maxRequestBytes = 32 * 1024 * 1024;
     std::size_t maxEnvelopeBytes = 16 * 1024 * 1024;
     std::size_t maxEnvelopesPerPush = 1000;

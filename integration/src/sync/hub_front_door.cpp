@@ -41,6 +41,10 @@ struct Connection {
     std::optional<HubResponse> refusal;
     bool keepAlive = true;
     Clock::time_point deadline;
+    // For the request log: what was asked, how big, since when.
+    std::string method, path;
+    std::size_t bodyBytes = 0;
+    Clock::time_point started;
 };
 using ConnectionPtr = std::shared_ptr<Connection>;
 
@@ -120,6 +124,41 @@ struct HubFrontDoor::Impl {
     void finish(const ConnectionPtr& c) {
         c->tls->close();
         release(c->address);
+    }
+
+    RequestRecord recordOf(const Connection& c, std::string event) const {
+        RequestRecord r;
+        r.event = std::move(event);
+        r.address = c.address;
+        r.organisation = c.peer.organisation;
+        r.fingerprint = c.peer.fingerprint;
+        r.method = c.method;
+        r.path = c.path;
+        r.requestBytes = c.bodyBytes;
+        r.milliseconds =
+            std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - c.started).count();
+        return r;
+    }
+
+    /// Lets go of a connection that ran out of time, saying at which stage.
+    void expireOne(const ConnectionPtr& c) {
+        const char* why = nullptr;
+        switch (c->phase) {
+            case Phase::Handshake:
+                why = "handshake-timeout";
+                break;
+            case Phase::Head:
+                why = c->buffer.empty() ? nullptr : "headers-timeout";  // idle ends are normal
+                break;
+            default:
+                why = "body-timeout";
+        }
+        if (why) {
+            auto record = recordOf(*c, why);
+            record.method.clear();
+            handler.record(record);
+        }
+        drop(c);
     }
 
     // ---- the door's thread ---------------------------------------------------------
@@ -202,6 +241,9 @@ struct HubFrontDoor::Impl {
         }
         c->keepAlive = head.getKeepAlive();
         c->remaining = static_cast<std::size_t>(length);
+        c->method = r.method;
+        c->path = r.path;
+        c->bodyBytes = c->remaining;
         if (auto refused = handler.beforeBody(r, c->remaining)) {
             c->refusal = std::move(refused->response);
             c->keepAlive = false;
@@ -267,6 +309,7 @@ struct HubFrontDoor::Impl {
                     watch(c, Poco::Net::PollSet::POLL_WRITE);
                     return;
                 case TlsConnection::Step::Closed:
+                    handler.record(recordOf(*c, "handshake-refused"));
                     drop(c);
                     return;
             }
@@ -284,9 +327,10 @@ struct HubFrontDoor::Impl {
                 most = c->remaining - c->buffer.size();
             const auto step = c->tls->read(c->buffer, std::max<std::size_t>(most, 1));
             if (c->buffer.size() > before) {
-                if (wasIdle)  // a request has begun: its headers now have their own limit
+                if (wasIdle) {  // a request has begun: its headers now have their own limit
+                    c->started = Clock::now();
                     c->deadline = Clock::now() + std::chrono::milliseconds(limits.requestHeadMs);
-                else if (c->phase != Phase::Head)
+                } else if (c->phase != Phase::Head)
                     c->deadline = Clock::now() + std::chrono::milliseconds(limits.bodyStallMs);
             }
             if (step == TlsConnection::Step::Closed) {
@@ -314,6 +358,10 @@ struct HubFrontDoor::Impl {
         const auto address = from.host().toString();
         if (!admit(address)) {
             socket.close();  // over its address's share: refused before any TLS work
+            RequestRecord r;
+            r.event = "connections-limit";
+            r.address = address;
+            handler.record(r);
             return;
         }
         auto c = std::make_shared<Connection>();
@@ -325,6 +373,7 @@ struct HubFrontDoor::Impl {
             release(address);
             return;
         }
+        c->started = Clock::now();
         c->deadline = Clock::now() + std::chrono::milliseconds(limits.handshakeMs);
         held[c->tls->socket().impl()->sockfd()] = c;
         advanceOrDrop(c);
@@ -347,6 +396,7 @@ struct HubFrontDoor::Impl {
         }
         for (auto& c : back) {
             c->phase = Phase::Head;
+            c->started = Clock::now();
             c->deadline = Clock::now() + std::chrono::milliseconds(limits.idleMs);
             held[c->tls->socket().impl()->sockfd()] = c;
             if (!c->buffer.empty() || c->tls->holdsUnread())
@@ -363,7 +413,7 @@ struct HubFrontDoor::Impl {
             if (c->deadline <= now)
                 late.push_back(c);
         for (auto& c : late)
-            drop(c);
+            expireOne(c);
     }
 
     Poco::Timespan nextWait() const {
@@ -445,8 +495,13 @@ struct HubFrontDoor::Impl {
                 }
             }
             const bool keep = c->keepAlive && !c->refusal && out.status != 400 && out.status != 413;
-            const bool written = c->tls->writeAll(formatResponse(out, keep),
-                                                  Poco::Timespan(limits.writeStallMs * 1000LL));
+            const auto text = formatResponse(out, keep);
+            const bool written =
+                c->tls->writeAll(text, Poco::Timespan(limits.writeStallMs * 1000LL));
+            auto record = recordOf(*c, written ? "answered" : "answer-not-taken");
+            record.status = out.status;
+            record.responseBytes = text.size();
+            handler.record(record);
             c->request = HubRequest{};
             c->refusal.reset();
             if (written && keep && running) {

@@ -12,6 +12,7 @@
 #include <optional>
 
 #include "integration/hub_server.h"
+#include "request_log.h"
 
 namespace nmdt::integration {
 
@@ -44,6 +45,8 @@ class FrontDoorHandler {
                                                    std::size_t bodyBytes) = 0;
     /// Called on a worker with the whole request.
     virtual HubResponse answer(const HubRequest& request) = 0;
+    /// Told of every request answered and every connection let go for a limit; any thread.
+    virtual void record(const RequestRecord&) {}
 };
 
 class HubFrontDoor {

@@ -17,7 +17,10 @@ namespace {
 /// Puts the hub's service behind the front door: who may send a body, and the answers.
 class HubDoorHandler : public FrontDoorHandler {
   public:
-    explicit HubDoorHandler(HubService& service) : service_(service) {}
+    HubDoorHandler(HubService& service, const std::string& logFile)
+        : service_(service), log_(logFile) {}
+
+    void record(const RequestRecord& record) override { log_.write(record); }
 
     std::optional<EarlyRefusal> beforeBody(const HubRequest& head, std::size_t bodyBytes) override {
         // Withdrawn, rate-limited or anonymous callers are answered before a byte of their
@@ -45,6 +48,7 @@ class HubDoorHandler : public FrontDoorHandler {
     static constexpr std::size_t kMaxDrainedBytes = 64 * 1024 * 1024;
     static constexpr std::size_t kRefusedDrainBytes = 64 * 1024;
     HubService& service_;
+    RequestLog log_;
 };
 
 FrontDoorLimits doorLimitsOf(const HubConfig& c) {
@@ -71,7 +75,8 @@ struct HubServer::Impl {
 HubServer::HubServer(HubConfig config, EnvelopeLog& log) : impl_(new Impl) {
     impl_->config = config;
     impl_->service = std::make_unique<HubService>(std::move(config), log);
-    impl_->handler = std::make_unique<HubDoorHandler>(*impl_->service);
+    impl_->handler =
+        std::make_unique<HubDoorHandler>(*impl_->service, impl_->config.requestLogFile);
 }
 
 HubServer::~HubServer() {
