@@ -3,7 +3,6 @@
 #include <Poco/Net/DatagramSocket.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
-#include <Poco/Net/PollSet.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/URI.h>
 
@@ -20,6 +19,7 @@
 #include <vector>
 
 #include "hub_service.h"
+#include "platform/socket_poll.h"
 #include "tls_connection.h"
 
 namespace nmdt::integration {
@@ -89,7 +89,8 @@ struct HubFrontDoor::Impl {
     std::vector<std::thread> workers;
 
     // The door's own: touched by its thread only.
-    Poco::Net::PollSet polls;
+    static constexpr int kRead = 1, kWrite = 2;
+    std::map<poco_socket_t, int> watching;  // what each held connection waits for
     std::map<poco_socket_t, ConnectionPtr> held;
 
     std::mutex queueMutex;
@@ -170,17 +171,10 @@ struct HubFrontDoor::Impl {
     }
 
     void watch(const ConnectionPtr& c, int mode) {
-        auto& s = c->tls->socket();
-        if (polls.has(s))
-            polls.update(s, mode);
-        else
-            polls.add(s, mode);
+        watching[c->tls->socket().impl()->sockfd()] = mode;
     }
 
-    void unwatch(const ConnectionPtr& c) {
-        if (polls.has(c->tls->socket()))
-            polls.remove(c->tls->socket());
-    }
+    void unwatch(const ConnectionPtr& c) { watching.erase(c->tls->socket().impl()->sockfd()); }
 
     void dispatch(const ConnectionPtr& c) {
         unwatch(c);
@@ -303,10 +297,10 @@ struct HubFrontDoor::Impl {
                     c->deadline = Clock::now() + std::chrono::milliseconds(limits.requestHeadMs);
                     break;
                 case TlsConnection::Step::WantRead:
-                    watch(c, Poco::Net::PollSet::POLL_READ);
+                    watch(c, kRead);
                     return;
                 case TlsConnection::Step::WantWrite:
-                    watch(c, Poco::Net::PollSet::POLL_WRITE);
+                    watch(c, kWrite);
                     return;
                 case TlsConnection::Step::Closed:
                     handler.record(recordOf(*c, "handshake-refused"));
@@ -341,8 +335,7 @@ struct HubFrontDoor::Impl {
                 continue;  // took all it asked for; use it, then read on
             if (c->buffer.size() > before)
                 continue;  // use what came, then wait
-            watch(c, step == TlsConnection::Step::WantWrite ? Poco::Net::PollSet::POLL_WRITE
-                                                            : Poco::Net::PollSet::POLL_READ);
+            watch(c, step == TlsConnection::Step::WantWrite ? kWrite : kRead);
             return;
         }
     }
@@ -402,7 +395,7 @@ struct HubFrontDoor::Impl {
             if (!c->buffer.empty() || c->tls->holdsUnread())
                 advanceOrDrop(c);  // the next request came with the last: the socket shows nothing
             else
-                watch(c, Poco::Net::PollSet::POLL_READ);
+                watch(c, kRead);
         }
     }
 
@@ -427,29 +420,30 @@ struct HubFrontDoor::Impl {
     }
 
     void runDoor() {
-        polls.add(listener, Poco::Net::PollSet::POLL_READ);
-        polls.add(wake, Poco::Net::PollSet::POLL_READ);
         const auto listenerFd = listener.impl()->sockfd();
         const auto wakeFd = wake.impl()->sockfd();
+        std::vector<SocketWait> waits;
         while (running) {
-            Poco::Net::PollSet::SocketModeMap ready;
-            try {
-                ready = polls.poll(nextWait());
-            } catch (const std::exception&) {
+            waits.clear();
+            waits.push_back({listenerFd, true, false});
+            waits.push_back({wakeFd, true, false});
+            for (const auto& [fd, mode] : watching)
+                waits.push_back({fd, (mode & kRead) != 0, (mode & kWrite) != 0});
+            if (!waitForSockets(waits, static_cast<int>(nextWait().totalMilliseconds())))
                 std::this_thread::sleep_for(std::chrono::milliseconds(10));
-            }
-            for (const auto& [socket, mode] : ready) {
-                const auto fd = socket.impl()->sockfd();
-                if (fd == listenerFd) {
+            for (const auto& w : waits) {
+                if (!w.readable && !w.writable)
+                    continue;
+                if (w.socket == listenerFd) {
                     accept();
-                } else if (fd == wakeFd) {
+                } else if (w.socket == wakeFd) {
                     char sink[64];
                     try {
                         while (wake.available() > 0)
                             wake.receiveBytes(sink, sizeof sink);
                     } catch (const std::exception&) {
                     }
-                } else if (auto it = held.find(fd); it != held.end()) {
+                } else if (auto it = held.find(w.socket); it != held.end()) {
                     auto c = it->second;  // advance may forget it
                     advanceOrDrop(c);
                 }
@@ -460,7 +454,7 @@ struct HubFrontDoor::Impl {
         for (auto& [fd, c] : held)
             finish(c);
         held.clear();
-        polls.clear();
+        watching.clear();
     }
 
     // ---- workers ---------------------------------------------------------------------
