@@ -218,6 +218,20 @@ std::int64_t SqliteEnvelopeLog::envelopeCount() {
     });
 }
 
+std::optional<std::string> SqliteEnvelopeLog::siteCertificate(const std::string& team,
+                                                              const std::string& site) {
+    return guarded([&]() -> std::optional<std::string> {
+        SQLite::Statement st(*impl_->db,
+                             "SELECT signer FROM envelopes WHERE team = ? AND site = ?"
+                             " ORDER BY seq DESC LIMIT 1");
+        st.bind(1, team);
+        st.bind(2, site);
+        if (!st.executeStep())
+            return std::nullopt;
+        return st.getColumn(0).getString();
+    });
+}
+
 std::int64_t SqliteEnvelopeLog::siteBytes(const std::string& team, const std::string& site) {
     return guarded([&]() -> std::int64_t {
         SQLite::Statement st(*impl_->db, "SELECT bytes FROM sites WHERE team = ? AND site = ?");

@@ -74,6 +74,27 @@ struct Partners {
     }
 };
 
+/// A client certificate from the test CA for `subject` (openssl's "/CN=../O=.." form): its
+/// certificate and key files, in `dir`.
+std::pair<std::string, std::string> issueCertificate(const TempDir& dir, const std::string& name,
+                                                     const std::string& subject) {
+    const std::string ca = TestPki::instance().ca();
+    const std::string caKey = ca.substr(0, ca.size() - 4) + ".key";
+    const std::string cert = dir.file(name + ".pem"), key = dir.file(name + ".key");
+    runCommand("openssl req -new -newkey rsa:2048 -nodes -sha256 -keyout '" + key + "' -out '" +
+               dir.file(name + ".csr") + "' -subj '" + subject + "' 2>&1");
+    {
+        std::ofstream ext(dir.file(name + ".ext"));
+        ext << "basicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\n"
+               "extendedKeyUsage=clientAuth\n";
+    }
+    runCommand("openssl x509 -req -in '" + dir.file(name + ".csr") + "' -CA '" + ca + "' -CAkey '" +
+               caKey + "' -CAcreateserial -CAserial '" + dir.file("ca.srl") +
+               "' -days 30 -sha256 -extfile '" + dir.file(name + ".ext") + "' -out '" + cert +
+               "' 2>&1");
+    return {cert, key};
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(sync_security)
@@ -227,21 +248,8 @@ BOOST_AUTO_TEST_CASE(a_name_holding_another_organisation_does_not_pass_as_it,
     // The trusted CA issues a VCFSE desktop a certificate whose common name reads
     // "spoof,O=org-practice": its subject text then holds "O=org-practice" first.
     TempDir made;
-    const std::string ca = TestPki::instance().ca();
-    const std::string caKey = ca.substr(0, ca.size() - 4) + ".key";
-    const std::string cert = made.file("spoof.pem"), key = made.file("spoof.key");
-    runCommand("openssl req -new -newkey rsa:2048 -nodes -sha256 -keyout '" + key + "' -out '" +
-               made.file("spoof.csr") + "' -subj '/CN=spoof,O=" + kPractice.str() +
-               "/O=" + kVcfse.str() + "' 2>&1");
-    {
-        std::ofstream ext(made.file("spoof.ext"));
-        ext << "basicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\n"
-               "extendedKeyUsage=clientAuth\n";
-    }
-    runCommand("openssl x509 -req -in '" + made.file("spoof.csr") + "' -CA '" + ca + "' -CAkey '" +
-               caKey + "' -CAcreateserial -CAserial '" + made.file("ca.srl") +
-               "' -days 30 -sha256 -extfile '" + made.file("spoof.ext") + "' -out '" + cert +
-               "' 2>&1");
+    const auto [cert, key] =
+        issueCertificate(made, "spoof", "/CN=spoof,O=" + kPractice.str() + "/O=" + kVcfse.str());
     Desktop spoof{4, p.hub, p.team};
     spoof.credentials.certificateFile = cert;
     spoof.credentials.privateKeyFile = key;
@@ -465,6 +473,39 @@ BOOST_AUTO_TEST_CASE(a_push_past_a_storage_quota_is_refused_in_words_and_kept_to
     requireSynced(p.practice.sync());
     requireSynced(p.vcfse.sync());
     BOOST_TEST(p.vcfse.store->caseById(p.shared)->reviewAtNextMeeting == flagged);
+}
+
+// Issues certificates with the openssl command-line tool.
+BOOST_AUTO_TEST_CASE(a_renewed_certificate_carries_its_site_on_and_another_name_cannot,
+                     *boost::unit_test::precondition(OnlyWhere{kBuildMachineToolsReachable,
+                                                               kNeedsBuildMachineTools})) {
+    Partners p;
+    // The practice desktop's certificate is renewed: a new key, the same name.
+    auto subject = runCommand("openssl x509 -noout -subject -nameopt compat -in '" +
+                              TestPki::instance().cert("site0") + "'");
+    subject = subject.substr(subject.find('/'));
+    subject.erase(subject.find_last_not_of("\r\n") + 1);
+    TempDir made;
+    const auto [renewedCert, renewedKey] = issueCertificate(made, "renewed", subject);
+    p.practice.credentials.certificateFile = renewedCert;
+    p.practice.credentials.privateKeyFile = renewedKey;
+    CaseService cases(p.practice.as(p.people.gp, Role::Clinician, kPractice));
+    cases.flagForReview(p.shared, true);
+    requireSynced(p.practice.sync());
+    requireSynced(p.vcfse.sync());
+    BOOST_TEST(p.vcfse.store->caseById(p.shared)->reviewAtNextMeeting);
+    // A certificate with another name cannot take the site over, even in the same
+    // organisation.
+    const auto [otherCert, otherKey] =
+        issueCertificate(made, "other", "/CN=another desktop/O=" + kPractice.str());
+    p.practice.credentials.certificateFile = otherCert;
+    p.practice.credentials.privateKeyFile = otherKey;
+    cases.flagForReview(p.shared, false);
+    auto r = p.practice.sync();
+    BOOST_REQUIRE(r.problem.has_value());
+    BOOST_TEST(
+        r.problem->message.find("belongs to another desktop's certificate") != std::string::npos,
+        r.problem->message);
 }
 
 BOOST_AUTO_TEST_CASE(a_partner_cannot_forge_another_partners_changes) {

@@ -193,7 +193,8 @@ HubResponse HubService::push(const HubRequest& request) {
                                           request.peerSubject);
     }
     std::lock_guard lock(mutex_);
-    if (auto bound = log_.siteFingerprint(team, site); bound && *bound != request.peerFingerprint)
+    if (auto bound = log_.siteFingerprint(team, site);
+        bound && *bound != request.peerFingerprint && !renewedHolder(team, site, request))
         return errorResponse(403, "site " + site + " belongs to another desktop's certificate");
     const std::int64_t acknowledged = log_.acknowledged(team, site);
     const std::int64_t hubTime = nowMs();
@@ -227,6 +228,21 @@ HubResponse HubService::push(const HubRequest& request) {
     answer->set("acknowledged", Poco::Int64(through));
     answer->set("sequences", sequences);
     return ok(answer);
+}
+
+bool HubService::renewedHolder(const std::string& team, const std::string& site,
+                               const HubRequest& request) {
+    // A renewed certificate (new key, the same name and organisation from the same CA, which
+    // the handshake checked) carries its site on; the append then binds the site to it.
+    const auto pem = log_.siteCertificate(team, site);
+    if (!pem)
+        return false;  // bound by a push of no envelopes: nothing to compare names with
+    try {
+        return subjectOf(certificateFromPem(*pem, "site " + site + "'s certificate")) ==
+               request.peerSubject;
+    } catch (const SyncError&) {
+        return false;
+    }
 }
 
 std::optional<HubResponse> HubService::quotaRefusal(const std::string& team,

@@ -30,6 +30,8 @@ class HubService {
     HubResponse pull(const HubRequest& request);
     HubResponse health();
     bool overRate(const std::string& fingerprint);
+    /// Whether the caller holds a renewal of the certificate a site is bound to; under mutex_.
+    bool renewedHolder(const std::string& team, const std::string& site, const HubRequest& request);
     /// A push that would take its site or team past its storage quota; call under mutex_.
     std::optional<HubResponse> quotaRefusal(const std::string& team, const std::string& site,
                                             std::int64_t adding);

@@ -130,6 +130,9 @@ class EnvelopeLog {
                                               std::size_t limit, const std::string& organisation,
                                               std::size_t maxBytes) = 0;
     virtual std::int64_t envelopeCount() = 0;
+    /// The certificate (PEM) of the latest envelope a site sent, if it has sent one.
+    virtual std::optional<std::string> siteCertificate(const std::string& team,
+                                                       const std::string& site) = 0;
     /// Bytes the hub stores for one site's envelopes, and for a whole team's (quotas).
     virtual std::int64_t siteBytes(const std::string& team, const std::string& site) = 0;
     virtual std::int64_t teamBytes(const std::string& team) = 0;

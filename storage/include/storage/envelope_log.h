@@ -31,6 +31,8 @@ class SqliteEnvelopeLog final : public EnvelopeLog {
                                       std::size_t limit, const std::string& organisation,
                                       std::size_t maxBytes) override;
     std::int64_t envelopeCount() override;
+    std::optional<std::string> siteCertificate(const std::string& team,
+                                               const std::string& site) override;
     std::int64_t siteBytes(const std::string& team, const std::string& site) override;
     std::int64_t teamBytes(const std::string& team) override;
 
