@@ -13,7 +13,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -29,15 +28,12 @@ using Steady = std::chrono::steady_clock;
 
 namespace {
 
-std::string run(const std::string& cmd) {
-    std::string out;
-    FILE* p = popen(cmd.c_str(), "r");
-    char buf[4096];
-    while (auto n = fread(buf, 1, sizeof buf, p))
-        out.append(buf, n);
-    if (pclose(p) != 0)
-        throw std::runtime_error("failed: " + cmd + "\n" + out);
-    return out;
+/// Runs a program to its end; throws with its output when it fails.
+std::string run(const std::string& program, const std::vector<std::string>& args) {
+    auto result = nmdt::test::runProgram(program, args);
+    if (result.exitCode != 0)
+        throw std::runtime_error("failed: " + program + "\n" + result.output);
+    return result.output;
 }
 
 /// A figure from /proc/<pid>/status, in MiB ("VmRSS", "VmHWM").
@@ -50,7 +46,7 @@ double memoryMiB(int pid, const std::string& field) {
 }
 
 int hubPid(const std::string& configPath) {
-    const auto out = run("pgrep -f -- '--config=" + configPath + "'");
+    const auto out = run("/usr/bin/pgrep", {"-f", "--", "--config=" + configPath});
     return std::atoi(out.c_str());
 }
 
@@ -123,8 +119,7 @@ int main(int argc, char** argv) {
     }
     char tmpl[] = "/tmp/nmdt-hub-bench-XXXXXX";
     const fs::path dir = mkdtemp(tmpl);
-    run(std::string(NMDT_CERT_SCRIPT) + " " + (dir / "pki").string() +
-        " localhost d0:org-bench > /dev/null");
+    run("/bin/bash", {NMDT_CERT_SCRIPT, (dir / "pki").string(), "localhost", "d0:org-bench"});
     const unsigned short port = static_cast<unsigned short>(20000 + std::random_device{}() % 20000);
     const auto config = (dir / "hub.properties").string();
     {
