@@ -56,7 +56,7 @@ code=$("$cli" sync-invite practice.nmdt --to invitation.json | tail -1 | tr -d '
 step "Thirty silent connections from this address (its share is 20), then a sync"
 # Ten are turned away on arrival. The desktop shares the crowd's address, so its first tries
 # are turned away too, until the silent ones' two seconds are up; its retries then get in.
-# (A desktop at another address is not affected at all: sync.sync_hub_door.)
+# (Under the default share of 64, forty silent connections keep nobody out: sync.sync_hub_door.)
 fds=()
 for _ in $(seq 30); do
   exec {fd}<>"/dev/tcp/127.0.0.1/$port" && fds+=("$fd")
