@@ -135,9 +135,14 @@ int sync(const Invocation& inv, std::ostream& out, std::ostream& err) {
         << " envelopes: " << report.applied.entriesApplied << " changes applied, "
         << report.applied.conflicts << " conflicts to resolve, " << report.applied.refused
         << " changes refused, " << report.refusedEnvelopes << " envelopes refused.\n";
+    if (report.setAsideEnvelopes + report.reopenedEnvelopes > 0)
+        out << "Set aside " << report.setAsideEnvelopes
+            << " envelopes sealed with a team key this desktop does not hold; opened "
+            << report.reopenedEnvelopes << " set aside earlier.\n";
     for (const auto& p : store->syncProblems(20))
-        if (p.atMs >= 0 &&
-            report.refusedEnvelopes + report.applied.refused + report.applied.clamped > 0)
+        if (p.atMs >= 0 && report.refusedEnvelopes + report.applied.refused +
+                                   report.applied.clamped + report.setAsideEnvelopes >
+                               0)
             err << "  " << p.kind << ": " << p.message << "\n";
     if (!report.completed) {
         err << "nmdt-cli: sync stopped: " << report.problem->message << "\n";

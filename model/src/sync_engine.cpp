@@ -38,6 +38,35 @@ std::optional<std::string> textSet(const SyncEntry& e, std::string_view field) {
     auto s = std::get_if<std::string>(v);
     return s ? *s : std::string();
 }
+/// Envelopes set aside for want of their team key, by hub sequence: key id. Kept in the
+/// store's sync settings as "sequence:keyId" joined by ";".
+constexpr const char* kSetAsideSetting = "set_aside_envelopes";
+/// Past this many, a partner could grow the list without end: further ones are refused.
+constexpr std::size_t kMostSetAside = 10000;
+
+std::map<std::int64_t, std::string> readSetAside(SyncStore& sync) {
+    std::map<std::int64_t, std::string> out;
+    const auto text = sync.syncSetting(kSetAsideSetting).value_or(std::string());
+    std::size_t start = 0;
+    while (start < text.size()) {
+        auto end = text.find(';', start);
+        if (end == std::string::npos)
+            end = text.size();
+        const auto item = text.substr(start, end - start);
+        if (auto colon = item.find(':'); colon != std::string::npos && colon > 0 &&
+                                         item.find_first_not_of("0123456789") == colon)
+            out.emplace(std::stoll(item.substr(0, colon)), item.substr(colon + 1));
+        start = end + 1;
+    }
+    return out;
+}
+
+void writeSetAside(SyncStore& sync, const std::map<std::int64_t, std::string>& setAside) {
+    std::string text;
+    for (const auto& [sequence, keyId] : setAside)
+        text += (text.empty() ? "" : ";") + std::to_string(sequence) + ":" + keyId;
+    sync.setSyncSetting(kSetAsideSetting, text);
+}
 }  // namespace
 
 std::string refusalOfReceived(const SyncEntry& entry, const std::string& signerOrganisation,
@@ -329,63 +358,117 @@ void SyncEngine::pull(SyncReport& report) {
             h.organisation = *organisation;
         seen[e.change.entityId] = h;
     };
+    // Opens one envelope into `batches`, keeping only the changes its signer may make;
+    // a refused envelope becomes a problem. Throws SyncError(NotEnrolled) when it is sealed
+    // with a team key this desktop does not hold.
+    auto receive = [&](const SealedEnvelope& envelope, std::vector<ReceivedBatch>& batches,
+                       std::vector<SyncProblem>& problems) {
+        try {
+            auto batch = sealer_.open(envelope);
+            auto known = sync_.siteSigner(batch.site);
+            if (known && *known != batch.signer)
+                throw SyncError(SyncError::Kind::Untrusted,
+                                "envelope " + std::to_string(envelope.hubSequence) +
+                                    " claims site " + batch.site + " but was signed by " +
+                                    batch.signer + ", not " + *known);
+            // The signer's organisation is its certificate's O field, as the sealer read
+            // it: never found by searching the subject's text, where a name holding
+            // ",O=<another organisation>" would pass as that organisation.
+            const std::string& signerOrg = batch.signerOrganisation;
+            std::vector<SyncEntry> allowed;
+            for (auto& e : batch.entries) {
+                auto why = refusalOfReceived(e, signerOrg, holders, peopleOrganisations,
+                                             hasOwnAdministrator);
+                if (why.empty()) {
+                    if (e.change.kind == EntityKind::Action)
+                        noteHolder(e);
+                    allowed.push_back(std::move(e));
+                } else {
+                    ++report.applied.refused;
+                    problems.push_back({options_.now(), "refused-change", why});
+                }
+            }
+            batch.entries = std::move(allowed);
+            batches.push_back(std::move(batch));
+        } catch (const SyncError& e) {
+            if (e.kind() == SyncError::Kind::NotEnrolled)
+                throw;
+            ++report.refusedEnvelopes;
+            problems.push_back({options_.now(), "refused-envelope", e.what()});
+        }
+    };
+    auto tally = [&](const ApplyReport& applied) {
+        report.applied.entriesApplied += applied.entriesApplied;
+        report.applied.fieldsChanged += applied.fieldsChanged;
+        report.applied.conflicts += applied.conflicts;
+        report.applied.clamped += applied.clamped;
+    };
+
+    // Envelopes set aside on earlier runs whose key has arrived since: fetched again by
+    // their hub sequence and applied now (a late batch merges as any other does).
+    auto setAside = readSetAside(sync_);
+    for (auto it = setAside.begin(); it != setAside.end();) {
+        if (!sealer_.holdsKey(it->second)) {
+            ++it;
+            continue;
+        }
+        const std::int64_t sequence = it->first;
+        auto page = withRetries([&] { return hub_.pull(options_.team, sequence - 1, 1); });
+        std::vector<ReceivedBatch> batches;
+        std::vector<SyncProblem> problems;
+        for (const auto& envelope : page.envelopes)
+            if (envelope.hubSequence == sequence) {
+                try {
+                    receive(envelope, batches, problems);
+                    ++report.reopenedEnvelopes;
+                } catch (const SyncError& e) {
+                    problems.push_back({options_.now(), "refused-envelope", e.what()});
+                }
+            }
+        // Applied before it leaves the list: a crash between the two applies it twice,
+        // which changes nothing the second time.
+        tally(sync_.applyReceived(batches, sync_.syncCursors().pulledThrough, problems));
+        it = setAside.erase(it);
+        writeSetAside(sync_, setAside);
+    }
+
     for (;;) {
         const std::int64_t after = sync_.syncCursors().pulledThrough;
         auto page = withRetries([&] { return hub_.pull(options_.team, after, options_.pullPage); });
         std::vector<ReceivedBatch> batches;
         std::vector<SyncProblem> problems;
-        std::optional<SyncError> waiting;  // an envelope this desktop cannot open yet
-        std::int64_t cursor = page.next;
+        bool setAsideChanged = false;
         for (const auto& envelope : page.envelopes) {
             if (envelope.header.site == site)
                 continue;  // our own, already applied when written
             ++report.receivedEnvelopes;
             try {
-                auto batch = sealer_.open(envelope);
-                auto known = sync_.siteSigner(batch.site);
-                if (known && *known != batch.signer)
-                    throw SyncError(SyncError::Kind::Untrusted,
-                                    "envelope " + std::to_string(envelope.hubSequence) +
-                                        " claims site " + batch.site + " but was signed by " +
-                                        batch.signer + ", not " + *known);
-                // The signer's organisation is its certificate's O field, as the sealer read
-                // it: never found by searching the subject's text, where a name holding
-                // ",O=<another organisation>" would pass as that organisation.
-                const std::string& signerOrg = batch.signerOrganisation;
-                std::vector<SyncEntry> allowed;
-                for (auto& e : batch.entries) {
-                    auto why = refusalOfReceived(e, signerOrg, holders, peopleOrganisations,
-                                                 hasOwnAdministrator);
-                    if (why.empty()) {
-                        if (e.change.kind == EntityKind::Action)
-                            noteHolder(e);
-                        allowed.push_back(std::move(e));
-                    } else {
-                        ++report.applied.refused;
-                        problems.push_back({options_.now(), "refused-change", why});
-                    }
-                }
-                batch.entries = std::move(allowed);
-                batches.push_back(std::move(batch));
+                receive(envelope, batches, problems);
             } catch (const SyncError& e) {
-                if (e.kind() == SyncError::Kind::NotEnrolled) {
-                    // Sealed with a key this desktop has not been given yet: stop before it,
-                    // so nothing is skipped once the key arrives.
-                    waiting = e;
-                    cursor = envelope.hubSequence - 1;
-                    break;
+                // Sealed with a key this desktop has not been given (yet, or ever): kept
+                // aside to open when the key arrives, never in the way of what follows.
+                const auto& keyId = envelope.header.keyId;
+                if (keyId.find_first_of(";:") != std::string::npos ||
+                    setAside.size() >= kMostSetAside) {
+                    ++report.refusedEnvelopes;
+                    problems.push_back({options_.now(), "refused-envelope",
+                                        std::string(e.what()) + "; it cannot be set aside"});
+                    continue;
                 }
-                ++report.refusedEnvelopes;
-                problems.push_back({options_.now(), "refused-envelope", e.what()});
+                if (setAside.emplace(envelope.hubSequence, keyId).second) {
+                    setAsideChanged = true;
+                    ++report.setAsideEnvelopes;
+                    problems.push_back({options_.now(), "set-aside-envelope",
+                                        std::string(e.what()) +
+                                            "; it is set aside and will be opened when the "
+                                            "key arrives"});
+                }
             }
         }
-        auto applied = sync_.applyReceived(batches, cursor, problems);
-        report.applied.entriesApplied += applied.entriesApplied;
-        report.applied.fieldsChanged += applied.fieldsChanged;
-        report.applied.conflicts += applied.conflicts;
-        report.applied.clamped += applied.clamped;
-        if (waiting)
-            throw *waiting;
+        // Written before the cursor moves past them, so none is ever skipped.
+        if (setAsideChanged)
+            writeSetAside(sync_, setAside);
+        tally(sync_.applyReceived(batches, page.next, problems));
         if (!page.more || page.next <= after)
             return;
     }
@@ -394,13 +477,18 @@ void SyncEngine::pull(SyncReport& report) {
 SyncReport SyncEngine::run() {
     SyncReport report;
     auto audit = [&] {
-        if (options_.auditAs && (report.pushedChanges || report.applied.entriesApplied))
+        if (options_.auditAs &&
+            (report.pushedChanges || report.applied.entriesApplied || report.setAsideEnvelopes))
             store_.commit(
                 ChangeSet::auditOnly({AuditEventKind::Sync, options_.team,
                                       "sent " + std::to_string(report.pushedChanges) +
                                           " changes, received " +
                                           std::to_string(report.applied.entriesApplied) + ", " +
                                           std::to_string(report.withheldChanges) + " kept back" +
+                                          (report.setAsideEnvelopes
+                                               ? ", " + std::to_string(report.setAsideEnvelopes) +
+                                                     " envelopes set aside for want of their key"
+                                               : std::string()) +
                                           (report.stopped ? " (stopped before the end)" : "")}),
                 *options_.auditAs);
     };

@@ -508,6 +508,47 @@ BOOST_AUTO_TEST_CASE(a_renewed_certificate_carries_its_site_on_and_another_name_
         r.problem->message);
 }
 
+BOOST_AUTO_TEST_CASE(an_envelope_under_a_key_this_desktop_lacks_does_not_hold_up_what_follows) {
+    // One envelope sealed with a team key the VCFSE desktop was never given, then one under
+    // the team's key: before, the desktop stopped before the first on every run, for ever.
+    Partners p;
+    const auto original = p.practice.credentials;
+    auto stray = original;
+    integration::rotateTeamKey(stray);
+    p.practice.credentials = stray;
+    CaseService cases(p.practice.as(p.people.gp, Role::Clinician, kPractice));
+    cases.flagForReview(p.shared, true);
+    requireSynced(p.practice.sync());
+    p.practice.credentials = original;
+    cases.addContact(p.shared, {{}, {}, "Ifor Quixley", "son", "07700 900123", true, true});
+    requireSynced(p.practice.sync());
+
+    auto r = p.vcfse.sync();
+    requireSynced(r);
+    BOOST_TEST(r.setAsideEnvelopes == 1u);
+    BOOST_TEST(p.vcfse.store->contacts(p.shared).size() == 1u);  // what followed arrived
+    BOOST_TEST(!p.vcfse.store->caseById(p.shared)->reviewAtNextMeeting);
+    auto problems = p.vcfse.store->syncProblems(5);
+    BOOST_TEST(std::any_of(problems.begin(), problems.end(), [](const SyncProblem& x) {
+        return x.kind == "set-aside-envelope" && x.message.find("set aside") != std::string::npos;
+    }));
+    // Set aside once, not again on every run; and still nothing to open it with.
+    r = p.vcfse.sync();
+    requireSynced(r);
+    BOOST_TEST(r.setAsideEnvelopes == 0u);
+    BOOST_TEST(r.reopenedEnvelopes == 0u);
+    // The key arrives (an invitation from the practice): the envelope is fetched and opened.
+    auto invitation = integration::createInvitation(stray);
+    auto joined = integration::acceptInvitation(invitation.fileText, invitation.code);
+    for (const auto& [id, key] : joined.keys)
+        p.vcfse.credentials.keys[id] = key;
+    r = p.vcfse.sync();
+    requireSynced(r);
+    BOOST_TEST(r.reopenedEnvelopes == 1u);
+    BOOST_TEST(p.vcfse.store->caseById(p.shared)->reviewAtNextMeeting);
+    BOOST_TEST(p.vcfse.store->contacts(p.shared).size() == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(a_partner_cannot_forge_another_partners_changes) {
     Partners p;
     // 1. The VCFSE desktop writes a change claiming to be the practice's GP.
@@ -728,7 +769,7 @@ BOOST_AUTO_TEST_CASE(an_invitation_opens_only_with_its_code_and_refuses_damage) 
                           });
 }
 
-BOOST_AUTO_TEST_CASE(a_rotated_key_keeps_old_envelopes_readable_and_waits_for_the_new_one) {
+BOOST_AUTO_TEST_CASE(a_rotated_key_keeps_old_envelopes_readable_and_opens_the_new_one_once_given) {
     Partners p;
     auto rotated = p.practice.credentials;
     integration::rotateTeamKey(rotated);
@@ -737,8 +778,10 @@ BOOST_AUTO_TEST_CASE(a_rotated_key_keeps_old_envelopes_readable_and_waits_for_th
     CaseService cases(p.practice.as(p.people.gp, Role::Clinician, kPractice));
     cases.flagForReview(p.shared, true);
     requireSynced(p.practice.sync());
-    // The VCFSE desktop does not hold the new key yet: it stops before that envelope.
+    // The VCFSE desktop does not hold the new key yet: it sets that envelope aside.
     auto r = p.vcfse.sync();
+    BOOST_TEST(r.completed);
+    BOOST_TEST(r.setAsideEnvelopes == 1u);
     BOOST_TEST(!p.vcfse.store->caseById(p.shared)->reviewAtNextMeeting);
     auto problems = p.vcfse.store->syncProblems(5);
     BOOST_REQUIRE(!problems.empty());

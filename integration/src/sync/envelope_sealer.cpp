@@ -62,6 +62,7 @@ class PocoEnvelopeSealer final : public EnvelopeSealer {
 
     std::string ownOrganisation() const override { return organisationOf(own_); }
     std::string keyId() const override { return credentials_.keyId; }
+    bool holdsKey(const std::string& id) const override { return credentials_.keys.count(id) > 0; }
 
   private:
     static Poco::Crypto::X509Certificate loadCertificate(const std::string& path,

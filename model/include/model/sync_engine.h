@@ -22,6 +22,10 @@ struct SyncReport {
     std::size_t receivedEnvelopes = 0;
     ApplyReport applied;
     std::size_t refusedEnvelopes = 0;
+    /// Sealed with a team key this desktop does not hold: kept aside (by hub sequence) and
+    /// fetched again once the key arrives, so they never hold up what comes after them.
+    std::size_t setAsideEnvelopes = 0;
+    std::size_t reopenedEnvelopes = 0;  // set aside earlier, opened and applied this run
     bool completed = false;
     bool stopped = false;  // asked to stop (the window closing); the next run resumes
     std::optional<SyncProblem> problem;

@@ -75,6 +75,8 @@ class EnvelopeSealer {
     /// The organisation this desktop's certificate was issued for.
     virtual std::string ownOrganisation() const = 0;
     virtual std::string keyId() const = 0;
+    /// Whether this desktop holds the team key with this id (to open what it sets aside).
+    virtual bool holdsKey(const std::string& keyId) const = 0;
 };
 
 /// The hub's answer to a push.
