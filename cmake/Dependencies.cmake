@@ -34,6 +34,8 @@ endif()
 
 if(NOT WIN32)
   find_package(OpenSSL 3 REQUIRED)  # libcrypto for the Crypto port (Windows finds it above)
+  # libpq, for the hub's PostgreSQL log (an ICB's several instances); Linux hubs only.
+  find_package(PostgreSQL REQUIRED)
 endif()
 find_package(Poco REQUIRED COMPONENTS Foundation Util Net NetSSL Crypto JSON)
 find_package(Threads REQUIRED)

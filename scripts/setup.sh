@@ -15,6 +15,8 @@ packages=(
   xvfb xauth poppler-utils openssl fonts-dejavu-core
   # sync benchmarks: the raw-transfer floor; query plans on a store (docs/performance.md)
   curl sqlcipher
+  # the hub's PostgreSQL log (libpq), and a server the tests start for themselves
+  libpq-dev postgresql-15
 )
 
 # The walkthrough (scripts/walkthrough.sh) drives the real window and takes screenshots.

@@ -11,11 +11,15 @@
 
 #include <filesystem>
 #include <iostream>
+#include <memory>
 
 #include "integration/hub_server.h"
 #include "model/sync_ports.h"
 #include "model/utf8_path.h"
 #include "storage/envelope_log.h"
+#ifdef NMDT_HUB_POSTGRESQL
+#include "storage/postgres_envelope_log.h"
+#endif
 
 namespace {
 
@@ -62,9 +66,8 @@ class HubApplication : public Poco::Util::ServerApplication {
             std::filesystem::permissions(nmdt::pathFromUtf8(config.dataDirectory),
                                          std::filesystem::perms::owner_all,
                                          std::filesystem::perm_options::replace);
-            nmdt::storage::SqliteEnvelopeLog log(
-                Poco::Path(config.dataDirectory).append("hub-envelopes.db").toString());
-            nmdt::integration::HubServer server(config, log);
+            auto log = openLog(config);
+            nmdt::integration::HubServer server(config, *log);
             server.start();
             std::cout << "nmdt-hub listening on " << config.host << ":" << server.port()
                       << std::endl;
@@ -113,6 +116,32 @@ class HubApplication : public Poco::Util::ServerApplication {
                                           "(C:/ProgramData/NeighbourhoodMDT/hub) or double "
                                           "backslashes");
         return value;
+    }
+
+    /// The envelope log hub.store names: the embedded SQLite file in the data directory
+    /// (one neighbourhood) or PostgreSQL at hub.postgresql (several instances, an ICB).
+    std::unique_ptr<nmdt::EnvelopeLog> openLog(const nmdt::integration::HubConfig& h) {
+        const auto& c = config();
+        const auto store = c.getString("hub.store", "sqlite");
+        if (store == "sqlite")
+            return std::make_unique<nmdt::storage::SqliteEnvelopeLog>(
+                Poco::Path(h.dataDirectory).append("hub-envelopes.db").toString());
+        if (store != "postgresql")
+            throw nmdt::SyncError(
+                nmdt::SyncError::Kind::NotEnrolled,
+                "hub.store is '" + store + "': it takes sqlite (the default) or postgresql");
+#ifdef NMDT_HUB_POSTGRESQL
+        if (!c.hasProperty("hub.postgresql"))
+            throw nmdt::SyncError(nmdt::SyncError::Kind::NotEnrolled,
+                                  "hub.store is postgresql but hub.postgresql (a libpq "
+                                  "connection string, such as \"host=db1 dbname=nmdt_hub "
+                                  "user=nmdt_hub\") is not set");
+        return std::make_unique<nmdt::storage::PostgresEnvelopeLog>(c.getString("hub.postgresql"));
+#else
+        throw nmdt::SyncError(nmdt::SyncError::Kind::NotEnrolled,
+                              "this hub was built without PostgreSQL (the Windows hub keeps "
+                              "its log in SQLite): set hub.store=sqlite or run a Linux hub");
+#endif
     }
 
     nmdt::integration::HubConfig readConfig() {

@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "encrypted_database.h"
+#include "envelope_audience.h"
 #include "model/store_error.h"
 #include "model/utf8_path.h"
 #include "store_impl.h"
@@ -47,28 +48,6 @@ void addByteCounts(SQLite::Database& db) {
     db.exec(std::string("UPDATE sites SET bytes = (SELECT COALESCE(SUM(") + kStoredSize +
             "), 0) FROM envelopes e WHERE e.team = sites.team AND e.site = sites.site)");
     tx.commit();
-}
-
-// Audience kept as ",org1,org2," so one instr() finds a member; "*" is everyone.
-std::string encodeAudience(const std::vector<std::string>& audience) {
-    if (audience.size() == 1 && audience[0] == "*")
-        return "*";
-    std::string out = ",";
-    for (const auto& a : audience)
-        out += a + ",";
-    return out;
-}
-std::vector<std::string> decodeAudience(const std::string& text) {
-    if (text == "*")
-        return {"*"};
-    std::vector<std::string> out;
-    std::size_t start = 1;
-    while (start < text.size()) {
-        auto comma = text.find(',', start);
-        out.push_back(text.substr(start, comma - start));
-        start = comma + 1;
-    }
-    return out;
 }
 
 std::string blobOf(const SQLite::Column& c) {
@@ -118,23 +97,43 @@ std::optional<std::string> SqliteEnvelopeLog::siteFingerprint(const std::string&
     });
 }
 
-std::optional<std::vector<std::int64_t>> SqliteEnvelopeLog::append(
-    const std::string& team, const std::string& site, const std::string& fingerprint,
-    std::int64_t from, std::int64_t through, const std::vector<SealedEnvelope>& envelopes,
-    std::int64_t hubTimeMs) {
-    return guarded([&]() -> std::optional<std::vector<std::int64_t>> {
+AppendResult SqliteEnvelopeLog::append(const AppendRequest& r) {
+    return guarded([&]() -> AppendResult {
+        // One writer: the hub process serialises calls, and SQLite's lock keeps out others.
         SQLite::Transaction tx(*impl_->db);
-        if (acknowledged(team, site) != from)
-            return std::nullopt;
-        std::vector<std::int64_t> sequences;
+        AppendResult result;
+        result.acknowledged = acknowledged(r.team, r.site);
+        if (result.acknowledged != r.from) {
+            result.outcome = AppendResult::Outcome::MarkElsewhere;
+            return result;
+        }
+        if (siteFingerprint(r.team, r.site) != r.expectedBinding) {
+            result.outcome = AppendResult::Outcome::BindingChanged;
+            return result;
+        }
+        std::int64_t added = 0;
+        for (const auto& e : *r.envelopes)
+            added += e.storedBytes();
+        const auto siteUsed = siteBytes(r.team, r.site);
+        if (added > 0 && siteUsed + added > r.maxSiteBytes) {
+            result.outcome = AppendResult::Outcome::SiteFull;
+            result.usedBytes = siteUsed;
+            return result;
+        }
+        const auto teamUsed = teamBytes(r.team);
+        if (added > 0 && teamUsed + added > r.maxTeamBytes) {
+            result.outcome = AppendResult::Outcome::TeamFull;
+            result.usedBytes = teamUsed;
+            return result;
+        }
         SQLite::Statement insert(
             *impl_->db,
             "INSERT INTO envelopes (team, site, from_seq, through_seq, part, key_id, audience,"
             " nonce, ciphertext, tag, signer, signature, hub_time)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        for (const auto& e : envelopes) {
-            insert.bind(1, team);
-            insert.bind(2, site);
+        for (const auto& e : *r.envelopes) {
+            insert.bind(1, r.team);
+            insert.bind(2, r.site);
             insert.bind(3, static_cast<std::int64_t>(e.header.fromSequence));
             insert.bind(4, static_cast<std::int64_t>(e.header.throughSequence));
             insert.bind(5, e.header.part);
@@ -145,26 +144,24 @@ std::optional<std::vector<std::int64_t>> SqliteEnvelopeLog::append(
             insert.bind(10, e.tag.data(), static_cast<int>(e.tag.size()));
             insert.bind(11, e.signerCertificate);
             insert.bind(12, e.signature.data(), static_cast<int>(e.signature.size()));
-            insert.bind(13, static_cast<std::int64_t>(hubTimeMs));
+            insert.bind(13, static_cast<std::int64_t>(r.hubTimeMs));
             insert.exec();
             insert.reset();
-            sequences.push_back(impl_->db->getLastInsertRowid());
+            result.sequences.push_back(impl_->db->getLastInsertRowid());
         }
-        std::int64_t added = 0;
-        for (const auto& e : envelopes)
-            added += e.storedBytes();
         SQLite::Statement mark(
             *impl_->db,
             "INSERT OR REPLACE INTO sites (team, site, fingerprint, acknowledged, bytes)"
             " VALUES (?, ?, ?, ?, ?)");
-        mark.bind(1, team);
-        mark.bind(2, site);
-        mark.bind(3, fingerprint);
-        mark.bind(4, static_cast<std::int64_t>(through));
-        mark.bind(5, siteBytes(team, site) + added);
+        mark.bind(1, r.team);
+        mark.bind(2, r.site);
+        mark.bind(3, r.fingerprint);
+        mark.bind(4, static_cast<std::int64_t>(r.through));
+        mark.bind(5, siteUsed + added);
         mark.exec();
         tx.commit();
-        return sequences;
+        result.acknowledged = r.through;
+        return result;
     });
 }
 

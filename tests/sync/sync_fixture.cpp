@@ -3,6 +3,8 @@
 #include <Poco/Net/Net.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 #include <algorithm>
 #include <array>
@@ -12,6 +14,11 @@
 #include <thread>
 
 #include "integration/invitation.h"
+#include "storage/envelope_log.h"
+#ifdef NMDT_TEST_POSTGRESQL
+#include "storage/postgres_envelope_log.h"
+#include "test_postgres.h"
+#endif
 
 namespace nmdt::test {
 
@@ -70,6 +77,11 @@ std::string forward(const std::string& path) {
 
 HubProcess::HubProcess(Limits limits) {
     port_ = freePort();
+    postgresql_ = limits.postgresql;
+#ifdef NMDT_TEST_POSTGRESQL
+    if (postgresql_.empty() && hubsUsePostgres())
+        postgresql_ = TestPostgres::instance().newDatabase();
+#endif
     writeConfig(limits);
     start();
 }
@@ -101,6 +113,8 @@ void HubProcess::writeConfig(const Limits& limits) {
            << "hub.maxConnectionsPerAddress=" << limits.maxConnectionsPerAddress << "\n"
            << "hub.maxSiteBytes=" << limits.maxSiteBytes << "\n"
            << "hub.maxTeamBytes=" << limits.maxTeamBytes << "\n";
+    if (!postgresql_.empty())
+        config << "hub.store=postgresql\nhub.postgresql=" << postgresql_ << "\n";
 }
 
 HubProcess::~HubProcess() {
@@ -157,7 +171,51 @@ std::string HubProcess::allStoredBytes() const {
     for (const auto& entry : std::filesystem::recursive_directory_iterator(dataDir()))
         if (entry.is_regular_file())
             all += readBytes(entry.path().string());
+#ifdef NMDT_TEST_POSTGRESQL
+    // Every value as the database holds it (read raw, so nothing hides in an encoding).
+    if (!postgresql_.empty())
+        for (const auto* table : {"teams", "sites", "envelopes"})
+            for (const auto& row :
+                 TestPostgres::query(postgresql_, std::string("SELECT * FROM ") + table))
+                for (const auto& value : row)
+                    all += value;
+#endif
     return all;
+}
+
+std::unique_ptr<EnvelopeLog> HubProcess::openLog() const {
+#ifdef NMDT_TEST_POSTGRESQL
+    if (!postgresql_.empty())
+        return std::make_unique<storage::PostgresEnvelopeLog>(postgresql_);
+#endif
+    if (!postgresql_.empty())
+        throw std::runtime_error("this test program was built without PostgreSQL");
+    return std::make_unique<storage::SqliteEnvelopeLog>(dataDir() + "/hub-envelopes.db");
+}
+
+void HubProcess::alterNewestCiphertext() {
+#ifdef NMDT_TEST_POSTGRESQL
+    if (!postgresql_.empty()) {
+        TestPostgres::query(postgresql_,
+                            "UPDATE envelopes SET ciphertext = set_byte(ciphertext, 0,"
+                            " get_byte(ciphertext, 0) # 64) WHERE (team, seq) ="
+                            " (SELECT team, seq FROM envelopes ORDER BY hub_time DESC, seq DESC"
+                            " LIMIT 1)");
+        return;
+    }
+#endif
+    SQLite::Database db(dataDir() + "/hub-envelopes.db", SQLite::OPEN_READWRITE);
+    SQLite::Statement st(db, "SELECT seq, ciphertext FROM envelopes ORDER BY seq DESC LIMIT 1");
+    if (!st.executeStep())
+        throw std::runtime_error("the hub holds no envelope to alter");
+    auto seq = st.getColumn(0).getInt64();
+    std::string bytes(static_cast<const char*>(st.getColumn(1).getBlob()),
+                      static_cast<std::size_t>(st.getColumn(1).getBytes()));
+    bytes[0] ^= 0x40;
+    SQLite::Statement up(db, "UPDATE envelopes SET ciphertext = ? WHERE seq = ?");
+    up.bind(1, bytes.data(), static_cast<int>(bytes.size()));
+    up.bind(2, seq);
+    up.exec();
 }
 
 std::multiset<std::string> editsOf(storage::SqlCipherStore& store) {
@@ -193,6 +251,10 @@ Desktop::Desktop(int n, const HubProcess& hub, const integration::SyncCredential
 }
 
 SyncReport Desktop::sync() {
+    if (!hubTurns.empty()) {
+        credentials.hubUrl = hubTurns.front();
+        std::rotate(hubTurns.begin(), hubTurns.begin() + 1, hubTurns.end());
+    }
     auto sealer = integration::makeEnvelopeSealer(credentials);
     auto transport = integration::makeHubTransport(credentials, {2000, 5000, {}});
     if (wrapTransport)

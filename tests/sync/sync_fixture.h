@@ -12,6 +12,7 @@
 #include "child_process.h"
 #include "integration/sync_credentials.h"
 #include "model/sync_engine.h"
+#include "model/sync_ports.h"
 #include "test_support.h"
 
 namespace nmdt::test {
@@ -58,6 +59,9 @@ class HubProcess {
         std::size_t maxConnectionsPerAddress = 64;
         std::int64_t maxSiteBytes = 1LL << 33;
         std::int64_t maxTeamBytes = 1LL << 36;
+        /// The PostgreSQL database to keep the log in (another hub's postgresql(), for two
+        /// instances on one); empty: SQLite, or a new database when hubsUsePostgres().
+        std::string postgresql;
     };
     HubProcess() : HubProcess(Limits{}) {}
     explicit HubProcess(Limits limits);
@@ -74,17 +78,31 @@ class HubProcess {
     std::optional<std::size_t> peakMemoryBytes() const {
         return process_ ? process_->peakMemoryBytes() : std::nullopt;
     }
-    /// Every byte of every file the hub keeps.
+    /// Every byte the hub keeps: its files, and every value in its PostgreSQL database.
     std::string allStoredBytes() const;
+    /// Its PostgreSQL connection string; empty when it keeps its log in SQLite.
+    const std::string& postgresql() const { return postgresql_; }
+    /// Its envelope log, opened beside it (to count or look at what it stored).
+    std::unique_ptr<EnvelopeLog> openLog() const;
+    /// Flips a bit of the newest envelope it stored, as an attacker on its disk would.
+    void alterNewestCiphertext();
 
   private:
     void finish();
     void writeConfig(const Limits& limits);
     TempDir dir_;
     unsigned short port_ = 0;
+    std::string postgresql_;
     std::unique_ptr<ChildProcess> process_;
     std::thread drain_;
 };
+
+/// Default limits, with the log in the PostgreSQL database at `postgresql`.
+inline HubProcess::Limits onDatabase(const std::string& postgresql) {
+    HubProcess::Limits limits;
+    limits.postgresql = postgresql;
+    return limits;
+}
 
 /// A free TCP port on loopback.
 unsigned short freePort();
@@ -103,6 +121,8 @@ struct Desktop {
     std::function<std::unique_ptr<HubTransport>(std::unique_ptr<HubTransport>)> wrapTransport;
     /// Passed to the engine as SyncOptions::stopRequested when set.
     std::function<bool()> stopRequested;
+    /// Hub instances (on one database) to take turns with, one per sync; empty: just one.
+    std::vector<std::string> hubTurns;
 
     /// Desktop N uses certificate siteN (organisation organisationOfSite(N)).
     Desktop(int site, const HubProcess& hub, const integration::SyncCredentials& team);

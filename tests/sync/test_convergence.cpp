@@ -54,6 +54,11 @@ void runScenario(const Scenario& sc) {
     BOOST_TEST_CONTEXT("seed " << sc.seed) {
         std::mt19937_64 rng(sc.seed);
         HubProcess hub;
+        // On PostgreSQL, a second instance on the same database, and each desktop takes
+        // turns between the two, as behind a load balancer.
+        std::unique_ptr<HubProcess> second;
+        if (!hub.postgresql().empty())
+            second = std::make_unique<HubProcess>(onDatabase(hub.postgresql()));
         auto team = newTeam(hub);
         TestDirectory people;
         std::vector<std::unique_ptr<Desktop>> sites;
@@ -62,6 +67,9 @@ void runScenario(const Scenario& sc) {
         for (int s = 0; s < kSites; ++s) {
             sites.push_back(std::make_unique<Desktop>(s, hub, team));
             auto& d = *sites.back();
+            if (second)
+                d.hubTurns = s % 2 ? std::vector{second->url(), hub.url()}
+                                   : std::vector{hub.url(), second->url()};
             if (sc.skew.count(s))
                 d.clock->advance(sc.skew.at(s));
             d.wrapTransport =

@@ -318,9 +318,9 @@ BOOST_AUTO_TEST_CASE(a_private_note_never_leaves_its_desktop) {
     BOOST_TEST(t.practice.store->notes(id).size() == 2u);
     // Not even sealed: the hub never received it in any form (checked by decrypting all).
     auto sealer = integration::makeEnvelopeSealer(t.practice.credentials);
-    storage::SqliteEnvelopeLog log(t.hub.dataDir() + "/hub-envelopes.db");
+    auto log = t.hub.openLog();
     for (const auto& org : {kPractice, kVcfse, kCouncil})
-        for (const auto& e : log.after(t.team.team, 0, 100000, org.str(), SIZE_MAX))
+        for (const auto& e : log->after(t.team.team, 0, 100000, org.str(), SIZE_MAX))
             for (const auto& entry : sealer->open(e).entries)
                 for (const auto& f : entry.change.fields)
                     if (auto s = std::get_if<std::string>(&f.value))
@@ -352,13 +352,13 @@ BOOST_AUTO_TEST_CASE(a_pull_page_is_capped_in_bytes_and_nothing_is_left_behind) 
     BOOST_TEST(vcfse.store->caseCount() == 5u);
 
     // The log stops before the envelope that would pass the budget, but always gives one.
-    storage::SqliteEnvelopeLog log(hub.dataDir() + "/hub-envelopes.db");
-    auto all = log.after(team.team, 0, 1000, kVcfse.str(), SIZE_MAX);
+    auto log = hub.openLog();
+    auto all = log->after(team.team, 0, 1000, kVcfse.str(), SIZE_MAX);
     BOOST_REQUIRE(all.size() >= 3u);
     const std::size_t two = all[0].ciphertext.size() + all[1].ciphertext.size();
-    BOOST_TEST(log.after(team.team, 0, 1000, kVcfse.str(), two).size() == 2u);
-    BOOST_TEST(log.after(team.team, 0, 1000, kVcfse.str(), two - 1).size() == 1u);
-    BOOST_TEST(log.after(team.team, 0, 1000, kVcfse.str(), 1).size() == 1u);
+    BOOST_TEST(log->after(team.team, 0, 1000, kVcfse.str(), two).size() == 2u);
+    BOOST_TEST(log->after(team.team, 0, 1000, kVcfse.str(), two - 1).size() == 1u);
+    BOOST_TEST(log->after(team.team, 0, 1000, kVcfse.str(), 1).size() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(a_case_goes_only_to_organisations_its_consent_allows) {
@@ -400,8 +400,8 @@ BOOST_AUTO_TEST_CASE(a_case_goes_only_to_organisations_its_consent_allows) {
 
     // In the hub's store: nothing about Alun Rees or Ceri Thomas is addressed to the VCFSE.
     auto sealer = integration::makeEnvelopeSealer(t.practice.credentials);
-    storage::SqliteEnvelopeLog log(t.hub.dataDir() + "/hub-envelopes.db");
-    for (const auto& e : log.after(t.team.team, 0, 100000, kVcfse.str(), SIZE_MAX))
+    auto log = t.hub.openLog();
+    for (const auto& e : log->after(t.team.team, 0, 100000, kVcfse.str(), SIZE_MAX))
         for (const auto& entry : sealer->open(e).entries) {
             BOOST_TEST(entry.change.entityId != sharedWithCouncil.str());
             BOOST_TEST(entry.change.entityId != noConsent.str());

@@ -53,7 +53,7 @@ void requireSynced(const SyncReport& r) {
 }
 
 std::int64_t hubEnvelopes(const HubProcess& hub) {
-    return storage::SqliteEnvelopeLog(hub.dataDir() + "/hub-envelopes.db").envelopeCount();
+    return hub.openLog()->envelopeCount();
 }
 
 /// A hub, a practice desktop filled with `cases` shared cases, and an empty VCFSE desktop.

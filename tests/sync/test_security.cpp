@@ -2,9 +2,6 @@
 // nothing stored, and no patient data in the hub's files.
 #include <boost/test/unit_test.hpp>
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
-
 #include <chrono>
 #include <ctime>
 #include <fstream>
@@ -28,7 +25,7 @@ void requireSynced(const SyncReport& r) {
 }
 
 std::int64_t hubEnvelopes(const HubProcess& hub) {
-    return storage::SqliteEnvelopeLog(hub.dataDir() + "/hub-envelopes.db").envelopeCount();
+    return hub.openLog()->envelopeCount();
 }
 
 /// Runs openssl s_client against the hub with `args`, sending `request`; returns its output.
@@ -368,19 +365,7 @@ BOOST_AUTO_TEST_CASE(a_flipped_bit_is_refused_at_the_hub_and_in_the_hubs_store) 
     CaseService cases(p.practice.as(p.people.gp, Role::Clinician, kPractice));
     cases.flagForReview(p.shared, true);
     requireSynced(p.practice.sync());
-    {
-        SQLite::Database db(p.hub.dataDir() + "/hub-envelopes.db", SQLite::OPEN_READWRITE);
-        SQLite::Statement st(db, "SELECT seq, ciphertext FROM envelopes ORDER BY seq DESC LIMIT 1");
-        BOOST_REQUIRE(st.executeStep());
-        auto seq = st.getColumn(0).getInt64();
-        std::string bytes(static_cast<const char*>(st.getColumn(1).getBlob()),
-                          static_cast<std::size_t>(st.getColumn(1).getBytes()));
-        bytes[0] ^= 0x40;
-        SQLite::Statement up(db, "UPDATE envelopes SET ciphertext = ? WHERE seq = ?");
-        up.bind(1, bytes.data(), static_cast<int>(bytes.size()));
-        up.bind(2, seq);
-        up.exec();
-    }
+    p.hub.alterNewestCiphertext();
     auto r = p.vcfse.sync();
     BOOST_TEST(r.refusedEnvelopes == 1u);
     BOOST_TEST(!p.vcfse.store->caseById(p.shared)->reviewAtNextMeeting);
@@ -457,8 +442,7 @@ BOOST_AUTO_TEST_CASE(a_push_past_a_storage_quota_is_refused_in_words_and_kept_to
     const bool flagged = p.practice.store->caseById(p.shared)->reviewAtNextMeeting;
     // The hub's operator raises the site's share; the team's is now the one reached.
     p.hub.stop();
-    const auto teamBytes =
-        storage::SqliteEnvelopeLog(p.hub.dataDir() + "/hub-envelopes.db").teamBytes(p.team.team);
+    const auto teamBytes = p.hub.openLog()->teamBytes(p.team.team);
     limits.maxSiteBytes = 1LL << 30;
     limits.maxTeamBytes = teamBytes + 10;
     p.hub.restartWith(limits);

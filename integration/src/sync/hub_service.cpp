@@ -8,6 +8,7 @@
 #include <chrono>
 
 #include "envelope_codec.h"
+#include "model/store_error.h"
 #include "push_request_reader.h"
 #include "sync_crypto.h"
 
@@ -150,6 +151,9 @@ HubResponse HubService::handleAdmitted(const HubRequest& request) {
             default:
                 return errorResponse(400, e.what());
         }
+    } catch (const StoreError& e) {
+        // Its database unreachable (a PostgreSQL failover, say): the desktop tries again.
+        return errorResponse(503, std::string("the hub's store is unavailable: ") + e.what());
     } catch (const std::exception& e) {
         return errorResponse(500, std::string("the hub could not store the request: ") + e.what());
     }
@@ -193,8 +197,8 @@ HubResponse HubService::push(const HubRequest& request) {
                                           request.peerSubject);
     }
     std::lock_guard lock(mutex_);
-    if (auto bound = log_.siteFingerprint(team, site);
-        bound && *bound != request.peerFingerprint && !renewedHolder(team, site, request))
+    const auto bound = log_.siteFingerprint(team, site);
+    if (bound && *bound != request.peerFingerprint && !renewedHolder(team, site, request))
         return errorResponse(403, "site " + site + " belongs to another desktop's certificate");
     const std::int64_t acknowledged = log_.acknowledged(team, site);
     const std::int64_t hubTime = nowMs();
@@ -207,23 +211,41 @@ HubResponse HubService::push(const HubRequest& request) {
         answer->set("sequences", sequences);
         return ok(answer);
     }
-    std::int64_t adding = 0;
-    for (const auto& e : envelopes)
-        adding += e.storedBytes();
-    if (auto full = quotaRefusal(team, site, adding))
-        return *full;
-    std::optional<std::vector<std::int64_t>> stored;
-    if (from == acknowledged)
-        stored =
-            log_.append(team, site, request.peerFingerprint, from, through, envelopes, hubTime);
-    if (!stored) {
-        Object::Ptr conflict = new Object;
-        conflict->set("error", "out of order: the hub holds this site's changes through " +
-                                   std::to_string(acknowledged));
-        conflict->set("acknowledged", Poco::Int64(log_.acknowledged(team, site)));
-        return {409, stringify(conflict)};
+    AppendRequest append;
+    append.team = team;
+    append.site = site;
+    append.fingerprint = request.peerFingerprint;
+    append.expectedBinding = bound;
+    append.from = from;
+    append.through = through;
+    append.envelopes = &envelopes;
+    append.hubTimeMs = hubTime;
+    append.maxSiteBytes = config_.maxSiteBytes;
+    append.maxTeamBytes = config_.maxTeamBytes;
+    // The log checks the mark, the binding and the quotas again inside its transaction:
+    // another hub instance on the same database may have moved them since they were read.
+    const auto stored = log_.append(append);
+    using Outcome = AppendResult::Outcome;
+    switch (stored.outcome) {
+        case Outcome::Appended:
+            break;
+        case Outcome::SiteFull:
+        case Outcome::TeamFull:
+            return quotaRefusal(team, site, stored.outcome == Outcome::SiteFull, stored.usedBytes);
+        case Outcome::BindingChanged:
+            if (log_.siteFingerprint(team, site) != request.peerFingerprint)
+                return errorResponse(403,
+                                     "site " + site + " belongs to another desktop's certificate");
+            [[fallthrough]];  // this desktop's own push through another instance won the race
+        case Outcome::MarkElsewhere: {
+            Object::Ptr conflict = new Object;
+            conflict->set("error", "out of order: the hub holds this site's changes through " +
+                                       std::to_string(stored.acknowledged));
+            conflict->set("acknowledged", Poco::Int64(stored.acknowledged));
+            return {409, stringify(conflict)};
+        }
     }
-    for (auto s : *stored)
+    for (auto s : stored.sequences)
         sequences->add(Poco::Int64(s));
     answer->set("acknowledged", Poco::Int64(through));
     answer->set("sequences", sequences);
@@ -245,23 +267,17 @@ bool HubService::renewedHolder(const std::string& team, const std::string& site,
     }
 }
 
-std::optional<HubResponse> HubService::quotaRefusal(const std::string& team,
-                                                    const std::string& site, std::int64_t adding) {
-    if (adding == 0)
-        return std::nullopt;
+HubResponse HubService::quotaRefusal(const std::string& team, const std::string& site,
+                                     bool siteFull, std::int64_t used) const {
     auto mib = [](std::int64_t bytes) { return std::to_string(bytes / (1024 * 1024)) + " MiB"; };
-    const auto siteUsed = log_.siteBytes(team, site);
-    if (siteUsed + adding > config_.maxSiteBytes)
+    if (siteFull)
         return errorResponse(507, "this desktop (site " + site +
-                                      ") has used its storage on the hub: " + mib(siteUsed) +
-                                      " of " + mib(config_.maxSiteBytes) +
+                                      ") has used its storage on the hub: " + mib(used) + " of " +
+                                      mib(config_.maxSiteBytes) +
                                       "; the hub's operator can raise hub.maxSiteBytes");
-    const auto teamUsed = log_.teamBytes(team);
-    if (teamUsed + adding > config_.maxTeamBytes)
-        return errorResponse(
-            507, "team " + team + " has used its storage on the hub: " + mib(teamUsed) + " of " +
-                     mib(config_.maxTeamBytes) + "; the hub's operator can raise hub.maxTeamBytes");
-    return std::nullopt;
+    return errorResponse(507, "team " + team + " has used its storage on the hub: " + mib(used) +
+                                  " of " + mib(config_.maxTeamBytes) +
+                                  "; the hub's operator can raise hub.maxTeamBytes");
 }
 
 HubResponse HubService::pull(const HubRequest& request) {

@@ -32,9 +32,9 @@ class HubService {
     bool overRate(const std::string& fingerprint);
     /// Whether the caller holds a renewal of the certificate a site is bound to; under mutex_.
     bool renewedHolder(const std::string& team, const std::string& site, const HubRequest& request);
-    /// A push that would take its site or team past its storage quota; call under mutex_.
-    std::optional<HubResponse> quotaRefusal(const std::string& team, const std::string& site,
-                                            std::int64_t adding);
+    /// The refusal of a push that would take its site (or else its team) past its quota.
+    HubResponse quotaRefusal(const std::string& team, const std::string& site, bool siteFull,
+                             std::int64_t used) const;
 
     HubConfig config_;
     EnvelopeLog& log_;

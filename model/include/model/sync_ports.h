@@ -109,6 +109,26 @@ class HubTransport {
 
 namespace nmdt {
 
+/// One push for the hub's log to append, with what must still hold when it does.
+struct AppendRequest {
+    std::string team, site;
+    std::string fingerprint;                     // the pushing certificate's, bound on success
+    std::optional<std::string> expectedBinding;  // the site's binding as the caller judged it
+    std::int64_t from = 0, through = 0;
+    const std::vector<SealedEnvelope>* envelopes = nullptr;
+    std::int64_t hubTimeMs = 0;
+    std::int64_t maxSiteBytes = 0, maxTeamBytes = 0;
+};
+
+/// What became of an append: stored with its sequences, or why nothing was.
+struct AppendResult {
+    enum class Outcome { Appended, MarkElsewhere, BindingChanged, SiteFull, TeamFull };
+    Outcome outcome = Outcome::Appended;
+    std::vector<std::int64_t> sequences;  // when appended, in the envelopes' order
+    std::int64_t acknowledged = 0;        // the site's mark after the call
+    std::int64_t usedBytes = 0;           // when full: what the site or team already holds
+};
+
 /// The hub's ordered, append-only log of sealed envelopes. It never holds a team key.
 class EnvelopeLog {
   public:
@@ -118,13 +138,11 @@ class EnvelopeLog {
     /// The certificate fingerprint a site first pushed with, if it has pushed.
     virtual std::optional<std::string> siteFingerprint(const std::string& team,
                                                        const std::string& site) = 0;
-    /// If the site's mark is at `from`, appends every envelope, moves the mark to `through`
-    /// and binds the site to `fingerprint`, in one transaction; returns their sequences.
-    /// Returns nothing and changes nothing if the mark is elsewhere.
-    virtual std::optional<std::vector<std::int64_t>> append(
-        const std::string& team, const std::string& site, const std::string& fingerprint,
-        std::int64_t from, std::int64_t through, const std::vector<SealedEnvelope>& envelopes,
-        std::int64_t hubTimeMs) = 0;
+    /// Appends one push, checking inside the same transaction (so instances sharing one
+    /// database cannot race past them) that the site's mark is at `from`, that its binding
+    /// is still the one the caller judged, and that the quotas hold; moves the mark to
+    /// `through` and binds the site to `fingerprint`. Changes nothing unless it appends.
+    virtual AppendResult append(const AppendRequest& request) = 0;
     /// Envelopes after `after` addressed to `organisation` (or to everyone), in order: at
     /// most `limit`, and stopping before the one whose ciphertext would take the page past
     /// `maxBytes` (the first is always included, so a page is never empty for want of room).

@@ -21,12 +21,7 @@ class SqliteEnvelopeLog final : public EnvelopeLog {
     std::int64_t acknowledged(const std::string& team, const std::string& site) override;
     std::optional<std::string> siteFingerprint(const std::string& team,
                                                const std::string& site) override;
-    std::optional<std::vector<std::int64_t>> append(const std::string& team,
-                                                    const std::string& site,
-                                                    const std::string& fingerprint,
-                                                    std::int64_t from, std::int64_t through,
-                                                    const std::vector<SealedEnvelope>& envelopes,
-                                                    std::int64_t hubTimeMs) override;
+    AppendResult append(const AppendRequest& request) override;
     std::vector<SealedEnvelope> after(const std::string& team, std::int64_t after,
                                       std::size_t limit, const std::string& organisation,
                                       std::size_t maxBytes) override;

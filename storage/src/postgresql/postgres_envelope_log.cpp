@@ -1,0 +1,226 @@
+#include "storage/postgres_envelope_log.h"
+
+#include "envelope_audience.h"
+#include "pg_connection.h"
+
+namespace nmdt::storage {
+
+using pg::Param;
+
+struct PostgresEnvelopeLogImpl {
+    explicit PostgresEnvelopeLogImpl(const std::string& connection) : db(connection) {}
+    pg::Connection db;
+};
+
+namespace {
+// Sequences are per team: `teams.last_seq` is taken FOR UPDATE by every append, so appends
+// to one team queue behind each other across instances, each numbers its envelopes from
+// the last committed one, and readers only ever see an unbroken prefix.
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS teams (
+  team text PRIMARY KEY, last_seq bigint NOT NULL, bytes bigint NOT NULL);
+CREATE TABLE IF NOT EXISTS sites (
+  team text NOT NULL, site text NOT NULL, fingerprint text NOT NULL,
+  acknowledged bigint NOT NULL, bytes bigint NOT NULL, PRIMARY KEY (team, site));
+CREATE TABLE IF NOT EXISTS envelopes (
+  team text NOT NULL, seq bigint NOT NULL, site text NOT NULL,
+  from_seq bigint NOT NULL, through_seq bigint NOT NULL, part integer NOT NULL,
+  key_id text NOT NULL, audience text NOT NULL, nonce bytea NOT NULL,
+  ciphertext bytea NOT NULL, tag bytea NOT NULL, signer text NOT NULL,
+  signature bytea NOT NULL, hub_time bigint NOT NULL, PRIMARY KEY (team, seq));
+CREATE INDEX IF NOT EXISTS envelopes_site ON envelopes (team, site, seq);
+ALTER TABLE envelopes ALTER COLUMN ciphertext SET STORAGE EXTERNAL;
+)sql";
+
+// Any fixed number: held while the schema is made, so instances starting together do not
+// both try to create the same table.
+constexpr const char* kSchemaLock = "SELECT pg_advisory_lock(7234501)";
+constexpr const char* kSchemaUnlock = "SELECT pg_advisory_unlock(7234501)";
+}  // namespace
+
+PostgresEnvelopeLog::PostgresEnvelopeLog(const std::string& connection)
+    : impl_(new PostgresEnvelopeLogImpl(connection)) {
+    auto& db = impl_->db;
+    db.exec(kSchemaLock);
+    try {
+        db.command(kSchema);
+    } catch (...) {
+        db.exec(kSchemaUnlock);
+        throw;
+    }
+    db.exec(kSchemaUnlock);
+}
+
+PostgresEnvelopeLog::~PostgresEnvelopeLog() = default;
+
+std::int64_t PostgresEnvelopeLog::acknowledged(const std::string& team, const std::string& site) {
+    auto r = impl_->db.exec("SELECT acknowledged FROM sites WHERE team = $1 AND site = $2",
+                            {Param::text(team), Param::text(site)});
+    return r.rows() ? r.int64(0, 0) : 0;
+}
+
+std::optional<std::string> PostgresEnvelopeLog::siteFingerprint(const std::string& team,
+                                                                const std::string& site) {
+    auto r = impl_->db.exec("SELECT fingerprint FROM sites WHERE team = $1 AND site = $2",
+                            {Param::text(team), Param::text(site)});
+    if (!r.rows())
+        return std::nullopt;
+    return r.bytes(0, 0);
+}
+
+AppendResult PostgresEnvelopeLog::append(const AppendRequest& q) {
+    auto& db = impl_->db;
+    pg::Transaction tx(db);
+    db.exec(
+        "INSERT INTO teams (team, last_seq, bytes) VALUES ($1, 0, 0)"
+        " ON CONFLICT (team) DO NOTHING",
+        {Param::text(q.team)});
+    auto team = db.exec("SELECT last_seq, bytes FROM teams WHERE team = $1 FOR UPDATE",
+                        {Param::text(q.team)});
+    const auto lastSeq = team.int64(0, 0);
+    const auto teamUsed = team.int64(0, 1);
+    // Read after the team's lock is held, so it is what the previous append committed.
+    auto site =
+        db.exec("SELECT fingerprint, acknowledged, bytes FROM sites WHERE team = $1 AND site = $2",
+                {Param::text(q.team), Param::text(q.site)});
+    std::optional<std::string> binding;
+    std::int64_t mark = 0, siteUsed = 0;
+    if (site.rows()) {
+        binding = site.bytes(0, 0);
+        mark = site.int64(0, 1);
+        siteUsed = site.int64(0, 2);
+    }
+    AppendResult result;
+    result.acknowledged = mark;
+    if (mark != q.from) {
+        result.outcome = AppendResult::Outcome::MarkElsewhere;
+        return result;
+    }
+    if (binding != q.expectedBinding) {
+        result.outcome = AppendResult::Outcome::BindingChanged;
+        return result;
+    }
+    std::int64_t added = 0;
+    for (const auto& e : *q.envelopes)
+        added += e.storedBytes();
+    if (added > 0 && siteUsed + added > q.maxSiteBytes) {
+        result.outcome = AppendResult::Outcome::SiteFull;
+        result.usedBytes = siteUsed;
+        return result;
+    }
+    if (added > 0 && teamUsed + added > q.maxTeamBytes) {
+        result.outcome = AppendResult::Outcome::TeamFull;
+        result.usedBytes = teamUsed;
+        return result;
+    }
+    std::int64_t seq = lastSeq;
+    for (const auto& e : *q.envelopes) {
+        ++seq;
+        db.exec(
+            "INSERT INTO envelopes (team, seq, site, from_seq, through_seq, part, key_id,"
+            " audience, nonce, ciphertext, tag, signer, signature, hub_time)"
+            " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+            {Param::text(q.team), Param::number(seq), Param::text(q.site),
+             Param::number(e.header.fromSequence), Param::number(e.header.throughSequence),
+             Param::number(e.header.part), Param::text(e.header.keyId),
+             Param::text(encodeAudience(e.header.audience)), Param::bytes(e.nonce),
+             Param::bytes(e.ciphertext), Param::bytes(e.tag), Param::text(e.signerCertificate),
+             Param::bytes(e.signature), Param::number(q.hubTimeMs)});
+        result.sequences.push_back(seq);
+    }
+    db.exec(
+        "INSERT INTO sites (team, site, fingerprint, acknowledged, bytes)"
+        " VALUES ($1, $2, $3, $4, $5) ON CONFLICT (team, site) DO UPDATE SET"
+        " fingerprint = EXCLUDED.fingerprint, acknowledged = EXCLUDED.acknowledged,"
+        " bytes = EXCLUDED.bytes",
+        {Param::text(q.team), Param::text(q.site), Param::text(q.fingerprint),
+         Param::number(q.through), Param::number(siteUsed + added)});
+    db.exec("UPDATE teams SET last_seq = $2, bytes = $3 WHERE team = $1",
+            {Param::text(q.team), Param::number(seq), Param::number(teamUsed + added)});
+    tx.commit();
+    result.acknowledged = q.through;
+    return result;
+}
+
+std::vector<SealedEnvelope> PostgresEnvelopeLog::after(const std::string& team, std::int64_t after,
+                                                       std::size_t limit,
+                                                       const std::string& organisation,
+                                                       std::size_t maxBytes) {
+    auto& db = impl_->db;
+    const std::string audience = "(audience = '*' OR strpos(audience, $3) > 0)";
+    // Sizes first, so the page is cut before any ciphertext is fetched into memory.
+    auto sizes = db.exec(
+        "SELECT seq, octet_length(ciphertext)::bigint FROM envelopes"
+        " WHERE team = $1 AND seq > $2 AND " +
+            audience + " ORDER BY seq LIMIT $4",
+        {Param::text(team), Param::number(after), Param::text("," + organisation + ","),
+         Param::number(static_cast<std::int64_t>(limit))});
+    std::size_t bytes = 0;
+    std::int64_t last = after;
+    for (int i = 0; i < sizes.rows(); ++i) {
+        const auto size = static_cast<std::size_t>(sizes.int64(i, 1));
+        if (i > 0 && bytes + size > maxBytes)
+            break;
+        bytes += size;
+        last = sizes.int64(i, 0);
+    }
+    std::vector<SealedEnvelope> out;
+    if (last == after)
+        return out;
+    auto rows = db.exec(
+        "SELECT seq, site, from_seq, through_seq, part, key_id, audience, nonce,"
+        " ciphertext, tag, signer, signature, hub_time FROM envelopes"
+        " WHERE team = $1 AND seq > $2 AND " +
+            audience + " AND seq <= $4 ORDER BY seq",
+        {Param::text(team), Param::number(after), Param::text("," + organisation + ","),
+         Param::number(last)});
+    for (int i = 0; i < rows.rows(); ++i) {
+        SealedEnvelope e;
+        e.hubSequence = rows.int64(i, 0);
+        e.header.team = team;
+        e.header.site = rows.bytes(i, 1);
+        e.header.fromSequence = rows.int64(i, 2);
+        e.header.throughSequence = rows.int64(i, 3);
+        e.header.part = rows.int32(i, 4);
+        e.header.keyId = rows.bytes(i, 5);
+        e.header.audience = decodeAudience(rows.bytes(i, 6));
+        e.nonce = rows.bytes(i, 7);
+        e.ciphertext = rows.bytes(i, 8);
+        e.tag = rows.bytes(i, 9);
+        e.signerCertificate = rows.bytes(i, 10);
+        e.signature = rows.bytes(i, 11);
+        e.hubTimeMs = rows.int64(i, 12);
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+std::int64_t PostgresEnvelopeLog::envelopeCount() {
+    // Sequences are gap-free per team, so this is the count without scanning every row.
+    auto r = impl_->db.exec("SELECT COALESCE(SUM(last_seq), 0)::bigint FROM teams");
+    return r.int64(0, 0);
+}
+
+std::optional<std::string> PostgresEnvelopeLog::siteCertificate(const std::string& team,
+                                                                const std::string& site) {
+    auto r = impl_->db.exec(
+        "SELECT signer FROM envelopes WHERE team = $1 AND site = $2"
+        " ORDER BY seq DESC LIMIT 1",
+        {Param::text(team), Param::text(site)});
+    if (!r.rows())
+        return std::nullopt;
+    return r.bytes(0, 0);
+}
+
+std::int64_t PostgresEnvelopeLog::siteBytes(const std::string& team, const std::string& site) {
+    auto r = impl_->db.exec("SELECT bytes FROM sites WHERE team = $1 AND site = $2",
+                            {Param::text(team), Param::text(site)});
+    return r.rows() ? r.int64(0, 0) : 0;
+}
+
+std::int64_t PostgresEnvelopeLog::teamBytes(const std::string& team) {
+    auto r = impl_->db.exec("SELECT bytes FROM teams WHERE team = $1", {Param::text(team)});
+    return r.rows() ? r.int64(0, 0) : 0;
+}
+
+}  // namespace nmdt::storage
