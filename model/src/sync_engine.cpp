@@ -229,6 +229,19 @@ std::vector<std::string> SyncEngine::audienceOf(const SyncEntry& entry) {
     return orgs;
 }
 
+void SyncEngine::announceKey() {
+    // The hub stores envelopes only under key ids the team's chair announced: the chair's
+    // desktop announces its current key before it pushes, on every run (one small request,
+    // and a hub restored from a backup learns it again).
+    auto announcement = sealer_.announceCurrentKey(options_.now());
+    if (!announcement)
+        return;
+    withRetries([&] {
+        hub_.announce(*announcement);
+        return true;
+    });
+}
+
 void SyncEngine::push(SyncReport& report) {
     const std::string site = store_.siteId();
     std::size_t batch = options_.pushBatch;
@@ -493,6 +506,7 @@ SyncReport SyncEngine::run() {
                 *options_.auditAs);
     };
     try {
+        announceKey();
         push(report);
         pull(report);
         report.completed = true;

@@ -33,6 +33,28 @@ CREATE TABLE IF NOT EXISTS sites (
   PRIMARY KEY (team, site)) WITHOUT ROWID;
 )sql";
 
+// Key ids the team's chair announced, and who the chair is (the first announcer).
+constexpr const char* kKeySchema = R"sql(
+CREATE TABLE IF NOT EXISTS team_chairs (
+  team TEXT PRIMARY KEY, subject TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS team_keys (
+  team TEXT NOT NULL, key_id TEXT NOT NULL, certificate TEXT, signature BLOB,
+  issued_at INTEGER, hub_time INTEGER NOT NULL, PRIMARY KEY (team, key_id)) WITHOUT ROWID;
+)sql";
+
+/// Logs from before announcements: the key ids they already hold count as announced (with
+/// no record), so their teams go on syncing; new ones need the chair.
+void addKeyAnnouncements(SQLite::Database& db) {
+    if (db.tableExists("team_keys"))
+        return;
+    SQLite::Transaction tx(db);
+    db.exec(kKeySchema);
+    db.exec(
+        "INSERT INTO team_keys (team, key_id, hub_time)"
+        " SELECT DISTINCT team, key_id, 0 FROM envelopes");
+    tx.commit();
+}
+
 // SealedEnvelope::storedBytes, in SQL.
 constexpr const char* kStoredSize =
     "length(ciphertext) + length(nonce) + length(tag) + length(signer) + length(signature)";
@@ -69,6 +91,7 @@ SqliteEnvelopeLog::SqliteEnvelopeLog(const std::string& path) : impl_(new Envelo
         impl_->db->exec("PRAGMA synchronous = FULL");
         impl_->db->exec(kSchema);
         addByteCounts(*impl_->db);
+        addKeyAnnouncements(*impl_->db);
     });
 }
 
@@ -244,6 +267,52 @@ std::int64_t SqliteEnvelopeLog::teamBytes(const std::string& team) {
                              "SELECT COALESCE(SUM(bytes), 0) FROM sites WHERE team = ?");
         st.bind(1, team);
         return st.executeStep() ? st.getColumn(0).getInt64() : 0;
+    });
+}
+
+AnnounceResult SqliteEnvelopeLog::announceKey(const KeyAnnouncement& a,
+                                              const std::string& signerSubject,
+                                              std::int64_t hubTimeMs) {
+    return guarded([&]() -> AnnounceResult {
+        SQLite::Transaction tx(*impl_->db);
+        AnnounceResult result;
+        SQLite::Statement chair(*impl_->db, "SELECT subject FROM team_chairs WHERE team = ?");
+        chair.bind(1, a.team);
+        result.chairSubject = chair.executeStep() ? chair.getColumn(0).getString() : signerSubject;
+        if (keyAnnounced(a.team, a.keyId)) {
+            result.outcome = AnnounceResult::Outcome::AlreadyRecorded;
+            return result;
+        }
+        if (result.chairSubject != signerSubject) {
+            result.outcome = AnnounceResult::Outcome::OtherChair;
+            return result;
+        }
+        SQLite::Statement bind(*impl_->db,
+                               "INSERT OR IGNORE INTO team_chairs (team, subject) VALUES (?, ?)");
+        bind.bind(1, a.team);
+        bind.bind(2, signerSubject);
+        bind.exec();
+        SQLite::Statement add(*impl_->db,
+                              "INSERT INTO team_keys (team, key_id, certificate, signature,"
+                              " issued_at, hub_time) VALUES (?, ?, ?, ?, ?, ?)");
+        add.bind(1, a.team);
+        add.bind(2, a.keyId);
+        add.bind(3, a.signerCertificate);
+        add.bind(4, a.signature.data(), static_cast<int>(a.signature.size()));
+        add.bind(5, static_cast<std::int64_t>(a.issuedAtMs));
+        add.bind(6, static_cast<std::int64_t>(hubTimeMs));
+        add.exec();
+        tx.commit();
+        return result;
+    });
+}
+
+bool SqliteEnvelopeLog::keyAnnounced(const std::string& team, const std::string& keyId) {
+    return guarded([&] {
+        SQLite::Statement st(*impl_->db, "SELECT 1 FROM team_keys WHERE team = ? AND key_id = ?");
+        st.bind(1, team);
+        st.bind(2, keyId);
+        return st.executeStep();
     });
 }
 

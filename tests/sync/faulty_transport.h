@@ -52,6 +52,11 @@ class FaultyTransport final : public HubTransport {
         return result;
     }
 
+    void announce(const KeyAnnouncement& a) override {
+        if (chance(rates_.dropRequest))
+            throw SyncError(SyncError::Kind::Network, "test: request dropped");
+        inner_->announce(a);
+    }
     PullPage pull(const std::string& team, std::int64_t after, std::size_t limit) override {
         if (chance(rates_.dropRequest))
             throw SyncError(SyncError::Kind::Network, "test: request dropped");

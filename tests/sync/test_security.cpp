@@ -2,6 +2,8 @@
 // nothing stored, and no patient data in the hub's files.
 #include <boost/test/unit_test.hpp>
 
+#include <SQLiteCpp/Database.h>
+
 #include <chrono>
 #include <ctime>
 #include <fstream>
@@ -14,6 +16,9 @@
 #include "model/meeting_service.h"
 #include "storage/envelope_log.h"
 #include "sync_fixture.h"
+#ifdef NMDT_TEST_POSTGRESQL
+#include "test_postgres.h"
+#endif
 
 using namespace nmdt;
 using namespace nmdt::test;
@@ -531,6 +536,86 @@ BOOST_AUTO_TEST_CASE(an_envelope_under_a_key_this_desktop_lacks_does_not_hold_up
     BOOST_TEST(r.reopenedEnvelopes == 1u);
     BOOST_TEST(p.vcfse.store->caseById(p.shared)->reviewAtNextMeeting);
     BOOST_TEST(p.vcfse.store->contacts(p.shared).size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(an_envelope_under_a_key_id_the_chair_never_announced_is_refused) {
+    // Before, the hub stored any key id: one envelope nobody could open, on every desktop.
+    Partners p;
+    auto stray = p.practice.credentials;
+    integration::rotateTeamKey(stray);
+    stray.chair = false;  // sealed, never announced
+    auto sealer = integration::makeEnvelopeSealer(stray);
+    const auto site = p.practice.store->siteId();
+    const auto mark = p.hub.openLog()->acknowledged(p.team.team, site);
+    EnvelopeHeader h{p.team.team, site, mark, mark + 1, 0, stray.keyId, {"*"}};
+    auto transport = integration::makeHubTransport(p.practice.credentials);
+    const auto before = hubEnvelopes(p.hub);
+    BOOST_CHECK_EXCEPTION(
+        transport->push(h.team, h.site, h.fromSequence, h.throughSequence, {sealer->seal(h, {})}),
+        SyncError, [&](const SyncError& e) {
+            const std::string what = e.what();
+            return e.kind() == SyncError::Kind::Refused &&
+                   what.find(stray.keyId) != std::string::npos &&
+                   what.find("has not announced") != std::string::npos;
+        });
+    BOOST_TEST(hubEnvelopes(p.hub) == before);
+    BOOST_TEST(!p.hub.openLog()->keyAnnounced(p.team.team, stray.keyId));
+    // The practice desktop started the team: its announcement is the chair's.
+    BOOST_TEST(p.hub.openLog()->keyAnnounced(p.team.team, p.team.keyId));
+}
+
+BOOST_AUTO_TEST_CASE(only_the_teams_chair_announces_a_new_key) {
+    Partners p;
+    // The VCFSE desktop (not the chair) makes a key of its own: the hub will not take it,
+    // says who the chair is, and the desktop keeps its changes.
+    CaseService cases(p.vcfse.as(p.people.navigator, Role::Navigator, kVcfse));
+    cases.addContact(p.shared, {{}, {}, "Ifor Quixley", "son", "07700 900123", true, true});
+    auto own = p.vcfse.credentials;
+    integration::rotateTeamKey(p.vcfse.credentials);
+    auto r = p.vcfse.sync();
+    BOOST_REQUIRE(r.problem.has_value());
+    BOOST_TEST(r.problem->message.find("its chair") != std::string::npos, r.problem->message);
+    BOOST_TEST(r.problem->message.find("site0") != std::string::npos, r.problem->message);
+    BOOST_TEST(p.vcfse.store->pendingChanges() > 0u);
+    BOOST_TEST(!p.hub.openLog()->keyAnnounced(p.team.team, p.vcfse.credentials.keyId));
+    // Back on the team's key, what it kept goes through.
+    p.vcfse.credentials = own;
+    requireSynced(p.vcfse.sync());
+    BOOST_TEST(p.vcfse.store->pendingChanges() == 0u);
+    // The chair rotates: announced, and a partner given the key reads what follows.
+    integration::rotateTeamKey(p.practice.credentials);
+    CaseService chairCases(p.practice.as(p.people.gp, Role::Clinician, kPractice));
+    chairCases.flagForReview(p.shared, true);
+    requireSynced(p.practice.sync());
+    BOOST_TEST(p.hub.openLog()->keyAnnounced(p.team.team, p.practice.credentials.keyId));
+    p.vcfse.credentials.keys = p.practice.credentials.keys;
+    requireSynced(p.vcfse.sync());
+    BOOST_TEST(p.vcfse.store->caseById(p.shared)->reviewAtNextMeeting);
+}
+
+BOOST_AUTO_TEST_CASE(a_hub_log_from_before_announcements_keeps_its_teams_syncing) {
+    Partners p;
+    // As a log written before key announcements: no chair, no announced key ids.
+    p.hub.stop();
+    const std::string old = "DROP TABLE team_keys; DROP TABLE team_chairs;";
+    if (p.hub.postgresql().empty()) {
+        SQLite::Database db(p.hub.dataDir() + "/hub-envelopes.db", SQLite::OPEN_READWRITE);
+        db.exec(old);
+    } else {
+#ifdef NMDT_TEST_POSTGRESQL
+        TestPostgres::query(p.hub.postgresql(), "DROP TABLE team_keys");
+        TestPostgres::query(p.hub.postgresql(), "DROP TABLE team_chairs");
+#endif
+    }
+    p.hub.start();
+    // The key ids it already held count as announced: a partner that is not the chair
+    // goes on sending under the team's key.
+    BOOST_TEST(p.hub.openLog()->keyAnnounced(p.team.team, p.team.keyId));
+    CaseService cases(p.vcfse.as(p.people.navigator, Role::Navigator, kVcfse));
+    cases.addContact(p.shared, {{}, {}, "Ifor Quixley", "son", "07700 900123", true, true});
+    requireSynced(p.vcfse.sync());
+    requireSynced(p.practice.sync());
+    BOOST_TEST(p.practice.store->contacts(p.shared).size() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(a_partner_cannot_forge_another_partners_changes) {

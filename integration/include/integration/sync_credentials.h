@@ -21,6 +21,7 @@ struct SyncCredentials {
     std::string certificateFile;              // this desktop's certificate (PEM), issued by the CA
     std::string privateKeyFile;               // its private key (PEM)
     std::string caFile;                       // the neighbourhood CA's certificate (PEM)
+    bool chair = false;  // started the team or rotated its key: announces its key ids
 
     bool enrolled() const { return !hubUrl.empty() && !team.empty() && keys.count(keyId); }
 };

@@ -64,6 +64,14 @@ class PocoEnvelopeSealer final : public EnvelopeSealer {
     std::string keyId() const override { return credentials_.keyId; }
     bool holdsKey(const std::string& id) const override { return credentials_.keys.count(id) > 0; }
 
+    std::optional<KeyAnnouncement> announceCurrentKey(std::int64_t nowMs) override {
+        if (!credentials_.chair)
+            return std::nullopt;
+        KeyAnnouncement a{credentials_.team, credentials_.keyId, nowMs, ownPem_, {}};
+        a.signature = sign(key_, announcementSigningInput(a));
+        return a;
+    }
+
   private:
     static Poco::Crypto::X509Certificate loadCertificate(const std::string& path,
                                                          const std::string& what) {
@@ -109,6 +117,7 @@ SyncCredentials loadCredentials(const SyncStore& store) {
     c.certificateFile = get("certificate_file");
     c.privateKeyFile = get("private_key_file");
     c.caFile = get("ca_file");
+    c.chair = get("chair") == "1";
     // "id1=hex1;id2=hex2"
     std::string keys = get("team_keys");
     std::size_t start = 0;
@@ -136,6 +145,7 @@ void saveCredentials(SyncStore& store, const SyncCredentials& c) {
     store.setSyncSetting("certificate_file", c.certificateFile);
     store.setSyncSetting("private_key_file", c.privateKeyFile);
     store.setSyncSetting("ca_file", c.caFile);
+    store.setSyncSetting("chair", c.chair ? "1" : "0");
 }
 
 }  // namespace nmdt::integration

@@ -12,6 +12,7 @@
 
 #include "envelope_codec.h"
 #include "integration/sync_credentials.h"
+#include "sync_crypto.h"
 #include "tls_setup.h"
 
 namespace nmdt::integration {
@@ -84,6 +85,16 @@ class HttpsHubTransport final : public HubTransport {
             page.envelopes.push_back(envelopeFromJson(
                 list->getObject(i), "envelope " + std::to_string(i) + " of the hub's answer"));
         return page;
+    }
+
+    void announce(const KeyAnnouncement& a) override {
+        Object::Ptr body = new Object;
+        body->set("team", a.team);
+        body->set("keyId", a.keyId);
+        body->set("issuedAt", Poco::Int64(a.issuedAtMs));
+        body->set("certificate", a.signerCertificate);
+        body->set("signature", toBase64(a.signature));
+        request(Poco::Net::HTTPRequest::HTTP_POST, "/v1/keys", stringify(body));
     }
 
   private:

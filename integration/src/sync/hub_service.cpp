@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <set>
 
 #include "envelope_codec.h"
 #include "model/store_error.h"
@@ -140,6 +141,8 @@ HubResponse HubService::handleAdmitted(const HubRequest& request) {
             return push(request);
         if (request.path == "/v1/pull" && request.method == "GET")
             return pull(request);
+        if (request.path == "/v1/keys" && request.method == "POST")
+            return announce(request);
         return errorResponse(404, "no such endpoint: " + request.method + " " + request.path);
     } catch (const SyncError& e) {
         switch (e.kind()) {
@@ -197,6 +200,22 @@ HubResponse HubService::push(const HubRequest& request) {
                                           request.peerSubject);
     }
     std::lock_guard lock(mutex_);
+    // Only under key ids the team's chair announced: an envelope under any other would be
+    // one no partner can open (announcements are never withdrawn, so checking before the
+    // append is as good as inside it).
+    std::set<std::string> announced;
+    for (std::size_t i = 0; i < envelopes.size(); ++i) {
+        const auto& keyId = envelopes[i].header.keyId;
+        if (announced.count(keyId))
+            continue;
+        if (!log_.keyAnnounced(team, keyId))
+            return errorResponse(403, "envelope " + std::to_string(i) +
+                                          " of the push is sealed under team key " + keyId +
+                                          ", which the chair of team " + team +
+                                          " has not announced to this hub (the chair's desktop "
+                                          "announces each new key when it next syncs)");
+        announced.insert(keyId);
+    }
     const auto bound = log_.siteFingerprint(team, site);
     if (bound && *bound != request.peerFingerprint && !renewedHolder(team, site, request))
         return errorResponse(403, "site " + site + " belongs to another desktop's certificate");
@@ -249,6 +268,35 @@ HubResponse HubService::push(const HubRequest& request) {
         sequences->add(Poco::Int64(s));
     answer->set("acknowledged", Poco::Int64(through));
     answer->set("sequences", sequences);
+    return ok(answer);
+}
+
+HubResponse HubService::announce(const HubRequest& request) {
+    const std::string what = "the key announcement";
+    auto body = parseObject(request.body, what);
+    KeyAnnouncement a{requireString(body, "team", what), requireString(body, "keyId", what),
+                      requireInt(body, "issuedAt", what), requireString(body, "certificate", what),
+                      fromBase64(requireString(body, "signature", what), what)};
+    if (a.team.empty() || a.keyId.empty() || a.keyId.size() > 64)
+        return errorResponse(400, what + " has no team or an unusable key id");
+    auto signer = certificateFromPem(a.signerCertificate, what + "'s certificate");
+    requireIssuedBy(signer, ca_, what + "'s certificate");
+    if (sha256Fingerprint(signer) != request.peerFingerprint)
+        return errorResponse(403, what + " is signed by " + subjectOf(signer) +
+                                      ", not by this connection's certificate " +
+                                      request.peerSubject);
+    if (!verify(signer, announcementSigningInput(a), a.signature))
+        return errorResponse(403, what + " does not match its signature");
+    std::lock_guard lock(mutex_);
+    const auto result = log_.announceKey(a, subjectOf(signer), nowMs());
+    if (result.outcome == AnnounceResult::Outcome::OtherChair)
+        return errorResponse(403, "team " + a.team + "'s keys are announced to this hub by " +
+                                      result.chairSubject + ", its chair; " + subjectOf(signer) +
+                                      " cannot add key " + a.keyId +
+                                      " (ask the chair to rotate the key instead)");
+    Object::Ptr answer = new Object;
+    answer->set("announced", a.keyId);
+    answer->set("chair", result.chairSubject);
     return ok(answer);
 }
 

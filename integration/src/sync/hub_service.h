@@ -28,6 +28,7 @@ class HubService {
   private:
     HubResponse push(const HubRequest& request);
     HubResponse pull(const HubRequest& request);
+    HubResponse announce(const HubRequest& request);
     HubResponse health();
     bool overRate(const std::string& fingerprint);
     /// Whether the caller holds a renewal of the certificate a site is bound to; under mutex_.

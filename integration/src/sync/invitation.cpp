@@ -50,6 +50,8 @@ SyncCredentials createTeam(const std::string& hubUrl, const std::string& team) {
 void rotateTeamKey(SyncCredentials& c) {
     c.keyId = newKeyId();
     c.keys[c.keyId] = randomBytes(kTeamKeyBytes);
+    // Whoever makes a key announces it to the hub (which takes it only from the team's chair).
+    c.chair = true;
 }
 
 Invitation createInvitation(const SyncCredentials& chair) {

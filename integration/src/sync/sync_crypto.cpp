@@ -211,6 +211,13 @@ std::string signingInput(const SealedEnvelope& e) {
                          {"tag", e.tag}});
 }
 
+std::string announcementSigningInput(const KeyAnnouncement& a) {
+    return encodeFields({{"v", std::string("nmdt-key-announcement-1")},
+                         {"team", a.team},
+                         {"key", a.keyId},
+                         {"issued", a.issuedAtMs}});
+}
+
 std::string sign(const Poco::Crypto::RSAKey& key, const std::string& data) {
     Poco::Crypto::RSADigestEngine engine(key, "SHA256");
     engine.update(data);

@@ -55,6 +55,8 @@ void requireIssuedBy(const Poco::Crypto::X509Certificate& cert,
 
 /// The bytes an envelope's signature covers: every header field, nonce, ciphertext, tag.
 std::string signingInput(const SealedEnvelope& envelope);
+/// The bytes a key announcement's signature covers: team, key id and time.
+std::string announcementSigningInput(const KeyAnnouncement& announcement);
 std::string sign(const Poco::Crypto::RSAKey& key, const std::string& data);
 bool verify(const Poco::Crypto::X509Certificate& cert, const std::string& data,
             const std::string& signature);

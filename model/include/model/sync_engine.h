@@ -62,6 +62,7 @@ class SyncEngine {
     /// Thrown between requests when a stop was asked for.
     struct Stopped {};
     void stopIfAsked() const;
+    void announceKey();
     void push(SyncReport& report);
     void pull(SyncReport& report);
     std::vector<std::string> audienceOf(const SyncEntry& entry);

@@ -64,6 +64,15 @@ class SyncError : public std::runtime_error {
 };
 
 /// Seals entries into envelopes and opens received ones (encryption and signatures).
+/// A team key id announced by the team's chair, signed with the chair desktop's certificate
+/// key: the hub stores envelopes only under key ids announced for their team.
+struct KeyAnnouncement {
+    std::string team, keyId;
+    std::int64_t issuedAtMs = 0;
+    std::string signerCertificate;  // PEM, issued by the neighbourhood's CA
+    std::string signature;          // over team, key id and time
+};
+
 class EnvelopeSealer {
   public:
     virtual ~EnvelopeSealer() = default;
@@ -77,6 +86,9 @@ class EnvelopeSealer {
     virtual std::string keyId() const = 0;
     /// Whether this desktop holds the team key with this id (to open what it sets aside).
     virtual bool holdsKey(const std::string& keyId) const = 0;
+    /// The current key's announcement, signed now, when this desktop is its team's chair
+    /// (it started the team or rotated its key); nothing on other desktops.
+    virtual std::optional<KeyAnnouncement> announceCurrentKey(std::int64_t nowMs) = 0;
 };
 
 /// The hub's answer to a push.
@@ -103,6 +115,9 @@ class HubTransport {
                             std::int64_t fromSequence, std::int64_t throughSequence,
                             const std::vector<SealedEnvelope>& envelopes) = 0;
     virtual PullPage pull(const std::string& team, std::int64_t after, std::size_t limit) = 0;
+    /// Records a key announcement at the hub; throws SyncError (Refused) when the hub will
+    /// not take it (another desktop is the team's chair there).
+    virtual void announce(const KeyAnnouncement& announcement) = 0;
 };
 
 }  // namespace nmdt
@@ -127,6 +142,13 @@ struct AppendResult {
     std::vector<std::int64_t> sequences;  // when appended, in the envelopes' order
     std::int64_t acknowledged = 0;        // the site's mark after the call
     std::int64_t usedBytes = 0;           // when full: what the site or team already holds
+};
+
+/// What became of a key announcement at the hub's log.
+struct AnnounceResult {
+    enum class Outcome { Recorded, AlreadyRecorded, OtherChair };
+    Outcome outcome = Outcome::Recorded;
+    std::string chairSubject;  // who announces the team's keys there
 };
 
 /// The hub's ordered, append-only log of sealed envelopes. It never holds a team key.
@@ -156,6 +178,15 @@ class EnvelopeLog {
     /// Bytes the hub stores for one site's envelopes, and for a whole team's (quotas).
     virtual std::int64_t siteBytes(const std::string& team, const std::string& site) = 0;
     virtual std::int64_t teamBytes(const std::string& team) = 0;
+    /// Records a (verified) announcement by `signerSubject`. The first announcement for a
+    /// team makes its signer the team's chair here; a new key id from anyone else is
+    /// refused (OtherChair); one already recorded changes nothing, whoever sends it.
+    virtual AnnounceResult announceKey(const KeyAnnouncement& announcement,
+                                       const std::string& signerSubject,
+                                       std::int64_t hubTimeMs) = 0;
+    /// Whether the team's chair announced this key id (or the log held envelopes under it
+    /// before announcements existed).
+    virtual bool keyAnnounced(const std::string& team, const std::string& keyId) = 0;
 };
 
 }  // namespace nmdt

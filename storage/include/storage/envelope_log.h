@@ -30,6 +30,9 @@ class SqliteEnvelopeLog final : public EnvelopeLog {
                                                const std::string& site) override;
     std::int64_t siteBytes(const std::string& team, const std::string& site) override;
     std::int64_t teamBytes(const std::string& team) override;
+    AnnounceResult announceKey(const KeyAnnouncement& announcement,
+                               const std::string& signerSubject, std::int64_t hubTimeMs) override;
+    bool keyAnnounced(const std::string& team, const std::string& keyId) override;
 
   private:
     std::unique_ptr<EnvelopeLogImpl> impl_;

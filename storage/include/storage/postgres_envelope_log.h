@@ -33,6 +33,9 @@ class PostgresEnvelopeLog final : public EnvelopeLog {
                                                const std::string& site) override;
     std::int64_t siteBytes(const std::string& team, const std::string& site) override;
     std::int64_t teamBytes(const std::string& team) override;
+    AnnounceResult announceKey(const KeyAnnouncement& announcement,
+                               const std::string& signerSubject, std::int64_t hubTimeMs) override;
+    bool keyAnnounced(const std::string& team, const std::string& keyId) override;
 
   private:
     std::unique_ptr<PostgresEnvelopeLogImpl> impl_;

@@ -30,6 +30,16 @@ CREATE TABLE IF NOT EXISTS envelopes (
   signature bytea NOT NULL, hub_time bigint NOT NULL, PRIMARY KEY (team, seq));
 CREATE INDEX IF NOT EXISTS envelopes_site ON envelopes (team, site, seq);
 ALTER TABLE envelopes ALTER COLUMN ciphertext SET STORAGE EXTERNAL;
+CREATE TABLE IF NOT EXISTS team_chairs (team text PRIMARY KEY, subject text NOT NULL);
+)sql";
+
+// Key ids the team's chair announced. Made apart so a database from before announcements
+// counts the key ids it already holds as announced (see the SQLite log).
+constexpr const char* kKeySchema = R"sql(
+CREATE TABLE team_keys (
+  team text NOT NULL, key_id text NOT NULL, certificate text, signature bytea,
+  issued_at bigint, hub_time bigint NOT NULL, PRIMARY KEY (team, key_id));
+INSERT INTO team_keys (team, key_id, hub_time) SELECT DISTINCT team, key_id, 0 FROM envelopes;
 )sql";
 
 // Any fixed number: held while the schema is made, so instances starting together do not
@@ -44,6 +54,8 @@ PostgresEnvelopeLog::PostgresEnvelopeLog(const std::string& connection)
     db.exec(kSchemaLock);
     try {
         db.command(kSchema);
+        if (db.exec("SELECT to_regclass('team_keys') IS NULL").bytes(0, 0) == std::string(1, '\1'))
+            db.command(std::string("BEGIN;") + kKeySchema + "COMMIT;");
     } catch (...) {
         db.exec(kSchemaUnlock);
         throw;
@@ -221,6 +233,42 @@ std::int64_t PostgresEnvelopeLog::siteBytes(const std::string& team, const std::
 std::int64_t PostgresEnvelopeLog::teamBytes(const std::string& team) {
     auto r = impl_->db.exec("SELECT bytes FROM teams WHERE team = $1", {Param::text(team)});
     return r.rows() ? r.int64(0, 0) : 0;
+}
+
+AnnounceResult PostgresEnvelopeLog::announceKey(const KeyAnnouncement& a,
+                                                const std::string& signerSubject,
+                                                std::int64_t hubTimeMs) {
+    auto& db = impl_->db;
+    pg::Transaction tx(db);
+    // The first announcer becomes the chair; two instances racing for it meet here.
+    db.exec("INSERT INTO team_chairs (team, subject) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+            {Param::text(a.team), Param::text(signerSubject)});
+    AnnounceResult result;
+    result.chairSubject =
+        db.exec("SELECT subject FROM team_chairs WHERE team = $1", {Param::text(a.team)})
+            .bytes(0, 0);
+    if (keyAnnounced(a.team, a.keyId)) {
+        result.outcome = AnnounceResult::Outcome::AlreadyRecorded;
+        return result;  // rolled back: a chair bound just now by a repeat stays unbound
+    }
+    if (result.chairSubject != signerSubject) {
+        result.outcome = AnnounceResult::Outcome::OtherChair;
+        return result;
+    }
+    db.exec(
+        "INSERT INTO team_keys (team, key_id, certificate, signature, issued_at, hub_time)"
+        " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
+        {Param::text(a.team), Param::text(a.keyId), Param::text(a.signerCertificate),
+         Param::bytes(a.signature), Param::number(a.issuedAtMs), Param::number(hubTimeMs)});
+    tx.commit();
+    return result;
+}
+
+bool PostgresEnvelopeLog::keyAnnounced(const std::string& team, const std::string& keyId) {
+    return impl_->db
+               .exec("SELECT 1 FROM team_keys WHERE team = $1 AND key_id = $2",
+                     {Param::text(team), Param::text(keyId)})
+               .rows() > 0;
 }
 
 }  // namespace nmdt::storage
