@@ -333,6 +333,25 @@ void SyncEngine::push(SyncReport& report) {
     }
 }
 
+void SyncEngine::clampOwn(const SealedEnvelope& envelope) {
+    // Receivers clamp stamps from a clock running ahead to the hub's time on the envelope;
+    // the push's answer lets this desktop do the same to its own. When that answer was lost
+    // (the push landed, the reply did not), the envelope coming back is the only word of the
+    // hub's time: without this the author would keep its unclamped stamps and disagree with
+    // every other desktop about which later value wins.
+    const auto& h = envelope.header;
+    const auto own =
+        sync_.outbox(h.fromSequence, static_cast<std::size_t>(h.throughSequence - h.fromSequence));
+    const bool ahead = std::any_of(own.begin(), own.end(), [&](const SyncEntry& e) {
+        return needsClamp({e.change.hlc, e.change.siteId}, envelope.hubTimeMs);
+    });
+    if (!ahead)
+        return;
+    auto batch = sealer_.open(envelope);
+    // Clamping again what the push's answer already clamped changes nothing.
+    sync_.clampOwnStamps(batch.entries, envelope.hubTimeMs, envelope.hubSequence);
+}
+
 void SyncEngine::pull(SyncReport& report) {
     const std::string site = store_.siteId();
     // Who holds each action: as stored here, or as a change accepted earlier in this pull
@@ -452,8 +471,14 @@ void SyncEngine::pull(SyncReport& report) {
         std::vector<SyncProblem> problems;
         bool setAsideChanged = false;
         for (const auto& envelope : page.envelopes) {
-            if (envelope.header.site == site)
-                continue;  // our own, already applied when written
+            if (envelope.header.site == site) {
+                try {
+                    clampOwn(envelope);  // our own, already applied when written
+                } catch (const SyncError& e) {
+                    problems.push_back({options_.now(), "refused-envelope", e.what()});
+                }
+                continue;
+            }
             ++report.receivedEnvelopes;
             try {
                 receive(envelope, batches, problems);

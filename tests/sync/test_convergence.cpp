@@ -294,6 +294,71 @@ BOOST_AUTO_TEST_CASE(a_clock_a_day_ahead_and_one_years_ahead_are_clamped_and_sti
                      {{3, std::chrono::hours(24)}, {4, std::chrono::hours(24 * 365 * 5)}}});
 }
 
+BOOST_AUTO_TEST_CASE(a_lost_answer_to_a_push_from_a_clock_ahead_still_converges) {
+    // Site 3's clock is a day ahead. Its push lands but the answer is lost, so it never hears
+    // the hub's time from the push: before, it kept its day-ahead stamp while every other
+    // desktop clamped it, and a later edit won everywhere but there.
+    HubProcess hub;
+    auto team = newTeam(hub);
+    TestDirectory people;
+    Desktop practice(0, hub, team), ahead(3, hub, team);
+    ahead.clock->advance(std::chrono::hours(24));
+    people.writeTo(practice);
+    CaseService cases(practice.as(people.gp, Role::Clinician, kPractice));
+    auto id = cases.refer({resident("Elin", "Skew", testNhsNumber(77)),
+                           people.gp,
+                           kPractice,
+                           "referral",
+                           day(2026, 11, 2),
+                           {}});
+    BOOST_REQUIRE(practice.sync().completed);
+    BOOST_REQUIRE(ahead.sync().completed);
+
+    struct LosesFirstAnswer : HubTransport {
+        std::unique_ptr<HubTransport> inner;
+        bool lost = false;
+        PushResult push(const std::string& t, const std::string& s, std::int64_t f, std::int64_t th,
+                        const std::vector<SealedEnvelope>& e) override {
+            auto r = inner->push(t, s, f, th, e);
+            if (!lost) {
+                lost = true;
+                throw SyncError(SyncError::Kind::Network, "test: answer lost");
+            }
+            return r;
+        }
+        PullPage pull(const std::string& t, std::int64_t a, std::size_t l) override {
+            return inner->pull(t, a, l);
+        }
+        void announce(const KeyAnnouncement& a) override { inner->announce(a); }
+    };
+    ahead.wrapTransport = [](std::unique_ptr<HubTransport> inner) -> std::unique_ptr<HubTransport> {
+        auto t = std::make_unique<LosesFirstAnswer>();
+        t->inner = std::move(inner);
+        return t;
+    };
+    CaseService aheadCases(ahead.as(people.gp, Role::Clinician, kPractice));
+    auto r = aheadCases.get(id).resident;
+    r.phone = "0117 496 0001";
+    aheadCases.updateResident(id, r);
+    BOOST_REQUIRE(ahead.sync().completed);
+    ahead.wrapTransport = nullptr;
+
+    // The practice receives it (clamped to the hub's time), then changes the same number:
+    // its stamp follows the clamped one, so its value is the later everywhere.
+    BOOST_REQUIRE(practice.sync().completed);
+    BOOST_TEST(practice.store->caseById(id)->resident.phone == "0117 496 0001");
+    r = cases.get(id).resident;
+    r.phone = "0117 496 0002";
+    cases.updateResident(id, r);
+    for (int round = 0; round < 2; ++round) {
+        BOOST_REQUIRE(practice.sync().completed);
+        BOOST_REQUIRE(ahead.sync().completed);
+    }
+    BOOST_TEST(practice.store->caseById(id)->resident.phone == "0117 496 0002");
+    BOOST_TEST(ahead.store->caseById(id)->resident.phone == "0117 496 0002");
+    BOOST_TEST(ahead.store->canonicalDump() == practice.store->canonicalDump());
+}
+
 BOOST_AUTO_TEST_CASE(a_clock_years_behind_converges_too) {
     runScenario({201, {}, {{2, -std::chrono::hours(24 * 365 * 3)}}});
 }

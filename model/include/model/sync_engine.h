@@ -65,6 +65,7 @@ class SyncEngine {
     void announceKey();
     void push(SyncReport& report);
     void pull(SyncReport& report);
+    void clampOwn(const SealedEnvelope& envelope);
     std::vector<std::string> audienceOf(const SyncEntry& entry);
     template <class F>
     auto withRetries(F&& f) -> decltype(f());
