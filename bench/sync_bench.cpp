@@ -2,13 +2,19 @@
 // the floor measured in the same run: curl moving the same bytes over TLS to the same hub.
 //
 // Usage: NMDT_PASSPHRASE=... nmdt-sync-bench SOURCE.nmdt [--desktops N] [--rounds N]
+//          [--postgresql]
+//        nmdt-sync-bench --many [--desktops N] [--postgresql]
 //   SOURCE is a store to sync from (e.g. the `large` demo); it is copied, never changed.
+//   --many measures only N desktops syncing at once. --postgresql runs two hub instances on
+//   one PostgreSQL server of the bench's own (tests/sync/postgres-cluster.sh) instead of one
+//   hub on SQLite; desktop i talks to instance i mod 2.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <random>
 #include <thread>
@@ -73,20 +79,25 @@ struct Site {
 
 struct Bench {
     fs::path dir;
-    std::string port;
-    std::unique_ptr<test::ChildProcess> hub;
+    std::vector<std::string> ports;  // one hub instance each
+    std::vector<std::unique_ptr<test::ChildProcess>> hubs;
+    std::vector<std::thread> drains;
+    bool postgresql = false;
     std::string org;
+
+    std::string hubUrl(std::size_t instance) const {
+        return "https://localhost:" + ports[instance % ports.size()];
+    }
 
     std::string certArgs(const std::string& name) const {
         return "--cert " + (dir / "pki" / (name + ".pem")).string() + " --key " +
                (dir / "pki" / (name + ".key")).string() + " --cacert " +
                (dir / "pki" / "ca.pem").string();
     }
-    std::string url(const std::string& path) const { return "https://localhost:" + port + path; }
-
-    /// curl sending the same bytes as `exchanges`, on one TLS connection; returns seconds.
+    /// curl sending the same bytes as `exchanges` to `hub`, on one TLS connection.
     std::string curlCommand(const std::string& name, const std::vector<Exchange>& exchanges,
-                            const std::string& bodyFile) const {
+                            const std::string& bodyFile, const std::string& hub) const {
+        auto url = [&](const std::string& path) { return hub + path; };
         std::string cmd = "curl -s -o /dev/null";
         bool first = true;
         for (const auto& e : exchanges) {
@@ -113,8 +124,62 @@ struct Bench {
         const std::string body = (dir / ("body-" + name)).string();
         writeBodies(exchanges, body);
         auto t = Steady::now();
-        run(curlCommand(name, exchanges, body) + " > /dev/null");
+        run(curlCommand(name, exchanges, body, hubUrl(0)) + " > /dev/null");
         return secondsSince(t);
+    }
+
+    /// Starts the hub (or, with postgresql, a PostgreSQL server and two hub instances on it).
+    void startHubs() {
+        std::string store;
+        if (postgresql) {
+            // The server runs as the postgres account when the bench runs as root: it must
+            // be able to pass through the bench's folder to its own.
+            fs::permissions(dir, fs::perms::others_exec | fs::perms::group_exec,
+                            fs::perm_options::add);
+            const auto dbPort = std::to_string(20000 + std::random_device{}() % 20000);
+            run(std::string(NMDT_POSTGRES_SCRIPT) + " start " + (dir / "pg").string() + " " +
+                dbPort);
+            store = "hub.store=postgresql\nhub.postgresql=host=127.0.0.1 port=" + dbPort +
+                    " user=postgres dbname=postgres\n";
+        }
+        const int instances = postgresql ? 2 : 1;
+        for (int i = 0; i < instances; ++i) {
+            ports.push_back(std::to_string(20000 + std::random_device{}() % 20000));
+            const auto config = dir / ("hub" + std::to_string(i) + ".properties");
+            std::ofstream(config) << "hub.host=127.0.0.1\nhub.port=" << ports.back()
+                                  << "\nhub.certificate=" << (dir / "pki/hub.pem").string()
+                                  << "\nhub.privateKey=" << (dir / "pki/hub.key").string()
+                                  << "\nhub.ca=" << (dir / "pki/ca.pem").string()
+                                  << "\nhub.dataDirectory="
+                                  << (dir / ("hub" + std::to_string(i))).string()
+                                  << "\nhub.requestsPerMinute=1000000\nhub.maxThreads=64\n"
+                                  << store;
+            hubs.push_back(std::make_unique<test::ChildProcess>(
+                NMDT_HUB_PATH, std::vector<std::string>{"--config=" + config.string()}));
+            std::string seen;
+            for (std::string line; std::getline(hubs.back()->output(), line);) {
+                seen += line + "\n";
+                if (line.find("listening") != std::string::npos)
+                    break;
+            }
+            if (seen.find("listening") == std::string::npos)
+                throw std::runtime_error("nmdt-hub did not start: " + seen);
+            // Whatever it says later is read and dropped, so a full pipe never stalls it.
+            drains.emplace_back([out = &hubs.back()->output()] {
+                for (char c; out->get(c);) {
+                }
+            });
+        }
+    }
+    void stopHubs() {
+        for (auto& h : hubs) {
+            h->requestStop();
+            h->wait();
+        }
+        for (auto& d : drains)
+            d.join();
+        if (postgresql)
+            run(std::string(NMDT_POSTGRES_SCRIPT) + " stop " + (dir / "pg").string());
     }
 };
 
@@ -129,123 +194,21 @@ std::size_t bytesOf(const std::vector<Exchange>& ex) {
     return n;
 }
 
+using Enrol = std::function<integration::SyncCredentials(const std::string&,
+                                                         const integration::SyncCredentials&)>;
+
 }  // namespace
 
-int main(int argc, char** argv) {
-    if (argc < 2) {
-        std::cerr << "usage: NMDT_PASSPHRASE=... nmdt-sync-bench SOURCE.nmdt [--desktops N] "
-                     "[--rounds N]\n";
-        return 2;
-    }
-    int desktops = 50, rounds = 20;
-    for (int i = 2; i + 1 < argc; i += 2) {
-        if (std::string(argv[i]) == "--desktops")
-            desktops = std::atoi(argv[i + 1]);
-        if (std::string(argv[i]) == "--rounds")
-            rounds = std::atoi(argv[i + 1]);
-    }
-    const char* pass = std::getenv("NMDT_PASSPHRASE");
-    if (!pass) {
-        std::cerr << "set NMDT_PASSPHRASE for the source store\n";
-        return 2;
-    }
-    Bench b;
-    char tmpl[] = "/tmp/nmdt-sync-bench-XXXXXX";
-    b.dir = mkdtemp(tmpl);
-    fs::copy_file(argv[1], b.dir / "source.nmdt");
-    auto source = storage::SqlCipherStore::open((b.dir / "source.nmdt").string(), Passphrase(pass));
-    b.org = source->organisations().at(0).id.str();
-
-    // Certificates: the source, a receiver of the same organisation, and the N desktops.
-    std::string partners = " source:" + b.org + " receiver:" + b.org;
-    for (int i = 0; i < desktops; ++i)
-        partners += " d" + std::to_string(i) + ":" + b.org;
-    run(std::string(NMDT_CERT_SCRIPT) + " " + (b.dir / "pki").string() + " localhost" + partners +
-        " > /dev/null");
-
-    // The hub, on a port of its own.
-    b.port = std::to_string(20000 + std::random_device{}() % 20000);
-    {
-        std::ofstream cfg(b.dir / "hub.properties");
-        cfg << "hub.host=127.0.0.1\nhub.port=" << b.port
-            << "\nhub.certificate=" << (b.dir / "pki/hub.pem").string()
-            << "\nhub.privateKey=" << (b.dir / "pki/hub.key").string()
-            << "\nhub.ca=" << (b.dir / "pki/ca.pem").string()
-            << "\nhub.dataDirectory=" << (b.dir / "hub").string()
-            << "\nhub.requestsPerMinute=1000000\nhub.maxThreads=64\n";
-    }
-    b.hub = std::make_unique<test::ChildProcess>(
-        NMDT_HUB_PATH, std::vector<std::string>{"--config=" + (b.dir / "hub.properties").string()});
-    for (std::string line; std::getline(b.hub->output(), line);)
-        if (line.find("listening") != std::string::npos)
-            break;
-    // Whatever it says later is read and dropped, so a full pipe never stalls it.
-    std::thread drain([out = &b.hub->output()] {
-        for (char c; out->get(c);) {
-        }
-    });
-
-    auto team = integration::createTeam("https://localhost:" + b.port, "bench");
-    auto enrol = [&](const std::string& name, const integration::SyncCredentials& t) {
-        auto c = t;
-        c.certificateFile = (b.dir / "pki" / (name + ".pem")).string();
-        c.privateKeyFile = (b.dir / "pki" / (name + ".key")).string();
-        c.caFile = (b.dir / "pki/ca.pem").string();
-        return c;
-    };
-
-    Site src{"source", std::move(source), enrol("source", team), {}};
-    ChangeLogQuery all;
-    all.limit = 100000000;
-    std::cout << "Source: " << src.store->caseCount() << " cases\n";
-    auto t = Steady::now();
-    auto pushed = src.sync();
-    double pushSeconds = secondsSince(t);
-    std::cout << "| Initial push (source -> hub) | " << pushed.pushedChanges << " changes, "
-              << pushed.pushedEnvelopes << " envelopes, " << bytesOf(src.exchanges) / 1048576
-              << " MiB | " << pushSeconds << " s |\n";
-
-    Site recv{"receiver", newStore(b.dir / "receiver.nmdt"), enrol("receiver", team), {}};
-    t = Steady::now();
-    auto pulled = recv.sync();
-    double pullSeconds = secondsSince(t);
-    double pullFloor = b.curl("receiver", recv.exchanges);
-    std::cout << "| Initial sync into an empty desktop | " << pulled.applied.entriesApplied
-              << " changes, " << bytesOf(recv.exchanges) / 1048576 << " MiB | " << pullSeconds
-              << " s | curl same bytes: " << pullFloor << " s | ratio " << pullSeconds / pullFloor
-              << " |\n";
-
-    // Incremental: 10 changes on the source, received by the other desktop.
-    std::vector<double> trips, floors;
-    auto cases = src.store->casePage(0, 10);
-    const Actor clinician{ProfessionalId("bench"), "Bench Clinician", Role::Clinician,
-                          OrganisationId(b.org)};
-    for (int r = 0; r < rounds; ++r) {
-        ChangeSet changes("bench-flag");
-        for (const auto& c : cases)
-            changes.update(EntityKind::Case, c.id.str(),
-                           {{"review_at_next_meeting", std::int64_t(r % 2)}});
-        src.store->commit(changes, clinician);
-        t = Steady::now();
-        src.sync();
-        recv.sync();
-        trips.push_back(secondsSince(t) * 1000);
-        double a = b.curl("source", src.exchanges), c2 = b.curl("receiver", recv.exchanges);
-        floors.push_back((a + c2) * 1000);
-    }
-    std::sort(trips.begin(), trips.end());
-    std::sort(floors.begin(), floors.end());
-    double tripMedian = trips[trips.size() / 2], floorMedian = floors[floors.size() / 2];
-    std::cout << "| Incremental sync of 10 changes (push + other desktop's pull), median of "
-              << rounds << " | " << tripMedian << " ms | curl same bytes: " << floorMedian
-              << " ms | ratio " << tripMedian / floorMedian << " |\n";
-
+/// N desktops with 10 changes each syncing at once (push, then pull all the others'),
+/// beside N curl processes moving the same bytes to the same hubs at once.
+void manyDesktops(Bench& b, int desktops, const Enrol& enrol) {
     // N desktops at once, each with 10 changes, on a team of their own.
-    auto small = integration::createTeam("https://localhost:" + b.port, "bench-many");
+    auto small = integration::createTeam(b.hubUrl(0), "bench-many");
     std::vector<Site> many;
     for (int i = 0; i < desktops; ++i) {
         std::string name = "d" + std::to_string(i);
         many.push_back({name, newStore(b.dir / (name + ".nmdt")), enrol(name, small), {}});
+        many.back().credentials.hubUrl = b.hubUrl(static_cast<std::size_t>(i));
         ChangeSet changes("bench-directory");
         for (int k = 0; k < 10; ++k)
             changes.create(
@@ -254,7 +217,7 @@ int main(int argc, char** argv) {
         many.back().store->commit(changes, Actor{ProfessionalId("admin"), "Admin",
                                                  Role::Administrator, OrganisationId()});
     }
-    t = Steady::now();
+    auto t = Steady::now();
     std::vector<std::thread> threads;
     std::vector<std::string> failures(many.size());
     for (std::size_t i = 0; i < many.size(); ++i)
@@ -276,7 +239,7 @@ int main(int argc, char** argv) {
     for (auto& s : many) {
         const std::string body = (b.dir / ("body-" + s.name)).string();
         b.writeBodies(s.exchanges, body);
-        commands.push_back(b.curlCommand(s.name, s.exchanges, body));
+        commands.push_back(b.curlCommand(s.name, s.exchanges, body, s.credentials.hubUrl));
     }
     t = Steady::now();
     std::string all_cmd;
@@ -285,12 +248,110 @@ int main(int argc, char** argv) {
     run(all_cmd + " wait");
     double manyFloor = secondsSince(t);
     std::cout << "| " << desktops << " desktops syncing at once (10 changes each, then all "
-              << "others') | " << manySeconds << " s | curl same bytes, " << desktops
+              << "others'), " << (b.postgresql ? "two hubs on PostgreSQL" : "one hub on SQLite")
+              << " | " << manySeconds << " s | curl same bytes, " << desktops
               << " at once: " << manyFloor << " s | ratio " << manySeconds / manyFloor << " |\n";
+}
 
-    b.hub->requestStop();
-    b.hub->wait();
-    drain.join();
+int main(int argc, char** argv) {
+    const bool manyOnly = argc >= 2 && std::string(argv[1]) == "--many";
+    if (argc < 2) {
+        std::cerr << "usage: NMDT_PASSPHRASE=... nmdt-sync-bench SOURCE.nmdt [--desktops N] "
+                     "[--rounds N] [--postgresql]\n       nmdt-sync-bench --many [--desktops N] "
+                     "[--postgresql]\n";
+        return 2;
+    }
+    int desktops = 50, rounds = 20;
+    Bench b;
+    for (int i = 2; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--postgresql")
+            b.postgresql = true;
+        else if (arg == "--desktops" && i + 1 < argc)
+            desktops = std::atoi(argv[++i]);
+        else if (arg == "--rounds" && i + 1 < argc)
+            rounds = std::atoi(argv[++i]);
+    }
+    const char* pass = std::getenv("NMDT_PASSPHRASE");
+    if (!pass && !manyOnly) {
+        std::cerr << "set NMDT_PASSPHRASE for the source store\n";
+        return 2;
+    }
+    char tmpl[] = "/tmp/nmdt-sync-bench-XXXXXX";
+    b.dir = mkdtemp(tmpl);
+    std::unique_ptr<storage::SqlCipherStore> source;
+    b.org = "org-bench";
+    if (!manyOnly) {
+        fs::copy_file(argv[1], b.dir / "source.nmdt");
+        source = storage::SqlCipherStore::open((b.dir / "source.nmdt").string(), Passphrase(pass));
+        b.org = source->organisations().at(0).id.str();
+    }
+
+    // Certificates: the source, a receiver of the same organisation, and the N desktops.
+    std::string partners = " source:" + b.org + " receiver:" + b.org;
+    for (int i = 0; i < desktops; ++i)
+        partners += " d" + std::to_string(i) + ":" + b.org;
+    run(std::string(NMDT_CERT_SCRIPT) + " " + (b.dir / "pki").string() + " localhost" + partners +
+        " > /dev/null");
+    b.startHubs();
+
+    const Enrol enrol = [&](const std::string& name, const integration::SyncCredentials& t) {
+        auto c = t;
+        c.certificateFile = (b.dir / "pki" / (name + ".pem")).string();
+        c.privateKeyFile = (b.dir / "pki" / (name + ".key")).string();
+        c.caFile = (b.dir / "pki/ca.pem").string();
+        return c;
+    };
+    if (!manyOnly) {
+        auto team = integration::createTeam(b.hubUrl(0), "bench");
+        Site src{"source", std::move(source), enrol("source", team), {}};
+        ChangeLogQuery all;
+        all.limit = 100000000;
+        std::cout << "Source: " << src.store->caseCount() << " cases\n";
+        auto t = Steady::now();
+        auto pushed = src.sync();
+        double pushSeconds = secondsSince(t);
+        std::cout << "| Initial push (source -> hub) | " << pushed.pushedChanges << " changes, "
+                  << pushed.pushedEnvelopes << " envelopes, " << bytesOf(src.exchanges) / 1048576
+                  << " MiB | " << pushSeconds << " s |\n";
+
+        Site recv{"receiver", newStore(b.dir / "receiver.nmdt"), enrol("receiver", team), {}};
+        t = Steady::now();
+        auto pulled = recv.sync();
+        double pullSeconds = secondsSince(t);
+        double pullFloor = b.curl("receiver", recv.exchanges);
+        std::cout << "| Initial sync into an empty desktop | " << pulled.applied.entriesApplied
+                  << " changes, " << bytesOf(recv.exchanges) / 1048576 << " MiB | " << pullSeconds
+                  << " s | curl same bytes: " << pullFloor << " s | ratio "
+                  << pullSeconds / pullFloor << " |\n";
+
+        // Incremental: 10 changes on the source, received by the other desktop.
+        std::vector<double> trips, floors;
+        auto cases = src.store->casePage(0, 10);
+        const Actor clinician{ProfessionalId("bench"), "Bench Clinician", Role::Clinician,
+                              OrganisationId(b.org)};
+        for (int r = 0; r < rounds; ++r) {
+            ChangeSet changes("bench-flag");
+            for (const auto& c : cases)
+                changes.update(EntityKind::Case, c.id.str(),
+                               {{"review_at_next_meeting", std::int64_t(r % 2)}});
+            src.store->commit(changes, clinician);
+            t = Steady::now();
+            src.sync();
+            recv.sync();
+            trips.push_back(secondsSince(t) * 1000);
+            double a = b.curl("source", src.exchanges), c2 = b.curl("receiver", recv.exchanges);
+            floors.push_back((a + c2) * 1000);
+        }
+        std::sort(trips.begin(), trips.end());
+        std::sort(floors.begin(), floors.end());
+        double tripMedian = trips[trips.size() / 2], floorMedian = floors[floors.size() / 2];
+        std::cout << "| Incremental sync of 10 changes (push + other desktop's pull), median of "
+                  << rounds << " | " << tripMedian << " ms | curl same bytes: " << floorMedian
+                  << " ms | ratio " << tripMedian / floorMedian << " |\n";
+    }
+    manyDesktops(b, desktops, enrol);
+    b.stopHubs();
     fs::remove_all(b.dir);
     return 0;
 }
