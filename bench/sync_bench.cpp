@@ -209,6 +209,7 @@ void manyDesktops(Bench& b, int desktops, const Enrol& enrol) {
         std::string name = "d" + std::to_string(i);
         many.push_back({name, newStore(b.dir / (name + ".nmdt")), enrol(name, small), {}});
         many.back().credentials.hubUrl = b.hubUrl(static_cast<std::size_t>(i));
+        many.back().credentials.chair = i == 0;  // one chair, as in a real team
         ChangeSet changes("bench-directory");
         for (int k = 0; k < 10; ++k)
             changes.create(
@@ -216,6 +217,16 @@ void manyDesktops(Bench& b, int desktops, const Enrol& enrol) {
                 {{"name", "Organisation " + std::to_string(k)}, {"kind", std::string("vcfse")}});
         many.back().store->commit(changes, Actor{ProfessionalId("admin"), "Admin",
                                                  Role::Administrator, OrganisationId()});
+    }
+    // The chair announces the team key before the others push under it (its first run
+    // would, but here all start at once).
+    {
+        const auto& chair = many.front().credentials;
+        auto announcement = integration::makeEnvelopeSealer(chair)->announceCurrentKey(
+            std::chrono::duration_cast<std::chrono::milliseconds>(
+                std::chrono::system_clock::now().time_since_epoch())
+                .count());
+        integration::makeHubTransport(chair)->announce(*announcement);
     }
     auto t = Steady::now();
     std::vector<std::thread> threads;
@@ -316,6 +327,7 @@ int main(int argc, char** argv) {
                   << " MiB | " << pushSeconds << " s |\n";
 
         Site recv{"receiver", newStore(b.dir / "receiver.nmdt"), enrol("receiver", team), {}};
+        recv.credentials.chair = false;
         t = Steady::now();
         auto pulled = recv.sync();
         double pullSeconds = secondsSince(t);
