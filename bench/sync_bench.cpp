@@ -153,6 +153,9 @@ struct Bench {
                                   << "\nhub.dataDirectory="
                                   << (dir / ("hub" + std::to_string(i))).string()
                                   << "\nhub.requestsPerMinute=1000000\nhub.maxThreads=64\n"
+                                  // Every simulated desktop shares 127.0.0.1, as desktops
+                                  // behind a load balancer share its address.
+                                  << "hub.maxConnectionsPerAddress=4096\n"
                                   << store;
             hubs.push_back(std::make_unique<test::ChildProcess>(
                 NMDT_HUB_PATH, std::vector<std::string>{"--config=" + config.string()}));

@@ -245,11 +245,21 @@ void SyncEngine::announceKey() {
 void SyncEngine::push(SyncReport& report) {
     const std::string site = store_.siteId();
     std::size_t batch = options_.pushBatch;
+    // The push covers (from, through]; scanned is where the outbox is read from. A stretch of
+    // nothing but entries that never leave this desktop (private notes) is not pushed on its
+    // own: the hub binds a site only by a push that carries an envelope, so such a stretch
+    // rides with the next push that does.
+    std::int64_t from = sync_.syncCursors().pushedThrough;
+    std::int64_t scanned = from;
     for (;;) {
-        const std::int64_t from = sync_.syncCursors().pushedThrough;
-        auto entries = sync_.outbox(from, batch);
-        if (entries.empty())
+        auto entries = sync_.outbox(scanned, batch);
+        if (entries.empty()) {
+            // A private stretch at the end: marked sent here. The hub's mark stays before it,
+            // so the next push is answered 409 with that mark and starts from there.
+            if (scanned != from)
+                sync_.recordPushed(scanned);
             return;
+        }
         const std::int64_t through = entries.back().change.sequence;
         std::vector<std::pair<std::vector<std::string>, std::vector<SyncEntry>>> snapshots;
         // A consent that newly lets an organisation see a case written before this push:
@@ -293,6 +303,10 @@ void SyncEngine::push(SyncReport& report) {
         }
         for (auto& snapshot : snapshots)
             groups.push_back(std::move(snapshot));
+        if (groups.empty()) {
+            scanned = through;
+            continue;
+        }
         std::vector<SealedEnvelope> envelopes;
         for (std::size_t i = 0; i < groups.size(); ++i) {
             EnvelopeHeader h{options_.team,   site,           from, through, static_cast<int>(i),
@@ -317,6 +331,7 @@ void SyncEngine::push(SyncReport& report) {
                 throw SyncError(SyncError::Kind::Refused,
                                 "the hub refused this desktop's changes as out of order");
             sync_.recordPushed(result.acknowledgedThrough);
+            from = scanned = result.acknowledgedThrough;
             continue;
         }
         for (std::size_t i = 0; i < groups.size() && i < result.hubSequences.size(); ++i) {
@@ -328,6 +343,7 @@ void SyncEngine::push(SyncReport& report) {
                 sync_.clampOwnStamps(groups[i].second, result.hubTimeMs, result.hubSequences[i]);
         }
         sync_.recordPushed(through);
+        from = scanned = through;
         report.pushedChanges += entries.size();
         report.pushedEnvelopes += envelopes.size();
     }

@@ -618,6 +618,47 @@ BOOST_AUTO_TEST_CASE(a_hub_log_from_before_announcements_keeps_its_teams_syncing
     BOOST_TEST(p.practice.store->contacts(p.shared).size() == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(a_push_of_no_envelopes_does_not_claim_a_site) {
+    Partners p;
+    // Before, an empty push bound a site id to whoever sent it first.
+    auto transport = integration::makeHubTransport(p.vcfse.credentials);
+    const std::string unclaimed = "site-nobody-has-used";
+    BOOST_CHECK_THROW(transport->push(p.team.team, unclaimed, 0, 5, {}), SyncError);
+    BOOST_TEST(!p.hub.openLog()->siteFingerprint(p.team.team, unclaimed).has_value());
+    BOOST_TEST(p.hub.openLog()->acknowledged(p.team.team, unclaimed) == 0);
+
+    // A desktop whose first changes never leave it (a private note) sends nothing, so
+    // claims nothing; its first shared change then goes through with them.
+    ActionService chair(p.practice.as(p.people.gp, Role::Clinician, kPractice));
+    auto action = chair.raise({p.shared,
+                               "Befriending visit",
+                               "",
+                               p.people.navigator,
+                               kVcfse,
+                               {},
+                               Priority::Routine,
+                               {},
+                               {}});
+    requireSynced(p.practice.sync());
+    requireSynced(p.vcfse.sync());
+    ActionService navigator(p.vcfse.as(p.people.navigator, Role::Navigator, kVcfse));
+    navigator.addNote(action, "Private: rang twice", NoteSharing::PrivateToThisDesktop);
+    auto r = p.vcfse.sync();
+    requireSynced(r);
+    BOOST_TEST(r.pushedEnvelopes == 0u);
+    const auto site = p.vcfse.store->siteId();
+    BOOST_TEST(!p.hub.openLog()->siteFingerprint(p.team.team, site).has_value());
+    BOOST_TEST(p.vcfse.store->pendingChanges() == 0u);
+    navigator.addNote(action, "Visited; settled in well");
+    requireSynced(p.vcfse.sync());
+    BOOST_TEST(p.hub.openLog()->siteFingerprint(p.team.team, site).has_value());
+    requireSynced(p.practice.sync());
+    auto notes = p.practice.store->notes(action);
+    BOOST_REQUIRE(notes.size() == 1u);
+    BOOST_TEST(notes[0].text == "Visited; settled in well");
+    BOOST_TEST(p.vcfse.store->pendingChanges() == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(a_partner_cannot_forge_another_partners_changes) {
     Partners p;
     // 1. The VCFSE desktop writes a change claiming to be the practice's GP.

@@ -230,6 +230,13 @@ HubResponse HubService::push(const HubRequest& request) {
         answer->set("sequences", sequences);
         return ok(answer);
     }
+    // A push with no envelope names nothing any partner can see: it must not be the one
+    // that binds a site, or whoever guessed a site id could claim it before its desktop.
+    if (envelopes.empty() && !bound)
+        return errorResponse(400,
+                             "a push that carries no envelope cannot be a site's first: "
+                             "site " +
+                                 site + " has sent nothing to this hub yet");
     AppendRequest append;
     append.team = team;
     append.site = site;
