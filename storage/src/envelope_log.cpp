@@ -42,6 +42,22 @@ CREATE TABLE IF NOT EXISTS team_keys (
   issued_at INTEGER, hub_time INTEGER NOT NULL, PRIMARY KEY (team, key_id)) WITHOUT ROWID;
 )sql";
 
+/// Logs from before hub receipts: the columns, empty for what they hold (those envelopes
+/// are signed as they are served).
+void addReceipts(SQLite::Database& db) {
+    db.exec(
+        "CREATE TABLE IF NOT EXISTS hub_certificates (key TEXT PRIMARY KEY, pem TEXT NOT NULL)"
+        " WITHOUT ROWID");
+    SQLite::Statement columns(db, "PRAGMA table_info(envelopes)");
+    while (columns.executeStep())
+        if (columns.getColumn(1).getString() == "hub_receipt")
+            return;
+    SQLite::Transaction tx(db);
+    db.exec("ALTER TABLE envelopes ADD COLUMN hub_receipt BLOB");
+    db.exec("ALTER TABLE envelopes ADD COLUMN hub_key TEXT");
+    tx.commit();
+}
+
 /// Logs from before announcements: the key ids they already hold count as announced (with
 /// no record), so their teams go on syncing; new ones need the chair.
 void addKeyAnnouncements(SQLite::Database& db) {
@@ -92,6 +108,7 @@ SqliteEnvelopeLog::SqliteEnvelopeLog(const std::string& path) : impl_(new Envelo
         impl_->db->exec(kSchema);
         addByteCounts(*impl_->db);
         addKeyAnnouncements(*impl_->db);
+        addReceipts(*impl_->db);
     });
 }
 
@@ -152,8 +169,16 @@ AppendResult SqliteEnvelopeLog::append(const AppendRequest& r) {
         SQLite::Statement insert(
             *impl_->db,
             "INSERT INTO envelopes (team, site, from_seq, through_seq, part, key_id, audience,"
-            " nonce, ciphertext, tag, signer, signature, hub_time)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            " nonce, ciphertext, tag, signer, signature, hub_time, hub_key)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        SQLite::Statement receipt(*impl_->db, "UPDATE envelopes SET hub_receipt = ? WHERE seq = ?");
+        if (r.receiptFor) {
+            SQLite::Statement cert(
+                *impl_->db, "INSERT OR IGNORE INTO hub_certificates (key, pem) VALUES (?, ?)");
+            cert.bind(1, r.receiptKey);
+            cert.bind(2, r.receiptCertificate);
+            cert.exec();
+        }
         for (const auto& e : *r.envelopes) {
             insert.bind(1, r.team);
             insert.bind(2, r.site);
@@ -168,9 +193,22 @@ AppendResult SqliteEnvelopeLog::append(const AppendRequest& r) {
             insert.bind(11, e.signerCertificate);
             insert.bind(12, e.signature.data(), static_cast<int>(e.signature.size()));
             insert.bind(13, static_cast<std::int64_t>(r.hubTimeMs));
+            if (r.receiptFor)
+                insert.bind(14, r.receiptKey);
+            else
+                insert.bind(14);
             insert.exec();
             insert.reset();
-            result.sequences.push_back(impl_->db->getLastInsertRowid());
+            const auto seq = impl_->db->getLastInsertRowid();
+            result.sequences.push_back(seq);
+            if (r.receiptFor) {
+                // Signed once its sequence is known, in the same transaction.
+                const auto signature = r.receiptFor(seq, e);
+                receipt.bind(1, signature.data(), static_cast<int>(signature.size()));
+                receipt.bind(2, seq);
+                receipt.exec();
+                receipt.reset();
+            }
         }
         SQLite::Statement mark(
             *impl_->db,
@@ -196,7 +234,8 @@ std::vector<SealedEnvelope> SqliteEnvelopeLog::after(const std::string& team, st
         SQLite::Statement st(
             *impl_->db,
             "SELECT seq, site, from_seq, through_seq, part, key_id, audience, nonce, ciphertext,"
-            " tag, signer, signature, hub_time FROM envelopes WHERE team = ? AND seq > ? AND"
+            " tag, signer, signature, hub_time, hub_receipt, c.pem FROM envelopes"
+            " LEFT JOIN hub_certificates c ON c.key = hub_key WHERE team = ? AND seq > ? AND"
             " (audience = '*' OR instr(audience, ?) > 0) ORDER BY seq LIMIT ?");
         st.bind(1, team);
         st.bind(2, static_cast<std::int64_t>(after));
@@ -225,6 +264,10 @@ std::vector<SealedEnvelope> SqliteEnvelopeLog::after(const std::string& team, st
             e.signerCertificate = st.getColumn(10).getString();
             e.signature = blobOf(st.getColumn(11));
             e.hubTimeMs = st.getColumn(12).getInt64();
+            if (!st.getColumn(13).isNull()) {
+                e.hubReceipt = blobOf(st.getColumn(13));
+                e.hubCertificate = st.getColumn(14).getString();
+            }
             out.push_back(std::move(e));
         }
         return out;

@@ -193,6 +193,20 @@ std::unique_ptr<EnvelopeLog> HubProcess::openLog() const {
     return std::make_unique<storage::SqliteEnvelopeLog>(dataDir() + "/hub-envelopes.db");
 }
 
+void HubProcess::alterNewestHubTime() {
+    const std::string sql =
+        "UPDATE envelopes SET hub_time = hub_time + 86400000 WHERE seq ="
+        " (SELECT max(seq) FROM envelopes)";
+#ifdef NMDT_TEST_POSTGRESQL
+    if (!postgresql_.empty()) {
+        TestPostgres::query(postgresql_, sql);
+        return;
+    }
+#endif
+    SQLite::Database db(dataDir() + "/hub-envelopes.db", SQLite::OPEN_READWRITE);
+    db.exec(sql);
+}
+
 void HubProcess::alterNewestCiphertext() {
 #ifdef NMDT_TEST_POSTGRESQL
     if (!postgresql_.empty()) {

@@ -86,6 +86,9 @@ class HubProcess {
     std::unique_ptr<EnvelopeLog> openLog() const;
     /// Flips a bit of the newest envelope it stored, as an attacker on its disk would.
     void alterNewestCiphertext();
+    /// Moves the newest envelope's hub time a day later, as whoever can write to its
+    /// database could.
+    void alterNewestHubTime();
 
   private:
     void finish();

@@ -377,6 +377,23 @@ BOOST_AUTO_TEST_CASE(a_flipped_bit_is_refused_at_the_hub_and_in_the_hubs_store) 
     BOOST_TEST(p.vcfse.store->syncProblems(1).at(0).message.find("altered") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(a_hub_time_altered_in_the_hubs_store_is_refused_by_readers) {
+    // Before, the hub's time and sequence were under no signature: whoever could write to
+    // its database could move an edit a day on (and so re-decide which edit wins).
+    Partners p;
+    CaseService cases(p.practice.as(p.people.gp, Role::Clinician, kPractice));
+    cases.flagForReview(p.shared, true);
+    requireSynced(p.practice.sync());
+    p.hub.alterNewestHubTime();
+    auto r = p.vcfse.sync();
+    BOOST_TEST(r.refusedEnvelopes == 1u);
+    BOOST_TEST(!p.vcfse.store->caseById(p.shared)->reviewAtNextMeeting);
+    const auto problems = p.vcfse.store->syncProblems(5);
+    BOOST_TEST(std::any_of(problems.begin(), problems.end(), [](const SyncProblem& x) {
+        return x.message.find("hub's receipt") != std::string::npos;
+    }));
+}
+
 BOOST_AUTO_TEST_CASE(an_oversized_request_is_refused_and_the_client_sends_smaller_ones) {
     HubProcess::Limits limits;
     limits.maxRequestBytes = 24 * 1024;

@@ -240,6 +240,8 @@ Object::Ptr envelopeToJson(const SealedEnvelope& e) {
         o->set("sequence", Poco::Int64(e.hubSequence));
         o->set("hubTime", Poco::Int64(e.hubTimeMs));
     }
+    if (!e.hubReceipt.empty())
+        o->set("hubReceipt", toBase64(e.hubReceipt));
     return o;
 }
 
@@ -259,6 +261,8 @@ SealedEnvelope envelopeFromJson(const Object::Ptr& o, const std::string& what) {
         e.hubSequence = requireInt(o, "sequence", what);
         e.hubTimeMs = requireInt(o, "hubTime", what);
     }
+    if (o->has("hubReceipt"))
+        e.hubReceipt = fromBase64(requireString(o, "hubReceipt", what), what + "'s hub receipt");
     return e;
 }
 

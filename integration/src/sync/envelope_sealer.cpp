@@ -1,6 +1,7 @@
 // Seals and opens envelopes: AES-256-GCM under the team key, signed by the desktop's
 // certificate key, checked against the neighbourhood CA on the way in.
 #include <Poco/Exception.h>
+#include <Poco/URI.h>
 
 #include "envelope_codec.h"
 #include "integration/sync_credentials.h"
@@ -42,6 +43,7 @@ class PocoEnvelopeSealer final : public EnvelopeSealer {
         if (envelope.header.team != credentials_.team)
             throw SyncError(SyncError::Kind::Malformed, what + " belongs to another team");
         const EnvelopeSigner signer = verifyEnvelopeSignature(envelope, ca_);
+        verifyHubReceipt(envelope, ca_, hubHost_);
         auto key = credentials_.keys.find(envelope.header.keyId);
         if (key == credentials_.keys.end())
             throw SyncError(SyncError::Kind::NotEnrolled,
@@ -95,7 +97,16 @@ class PocoEnvelopeSealer final : public EnvelopeSealer {
         }
     }
 
+    static std::string hostOf(const std::string& url) {
+        try {
+            return Poco::URI(url).getHost();
+        } catch (const Poco::Exception&) {
+            return {};
+        }
+    }
+
     SyncCredentials credentials_;
+    std::string hubHost_ = hostOf(credentials_.hubUrl);
     Poco::Crypto::X509Certificate ca_;
     Poco::Crypto::X509Certificate own_;
     std::string ownPem_;

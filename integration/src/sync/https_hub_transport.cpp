@@ -81,9 +81,23 @@ class HttpsHubTransport final : public HubTransport {
         auto list = answer->getArray("envelopes");
         if (!list)
             throw SyncError(SyncError::Kind::Malformed, "the hub's answer has no envelopes");
-        for (unsigned i = 0; i < list->size(); ++i)
-            page.envelopes.push_back(envelopeFromJson(
-                list->getObject(i), "envelope " + std::to_string(i) + " of the hub's answer"));
+        std::vector<std::string> certificates;
+        if (auto c = answer->getArray("hubCertificates"))
+            for (unsigned i = 0; i < c->size(); ++i)
+                certificates.push_back(c->getElement<std::string>(i));
+        for (unsigned i = 0; i < list->size(); ++i) {
+            const auto what = "envelope " + std::to_string(i) + " of the hub's answer";
+            auto o = list->getObject(i);
+            auto e = envelopeFromJson(o, what);
+            if (o->has("hubCertificate")) {
+                auto at = requireInt(o, "hubCertificate", what);
+                if (at < 0 || static_cast<std::size_t>(at) >= certificates.size())
+                    throw SyncError(SyncError::Kind::Malformed,
+                                    what + " names a hub certificate the answer does not hold");
+                e.hubCertificate = certificates[static_cast<std::size_t>(at)];
+            }
+            page.envelopes.push_back(std::move(e));
+        }
         return page;
     }
 

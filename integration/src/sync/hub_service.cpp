@@ -98,7 +98,16 @@ HubConfig withCanonicalRevocations(HubConfig config) {
 }  // namespace
 
 HubService::HubService(HubConfig config, EnvelopeLog& log)
-    : config_(withCanonicalRevocations(std::move(config))), log_(log), ca_(config_.caFile) {}
+    : config_(withCanonicalRevocations(std::move(config))),
+      log_(log),
+      ca_(config_.caFile),
+      receiptKey_("", config_.privateKeyFile, ""),
+      receiptCertificate_(pemOf(config_.certificateFile)),
+      receiptKeyId_(sha256Fingerprint(Poco::Crypto::X509Certificate(config_.certificateFile))) {}
+
+std::string HubService::receiptFor(const SealedEnvelope& stored) const {
+    return sign(receiptKey_, receiptSigningInput(stored));
+}
 
 bool HubService::overRate(const std::string& fingerprint) {
     std::lock_guard lock(mutex_);
@@ -248,6 +257,16 @@ HubResponse HubService::push(const HubRequest& request) {
     append.hubTimeMs = hubTime;
     append.maxSiteBytes = config_.maxSiteBytes;
     append.maxTeamBytes = config_.maxTeamBytes;
+    // The hub's word on each envelope's place and time, signed as it is stored: whoever can
+    // write to the hub's database cannot change them unnoticed.
+    append.receiptFor = [&](std::int64_t sequence, const SealedEnvelope& e) {
+        SealedEnvelope stored = e;
+        stored.hubSequence = sequence;
+        stored.hubTimeMs = hubTime;
+        return receiptFor(stored);
+    };
+    append.receiptKey = receiptKeyId_;
+    append.receiptCertificate = receiptCertificate_;
     // The log checks the mark, the binding and the quotas again inside its transaction:
     // another hub instance on the same database may have moved them since they were read.
     const auto stored = log_.append(append);
@@ -354,9 +373,27 @@ HubResponse HubService::pull(const HubRequest& request) {
         bytes += e.ciphertext.size();
     Object::Ptr answer = new Object;
     Array::Ptr list = new Array;
-    for (const auto& e : envelopes)
-        list->add(envelopeToJson(e));
+    // Each hub certificate once per page; envelopes name theirs by position.
+    Array::Ptr certificates = new Array;
+    std::vector<std::string> seen;
+    for (auto& e : envelopes) {
+        if (e.hubReceipt.empty()) {
+            // Stored before receipts: signed now, as it stands.
+            e.hubReceipt = receiptFor(e);
+            e.hubCertificate = receiptCertificate_;
+        }
+        auto o = envelopeToJson(e);
+        auto at = std::find(seen.begin(), seen.end(), e.hubCertificate);
+        if (at == seen.end()) {
+            seen.push_back(e.hubCertificate);
+            certificates->add(e.hubCertificate);
+            at = std::prev(seen.end());
+        }
+        o->set("hubCertificate", static_cast<int>(at - seen.begin()));
+        list->add(o);
+    }
     answer->set("envelopes", list);
+    answer->set("hubCertificates", certificates);
     answer->set("next", Poco::Int64(envelopes.empty() ? *after : envelopes.back().hubSequence));
     // Cut by size when the next envelope (at most maxEnvelopeBytes) might not have fitted:
     // "more" may then send the desktop for one empty page, never leave one behind.

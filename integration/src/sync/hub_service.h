@@ -1,6 +1,7 @@
 #pragma once
 // The hub's decisions, independent of sockets: validate, rate-limit, order, relay.
 
+#include <Poco/Crypto/RSAKey.h>
 #include <Poco/Crypto/X509Certificate.h>
 
 #include <map>
@@ -29,6 +30,7 @@ class HubService {
     HubResponse push(const HubRequest& request);
     HubResponse pull(const HubRequest& request);
     HubResponse announce(const HubRequest& request);
+    std::string receiptFor(const SealedEnvelope& stored) const;
     HubResponse health();
     bool overRate(const std::string& fingerprint);
     /// Whether the caller holds a renewal of the certificate a site is bound to; under mutex_.
@@ -40,6 +42,9 @@ class HubService {
     HubConfig config_;
     EnvelopeLog& log_;
     Poco::Crypto::X509Certificate ca_;
+    // The hub's own certificate and key: they sign a receipt for every stored envelope.
+    Poco::Crypto::RSAKey receiptKey_;
+    std::string receiptCertificate_, receiptKeyId_;
     std::mutex mutex_;
     std::map<std::string, std::pair<std::int64_t, int>> rate_;  // fingerprint -> minute, count
 };

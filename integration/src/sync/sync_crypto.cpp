@@ -211,6 +211,35 @@ std::string signingInput(const SealedEnvelope& e) {
                          {"tag", e.tag}});
 }
 
+std::string receiptSigningInput(const SealedEnvelope& e) {
+    return encodeFields({{"v", std::string("nmdt-hub-receipt-1")},
+                         {"team", e.header.team},
+                         {"sequence", e.hubSequence},
+                         {"hubTime", e.hubTimeMs},
+                         {"signature", e.signature}});
+}
+
+void verifyHubReceipt(const SealedEnvelope& envelope, const Poco::Crypto::X509Certificate& ca,
+                      const std::string& hubHost) {
+    const std::string what = describeEnvelope(envelope);
+    if (envelope.hubReceipt.empty() || envelope.hubCertificate.empty())
+        throw SyncError(SyncError::Kind::Tampered,
+                        what +
+                            " carries no receipt from the hub, so its time and place in the "
+                            "team's order cannot be trusted");
+    auto hub = certificateFromPem(envelope.hubCertificate, what + "'s hub certificate");
+    requireIssuedBy(hub, ca, what + "'s hub certificate", envelope.hubTimeMs);
+    if (hub.commonName() != hubHost)
+        throw SyncError(
+            SyncError::Kind::Untrusted,
+            what + "'s receipt is signed by " + subjectOf(hub) + ", not by the hub " + hubHost);
+    if (!verify(hub, receiptSigningInput(envelope), envelope.hubReceipt))
+        throw SyncError(SyncError::Kind::Tampered,
+                        what +
+                            "'s time or sequence does not match the hub's receipt: it was "
+                            "altered after the hub stored it");
+}
+
 std::string announcementSigningInput(const KeyAnnouncement& a) {
     return encodeFields({{"v", std::string("nmdt-key-announcement-1")},
                          {"team", a.team},

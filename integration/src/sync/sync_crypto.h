@@ -55,6 +55,14 @@ void requireIssuedBy(const Poco::Crypto::X509Certificate& cert,
 
 /// The bytes an envelope's signature covers: every header field, nonce, ciphertext, tag.
 std::string signingInput(const SealedEnvelope& envelope);
+/// The bytes the hub's receipt for a stored envelope covers: its team, the sequence and
+/// time the hub gave it, and the author's signature (which covers everything else).
+std::string receiptSigningInput(const SealedEnvelope& envelope);
+/// Checks the hub's receipt on a received envelope: signed by a certificate the CA issued
+/// for `hubHost` (the hub this desktop syncs with), in date at the envelope's hub time.
+/// Throws SyncError(Tampered or Untrusted) naming the envelope.
+void verifyHubReceipt(const SealedEnvelope& envelope, const Poco::Crypto::X509Certificate& ca,
+                      const std::string& hubHost);
 /// The bytes a key announcement's signature covers: team, key id and time.
 std::string announcementSigningInput(const KeyAnnouncement& announcement);
 std::string sign(const Poco::Crypto::RSAKey& key, const std::string& data);

@@ -3,6 +3,7 @@
 // (HTTPS). integration/ implements both on Poco; tests may wrap them to inject faults.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -33,6 +34,8 @@ struct SealedEnvelope {
     std::string signature;          // by the signer's key over header, nonce, ciphertext and tag
     std::int64_t hubSequence = 0;   // assigned by the hub
     std::int64_t hubTimeMs = 0;     // assigned by the hub
+    std::string hubReceipt;         // the hub's signature over team, sequence, time, signature
+    std::string hubCertificate;     // PEM of the hub certificate that signed the receipt
 
     /// What it costs the hub's disk, as the hub's quotas count it.
     std::int64_t storedBytes() const {
@@ -133,6 +136,10 @@ struct AppendRequest {
     const std::vector<SealedEnvelope>* envelopes = nullptr;
     std::int64_t hubTimeMs = 0;
     std::int64_t maxSiteBytes = 0, maxTeamBytes = 0;
+    /// The hub's receipt for an envelope once its sequence is known, and the certificate
+    /// (by key, then PEM) it is signed with; none when not set.
+    std::function<std::string(std::int64_t sequence, const SealedEnvelope&)> receiptFor;
+    std::string receiptKey, receiptCertificate;
 };
 
 /// What became of an append: stored with its sequences, or why nothing was.

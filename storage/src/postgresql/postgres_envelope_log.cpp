@@ -31,6 +31,9 @@ CREATE TABLE IF NOT EXISTS envelopes (
 CREATE INDEX IF NOT EXISTS envelopes_site ON envelopes (team, site, seq);
 ALTER TABLE envelopes ALTER COLUMN ciphertext SET STORAGE EXTERNAL;
 CREATE TABLE IF NOT EXISTS team_chairs (team text PRIMARY KEY, subject text NOT NULL);
+CREATE TABLE IF NOT EXISTS hub_certificates (key text PRIMARY KEY, pem text NOT NULL);
+ALTER TABLE envelopes ADD COLUMN IF NOT EXISTS hub_receipt bytea;
+ALTER TABLE envelopes ADD COLUMN IF NOT EXISTS hub_key text;
 )sql";
 
 // Key ids the team's chair announced. Made apart so a database from before announcements
@@ -125,19 +128,26 @@ AppendResult PostgresEnvelopeLog::append(const AppendRequest& q) {
         result.usedBytes = teamUsed;
         return result;
     }
+    if (q.receiptFor)
+        db.exec("INSERT INTO hub_certificates (key, pem) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+                {Param::text(q.receiptKey), Param::text(q.receiptCertificate)});
     std::int64_t seq = lastSeq;
     for (const auto& e : *q.envelopes) {
         ++seq;
+        // Signed once its sequence is known, inside the team's lock.
+        const auto receipt = q.receiptFor ? q.receiptFor(seq, e) : std::string();
         db.exec(
             "INSERT INTO envelopes (team, seq, site, from_seq, through_seq, part, key_id,"
-            " audience, nonce, ciphertext, tag, signer, signature, hub_time)"
-            " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+            " audience, nonce, ciphertext, tag, signer, signature, hub_time, hub_receipt,"
+            " hub_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,"
+            " NULLIF($15, ''::bytea), NULLIF($16, ''))",
             {Param::text(q.team), Param::number(seq), Param::text(q.site),
              Param::number(e.header.fromSequence), Param::number(e.header.throughSequence),
              Param::number(e.header.part), Param::text(e.header.keyId),
              Param::text(encodeAudience(e.header.audience)), Param::bytes(e.nonce),
              Param::bytes(e.ciphertext), Param::bytes(e.tag), Param::text(e.signerCertificate),
-             Param::bytes(e.signature), Param::number(q.hubTimeMs)});
+             Param::bytes(e.signature), Param::number(q.hubTimeMs), Param::bytes(receipt),
+             Param::text(q.receiptFor ? q.receiptKey : std::string())});
         result.sequences.push_back(seq);
     }
     db.exec(
@@ -181,7 +191,8 @@ std::vector<SealedEnvelope> PostgresEnvelopeLog::after(const std::string& team, 
         return out;
     auto rows = db.exec(
         "SELECT seq, site, from_seq, through_seq, part, key_id, audience, nonce,"
-        " ciphertext, tag, signer, signature, hub_time FROM envelopes"
+        " ciphertext, tag, signer, signature, hub_time, hub_receipt, c.pem"
+        " FROM envelopes LEFT JOIN hub_certificates c ON c.key = hub_key"
         " WHERE team = $1 AND seq > $2 AND " +
             audience + " AND seq <= $4 ORDER BY seq",
         {Param::text(team), Param::number(after), Param::text("," + organisation + ","),
@@ -202,6 +213,10 @@ std::vector<SealedEnvelope> PostgresEnvelopeLog::after(const std::string& team, 
         e.signerCertificate = rows.bytes(i, 10);
         e.signature = rows.bytes(i, 11);
         e.hubTimeMs = rows.int64(i, 12);
+        if (!rows.isNull(i, 13)) {
+            e.hubReceipt = rows.bytes(i, 13);
+            e.hubCertificate = rows.bytes(i, 14);
+        }
         out.push_back(std::move(e));
     }
     return out;
