@@ -28,6 +28,19 @@ struct PushHistory {
     std::vector<Push> pushes;
 };
 
+/// Passes everything to `inner`; tests override the call they interfere with.
+struct ForwardingTransport : HubTransport {
+    std::unique_ptr<HubTransport> inner;
+    PushResult push(const std::string& team, const std::string& site, std::int64_t from,
+                    std::int64_t through, const std::vector<SealedEnvelope>& envelopes) override {
+        return inner->push(team, site, from, through, envelopes);
+    }
+    PullPage pull(const std::string& team, std::int64_t after, std::size_t limit) override {
+        return inner->pull(team, after, limit);
+    }
+    void announce(const KeyAnnouncement& a) override { inner->announce(a); }
+};
+
 class FaultyTransport final : public HubTransport {
   public:
     FaultyTransport(std::unique_ptr<HubTransport> inner, FaultRates rates, std::mt19937_64& rng,

@@ -314,8 +314,7 @@ BOOST_AUTO_TEST_CASE(a_lost_answer_to_a_push_from_a_clock_ahead_still_converges)
     BOOST_REQUIRE(practice.sync().completed);
     BOOST_REQUIRE(ahead.sync().completed);
 
-    struct LosesFirstAnswer : HubTransport {
-        std::unique_ptr<HubTransport> inner;
+    struct LosesFirstAnswer : ForwardingTransport {
         bool lost = false;
         PushResult push(const std::string& t, const std::string& s, std::int64_t f, std::int64_t th,
                         const std::vector<SealedEnvelope>& e) override {
@@ -326,10 +325,6 @@ BOOST_AUTO_TEST_CASE(a_lost_answer_to_a_push_from_a_clock_ahead_still_converges)
             }
             return r;
         }
-        PullPage pull(const std::string& t, std::int64_t a, std::size_t l) override {
-            return inner->pull(t, a, l);
-        }
-        void announce(const KeyAnnouncement& a) override { inner->announce(a); }
     };
     ahead.wrapTransport = [](std::unique_ptr<HubTransport> inner) -> std::unique_ptr<HubTransport> {
         auto t = std::make_unique<LosesFirstAnswer>();

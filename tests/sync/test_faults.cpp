@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "cutting_proxy.h"
+#include "faulty_transport.h"
 #include "model/action_service.h"
 #include "model/case_service.h"
 #include "storage/envelope_log.h"
@@ -130,8 +131,7 @@ BOOST_AUTO_TEST_CASE(the_hub_killed_and_restarted_mid_sync_loses_nothing) {
     auto& [hub, team, people, practice, vcfse] = t;
     // Kill the hub (SIGKILL: no clean shutdown) right after the second push is stored, and
     // bring it back before the client's retry.
-    struct KillingTransport : HubTransport {
-        std::unique_ptr<HubTransport> inner;
+    struct KillingTransport : ForwardingTransport {
         HubProcess* hub;
         int pushes = 0;
         PushResult push(const std::string& t, const std::string& s, std::int64_t f, std::int64_t th,
@@ -144,10 +144,6 @@ BOOST_AUTO_TEST_CASE(the_hub_killed_and_restarted_mid_sync_loses_nothing) {
             }
             return r;
         }
-        PullPage pull(const std::string& t, std::int64_t a, std::size_t l) override {
-            return inner->pull(t, a, l);
-        }
-        void announce(const KeyAnnouncement& a) override { inner->announce(a); }
     };
     practice.wrapTransport =
         [&](std::unique_ptr<HubTransport> inner) -> std::unique_ptr<HubTransport> {
@@ -234,8 +230,7 @@ BOOST_AUTO_TEST_CASE(a_run_asked_to_stop_ends_between_requests_and_the_next_resu
 BOOST_AUTO_TEST_CASE(a_replayed_batch_changes_nothing) {
     PracticeAndVcfse t(5, 800);
     auto& [hub, team, people, practice, vcfse] = t;
-    struct Recording : HubTransport {
-        std::unique_ptr<HubTransport> inner;
+    struct Recording : ForwardingTransport {
         std::vector<std::tuple<std::string, std::string, std::int64_t, std::int64_t,
                                std::vector<SealedEnvelope>>>* log;
         PushResult push(const std::string& t, const std::string& s, std::int64_t f, std::int64_t th,
@@ -243,10 +238,6 @@ BOOST_AUTO_TEST_CASE(a_replayed_batch_changes_nothing) {
             log->emplace_back(t, s, f, th, e);
             return inner->push(t, s, f, th, e);
         }
-        PullPage pull(const std::string& t, std::int64_t a, std::size_t l) override {
-            return inner->pull(t, a, l);
-        }
-        void announce(const KeyAnnouncement& a) override { inner->announce(a); }
     };
     std::vector<std::tuple<std::string, std::string, std::int64_t, std::int64_t,
                            std::vector<SealedEnvelope>>>
