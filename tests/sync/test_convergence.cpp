@@ -8,6 +8,7 @@
 #include <random>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "faulty_transport.h"
 #include "model/action_service.h"
@@ -88,6 +89,19 @@ void runScenario(const Scenario& sc) {
         std::uniform_int_distribution<int> jitter(0, 4000);
         int referrals = 0;
         for (int step = 0; step < sc.steps; ++step) {
+            if (second && step == sc.steps / 2) {
+                // Half-way, the second instance is killed while the desktops push through
+                // both; those that reach it hear nothing and keep their changes.
+                const auto delay = std::chrono::milliseconds(jitter(rng) % 40);
+                std::thread killer([&, delay] {
+                    std::this_thread::sleep_for(delay);
+                    second->kill();
+                });
+                for (auto& d : sites)
+                    d->sync();
+                killer.join();
+                second->start();
+            }
             const int s = pickSite(rng);
             auto& d = *sites[static_cast<std::size_t>(s)];
             d.clock->advance(std::chrono::milliseconds(jitter(rng)));
