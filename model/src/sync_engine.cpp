@@ -53,7 +53,8 @@ std::map<std::int64_t, std::string> readSetAside(SyncStore& sync) {
         if (end == std::string::npos)
             end = text.size();
         const auto item = text.substr(start, end - start);
-        if (auto colon = item.find(':'); colon != std::string::npos && colon > 0 &&
+        // At most 18 digits: a damaged setting must not throw out_of_range from here.
+        if (auto colon = item.find(':'); colon != std::string::npos && colon > 0 && colon <= 18 &&
                                          item.find_first_not_of("0123456789") == colon)
             out.emplace(std::stoll(item.substr(0, colon)), item.substr(colon + 1));
         start = end + 1;
