@@ -114,8 +114,8 @@ int create(const Invocation& inv, std::ostream& out) {
 
 int demo(const Invocation& inv, std::ostream& out, std::ostream& err) {
     std::string size = inv.option("size").value_or("small");
-    if (size != "small" && size != "large")
-        throw std::invalid_argument("--size is small or large");
+    if (size != "small" && size != "medium" && size != "large")
+        throw std::invalid_argument("--size is small, medium or large");
     Passphrase p = inv.option("passphrase-per-person") ? Passphrase() : storePassphrase(inv);
     SystemClock clock;
     auto started = std::chrono::steady_clock::now();
@@ -123,7 +123,10 @@ int demo(const Invocation& inv, std::ostream& out, std::ostream& err) {
     demo::DemoSummary summary;
     auto generate = [&](Store& store) {
         summary = demo::generateDemoData(
-            store, clock, size == "large" ? demo::DemoSize::large() : demo::DemoSize::small(),
+            store, clock,
+            size == "large"    ? demo::DemoSize::large()
+            : size == "medium" ? demo::DemoSize::medium()
+                               : demo::DemoSize::small(),
             numberOption(inv, "seed", 1), [&](std::size_t done, std::size_t total) {
                 int percent = static_cast<int>(100 * done / total);
                 if (percent / 5 != lastPercent / 5) {
@@ -431,7 +434,8 @@ void printUsage(std::ostream& out) {
     out << "Usage: nmdt-cli COMMAND STORE [options]\n\n"
            "Commands:\n"
            "  create   create a new encrypted store\n"
-           "  demo     fill a new store with a demo neighbourhood (--size small|large, --seed N);\n"
+           "  demo     fill a new store with a demo neighbourhood (--size small|medium|large, "
+           "--seed N);\n"
            "           --passphrase-per-person gives each demo person their own published\n"
            "           passphrase (listed) instead of one store passphrase\n"
            "  check    run the integrity check (exit 1 if it fails)\n"
