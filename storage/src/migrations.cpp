@@ -10,6 +10,7 @@
 #include "model/directory_service.h"
 #include "model/search_key.h"
 #include "model/store_error.h"
+#include "packed_stamps.h"
 
 namespace nmdt::storage {
 
@@ -316,6 +317,25 @@ void addPeopleColumns(SQLite::Database& db) {
     }
 }
 
+// Version 13: packed stamps. Stamps spelt out as text (74 bytes a field, the site id in
+// full) made an action's clock row over a kilobyte, past what SQLite keeps on a page, and
+// nearly tripled the store. Site ids and field names become numbers (packed_names) and each
+// entity's stamps a short blob (packed_stamps.h). Clock rows are rewritten now; base stamps
+// in the change log are read in either form and stay as they were.
+void packEntityClocks(SQLite::Database& db) {
+    db.exec("CREATE TABLE packed_names (number INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)");
+    PackedNames names;
+    SQLite::Statement read(db, "SELECT entity_id, stamps FROM entity_clocks");
+    SQLite::Statement write(db, "UPDATE entity_clocks SET stamps = ? WHERE entity_id = ?");
+    while (read.executeStep()) {
+        const auto packed = packStamps(db, names, unpackStamps(db, names, read.getColumn(1)));
+        write.bind(1, packed.data(), static_cast<int>(packed.size()));
+        write.bind(2, read.getColumn(0).getString());
+        write.exec();
+        write.reset();
+    }
+}
+
 using Step = std::function<void(SQLite::Database&)>;
 
 const std::vector<Step>& steps() {
@@ -332,6 +352,7 @@ const std::vector<Step>& steps() {
         [](SQLite::Database& db) { db.exec(kPracticeV10); },
         [](SQLite::Database& db) { db.exec(kAgendaIndexesV11); },
         addPeopleColumns,
+        packEntityClocks,
     };
     return all;
 }

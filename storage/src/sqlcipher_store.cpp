@@ -124,7 +124,8 @@ void appendToChangeLog(StoreImpl& s, const ChangeLogEntry& e, const FieldStamps&
     st->bind(10, e.userName);
     st->bind(11, e.role);
     st->bind(12, e.organisationId);
-    st->bind(13, encodeStamps(base));
+    const auto packed = packStamps(*s.db, s.packedNames, base);
+    st->bind(13, packed.data(), static_cast<int>(packed.size()));
     st->exec();
 }
 
@@ -133,17 +134,14 @@ FieldStamps readClocks(StoreImpl& s, const std::string& entityId) {
     st->bind(1, entityId);
     if (!st->executeStep())
         return {};
-    try {
-        return decodeStamps(st->getColumn(0).getString());
-    } catch (const MalformedChangeData& bad) {
-        throw StoreError(StoreErrorCode::Corrupt, std::string("entity clock: ") + bad.what());
-    }
+    return unpackStamps(*s.db, s.packedNames, st->getColumn(0));
 }
 
 void writeClocks(StoreImpl& s, const std::string& entityId, const FieldStamps& stamps) {
     auto st = s.prepare("INSERT OR REPLACE INTO entity_clocks (entity_id, stamps) VALUES (?, ?)");
     st->bind(1, entityId);
-    st->bind(2, encodeStamps(stamps));
+    const auto packed = packStamps(*s.db, s.packedNames, stamps);
+    st->bind(2, packed.data(), static_cast<int>(packed.size()));
     st->exec();
 }
 
@@ -231,6 +229,7 @@ std::unique_ptr<StoreImpl> makeImpl(const std::string& path, std::unique_ptr<SQL
     auto impl = std::make_unique<StoreImpl>();
     impl->path = path;
     impl->db = std::move(db);
+    impl->packedNames.attach(*impl->db);
     impl->clock = orSystemClock(std::move(clock));
     return impl;
 }

@@ -20,6 +20,7 @@
 #include "model/hybrid_clock.h"
 #include "model/store_error.h"
 #include "model/sync_types.h"
+#include "packed_stamps.h"
 
 namespace nmdt::storage {
 
@@ -73,6 +74,8 @@ struct StoreImpl {
     /// Who signed in, on a connection opened for them without the slots (background sync):
     /// every write on it must be in their name, as on the connection they signed in on.
     std::optional<ProfessionalId> actingFor;
+    /// Numbers of the site ids and field names in packed stamps (see packed_stamps.h).
+    PackedNames packedNames;
 
     /// A cached prepared statement for `sql` (compiled once per connection).
     BorrowedStatement prepare(const std::string& sql);

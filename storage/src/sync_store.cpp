@@ -88,7 +88,7 @@ const FieldValue& valueIn(const FieldList& row, std::string_view name) {
     return null;
 }
 
-SyncEntry readEntry(SQLite::Statement& st) {
+SyncEntry readEntry(SQLite::Statement& st, SQLite::Database& db, PackedNames& names) {
     SyncEntry out;
     auto& e = out.change;
     e.sequence = st.getColumn(0).getInt64();
@@ -102,10 +102,10 @@ SyncEntry readEntry(SQLite::Statement& st) {
     e.op = st.getColumn(6).getString() == "create" ? ChangeOp::Create : ChangeOp::Update;
     try {
         e.fields = decodeFields(st.getColumn(7).getString());
-        out.base = decodeStamps(st.getColumn(13).getString());
     } catch (const MalformedChangeData& bad) {
         throw StoreError(StoreErrorCode::Corrupt, bad.what());
     }
+    out.base = unpackStamps(db, names, st.getColumn(13));
     e.intent = st.getColumn(8).getString();
     e.userId = st.getColumn(9).getString();
     e.userName = st.getColumn(10).getString();
@@ -377,7 +377,7 @@ std::vector<SyncEntry> SqlCipherStore::outbox(std::int64_t afterSequence, std::s
         st->bind(3, static_cast<std::int64_t>(limit));
         std::vector<SyncEntry> out;
         while (st->executeStep())
-            out.push_back(readEntry(*st));
+            out.push_back(readEntry(*st, *impl_->db, impl_->packedNames));
         return out;
     });
 }
