@@ -1,6 +1,7 @@
 #include "model/sync_engine.h"
 
 #include <algorithm>
+#include <future>
 #include <map>
 #include <set>
 #include <thread>
@@ -191,7 +192,7 @@ auto SyncEngine::withRetries(F&& f) -> decltype(f()) {
     }
 }
 
-std::vector<std::string> SyncEngine::audienceOf(const SyncEntry& entry) {
+std::vector<std::string> SyncEngine::audienceOf(const SyncEntry& entry, CaseAudiences& byCase) {
     const auto& c = entry.change;
     switch (c.kind) {
         case EntityKind::Organisation:
@@ -205,18 +206,25 @@ std::vector<std::string> SyncEngine::audienceOf(const SyncEntry& entry) {
     }
     if (sync_.isPrivate(c.kind, c.entityId))
         return {};
-    std::vector<std::string> orgs{sealer_.ownOrganisation()};
     auto caseId = sync_.owningCase(c.kind, c.entityId);
     if (!caseId)
-        return orgs;
+        return {sealer_.ownOrganisation()};
+    auto known = byCase.find(caseId->str());
+    if (known == byCase.end())
+        known = byCase.emplace(caseId->str(), audienceOfCase(*caseId)).first;
+    return known->second;
+}
+
+std::vector<std::string> SyncEngine::audienceOfCase(const CaseId& caseId) {
+    std::vector<std::string> orgs{sealer_.ownOrganisation()};
     // The referring organisation holds the case; it always sees what is done on it.
-    if (auto owner = store_.caseById(*caseId); owner && !owner->referrerOrganisation.empty() &&
-                                               owner->referrerOrganisation.str() != orgs[0])
+    if (auto owner = store_.caseById(caseId); owner && !owner->referrerOrganisation.empty() &&
+                                              owner->referrerOrganisation.str() != orgs[0])
         orgs.push_back(owner->referrerOrganisation.str());
 
     // The latest recorded decision per organisation counts; a legal basis permits too.
     std::map<std::string, std::pair<std::string, bool>> latest;
-    for (const auto& consent : store_.consents(*caseId)) {
+    for (const auto& consent : store_.consents(caseId)) {
         bool permits = consent.decision == ConsentDecision::Permit || !consent.legalBasis.empty();
         auto key = toIsoDate(consent.recordedOn) + consent.id.str();
         auto& slot = latest[consent.organisationId.str()];
@@ -288,8 +296,9 @@ void SyncEngine::push(SyncReport& report) {
         }
         // One envelope per audience, in order of first appearance.
         std::vector<std::pair<std::vector<std::string>, std::vector<SyncEntry>>> groups;
+        CaseAudiences byCase;
         for (auto& e : entries) {
-            auto audience = audienceOf(e);
+            auto audience = audienceOf(e, byCase);
             if (audience.empty()) {
                 ++report.withheldChanges;
                 continue;
@@ -357,12 +366,8 @@ void SyncEngine::clampOwn(const SealedEnvelope& envelope) {
     // hub's time: without this the author would keep its unclamped stamps and disagree with
     // every other desktop about which later value wins.
     const auto& h = envelope.header;
-    const auto own =
-        sync_.outbox(h.fromSequence, static_cast<std::size_t>(h.throughSequence - h.fromSequence));
-    const bool ahead = std::any_of(own.begin(), own.end(), [&](const SyncEntry& e) {
-        return needsClamp({e.change.hlc, e.change.siteId}, envelope.hubTimeMs);
-    });
-    if (!ahead)
+    const std::int64_t newest = sync_.newestOwnWallMs(h.fromSequence, h.throughSequence);
+    if (!needsClamp({{newest, 0}, h.site}, envelope.hubTimeMs))
         return;
     auto batch = sealer_.open(envelope);
     // Clamping again what the push's answer already clamped changes nothing.
@@ -481,9 +486,19 @@ void SyncEngine::pull(SyncReport& report) {
         writeSetAside(sync_, setAside);
     }
 
+    // Each page after the first is fetched while the one before it is opened and applied,
+    // so the hub's reading, the transfer and the parsing overlap the local writes. Only one
+    // request is ever in flight and the cursor moves only when a page is applied, so a
+    // failure part way leaves everything as a pull without the overlap would.
+    auto fetch = [this](std::int64_t after) {
+        return withRetries([&] { return hub_.pull(options_.team, after, options_.pullPage); });
+    };
+    std::int64_t after = sync_.syncCursors().pulledThrough;
+    PullPage page = fetch(after);
     for (;;) {
-        const std::int64_t after = sync_.syncCursors().pulledThrough;
-        auto page = withRetries([&] { return hub_.pull(options_.team, after, options_.pullPage); });
+        std::future<PullPage> next;
+        if (page.more && page.next > after)
+            next = std::async(std::launch::async, fetch, page.next);
         std::vector<ReceivedBatch> batches;
         std::vector<SyncProblem> problems;
         bool setAsideChanged = false;
@@ -524,8 +539,10 @@ void SyncEngine::pull(SyncReport& report) {
         if (setAsideChanged)
             writeSetAside(sync_, setAside);
         tally(sync_.applyReceived(batches, page.next, problems));
-        if (!page.more || page.next <= after)
+        if (!next.valid())
             return;
+        after = page.next;
+        page = next.get();
     }
 }
 

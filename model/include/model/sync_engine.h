@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -66,7 +67,11 @@ class SyncEngine {
     void push(SyncReport& report);
     void pull(SyncReport& report);
     void clampOwn(const SealedEnvelope& envelope);
-    std::vector<std::string> audienceOf(const SyncEntry& entry);
+    /// Organisations that may see a case's records (sorted); memoised per push batch in
+    /// `byCase`, since it depends only on what the store holds, not on the entry.
+    using CaseAudiences = std::map<std::string, std::vector<std::string>>;
+    std::vector<std::string> audienceOf(const SyncEntry& entry, CaseAudiences& byCase);
+    std::vector<std::string> audienceOfCase(const CaseId& caseId);
     template <class F>
     auto withRetries(F&& f) -> decltype(f());
 

@@ -19,6 +19,9 @@ class SyncStore {
 
     /// This desktop's own changes after `afterSequence`, oldest first, with base stamps.
     virtual std::vector<SyncEntry> outbox(std::int64_t afterSequence, std::size_t limit) const = 0;
+    /// The latest wall clock among own changes in (afterSequence, throughSequence]; 0 if none.
+    virtual std::int64_t newestOwnWallMs(std::int64_t afterSequence,
+                                         std::int64_t throughSequence) const = 0;
     /// Own changes the hub has not acknowledged yet.
     virtual std::size_t pendingChanges() const = 0;
     virtual SyncCursors syncCursors() const = 0;

@@ -134,6 +134,8 @@ class SqlCipherStore final : public OpenStore, public SyncStore {
 
     // SyncStore (storage/src/sync_store.cpp)
     std::vector<SyncEntry> outbox(std::int64_t afterSequence, std::size_t limit) const override;
+    std::int64_t newestOwnWallMs(std::int64_t afterSequence,
+                                 std::int64_t throughSequence) const override;
     std::size_t pendingChanges() const override;
     SyncCursors syncCursors() const override;
     void recordPushed(std::int64_t throughSequence) override;
