@@ -359,7 +359,7 @@ void SyncEngine::push(SyncReport& report) {
     }
 }
 
-void SyncEngine::clampOwn(const SealedEnvelope& envelope) {
+bool SyncEngine::ownRanAhead(const SealedEnvelope& envelope) const {
     // Receivers clamp stamps from a clock running ahead to the hub's time on the envelope;
     // the push's answer lets this desktop do the same to its own. When that answer was lost
     // (the push landed, the reply did not), the envelope coming back is the only word of the
@@ -367,9 +367,25 @@ void SyncEngine::clampOwn(const SealedEnvelope& envelope) {
     // every other desktop about which later value wins.
     const auto& h = envelope.header;
     const std::int64_t newest = sync_.newestOwnWallMs(h.fromSequence, h.throughSequence);
-    if (!needsClamp({{newest, 0}, h.site}, envelope.hubTimeMs))
-        return;
-    auto batch = sealer_.open(envelope);
+    return needsClamp({{newest, 0}, h.site}, envelope.hubTimeMs);
+}
+
+void SyncEngine::clampOwn(const SealedEnvelope& envelope) {
+    SealedEnvelope whole;
+    if (envelope.leftOut) {
+        // Sent back without its content: fetched whole, this once.
+        auto page = withRetries(
+            [&] { return hub_.pull(options_.team, envelope.hubSequence - 1, 1, std::string()); });
+        auto found = std::find_if(page.envelopes.begin(), page.envelopes.end(), [&](const auto& e) {
+            return e.hubSequence == envelope.hubSequence && !e.leftOut;
+        });
+        if (found == page.envelopes.end())
+            throw SyncError(SyncError::Kind::Malformed, "the hub did not send envelope " +
+                                                            std::to_string(envelope.hubSequence) +
+                                                            " whole when asked");
+        whole = std::move(*found);
+    }
+    auto batch = sealer_.open(envelope.leftOut ? whole : envelope);
     // Clamping again what the push's answer already clamped changes nothing.
     sync_.clampOwnStamps(batch.entries, envelope.hubTimeMs, envelope.hubSequence);
 }
@@ -467,7 +483,8 @@ void SyncEngine::pull(SyncReport& report) {
             continue;
         }
         const std::int64_t sequence = it->first;
-        auto page = withRetries([&] { return hub_.pull(options_.team, sequence - 1, 1); });
+        auto page =
+            withRetries([&] { return hub_.pull(options_.team, sequence - 1, 1, std::string()); });
         std::vector<ReceivedBatch> batches;
         std::vector<SyncProblem> problems;
         for (const auto& envelope : page.envelopes)
@@ -490,8 +507,9 @@ void SyncEngine::pull(SyncReport& report) {
     // so the hub's reading, the transfer and the parsing overlap the local writes. Only one
     // request is ever in flight and the cursor moves only when a page is applied, so a
     // failure part way leaves everything as a pull without the overlap would.
-    auto fetch = [this](std::int64_t after) {
-        return withRetries([&] { return hub_.pull(options_.team, after, options_.pullPage); });
+    auto fetch = [this, &site](std::int64_t after) {
+        return withRetries(
+            [&] { return hub_.pull(options_.team, after, options_.pullPage, site); });
     };
     std::int64_t after = sync_.syncCursors().pulledThrough;
     PullPage page = fetch(after);
@@ -505,10 +523,25 @@ void SyncEngine::pull(SyncReport& report) {
         for (const auto& envelope : page.envelopes) {
             if (envelope.header.site == site) {
                 try {
-                    clampOwn(envelope);  // our own, already applied when written
+                    // Our own, already applied when written. Fetching it whole waits for
+                    // the next page's request: one request at a time on the transport.
+                    if (ownRanAhead(envelope)) {
+                        if (next.valid())
+                            next.wait();
+                        clampOwn(envelope);
+                    }
                 } catch (const SyncError& e) {
                     problems.push_back({options_.now(), "refused-envelope", e.what()});
                 }
+                continue;
+            }
+            if (envelope.leftOut) {
+                ++report.refusedEnvelopes;
+                problems.push_back({options_.now(), "refused-envelope",
+                                    "the hub sent envelope " +
+                                        std::to_string(envelope.hubSequence) + " of site " +
+                                        envelope.header.site +
+                                        " without its content, as if it were this desktop's"});
                 continue;
             }
             ++report.receivedEnvelopes;

@@ -35,8 +35,9 @@ struct ForwardingTransport : HubTransport {
                     std::int64_t through, const std::vector<SealedEnvelope>& envelopes) override {
         return inner->push(team, site, from, through, envelopes);
     }
-    PullPage pull(const std::string& team, std::int64_t after, std::size_t limit) override {
-        return inner->pull(team, after, limit);
+    PullPage pull(const std::string& team, std::int64_t after, std::size_t limit,
+                  const std::string& ownSite) override {
+        return inner->pull(team, after, limit, ownSite);
     }
     void announce(const KeyAnnouncement& a) override { inner->announce(a); }
 };
@@ -70,10 +71,11 @@ class FaultyTransport final : public HubTransport {
             throw SyncError(SyncError::Kind::Network, "test: request dropped");
         inner_->announce(a);
     }
-    PullPage pull(const std::string& team, std::int64_t after, std::size_t limit) override {
+    PullPage pull(const std::string& team, std::int64_t after, std::size_t limit,
+                  const std::string& ownSite) override {
         if (chance(rates_.dropRequest))
             throw SyncError(SyncError::Kind::Network, "test: request dropped");
-        auto page = inner_->pull(team, after, limit);
+        auto page = inner_->pull(team, after, limit, ownSite);
         if (chance(rates_.loseAnswer))
             throw SyncError(SyncError::Kind::Network, "test: answer lost");
         return page;

@@ -2,6 +2,7 @@
 // private notes, consent gating and duplicate people.
 #include <boost/test/unit_test.hpp>
 
+#include "faulty_transport.h"
 #include "model/action_service.h"
 #include "model/case_service.h"
 #include "model/conflict_service.h"
@@ -325,6 +326,80 @@ BOOST_AUTO_TEST_CASE(a_private_note_never_leaves_its_desktop) {
                 for (const auto& f : entry.change.fields)
                     if (auto s = std::get_if<std::string>(&f.value))
                         BOOST_TEST(s->find("Zebulon") == std::string::npos);
+}
+
+namespace {
+/// Keeps every envelope a desktop's pulls bring, and may alter them on the way in.
+struct RecordingTransport : ForwardingTransport {
+    std::vector<SealedEnvelope>* seen = nullptr;
+    std::function<void(SealedEnvelope&)> alter;
+    PullPage pull(const std::string& team, std::int64_t after, std::size_t limit,
+                  const std::string& ownSite) override {
+        auto page = inner->pull(team, after, limit, ownSite);
+        for (auto& e : page.envelopes) {
+            if (alter)
+                alter(e);
+            seen->push_back(e);
+        }
+        return page;
+    }
+};
+
+std::function<std::unique_ptr<HubTransport>(std::unique_ptr<HubTransport>)> recording(
+    std::vector<SealedEnvelope>& seen, std::function<void(SealedEnvelope&)> alter = nullptr) {
+    return [&seen, alter](std::unique_ptr<HubTransport> inner) -> std::unique_ptr<HubTransport> {
+        auto t = std::make_unique<RecordingTransport>();
+        t->inner = std::move(inner);
+        t->seen = &seen;
+        t->alter = alter;
+        return t;
+    };
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_desktop_gets_its_own_envelopes_back_without_their_content) {
+    TwoDesktops t;
+    auto caseId = t.sharedCase("Owens", 7);
+    std::vector<SealedEnvelope> practiceSaw, vcfseSaw;
+    t.practice.wrapTransport = recording(practiceSaw);
+    t.vcfse.wrapTransport = recording(vcfseSaw);
+    TwoDesktops::requireSynced(t.practice.sync());
+    TwoDesktops::requireSynced(t.vcfse.sync());
+    const std::string practiceSite = t.practice.store->siteId();
+    std::size_t own = 0;
+    for (const auto& e : practiceSaw) {
+        BOOST_TEST(e.header.site == practiceSite);  // nothing new from anyone else
+        BOOST_TEST(e.leftOut);
+        BOOST_TEST(e.ciphertext.empty());
+        BOOST_TEST(e.hubTimeMs > 0);
+        ++own;
+    }
+    BOOST_TEST(own > 0u);
+    // The partner gets the same envelopes whole, and the case with them.
+    BOOST_TEST(vcfseSaw.size() == own);
+    for (const auto& e : vcfseSaw)
+        BOOST_TEST((!e.leftOut && !e.ciphertext.empty()));
+    BOOST_TEST(t.vcfse.store->caseById(caseId).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(a_partners_envelope_sent_as_if_it_were_the_readers_own_is_refused) {
+    TwoDesktops t;
+    auto caseId = t.sharedCase("Pryce", 8);
+    TwoDesktops::requireSynced(t.practice.sync());
+    // A hub (or something between) that strips a partner's envelope down to its header.
+    std::vector<SealedEnvelope> seen;
+    t.vcfse.wrapTransport = recording(seen, [](SealedEnvelope& e) {
+        e.leftOut = true;
+        e.ciphertext.clear();
+    });
+    auto report = t.vcfse.sync();
+    BOOST_TEST(report.refusedEnvelopes > 0u);
+    BOOST_TEST(!t.vcfse.store->caseById(caseId).has_value());
+    auto problems = t.vcfse.store->syncProblems(10);
+    BOOST_TEST(std::any_of(problems.begin(), problems.end(), [](const SyncProblem& p) {
+        return p.kind == "refused-envelope" &&
+               p.message.find("without its content") != std::string::npos;
+    }));
 }
 
 BOOST_AUTO_TEST_CASE(a_pull_page_is_capped_in_bytes_and_nothing_is_left_behind) {

@@ -245,6 +245,23 @@ Object::Ptr envelopeToJson(const SealedEnvelope& e) {
     return o;
 }
 
+Object::Ptr leftOutEnvelopeToJson(const SealedEnvelope& e) {
+    Object::Ptr o = headerToJson(e.header);
+    o->set("leftOut", true);
+    o->set("sequence", Poco::Int64(e.hubSequence));
+    o->set("hubTime", Poco::Int64(e.hubTimeMs));
+    return o;
+}
+
+SealedEnvelope leftOutEnvelopeFromJson(const Object::Ptr& o, const std::string& what) {
+    SealedEnvelope e;
+    e.header = headerFromJson(o, what);
+    e.hubSequence = requireInt(o, "sequence", what);
+    e.hubTimeMs = requireInt(o, "hubTime", what);
+    e.leftOut = true;
+    return e;
+}
+
 SealedEnvelope envelopeFromJson(const Object::Ptr& o, const std::string& what) {
     if (!o)
         throw malformed(what, "it is not an object");

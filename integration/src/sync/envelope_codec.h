@@ -20,6 +20,10 @@ std::vector<SyncEntry> decodeBody(const std::string& body, const EnvelopeHeader&
 Poco::JSON::Object::Ptr envelopeToJson(const SealedEnvelope& envelope);
 /// Throws SyncError(Malformed) naming the missing or mistyped member.
 SealedEnvelope envelopeFromJson(const Poco::JSON::Object::Ptr& json, const std::string& what);
+/// A reader's own envelope as the hub sends it back: header and hub stamps, no content.
+Poco::JSON::Object::Ptr leftOutEnvelopeToJson(const SealedEnvelope& envelope);
+SealedEnvelope leftOutEnvelopeFromJson(const Poco::JSON::Object::Ptr& json,
+                                       const std::string& what);
 
 /// Parses a JSON object; throws SyncError(Malformed) with `what` in the message.
 Poco::JSON::Object::Ptr parseObject(const std::string& text, const std::string& what);

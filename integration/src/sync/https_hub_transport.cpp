@@ -68,11 +68,14 @@ class HttpsHubTransport final : public HubTransport {
         return r;
     }
 
-    PullPage pull(const std::string& team, std::int64_t after, std::size_t limit) override {
+    PullPage pull(const std::string& team, std::int64_t after, std::size_t limit,
+                  const std::string& ownSite) override {
         Poco::URI uri("/v1/pull");
         uri.addQueryParameter("team", team);
         uri.addQueryParameter("after", std::to_string(after));
         uri.addQueryParameter("limit", std::to_string(limit));
+        if (!ownSite.empty())
+            uri.addQueryParameter("own", ownSite);
         auto [status, answer] =
             request(Poco::Net::HTTPRequest::HTTP_GET, uri.getPathAndQuery(), "");
         PullPage page;
@@ -88,6 +91,10 @@ class HttpsHubTransport final : public HubTransport {
         for (unsigned i = 0; i < list->size(); ++i) {
             const auto what = "envelope " + std::to_string(i) + " of the hub's answer";
             auto o = list->getObject(i);
+            if (o && o->optValue<bool>("leftOut", false)) {
+                page.envelopes.push_back(leftOutEnvelopeFromJson(o, what));
+                continue;
+            }
             auto e = envelopeFromJson(o, what);
             if (o->has("hubCertificate")) {
                 auto at = requireInt(o, "hubCertificate", what);

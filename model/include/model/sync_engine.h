@@ -66,6 +66,9 @@ class SyncEngine {
     void announceKey();
     void push(SyncReport& report);
     void pull(SyncReport& report);
+    /// Whether an own envelope coming back holds changes stamped ahead of the hub's time.
+    bool ownRanAhead(const SealedEnvelope& envelope) const;
+    /// Clamps those changes as every reader did (fetching the envelope whole if left out).
     void clampOwn(const SealedEnvelope& envelope);
     /// Organisations that may see a case's records (sorted); memoised per push batch in
     /// `byCase`, since it depends only on what the store holds, not on the entry.

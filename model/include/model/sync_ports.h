@@ -36,6 +36,9 @@ struct SealedEnvelope {
     std::int64_t hubTimeMs = 0;     // assigned by the hub
     std::string hubReceipt;         // the hub's signature over team, sequence, time, signature
     std::string hubCertificate;     // PEM of the hub certificate that signed the receipt
+    /// The hub sent only the header and its own stamps: the reader's own envelope, which it
+    /// asked to have left out (it wrote the content). Empty nonce, ciphertext and signature.
+    bool leftOut = false;
 
     /// What it costs the hub's disk, as the hub's quotas count it.
     std::int64_t storedBytes() const {
@@ -117,7 +120,9 @@ class HubTransport {
     virtual PushResult push(const std::string& team, const std::string& site,
                             std::int64_t fromSequence, std::int64_t throughSequence,
                             const std::vector<SealedEnvelope>& envelopes) = 0;
-    virtual PullPage pull(const std::string& team, std::int64_t after, std::size_t limit) = 0;
+    /// Envelopes after `after`; those pushed by `ownSite` (if not empty) come left out.
+    virtual PullPage pull(const std::string& team, std::int64_t after, std::size_t limit,
+                          const std::string& ownSite) = 0;
     /// Records a key announcement at the hub; throws SyncError (Refused) when the hub will
     /// not take it (another desktop is the team's chair there).
     virtual void announce(const KeyAnnouncement& announcement) = 0;
