@@ -6,6 +6,7 @@
 
 #include <sstream>
 
+#include "json_writer.h"
 #include "sync_crypto.h"
 
 namespace nmdt::integration {
@@ -122,9 +123,9 @@ Object::Ptr parseObject(const std::string& text, const std::string& what) {
 }
 
 std::string stringify(const Object::Ptr& json) {
-    std::ostringstream out;
-    json->stringify(out);
-    return out.str();
+    std::string out;
+    appendJson(out, json);
+    return out;
 }
 
 std::string requireString(const Object::Ptr& o, const std::string& name, const std::string& what) {
