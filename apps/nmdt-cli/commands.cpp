@@ -173,7 +173,10 @@ int demo(const Invocation& inv, std::ostream& out, std::ostream& err) {
     } else {
         // Generated before the store is moved into place: stopped part way, it leaves nothing.
         requireAcceptable(p);
-        SqlCipherStore::create(inv.store, p, generate);
+        SqlCipherStore::create(inv.store, p, [&](SqlCipherStore& store) {
+            store.writeInBulk();
+            generate(store);
+        });
     }
     if (!inv.option("passphrase-per-person"))
         err << "\rGenerating demo data: done.   \n";

@@ -356,6 +356,13 @@ void StoreImpl::writeStep() {
     --*writesBeforeFault;
 }
 
+void SqlCipherStore::writeInBulk() {
+    guarded([&] {
+        impl_->db->exec("PRAGMA cache_size = -262144");
+        impl_->db->exec("PRAGMA synchronous = NORMAL");
+    });
+}
+
 void SqlCipherStore::injectFaultAfterWrites(std::optional<std::size_t> steps) {
     impl_->writesBeforeFault = steps;
 }

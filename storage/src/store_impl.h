@@ -76,8 +76,8 @@ struct StoreImpl {
     std::optional<ProfessionalId> actingFor;
     /// Numbers of the site ids and field names in packed stamps (see packed_stamps.h).
     PackedNames packedNames;
-    /// Whether this connection's page cache was raised for a catch-up (sync_store.cpp).
-    bool cacheRaised = false;
+    /// Whether this connection was set up for a catch-up (sync_store.cpp).
+    bool catchingUp = false;
 
     /// A cached prepared statement for `sql` (compiled once per connection).
     BorrowedStatement prepare(const std::string& sql);

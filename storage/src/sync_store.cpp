@@ -91,15 +91,20 @@ const FieldValue& valueIn(const FieldList& row, std::string_view name) {
 /// A connection catching up (a page of thousands of entries, as when a desktop joins a
 /// team) gets a page cache eight times the usual: each entry lands at random keys in a
 /// dozen B-trees, and with 32 MB every page's transaction re-read (and decrypted) pages it
-/// had just evicted. It stays raised for the connection, which sync opens for its run.
-void raiseCacheForCatchUp(StoreImpl& s, const std::vector<ReceivedBatch>& page) {
+/// had just evicted. Its commits also stop waiting for the disk (synchronous=NORMAL: in
+/// WAL mode a power cut can lose the last commits but never corrupts): each page commits
+/// with its cursor, so a lost page is simply pulled again. Commits on other connections
+/// (people's edits) still wait for the disk, and take these with them. Both stay for the
+/// connection, which sync opens for its run.
+void prepareForCatchUp(StoreImpl& s, const std::vector<ReceivedBatch>& page) {
     constexpr std::size_t kCatchUpEntries = 2000;
     std::size_t entries = 0;
     for (const auto& batch : page)
         entries += batch.entries.size();
-    if (entries >= kCatchUpEntries && !s.cacheRaised) {
+    if (entries >= kCatchUpEntries && !s.catchingUp) {
         s.db->exec("PRAGMA cache_size = -262144");  // 256 MB
-        s.cacheRaised = true;
+        s.db->exec("PRAGMA synchronous = NORMAL");
+        s.catchingUp = true;
     }
 }
 
@@ -505,7 +510,7 @@ ApplyReport SqlCipherStore::applyReceived(const std::vector<ReceivedBatch>& page
             ApplyReport report;
             std::vector<SyncProblem> problems = incomingProblems;
             const std::int64_t now = toMillis(impl_->clock->now());
-            raiseCacheForCatchUp(*impl_, page);
+            prepareForCatchUp(*impl_, page);
             SQLite::Transaction tx(*impl_->db);
             Merger merger(*impl_, report, problems, now);
             for (const auto& batch : page) {

@@ -180,6 +180,11 @@ class SqlCipherStore final : public OpenStore, public SyncStore {
                                         const std::string& storePath,
                                         const Passphrase& storePassphrase);
 
+    /// For filling a store before it is moved into place (demo generation): a 256 MB page
+    /// cache, and commits that do not wait for the disk. Closing the store checkpoints and
+    /// syncs it, so what is moved into place is whole.
+    void writeInBulk();
+
     /// Fault injection for tests: the write step after `steps` more (rows, change-log and
     /// audit entries) throws StoreError(Io) inside its transaction; nullopt turns it off.
     void injectFaultAfterWrites(std::optional<std::size_t> steps);
