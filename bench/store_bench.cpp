@@ -214,7 +214,8 @@ std::map<std::string, Timing> workload(const OpenFn& open, int iterations) {
     ActionQuery openOnes;
     openOnes.ownerOrganisation = org;
     openOnes.openOnly = true;
-    openOnes.limit = static_cast<std::size_t>(iterations);
+    // Enough to find some in either state however few iterations are asked for.
+    openOnes.limit = static_cast<std::size_t>(std::max(iterations, 500));
     std::vector<ActionId> targets;
     // Either state will do: each run toggles them, and earlier runs leave some on hold.
     for (const auto& a : store->actions(openOnes))
