@@ -2,7 +2,7 @@
 // Run under an X server (xvfb-run) with NMDT_PASSPHRASE set, and NMDT_USER for a store
 // with key slots (then start-up includes signing in through the person's slot):
 //
-//   xvfb-run -a nmdt-gui-bench STORE [--runs N]
+//   xvfb-run -a nmdt-gui-bench STORE [--runs N] [--cold]
 //
 // Start-up is measured as whole processes (this program re-runs itself): from launch to
 // the first idle moment of an interactive main window, against a bare wxWidgets frame
@@ -12,6 +12,7 @@
 #include <wx/frame.h>
 #include <wx/listctrl.h>
 #include <wx/srchctrl.h>
+#include <fstream>
 
 #include <algorithm>
 #include <chrono>
@@ -121,20 +122,39 @@ int main(int argc, char** argv) {
     if (args.size() >= 2 && args[0] == "--child-app")
         return childMode(argc, argv, false, args[1]);
     if (args.empty() || !std::getenv("NMDT_PASSPHRASE")) {
-        std::cerr << "usage: NMDT_PASSPHRASE=... xvfb-run -a nmdt-gui-bench STORE [--runs N]\n";
+        std::cerr
+            << "usage: NMDT_PASSPHRASE=... xvfb-run -a nmdt-gui-bench STORE [--runs N] [--cold]\n";
         return 2;
     }
     const std::string store = args[0];
     int runs = 5;
-    for (std::size_t i = 1; i + 1 < args.size(); ++i)
-        if (args[i] == "--runs")
+    bool cold = false;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        if (args[i] == "--runs" && i + 1 < args.size())
             runs = std::atoi(args[i + 1].c_str());
+        if (args[i] == "--cold")
+            cold = true;
+    }
+    // --cold (Linux, as root): the page cache is emptied before each start and before the
+    // in-process measurements, so the store is read from disk as after a restart.
+    auto dropPageCache = [cold] {
+        if (!cold)
+            return;
+        std::fflush(nullptr);
+        std::system("sync");
+        std::ofstream drop("/proc/sys/vm/drop_caches");
+        drop << "3\n";
+        if (!drop)
+            std::cerr << "--cold: could not empty the page cache (needs root on Linux)\n";
+    };
     const std::string self = argv[0];  // a program path, not a shell word
 
     // 1. Start-up, as whole processes, alternating so load affects both alike.
     std::vector<double> bare, app;
     for (int i = 0; i < runs; ++i) {
+        dropPageCache();
         bare.push_back(timeChild(self, "--child-bare"));
+        dropPageCache();
         app.push_back(timeChild(self, "--child-app '" + store + "'"));
     }
     std::cout << std::fixed << std::setprecision(1);
@@ -147,6 +167,7 @@ int main(int argc, char** argv) {
               << std::setprecision(1) << " |\n";
 
     // 2. In this process: the main window over the store, then searching and scrolling.
+    dropPageCache();
     wxApp::SetInstance(new wxApp);
     int one = 1;
     wxEntryStart(one, argv);
