@@ -21,27 +21,10 @@ step() { printf '\n== %s\n' "$*"; }
 fail() { echo "WALKTHROUGH FAILED: $*" >&2; exit 1; }
 
 step "Two desktops and their certificates"
-"$cli" demo practice.nmdt --size small >/dev/null
-"$cli" create vcfse.nmdt >/dev/null
-orgs=$("$cli" organisations practice.nmdt)
-practice_org=$(echo "$orgs" | awk '/Riverside Surgery/ {print $1}')
-vcfse_org=$(echo "$orgs" | awk '/Age Well Together/ {print $1}')
-"$root/scripts/make-trial-certs.sh" pki localhost "practice:$practice_org" "vcfse:$vcfse_org" >/dev/null
-port=$((20000 + RANDOM % 20000))
-cat > hub.properties <<CONF
-hub.host=127.0.0.1
-hub.port=$port
-hub.certificate=$dir/pki/hub.pem
-hub.privateKey=$dir/pki/hub.key
-hub.ca=$dir/pki/ca.pem
-hub.dataDirectory=$dir/hub-data
-hub.handshakeTimeoutMs=2000
-hub.maxConnectionsPerAddress=20
-CONF
-"$hub" --config="$dir/hub.properties" > hub.out 2>&1 &
-hub_pid=$!
-for _ in $(seq 50); do grep -q listening hub.out && break; sleep 0.1; done
-grep -q listening hub.out || { cat hub.out; fail "the hub did not start"; }
+# shellcheck source=lib/trial-hub.sh
+. "$root/scripts/lib/trial-hub.sh"
+start_trial_hub "hub.handshakeTimeoutMs=2000
+hub.maxConnectionsPerAddress=20"
 cat hub.out
 
 step "The practice starts a team, the VCFSE desktop joins, both sync"

@@ -26,25 +26,9 @@ cd "$work"
 export HOME="$work" NMDT_PASSPHRASE="demo passphrase 2026"
 fail() { echo "SYNC WALKTHROUGH FAILED: $*" >&2; exit 1; }
 
-"$cli" demo practice.nmdt --size small >/dev/null 2>&1
-"$cli" create vcfse.nmdt >/dev/null
-orgs=$("$cli" organisations practice.nmdt)
-practice_org=$(echo "$orgs" | awk '/Riverside Surgery/ {print $1}')
-vcfse_org=$(echo "$orgs" | awk '/Age Well Together/ {print $1}')
-"$root/scripts/make-trial-certs.sh" pki localhost "practice:$practice_org" "vcfse:$vcfse_org" >/dev/null
-port=$((20000 + RANDOM % 20000))
-cat > hub.properties <<CONF
-hub.host=127.0.0.1
-hub.port=$port
-hub.certificate=$work/pki/hub.pem
-hub.privateKey=$work/pki/hub.key
-hub.ca=$work/pki/ca.pem
-hub.dataDirectory=$work/hub-data
-CONF
-"$hub" --config="$work/hub.properties" > hub.out 2>&1 &
-hub_pid=$!
-for _ in $(seq 50); do grep -q listening hub.out && break; sleep 0.1; done
-grep -q listening hub.out || { cat hub.out; fail "the hub did not start"; }
+# shellcheck source=lib/trial-hub.sh
+. "$root/scripts/lib/trial-hub.sh"
+start_trial_hub
 "$cli" sync-start-team practice.nmdt --hub "https://localhost:$port" --team northvale \
   --cert pki/practice.pem --key pki/practice.key --ca pki/ca.pem >/dev/null
 code=$("$cli" sync-invite practice.nmdt --to invitation.json | tail -1 | tr -d ' ')
