@@ -35,16 +35,12 @@ code=$("$cli" sync-invite practice.nmdt --to invitation.json | tail -1 | tr -d '
 "$cli" sync-join vcfse.nmdt --invitation invitation.json --code "$code" \
   --cert pki/vcfse.pem --key pki/vcfse.key --ca pki/ca.pem >/dev/null
 
-display=":$((90 + RANDOM % 100))"
-Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp &
-xvfb_pid=$!
-export DISPLAY="$display" GDK_BACKEND=x11 NO_AT_BRIDGE=1
-sleep 1
-"$app" --store "$work/practice.nmdt" &
-app_pid=$!
 settle=0.8
 # shellcheck source=lib/drive-window.sh
 . "$root/scripts/lib/drive-window.sh"
+start_display
+"$app" --store "$work/practice.nmdt" &
+app_pid=$!
 
 echo "Sync walkthrough screenshots in $out:"
 window "Neighbourhood MDT"

@@ -32,18 +32,13 @@ passphrase="amina demo passphrase"
 store="$work/demo.nmdt"
 "$build/apps/nmdt-cli" demo "$store" --size small --passphrase-per-person >/dev/null 2>&1
 
-display=":$((90 + RANDOM % 100))"
-Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp &
-xvfb=$!
-export DISPLAY="$display" GDK_BACKEND=x11 NO_AT_BRIDGE=1
-sleep 1
-"$build/apps/nmdt/nmdt" --store "$store" &
-app=$!
-trap 'kill $app $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT
-
 settle=0.7
 # shellcheck source=lib/drive-window.sh
 . scripts/lib/drive-window.sh
+start_display
+"$build/apps/nmdt/nmdt" --store "$store" &
+app=$!
+trap 'kill $app $xvfb_pid 2>/dev/null || true; rm -rf "$work"' EXIT
 
 echo "Walkthrough screenshots in $out:"
 window "Neighbourhood MDT"

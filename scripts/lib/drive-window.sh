@@ -38,3 +38,10 @@ unlock_as_chair() {  # unlock_as_chair PASSPHRASE [migrates]: sign in as the cha
   fi
   window "Neighbourhood MDT"
 }
+start_display() {  # start_display: a fresh Xvfb on a random display; sets $xvfb_pid, exports DISPLAY
+  local display=":$((90 + RANDOM % 100))"
+  Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp &
+  xvfb_pid=$!
+  export DISPLAY="$display" GDK_BACKEND=x11 NO_AT_BRIDGE=1
+  sleep 1
+}
