@@ -1,6 +1,7 @@
 #include "child_process.h"
 
 #include <Poco/Environment.h>
+#include <Poco/Exception.h>
 #include <Poco/Path.h>
 #include <Poco/Pipe.h>
 #include <Poco/PipeStream.h>
@@ -26,14 +27,39 @@
 
 namespace nmdt::test {
 
+namespace {
+
+/// Starts a program; under Wine CreateProcess now and then fails for a moment when many
+/// programs start at once (two suites of one CI run lost a launch that way), so a failed
+/// start is tried twice more before the error, with Windows' own error code, goes up.
+Poco::ProcessHandle launch(const std::string& program, const std::vector<std::string>& args,
+                           Poco::Pipe* in, Poco::Pipe* out, const Environment& env) {
+    const Poco::Process::Env variables(env.begin(), env.end());
+#ifdef _WIN32
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return Poco::Process::launch(program, args, "", in, out, out, variables);
+        } catch (const Poco::SystemException& e) {
+            const auto code = GetLastError();
+            if (attempt == 3)
+                throw std::runtime_error(e.displayText() + " (Windows error " +
+                                         std::to_string(code) + ", after 3 attempts)");
+            Sleep(500);
+        }
+    }
+#else
+    return Poco::Process::launch(program, args, "", in, out, out, variables);
+#endif
+}
+
+}  // namespace
+
 struct ChildProcess::Impl {
     Poco::Pipe in, out;
     Poco::ProcessHandle handle;
     Poco::PipeInputStream stream;
     Impl(const std::string& program, const std::vector<std::string>& args, const Environment& env)
-        : handle(Poco::Process::launch(program, args, "", &in, &out, &out,
-                                       Poco::Process::Env(env.begin(), env.end()))),
-          stream(out) {}
+        : handle(launch(program, args, &in, &out, env)), stream(out) {}
 };
 
 ChildProcess::ChildProcess(const std::string& program, const std::vector<std::string>& args,
@@ -94,8 +120,7 @@ int ChildProcess::wait() {
 ProgramResult runProgram(const std::string& program, const std::vector<std::string>& args,
                          const Environment& env, const std::string& input) {
     Poco::Pipe in, out;
-    Poco::ProcessHandle handle = Poco::Process::launch(program, args, "", &in, &out, &out,
-                                                       Poco::Process::Env(env.begin(), env.end()));
+    Poco::ProcessHandle handle = launch(program, args, &in, &out, env);
     {
         Poco::PipeOutputStream writer(in);
         writer << input;
