@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "action_list_view.h"
 #include "actions_panel.h"
 #include "case_list_view.h"
 #include "child_process.h"
@@ -212,19 +213,29 @@ int main(int argc, char** argv) {
     std::cout << "| case list: jump to any row of " << cases << " | " << median(scroll)
               << " ms | worst " << *std::max_element(scroll.begin(), scroll.end()) << " ms |\n";
 
+    // The Actions tab's first showing reads its list (start-up reads only the counts).
+    auto tabStart = Stopwatch::now();
     frame->showActions();
+    frame->actions()->list()->Update();
+    settle();
+    const double tabMs = msSince(tabStart);
+    std::cout << "| actions: the tab first shown, its list read and drawn | " << tabMs
+              << " ms | once |\n";
     std::vector<double> views;
     for (auto view :
          {gui::ActionsPanel::View::Mine, gui::ActionsPanel::View::MyOrganisation,
           gui::ActionsPanel::View::OverdueMyOrganisation, gui::ActionsPanel::View::OverdueAll}) {
         auto start = Stopwatch::now();
         frame->actions()->setView(view);
+        // Drawn before the clock stops: the list reads its rows as it draws them.
+        frame->actions()->list()->Update();
         settle();
         views.push_back(msSince(start));
     }
     std::cout << "| actions: switch view (mine, organisation, overdue x2) | " << median(views)
               << " ms | worst " << *std::max_element(views.begin(), views.end())
-              << " ms, lists capped at 2,000 rows |\n";
+              << " ms (each: " << views[0] << ", " << views[1] << ", " << views[2] << ", "
+              << views[3] << "), lists capped at 2,000 rows |\n";
 
     // 3. A care plan printout of about ten pages: a real plan from the store, its action
     // table repeated (110 rows) until the report runs to ten pages.

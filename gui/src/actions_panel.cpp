@@ -104,7 +104,7 @@ ActionsPanel::ActionsPanel(wxWindow* parent, Commands commands, const ActionRead
 
     auto* split =
         new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
-    list_ = new ActionListView(split, cases_, directory_);
+    list_ = new ActionListView(split, actions_, cases_, directory_);
     details_ = new wxHtmlWindow(split, wxID_ANY);
     details_->SetName(_("Action details and progress notes"));
     split->SplitHorizontally(list_, details_, -FromDIP(180));
@@ -168,7 +168,16 @@ ActionsPanel::ActionsPanel(wxWindow* parent, Commands commands, const ActionRead
     noteButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addNoteToSelected(); });
     reassignButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { reassignSelected(); });
     replanButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { replanSelected(); });
-    refresh();
+    // The list waits for its tab (loadIfNotYet): after a restart reading it costs a cold
+    // disk as much as the rest of the start-up. The counts label the tab now.
+    counts_ = readOverdueCounts();
+    badge_->SetLabel(overdueText());
+    showSelectedDetails();
+}
+
+void ActionsPanel::loadIfNotYet() {
+    if (!loaded_)
+        refresh();
 }
 
 void ActionsPanel::setView(View view) {
@@ -232,13 +241,14 @@ ActionQuery ActionsPanel::query() const {
 }
 
 void ActionsPanel::refresh() {
+    loaded_ = true;
     auto keep = selected();
     try {
         auto q = query();
-        auto rows = actions_.actions(q);
+        auto ids = actions_.actionIds(q);
         // A silently shortened list would hide overdue work: say what was left out.
-        std::size_t all = rows.size() < kRowLimit ? rows.size() : actions_.countActions(q);
-        list_->show(std::move(rows), commands_.clock().today());
+        std::size_t all = ids.size() < kRowLimit ? ids.size() : actions_.countActions(q);
+        list_->show(std::move(ids), commands_.clock().today());
         truncated_->SetLabel(
             all > kRowLimit
                 ? wxString::Format(_("Showing the first %s of %s actions (overdue first): narrow "
@@ -311,14 +321,10 @@ std::optional<Action> ActionsPanel::selected() const {
 }
 
 void ActionsPanel::select(const ActionId& id) {
-    for (long row = 0; row < list_->GetItemCount(); ++row) {
-        if (list_->actionAt(row)->id == id) {
-            list_->SetItemState(row, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
-                                wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
-            list_->EnsureVisible(row);
-            showSelectedDetails();
-            return;
-        }
+    if (auto row = list_->rowOf(id)) {
+        list_->SetItemState(*row, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                            wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+        list_->EnsureVisible(*row);
     }
     showSelectedDetails();
 }

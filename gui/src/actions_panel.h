@@ -36,6 +36,9 @@ class ActionsPanel : public wxPanel {
     void setResident(std::optional<CaseId> resident);
     /// Reloads the list from the store, keeping the selected action selected.
     void refresh();
+    /// Loads the list if it has not been yet: at start only the overdue counts are read
+    /// (the tab's label), the list when the tab is first shown.
+    void loadIfNotYet();
 
     ActionListView* list() const { return list_; }
     std::optional<Action> selected() const;
@@ -110,6 +113,7 @@ class ActionsPanel : public wxPanel {
     ActionListView* list_ = nullptr;
     wxHtmlWindow* details_ = nullptr;
     OverdueCounts counts_;  // read by refresh()
+    bool loaded_ = false;   // the list has been read at least once
 };
 
 }  // namespace nmdt::gui

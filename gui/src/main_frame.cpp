@@ -126,6 +126,12 @@ MainFrame::MainFrame(std::unique_ptr<OpenStore> store, std::shared_ptr<const Clo
     };
     pages_->AddPage(actions_, {});
     updateActionsTab();
+    pages_->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
+        if (e.GetSelection() != wxNOT_FOUND &&
+            pages_->GetPage(static_cast<std::size_t>(e.GetSelection())) == actions_)
+            actions_->loadIfNotYet();
+        e.Skip();
+    });
 
     meetings_ = new MeetingsPanel(pages_, Commands(editing()),
                                   MeetingSources{*store_, *store_, *store_, *store_});

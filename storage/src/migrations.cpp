@@ -336,6 +336,28 @@ void packEntityClocks(SQLite::Database& db) {
     }
 }
 
+// Version 14: action lists are read as ids from the open-action indexes and their rows only
+// as they come into view: on a store bigger than memory, reading 2,000 rows scattered over
+// the actions table to show a list took 400 ms after a restart. The indexes now hold every
+// column a list filters or orders on (created_at orders the undated ones) and the id.
+// They are made before the old ones go (hence new names), so that they are written to
+// fresh pages in key order rather than into the old ones' freed pages scattered over the
+// file: read cold, scattered index pages cost a disk seek each.
+constexpr const char* kActionListIndexesV14 = R"sql(
+CREATE INDEX actions_open_by_org
+  ON actions(owner_org_id, due_date, created_at, status, priority, id)
+  WHERE status IN ('requested', 'accepted', 'in-progress', 'on-hold');
+CREATE INDEX actions_open_by_owner
+  ON actions(owner_id, due_date, created_at, status, priority, id)
+  WHERE status IN ('requested', 'accepted', 'in-progress', 'on-hold');
+CREATE INDEX actions_open_by_due
+  ON actions(due_date, case_id, status, meeting_id, created_at, priority, id)
+  WHERE status IN ('requested', 'accepted', 'in-progress', 'on-hold');
+DROP INDEX actions_open_org;
+DROP INDEX actions_open_owner;
+DROP INDEX actions_open_due;
+)sql";
+
 using Step = std::function<void(SQLite::Database&)>;
 
 const std::vector<Step>& steps() {
@@ -353,6 +375,7 @@ const std::vector<Step>& steps() {
         [](SQLite::Database& db) { db.exec(kAgendaIndexesV11); },
         addPeopleColumns,
         packEntityClocks,
+        [](SQLite::Database& db) { db.exec(kActionListIndexesV14); },
     };
     return all;
 }

@@ -32,8 +32,9 @@ struct ActionFilter {
     std::vector<std::string> args;
 };
 ActionFilter actionFilter(const ActionQuery& query);
-/// The dated half of an action list, in due order (one LIMIT parameter after the args).
-std::string datedActionsSql(const ActionFilter& filter);
-std::string undatedActionsSql(const ActionFilter& filter);
+/// The dated half of an action list, in due order (one LIMIT parameter after the args);
+/// `columns` "id" is answered from the open-action indexes alone.
+std::string datedActionsSql(const ActionFilter& filter, const char* columns = "*");
+std::string undatedActionsSql(const ActionFilter& filter, const char* columns = "*");
 
 }  // namespace nmdt::storage::queries

@@ -113,7 +113,7 @@ std::vector<OverdueItem> SqlCipherStore::overdueActions(Date today) const {
     return guarded([&] {
         // The open-actions index holds organisation, due date and status: no row is read.
         auto st = impl_->prepare(std::string("SELECT COALESCE(owner_org_id, ''), due_date FROM "
-                                             "actions INDEXED BY actions_open_org WHERE ") +
+                                             "actions INDEXED BY actions_open_by_org WHERE ") +
                                  queries::kOpenStatus + " AND due_date < ?");
         st->bind(1, toIsoDate(today));
         std::vector<OverdueItem> out;

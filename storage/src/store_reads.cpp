@@ -145,13 +145,14 @@ ActionFilter actionFilter(const ActionQuery& q) {
     return out;
 }
 
-std::string datedActionsSql(const ActionFilter& f) {
-    return "SELECT * FROM actions " + f.where +
+std::string datedActionsSql(const ActionFilter& f, const char* columns) {
+    return std::string("SELECT ") + columns + " FROM actions " + f.where +
            " AND due_date IS NOT NULL ORDER BY due_date LIMIT ?";
 }
 
-std::string undatedActionsSql(const ActionFilter& f) {
-    return "SELECT * FROM actions " + f.where + " AND due_date IS NULL ORDER BY created_at LIMIT ?";
+std::string undatedActionsSql(const ActionFilter& f, const char* columns) {
+    return std::string("SELECT ") + columns + " FROM actions " + f.where +
+           " AND due_date IS NULL ORDER BY created_at LIMIT ?";
 }
 }  // namespace queries
 
@@ -338,10 +339,49 @@ std::vector<Action> SqlCipherStore::actions(const ActionQuery& q) const {
     });
 }
 
+std::vector<ActionId> SqlCipherStore::actionIds(const ActionQuery& q) const {
+    return guarded([&] {
+        ActionFilter w = actionFilter(q);
+        std::vector<ActionId> out;
+        auto read = [&](const std::string& sql, std::size_t limit) {
+            auto st = impl_->prepare(sql);
+            int i = 1;
+            for (const auto& a : w.args)
+                st->bind(i++, a);
+            st->bind(i, static_cast<std::int64_t>(limit));
+            while (st->executeStep())
+                out.emplace_back(st->getColumn(0).getString());
+        };
+        read(datedActionsSql(w, "id"), q.limit);
+        bool dateFiltered = q.overdueAsOf || q.dueFrom || q.dueTo;
+        if (!dateFiltered && out.size() < q.limit)
+            read(undatedActionsSql(w, "id"), q.limit - out.size());
+        return out;
+    });
+}
+
+std::vector<Action> SqlCipherStore::actionsById(const std::vector<ActionId>& ids) const {
+    return guarded([&] {
+        std::vector<Action> out;
+        out.reserve(ids.size());
+        for (const auto& id : ids)
+            if (auto a = selectById<Action>(*impl_, id.str()))
+                out.push_back(std::move(*a));
+        return out;
+    });
+}
+
 std::size_t SqlCipherStore::countActions(const ActionQuery& q) const {
     return guarded([&] {
         ActionFilter w = actionFilter(q);
-        auto st = impl_->prepare("SELECT count(*) FROM actions " + w.where);
+        // An organisation's list, by status at most, is counted on the narrowest index
+        // that answers it: half the pages of the list index, which a cold start reads.
+        const bool byOrganisationAndStatus = q.ownerOrganisation && !q.owner && !q.caseId &&
+                                             !q.meetingId && !q.overdueAsOf && !q.priority &&
+                                             !q.dueFrom && !q.dueTo;
+        auto st = impl_->prepare(std::string("SELECT count(*) FROM actions ") +
+                                 (byOrganisationAndStatus ? "INDEXED BY actions_org_status " : "") +
+                                 w.where);
         int i = 1;
         for (const auto& a : w.args)
             st->bind(i++, a);

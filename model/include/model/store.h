@@ -89,6 +89,11 @@ class ActionReader {
     /// Overdue first (oldest due date first), then by due date, undated last.
     virtual std::vector<Action> actions(const ActionQuery& query) const = 0;
     virtual std::size_t countActions(const ActionQuery& query) const = 0;
+    /// The same list as actions(), ids only: answered from the list indexes without reading
+    /// the rows, so a long list shows at once and reads rows only as they come into view.
+    virtual std::vector<ActionId> actionIds(const ActionQuery& query) const = 0;
+    /// These actions as stored now, in the order asked for; ids not here are left out.
+    virtual std::vector<Action> actionsById(const std::vector<ActionId>& ids) const = 0;
     virtual std::vector<ProgressNote> notes(const ActionId& id) const = 0;
 };
 

@@ -87,6 +87,8 @@ class SqlCipherStore final : public OpenStore, public SyncStore {
     std::optional<Action> action(const ActionId& id) const override;
     std::vector<Action> actions(const ActionQuery& query) const override;
     std::size_t countActions(const ActionQuery& query) const override;
+    std::vector<ActionId> actionIds(const ActionQuery& query) const override;
+    std::vector<Action> actionsById(const std::vector<ActionId>& ids) const override;
     std::vector<ProgressNote> notes(const ActionId& id) const override;
 
     // MeetingReader
