@@ -71,6 +71,11 @@ shot arabic-name-in-list
 # Navigator: the work lists with whose overdue each count is.
 keys ctrl+2
 shot actions
+# The organisation's list (its rows are read from the store as they are drawn).
+keys alt+s
+keys Down
+keys Escape
+shot actions-organisation
 
 # Chair: the next meeting (a working day, the same invitees), its agenda, the clock, and
 # the warning when closing with most residents not discussed.
