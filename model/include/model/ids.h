@@ -40,7 +40,7 @@ using MeetingId = Id<struct MeetingTag>;
 using ParticipantId = Id<struct ParticipantTag>;
 using AgendaItemId = Id<struct AgendaItemTag>;
 
-/// Source of new UUIDs (RFC 4122 version 4). Injected so demo data is reproducible.
+/// Source of new UUIDs. Injected so demo data is reproducible.
 class IdSource {
   public:
     virtual ~IdSource() = default;
@@ -51,7 +51,9 @@ class IdSource {
     }
 };
 
-/// UUIDs from a seeded generator: the same seed gives the same ids (demo data, tests).
+/// Time-ordered UUIDs (version 7) from a seeded generator: the same seed gives the same
+/// ids (demo data, tests). Their time is a count of ids from 2020-01-01, so each is
+/// greater than the one before, as a live desktop's are.
 class SeededIdSource : public IdSource {
   public:
     explicit SeededIdSource(std::uint64_t seed) : rng_(seed) {}
@@ -59,10 +61,38 @@ class SeededIdSource : public IdSource {
 
   private:
     std::mt19937_64 rng_;
+    std::uint64_t issued_ = 0;
 };
 
-/// UUIDs from the operating system's entropy; safe to share between threads.
+/// Time-ordered UUIDs (version 7): the time of their making, then random bits from the
+/// operating system's entropy; each greater than the last from the same source. Records
+/// made one after another sit side by side in every index keyed by id, so a store bigger
+/// than its cache writes a new record to pages it holds, not to a random page it must
+/// read and decrypt first. Safe to share between threads.
 std::shared_ptr<IdSource> makeRandomIdSource();
+
+/// The parts of a version 7 UUID before it is spelt out: milliseconds since the Unix
+/// epoch (48 bits), a sequence within the millisecond (12 bits), 62 random bits.
+struct UuidV7Parts {
+    std::uint64_t unixMs = 0;
+    std::uint16_t sequence = 0;
+    std::uint64_t random = 0;
+};
+/// Spells out a version 7 UUID (RFC 9562): ordering the texts orders the parts.
+std::string formatUuidV7(const UuidV7Parts& parts);
+
+/// Hands out version 7 parts that only ever increase: a clock reading that went back or
+/// stood still takes the last millisecond on, with the next sequence number.
+class UuidV7Sequencer {
+  public:
+    /// `nowMs` is the clock; `random` 64 random bits, of which the sequence starts from
+    /// 11 (leaving room to count within the millisecond) and the rest fill the tail.
+    UuidV7Parts next(std::uint64_t nowMs, std::uint64_t random);
+
+  private:
+    std::uint64_t lastMs_ = 0;
+    std::uint16_t sequence_ = 0;
+};
 
 /// An id source for commands that create nothing (reads, audit-only commands): asking it
 /// for an id is a programming error.
@@ -71,7 +101,7 @@ class NoIdSource : public IdSource {
     std::string newUuid() override;
 };
 
-/// Formats 128 random bits as a version 4 UUID.
+/// Formats 128 random bits as a version 4 UUID (ids made before version 7, and tests).
 std::string formatUuidV4(std::uint64_t high, std::uint64_t low);
 
 /// True when `text` has the 8-4-4-4-12 lower-case hexadecimal shape of a UUID.
