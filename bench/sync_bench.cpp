@@ -77,6 +77,18 @@ struct Site {
             throw std::runtime_error(name + ": " + report.problem->message);
         return report;
     }
+
+    SnapshotPublishReport publishSnapshot() {
+        auto sealer = integration::makeEnvelopeSealer(credentials);
+        auto hub = integration::makeHubTransport(credentials);
+        SyncOptions o;
+        o.team = credentials.team;
+        auto report = SyncEngine(*store, *store, *sealer, *hub, o).publishSnapshot();
+        if (report.outcome != SnapshotPublishReport::Outcome::Published)
+            throw std::runtime_error(name + ": snapshot not published" +
+                                     (report.problem ? ": " + report.problem->message : ""));
+        return report;
+    }
 };
 
 struct Bench {
@@ -310,7 +322,7 @@ int main(int argc, char** argv) {
     }
 
     // Certificates: the source, a receiver of the same organisation, and the N desktops.
-    std::string partners = " source:" + b.org + " receiver:" + b.org;
+    std::string partners = " source:" + b.org + " receiver:" + b.org + " joiner:" + b.org;
     for (int i = 0; i < desktops; ++i)
         partners += " d" + std::to_string(i) + ":" + b.org;
     run(std::string(NMDT_CERT_SCRIPT) + " " + (b.dir / "pki").string() + " localhost" + partners +
@@ -347,6 +359,28 @@ int main(int argc, char** argv) {
                   << " changes, " << bytesOf(recv.exchanges) / 1048576 << " MiB | " << pullSeconds
                   << " s | curl same bytes: " << pullFloor << " s | ratio "
                   << pullSeconds / pullFloor << " |\n";
+
+        // A snapshot of the source's records, and a new desktop joining from it.
+        t = Steady::now();
+        auto published = src.publishSnapshot();
+        std::cout << "| Publish a snapshot (source) | " << published.records << " records in "
+                  << published.chunks << " chunks | " << secondsSince(t) << " s |\n";
+        Site joiner{"joiner", newStore(b.dir / "joiner.nmdt"), enrol("joiner", team), {}};
+        joiner.credentials.chair = false;
+        t = Steady::now();
+        auto joined = joiner.sync();
+        double joinSeconds = secondsSince(t);
+        double joinFloor = b.curl("joiner", joiner.exchanges);
+        if (!joined.joinedFromSnapshot)
+            throw std::runtime_error("the joiner did not join from the snapshot");
+        std::cout << "| Join an empty desktop from the snapshot | " << joined.snapshotRecords
+                  << " records, " << bytesOf(joiner.exchanges) / 1048576 << " MiB | " << joinSeconds
+                  << " s | curl same bytes: " << joinFloor << " s | ratio "
+                  << joinSeconds / joinFloor << " |\n";
+        std::cout << "| Stores on disk | source " << fs::file_size(b.dir / "source.nmdt") / 1048576
+                  << " MiB, replayed " << fs::file_size(b.dir / "receiver.nmdt") / 1048576
+                  << " MiB, joined " << fs::file_size(b.dir / "joiner.nmdt") / 1048576
+                  << " MiB |\n";
 
         // Incremental: 10 changes on the source, received by the other desktop.
         std::vector<double> trips, floors;

@@ -69,7 +69,7 @@ const std::set<std::string> kValueOptions{"passphrase-file",
                                           "email",
                                           "phone",
                                           "registration"};
-const std::set<std::string> kFlagOptions{"verify", "passphrase-per-person"};
+const std::set<std::string> kFlagOptions{"verify", "passphrase-per-person", "publish-snapshot"};
 
 std::string describeAudit(const AuditVerification& v);
 
@@ -490,7 +490,9 @@ void printUsage(std::ostream& out) {
            "FILE\n"
            "  sync             send this desktop's changes and receive partners' (--batch N: "
            "changes\n"
-           "                   per request and envelopes per page, default 500 and 200)\n"
+           "                   per request and envelopes per page, default 500 and 200;\n"
+           "                   --publish-snapshot: then publish this organisation's current\n"
+           "                   records for its new desktops to join from)\n"
            "  sync-status      last successful sync, changes waiting, conflicts, problems\n"
            "  sync-rotate-key  start using a new team key (after a partner leaves)\n"
            "  conflicts        list values that lost to a concurrent edit, for a person to settle\n"

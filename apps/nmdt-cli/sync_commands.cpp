@@ -107,6 +107,37 @@ int rotateKey(const Invocation& inv, std::ostream& out) {
     return kOk;
 }
 
+int publishSnapshot(SyncEngine& engine, std::ostream& out, std::ostream& err) {
+    auto r = engine.publishSnapshot();
+    using Outcome = SnapshotPublishReport::Outcome;
+    switch (r.outcome) {
+        case Outcome::Published:
+            out << "Published snapshot " << r.id << ": " << r.records << " records in " << r.chunks
+                << " chunks, as of hub sequence " << r.cursor << ".\n";
+            return kOk;
+        case Outcome::NeverPulled:
+            err << "nmdt-cli: nothing to publish: this desktop has not received anything from "
+                   "its team yet\n";
+            break;
+        case Outcome::EntriesHeld:
+            err << "nmdt-cli: not published: changes received here still wait for a record "
+                   "they refer to, so this desktop's records are incomplete; sync again later\n";
+            break;
+        case Outcome::EnvelopesSetAside:
+            err << "nmdt-cli: not published: envelopes sealed with a team key this desktop does "
+                   "not hold are set aside, so its records are incomplete\n";
+            break;
+        case Outcome::Stopped:
+            err << "nmdt-cli: publishing the snapshot was stopped\n";
+            break;
+        case Outcome::Failed:
+            err << "nmdt-cli: the snapshot was not published: "
+                << (r.problem ? r.problem->message : std::string("unknown problem")) << "\n";
+            break;
+    }
+    return kFailed;
+}
+
 int sync(const Invocation& inv, std::ostream& out, std::ostream& err) {
     auto store = openStore(inv);
     auto c = integration::loadCredentials(*store);
@@ -144,10 +175,18 @@ int sync(const Invocation& inv, std::ostream& out, std::ostream& err) {
                                    report.applied.clamped + report.setAsideEnvelopes >
                                0)
             err << "  " << p.kind << ": " << p.message << "\n";
+    if (report.snapshotRecords > 0)
+        out << "Loaded " << report.snapshotRecords << " records from this organisation's snapshot"
+            << (report.joinedFromSnapshot ? "; joined." : " (the next sync goes on loading it).")
+            << "\n";
+    if (report.snapshotRefused)
+        err << "  " << report.snapshotRefused->message << "\n";
     if (!report.completed) {
         err << "nmdt-cli: sync stopped: " << report.problem->message << "\n";
         return kFailed;
     }
+    if (inv.option("publish-snapshot"))
+        return publishSnapshot(engine, out, err);
     return kOk;
 }
 

@@ -30,12 +30,6 @@ std::string spell(std::uint64_t high, std::uint64_t low) {
 }
 }  // namespace
 
-std::string formatUuidV4(std::uint64_t high, std::uint64_t low) {
-    high = (high & 0xFFFFFFFFFFFF0FFFull) | 0x0000000000004000ull;  // version 4
-    low = (low & 0x3FFFFFFFFFFFFFFFull) | 0x8000000000000000ull;    // RFC 4122 variant
-    return spell(high, low);
-}
-
 std::string formatUuidV7(const UuidV7Parts& p) {
     const std::uint64_t high = ((p.unixMs & 0xFFFFFFFFFFFFull) << 16) | 0x7000ull |  // version 7
                                (p.sequence & 0x0FFFull);

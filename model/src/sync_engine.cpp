@@ -6,6 +6,7 @@
 #include <set>
 #include <thread>
 
+#include "model/case_audience.h"
 #include "model/merge_rules.h"
 #include "model/store_error.h"
 
@@ -176,22 +177,6 @@ void SyncEngine::stopIfAsked() const {
         throw Stopped{};
 }
 
-template <class F>
-auto SyncEngine::withRetries(F&& f) -> decltype(f()) {
-    auto wait = options_.firstBackoff;
-    for (int attempt = 1;; ++attempt) {
-        stopIfAsked();
-        try {
-            return f();
-        } catch (const SyncError& e) {
-            if (!e.retryable() || attempt >= options_.attempts)
-                throw;
-            options_.sleep(wait);
-            wait = std::min(wait * 2, std::chrono::milliseconds(30000));
-        }
-    }
-}
-
 std::vector<std::string> SyncEngine::audienceOf(const SyncEntry& entry, CaseAudiences& byCase) {
     const auto& c = entry.change;
     switch (c.kind) {
@@ -216,25 +201,13 @@ std::vector<std::string> SyncEngine::audienceOf(const SyncEntry& entry, CaseAudi
 }
 
 std::vector<std::string> SyncEngine::audienceOfCase(const CaseId& caseId) {
-    std::vector<std::string> orgs{sealer_.ownOrganisation()};
-    // The referring organisation holds the case; it always sees what is done on it.
-    if (auto owner = store_.caseById(caseId); owner && !owner->referrerOrganisation.empty() &&
-                                              owner->referrerOrganisation.str() != orgs[0])
-        orgs.push_back(owner->referrerOrganisation.str());
-
-    // The latest recorded decision per organisation counts; a legal basis permits too.
-    std::map<std::string, std::pair<std::string, bool>> latest;
-    for (const auto& consent : store_.consents(caseId)) {
-        bool permits = consent.decision == ConsentDecision::Permit || !consent.legalBasis.empty();
-        auto key = toIsoDate(consent.recordedOn) + consent.id.str();
-        auto& slot = latest[consent.organisationId.str()];
-        if (key >= slot.first)
-            slot = {key, permits};
+    auto referral = store_.caseById(caseId);
+    auto orgs = caseAudience(referral ? *referral : Case{}, store_.consents(caseId));
+    // This desktop's organisation always sees what it writes.
+    if (std::find(orgs.begin(), orgs.end(), sealer_.ownOrganisation()) == orgs.end()) {
+        orgs.push_back(sealer_.ownOrganisation());
+        std::sort(orgs.begin(), orgs.end());
     }
-    for (const auto& [org, decision] : latest)
-        if (decision.second && std::find(orgs.begin(), orgs.end(), org) == orgs.end())
-            orgs.push_back(org);
-    std::sort(orgs.begin(), orgs.end());
     return orgs;
 }
 
@@ -585,21 +558,25 @@ SyncReport SyncEngine::run() {
         if (options_.auditAs &&
             (report.pushedChanges || report.applied.entriesApplied || report.setAsideEnvelopes))
             store_.commit(
-                ChangeSet::auditOnly({AuditEventKind::Sync, options_.team,
-                                      "sent " + std::to_string(report.pushedChanges) +
-                                          " changes, received " +
-                                          std::to_string(report.applied.entriesApplied) + ", " +
-                                          std::to_string(report.withheldChanges) + " kept back" +
-                                          (report.setAsideEnvelopes
-                                               ? ", " + std::to_string(report.setAsideEnvelopes) +
-                                                     " envelopes set aside for want of their key"
-                                               : std::string()) +
-                                          (report.stopped ? " (stopped before the end)" : "")}),
+                ChangeSet::auditOnly(
+                    {AuditEventKind::Sync, options_.team,
+                     "sent " + std::to_string(report.pushedChanges) + " changes, received " +
+                         std::to_string(report.applied.entriesApplied) +
+                         (report.snapshotRecords
+                              ? " (" + std::to_string(report.snapshotRecords) + " from a snapshot)"
+                              : std::string()) +
+                         ", " + std::to_string(report.withheldChanges) + " kept back" +
+                         (report.setAsideEnvelopes
+                              ? ", " + std::to_string(report.setAsideEnvelopes) +
+                                    " envelopes set aside for want of their key"
+                              : std::string()) +
+                         (report.stopped ? " (stopped before the end)" : "")}),
                 *options_.auditAs);
     };
     try {
         announceKey();
         push(report);
+        joinFromSnapshot(report);
         pull(report);
         report.completed = true;
         sync_.recordSyncOutcome(options_.now(), std::nullopt);

@@ -33,6 +33,20 @@ CREATE TABLE IF NOT EXISTS sites (
   PRIMARY KEY (team, site)) WITHOUT ROWID;
 )sql";
 
+// Snapshots of an organisation's current records, in chunks as they travel: the hub cannot
+// open them. A snapshot is complete once its last chunk and every one before it are here.
+constexpr const char* kSnapshotSchema = R"sql(
+CREATE TABLE IF NOT EXISTS snapshots (
+  team TEXT NOT NULL, organisation TEXT NOT NULL, id TEXT NOT NULL, site TEXT NOT NULL,
+  cursor INTEGER NOT NULL, chunks INTEGER, completed_at INTEGER, completed_order INTEGER,
+  PRIMARY KEY (team, organisation, id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS snapshot_chunks (
+  team TEXT NOT NULL, organisation TEXT NOT NULL, id TEXT NOT NULL, chunk INTEGER NOT NULL,
+  body BLOB NOT NULL);
+CREATE UNIQUE INDEX IF NOT EXISTS snapshot_chunks_key
+  ON snapshot_chunks (team, organisation, id, chunk);
+)sql";
+
 // Key ids the team's chair announced, and who the chair is (the first announcer).
 constexpr const char* kKeySchema = R"sql(
 CREATE TABLE IF NOT EXISTS team_chairs (
@@ -109,6 +123,7 @@ SqliteEnvelopeLog::SqliteEnvelopeLog(const std::string& path) : impl_(new Envelo
         addByteCounts(*impl_->db);
         addKeyAnnouncements(*impl_->db);
         addReceipts(*impl_->db);
+        impl_->db->exec(kSnapshotSchema);
     });
 }
 
@@ -356,6 +371,128 @@ bool SqliteEnvelopeLog::keyAnnounced(const std::string& team, const std::string&
         st.bind(1, team);
         st.bind(2, keyId);
         return st.executeStep();
+    });
+}
+
+void SqliteEnvelopeLog::putSnapshotChunk(const SnapshotHeader& h, const std::string& body,
+                                         std::int64_t hubTimeMs) {
+    guarded([&] {
+        SQLite::Transaction tx(*impl_->db);
+        SQLite::Statement known(*impl_->db,
+                                "SELECT site, cursor, completed_at FROM snapshots WHERE team = ?"
+                                " AND organisation = ? AND id = ?");
+        known.bind(1, h.team);
+        known.bind(2, h.organisation);
+        known.bind(3, h.id);
+        if (known.executeStep()) {
+            if (known.getColumn(0).getString() != h.site ||
+                known.getColumn(1).getInt64() != h.cursor)
+                throw SyncError(SyncError::Kind::Malformed,
+                                "snapshot " + h.id +
+                                    " was begun by another site or at another "
+                                    "cursor");
+            if (!known.getColumn(2).isNull())
+                return;  // complete: a late repeat of a chunk changes nothing
+        } else {
+            SQLite::Statement add(*impl_->db,
+                                  "INSERT INTO snapshots (team, organisation, id, site, cursor)"
+                                  " VALUES (?, ?, ?, ?, ?)");
+            add.bind(1, h.team);
+            add.bind(2, h.organisation);
+            add.bind(3, h.id);
+            add.bind(4, h.site);
+            add.bind(5, static_cast<std::int64_t>(h.cursor));
+            add.exec();
+        }
+        known.reset();
+        SQLite::Statement put(*impl_->db,
+                              "INSERT OR REPLACE INTO snapshot_chunks (team, organisation, id,"
+                              " chunk, body) VALUES (?, ?, ?, ?, ?)");
+        put.bind(1, h.team);
+        put.bind(2, h.organisation);
+        put.bind(3, h.id);
+        put.bind(4, h.chunk);
+        put.bind(5, body.data(), static_cast<int>(body.size()));
+        put.exec();
+        if (h.last) {
+            SQLite::Statement last(*impl_->db,
+                                   "UPDATE snapshots SET chunks = ? WHERE team = ? AND"
+                                   " organisation = ? AND id = ?");
+            last.bind(1, h.chunk + 1);
+            last.bind(2, h.team);
+            last.bind(3, h.organisation);
+            last.bind(4, h.id);
+            last.exec();
+        }
+        // Complete when the last chunk is known and every chunk before it is here.
+        SQLite::Statement complete(
+            *impl_->db,
+            "UPDATE snapshots SET completed_at = ?, completed_order = (SELECT COALESCE("
+            "MAX(completed_order), 0) + 1 FROM snapshots WHERE team = ?2 AND organisation = ?3)"
+            " WHERE team = ?2 AND organisation = ?3 AND id = ?4 AND chunks IS NOT NULL AND"
+            " chunks = (SELECT COUNT(*) FROM snapshot_chunks c WHERE c.team = ?2 AND"
+            " c.organisation = ?3 AND c.id = ?4)");
+        complete.bind(1, static_cast<std::int64_t>(hubTimeMs));
+        complete.bind(2, h.team);
+        complete.bind(3, h.organisation);
+        complete.bind(4, h.id);
+        if (complete.exec() > 0) {
+            // Keep this one and the one before it (a desktop may be part way through it).
+            const char* stale =
+                "SELECT id FROM snapshots WHERE team = ?1 AND organisation = ?2 AND id NOT IN"
+                " (SELECT id FROM snapshots WHERE team = ?1 AND organisation = ?2 AND"
+                " completed_order IS NOT NULL ORDER BY completed_order DESC LIMIT 2)";
+            SQLite::Statement old(*impl_->db, stale);
+            old.bind(1, h.team);
+            old.bind(2, h.organisation);
+            std::vector<std::string> ids;
+            while (old.executeStep())
+                ids.push_back(old.getColumn(0).getString());
+            for (const auto& id : ids)
+                for (const char* sql :
+                     {"DELETE FROM snapshot_chunks WHERE team = ? AND organisation = ? AND id = ?",
+                      "DELETE FROM snapshots WHERE team = ? AND organisation = ? AND id = ?"}) {
+                    SQLite::Statement drop(*impl_->db, sql);
+                    drop.bind(1, h.team);
+                    drop.bind(2, h.organisation);
+                    drop.bind(3, id);
+                    drop.exec();
+                }
+        }
+        tx.commit();
+    });
+}
+
+std::optional<SnapshotListing> SqliteEnvelopeLog::latestSnapshot(const std::string& team,
+                                                                 const std::string& organisation) {
+    return guarded([&]() -> std::optional<SnapshotListing> {
+        SQLite::Statement st(*impl_->db,
+                             "SELECT id, site, cursor, chunks FROM snapshots WHERE team = ? AND"
+                             " organisation = ? AND completed_order IS NOT NULL ORDER BY"
+                             " completed_order DESC LIMIT 1");
+        st.bind(1, team);
+        st.bind(2, organisation);
+        if (!st.executeStep())
+            return std::nullopt;
+        return SnapshotListing{st.getColumn(0).getString(), st.getColumn(1).getString(),
+                               st.getColumn(2).getInt64(), st.getColumn(3).getInt()};
+    });
+}
+
+std::optional<std::string> SqliteEnvelopeLog::snapshotChunk(const std::string& team,
+                                                            const std::string& organisation,
+                                                            const std::string& id, int chunk) {
+    return guarded([&]() -> std::optional<std::string> {
+        SQLite::Statement st(*impl_->db,
+                             "SELECT body FROM snapshot_chunks WHERE team = ? AND organisation = ?"
+                             " AND id = ? AND chunk = ?");
+        st.bind(1, team);
+        st.bind(2, organisation);
+        st.bind(3, id);
+        st.bind(4, chunk);
+        if (!st.executeStep())
+            return std::nullopt;
+        return blobOf(st.getColumn(0));
     });
 }
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <set>
 #include <tuple>
 
@@ -96,11 +97,8 @@ const FieldValue& valueIn(const FieldList& row, std::string_view name) {
 /// with its cursor, so a lost page is simply pulled again. Commits on other connections
 /// (people's edits) still wait for the disk, and take these with them. Both stay for the
 /// connection, which sync opens for its run.
-void prepareForCatchUp(StoreImpl& s, const std::vector<ReceivedBatch>& page) {
+void prepareForCatchUp(StoreImpl& s, std::size_t entries) {
     constexpr std::size_t kCatchUpEntries = 2000;
-    std::size_t entries = 0;
-    for (const auto& batch : page)
-        entries += batch.entries.size();
     if (entries >= kCatchUpEntries && !s.catchingUp) {
         s.db->exec("PRAGMA cache_size = -262144");  // 256 MB
         s.db->exec("PRAGMA synchronous = NORMAL");
@@ -382,6 +380,82 @@ void insertProblems(StoreImpl& s, const std::vector<SyncProblem>& problems) {
     }
 }
 
+void writeSetting(StoreImpl& s, const std::string& key, const std::string& value) {
+    auto st = s.prepare("INSERT OR REPLACE INTO sync_settings (key, value) VALUES (?, ?)");
+    st->bind(1, key);
+    st->bind(2, value);
+    st->exec();
+}
+
+/// Binds a site to the certificate that first signed for it (trust on first use).
+void bindSite(StoreImpl& s, const std::string& site, const std::string& signer) {
+    auto bind = s.prepare("INSERT OR IGNORE INTO sync_sites (site_id, signer) VALUES (?, ?)");
+    bind->bind(1, site);
+    bind->bind(2, signer);
+    bind->exec();
+}
+
+/// Applies entries held for a row that has now arrived, oldest first, until none moves.
+void applyHeld(StoreImpl& s, Merger& merger) {
+    for (bool progress = true; progress;) {
+        progress = false;
+        SQLite::Statement held(*s.db, "SELECT id, entry FROM sync_held ORDER BY id");
+        std::vector<std::pair<std::int64_t, std::string>> rows;
+        while (held.executeStep())
+            rows.emplace_back(held.getColumn(0).getInt64(), held.getColumn(1).getString());
+        for (const auto& [id, text] : rows) {
+            auto h = decodeHeld(text);
+            if (merger.apply(h.entry, h.hubTimeMs, h.hubSequence, true)) {
+                auto del = s.prepare("DELETE FROM sync_held WHERE id = ?");
+                del->bind(1, static_cast<std::int64_t>(id));
+                del->exec();
+                progress = true;
+            }
+        }
+    }
+}
+
+/// Whether a snapshot record can be written as it stands: new here, with every record it
+/// refers to already here (otherwise the merge decides, or holds it).
+bool loadsDirectly(StoreImpl& s, const SyncEntry& entry) {
+    const auto& e = entry.change;
+    if (e.op != ChangeOp::Create || !entry.isSnapshot() || rowExists(s, e.kind, e.entityId))
+        return false;
+    for (const auto& f : e.fields) {
+        auto parent = parentOf(e.kind, f.name);
+        auto ref = std::get_if<std::string>(&f.value);
+        if (parent && ref && !rowExists(s, *parent, *ref))
+            return false;
+    }
+    return true;
+}
+
+/// Records as they stand, each with its fields' stamps, stamped as `by` sending them.
+std::vector<SyncEntry> recordsAsStamped(StoreImpl& s,
+                                        const std::vector<std::pair<EntityKind, std::string>>& rows,
+                                        const ChangeLogEntry& by, const std::string& intent) {
+    std::vector<SyncEntry> out;
+    for (const auto& [kind, rowId] : rows) {
+        auto row = readRow(s, kind, rowId);
+        if (!row)
+            continue;
+        SyncEntry e;
+        e.change = by;
+        e.change.kind = kind;
+        e.change.entityId = rowId;
+        e.change.op = ChangeOp::Create;
+        e.change.intent = intent;
+        e.change.fields = *row;
+        e.fieldStamps = readClocks(s, rowId);
+        // Fields with no stamp (history from before per-field stamps) go as of now.
+        for (const auto& f : *row)
+            if (!findStamp(e.fieldStamps, f.name))
+                setStamp(e.fieldStamps, f.name, SiteStamp{by.hlc, by.siteId});
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
 constexpr const char* kEntrySelect =
     "SELECT sequence, hlc_wall, hlc_counter, site_id, entity, entity_id, op, fields, intent,"
     " user_id, user_name, role, organisation_id, base_stamps FROM change_log ";
@@ -510,35 +584,18 @@ ApplyReport SqlCipherStore::applyReceived(const std::vector<ReceivedBatch>& page
             ApplyReport report;
             std::vector<SyncProblem> problems = incomingProblems;
             const std::int64_t now = toMillis(impl_->clock->now());
-            prepareForCatchUp(*impl_, page);
+            std::size_t entries = 0;
+            for (const auto& batch : page)
+                entries += batch.entries.size();
+            prepareForCatchUp(*impl_, entries);
             SQLite::Transaction tx(*impl_->db);
             Merger merger(*impl_, report, problems, now);
             for (const auto& batch : page) {
-                auto bind = impl_->prepare(
-                    "INSERT OR IGNORE INTO sync_sites (site_id, signer) VALUES (?, ?)");
-                bind->bind(1, batch.site);
-                bind->bind(2, batch.signer);
-                bind->exec();
+                bindSite(*impl_, batch.site, batch.signer);
                 for (const auto& entry : batch.entries)
                     merger.apply(entry, batch.hubTimeMs, batch.hubSequence, false);
             }
-            // Entries held for a row that has now arrived, oldest first, until none moves.
-            for (bool progress = true; progress;) {
-                progress = false;
-                SQLite::Statement held(*impl_->db, "SELECT id, entry FROM sync_held ORDER BY id");
-                std::vector<std::pair<std::int64_t, std::string>> rows;
-                while (held.executeStep())
-                    rows.emplace_back(held.getColumn(0).getInt64(), held.getColumn(1).getString());
-                for (const auto& [id, text] : rows) {
-                    auto h = decodeHeld(text);
-                    if (merger.apply(h.entry, h.hubTimeMs, h.hubSequence, true)) {
-                        auto del = impl_->prepare("DELETE FROM sync_held WHERE id = ?");
-                        del->bind(1, static_cast<std::int64_t>(id));
-                        del->exec();
-                        progress = true;
-                    }
-                }
-            }
+            applyHeld(*impl_, merger);
             insertProblems(*impl_, problems);
             setMeta(*impl_, "hlc", encodeHlc(impl_->hlc.last()));
             setMeta(*impl_, kPulledKey, std::to_string(cursor));
@@ -654,10 +711,7 @@ std::optional<std::string> SqlCipherStore::syncSetting(const std::string& key) c
 void SqlCipherStore::setSyncSetting(const std::string& key, const std::string& value) {
     guarded([&] {
         SQLite::Transaction tx(*impl_->db);
-        auto st = impl_->prepare("INSERT OR REPLACE INTO sync_settings (key, value) VALUES (?, ?)");
-        st->bind(1, key);
-        st->bind(2, value);
-        st->exec();
+        writeSetting(*impl_, key, value);
         tx.commit();
     });
 }
@@ -761,27 +815,100 @@ std::vector<SyncEntry> SqlCipherStore::caseSnapshot(const CaseId& id,
                 "SELECT n.id FROM progress_notes n JOIN actions a ON a.id = n.action_id"
                 " WHERE a.case_id = ? AND n.private = 0 ORDER BY n.id",
                 id.str());
-        std::vector<SyncEntry> out;
-        for (const auto& [kind, rowId] : rows) {
-            auto row = readRow(*impl_, kind, rowId);
-            if (!row)
-                continue;
-            SyncEntry e;
-            e.change = by;
-            e.change.kind = kind;
-            e.change.entityId = rowId;
-            e.change.op = ChangeOp::Create;
-            e.change.intent = "share-on-consent";
-            e.change.fields = *row;
-            e.fieldStamps = readClocks(*impl_, rowId);
-            // Fields with no stamp (history from before per-field stamps) go as of now.
-            for (const auto& f : *row)
-                if (!findStamp(e.fieldStamps, f.name))
-                    setStamp(e.fieldStamps, f.name, SiteStamp{by.hlc, by.siteId});
-            out.push_back(std::move(e));
-        }
+        return recordsAsStamped(*impl_, rows, by, "share-on-consent");
+    });
+}
+
+std::vector<CaseId> SqlCipherStore::caseIds() const {
+    return guarded([&] {
+        SQLite::Statement st(*impl_->db, "SELECT id FROM cases ORDER BY id");
+        std::vector<CaseId> out;
+        while (st.executeStep())
+            out.emplace_back(st.getColumn(0).getString());
         return out;
     });
+}
+
+std::vector<SyncEntry> SqlCipherStore::recordsOutsideCases(const ChangeLogEntry& by) const {
+    return guarded([&] {
+        std::vector<std::pair<EntityKind, std::string>> rows;
+        auto collect = [&](EntityKind kind, const std::string& sql) {
+            SQLite::Statement st(*impl_->db, sql);
+            while (st.executeStep())
+                rows.emplace_back(kind, st.getColumn(0).getString());
+        };
+        for (EntityKind kind :
+             {EntityKind::Organisation, EntityKind::Professional, EntityKind::MeetingSeries,
+              EntityKind::Meeting, EntityKind::Participant})
+            collect(kind, "SELECT id FROM " + tableOf(kind) + " ORDER BY id");
+        for (EntityKind kind : {EntityKind::Action, EntityKind::AgendaItem})
+            collect(kind, "SELECT id FROM " + tableOf(kind) + " WHERE case_id IS NULL ORDER BY id");
+        collect(EntityKind::ProgressNote,
+                "SELECT n.id FROM progress_notes n JOIN actions a ON a.id = n.action_id"
+                " WHERE a.case_id IS NULL AND n.private = 0 ORDER BY n.id");
+        return recordsAsStamped(*impl_, rows, by, "snapshot");
+    });
+}
+
+std::size_t SqlCipherStore::heldEntries() const {
+    return guarded([&] {
+        SQLite::Statement st(*impl_->db, "SELECT COUNT(*) FROM sync_held");
+        st.executeStep();
+        return static_cast<std::size_t>(st.getColumn(0).getInt64());
+    });
+}
+
+ApplyReport SqlCipherStore::loadSnapshotChunk(const SnapshotChunkLoad& load) {
+    const HybridLogicalClock before = impl_->hlc;
+    try {
+        return guarded([&] {
+            ApplyReport report;
+            std::vector<SyncProblem> problems;
+            const std::int64_t now = toMillis(impl_->clock->now());
+            // Chunks are smaller than a catch-up page; a join is a catch-up all the same.
+            prepareForCatchUp(*impl_, std::max<std::size_t>(load.entries.size(), 2000));
+            SQLite::Transaction tx(*impl_->db);
+            bindSite(*impl_, load.site, load.signer);
+            Merger merger(*impl_, report, problems, now);
+            // Stamps in a snapshot were clamped where they were first received: none is
+            // clamped again here.
+            constexpr std::int64_t kNoClamp = std::numeric_limits<std::int64_t>::max() / 4;
+            HlcStamp newest{};
+            for (const auto& entry : load.entries) {
+                const auto& e = entry.change;
+                for (const auto& f : entry.fieldStamps)
+                    newest = std::max(newest, f.stamp.hlc);
+                if (!loadsDirectly(*impl_, entry)) {
+                    merger.apply(entry, kNoClamp, 0, false);
+                    continue;
+                }
+                try {
+                    checkAgainstSchema(EntityChange{e.kind, e.entityId, e.op, e.fields});
+                } catch (const StoreError& bad) {
+                    ++report.refused;
+                    problems.push_back({now, "refused-change", bad.what()});
+                    continue;
+                }
+                applyChange(*impl_, EntityChange{e.kind, e.entityId, ChangeOp::Create, e.fields});
+                writeClocks(*impl_, e.entityId, entry.fieldStamps);
+                ++report.entriesApplied;
+                report.fieldsChanged += e.fields.size();
+            }
+            applyHeld(*impl_, merger);
+            if (newest.wallMs > 0)
+                impl_->hlc.receive(newest, now);
+            insertProblems(*impl_, problems);
+            setMeta(*impl_, "hlc", encodeHlc(impl_->hlc.last()));
+            writeSetting(*impl_, "snapshot_progress", load.progress);
+            if (load.cursor)
+                setMeta(*impl_, kPulledKey, std::to_string(*load.cursor));
+            tx.commit();
+            return report;
+        });
+    } catch (...) {
+        impl_->hlc = before;
+        throw;
+    }
 }
 
 std::string SqlCipherStore::canonicalDump() const {

@@ -40,6 +40,16 @@ struct ForwardingTransport : HubTransport {
         return inner->pull(team, after, limit, ownSite);
     }
     void announce(const KeyAnnouncement& a) override { inner->announce(a); }
+    void publishSnapshotChunk(const SealedSnapshotChunk& c) override {
+        inner->publishSnapshotChunk(c);
+    }
+    std::optional<SnapshotListing> latestSnapshot(const std::string& team) override {
+        return inner->latestSnapshot(team);
+    }
+    SealedSnapshotChunk snapshotChunk(const std::string& team, const std::string& id,
+                                      int chunk) override {
+        return inner->snapshotChunk(team, id, chunk);
+    }
 };
 
 class FaultyTransport final : public HubTransport {
@@ -79,6 +89,30 @@ class FaultyTransport final : public HubTransport {
         if (chance(rates_.loseAnswer))
             throw SyncError(SyncError::Kind::Network, "test: answer lost");
         return page;
+    }
+
+    void publishSnapshotChunk(const SealedSnapshotChunk& c) override {
+        if (chance(rates_.dropRequest))
+            throw SyncError(SyncError::Kind::Network, "test: request dropped");
+        inner_->publishSnapshotChunk(c);
+        if (chance(rates_.duplicate))
+            inner_->publishSnapshotChunk(c);
+        if (chance(rates_.loseAnswer))
+            throw SyncError(SyncError::Kind::Network, "test: answer lost");
+    }
+    std::optional<SnapshotListing> latestSnapshot(const std::string& team) override {
+        if (chance(rates_.dropRequest))
+            throw SyncError(SyncError::Kind::Network, "test: request dropped");
+        return inner_->latestSnapshot(team);
+    }
+    SealedSnapshotChunk snapshotChunk(const std::string& team, const std::string& id,
+                                      int chunk) override {
+        if (chance(rates_.dropRequest))
+            throw SyncError(SyncError::Kind::Network, "test: request dropped");
+        auto c = inner_->snapshotChunk(team, id, chunk);
+        if (chance(rates_.loseAnswer))
+            throw SyncError(SyncError::Kind::Network, "test: answer lost");
+        return c;
     }
 
   private:

@@ -264,28 +264,51 @@ Desktop::Desktop(int n, const HubProcess& hub, const integration::SyncCredential
     integration::saveCredentials(*store, credentials);
 }
 
-SyncReport Desktop::sync() {
-    if (!hubTurns.empty()) {
-        credentials.hubUrl = hubTurns.front();
-        std::rotate(hubTurns.begin(), hubTurns.begin() + 1, hubTurns.end());
+namespace {
+SyncReport runEngine(Desktop& d, const std::function<SyncReport(SyncEngine&)>& what,
+                     std::size_t snapshotRecords) {
+    if (!d.hubTurns.empty()) {
+        d.credentials.hubUrl = d.hubTurns.front();
+        std::rotate(d.hubTurns.begin(), d.hubTurns.begin() + 1, d.hubTurns.end());
     }
-    auto sealer = integration::makeEnvelopeSealer(credentials);
-    auto transport = integration::makeHubTransport(credentials, {2000, 5000, {}});
-    if (wrapTransport)
-        transport = wrapTransport(std::move(transport));
+    auto sealer = integration::makeEnvelopeSealer(d.credentials);
+    auto transport = integration::makeHubTransport(d.credentials, {2000, 5000, {}});
+    if (d.wrapTransport)
+        transport = d.wrapTransport(std::move(transport));
     SyncOptions options;
-    options.team = credentials.team;
+    options.team = d.credentials.team;
     options.pushBatch = 40;
     options.pullPage = 7;
     options.sleep = [](std::chrono::milliseconds) {};
-    options.stopRequested = stopRequested;
-    options.now = [this] {
+    options.stopRequested = d.stopRequested;
+    options.joinFromSnapshot = d.joinFromSnapshot;
+    options.snapshotChunkRecords = snapshotRecords;
+    auto clock = d.clock;
+    options.now = [clock] {
         return std::chrono::duration_cast<std::chrono::milliseconds>(
                    clock->now().time_since_epoch())
             .count();
     };
-    SyncEngine engine(*store, *store, *sealer, *transport, options);
-    return engine.run();
+    SyncEngine engine(*d.store, *d.store, *sealer, *transport, options);
+    return what(engine);
+}
+}  // namespace
+
+SnapshotPublishReport Desktop::publishSnapshot(std::size_t records) {
+    SnapshotPublishReport out;
+    runEngine(
+        *this,
+        [&](SyncEngine& engine) {
+            out = engine.publishSnapshot();
+            return SyncReport{};
+        },
+        records);
+    return out;
+}
+
+SyncReport Desktop::sync() {
+    return runEngine(
+        *this, [](SyncEngine& engine) { return engine.run(); }, 1000);
 }
 
 ServiceContext Desktop::as(const ProfessionalId& who, Role role, const OrganisationId& org) {

@@ -129,7 +129,11 @@ struct Desktop {
 
     /// Desktop N uses certificate siteN (organisation organisationOfSite(N)).
     Desktop(int site, const HubProcess& hub, const integration::SyncCredentials& team);
+    /// Passed as SyncOptions::joinFromSnapshot.
+    bool joinFromSnapshot = true;
     SyncReport sync();
+    /// Publishes its organisation's snapshot, `records` to a chunk.
+    SnapshotPublishReport publishSnapshot(std::size_t records = 6);
     ServiceContext as(const ProfessionalId& who, Role role, const OrganisationId& org);
     std::string path() const { return dir.file("desktop.nmdt"); }
     int site;

@@ -63,7 +63,7 @@ void runScenario(const Scenario& sc) {
         auto team = newTeam(hub);
         TestDirectory people;
         std::vector<std::unique_ptr<Desktop>> sites;
-        std::vector<PushHistory> histories(kSites);
+        std::vector<PushHistory> histories(kSites + 1);
         bool faultsOn = true;
         for (int s = 0; s < kSites; ++s) {
             sites.push_back(std::make_unique<Desktop>(s, hub, team));
@@ -88,7 +88,27 @@ void runScenario(const Scenario& sc) {
         std::uniform_int_distribution<int> pickSite(0, kSites - 1), pickOp(0, 9);
         std::uniform_int_distribution<int> jitter(0, 4000);
         int referrals = 0;
+        // Part-way, a council desktop publishes a snapshot and a new council desktop joins
+        // from it, through the same bad network; at the end it must hold what all do.
+        std::unique_ptr<Desktop> joiner;
+        auto joinFromSnapshot = [&] {
+            auto& producer = *sites[2];
+            for (int attempt = 0; attempt < 5; ++attempt)
+                if (producer.sync().completed && producer.publishSnapshot(4).outcome ==
+                                                     SnapshotPublishReport::Outcome::Published)
+                    break;
+            joiner = std::make_unique<Desktop>(5, hub, team);
+            joiner->wrapTransport =
+                [&](std::unique_ptr<HubTransport> inner) -> std::unique_ptr<HubTransport> {
+                return std::make_unique<FaultyTransport>(
+                    std::move(inner), faultsOn ? sc.faults : FaultRates{}, rng, histories[kSites]);
+            };
+        };
         for (int step = 0; step < sc.steps; ++step) {
+            if (step == sc.steps / 3)
+                joinFromSnapshot();
+            if (joiner && std::uniform_int_distribution<int>(0, 3)(rng) == 0)
+                joiner->sync();
             if (second && step == sc.steps / 2) {
                 // Half-way, the second instance is killed while the desktops push through
                 // both; those that reach it hear nothing and keep their changes.
@@ -213,11 +233,18 @@ void runScenario(const Scenario& sc) {
                 cases.recordConsent(id, org, ConsentDecision::Permit);
         }
         faultsOn = false;
-        for (int round = 0; round < 4; ++round)
+        for (int round = 0; round < 4; ++round) {
             for (auto& d : sites) {
                 auto r = d->sync();
                 BOOST_REQUIRE_MESSAGE(r.completed, (r.problem ? r.problem->message : ""));
             }
+            auto r = joiner->sync();
+            BOOST_REQUIRE_MESSAGE(r.completed, (r.problem ? r.problem->message : ""));
+        }
+        // The joiner loaded the snapshot (a refused one would have been replayed instead).
+        BOOST_TEST(joiner->store->syncSetting("snapshot_progress").value_or("").find("refused") ==
+                   std::string::npos);
+        BOOST_TEST(joiner->store->canonicalDump() == sites[0]->store->canonicalDump());
 
         const auto reference = sites[0]->store->canonicalDump();
         const auto referenceEdits = editsOf(*sites[0]->store);

@@ -95,6 +95,26 @@ BOOST_AUTO_TEST_CASE(an_administrator_sets_up_a_team_and_syncs_from_the_command_
     // The sync was audited, naming the CLI's user.
     BOOST_TEST(cli("audit " + b + " --event sync").second.find("sync") != std::string::npos);
 
+    // Store b publishes its organisation's snapshot; a new desktop of the same organisation
+    // joins from it.
+    auto [published, publishOut] = cli("sync " + b + " --publish-snapshot");
+    BOOST_REQUIRE_MESSAGE(published == 0, publishOut);
+    BOOST_TEST(publishOut.find("Published snapshot") != std::string::npos, publishOut);
+    const std::string d = dir.file("d.nmdt");
+    BOOST_REQUIRE_EQUAL(cli("create " + d).first, 0);
+    auto [invitedD, inviteDOut] = cli("sync-invite " + a + " --to " + dir.file("inv-d.json"));
+    BOOST_REQUIRE_MESSAGE(invitedD == 0, inviteDOut);
+    auto [joinedD, joinDOut] =
+        cli("sync-join " + d + " --invitation " + dir.file("inv-d.json") + " --code " +
+            inviteDOut.substr(inviteDOut.find_last_not_of(" \r\n") - 18, 19) + certArgs(4));
+    BOOST_REQUIRE_MESSAGE(joinedD == 0, joinDOut);
+    auto [loaded, loadOut] = cli("sync " + d);
+    BOOST_REQUIRE_MESSAGE(loaded == 0, loadOut);
+    BOOST_TEST(loadOut.find("from this organisation's snapshot; joined.") != std::string::npos,
+               loadOut);
+    BOOST_TEST(cli("organisations " + d).second.find("Northvale Carers Centre") !=
+               std::string::npos);
+
     // With the hub gone, sync says so and exits non-zero; nothing is lost.
     hub.stop();
     auto [down, downOut] = cli("sync " + a);

@@ -140,9 +140,8 @@ std::int64_t requireInt(const Object::Ptr& o, const std::string& name, const std
     return o->getValue<Poco::Int64>(name);
 }
 
-std::string encodeBody(const EnvelopeHeader& header, const std::vector<SyncEntry>& entries) {
-    Object::Ptr body = new Object;
-    body->set("header", headerToJson(header));
+namespace {
+Array::Ptr entriesToJson(const std::vector<SyncEntry>& entries) {
     Array::Ptr list = new Array;
     for (const auto& entry : entries) {
         const auto& e = entry.change;
@@ -167,24 +166,12 @@ std::string encodeBody(const EnvelopeHeader& header, const std::vector<SyncEntry
         o->set("organisation", e.organisationId);
         list->add(o);
     }
-    body->set("entries", list);
-    return stringify(body);
+    return list;
 }
 
-std::vector<SyncEntry> decodeBody(const std::string& text, const EnvelopeHeader& expected,
-                                  const std::string& what) {
-    auto body = parseObject(text, what);
-    auto header = body->getObject("header");
-    if (!header)
-        throw malformed(what, "its sealed header is missing");
-    auto sealed = headerFromJson(header, what);
-    if (sealed.team != expected.team || sealed.site != expected.site ||
-        sealed.fromSequence != expected.fromSequence ||
-        sealed.throughSequence != expected.throughSequence || sealed.part != expected.part ||
-        sealed.keyId != expected.keyId || sealed.audience != expected.audience)
-        throw SyncError(SyncError::Kind::Tampered,
-                        what + "'s routing header does not match the one sealed inside it");
-    auto list = body->getArray("entries");
+/// The entries of a sealed body, every one stamped by `site` (the sealer's).
+std::vector<SyncEntry> entriesFromJson(const Array::Ptr& list, const std::string& site,
+                                       const std::string& what) {
     if (!list)
         throw malformed(what, "it has no entries");
     std::vector<SyncEntry> out;
@@ -210,7 +197,7 @@ std::vector<SyncEntry> decodeBody(const std::string& text, const EnvelopeHeader&
             throw malformed(what, "entry " + std::to_string(i) + " has a bad clock");
         e.hlc = {requireInt(o, "wall", what), static_cast<std::uint32_t>(counter)};
         e.siteId = requireString(o, "site", what);
-        if (e.siteId != expected.site)
+        if (e.siteId != site)
             throw SyncError(SyncError::Kind::Tampered,
                             what + " carries a change stamped by another site");
         auto fields = o->getObject("fields");
@@ -228,6 +215,105 @@ std::vector<SyncEntry> decodeBody(const std::string& text, const EnvelopeHeader&
         out.push_back(std::move(entry));
     }
     return out;
+}
+
+Object::Ptr snapshotHeaderToJson(const SnapshotHeader& h) {
+    Object::Ptr o = new Object;
+    o->set("team", h.team);
+    o->set("site", h.site);
+    o->set("organisation", h.organisation);
+    o->set("id", h.id);
+    o->set("cursor", Poco::Int64(h.cursor));
+    o->set("chunk", h.chunk);
+    o->set("last", h.last);
+    o->set("keyId", h.keyId);
+    return o;
+}
+
+SnapshotHeader snapshotHeaderFromJson(const Object::Ptr& o, const std::string& what) {
+    SnapshotHeader h;
+    h.team = requireString(o, "team", what);
+    h.site = requireString(o, "site", what);
+    h.organisation = requireString(o, "organisation", what);
+    h.id = requireString(o, "id", what);
+    h.cursor = requireInt(o, "cursor", what);
+    h.chunk = static_cast<int>(requireInt(o, "chunk", what));
+    if (!o->has("last") || !o->get("last").isBoolean())
+        throw malformed(what, "\"last\" is missing or not true or false");
+    h.last = o->getValue<bool>("last");
+    h.keyId = requireString(o, "keyId", what);
+    if (h.cursor < 0 || h.chunk < 0 || h.id.empty() || h.organisation.empty())
+        throw malformed(what, "its snapshot header is impossible");
+    return h;
+}
+}  // namespace
+
+std::string encodeBody(const EnvelopeHeader& header, const std::vector<SyncEntry>& entries) {
+    Object::Ptr body = new Object;
+    body->set("header", headerToJson(header));
+    body->set("entries", entriesToJson(entries));
+    return stringify(body);
+}
+
+std::vector<SyncEntry> decodeBody(const std::string& text, const EnvelopeHeader& expected,
+                                  const std::string& what) {
+    auto body = parseObject(text, what);
+    auto header = body->getObject("header");
+    if (!header)
+        throw malformed(what, "its sealed header is missing");
+    auto sealed = headerFromJson(header, what);
+    if (sealed.team != expected.team || sealed.site != expected.site ||
+        sealed.fromSequence != expected.fromSequence ||
+        sealed.throughSequence != expected.throughSequence || sealed.part != expected.part ||
+        sealed.keyId != expected.keyId || sealed.audience != expected.audience)
+        throw SyncError(SyncError::Kind::Tampered,
+                        what + "'s routing header does not match the one sealed inside it");
+    return entriesFromJson(body->getArray("entries"), expected.site, what);
+}
+
+std::string encodeSnapshotBody(const SnapshotHeader& header,
+                               const std::vector<SyncEntry>& entries) {
+    Object::Ptr body = new Object;
+    body->set("snapshot", snapshotHeaderToJson(header));
+    body->set("entries", entriesToJson(entries));
+    return stringify(body);
+}
+
+std::vector<SyncEntry> decodeSnapshotBody(const std::string& text, const SnapshotHeader& expected,
+                                          const std::string& what) {
+    auto body = parseObject(text, what);
+    auto header = body->getObject("snapshot");
+    if (!header)
+        throw malformed(what, "its sealed snapshot header is missing");
+    if (!(snapshotHeaderFromJson(header, what) == expected))
+        throw SyncError(SyncError::Kind::Tampered,
+                        what + "'s header does not match the one sealed inside it");
+    return entriesFromJson(body->getArray("entries"), expected.site, what);
+}
+
+Object::Ptr snapshotChunkToJson(const SealedSnapshotChunk& c) {
+    Object::Ptr o = snapshotHeaderToJson(c.header);
+    o->set("nonce", toBase64(c.nonce));
+    o->set("ciphertext", toBase64(c.ciphertext));
+    o->set("tag", toBase64(c.tag));
+    o->set("signer", c.signerCertificate);
+    o->set("signature", toBase64(c.signature));
+    return o;
+}
+
+SealedSnapshotChunk snapshotChunkFromJson(const Object::Ptr& o, const std::string& what) {
+    if (!o)
+        throw malformed(what, "it is not an object");
+    SealedSnapshotChunk c;
+    c.header = snapshotHeaderFromJson(o, what);
+    c.nonce = fromBase64(requireString(o, "nonce", what), what + "'s nonce");
+    c.ciphertext = fromBase64(requireString(o, "ciphertext", what), what + "'s ciphertext");
+    c.tag = fromBase64(requireString(o, "tag", what), what + "'s tag");
+    c.signerCertificate = requireString(o, "signer", what);
+    c.signature = fromBase64(requireString(o, "signature", what), what + "'s signature");
+    if (c.nonce.size() != kNonceBytes || c.tag.size() != kTagBytes)
+        throw malformed(what, "its nonce or tag has the wrong length");
+    return c;
 }
 
 Object::Ptr envelopeToJson(const SealedEnvelope& e) {

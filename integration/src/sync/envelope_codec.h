@@ -17,6 +17,15 @@ std::string encodeBody(const EnvelopeHeader& header, const std::vector<SyncEntry
 std::vector<SyncEntry> decodeBody(const std::string& body, const EnvelopeHeader& expected,
                                   const std::string& what);
 
+/// The plaintext of a snapshot chunk: a copy of its header and its records.
+std::string encodeSnapshotBody(const SnapshotHeader& header, const std::vector<SyncEntry>& entries);
+/// Throws SyncError (Malformed, or Tampered when the sealed header differs from `expected`).
+std::vector<SyncEntry> decodeSnapshotBody(const std::string& body, const SnapshotHeader& expected,
+                                          const std::string& what);
+Poco::JSON::Object::Ptr snapshotChunkToJson(const SealedSnapshotChunk& chunk);
+SealedSnapshotChunk snapshotChunkFromJson(const Poco::JSON::Object::Ptr& json,
+                                          const std::string& what);
+
 Poco::JSON::Object::Ptr envelopeToJson(const SealedEnvelope& envelope);
 /// Throws SyncError(Malformed) naming the missing or mistyped member.
 SealedEnvelope envelopeFromJson(const Poco::JSON::Object::Ptr& json, const std::string& what);

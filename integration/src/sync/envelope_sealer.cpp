@@ -74,6 +74,32 @@ class PocoEnvelopeSealer final : public EnvelopeSealer {
         return a;
     }
 
+    SealedSnapshotChunk sealSnapshotChunk(const SnapshotHeader& header,
+                                          const std::vector<SyncEntry>& entries) override {
+        auto key = credentials_.keys.find(header.keyId);
+        if (key == credentials_.keys.end())
+            throw SyncError(SyncError::Kind::NotEnrolled, "no team key " + header.keyId);
+        auto sealed = aesGcmSeal(key->second, encodeSnapshotBody(header, entries));
+        SealedSnapshotChunk c{header, sealed.nonce, sealed.ciphertext, sealed.tag, ownPem_, {}};
+        c.signature = sign(key_, snapshotSigningInput(c));
+        return c;
+    }
+
+    OpenedSnapshotChunk openSnapshotChunk(const SealedSnapshotChunk& chunk) override {
+        const std::string what = describeSnapshotChunk(chunk);
+        if (chunk.header.team != credentials_.team)
+            throw SyncError(SyncError::Kind::Malformed, what + " belongs to another team");
+        const EnvelopeSigner signer = verifySnapshotSignature(chunk, ca_);
+        auto key = credentials_.keys.find(chunk.header.keyId);
+        if (key == credentials_.keys.end())
+            throw SyncError(SyncError::Kind::NotEnrolled, what + " is sealed with team key " +
+                                                              chunk.header.keyId +
+                                                              ", which this desktop does not hold");
+        auto body = aesGcmOpen(key->second, {chunk.nonce, chunk.ciphertext, chunk.tag}, what);
+        return {chunk.header, signer.subject, signer.organisation,
+                decodeSnapshotBody(body, chunk.header, what)};
+    }
+
   private:
     static Poco::Crypto::X509Certificate loadCertificate(const std::string& path,
                                                          const std::string& what) {

@@ -118,6 +118,40 @@ class HttpsHubTransport final : public HubTransport {
         request(Poco::Net::HTTPRequest::HTTP_POST, "/v1/keys", stringify(body));
     }
 
+    void publishSnapshotChunk(const SealedSnapshotChunk& chunk) override {
+        request(Poco::Net::HTTPRequest::HTTP_POST, "/v1/snapshots",
+                stringify(snapshotChunkToJson(chunk)));
+    }
+
+    std::optional<SnapshotListing> latestSnapshot(const std::string& team) override {
+        Poco::URI uri("/v1/snapshots/latest");
+        uri.addQueryParameter("team", team);
+        auto [status, answer] =
+            request(Poco::Net::HTTPRequest::HTTP_GET, uri.getPathAndQuery(), "");
+        const std::string what = "the hub's snapshot listing";
+        if (!answer->has("id"))
+            return std::nullopt;
+        SnapshotListing l;
+        l.id = requireString(answer, "id", what);
+        l.site = requireString(answer, "site", what);
+        l.cursor = requireInt(answer, "cursor", what);
+        l.chunks = static_cast<int>(requireInt(answer, "chunks", what));
+        if (l.cursor < 0 || l.chunks < 1)
+            throw SyncError(SyncError::Kind::Malformed, what + " is impossible");
+        return l;
+    }
+
+    SealedSnapshotChunk snapshotChunk(const std::string& team, const std::string& id,
+                                      int chunk) override {
+        Poco::URI uri("/v1/snapshots/chunk");
+        uri.addQueryParameter("team", team);
+        uri.addQueryParameter("id", id);
+        uri.addQueryParameter("chunk", std::to_string(chunk));
+        auto [status, answer] =
+            request(Poco::Net::HTTPRequest::HTTP_GET, uri.getPathAndQuery(), "");
+        return snapshotChunkFromJson(answer, "snapshot chunk " + std::to_string(chunk));
+    }
+
   private:
     std::pair<int, Object::Ptr> request(const std::string& method, const std::string& path,
                                         const std::string& body) {

@@ -152,6 +152,12 @@ HubResponse HubService::handleAdmitted(const HubRequest& request) {
             return pull(request);
         if (request.path == "/v1/keys" && request.method == "POST")
             return announce(request);
+        if (request.path == "/v1/snapshots" && request.method == "POST")
+            return publishSnapshot(request);
+        if (request.path == "/v1/snapshots/latest" && request.method == "GET")
+            return latestSnapshot(request);
+        if (request.path == "/v1/snapshots/chunk" && request.method == "GET")
+            return snapshotChunk(request);
         return errorResponse(404, "no such endpoint: " + request.method + " " + request.path);
     } catch (const SyncError& e) {
         switch (e.kind()) {
@@ -409,6 +415,74 @@ HubResponse HubService::pull(const HubRequest& request) {
         !envelopes.empty() && bytes + config_.maxEnvelopeBytes > config_.maxPageBytes;
     answer->set("more", envelopes.size() == pageSize || cutBySize);
     return ok(answer);
+}
+
+HubResponse HubService::publishSnapshot(const HubRequest& request) {
+    const std::string what = "the snapshot chunk";
+    auto chunk = snapshotChunkFromJson(parseObject(request.body, what), what);
+    const auto& h = chunk.header;
+    if (h.team.empty() || h.site.empty())
+        return errorResponse(400, what + " names no team or site");
+    // A desktop publishes only its own organisation's snapshot, signed by itself: the hub
+    // serves it to that organisation's desktops alone.
+    if (h.organisation != request.peerOrganisation)
+        return errorResponse(403, what + " is for organisation " + h.organisation +
+                                      ", but this connection's certificate is of " +
+                                      request.peerOrganisation);
+    if (chunk.ciphertext.size() > config_.maxEnvelopeBytes)
+        return errorResponse(413, what + " is larger than the hub accepts (" +
+                                      std::to_string(config_.maxEnvelopeBytes) + " bytes)");
+    verifySnapshotSignature(chunk, ca_);
+    auto signer = certificateFromPem(chunk.signerCertificate, what);
+    if (sha256Fingerprint(signer) != request.peerFingerprint)
+        return errorResponse(403, what + " is signed by " + subjectOf(signer) +
+                                      ", not by this connection's certificate " +
+                                      request.peerSubject);
+    std::lock_guard lock(mutex_);
+    if (!log_.keyAnnounced(h.team, h.keyId))
+        return errorResponse(403, what + " is sealed under team key " + h.keyId +
+                                      ", which the chair of team " + h.team +
+                                      " has not announced to this hub");
+    log_.putSnapshotChunk(h, request.body, nowMs());
+    Object::Ptr answer = new Object;
+    answer->set("stored", true);
+    return ok(answer);
+}
+
+HubResponse HubService::latestSnapshot(const HubRequest& request) {
+    auto q = queryOf(request.query);
+    if (q["team"].empty())
+        return errorResponse(400, "a snapshot listing needs a team");
+    std::optional<SnapshotListing> latest;
+    {
+        std::lock_guard lock(mutex_);
+        latest = log_.latestSnapshot(q["team"], request.peerOrganisation);
+    }
+    Object::Ptr answer = new Object;
+    if (latest) {
+        answer->set("id", latest->id);
+        answer->set("site", latest->site);
+        answer->set("cursor", Poco::Int64(latest->cursor));
+        answer->set("chunks", latest->chunks);
+    }
+    return ok(answer);
+}
+
+HubResponse HubService::snapshotChunk(const HubRequest& request) {
+    auto q = queryOf(request.query);
+    auto chunk = parseInt(q["chunk"]);
+    if (q["team"].empty() || q["id"].empty() || !chunk || *chunk < 0 || *chunk > 1000000000)
+        return errorResponse(400, "a snapshot chunk request needs team, id and chunk");
+    std::optional<std::string> body;
+    {
+        std::lock_guard lock(mutex_);
+        body = log_.snapshotChunk(q["team"], request.peerOrganisation, q["id"],
+                                  static_cast<int>(*chunk));
+    }
+    if (!body)
+        return errorResponse(404, "the hub holds no chunk " + q["chunk"] + " of snapshot " +
+                                      q["id"] + " for organisation " + request.peerOrganisation);
+    return HubResponse{200, *body};
 }
 
 }  // namespace nmdt::integration

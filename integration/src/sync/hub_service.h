@@ -30,6 +30,10 @@ class HubService {
     HubResponse push(const HubRequest& request);
     HubResponse pull(const HubRequest& request);
     HubResponse announce(const HubRequest& request);
+    /// Snapshots: stored per team and organisation, served only to that organisation.
+    HubResponse publishSnapshot(const HubRequest& request);
+    HubResponse latestSnapshot(const HubRequest& request);
+    HubResponse snapshotChunk(const HubRequest& request);
     std::string receiptFor(const SealedEnvelope& stored) const;
     HubResponse health();
     bool overRate(const std::string& fingerprint);

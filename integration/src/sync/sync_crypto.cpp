@@ -353,4 +353,37 @@ EnvelopeSigner verifyEnvelopeSignature(const SealedEnvelope& envelope,
     return {subjectOf(signer), organisationOf(signer)};
 }
 
+std::string snapshotSigningInput(const SealedSnapshotChunk& c) {
+    const auto& h = c.header;
+    return encodeFields({{"v", std::string("nmdt-snapshot-1")},
+                         {"team", h.team},
+                         {"site", h.site},
+                         {"organisation", h.organisation},
+                         {"id", h.id},
+                         {"cursor", h.cursor},
+                         {"chunk", static_cast<std::int64_t>(h.chunk)},
+                         {"last", static_cast<std::int64_t>(h.last ? 1 : 0)},
+                         {"key", h.keyId},
+                         {"nonce", c.nonce},
+                         {"ciphertext", c.ciphertext},
+                         {"tag", c.tag}});
+}
+
+std::string describeSnapshotChunk(const SealedSnapshotChunk& c) {
+    return "snapshot chunk " + std::to_string(c.header.chunk) + " of snapshot " +
+           c.header.id.substr(0, 24) + " from site " + c.header.site.substr(0, 8);
+}
+
+EnvelopeSigner verifySnapshotSignature(const SealedSnapshotChunk& chunk,
+                                       const Poco::Crypto::X509Certificate& ca) {
+    const std::string what = describeSnapshotChunk(chunk);
+    auto signer = certificateFromPem(chunk.signerCertificate, what);
+    requireIssuedBy(signer, ca, what, std::nullopt);
+    if (!verify(signer, snapshotSigningInput(chunk), chunk.signature))
+        throw SyncError(SyncError::Kind::Tampered,
+                        what + " does not match its signature: it was altered after " +
+                            subjectOf(signer) + " sealed it");
+    return {subjectOf(signer), organisationOf(signer)};
+}
+
 }  // namespace nmdt::integration

@@ -81,6 +81,15 @@ struct EnvelopeSigner {
 EnvelopeSigner verifyEnvelopeSignature(const SealedEnvelope& envelope,
                                        const Poco::Crypto::X509Certificate& ca);
 
+/// What a snapshot chunk's signature covers: its header, nonce, ciphertext and tag, under a
+/// label of its own (a chunk cannot pass as an envelope, nor an envelope as a chunk).
+std::string snapshotSigningInput(const SealedSnapshotChunk& chunk);
+/// Checks the chunk's certificate against the CA and its signature; who signed it.
+EnvelopeSigner verifySnapshotSignature(const SealedSnapshotChunk& chunk,
+                                       const Poco::Crypto::X509Certificate& ca);
+/// "snapshot chunk 3 of snapshot ab12… from site cd34…" for messages.
+std::string describeSnapshotChunk(const SealedSnapshotChunk& chunk);
+
 /// "envelope 12 from site ab12…" for messages.
 std::string describeEnvelope(const SealedEnvelope& envelope);
 

@@ -101,9 +101,6 @@ class NoIdSource : public IdSource {
     std::string newUuid() override;
 };
 
-/// Formats 128 random bits as a version 4 UUID (ids made before version 7, and tests).
-std::string formatUuidV4(std::uint64_t high, std::uint64_t low);
-
 /// True when `text` has the 8-4-4-4-12 lower-case hexadecimal shape of a UUID.
 bool looksLikeUuid(const std::string& text);
 

@@ -3,6 +3,7 @@
 // sent. Resumable at any point: the hub acknowledges pushes by sequence, and each pulled
 // page is merged together with its cursor.
 
+#include <algorithm>
 #include <chrono>
 #include <functional>
 #include <map>
@@ -30,6 +31,30 @@ struct SyncReport {
     bool completed = false;
     bool stopped = false;  // asked to stop (the window closing); the next run resumes
     std::optional<SyncProblem> problem;
+    /// Joining: records loaded from the organisation's snapshot this run, and whether the
+    /// whole snapshot is now loaded (the pull then went on from its cursor).
+    std::size_t snapshotRecords = 0;
+    bool joinedFromSnapshot = false;
+    /// Why a snapshot was refused (the desktop then fetches the team's whole history).
+    std::optional<SyncProblem> snapshotRefused;
+};
+
+/// What publishing a snapshot did.
+struct SnapshotPublishReport {
+    enum class Outcome {
+        Published,
+        NeverPulled,        // nothing from the team here yet: nothing to snapshot
+        EntriesHeld,        // received changes wait here for a record: the state is partial
+        EnvelopesSetAside,  // envelopes wait for a key: the state is partial
+        Stopped,
+        Failed  // problem says why
+    };
+    Outcome outcome = Outcome::Failed;
+    std::string id;
+    int chunks = 0;
+    std::size_t records = 0;
+    std::int64_t cursor = 0;
+    std::optional<SyncProblem> problem;
 };
 
 /// Tunables; defaults suit a desktop on an NHS network.
@@ -48,6 +73,11 @@ struct SyncOptions {
     /// Asked before every request and retry: true ends the run where it is (what was sent
     /// or applied stays; the next run resumes). Unset, a run goes to the end.
     std::function<bool()> stopRequested;
+    /// A desktop that has never pulled loads its organisation's newest snapshot first, when
+    /// the hub holds one, and pulls on from where it was made.
+    bool joinFromSnapshot = true;
+    /// Records per chunk of a snapshot this desktop publishes.
+    std::size_t snapshotChunkRecords = 1000;
 };
 
 /// Runs sync for one store against one hub.
@@ -58,6 +88,11 @@ class SyncEngine {
     /// Never throws for network or hub trouble: the report carries the problem in plain
     /// words and the next run resumes where this one stopped.
     SyncReport run();
+    /// Publishes the current records this desktop's organisation may see (everything here
+    /// but private notes and cases whose consent does not reach the organisation) as a
+    /// snapshot for the organisation's new desktops to join from. Run after a sync: it is
+    /// as of the last pull. Never throws for network or hub trouble.
+    SnapshotPublishReport publishSnapshot();
 
   private:
     /// Thrown between requests when a stop was asked for.
@@ -66,6 +101,12 @@ class SyncEngine {
     void announceKey();
     void push(SyncReport& report);
     void pull(SyncReport& report);
+    /// On a desktop that has never pulled: loads the organisation's newest snapshot, chunk
+    /// by chunk (resuming where a cut run stopped), each checked before it is loaded.
+    void joinFromSnapshot(SyncReport& report);
+    /// Why a chunk opened for snapshot `listing` must not be loaded here (empty: it may).
+    std::string refusalOfChunk(const OpenedSnapshotChunk& chunk, const SnapshotListing& listing,
+                               int index) const;
     /// Whether an own envelope coming back holds changes stamped ahead of the hub's time.
     bool ownRanAhead(const SealedEnvelope& envelope) const;
     /// Clamps those changes as every reader did (fetching the envelope whole if left out).
@@ -84,6 +125,23 @@ class SyncEngine {
     HubTransport& hub_;
     SyncOptions options_;
 };
+
+// In the header: sync_engine.cpp and sync_snapshot.cpp both retry requests.
+template <class F>
+auto SyncEngine::withRetries(F&& f) -> decltype(f()) {
+    auto wait = options_.firstBackoff;
+    for (int attempt = 1;; ++attempt) {
+        stopIfAsked();
+        try {
+            return f();
+        } catch (const SyncError& e) {
+            if (!e.retryable() || attempt >= options_.attempts)
+                throw;
+            options_.sleep(wait);
+            wait = std::min(wait * 2, std::chrono::milliseconds(30000));
+        }
+    }
+}
 
 /// Who holds an action as this desktop knows it (its owner and owning organisation).
 struct ActionHolder {

@@ -69,6 +69,41 @@ class SyncError : public std::runtime_error {
     Kind kind_;
 };
 
+/// Where one chunk of a snapshot sits: chunk `chunk` (from 0) of snapshot `id`, made by
+/// `site` for `organisation` from everything it had applied up to hub sequence `cursor`.
+/// `last` marks the final chunk, so a snapshot can be sent while it is still being read.
+struct SnapshotHeader {
+    std::string team, site, organisation, id, keyId;
+    std::int64_t cursor = 0;
+    int chunk = 0;
+    bool last = false;
+    bool operator==(const SnapshotHeader&) const = default;
+};
+
+/// A snapshot chunk as stored and relayed by the hub: sealed and signed as an envelope is,
+/// under its own signing label so neither can be passed off as the other.
+struct SealedSnapshotChunk {
+    SnapshotHeader header;
+    std::string nonce, ciphertext, tag;
+    std::string signerCertificate;  // PEM, issued by the neighbourhood's CA
+    std::string signature;
+};
+
+/// A snapshot chunk opened: authenticated, decrypted, with who signed it.
+struct OpenedSnapshotChunk {
+    SnapshotHeader header;
+    std::string signer;              // subject of the signing certificate
+    std::string signerOrganisation;  // its O field
+    std::vector<SyncEntry> entries;
+};
+
+/// The newest complete snapshot the hub holds for an organisation in a team.
+struct SnapshotListing {
+    std::string id, site;
+    std::int64_t cursor = 0;
+    int chunks = 0;
+};
+
 /// Seals entries into envelopes and opens received ones (encryption and signatures).
 /// A team key id announced by the team's chair, signed with the chair desktop's certificate
 /// key: the hub stores envelopes only under key ids announced for their team.
@@ -95,6 +130,11 @@ class EnvelopeSealer {
     /// The current key's announcement, signed now, when this desktop is its team's chair
     /// (it started the team or rotated its key); nothing on other desktops.
     virtual std::optional<KeyAnnouncement> announceCurrentKey(std::int64_t nowMs) = 0;
+    /// Seals and signs one snapshot chunk with the team key named in its header.
+    virtual SealedSnapshotChunk sealSnapshotChunk(const SnapshotHeader& header,
+                                                  const std::vector<SyncEntry>& entries) = 0;
+    /// Verifies and decrypts one; throws SyncError as open() does.
+    virtual OpenedSnapshotChunk openSnapshotChunk(const SealedSnapshotChunk& chunk) = 0;
 };
 
 /// The hub's answer to a push.
@@ -126,6 +166,13 @@ class HubTransport {
     /// Records a key announcement at the hub; throws SyncError (Refused) when the hub will
     /// not take it (another desktop is the team's chair there).
     virtual void announce(const KeyAnnouncement& announcement) = 0;
+    /// Stores one chunk of this desktop's snapshot for its organisation.
+    virtual void publishSnapshotChunk(const SealedSnapshotChunk& chunk) = 0;
+    /// The newest complete snapshot for this desktop's organisation, if the hub holds one.
+    virtual std::optional<SnapshotListing> latestSnapshot(const std::string& team) = 0;
+    /// One chunk of a snapshot the hub holds for this desktop's organisation.
+    virtual SealedSnapshotChunk snapshotChunk(const std::string& team, const std::string& id,
+                                              int chunk) = 0;
 };
 
 }  // namespace nmdt
@@ -199,6 +246,19 @@ class EnvelopeLog {
     /// Whether the team's chair announced this key id (or the log held envelopes under it
     /// before announcements existed).
     virtual bool keyAnnounced(const std::string& team, const std::string& keyId) = 0;
+
+    /// Stores one snapshot chunk (`body`, the chunk as it travels) under its header's team,
+    /// organisation and id. Storing the last chunk of a snapshot whose every chunk is here
+    /// completes it, and drops the organisation's other snapshots but the one before it (a
+    /// desktop may be part way through that one). Storing a chunk again replaces it.
+    virtual void putSnapshotChunk(const SnapshotHeader& header, const std::string& body,
+                                  std::int64_t hubTimeMs) = 0;
+    virtual std::optional<SnapshotListing> latestSnapshot(const std::string& team,
+                                                          const std::string& organisation) = 0;
+    /// A chunk's body, if the hub holds that snapshot for that organisation.
+    virtual std::optional<std::string> snapshotChunk(const std::string& team,
+                                                     const std::string& organisation,
+                                                     const std::string& id, int chunk) = 0;
 };
 
 }  // namespace nmdt

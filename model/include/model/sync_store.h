@@ -63,6 +63,19 @@ class SyncStore {
     /// an organisation newly allowed to see the case is sent. Stamped as `by` sharing it.
     virtual std::vector<SyncEntry> caseSnapshot(const CaseId& id,
                                                 const ChangeLogEntry& by) const = 0;
+    /// Every case held here, open or closed (for a snapshot).
+    virtual std::vector<CaseId> caseIds() const = 0;
+    /// Every record that belongs to no case, as caseSnapshot gives a case's: organisations,
+    /// people, meeting series, meetings, participants, then actions and agenda items that
+    /// name no case; referenced kinds first, private notes never.
+    virtual std::vector<SyncEntry> recordsOutsideCases(const ChangeLogEntry& by) const = 0;
+    /// Received entries held here until a record they refer to arrives.
+    virtual std::size_t heldEntries() const = 0;
+    /// Loads one checked snapshot chunk in one transaction: a record not here yet is written
+    /// with its stamps as it stands (no merge, no change-log row: it is history elsewhere);
+    /// one already here, or one whose parent is not, goes through the ordinary merge.
+    virtual ApplyReport loadSnapshotChunk(const SnapshotChunkLoad& load) = 0;
+
     /// The first change-log sequence that mentions an entity (0 if none).
     virtual std::int64_t firstSequenceOf(const std::string& entityId) const = 0;
     /// True for entries that must never leave this desktop (private progress notes).

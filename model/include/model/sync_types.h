@@ -101,6 +101,16 @@ struct ApplyReport {
     std::size_t clamped = 0;
 };
 
+/// One checked snapshot chunk to load, and where loading it leaves the join: `progress` is
+/// kept (as the sync setting "snapshot_progress") in the same transaction as the records,
+/// and on the last chunk the pull cursor moves to `cursor`.
+struct SnapshotChunkLoad {
+    std::string site, signer;  // the producing desktop, bound as an envelope's would be
+    std::vector<SyncEntry> entries;
+    std::string progress;
+    std::optional<std::int64_t> cursor;
+};
+
 /// Incoming clocks more than this far ahead of the hub's time are clamped to it.
 inline constexpr std::int64_t kMaxClockLeadMs = 5 * 60 * 1000;
 

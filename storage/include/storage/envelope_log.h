@@ -33,6 +33,13 @@ class SqliteEnvelopeLog final : public EnvelopeLog {
     AnnounceResult announceKey(const KeyAnnouncement& announcement,
                                const std::string& signerSubject, std::int64_t hubTimeMs) override;
     bool keyAnnounced(const std::string& team, const std::string& keyId) override;
+    void putSnapshotChunk(const SnapshotHeader& header, const std::string& body,
+                          std::int64_t hubTimeMs) override;
+    std::optional<SnapshotListing> latestSnapshot(const std::string& team,
+                                                  const std::string& organisation) override;
+    std::optional<std::string> snapshotChunk(const std::string& team,
+                                             const std::string& organisation, const std::string& id,
+                                             int chunk) override;
 
   private:
     std::unique_ptr<EnvelopeLogImpl> impl_;

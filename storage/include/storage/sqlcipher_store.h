@@ -157,6 +157,10 @@ class SqlCipherStore final : public OpenStore, public SyncStore {
     std::optional<CaseId> owningCase(EntityKind kind, const std::string& id) const override;
     bool isPrivate(EntityKind kind, const std::string& id) const override;
     std::vector<SyncEntry> caseSnapshot(const CaseId& id, const ChangeLogEntry& by) const override;
+    std::vector<CaseId> caseIds() const override;
+    std::vector<SyncEntry> recordsOutsideCases(const ChangeLogEntry& by) const override;
+    std::size_t heldEntries() const override;
+    ApplyReport loadSnapshotChunk(const SnapshotChunkLoad& load) override;
     std::int64_t firstSequenceOf(const std::string& entityId) const override;
     std::optional<FieldValue> currentValue(EntityKind kind, const std::string& id,
                                            const std::string& field) const override;

@@ -34,6 +34,15 @@ CREATE TABLE IF NOT EXISTS team_chairs (team text PRIMARY KEY, subject text NOT 
 CREATE TABLE IF NOT EXISTS hub_certificates (key text PRIMARY KEY, pem text NOT NULL);
 ALTER TABLE envelopes ADD COLUMN IF NOT EXISTS hub_receipt bytea;
 ALTER TABLE envelopes ADD COLUMN IF NOT EXISTS hub_key text;
+CREATE TABLE IF NOT EXISTS snapshots (
+  team text NOT NULL, organisation text NOT NULL, id text NOT NULL, site text NOT NULL,
+  cursor bigint NOT NULL, chunks integer, completed_at bigint, completed_order bigint,
+  PRIMARY KEY (team, organisation, id));
+CREATE TABLE IF NOT EXISTS snapshot_chunks (
+  team text NOT NULL, organisation text NOT NULL, id text NOT NULL, chunk integer NOT NULL,
+  body bytea NOT NULL, PRIMARY KEY (team, organisation, id, chunk));
+ALTER TABLE snapshot_chunks ALTER COLUMN body SET STORAGE EXTERNAL;
+CREATE SEQUENCE IF NOT EXISTS snapshot_order;
 )sql";
 
 // Key ids the team's chair announced. Made apart so a database from before announcements
@@ -284,6 +293,75 @@ bool PostgresEnvelopeLog::keyAnnounced(const std::string& team, const std::strin
                .exec("SELECT 1 FROM team_keys WHERE team = $1 AND key_id = $2",
                      {Param::text(team), Param::text(keyId)})
                .rows() > 0;
+}
+
+void PostgresEnvelopeLog::putSnapshotChunk(const SnapshotHeader& h, const std::string& body,
+                                           std::int64_t hubTimeMs) {
+    auto& db = impl_->db;
+    const auto team = Param::text(h.team), org = Param::text(h.organisation),
+               id = Param::text(h.id);
+    pg::Transaction tx(db);
+    db.exec(
+        "INSERT INTO snapshots (team, organisation, id, site, cursor) VALUES ($1, $2, $3, $4, $5)"
+        " ON CONFLICT DO NOTHING",
+        {team, org, id, Param::text(h.site), Param::number(h.cursor)});
+    // Taken for update: two instances storing chunks of one snapshot queue here.
+    auto known = db.exec(
+        "SELECT site, cursor, completed_at FROM snapshots WHERE team = $1 AND organisation = $2"
+        " AND id = $3 FOR UPDATE",
+        {team, org, id});
+    if (known.bytes(0, 0) != h.site || known.int64(0, 1) != h.cursor)
+        throw SyncError(SyncError::Kind::Malformed,
+                        "snapshot " + h.id + " was begun by another site or at another cursor");
+    if (!known.isNull(0, 2))
+        return;  // complete: a late repeat of a chunk changes nothing
+    db.exec(
+        "INSERT INTO snapshot_chunks (team, organisation, id, chunk, body) VALUES ($1, $2, $3,"
+        " $4, $5) ON CONFLICT (team, organisation, id, chunk) DO UPDATE SET body = excluded.body",
+        {team, org, id, Param::number(h.chunk), Param::bytes(body)});
+    if (h.last)
+        db.exec(
+            "UPDATE snapshots SET chunks = $4 WHERE team = $1 AND organisation = $2 AND id = $3",
+            {team, org, id, Param::number(h.chunk + 1)});
+    auto completed = db.exec(
+        "UPDATE snapshots SET completed_at = $4, completed_order = nextval('snapshot_order')"
+        " WHERE team = $1 AND organisation = $2 AND id = $3 AND chunks IS NOT NULL AND chunks ="
+        " (SELECT COUNT(*) FROM snapshot_chunks c WHERE c.team = $1 AND c.organisation = $2 AND"
+        " c.id = $3) RETURNING id",
+        {team, org, id, Param::number(hubTimeMs)});
+    if (completed.rows() > 0) {
+        // Keep this one and the one before it (a desktop may be part way through it).
+        const char* stale =
+            " WHERE team = $1 AND organisation = $2 AND id NOT IN (SELECT id FROM snapshots"
+            " WHERE team = $1 AND organisation = $2 AND completed_order IS NOT NULL ORDER BY"
+            " completed_order DESC LIMIT 2)";
+        db.exec(std::string("DELETE FROM snapshot_chunks") + stale, {team, org});
+        db.exec(std::string("DELETE FROM snapshots") + stale, {team, org});
+    }
+    tx.commit();
+}
+
+std::optional<SnapshotListing> PostgresEnvelopeLog::latestSnapshot(
+    const std::string& team, const std::string& organisation) {
+    auto r = impl_->db.exec(
+        "SELECT id, site, cursor, chunks FROM snapshots WHERE team = $1 AND organisation = $2 AND"
+        " completed_order IS NOT NULL ORDER BY completed_order DESC LIMIT 1",
+        {Param::text(team), Param::text(organisation)});
+    if (!r.rows())
+        return std::nullopt;
+    return SnapshotListing{r.bytes(0, 0), r.bytes(0, 1), r.int64(0, 2), r.int32(0, 3)};
+}
+
+std::optional<std::string> PostgresEnvelopeLog::snapshotChunk(const std::string& team,
+                                                              const std::string& organisation,
+                                                              const std::string& id, int chunk) {
+    auto r = impl_->db.exec(
+        "SELECT body FROM snapshot_chunks WHERE team = $1 AND organisation = $2 AND id = $3 AND"
+        " chunk = $4",
+        {Param::text(team), Param::text(organisation), Param::text(id), Param::number(chunk)});
+    if (!r.rows())
+        return std::nullopt;
+    return r.bytes(0, 0);
 }
 
 }  // namespace nmdt::storage

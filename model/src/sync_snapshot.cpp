@@ -1,0 +1,205 @@
+// Snapshots: a member desktop publishes its organisation's current records; a new desktop
+// of the organisation loads them in bulk and pulls on from the snapshot's cursor instead of
+// replaying the team's whole history.
+#include <algorithm>
+#include <cstdlib>
+#include <future>
+#include <iterator>
+#include <utility>
+
+#include "model/case_audience.h"
+#include "model/store_error.h"
+#include "model/sync_engine.h"
+
+namespace nmdt {
+
+namespace {
+/// "<snapshot id>:<next chunk>" while a join loads, "refused:<snapshot id>" once refused.
+constexpr const char* kProgressSetting = "snapshot_progress";
+constexpr const char* kRefusedPrefix = "refused:";
+}  // namespace
+
+std::string SyncEngine::refusalOfChunk(const OpenedSnapshotChunk& chunk,
+                                       const SnapshotListing& listing, int index) const {
+    const auto& h = chunk.header;
+    const std::string own = sealer_.ownOrganisation();
+    if (h.team != options_.team || h.id != listing.id || h.chunk != index ||
+        h.site != listing.site || h.cursor != listing.cursor ||
+        h.last != (index + 1 == listing.chunks))
+        return "the hub sent a chunk that is not chunk " + std::to_string(index) +
+               " of the snapshot it listed";
+    if (h.organisation != own || chunk.signerOrganisation != own)
+        return "it was made for organisation " + h.organisation + " by a desktop of " +
+               chunk.signerOrganisation + ", not by one of " + own;
+    if (auto known = sync_.siteSigner(h.site); known && *known != chunk.signer)
+        return "it claims site " + h.site + " but was signed by " + chunk.signer + ", not " +
+               *known;
+    return refusalOfSnapshotRecords(chunk.entries, own);
+}
+
+void SyncEngine::joinFromSnapshot(SyncReport& report) {
+    if (!options_.joinFromSnapshot || sync_.syncCursors().pulledThrough != 0)
+        return;
+    auto listing = withRetries([&] { return hub_.latestSnapshot(options_.team); });
+    if (!listing)
+        return;
+    const std::string progress = sync_.syncSetting(kProgressSetting).value_or(std::string());
+    if (progress == kRefusedPrefix + listing->id)
+        return;  // refused before: the history is replayed instead
+    int next = 0;
+    if (progress.size() > listing->id.size() &&
+        progress.compare(0, listing->id.size(), listing->id) == 0 &&
+        progress[listing->id.size()] == ':')
+        next = std::atoi(progress.c_str() + listing->id.size() + 1);
+
+    auto fetch = [this, &listing](int index) {
+        return withRetries([&] { return hub_.snapshotChunk(options_.team, listing->id, index); });
+    };
+    if (next >= listing->chunks)
+        return;
+    SealedSnapshotChunk sealed = fetch(next);
+    for (int index = next; index < listing->chunks; ++index) {
+        // The next chunk travels while this one is checked and loaded: one request at a time.
+        std::future<SealedSnapshotChunk> following;
+        if (index + 1 < listing->chunks)
+            following = std::async(std::launch::async, fetch, index + 1);
+        std::string why;
+        OpenedSnapshotChunk chunk;
+        try {
+            chunk = sealer_.openSnapshotChunk(sealed);
+            why = refusalOfChunk(chunk, *listing, index);
+        } catch (const SyncError& e) {
+            if (e.retryable()) {
+                if (following.valid())
+                    following.wait();
+                throw;
+            }
+            why = e.what();
+        }
+        if (!why.empty()) {
+            if (following.valid())
+                following.wait();
+            // What is loaded stays (each chunk was checked): the replay from the start
+            // merges over it as over any record already here.
+            sync_.setSyncSetting(kProgressSetting, kRefusedPrefix + listing->id);
+            report.snapshotRefused = SyncProblem{
+                options_.now(), "refused-snapshot",
+                "the snapshot " + listing->id + " from site " + listing->site + " was refused (" +
+                    why + "); this desktop fetches the team's history instead"};
+            sync_.recordSyncOutcome(options_.now(), report.snapshotRefused);
+            return;
+        }
+        const bool last = index + 1 == listing->chunks;
+        SnapshotChunkLoad load{chunk.header.site, chunk.signer, std::move(chunk.entries),
+                               listing->id + ":" + std::to_string(index + 1),
+                               last ? std::optional<std::int64_t>(listing->cursor) : std::nullopt};
+        const auto applied = sync_.loadSnapshotChunk(load);
+        report.snapshotRecords += applied.entriesApplied;
+        report.applied.entriesApplied += applied.entriesApplied;
+        report.applied.fieldsChanged += applied.fieldsChanged;
+        report.applied.conflicts += applied.conflicts;
+        report.applied.refused += applied.refused;
+        if (last)
+            report.joinedFromSnapshot = true;
+        else
+            sealed = following.get();
+    }
+}
+
+SnapshotPublishReport SyncEngine::publishSnapshot() {
+    SnapshotPublishReport out;
+    try {
+        const auto cursors = sync_.syncCursors();
+        out.cursor = cursors.pulledThrough;
+        if (cursors.pulledThrough == 0) {
+            out.outcome = SnapshotPublishReport::Outcome::NeverPulled;
+            return out;
+        }
+        if (sync_.heldEntries() > 0) {
+            out.outcome = SnapshotPublishReport::Outcome::EntriesHeld;
+            return out;
+        }
+        if (!sync_.syncSetting("set_aside_envelopes").value_or(std::string()).empty()) {
+            out.outcome = SnapshotPublishReport::Outcome::EnvelopesSetAside;
+            return out;
+        }
+        const std::int64_t now = options_.now();
+        ChangeLogEntry by;
+        by.siteId = store_.siteId();
+        by.hlc = {now, 0};
+        if (options_.auditAs) {
+            by.userId = options_.auditAs->userId.str();
+            by.userName = options_.auditAs->userName;
+            by.role = std::string(codeOf(options_.auditAs->role));
+            by.organisationId = options_.auditAs->organisationId.str();
+        }
+        const std::string own = sealer_.ownOrganisation();
+        out.id =
+            by.siteId + "-" + std::to_string(cursors.pulledThrough) + "-" + std::to_string(now);
+        SnapshotHeader header{options_.team,         by.siteId, own,  out.id, sealer_.keyId(),
+                              cursors.pulledThrough, 0,         false};
+        const std::size_t perChunk = std::max<std::size_t>(1, options_.snapshotChunkRecords);
+        std::vector<SyncEntry> pending;
+        auto send = [&](std::vector<SyncEntry> records, bool last) {
+            header.chunk = out.chunks;
+            header.last = last;
+            auto sealed = sealer_.sealSnapshotChunk(header, records);
+            withRetries([&] {
+                hub_.publishSnapshotChunk(sealed);
+                return true;
+            });
+            ++out.chunks;
+            out.records += records.size();
+        };
+        // The directory and meetings first (every record refers to them), in full chunks.
+        auto outside = sync_.recordsOutsideCases(by);
+        for (std::size_t at = 0; at < outside.size(); at += perChunk) {
+            auto end = std::min(outside.size(), at + perChunk);
+            std::vector<SyncEntry> part(std::make_move_iterator(outside.begin() + at),
+                                        std::make_move_iterator(outside.begin() + end));
+            if (end == outside.size())
+                pending = std::move(part);  // may share a chunk with the first cases
+            else
+                send(std::move(part), false);
+        }
+        // Then each case the organisation may see, whole within one chunk (a joiner checks
+        // a case's consent with the records beside it).
+        // The consent rule as a joiner applies it: unlike envelopes, which always reach the
+        // author's own organisation, a case whose latest consent refuses the organisation
+        // stays out (its desktops that hold it keep it; a new one does not get it).
+        for (const auto& caseId : sync_.caseIds()) {
+            auto referral = store_.caseById(caseId);
+            if (!referral)
+                continue;
+            auto audience = caseAudience(*referral, store_.consents(caseId));
+            if (std::find(audience.begin(), audience.end(), own) == audience.end())
+                continue;
+            if (pending.size() >= perChunk)
+                send(std::exchange(pending, {}), false);
+            auto records = sync_.caseSnapshot(caseId, by);
+            pending.insert(pending.end(), std::make_move_iterator(records.begin()),
+                           std::make_move_iterator(records.end()));
+        }
+        send(std::move(pending), true);
+        out.outcome = SnapshotPublishReport::Outcome::Published;
+        if (options_.auditAs)
+            store_.commit(
+                ChangeSet::auditOnly({AuditEventKind::Sync, options_.team,
+                                      "published snapshot " + out.id + " of " +
+                                          std::to_string(out.records) + " records in " +
+                                          std::to_string(out.chunks) + " chunks for " + own}),
+                *options_.auditAs);
+    } catch (const Stopped&) {
+        out.outcome = SnapshotPublishReport::Outcome::Stopped;
+    } catch (const SyncError& e) {
+        out.outcome = SnapshotPublishReport::Outcome::Failed;
+        out.problem = SyncProblem{
+            options_.now(), e.kind() == SyncError::Kind::Network ? "network" : "refused", e.what()};
+    } catch (const StoreError& e) {
+        out.outcome = SnapshotPublishReport::Outcome::Failed;
+        out.problem = SyncProblem{options_.now(), "store", e.what()};
+    }
+    return out;
+}
+
+}  // namespace nmdt

@@ -1,0 +1,368 @@
+// A new desktop joining its organisation from a snapshot instead of replaying the team's
+// history: it must end exactly as a desktop that replayed everything, resume a cut
+// transfer, and refuse a tampered chunk, another team's chunk, or a case its organisation
+// may not see.
+#include <boost/test/unit_test.hpp>
+
+#include <sstream>
+
+#include "faulty_transport.h"
+#include "integration/invitation.h"
+#include "model/action_service.h"
+#include "model/case_service.h"
+#include "model/meeting_service.h"
+#include "sync_fixture.h"
+
+using namespace nmdt;
+using namespace nmdt::test;
+
+namespace {
+
+void requireSynced(const SyncReport& r) {
+    BOOST_REQUIRE_MESSAGE(r.completed, (r.problem ? r.problem->message : std::string()));
+}
+
+/// A neighbourhood with history: the practice (desktop 0) refers four residents, shares
+/// three with the VCFSE, raises actions and holds a meeting; the VCFSE navigator (desktop 1)
+/// works an action and keeps a private note. Desktop 4, of the VCFSE too, joins later.
+struct Neighbourhood {
+    HubProcess hub;
+    integration::SyncCredentials team = newTeam(hub);
+    TestDirectory people;
+    Desktop practice{0, hub, team};
+    Desktop vcfse{1, hub, team};
+    std::vector<CaseId> shared;
+    CaseId practiceOnly;
+    ActionId navigatorsAction;
+    NoteId privateNote;
+
+    Neighbourhood() {
+        people.writeTo(practice);
+        requireSynced(practice.sync());
+        CaseService cases(practice.as(people.gp, Role::Clinician, kPractice));
+        ActionService actions(practice.as(people.gp, Role::Clinician, kPractice));
+        for (int n = 0; n < 4; ++n) {
+            auto id = cases.refer(
+                {resident("Resident", "Number" + std::to_string(n), testNhsNumber(7100 + n)),
+                 people.gp,
+                 kPractice,
+                 "frailty, lives alone",
+                 day(2026, 11, 2),
+                 {}});
+            if (n == 3) {
+                practiceOnly = id;
+                continue;
+            }
+            cases.recordConsent(id, kVcfse, ConsentDecision::Permit);
+            shared.push_back(id);
+            auto action = actions.raise({id,
+                                         "Befriending visit " + std::to_string(n),
+                                         "",
+                                         people.navigator,
+                                         kVcfse,
+                                         day(2026, 12, 4),
+                                         Priority::Routine,
+                                         {},
+                                         {}});
+            if (n == 0)
+                navigatorsAction = action;
+        }
+        MeetingService meetings(practice.as(people.chair, Role::Chair, kPractice));
+        auto meeting = meetings.schedule(meetingOn(day(2026, 11, 24), people.chair));
+        meetings.addItem(meeting, shared[0], "new referral");
+        requireSynced(practice.sync());
+        requireSynced(vcfse.sync());
+        ActionService navigator(vcfse.as(people.navigator, Role::Navigator, kVcfse));
+        navigator.changeStatus(navigatorsAction, ActionStatus::Accepted);
+        navigator.addNote(navigatorsAction, "Phoned; visit on Tuesday.");
+        privateNote = navigator.addNote(navigatorsAction, "Sounded low; check next week.",
+                                        NoteSharing::PrivateToThisDesktop);
+        requireSynced(vcfse.sync());
+        requireSynced(practice.sync());
+    }
+
+    /// What the practice does after the snapshot: the joiner gets it by pulling on.
+    void laterEdits() {
+        CaseService cases(practice.as(people.gp, Role::Clinician, kPractice));
+        auto current = cases.get(shared[1]).resident;
+        current.phone = "0117 496 0555";
+        cases.updateResident(shared[1], current);
+        auto late = cases.refer({resident("Late", "Arrival", testNhsNumber(7190)),
+                                 people.gp,
+                                 kPractice,
+                                 "recent fall",
+                                 day(2026, 11, 25),
+                                 {}});
+        cases.recordConsent(late, kVcfse, ConsentDecision::Permit);
+        requireSynced(practice.sync());
+    }
+};
+
+/// A store's records, one line each, without the lines that mention `leaveOut`.
+std::string dumpWithout(storage::SqlCipherStore& store, const std::string& leaveOut) {
+    std::istringstream in(store.canonicalDump());
+    std::string out, line;
+    while (std::getline(in, line))
+        if (leaveOut.empty() || line.find(leaveOut) == std::string::npos)
+            out += line + "\n";
+    return out;
+}
+
+/// Passes everything on, counting chunk requests; `alterChunk` may change what comes back
+/// and `failChunk` fails a chunk's first requests as a cut network would.
+struct ChunkWatcher : ForwardingTransport {
+    std::map<int, int>* fetched = nullptr;
+    std::function<void(SealedSnapshotChunk&)> alterChunk;
+    int failChunk = -1;
+    int failuresLeft = 0;
+    SealedSnapshotChunk snapshotChunk(const std::string& team, const std::string& id,
+                                      int chunk) override {
+        if (chunk == failChunk && failuresLeft > 0) {
+            --failuresLeft;
+            throw SyncError(SyncError::Kind::Network, "test: the connection was cut");
+        }
+        if (fetched)
+            ++(*fetched)[chunk];
+        auto c = inner->snapshotChunk(team, id, chunk);
+        if (alterChunk)
+            alterChunk(c);
+        return c;
+    }
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(sync_snapshot)
+
+BOOST_AUTO_TEST_CASE(a_new_desktop_joins_from_a_snapshot_and_ends_as_one_that_replayed) {
+    Neighbourhood n;
+    auto published = n.vcfse.publishSnapshot(6);
+    BOOST_REQUIRE((published.outcome == SnapshotPublishReport::Outcome::Published));
+    BOOST_TEST(published.chunks > 2);
+    n.laterEdits();
+
+    Desktop joiner{4, n.hub, n.team};
+    std::map<int, int> fetched;
+    joiner.wrapTransport = [&](std::unique_ptr<HubTransport> inner) {
+        auto t = std::make_unique<ChunkWatcher>();
+        t->inner = std::move(inner);
+        t->fetched = &fetched;
+        return std::unique_ptr<HubTransport>(std::move(t));
+    };
+    auto report = joiner.sync();
+    requireSynced(report);
+    BOOST_TEST(report.joinedFromSnapshot);
+    BOOST_TEST(report.snapshotRecords == published.records);
+    BOOST_TEST(fetched.size() == static_cast<std::size_t>(published.chunks));
+    BOOST_TEST(!report.snapshotRefused);
+
+    // The same records as the desktop that replayed everything, but for the producer's
+    // private note; nothing of the case the VCFSE may not see.
+    requireSynced(n.vcfse.sync());
+    BOOST_TEST(dumpWithout(*joiner.store, "") == dumpWithout(*n.vcfse.store, n.privateNote.str()));
+    BOOST_TEST(!joiner.store->caseById(n.practiceOnly));
+    BOOST_TEST(joiner.store->notes(n.navigatorsAction).size() == 1u);
+    // History was not replayed: the joiner's change log holds only what came after.
+    BOOST_TEST(editsOf(*joiner.store).size() < editsOf(*n.vcfse.store).size());
+
+    // The joiner's own edits order after everything it loaded, and reach everyone.
+    ActionService actions(joiner.as(n.people.navigator, Role::Navigator, kVcfse));
+    actions.changeStatus(n.navigatorsAction, ActionStatus::InProgress);
+    requireSynced(joiner.sync());
+    requireSynced(n.vcfse.sync());
+    requireSynced(n.practice.sync());
+    BOOST_TEST((n.practice.store->action(n.navigatorsAction)->status == ActionStatus::InProgress));
+    BOOST_TEST(dumpWithout(*joiner.store, "") == dumpWithout(*n.vcfse.store, n.privateNote.str()));
+}
+
+BOOST_AUTO_TEST_CASE(a_snapshot_cut_mid_transfer_resumes_where_it_stopped) {
+    Neighbourhood n;
+    auto published = n.vcfse.publishSnapshot(4);
+    BOOST_REQUIRE((published.outcome == SnapshotPublishReport::Outcome::Published));
+    BOOST_REQUIRE(published.chunks > 3);
+
+    Desktop joiner{4, n.hub, n.team};
+    std::map<int, int> fetched;
+    int failures = 5;  // every retry of one run
+    joiner.wrapTransport = [&](std::unique_ptr<HubTransport> inner) {
+        auto t = std::make_unique<ChunkWatcher>();
+        t->inner = std::move(inner);
+        t->fetched = &fetched;
+        t->failChunk = 2;
+        t->failuresLeft = failures;
+        failures = 0;
+        return std::unique_ptr<HubTransport>(std::move(t));
+    };
+    auto cut = joiner.sync();
+    BOOST_TEST(!cut.completed);
+    BOOST_REQUIRE(cut.problem);
+    BOOST_TEST(cut.problem->kind == "network");
+    BOOST_TEST(cut.snapshotRecords > 0u);
+    BOOST_TEST(joiner.store->syncCursors().pulledThrough == 0);
+
+    auto resumed = joiner.sync();
+    requireSynced(resumed);
+    BOOST_TEST(resumed.joinedFromSnapshot);
+    BOOST_TEST(cut.snapshotRecords + resumed.snapshotRecords == published.records);
+    for (const auto& [chunk, times] : fetched)
+        BOOST_TEST_CONTEXT("chunk " << chunk) {
+            BOOST_TEST(times == 1);
+        }
+    BOOST_TEST(joiner.store->syncCursors().pulledThrough == published.cursor);
+    requireSynced(n.vcfse.sync());
+    BOOST_TEST(dumpWithout(*joiner.store, "") == dumpWithout(*n.vcfse.store, n.privateNote.str()));
+}
+
+BOOST_AUTO_TEST_CASE(a_tampered_chunk_is_refused_and_the_desktop_replays_the_history) {
+    Neighbourhood n;
+    auto published = n.vcfse.publishSnapshot(6);
+    BOOST_REQUIRE(published.chunks > 2);
+    Desktop joiner{4, n.hub, n.team};
+    joiner.wrapTransport = [&](std::unique_ptr<HubTransport> inner) {
+        auto t = std::make_unique<ChunkWatcher>();
+        t->inner = std::move(inner);
+        t->alterChunk = [](SealedSnapshotChunk& c) {
+            if (c.header.chunk == 1)
+                c.ciphertext[c.ciphertext.size() / 2] ^= 0x20;
+        };
+        return std::unique_ptr<HubTransport>(std::move(t));
+    };
+    auto report = joiner.sync();
+    requireSynced(report);
+    BOOST_TEST(!report.joinedFromSnapshot);
+    BOOST_REQUIRE(report.snapshotRefused);
+    BOOST_TEST(report.snapshotRefused->message.find("altered") != std::string::npos);
+    BOOST_TEST(report.receivedEnvelopes > 0u);  // the history, replayed instead
+    requireSynced(n.vcfse.sync());
+    BOOST_TEST(dumpWithout(*joiner.store, "") == dumpWithout(*n.vcfse.store, n.privateNote.str()));
+    // Refused once: the next run does not try that snapshot again.
+    auto again = joiner.sync();
+    requireSynced(again);
+    BOOST_TEST(!again.snapshotRefused);
+    BOOST_TEST(again.snapshotRecords == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_chunk_of_another_team_is_refused) {
+    Neighbourhood n;
+    // Another team on the same hub, whose VCFSE desktop publishes a snapshot of its own.
+    auto otherTeam = integration::createTeam(n.hub.url(), "southvale");
+    Desktop otherChair{3, n.hub, otherTeam};
+    n.people.writeTo(otherChair);
+    requireSynced(otherChair.sync());
+    Desktop otherVcfse{1, n.hub, otherTeam};
+    requireSynced(otherVcfse.sync());
+    auto theirs = otherVcfse.publishSnapshot(6);
+    BOOST_REQUIRE((theirs.outcome == SnapshotPublishReport::Outcome::Published));
+
+    Desktop joiner{4, n.hub, n.team};
+    // A hub (or whoever sits between) that lists and serves the other team's snapshot.
+    struct OtherTeams : ForwardingTransport {
+        std::string team;
+        std::optional<SnapshotListing> latestSnapshot(const std::string&) override {
+            return inner->latestSnapshot(team);
+        }
+        SealedSnapshotChunk snapshotChunk(const std::string&, const std::string& id,
+                                          int chunk) override {
+            return inner->snapshotChunk(team, id, chunk);
+        }
+    };
+    joiner.wrapTransport = [&](std::unique_ptr<HubTransport> inner) {
+        auto t = std::make_unique<OtherTeams>();
+        t->inner = std::move(inner);
+        t->team = otherTeam.team;
+        return std::unique_ptr<HubTransport>(std::move(t));
+    };
+    auto report = joiner.sync();
+    requireSynced(report);
+    BOOST_REQUIRE(report.snapshotRefused);
+    BOOST_TEST(report.snapshotRefused->message.find("another team") != std::string::npos);
+    BOOST_TEST(report.snapshotRecords == 0u);
+    requireSynced(n.vcfse.sync());
+    BOOST_TEST(dumpWithout(*joiner.store, "") == dumpWithout(*n.vcfse.store, n.privateNote.str()));
+}
+
+BOOST_AUTO_TEST_CASE(a_snapshot_holding_a_case_the_organisation_may_not_see_is_refused) {
+    Neighbourhood n;
+    // A VCFSE desktop (bad software, or a bad actor with its certificate) seals the
+    // practice-only case into a snapshot for the VCFSE and publishes it.
+    ChangeLogEntry by;
+    by.siteId = n.vcfse.store->siteId();
+    by.hlc = {1, 0};
+    auto records = n.practice.store->caseSnapshot(n.practiceOnly, by);
+    BOOST_REQUIRE(!records.empty());
+    for (auto& r : records)
+        r.change.siteId = by.siteId;
+    auto sealer = integration::makeEnvelopeSealer(n.vcfse.credentials);
+    auto transport = integration::makeHubTransport(n.vcfse.credentials);
+    SnapshotHeader header{n.team.team,
+                          by.siteId,
+                          kVcfse.str(),
+                          "forged-snapshot",
+                          n.team.keyId,
+                          n.vcfse.store->syncCursors().pulledThrough,
+                          0,
+                          true};
+    transport->publishSnapshotChunk(sealer->sealSnapshotChunk(header, records));
+
+    Desktop joiner{4, n.hub, n.team};
+    auto report = joiner.sync();
+    requireSynced(report);
+    BOOST_REQUIRE(report.snapshotRefused);
+    BOOST_TEST(report.snapshotRefused->message.find("no consent to see") != std::string::npos);
+    BOOST_TEST(!joiner.store->caseById(n.practiceOnly));
+    requireSynced(n.vcfse.sync());
+    BOOST_TEST(dumpWithout(*joiner.store, "") == dumpWithout(*n.vcfse.store, n.privateNote.str()));
+}
+
+BOOST_AUTO_TEST_CASE(a_consent_withdrawn_before_the_snapshot_keeps_the_case_out_of_it) {
+    Neighbourhood n;
+    // The resident tells the navigator they no longer want Age Well to hold their record.
+    CaseService cases(n.vcfse.as(n.people.navigator, Role::Navigator, kVcfse));
+    cases.recordConsent(n.shared[2], kVcfse, ConsentDecision::Deny);
+    requireSynced(n.vcfse.sync());
+    auto published = n.vcfse.publishSnapshot(6);
+    BOOST_REQUIRE((published.outcome == SnapshotPublishReport::Outcome::Published));
+
+    Desktop joiner{4, n.hub, n.team};
+    auto report = joiner.sync();
+    requireSynced(report);
+    BOOST_TEST(report.joinedFromSnapshot);
+    BOOST_TEST(!joiner.store->caseById(n.shared[2]));
+    BOOST_TEST(joiner.store->caseById(n.shared[1]).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(the_hub_keeps_a_snapshot_to_its_organisation) {
+    Neighbourhood n;
+    BOOST_REQUIRE(
+        (n.vcfse.publishSnapshot(6).outcome == SnapshotPublishReport::Outcome::Published));
+    // The practice's desktops are not told of the VCFSE's snapshot, nor served it.
+    auto practiceHub = integration::makeHubTransport(n.practice.credentials);
+    BOOST_TEST(!practiceHub->latestSnapshot(n.team.team));
+    auto vcfseHub = integration::makeHubTransport(n.vcfse.credentials);
+    auto listing = vcfseHub->latestSnapshot(n.team.team);
+    BOOST_REQUIRE(listing);
+    BOOST_CHECK_THROW(practiceHub->snapshotChunk(n.team.team, listing->id, 0), SyncError);
+    // Nor may a desktop publish one for another organisation.
+    auto sealer = integration::makeEnvelopeSealer(n.practice.credentials);
+    SnapshotHeader header{
+        n.team.team, n.practice.store->siteId(), kVcfse.str(), "not-ours", n.team.keyId, 1, 0,
+        true};
+    try {
+        practiceHub->publishSnapshotChunk(sealer->sealSnapshotChunk(header, {}));
+        BOOST_FAIL("the hub took a snapshot for another organisation");
+    } catch (const SyncError& e) {
+        BOOST_TEST(std::string(e.what()).find("organisation") != std::string::npos);
+    }
+    BOOST_TEST(vcfseHub->latestSnapshot(n.team.team)->id == listing->id);
+}
+
+BOOST_AUTO_TEST_CASE(a_desktop_that_has_never_pulled_has_nothing_to_publish) {
+    Neighbourhood n;
+    Desktop fresh{4, n.hub, n.team};
+    fresh.joinFromSnapshot = false;
+    BOOST_TEST((fresh.publishSnapshot().outcome == SnapshotPublishReport::Outcome::NeverPulled));
+    requireSynced(fresh.sync());
+    BOOST_TEST((fresh.publishSnapshot().outcome == SnapshotPublishReport::Outcome::Published));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
