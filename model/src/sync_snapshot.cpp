@@ -2,9 +2,14 @@
 // of the organisation loads them in bulk and pulls on from the snapshot's cursor instead of
 // replaying the team's whole history.
 #include <algorithm>
+#include <condition_variable>
 #include <cstdlib>
-#include <future>
+#include <deque>
+#include <exception>
+#include <functional>
 #include <iterator>
+#include <mutex>
+#include <thread>
 #include <utility>
 
 #include "model/case_audience.h"
@@ -17,12 +22,88 @@ namespace {
 /// "<snapshot id>:<next chunk>" while a join loads, "refused:<snapshot id>" once refused.
 constexpr const char* kProgressSetting = "snapshot_progress";
 constexpr const char* kRefusedPrefix = "refused:";
+/// Records written per transaction while joining.
+constexpr std::size_t kSnapshotLoadRecords = 20000;
+/// Chunks fetched, opened and checked ahead of the one being written.
+constexpr std::size_t kChunksAhead = 32;
+
+/// A chunk as fetched, opened and checked, or why it may not be loaded.
+struct PreparedChunk {
+    OpenedSnapshotChunk chunk;
+    std::string refusal;
+};
+
+/// Prepares chunks [from, to) in order on a thread of its own, at most kChunksAhead in
+/// front of the one the caller takes: fetching, decrypting and checking run beside the
+/// writing, with one request at a time on the transport.
+class ChunkPipeline {
+  public:
+    ChunkPipeline(std::function<PreparedChunk(int)> prepare, int from, int to)
+        : prepare_(std::move(prepare)), thread_([this, from, to] { run(from, to); }) {}
+    ~ChunkPipeline() {
+        {
+            std::lock_guard lock(mutex_);
+            stopping_ = true;
+        }
+        changed_.notify_all();
+        thread_.join();
+    }
+    ChunkPipeline(const ChunkPipeline&) = delete;
+    ChunkPipeline& operator=(const ChunkPipeline&) = delete;
+
+    /// The next chunk in order; rethrows whatever preparing it threw (the network, a stop).
+    PreparedChunk next() {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [this] { return !ready_.empty(); });
+        Item item = std::move(ready_.front());
+        ready_.pop_front();
+        lock.unlock();
+        changed_.notify_all();
+        if (item.error)
+            std::rethrow_exception(item.error);
+        return std::move(item.prepared);
+    }
+
+  private:
+    struct Item {
+        PreparedChunk prepared;
+        std::exception_ptr error;
+    };
+    void run(int from, int to) {
+        for (int index = from; index < to; ++index) {
+            Item item;
+            try {
+                item.prepared = prepare_(index);
+            } catch (...) {
+                item.error = std::current_exception();
+            }
+            const bool failed = static_cast<bool>(item.error);
+            {
+                std::unique_lock lock(mutex_);
+                changed_.wait(lock, [this] { return stopping_ || ready_.size() < kChunksAhead; });
+                if (stopping_)
+                    return;
+                ready_.push_back(std::move(item));
+            }
+            changed_.notify_all();
+            if (failed)
+                return;
+        }
+    }
+
+    std::function<PreparedChunk(int)> prepare_;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<Item> ready_;
+    bool stopping_ = false;
+    std::thread thread_;  // last: it starts once everything it uses is made
+};
 }  // namespace
 
 std::string SyncEngine::refusalOfChunk(const OpenedSnapshotChunk& chunk,
-                                       const SnapshotListing& listing, int index) const {
+                                       const SnapshotListing& listing, int index,
+                                       const std::string& own) const {
     const auto& h = chunk.header;
-    const std::string own = sealer_.ownOrganisation();
     if (h.team != options_.team || h.id != listing.id || h.chunk != index ||
         h.site != listing.site || h.cursor != listing.cursor ||
         h.last != (index + 1 == listing.chunks))
@@ -31,9 +112,6 @@ std::string SyncEngine::refusalOfChunk(const OpenedSnapshotChunk& chunk,
     if (h.organisation != own || chunk.signerOrganisation != own)
         return "it was made for organisation " + h.organisation + " by a desktop of " +
                chunk.signerOrganisation + ", not by one of " + own;
-    if (auto known = sync_.siteSigner(h.site); known && *known != chunk.signer)
-        return "it claims site " + h.site + " but was signed by " + chunk.signer + ", not " +
-               *known;
     return refusalOfSnapshotRecords(chunk.entries, own);
 }
 
@@ -51,59 +129,80 @@ void SyncEngine::joinFromSnapshot(SyncReport& report) {
         progress.compare(0, listing->id.size(), listing->id) == 0 &&
         progress[listing->id.size()] == ':')
         next = std::atoi(progress.c_str() + listing->id.size() + 1);
-
-    auto fetch = [this, &listing](int index) {
-        return withRetries([&] { return hub_.snapshotChunk(options_.team, listing->id, index); });
-    };
     if (next >= listing->chunks)
         return;
-    SealedSnapshotChunk sealed = fetch(next);
-    for (int index = next; index < listing->chunks; ++index) {
-        // The next chunk travels while this one is checked and loaded: one request at a time.
-        std::future<SealedSnapshotChunk> following;
-        if (index + 1 < listing->chunks)
-            following = std::async(std::launch::async, fetch, index + 1);
-        std::string why;
-        OpenedSnapshotChunk chunk;
+
+    // Fetching, opening and checking chunks happen on a second thread while the ones
+    // before them are written here: only the store's connection stays on this thread.
+    const std::string own = sealer_.ownOrganisation();
+    auto prepare = [this, &listing, &own](int index) {
+        auto sealed =
+            withRetries([&] { return hub_.snapshotChunk(options_.team, listing->id, index); });
+        PreparedChunk p;
         try {
-            chunk = sealer_.openSnapshotChunk(sealed);
-            why = refusalOfChunk(chunk, *listing, index);
+            p.chunk = sealer_.openSnapshotChunk(sealed);
+            p.refusal = refusalOfChunk(p.chunk, *listing, index, own);
         } catch (const SyncError& e) {
-            if (e.retryable()) {
-                if (following.valid())
-                    following.wait();
+            if (e.retryable())
                 throw;
-            }
-            why = e.what();
+            p.refusal = e.what();
         }
-        if (!why.empty()) {
-            if (following.valid())
-                following.wait();
-            // What is loaded stays (each chunk was checked): the replay from the start
-            // merges over it as over any record already here.
-            sync_.setSyncSetting(kProgressSetting, kRefusedPrefix + listing->id);
-            report.snapshotRefused = SyncProblem{
-                options_.now(), "refused-snapshot",
-                "the snapshot " + listing->id + " from site " + listing->site + " was refused (" +
-                    why + "); this desktop fetches the team's history instead"};
-            sync_.recordSyncOutcome(options_.now(), report.snapshotRefused);
-            return;
-        }
-        const bool last = index + 1 == listing->chunks;
-        SnapshotChunkLoad load{chunk.header.site, chunk.signer, std::move(chunk.entries),
-                               listing->id + ":" + std::to_string(index + 1),
-                               last ? std::optional<std::int64_t>(listing->cursor) : std::nullopt};
-        const auto applied = sync_.loadSnapshotChunk(load);
+        return p;
+    };
+    // Checked chunks are written together, so a join commits every few thousand records
+    // rather than every chunk (each commit writes and checkpoints the pages it touched).
+    std::vector<SyncEntry> batch;
+    std::string signer;
+    auto load = [&](int through, bool last) {
+        SnapshotChunkLoad chunkLoad{
+            listing->site, signer, std::move(batch), listing->id + ":" + std::to_string(through),
+            last ? std::optional<std::int64_t>(listing->cursor) : std::nullopt};
+        batch.clear();
+        const auto applied = sync_.loadSnapshotChunk(chunkLoad);
         report.snapshotRecords += applied.entriesApplied;
         report.applied.entriesApplied += applied.entriesApplied;
         report.applied.fieldsChanged += applied.fieldsChanged;
         report.applied.conflicts += applied.conflicts;
         report.applied.refused += applied.refused;
-        if (last)
-            report.joinedFromSnapshot = true;
-        else
-            sealed = following.get();
+    };
+    ChunkPipeline pipeline(prepare, next, listing->chunks);
+    for (int index = next; index < listing->chunks; ++index) {
+        PreparedChunk p;
+        try {
+            p = pipeline.next();
+        } catch (...) {
+            // The network cut (or a stop): what is checked is kept, the next run goes on.
+            if (!batch.empty())
+                load(index, false);
+            throw;
+        }
+        const bool last = index + 1 == listing->chunks;
+        if (p.refusal.empty()) {
+            if (!signer.empty() && p.chunk.signer != signer)
+                p.refusal = "its chunks were signed by two desktops";
+            else if (auto known = sync_.siteSigner(listing->site);
+                     known && *known != p.chunk.signer)
+                p.refusal = "it claims site " + listing->site + " but was signed by " +
+                            p.chunk.signer + ", not " + *known;
+        }
+        if (!p.refusal.empty()) {
+            // What was loaded stays (each chunk was checked): the replay from the start
+            // merges over it as over any record already here.
+            sync_.setSyncSetting(kProgressSetting, kRefusedPrefix + listing->id);
+            report.snapshotRefused = SyncProblem{
+                options_.now(), "refused-snapshot",
+                "the snapshot " + listing->id + " from site " + listing->site + " was refused (" +
+                    p.refusal + "); this desktop fetches the team's history instead"};
+            sync_.recordSyncOutcome(options_.now(), report.snapshotRefused);
+            return;
+        }
+        signer = p.chunk.signer;
+        batch.insert(batch.end(), std::make_move_iterator(p.chunk.entries.begin()),
+                     std::make_move_iterator(p.chunk.entries.end()));
+        if (last || batch.size() >= kSnapshotLoadRecords)
+            load(index + 1, last);
     }
+    report.joinedFromSnapshot = true;
 }
 
 SnapshotPublishReport SyncEngine::publishSnapshot() {

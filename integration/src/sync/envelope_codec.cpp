@@ -271,26 +271,6 @@ std::vector<SyncEntry> decodeBody(const std::string& text, const EnvelopeHeader&
     return entriesFromJson(body->getArray("entries"), expected.site, what);
 }
 
-std::string encodeSnapshotBody(const SnapshotHeader& header,
-                               const std::vector<SyncEntry>& entries) {
-    Object::Ptr body = new Object;
-    body->set("snapshot", snapshotHeaderToJson(header));
-    body->set("entries", entriesToJson(entries));
-    return stringify(body);
-}
-
-std::vector<SyncEntry> decodeSnapshotBody(const std::string& text, const SnapshotHeader& expected,
-                                          const std::string& what) {
-    auto body = parseObject(text, what);
-    auto header = body->getObject("snapshot");
-    if (!header)
-        throw malformed(what, "its sealed snapshot header is missing");
-    if (!(snapshotHeaderFromJson(header, what) == expected))
-        throw SyncError(SyncError::Kind::Tampered,
-                        what + "'s header does not match the one sealed inside it");
-    return entriesFromJson(body->getArray("entries"), expected.site, what);
-}
-
 Object::Ptr snapshotChunkToJson(const SealedSnapshotChunk& c) {
     Object::Ptr o = snapshotHeaderToJson(c.header);
     o->set("nonce", toBase64(c.nonce));

@@ -17,11 +17,6 @@ std::string encodeBody(const EnvelopeHeader& header, const std::vector<SyncEntry
 std::vector<SyncEntry> decodeBody(const std::string& body, const EnvelopeHeader& expected,
                                   const std::string& what);
 
-/// The plaintext of a snapshot chunk: a copy of its header and its records.
-std::string encodeSnapshotBody(const SnapshotHeader& header, const std::vector<SyncEntry>& entries);
-/// Throws SyncError (Malformed, or Tampered when the sealed header differs from `expected`).
-std::vector<SyncEntry> decodeSnapshotBody(const std::string& body, const SnapshotHeader& expected,
-                                          const std::string& what);
 Poco::JSON::Object::Ptr snapshotChunkToJson(const SealedSnapshotChunk& chunk);
 SealedSnapshotChunk snapshotChunkFromJson(const Poco::JSON::Object::Ptr& json,
                                           const std::string& what);

@@ -5,6 +5,7 @@
 
 #include "envelope_codec.h"
 #include "integration/sync_credentials.h"
+#include "snapshot_body.h"
 #include "sync_crypto.h"
 
 namespace nmdt::integration {

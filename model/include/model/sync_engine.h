@@ -104,9 +104,10 @@ class SyncEngine {
     /// On a desktop that has never pulled: loads the organisation's newest snapshot, chunk
     /// by chunk (resuming where a cut run stopped), each checked before it is loaded.
     void joinFromSnapshot(SyncReport& report);
-    /// Why a chunk opened for snapshot `listing` must not be loaded here (empty: it may).
+    /// Why a chunk opened for snapshot `listing` must not be loaded by a desktop of `own`
+    /// (empty: it may). Reads nothing from the store, so it runs beside the writing.
     std::string refusalOfChunk(const OpenedSnapshotChunk& chunk, const SnapshotListing& listing,
-                               int index) const;
+                               int index, const std::string& own) const;
     /// Whether an own envelope coming back holds changes stamped ahead of the hub's time.
     bool ownRanAhead(const SealedEnvelope& envelope) const;
     /// Clamps those changes as every reader did (fetching the envelope whole if left out).
