@@ -271,13 +271,32 @@ std::vector<SyncEntry> decodeBody(const std::string& text, const EnvelopeHeader&
     return entriesFromJson(body->getArray("entries"), expected.site, what);
 }
 
+namespace {
+/// The sealed parts an envelope and a snapshot chunk share, as they travel.
+template <class Sealed>
+void sealedToJson(Object& o, const Sealed& s) {
+    o.set("nonce", toBase64(s.nonce));
+    o.set("ciphertext", toBase64(s.ciphertext));
+    o.set("tag", toBase64(s.tag));
+    o.set("signer", s.signerCertificate);
+    o.set("signature", toBase64(s.signature));
+}
+
+template <class Sealed>
+void sealedFromJson(const Object::Ptr& o, const std::string& what, Sealed& s) {
+    s.nonce = fromBase64(requireString(o, "nonce", what), what + "'s nonce");
+    s.ciphertext = fromBase64(requireString(o, "ciphertext", what), what + "'s ciphertext");
+    s.tag = fromBase64(requireString(o, "tag", what), what + "'s tag");
+    s.signerCertificate = requireString(o, "signer", what);
+    s.signature = fromBase64(requireString(o, "signature", what), what + "'s signature");
+    if (s.nonce.size() != kNonceBytes || s.tag.size() != kTagBytes)
+        throw malformed(what, "its nonce or tag has the wrong length");
+}
+}  // namespace
+
 Object::Ptr snapshotChunkToJson(const SealedSnapshotChunk& c) {
     Object::Ptr o = snapshotHeaderToJson(c.header);
-    o->set("nonce", toBase64(c.nonce));
-    o->set("ciphertext", toBase64(c.ciphertext));
-    o->set("tag", toBase64(c.tag));
-    o->set("signer", c.signerCertificate);
-    o->set("signature", toBase64(c.signature));
+    sealedToJson(*o, c);
     return o;
 }
 
@@ -286,23 +305,13 @@ SealedSnapshotChunk snapshotChunkFromJson(const Object::Ptr& o, const std::strin
         throw malformed(what, "it is not an object");
     SealedSnapshotChunk c;
     c.header = snapshotHeaderFromJson(o, what);
-    c.nonce = fromBase64(requireString(o, "nonce", what), what + "'s nonce");
-    c.ciphertext = fromBase64(requireString(o, "ciphertext", what), what + "'s ciphertext");
-    c.tag = fromBase64(requireString(o, "tag", what), what + "'s tag");
-    c.signerCertificate = requireString(o, "signer", what);
-    c.signature = fromBase64(requireString(o, "signature", what), what + "'s signature");
-    if (c.nonce.size() != kNonceBytes || c.tag.size() != kTagBytes)
-        throw malformed(what, "its nonce or tag has the wrong length");
+    sealedFromJson(o, what, c);
     return c;
 }
 
 Object::Ptr envelopeToJson(const SealedEnvelope& e) {
     Object::Ptr o = headerToJson(e.header);
-    o->set("nonce", toBase64(e.nonce));
-    o->set("ciphertext", toBase64(e.ciphertext));
-    o->set("tag", toBase64(e.tag));
-    o->set("signer", e.signerCertificate);
-    o->set("signature", toBase64(e.signature));
+    sealedToJson(*o, e);
     if (e.hubSequence) {
         o->set("sequence", Poco::Int64(e.hubSequence));
         o->set("hubTime", Poco::Int64(e.hubTimeMs));
@@ -334,13 +343,7 @@ SealedEnvelope envelopeFromJson(const Object::Ptr& o, const std::string& what) {
         throw malformed(what, "it is not an object");
     SealedEnvelope e;
     e.header = headerFromJson(o, what);
-    e.nonce = fromBase64(requireString(o, "nonce", what), what + "'s nonce");
-    e.ciphertext = fromBase64(requireString(o, "ciphertext", what), what + "'s ciphertext");
-    e.tag = fromBase64(requireString(o, "tag", what), what + "'s tag");
-    e.signerCertificate = requireString(o, "signer", what);
-    e.signature = fromBase64(requireString(o, "signature", what), what + "'s signature");
-    if (e.nonce.size() != kNonceBytes || e.tag.size() != kTagBytes)
-        throw malformed(what, "its nonce or tag has the wrong length");
+    sealedFromJson(o, what, e);
     if (o->has("sequence")) {
         e.hubSequence = requireInt(o, "sequence", what);
         e.hubTimeMs = requireInt(o, "hubTime", what);

@@ -25,10 +25,7 @@ class PocoEnvelopeSealer final : public EnvelopeSealer {
 
     SealedEnvelope seal(const EnvelopeHeader& header,
                         const std::vector<SyncEntry>& entries) override {
-        auto key = credentials_.keys.find(header.keyId);
-        if (key == credentials_.keys.end())
-            throw SyncError(SyncError::Kind::NotEnrolled, "no team key " + header.keyId);
-        auto sealed = aesGcmSeal(key->second, encodeBody(header, entries));
+        auto sealed = aesGcmSeal(teamKey(header.keyId), encodeBody(header, entries));
         SealedEnvelope e;
         e.header = header;
         e.nonce = sealed.nonce;
@@ -77,10 +74,7 @@ class PocoEnvelopeSealer final : public EnvelopeSealer {
 
     SealedSnapshotChunk sealSnapshotChunk(const SnapshotHeader& header,
                                           const std::vector<SyncEntry>& entries) override {
-        auto key = credentials_.keys.find(header.keyId);
-        if (key == credentials_.keys.end())
-            throw SyncError(SyncError::Kind::NotEnrolled, "no team key " + header.keyId);
-        auto sealed = aesGcmSeal(key->second, encodeSnapshotBody(header, entries));
+        auto sealed = aesGcmSeal(teamKey(header.keyId), encodeSnapshotBody(header, entries));
         SealedSnapshotChunk c{header, sealed.nonce, sealed.ciphertext, sealed.tag, ownPem_, {}};
         c.signature = sign(key_, snapshotSigningInput(c));
         return c;
@@ -102,6 +96,14 @@ class PocoEnvelopeSealer final : public EnvelopeSealer {
     }
 
   private:
+    /// The team key this desktop seals with under `keyId`.
+    const std::string& teamKey(const std::string& keyId) const {
+        auto key = credentials_.keys.find(keyId);
+        if (key == credentials_.keys.end())
+            throw SyncError(SyncError::Kind::NotEnrolled, "no team key " + keyId);
+        return key->second;
+    }
+
     static Poco::Crypto::X509Certificate loadCertificate(const std::string& path,
                                                          const std::string& what) {
         try {

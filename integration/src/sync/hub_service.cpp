@@ -177,6 +177,16 @@ HubResponse HubService::handleAdmitted(const HubRequest& request) {
     }
 }
 
+std::optional<HubResponse> HubService::refusalUnlessSignedByPeer(const std::string& pem,
+                                                                 const std::string& what,
+                                                                 const HubRequest& request) const {
+    auto signer = certificateFromPem(pem, what);
+    if (sha256Fingerprint(signer) == request.peerFingerprint)
+        return std::nullopt;
+    return errorResponse(403, what + " is signed by " + subjectOf(signer) +
+                                  ", not by this connection's certificate " + request.peerSubject);
+}
+
 HubResponse HubService::health() {
     Object::Ptr o = new Object;
     o->set("status", "ok");
@@ -208,11 +218,8 @@ HubResponse HubService::push(const HubRequest& request) {
             return errorResponse(413, what + " is larger than the hub accepts (" +
                                           std::to_string(config_.maxEnvelopeBytes) + " bytes)");
         verifyEnvelopeSignature(e, ca_);
-        auto signer = certificateFromPem(e.signerCertificate, what);
-        if (sha256Fingerprint(signer) != request.peerFingerprint)
-            return errorResponse(403, what + " is signed by " + subjectOf(signer) +
-                                          ", not by this connection's certificate " +
-                                          request.peerSubject);
+        if (auto refused = refusalUnlessSignedByPeer(e.signerCertificate, what, request))
+            return *refused;
     }
     std::lock_guard lock(mutex_);
     // Only under key ids the team's chair announced: an envelope under any other would be
@@ -433,11 +440,8 @@ HubResponse HubService::publishSnapshot(const HubRequest& request) {
         return errorResponse(413, what + " is larger than the hub accepts (" +
                                       std::to_string(config_.maxEnvelopeBytes) + " bytes)");
     verifySnapshotSignature(chunk, ca_);
-    auto signer = certificateFromPem(chunk.signerCertificate, what);
-    if (sha256Fingerprint(signer) != request.peerFingerprint)
-        return errorResponse(403, what + " is signed by " + subjectOf(signer) +
-                                      ", not by this connection's certificate " +
-                                      request.peerSubject);
+    if (auto refused = refusalUnlessSignedByPeer(chunk.signerCertificate, what, request))
+        return *refused;
     std::lock_guard lock(mutex_);
     if (!log_.keyAnnounced(h.team, h.keyId))
         return errorResponse(403, what + " is sealed under team key " + h.keyId +

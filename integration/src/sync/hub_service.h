@@ -35,6 +35,10 @@ class HubService {
     HubResponse latestSnapshot(const HubRequest& request);
     HubResponse snapshotChunk(const HubRequest& request);
     std::string receiptFor(const SealedEnvelope& stored) const;
+    /// 403 unless the certificate (PEM) that signed something is this connection's own.
+    std::optional<HubResponse> refusalUnlessSignedByPeer(const std::string& pem,
+                                                         const std::string& what,
+                                                         const HubRequest& request) const;
     HubResponse health();
     bool overRate(const std::string& fingerprint);
     /// Whether the caller holds a renewal of the certificate a site is bound to; under mutex_.

@@ -12,17 +12,6 @@ SyncError malformed(const std::string& what, const std::string& detail) {
     return SyncError(SyncError::Kind::Malformed, what + " is malformed: " + detail);
 }
 
-FieldList headerFields(const SnapshotHeader& h) {
-    return {{"team", h.team},
-            {"site", h.site},
-            {"organisation", h.organisation},
-            {"id", h.id},
-            {"cursor", h.cursor},
-            {"chunk", static_cast<std::int64_t>(h.chunk)},
-            {"last", static_cast<std::int64_t>(h.last ? 1 : 0)},
-            {"key", h.keyId}};
-}
-
 /// "wall.counter.site-number"
 std::string stampKey(const SiteStamp& s, std::size_t site) {
     return std::to_string(s.hlc.wallMs) + "." + std::to_string(s.hlc.counter) + "." +
@@ -42,6 +31,17 @@ const std::string& textOf(const Field& f, const std::string& what) {
     return *s;
 }
 }  // namespace
+
+FieldList snapshotHeaderFields(const SnapshotHeader& h) {
+    return {{"team", h.team},
+            {"site", h.site},
+            {"organisation", h.organisation},
+            {"id", h.id},
+            {"cursor", h.cursor},
+            {"chunk", static_cast<std::int64_t>(h.chunk)},
+            {"last", static_cast<std::int64_t>(h.last ? 1 : 0)},
+            {"key", h.keyId}};
+}
 
 std::string encodeSnapshotBody(const SnapshotHeader& header,
                                const std::vector<SyncEntry>& records) {
@@ -78,7 +78,7 @@ std::string encodeSnapshotBody(const SnapshotHeader& header,
     }
     return encodeFields(
         {{"v", std::string(kVersion)},
-         {"snapshot", encodeFields(headerFields(header))},
+         {"snapshot", encodeFields(snapshotHeaderFields(header))},
          {"by", encodeFields({{"wall", by.hlc.wallMs},
                               {"counter", static_cast<std::int64_t>(by.hlc.counter)},
                               {"site", header.site},
@@ -97,7 +97,7 @@ std::vector<SyncEntry> decodeSnapshotBody(const std::string& body, const Snapsho
         const Record top(decodeFields(body));
         if (top.text("v") != kVersion)
             throw malformed(what, "it is not a snapshot body this desktop reads");
-        if (decodeFields(top.text("snapshot")) != headerFields(expected))
+        if (decodeFields(top.text("snapshot")) != snapshotHeaderFields(expected))
             throw SyncError(SyncError::Kind::Tampered,
                             what + "'s header does not match the one sealed inside it");
         const Record by(decodeFields(top.text("by")));

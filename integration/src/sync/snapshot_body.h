@@ -10,6 +10,9 @@
 
 namespace nmdt::integration {
 
+/// A snapshot header as fields, in the order both the body and the signature carry them.
+FieldList snapshotHeaderFields(const SnapshotHeader& header);
+
 /// A copy of the header (authenticated with the body), the producer's stamp and identity
 /// once, a table of the sites stamps name, and each record with its fields and stamps
 /// (fields sharing a stamp listed together). Every record must carry the producer's

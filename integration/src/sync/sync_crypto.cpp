@@ -1,5 +1,7 @@
 #include "sync_crypto.h"
+
 #include "crypto/openssl_crypto.h"
+#include "snapshot_body.h"
 
 #include <Poco/Crypto/Cipher.h>
 #include <Poco/Crypto/CipherFactory.h>
@@ -354,19 +356,13 @@ EnvelopeSigner verifyEnvelopeSignature(const SealedEnvelope& envelope,
 }
 
 std::string snapshotSigningInput(const SealedSnapshotChunk& c) {
-    const auto& h = c.header;
-    return encodeFields({{"v", std::string("nmdt-snapshot-1")},
-                         {"team", h.team},
-                         {"site", h.site},
-                         {"organisation", h.organisation},
-                         {"id", h.id},
-                         {"cursor", h.cursor},
-                         {"chunk", static_cast<std::int64_t>(h.chunk)},
-                         {"last", static_cast<std::int64_t>(h.last ? 1 : 0)},
-                         {"key", h.keyId},
-                         {"nonce", c.nonce},
-                         {"ciphertext", c.ciphertext},
-                         {"tag", c.tag}});
+    FieldList input{{"v", std::string("nmdt-snapshot-1")}};
+    for (auto& f : snapshotHeaderFields(c.header))
+        input.push_back(std::move(f));
+    input.push_back({"nonce", c.nonce});
+    input.push_back({"ciphertext", c.ciphertext});
+    input.push_back({"tag", c.tag});
+    return encodeFields(input);
 }
 
 std::string describeSnapshotChunk(const SealedSnapshotChunk& c) {
