@@ -172,6 +172,7 @@ class HubApplication : public Poco::Util::ServerApplication {
         h.maxConnectionsPerAddress =
             c.getUInt64("hub.maxConnectionsPerAddress", h.maxConnectionsPerAddress);
         h.maxConnections = c.getUInt64("hub.maxConnections", h.maxConnections);
+        h.pruneBehindSnapshots = c.getBool("hub.pruneBehindSnapshots", h.pruneBehindSnapshots);
         Poco::StringTokenizer revoked(
             c.getString("hub.revoked", ""), ",",
             Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);

@@ -347,8 +347,9 @@ void SyncEngine::clampOwn(const SealedEnvelope& envelope) {
     SealedEnvelope whole;
     if (envelope.leftOut) {
         // Sent back without its content: fetched whole, this once.
-        auto page = withRetries(
-            [&] { return hub_.pull(options_.team, envelope.hubSequence - 1, 1, std::string()); });
+        auto page = withRetries([&] {
+            return hub_.pull(options_.team, envelope.hubSequence - 1, 1, std::string(), 0);
+        });
         auto found = std::find_if(page.envelopes.begin(), page.envelopes.end(), [&](const auto& e) {
             return e.hubSequence == envelope.hubSequence && !e.leftOut;
         });
@@ -456,8 +457,8 @@ void SyncEngine::pull(SyncReport& report) {
             continue;
         }
         const std::int64_t sequence = it->first;
-        auto page =
-            withRetries([&] { return hub_.pull(options_.team, sequence - 1, 1, std::string()); });
+        auto page = withRetries(
+            [&] { return hub_.pull(options_.team, sequence - 1, 1, std::string(), 0); });
         std::vector<ReceivedBatch> batches;
         std::vector<SyncProblem> problems;
         for (const auto& envelope : page.envelopes)
@@ -480,16 +481,21 @@ void SyncEngine::pull(SyncReport& report) {
     // so the hub's reading, the transfer and the parsing overlap the local writes. Only one
     // request is ever in flight and the cursor moves only when a page is applied, so a
     // failure part way leaves everything as a pull without the overlap would.
-    auto fetch = [this, &site](std::int64_t after) {
+    // The hub keeps whatever this desktop may still ask for: everything after the cursor
+    // it has applied (a page fetched ahead is not applied yet), and every envelope set aside.
+    auto keepAfter = [&setAside](std::int64_t applied) {
+        return setAside.empty() ? applied : std::min(applied, setAside.begin()->first - 1);
+    };
+    auto fetch = [this, &site](std::int64_t after, std::int64_t keep) {
         return withRetries(
-            [&] { return hub_.pull(options_.team, after, options_.pullPage, site); });
+            [&] { return hub_.pull(options_.team, after, options_.pullPage, site, keep); });
     };
     std::int64_t after = sync_.syncCursors().pulledThrough;
-    PullPage page = fetch(after);
+    PullPage page = fetch(after, keepAfter(after));
     for (;;) {
         std::future<PullPage> next;
         if (page.more && page.next > after)
-            next = std::async(std::launch::async, fetch, page.next);
+            next = std::async(std::launch::async, fetch, page.next, keepAfter(after));
         std::vector<ReceivedBatch> batches;
         std::vector<SyncProblem> problems;
         bool setAsideChanged = false;

@@ -47,6 +47,18 @@ CREATE UNIQUE INDEX IF NOT EXISTS snapshot_chunks_key
   ON snapshot_chunks (team, organisation, id, chunk);
 )sql";
 
+// Where each desktop still needs envelopes after, and per organisation the highest
+// envelope dropped behind its snapshots (a desktop asking from before it must be told).
+constexpr const char* kPruneSchema = R"sql(
+CREATE TABLE IF NOT EXISTS pull_positions (
+  team TEXT NOT NULL, site TEXT NOT NULL, fingerprint TEXT NOT NULL,
+  organisation TEXT NOT NULL, keep_after INTEGER NOT NULL,
+  PRIMARY KEY (team, site, fingerprint)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS dropped (
+  team TEXT NOT NULL, organisation TEXT NOT NULL, through INTEGER NOT NULL,
+  PRIMARY KEY (team, organisation)) WITHOUT ROWID;
+)sql";
+
 // Key ids the team's chair announced, and who the chair is (the first announcer).
 constexpr const char* kKeySchema = R"sql(
 CREATE TABLE IF NOT EXISTS team_chairs (
@@ -124,6 +136,7 @@ SqliteEnvelopeLog::SqliteEnvelopeLog(const std::string& path) : impl_(new Envelo
         addKeyAnnouncements(*impl_->db);
         addReceipts(*impl_->db);
         impl_->db->exec(kSnapshotSchema);
+        impl_->db->exec(kPruneSchema);
     });
 }
 
@@ -493,6 +506,114 @@ std::optional<std::string> SqliteEnvelopeLog::snapshotChunk(const std::string& t
         if (!st.executeStep())
             return std::nullopt;
         return blobOf(st.getColumn(0));
+    });
+}
+
+void SqliteEnvelopeLog::recordPullPosition(const PullPosition& p) {
+    guarded([&] {
+        SQLite::Statement st(*impl_->db,
+                             "INSERT OR REPLACE INTO pull_positions (team, site, fingerprint,"
+                             " organisation, keep_after) VALUES (?, ?, ?, ?, ?)");
+        st.bind(1, p.team);
+        st.bind(2, p.site);
+        st.bind(3, p.fingerprint);
+        st.bind(4, p.organisation);
+        st.bind(5, static_cast<std::int64_t>(p.keepAfter));
+        st.exec();
+    });
+}
+
+std::int64_t SqliteEnvelopeLog::lowestPullPosition(const std::string& team) {
+    return guarded([&]() -> std::int64_t {
+        SQLite::Statement st(*impl_->db,
+                             "SELECT COALESCE(MIN(keep_after), 0) FROM pull_positions"
+                             " WHERE team = ?");
+        st.bind(1, team);
+        return st.executeStep() ? st.getColumn(0).getInt64() : 0;
+    });
+}
+
+std::map<std::string, std::int64_t> SqliteEnvelopeLog::snapshotFloors(const std::string& team) {
+    return guarded([&] {
+        SQLite::Statement st(*impl_->db,
+                             "SELECT organisation, MIN(cursor) FROM snapshots WHERE team = ? AND"
+                             " completed_order IS NOT NULL GROUP BY organisation");
+        st.bind(1, team);
+        std::map<std::string, std::int64_t> out;
+        while (st.executeStep())
+            out[st.getColumn(0).getString()] = st.getColumn(1).getInt64();
+        return out;
+    });
+}
+
+std::vector<PruneCandidate> SqliteEnvelopeLog::pruneCandidates(const std::string& team,
+                                                               std::int64_t after,
+                                                               std::int64_t through,
+                                                               std::size_t limit) {
+    return guarded([&] {
+        SQLite::Statement st(*impl_->db,
+                             std::string("SELECT seq, site, audience, ") + kStoredSize +
+                                 " FROM envelopes WHERE team = ? AND seq > ? AND seq <= ? AND"
+                                 " audience <> '*' ORDER BY seq LIMIT ?");
+        st.bind(1, team);
+        st.bind(2, static_cast<std::int64_t>(after));
+        st.bind(3, static_cast<std::int64_t>(through));
+        st.bind(4, static_cast<std::int64_t>(limit));
+        std::vector<PruneCandidate> out;
+        while (st.executeStep())
+            out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getString(),
+                           decodeAudience(st.getColumn(2).getString()),
+                           st.getColumn(3).getInt64()});
+        return out;
+    });
+}
+
+void SqliteEnvelopeLog::dropEnvelopes(const std::string& team,
+                                      const std::vector<PruneCandidate>& envelopes) {
+    guarded([&] {
+        SQLite::Transaction tx(*impl_->db);
+        SQLite::Statement drop(*impl_->db, "DELETE FROM envelopes WHERE team = ? AND seq = ?");
+        SQLite::Statement bytes(*impl_->db,
+                                "UPDATE sites SET bytes = bytes - ? WHERE team = ? AND site = ?");
+        SQLite::Statement mark(*impl_->db,
+                               "INSERT OR REPLACE INTO dropped (team, organisation, through)"
+                               " VALUES (?, ?, MAX(?, COALESCE((SELECT through FROM dropped"
+                               " WHERE team = ? AND organisation = ?), 0)))");
+        for (const auto& e : envelopes) {
+            drop.bind(1, team);
+            drop.bind(2, static_cast<std::int64_t>(e.sequence));
+            if (drop.exec() == 0) {
+                drop.reset();
+                continue;  // dropped already (by another call)
+            }
+            drop.reset();
+            bytes.bind(1, static_cast<std::int64_t>(e.storedBytes));
+            bytes.bind(2, team);
+            bytes.bind(3, e.site);
+            bytes.exec();
+            bytes.reset();
+            for (const auto& org : e.audience) {
+                mark.bind(1, team);
+                mark.bind(2, org);
+                mark.bind(3, static_cast<std::int64_t>(e.sequence));
+                mark.bind(4, team);
+                mark.bind(5, org);
+                mark.exec();
+                mark.reset();
+            }
+        }
+        tx.commit();
+    });
+}
+
+std::int64_t SqliteEnvelopeLog::droppedThrough(const std::string& team,
+                                               const std::string& organisation) {
+    return guarded([&]() -> std::int64_t {
+        SQLite::Statement st(*impl_->db,
+                             "SELECT through FROM dropped WHERE team = ? AND organisation = ?");
+        st.bind(1, team);
+        st.bind(2, organisation);
+        return st.executeStep() ? st.getColumn(0).getInt64() : 0;
     });
 }
 

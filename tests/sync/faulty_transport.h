@@ -36,8 +36,8 @@ struct ForwardingTransport : HubTransport {
         return inner->push(team, site, from, through, envelopes);
     }
     PullPage pull(const std::string& team, std::int64_t after, std::size_t limit,
-                  const std::string& ownSite) override {
-        return inner->pull(team, after, limit, ownSite);
+                  const std::string& ownSite, std::int64_t keepAfter) override {
+        return inner->pull(team, after, limit, ownSite, keepAfter);
     }
     void announce(const KeyAnnouncement& a) override { inner->announce(a); }
     void publishSnapshotChunk(const SealedSnapshotChunk& c) override {
@@ -82,10 +82,10 @@ class FaultyTransport final : public HubTransport {
         inner_->announce(a);
     }
     PullPage pull(const std::string& team, std::int64_t after, std::size_t limit,
-                  const std::string& ownSite) override {
+                  const std::string& ownSite, std::int64_t keepAfter) override {
         if (chance(rates_.dropRequest))
             throw SyncError(SyncError::Kind::Network, "test: request dropped");
-        auto page = inner_->pull(team, after, limit, ownSite);
+        auto page = inner_->pull(team, after, limit, ownSite, keepAfter);
         if (chance(rates_.loseAnswer))
             throw SyncError(SyncError::Kind::Network, "test: answer lost");
         return page;

@@ -334,8 +334,8 @@ struct RecordingTransport : ForwardingTransport {
     std::vector<SealedEnvelope>* seen = nullptr;
     std::function<void(SealedEnvelope&)> alter;
     PullPage pull(const std::string& team, std::int64_t after, std::size_t limit,
-                  const std::string& ownSite) override {
-        auto page = inner->pull(team, after, limit, ownSite);
+                  const std::string& ownSite, std::int64_t keepAfter) override {
+        auto page = inner->pull(team, after, limit, ownSite, keepAfter);
         for (auto& e : page.envelopes) {
             if (alter)
                 alter(e);

@@ -187,14 +187,14 @@ BOOST_AUTO_TEST_CASE(a_lost_database_connection_is_answered_503_and_made_again) 
                         " WHERE application_name = 'nmdt-hub'");
     auto transport = integration::makeHubTransport(practice.credentials);
     try {
-        transport->pull(team.team, 0, 10, "");
+        transport->pull(team.team, 0, 10, "", 0);
         BOOST_FAIL("the hub answered without its database");
     } catch (const SyncError& e) {
         const std::string what = e.what();
         BOOST_TEST(what.find("503") != std::string::npos, what);
     }
     // The next request finds the connection made again; nothing was lost.
-    BOOST_TEST(transport->pull(team.team, 0, 10, "").envelopes.size() > 0u);
+    BOOST_TEST(transport->pull(team.team, 0, 10, "", 0).envelopes.size() > 0u);
     requireSynced(practice.sync());
     BOOST_TEST(practice.store->pendingChanges() == 0u);
     Desktop vcfse(1, hubs.b, team);

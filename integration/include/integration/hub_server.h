@@ -48,6 +48,9 @@ struct HubConfig {
     /// desktops may share one address behind its router, hence not a handful.
     std::size_t maxConnectionsPerAddress = 64;
     std::size_t maxConnections = 4096;
+    /// Drop envelopes every desktop that needs them has passed and that snapshots of every
+    /// organisation they are for hold (model/hub_pruning.h); off keeps the whole history.
+    bool pruneBehindSnapshots = true;
     /// SHA-256 of partners who left, in any usual form (see canonicalFingerprint).
     std::vector<std::string> revokedFingerprints;
 };

@@ -69,13 +69,15 @@ class HttpsHubTransport final : public HubTransport {
     }
 
     PullPage pull(const std::string& team, std::int64_t after, std::size_t limit,
-                  const std::string& ownSite) override {
+                  const std::string& ownSite, std::int64_t keepAfter) override {
         Poco::URI uri("/v1/pull");
         uri.addQueryParameter("team", team);
         uri.addQueryParameter("after", std::to_string(after));
         uri.addQueryParameter("limit", std::to_string(limit));
-        if (!ownSite.empty())
+        if (!ownSite.empty()) {
             uri.addQueryParameter("own", ownSite);
+            uri.addQueryParameter("keep", std::to_string(keepAfter));
+        }
         auto [status, answer] =
             request(Poco::Net::HTTPRequest::HTTP_GET, uri.getPathAndQuery(), "");
         PullPage page;

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "envelope_codec.h"
+#include "model/hub_pruning.h"
 #include "model/store_error.h"
 #include "push_request_reader.h"
 #include "sync_crypto.h"
@@ -375,9 +376,26 @@ HubResponse HubService::pull(const HubRequest& request) {
         return errorResponse(400, "pull needs team, after (0 or more) and limit (1 or more)");
     const auto pageSize =
         std::min<std::size_t>(static_cast<std::size_t>(*limit), config_.maxPageSize);
+    // Where this desktop still needs envelopes after: what it sends, or (from a desktop that
+    // does not say) where it asks from.
+    const std::string& own = q["own"];
+    auto keep = q["keep"].empty() ? after : parseInt(q["keep"]);
+    if (!keep || *keep < 0)
+        return errorResponse(400, "keep must be 0 or more");
     std::vector<SealedEnvelope> envelopes;
     {
         std::lock_guard lock(mutex_);
+        const auto dropped = log_.droppedThrough(q["team"], request.peerOrganisation);
+        if (dropped > *after)
+            return errorResponse(
+                410, "the hub no longer holds the changes after " + std::to_string(*after) +
+                         " that this desktop needs: changes up to " + std::to_string(dropped) +
+                         " were dropped once snapshots of the organisations they are for "
+                         "held them. A new desktop joins from its organisation's snapshot; "
+                         "this one must be set up again, from a new store");
+        if (!own.empty())
+            log_.recordPullPosition(
+                {q["team"], own, request.peerFingerprint, request.peerOrganisation, *keep});
         envelopes =
             log_.after(q["team"], *after, pageSize, request.peerOrganisation, config_.maxPageBytes);
     }
@@ -392,7 +410,6 @@ HubResponse HubService::pull(const HubRequest& request) {
     // A desktop's own envelopes go back without their content when it asks: it wrote them,
     // and needs only where the hub put them and when (half the bytes of a large push
     // otherwise came straight back).
-    const std::string& own = q["own"];
     for (auto& e : envelopes) {
         if (!own.empty() && e.header.site == own) {
             list->add(leftOutEnvelopeToJson(e));
@@ -420,8 +437,33 @@ HubResponse HubService::pull(const HubRequest& request) {
     // "more" may then send the desktop for one empty page, never leave one behind.
     const bool cutBySize =
         !envelopes.empty() && bytes + config_.maxEnvelopeBytes > config_.maxPageBytes;
-    answer->set("more", envelopes.size() == pageSize || cutBySize);
+    const bool more = envelopes.size() == pageSize || cutBySize;
+    answer->set("more", more);
+    if (!more && !own.empty())
+        prune(q["team"]);
     return ok(answer);
+}
+
+void HubService::prune(const std::string& team) {
+    if (!config_.pruneBehindSnapshots)
+        return;
+    constexpr std::size_t kBatch = 5000;
+    constexpr int kBatchesPerCall = 4;  // the log's lock is held throughout
+    std::lock_guard lock(mutex_);
+    const auto lowest = log_.lowestPullPosition(team);
+    auto floors = log_.snapshotFloors(team);
+    auto& progress = pruned_[team];
+    if (progress.floors != floors) {
+        progress.floors = std::move(floors);
+        progress.lookedThrough = 0;
+    }
+    for (int batch = 0; batch < kBatchesPerCall && progress.lookedThrough < lowest; ++batch) {
+        auto candidates = log_.pruneCandidates(team, progress.lookedThrough, lowest, kBatch);
+        auto drop = envelopesToDrop(candidates, lowest, progress.floors);
+        if (!drop.empty())
+            log_.dropEnvelopes(team, drop);
+        progress.lookedThrough = candidates.size() < kBatch ? lowest : candidates.back().sequence;
+    }
 }
 
 HubResponse HubService::publishSnapshot(const HubRequest& request) {
@@ -442,12 +484,16 @@ HubResponse HubService::publishSnapshot(const HubRequest& request) {
     verifySnapshotSignature(chunk, ca_);
     if (auto refused = refusalUnlessSignedByPeer(chunk.signerCertificate, what, request))
         return *refused;
-    std::lock_guard lock(mutex_);
-    if (!log_.keyAnnounced(h.team, h.keyId))
-        return errorResponse(403, what + " is sealed under team key " + h.keyId +
-                                      ", which the chair of team " + h.team +
-                                      " has not announced to this hub");
-    log_.putSnapshotChunk(h, request.body, nowMs());
+    {
+        std::lock_guard lock(mutex_);
+        if (!log_.keyAnnounced(h.team, h.keyId))
+            return errorResponse(403, what + " is sealed under team key " + h.keyId +
+                                          ", which the chair of team " + h.team +
+                                          " has not announced to this hub");
+        log_.putSnapshotChunk(h, request.body, nowMs());
+    }
+    if (h.last)
+        prune(h.team);
     Object::Ptr answer = new Object;
     answer->set("stored", true);
     return ok(answer);

@@ -39,6 +39,9 @@ class HubService {
     std::optional<HubResponse> refusalUnlessSignedByPeer(const std::string& pem,
                                                          const std::string& what,
                                                          const HubRequest& request) const;
+    /// Drops what model/hub_pruning.h allows, a bounded number per call (resumed by the
+    /// next): after a desktop has caught up, and after a snapshot completes.
+    void prune(const std::string& team);
     HubResponse health();
     bool overRate(const std::string& fingerprint);
     /// Whether the caller holds a renewal of the certificate a site is bound to; under mutex_.
@@ -55,6 +58,13 @@ class HubService {
     std::string receiptCertificate_, receiptKeyId_;
     std::mutex mutex_;
     std::map<std::string, std::pair<std::int64_t, int>> rate_;  // fingerprint -> minute, count
+    /// Per team: the snapshot floors pruning last judged by, and how far it has looked
+    /// under them (envelopes kept then are looked at again only when the floors change).
+    struct PruneProgress {
+        std::map<std::string, std::int64_t> floors;
+        std::int64_t lookedThrough = 0;
+    };
+    std::map<std::string, PruneProgress> pruned_;
 };
 
 /// {"error": message} with a status.

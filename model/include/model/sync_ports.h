@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -161,8 +162,10 @@ class HubTransport {
                             std::int64_t fromSequence, std::int64_t throughSequence,
                             const std::vector<SealedEnvelope>& envelopes) = 0;
     /// Envelopes after `after`; those pushed by `ownSite` (if not empty) come left out.
+    /// `keepAfter` tells the hub this desktop may still ask for anything after it (its
+    /// applied cursor, or less while an envelope waits set aside), so the hub keeps it.
     virtual PullPage pull(const std::string& team, std::int64_t after, std::size_t limit,
-                          const std::string& ownSite) = 0;
+                          const std::string& ownSite, std::int64_t keepAfter) = 0;
     /// Records a key announcement at the hub; throws SyncError (Refused) when the hub will
     /// not take it (another desktop is the team's chair there).
     virtual void announce(const KeyAnnouncement& announcement) = 0;
@@ -210,7 +213,24 @@ struct AnnounceResult {
     std::string chairSubject;  // who announces the team's keys there
 };
 
-/// The hub's ordered, append-only log of sealed envelopes. It never holds a team key.
+/// Where one desktop (a site with one certificate) has told the hub it may still ask for
+/// envelopes after: nothing after `keepAfter` is dropped while it stands.
+struct PullPosition {
+    std::string team, site, fingerprint, organisation;
+    std::int64_t keepAfter = 0;
+};
+
+/// An envelope the hub might drop: where it is, who it is for, what it costs.
+struct PruneCandidate {
+    std::int64_t sequence = 0;
+    std::string site;
+    std::vector<std::string> audience;
+    std::int64_t storedBytes = 0;
+};
+
+/// The hub's ordered log of sealed envelopes. It never holds a team key. Envelopes are
+/// only ever dropped behind snapshots every desktop that needs them has passed
+/// (model/hub_pruning.h).
 class EnvelopeLog {
   public:
     virtual ~EnvelopeLog() = default;
@@ -259,6 +279,27 @@ class EnvelopeLog {
     virtual std::optional<std::string> snapshotChunk(const std::string& team,
                                                      const std::string& organisation,
                                                      const std::string& id, int chunk) = 0;
+
+    /// Records (replacing the last) where a site, with this certificate, still needs
+    /// envelopes after. Another certificate naming the same site gets its own position.
+    virtual void recordPullPosition(const PullPosition& position) = 0;
+    /// The lowest position recorded for any desktop of the team (0 when none has pulled).
+    virtual std::int64_t lowestPullPosition(const std::string& team) = 0;
+    /// For each organisation with a complete snapshot, the cursor of the oldest complete
+    /// one the hub keeps (a desktop may be part way through loading it).
+    virtual std::map<std::string, std::int64_t> snapshotFloors(const std::string& team) = 0;
+    /// Envelopes after `after` and up to `through` that are addressed to named
+    /// organisations (never those for everyone), in order, at most `limit`.
+    virtual std::vector<PruneCandidate> pruneCandidates(const std::string& team, std::int64_t after,
+                                                        std::int64_t through,
+                                                        std::size_t limit) = 0;
+    /// Drops these envelopes in one transaction, taking their bytes off the quotas and
+    /// remembering, for each organisation they were addressed to, the highest dropped.
+    virtual void dropEnvelopes(const std::string& team,
+                               const std::vector<PruneCandidate>& envelopes) = 0;
+    /// The highest sequence dropped of the envelopes addressed to `organisation` (0: none).
+    virtual std::int64_t droppedThrough(const std::string& team,
+                                        const std::string& organisation) = 0;
 };
 
 }  // namespace nmdt

@@ -41,6 +41,15 @@ class SqliteEnvelopeLog final : public EnvelopeLog {
                                              const std::string& organisation, const std::string& id,
                                              int chunk) override;
 
+    void recordPullPosition(const PullPosition& position) override;
+    std::int64_t lowestPullPosition(const std::string& team) override;
+    std::map<std::string, std::int64_t> snapshotFloors(const std::string& team) override;
+    std::vector<PruneCandidate> pruneCandidates(const std::string& team, std::int64_t after,
+                                                std::int64_t through, std::size_t limit) override;
+    void dropEnvelopes(const std::string& team,
+                       const std::vector<PruneCandidate>& envelopes) override;
+    std::int64_t droppedThrough(const std::string& team, const std::string& organisation) override;
+
   private:
     std::unique_ptr<EnvelopeLogImpl> impl_;
 };

@@ -43,6 +43,14 @@ CREATE TABLE IF NOT EXISTS snapshot_chunks (
   body bytea NOT NULL, PRIMARY KEY (team, organisation, id, chunk));
 ALTER TABLE snapshot_chunks ALTER COLUMN body SET STORAGE EXTERNAL;
 CREATE SEQUENCE IF NOT EXISTS snapshot_order;
+CREATE TABLE IF NOT EXISTS pull_positions (
+  team text NOT NULL, site text NOT NULL, fingerprint text NOT NULL,
+  organisation text NOT NULL, keep_after bigint NOT NULL,
+  PRIMARY KEY (team, site, fingerprint));
+CREATE TABLE IF NOT EXISTS dropped (
+  team text NOT NULL, organisation text NOT NULL, through bigint NOT NULL,
+  PRIMARY KEY (team, organisation));
+ALTER TABLE teams ADD COLUMN IF NOT EXISTS dropped bigint NOT NULL DEFAULT 0;
 )sql";
 
 // Key ids the team's chair announced. Made apart so a database from before announcements
@@ -232,8 +240,9 @@ std::vector<SealedEnvelope> PostgresEnvelopeLog::after(const std::string& team, 
 }
 
 std::int64_t PostgresEnvelopeLog::envelopeCount() {
-    // Sequences are gap-free per team, so this is the count without scanning every row.
-    auto r = impl_->db.exec("SELECT COALESCE(SUM(last_seq), 0)::bigint FROM teams");
+    // Sequences are gap-free per team but for what was dropped behind snapshots, so this is
+    // the count without scanning every row.
+    auto r = impl_->db.exec("SELECT COALESCE(SUM(last_seq - dropped), 0)::bigint FROM teams");
     return r.int64(0, 0);
 }
 
@@ -362,6 +371,86 @@ std::optional<std::string> PostgresEnvelopeLog::snapshotChunk(const std::string&
     if (!r.rows())
         return std::nullopt;
     return r.bytes(0, 0);
+}
+
+void PostgresEnvelopeLog::recordPullPosition(const PullPosition& p) {
+    impl_->db.exec(
+        "INSERT INTO pull_positions (team, site, fingerprint, organisation, keep_after)"
+        " VALUES ($1, $2, $3, $4, $5) ON CONFLICT (team, site, fingerprint) DO UPDATE SET"
+        " organisation = excluded.organisation, keep_after = excluded.keep_after",
+        {Param::text(p.team), Param::text(p.site), Param::text(p.fingerprint),
+         Param::text(p.organisation), Param::number(p.keepAfter)});
+}
+
+std::int64_t PostgresEnvelopeLog::lowestPullPosition(const std::string& team) {
+    return impl_->db
+        .exec("SELECT COALESCE(MIN(keep_after), 0)::bigint FROM pull_positions WHERE team = $1",
+              {Param::text(team)})
+        .int64(0, 0);
+}
+
+std::map<std::string, std::int64_t> PostgresEnvelopeLog::snapshotFloors(const std::string& team) {
+    auto r = impl_->db.exec(
+        "SELECT organisation, MIN(cursor)::bigint FROM snapshots WHERE team = $1 AND"
+        " completed_order IS NOT NULL GROUP BY organisation",
+        {Param::text(team)});
+    std::map<std::string, std::int64_t> out;
+    for (int i = 0; i < r.rows(); ++i)
+        out[r.bytes(i, 0)] = r.int64(i, 1);
+    return out;
+}
+
+std::vector<PruneCandidate> PostgresEnvelopeLog::pruneCandidates(const std::string& team,
+                                                                 std::int64_t after,
+                                                                 std::int64_t through,
+                                                                 std::size_t limit) {
+    auto r = impl_->db.exec(
+        "SELECT seq, site, audience, (octet_length(ciphertext) + octet_length(nonce) +"
+        " octet_length(tag) + octet_length(signer) + octet_length(signature))::bigint"
+        " FROM envelopes WHERE team = $1 AND seq > $2 AND seq <= $3 AND audience <> '*'"
+        " ORDER BY seq LIMIT $4",
+        {Param::text(team), Param::number(after), Param::number(through),
+         Param::number(static_cast<std::int64_t>(limit))});
+    std::vector<PruneCandidate> out;
+    for (int i = 0; i < r.rows(); ++i)
+        out.push_back({r.int64(i, 0), r.bytes(i, 1), decodeAudience(r.bytes(i, 2)), r.int64(i, 3)});
+    return out;
+}
+
+void PostgresEnvelopeLog::dropEnvelopes(const std::string& team,
+                                        const std::vector<PruneCandidate>& envelopes) {
+    auto& db = impl_->db;
+    pg::Transaction tx(db);
+    // The team's row first, as an append takes it: its bytes and count change here.
+    if (!db.exec("SELECT 1 FROM teams WHERE team = $1 FOR UPDATE", {Param::text(team)}).rows())
+        return;
+    std::int64_t dropped = 0, bytes = 0;
+    for (const auto& e : envelopes) {
+        if (!db.exec("DELETE FROM envelopes WHERE team = $1 AND seq = $2 RETURNING seq",
+                     {Param::text(team), Param::number(e.sequence)})
+                 .rows())
+            continue;  // dropped already (by another instance)
+        ++dropped;
+        bytes += e.storedBytes;
+        db.exec("UPDATE sites SET bytes = bytes - $3 WHERE team = $1 AND site = $2",
+                {Param::text(team), Param::text(e.site), Param::number(e.storedBytes)});
+        for (const auto& org : e.audience)
+            db.exec(
+                "INSERT INTO dropped (team, organisation, through) VALUES ($1, $2, $3)"
+                " ON CONFLICT (team, organisation) DO UPDATE SET"
+                " through = GREATEST(dropped.through, excluded.through)",
+                {Param::text(team), Param::text(org), Param::number(e.sequence)});
+    }
+    db.exec("UPDATE teams SET bytes = bytes - $2, dropped = dropped + $3 WHERE team = $1",
+            {Param::text(team), Param::number(bytes), Param::number(dropped)});
+    tx.commit();
+}
+
+std::int64_t PostgresEnvelopeLog::droppedThrough(const std::string& team,
+                                                 const std::string& organisation) {
+    auto r = impl_->db.exec("SELECT through FROM dropped WHERE team = $1 AND organisation = $2",
+                            {Param::text(team), Param::text(organisation)});
+    return r.rows() ? r.int64(0, 0) : 0;
 }
 
 }  // namespace nmdt::storage

@@ -1,0 +1,126 @@
+// The hub dropping envelopes behind snapshots: only what every desktop has passed and every
+// organisation it is for holds in a snapshot; a desktop offline meanwhile still catches up,
+// an organisation without a snapshot keeps its history, and a desktop asking for what was
+// dropped is told why.
+#include <boost/test/unit_test.hpp>
+
+#include "model/case_service.h"
+#include "sync_fixture.h"
+#include "test_neighbourhood.h"
+
+using namespace nmdt;
+using namespace nmdt::test;
+
+namespace {
+
+/// The neighbourhood, one case shared with the council too, and a practice desktop that
+/// caught up once and then went away.
+struct PrunedNeighbourhood : Neighbourhood {
+    Desktop away{3, hub, team};
+    CaseId councilCase;
+
+    PrunedNeighbourhood() {
+        CaseService cases(practice.as(people.gp, Role::Clinician, kPractice));
+        councilCase = shared[2];
+        cases.recordConsent(councilCase, kCouncil, ConsentDecision::Permit);
+        requireSynced(practice.sync());
+        // The hub learns what a desktop has applied from its next request.
+        requireSynced(away.sync());
+        requireSynced(away.sync());
+        laterEdits();
+        requireSynced(vcfse.sync());
+    }
+
+    std::unique_ptr<EnvelopeLog> log() const { return hub.openLog(); }
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(sync_pruning)
+
+BOOST_AUTO_TEST_CASE(envelopes_go_behind_snapshots_but_never_one_an_offline_desktop_needs) {
+    PrunedNeighbourhood n;
+    const auto before = n.log()->envelopeCount();
+    const auto awayAt = n.away.store->syncCursors().pulledThrough;
+    BOOST_REQUIRE(awayAt > 0);
+
+    // Both organisations publish, then each catches up (the hub prunes then).
+    BOOST_REQUIRE(
+        (n.practice.publishSnapshot(6).outcome == SnapshotPublishReport::Outcome::Published));
+    BOOST_REQUIRE(
+        (n.vcfse.publishSnapshot(6).outcome == SnapshotPublishReport::Outcome::Published));
+    requireSynced(n.practice.sync());
+    requireSynced(n.vcfse.sync());
+
+    // Dropped: only what the desktop that went away had already applied.
+    const auto droppedWhileAway = n.log()->droppedThrough(n.team.team, kPractice.str());
+    BOOST_TEST(droppedWhileAway > 0);
+    BOOST_TEST(droppedWhileAway <= awayAt);
+    BOOST_TEST(n.log()->envelopeCount() < before);
+
+    // It comes back and catches up with everything it missed.
+    requireSynced(n.away.sync());
+    BOOST_TEST(dumpWithout(*n.away.store, "") == dumpWithout(*n.practice.store, ""));
+
+    // Once the hub hears it has passed them too, the rest behind the snapshots go.
+    requireSynced(n.away.sync());
+    requireSynced(n.practice.sync());
+    BOOST_TEST(n.log()->droppedThrough(n.team.team, kPractice.str()) > awayAt);
+}
+
+BOOST_AUTO_TEST_CASE(an_organisation_without_a_snapshot_keeps_its_history) {
+    PrunedNeighbourhood n;
+    BOOST_REQUIRE(
+        (n.practice.publishSnapshot(6).outcome == SnapshotPublishReport::Outcome::Published));
+    BOOST_REQUIRE(
+        (n.vcfse.publishSnapshot(6).outcome == SnapshotPublishReport::Outcome::Published));
+    requireSynced(n.away.sync());
+    requireSynced(n.vcfse.sync());
+    requireSynced(n.practice.sync());
+    BOOST_TEST(n.log()->droppedThrough(n.team.team, kPractice.str()) > 0);
+    BOOST_TEST(n.log()->droppedThrough(n.team.team, kCouncil.str()) == 0);
+
+    // The council's first desktop replays everything meant for it: the case shared with it
+    // (its envelopes name the council, which has no snapshot) and the directory.
+    Desktop council{2, n.hub, n.team};
+    auto report = council.sync();
+    requireSynced(report);
+    BOOST_TEST(!report.joinedFromSnapshot);
+    auto theirs = council.store->caseById(n.councilCase);
+    BOOST_REQUIRE(theirs.has_value());
+    BOOST_TEST(theirs->resident.familyName ==
+               n.practice.store->caseById(n.councilCase)->resident.familyName);
+    BOOST_TEST(!council.store->caseById(n.shared[0]));
+}
+
+BOOST_AUTO_TEST_CASE(a_desktop_asking_for_dropped_history_is_told_and_a_new_one_joins) {
+    PrunedNeighbourhood n;
+    BOOST_REQUIRE(
+        (n.practice.publishSnapshot(6).outcome == SnapshotPublishReport::Outcome::Published));
+    BOOST_REQUIRE(
+        (n.vcfse.publishSnapshot(6).outcome == SnapshotPublishReport::Outcome::Published));
+    requireSynced(n.away.sync());
+    requireSynced(n.vcfse.sync());
+    requireSynced(n.practice.sync());
+    BOOST_REQUIRE(n.log()->droppedThrough(n.team.team, kVcfse.str()) > 0);
+
+    // Replaying from the start cannot work any more: refused, saying why, nothing loaded.
+    Desktop replaying{4, n.hub, n.team};
+    replaying.joinFromSnapshot = false;
+    auto refused = replaying.sync();
+    BOOST_TEST(!refused.completed);
+    BOOST_REQUIRE(refused.problem.has_value());
+    BOOST_TEST(refused.problem->message.find("no longer holds") != std::string::npos);
+    BOOST_TEST(replaying.store->syncCursors().pulledThrough == 0);
+    BOOST_TEST(!replaying.store->caseById(n.shared[0]));
+
+    // From the snapshot it ends as the desktop that kept everything (less its private note).
+    Desktop joiner{4, n.hub, n.team};
+    auto joined = joiner.sync();
+    requireSynced(joined);
+    BOOST_TEST(joined.joinedFromSnapshot);
+    requireSynced(n.vcfse.sync());
+    BOOST_TEST(dumpWithout(*joiner.store, "") == dumpWithout(*n.vcfse.store, n.privateNote.str()));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
