@@ -130,6 +130,9 @@ int publishSnapshot(SyncEngine& engine, std::ostream& out, std::ostream& err) {
         case Outcome::Stopped:
             err << "nmdt-cli: publishing the snapshot was stopped\n";
             break;
+        case Outcome::NotPermitted:
+            err << "nmdt-cli: only an administrator may publish the organisation's snapshot\n";
+            break;
         case Outcome::Failed:
             err << "nmdt-cli: the snapshot was not published: "
                 << (r.problem ? r.problem->message : std::string("unknown problem")) << "\n";

@@ -97,6 +97,9 @@ const std::vector<Command>& mainWindowCommands() {
          _("Records that share an NHS number: merge them once checked")},
         {ID_SYNC_STATUS, _("&Sync"), _("Sync &Status..."), "",
          _("When this desktop last synced, what is waiting and any problems")},
+        {ID_SYNC_PUBLISH_SNAPSHOT, _("&Sync"), _("&Publish Snapshot..."), "",
+         _("Send your organisation's current records to the hub, so its new desktops start "
+           "from them instead of the whole history")},
         {wxID_ABOUT, _("&Help"), _("&About Neighbourhood MDT"), "", _("Version and licence")},
     };
     return commands;

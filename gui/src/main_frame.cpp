@@ -187,9 +187,18 @@ MainFrame::MainFrame(std::unique_ptr<OpenStore> store, std::shared_ptr<const Clo
     GetStatusBar()->SetStatusWidths(3, widths);
     sync_ = std::make_unique<SyncController>(this, store_->syncStore());
     sync_->onFinished = [this](const SyncReport& report) {
-        if (report.applied.entriesApplied > 0)
+        if (report.applied.entriesApplied > 0 || report.joinedFromSnapshot)
             refreshAfterSync();
         updateStatus();
+        if (report.joinedFromSnapshot)
+            SetStatusText(wxString::Format(_("Joined from your organisation's snapshot: %lu "
+                                             "records loaded"),
+                                           static_cast<unsigned long>(report.snapshotRecords)),
+                          0);
+    };
+    sync_->onPublished = [this](const SnapshotPublishReport& report) {
+        updateStatus();
+        showPublishedSnapshot(report);
     };
     buildMenus();
     SetClientSize(FromDIP(wxSize(1280, 760)));
@@ -367,6 +376,15 @@ void MainFrame::buildMenus() {
         wxEVT_MENU, [this](wxCommandEvent&) { showDuplicates(); }, ID_SYNC_DUPLICATES);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { showSyncStatus(); }, ID_SYNC_STATUS);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { publishSnapshot(); }, ID_SYNC_PUBLISH_SNAPSHOT);
+    Bind(
+        wxEVT_UPDATE_UI,
+        [this](wxUpdateUIEvent& e) {
+            e.Enable(sync_->available() && !sync_->running() &&
+                     isAllowed(user_, Operation::PublishSnapshot));
+        },
+        ID_SYNC_PUBLISH_SNAPSHOT);
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
@@ -949,6 +967,65 @@ void MainFrame::showDuplicates() {
     dialog.ShowModal();
     refreshAfterSync();
     updateStatus();
+}
+
+void MainFrame::publishSnapshot() {
+    if (!sync_->available() || sync_->running())
+        return;
+    wxMessageDialog ask(this, _("Publish a snapshot of your organisation's current records?"),
+                        _("Publish snapshot"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION);
+    ask.SetExtendedMessage(
+        _("New desktops of your organisation will load it instead of replaying the whole "
+          "history, and the hub can then let go of older changes. It is sealed with the "
+          "team key and only your organisation's desktops can fetch it. Private notes are "
+          "never included. It runs in the background and can take some minutes."));
+    ask.SetYesNoLabels(_("&Publish"), _("Cancel"));
+    if (ask.ShowModal() != wxID_YES)
+        return;
+    if (sync_->publishSnapshotNow())
+        updateStatus();
+}
+
+void MainFrame::showPublishedSnapshot(const SnapshotPublishReport& r) {
+    using Outcome = SnapshotPublishReport::Outcome;
+    wxString message, details;
+    long style = wxOK | wxICON_WARNING;
+    switch (r.outcome) {
+        case Outcome::Published:
+            message = _("Snapshot published");
+            details = wxString::Format(_("%lu records in %d parts. New desktops of your "
+                                         "organisation will start from it."),
+                                       static_cast<unsigned long>(r.records), r.chunks);
+            style = wxOK | wxICON_INFORMATION;
+            break;
+        case Outcome::NeverPulled:
+            message = _("Nothing to publish yet");
+            details = _("This desktop has not received anything from its team. Sync first.");
+            break;
+        case Outcome::EntriesHeld:
+        case Outcome::EnvelopesSetAside:
+            message = _("Snapshot not published");
+            details =
+                _("Some changes received here are still waiting (for a record they "
+                  "refer to, or for a team key), so this desktop's records are "
+                  "incomplete. Sync again later, then publish.");
+            break;
+        case Outcome::NotPermitted:
+            message = _("Snapshot not published");
+            details = _("Only an administrator may publish the organisation's snapshot.");
+            break;
+        case Outcome::Stopped:
+            message = _("Publishing the snapshot was stopped");
+            break;
+        case Outcome::Failed:
+            message = _("Snapshot not published");
+            details = r.problem ? toWx(r.problem->message) : wxString();
+            break;
+    }
+    wxMessageDialog dialog(this, message, _("Publish snapshot"), style);
+    if (!details.empty())
+        dialog.SetExtendedMessage(details);
+    dialog.ShowModal();
 }
 
 void MainFrame::showSyncStatus() {

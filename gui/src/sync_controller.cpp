@@ -35,19 +35,39 @@ void SyncController::setInterval(std::chrono::minutes interval) {
         ticker_.Start(static_cast<int>(interval.count() * 60 * 1000));
 }
 
-bool SyncController::syncNow() {
+bool SyncController::startWork(std::function<void()> work) {
     if (!runner_ || running_)
         return false;
     if (worker_.joinable())
         worker_.join();
     running_ = true;
+    worker_ = std::thread(std::move(work));
     refreshStatus();
-    worker_ = std::thread([this] {
+    return true;
+}
+
+bool SyncController::syncNow() {
+    return startWork([this] {
         SyncReport report = runner_->runOnce();
         // Back to the UI thread; the owner outlives the thread (the destructor joins it).
         owner_->CallAfter([this, report] { finished(report); });
     });
-    return true;
+}
+
+bool SyncController::publishSnapshotNow() {
+    if (!runner_ || running_)
+        return false;
+    publishing_ = true;  // before the status line is read
+    return startWork([this] {
+        SnapshotPublishReport report = runner_->publishSnapshot();
+        owner_->CallAfter([this, report] {
+            running_ = false;
+            publishing_ = false;
+            refreshStatus();
+            if (onPublished)
+                onPublished(report);
+        });
+    });
 }
 
 void SyncController::finished(const SyncReport& report) {
@@ -73,7 +93,7 @@ void SyncController::refreshStatus() {
         return;
     }
     if (running_) {
-        statusLine_ = _("Syncing...");
+        statusLine_ = publishing_ ? _("Publishing snapshot...") : _("Syncing...");
         return;
     }
     if (last_ && last_->problem && last_->problem->kind == "not-enrolled") {

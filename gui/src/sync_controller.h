@@ -34,12 +34,18 @@ class SyncController {
     void setInterval(std::chrono::minutes interval);
     /// Starts a run now unless one is going; returns false if none could start.
     bool syncNow();
+    /// Starts publishing the organisation's snapshot unless a run is going (same thread,
+    /// one at a time); returns false if it could not start.
+    bool publishSnapshotNow();
+    bool publishing() const { return publishing_; }
     bool running() const { return running_; }
     /// Blocks until the current run (if any) has finished and been reported.
     void waitUntilIdle();
 
     /// Called on the UI thread after each run.
     std::function<void(const SyncReport&)> onFinished;
+    /// Called on the UI thread when publishing a snapshot ends.
+    std::function<void(const SnapshotPublishReport&)> onPublished;
 
     /// One line for the status bar: when last synced, what waits, what needs a person.
     /// Read from the store only by refreshStatus() (after each run, or when asked), so
@@ -58,12 +64,15 @@ class SyncController {
         SyncController& c_;
     };
     void finished(const SyncReport& report);
+    /// Runs `work` on the worker thread unless something is running; false if it was.
+    bool startWork(std::function<void()> work);
 
     wxWindow* owner_;
     SyncStore* status_;
     std::unique_ptr<SyncRunner> runner_;
     std::thread worker_;
     std::atomic<bool> running_{false};
+    std::atomic<bool> publishing_{false};
     Ticker ticker_{*this};
     std::optional<SyncReport> last_;
     wxString statusLine_;

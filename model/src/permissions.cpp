@@ -10,6 +10,8 @@ bool isAllowed(const Actor& actor, Operation operation) {
         case Operation::ManageDirectory:
         case Operation::ReviewAudit:
         case Operation::RestoreStore:
+        case Operation::PublishSnapshot:
+        case Operation::CompactHistory:
             return r == Role::Administrator;
         case Operation::Refer:
             return r != Role::Administrator;

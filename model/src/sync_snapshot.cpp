@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "model/case_audience.h"
+#include "model/permissions.h"
 #include "model/store_error.h"
 #include "model/sync_engine.h"
 
@@ -207,6 +208,12 @@ void SyncEngine::joinFromSnapshot(SyncReport& report) {
 
 SnapshotPublishReport SyncEngine::publishSnapshot() {
     SnapshotPublishReport out;
+    // Sending the organisation's records is the administrator's decision, as setting the
+    // organisation up is.
+    if (options_.auditAs && !isAllowed(*options_.auditAs, Operation::PublishSnapshot)) {
+        out.outcome = SnapshotPublishReport::Outcome::NotPermitted;
+        return out;
+    }
     try {
         const auto cursors = sync_.syncCursors();
         out.cursor = cursors.pulledThrough;

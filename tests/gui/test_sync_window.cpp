@@ -3,12 +3,16 @@
 #include <boost/test/unit_test.hpp>
 
 #include <wx/listctrl.h>
+#include <wx/menu.h>
+#include <wx/modalhook.h>
+#include <wx/msgdlg.h>
 #include <wx/statusbr.h>
 #include <wx/uiaction.h>
 
 #include "action_list_view.h"
 #include "actions_panel.h"
 #include "case_list_view.h"
+#include "command_table.h"
 #include "desktop_sync_runner.h"
 #include "gui/main_frame.h"
 #include "gui_support.h"
@@ -31,6 +35,32 @@ void waitForSync(MainFrame* frame) {
     }
     frame->syncController()->waitUntilIdle();
     settle();
+}
+
+/// Answers every message box as a person pressing its default-affirmative button would,
+/// keeping what each said.
+class MessageBoxAnswers : public wxModalDialogHook {
+  public:
+    MessageBoxAnswers() { Register(); }
+    ~MessageBoxAnswers() override { Unregister(); }
+    std::vector<std::string> said;
+
+  protected:
+    int Enter(wxDialog* dialog) override {
+        auto* box = dynamic_cast<wxMessageDialog*>(dialog);
+        if (!box)
+            return wxID_NONE;
+        said.push_back((box->GetMessage() + " / " + box->GetExtendedMessage()).utf8_string());
+        return (box->GetMessageDialogStyle() & wxYES_NO) ? wxID_YES : wxID_OK;
+    }
+    void Exit(wxDialog*) override {}
+};
+
+/// Whether the window's menu command is enabled as its menu would show it now.
+bool commandEnabled(MainFrame* frame, int id) {
+    frame->UpdateWindowUI(wxUPDATE_UI_RECURSE);
+    auto* item = frame->GetMenuBar()->FindItem(id);
+    return item && item->IsEnabled();
 }
 }  // namespace
 
@@ -145,6 +175,90 @@ BOOST_AUTO_TEST_CASE(f5_syncs_in_the_background_and_shows_partners_work) {
     BOOST_REQUIRE(practice.sync().completed);
     BOOST_TEST(practice.store->conflicts(true).empty());
     BOOST_TEST(practice.store->action(raised)->detail == frame->store().action(raised)->detail);
+    frame->Close(true);
+    settle();
+}
+
+BOOST_AUTO_TEST_CASE(an_administrator_publishes_a_snapshot_and_a_new_desktop_joins_from_it) {
+    HubProcess hub;
+    auto team = newTeam(hub);
+    TestDirectory people;
+    Desktop practice{0, hub, team};
+    people.writeTo(practice);
+    auto referred = CaseService(practice.as(people.gp, Role::Clinician, kPractice))
+                        .refer({resident("Ifor", "Llewellyn", testNhsNumber(78)),
+                                people.gp,
+                                kPractice,
+                                "falls",
+                                day(2026, 11, 2),
+                                {}});
+    BOOST_REQUIRE(practice.sync().completed);
+    BOOST_REQUIRE(practice.sync().completed);  // has pulled its own back: something to publish
+
+    // The practice's administrator, in the window: Sync > Publish Snapshot, confirmed.
+    practice.store.reset();
+    auto* frame = new MainFrame(
+        storage::SqlCipherStore::open(practice.path(), Passphrase("correct horse battery staple")),
+        std::make_shared<SystemClock>(),
+        Actor{people.admin, "Pat Admin", Role::Administrator, kPractice});
+    frame->Show();
+    settle();
+    BOOST_TEST(!commandEnabled(frame, gui::ID_SYNC_PUBLISH_SNAPSHOT));  // no sync set up yet
+    frame->enableSync(app::desktopSyncRunners(std::make_shared<SystemClock>()),
+                      std::chrono::minutes(0));
+    BOOST_TEST(commandEnabled(frame, gui::ID_SYNC_PUBLISH_SNAPSHOT));
+    {
+        MessageBoxAnswers answers;
+        wxCommandEvent menu(wxEVT_MENU, gui::ID_SYNC_PUBLISH_SNAPSHOT);
+        frame->ProcessWindowEvent(menu);
+        BOOST_TEST(frame->GetStatusBar()->GetStatusText(1).Contains("Publishing snapshot"));
+        waitForSync(frame);
+        BOOST_REQUIRE(answers.said.size() == 2u);
+        BOOST_TEST(answers.said[0].find("Publish a snapshot") != std::string::npos);
+        BOOST_TEST(answers.said[1].find("Snapshot published") != std::string::npos,
+                   answers.said[1]);
+    }
+    frame->Close(true);
+    settle();
+
+    // A navigator's window offers no such command.
+    Desktop vcfse{1, hub, team};
+    BOOST_REQUIRE(vcfse.sync().completed);
+    vcfse.store.reset();
+    frame = new MainFrame(
+        storage::SqlCipherStore::open(vcfse.path(), Passphrase("correct horse battery staple")),
+        std::make_shared<SystemClock>(),
+        Actor{people.navigator, "Gwen Pritchard", Role::Navigator, kVcfse});
+    frame->Show();
+    frame->enableSync(app::desktopSyncRunners(std::make_shared<SystemClock>()),
+                      std::chrono::minutes(0));
+    settle();
+    BOOST_TEST(!commandEnabled(frame, gui::ID_SYNC_PUBLISH_SNAPSHOT));
+    frame->Close(true);
+    settle();
+
+    // A new practice desktop's first F5 loads the snapshot, and its window says so.
+    Desktop joiner{3, hub, team};
+    joiner.store.reset();
+    frame = new MainFrame(
+        storage::SqlCipherStore::open(joiner.path(), Passphrase("correct horse battery staple")),
+        std::make_shared<SystemClock>(),
+        Actor{people.gp, "Dr Owen Price", Role::Clinician, kPractice});
+    frame->Show();
+    settle();
+    frame->enableSync(app::desktopSyncRunners(std::make_shared<SystemClock>()),
+                      std::chrono::minutes(0));
+    frame->SetFocus();
+    settle();
+    wxUIActionSimulator keys;
+    keys.Char(WXK_F5);
+    settle(2);
+    waitForSync(frame);
+    auto said = frame->GetStatusBar()->GetStatusText(0);
+    BOOST_TEST(said.Contains("Joined from your organisation's snapshot"), said.utf8_string());
+    BOOST_TEST(frame->store().caseById(referred).has_value());
+    BOOST_TEST(frame->caseList()->GetItemCount() == 1);
+    screenshot(frame, "sync-joined-from-snapshot");
     frame->Close(true);
     settle();
 }

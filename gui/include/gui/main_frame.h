@@ -103,6 +103,9 @@ class MainFrame : public wxFrame {
     void showConflicts();
     void showDuplicates();
     void showSyncStatus();
+    /// Sync > Publish Snapshot: asks, then publishes the organisation's snapshot in the
+    /// background and says how it went (modal).
+    void publishSnapshot();
     /// Re-reads what the window shows after partners' changes arrived.
     void refreshAfterSync();
 
@@ -170,6 +173,8 @@ class MainFrame : public wxFrame {
     OpenStore& store() const { return *store_; }
 
   private:
+    /// Says how publishing a snapshot went.
+    void showPublishedSnapshot(const SnapshotPublishReport& report);
     /// The session and record-access commands, as the signed-in person.
     SessionService session();
     void bindResidentCommands();

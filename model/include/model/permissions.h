@@ -21,6 +21,8 @@ enum class Operation {
     ReviewAudit,      // read the audit trail
     ExchangeRecords,  // export a case or a meeting's outcomes (FHIR), import a case
     RestoreStore,     // replace the store with a backup
+    PublishSnapshot,  // send the organisation's current records for its new desktops
+    CompactHistory,   // let go of old superseded values in the change log
 };
 
 /// True if `actor`'s role allows `operation`.

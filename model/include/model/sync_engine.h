@@ -47,7 +47,8 @@ struct SnapshotPublishReport {
         EntriesHeld,        // received changes wait here for a record: the state is partial
         EnvelopesSetAside,  // envelopes wait for a key: the state is partial
         Stopped,
-        Failed  // problem says why
+        NotPermitted,  // the person syncing (SyncOptions::auditAs) may not publish
+        Failed         // problem says why
     };
     Outcome outcome = Outcome::Failed;
     std::string id;

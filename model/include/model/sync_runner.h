@@ -19,6 +19,9 @@ class SyncRunner {
     /// Opens the store, runs one sync, closes it. Never throws: problems are in the report
     /// (kind "not-enrolled" when this store has not joined a team).
     virtual SyncReport runOnce() = 0;
+    /// Opens the store and publishes its organisation's snapshot (SyncEngine::
+    /// publishSnapshot). Never throws.
+    virtual SnapshotPublishReport publishSnapshot() = 0;
     /// From any thread: ends a run in progress at its next request (what was sent or
     /// applied stays), and every later run at once. For a window that is closing.
     virtual void requestStop() {}
