@@ -15,6 +15,7 @@
 #include "integration/fhir_patient.h"
 #include "messages.h"
 #include "model/action_service.h"
+#include "model/history_compaction.h"
 #include "model/nhs_number.h"
 #include "model/session_service.h"
 #include "model/utf8_path.h"
@@ -30,9 +31,9 @@ namespace nmdt::cli {
 namespace {
 using storage::SqlCipherStore;
 
-const std::set<std::string> kCommands{"create",        "demo",    "check", "rekey",        "cases",
-                                      "overdue",       "changes", "audit", "fhir-patient", "backup",
-                                      "verify-backup", "restore", "report"};
+const std::set<std::string> kCommands{
+    "create", "demo",         "check",  "rekey",         "cases",   "overdue", "changes",
+    "audit",  "fhir-patient", "backup", "verify-backup", "restore", "report",  "compact-history"};
 const std::set<std::string> kValueOptions{"passphrase-file",
                                           "as",
                                           "for",
@@ -68,8 +69,10 @@ const std::set<std::string> kValueOptions{"passphrase-file",
                                           "username",
                                           "email",
                                           "phone",
-                                          "registration"};
-const std::set<std::string> kFlagOptions{"verify", "passphrase-per-person", "publish-snapshot"};
+                                          "registration",
+                                          "keep-days"};
+const std::set<std::string> kFlagOptions{"verify", "passphrase-per-person", "publish-snapshot",
+                                         "no-reclaim"};
 
 std::string describeAudit(const AuditVerification& v);
 
@@ -379,6 +382,30 @@ int fhirPatient(const Invocation& inv, std::ostream& out) {
     out << integration::patientResourceJson(*found) << "\n";
     return kOk;
 }
+int compactHistoryCommand(const Invocation& inv, std::ostream& out) {
+    auto store = openStore(inv);
+    const auto keepDays = numberOption(inv, "keep-days", kDefaultHistoryDays);
+    SystemClock clock;
+    SeededIdSource ids(0);
+    HistoryCompaction done;
+    try {
+        done = compactHistory(ServiceContext{*store, clock, ids, cliActor()}, *store,
+                              static_cast<int>(std::min<std::size_t>(keepDays, 100000)), {});
+    } catch (const DomainError& e) {
+        if (!e.has(ErrorCode::ValueOutOfRange))
+            throw;
+        throw std::invalid_argument("--keep-days is at least " + std::to_string(kLeastHistoryDays) +
+                                    ": every change's values are kept that long");
+    }
+    out << "Removed " << done.removed << " change-log entries from before "
+        << toIsoDate(dateOf(done.olderThan))
+        << " that the hub holds (records and the audit trail are unchanged).\n";
+    if (!inv.option("no-reclaim")) {
+        store->reclaimFreeSpace();
+        out << "The space they took was given back to the disk.\n";
+    }
+    return kOk;
+}
 }  // namespace
 
 Actor cliActor() {
@@ -450,6 +477,9 @@ void printUsage(std::ostream& out) {
            "age,\n"
            "           days from referral to first MDT discussion (--csv DIR writes CSV files)\n"
            "  changes  show the change log (--after SEQUENCE, --entity ID, --limit N)\n"
+           "  compact-history  let go of change-log entries older than --keep-days N (365; at\n"
+           "           least 90) that the hub holds, then give the space back (--no-reclaim\n"
+           "           leaves the file as it is); administrators only\n"
            "  fhir-patient  print a resident as a FHIR UK Core Patient (--nhs-number NUMBER)\n"
            "  fhir-export   write a case as a FHIR R4 Bundle: --nhs-number NUMBER --to FILE\n"
            "  fhir-import   take in a case Bundle (--from FILE), matched on NHS number; all or "
@@ -530,6 +560,8 @@ int run(const Invocation& inv, std::ostream& out, std::ostream& err) {
             return restore(inv, out);
         if (inv.command == "report")
             return runReportCommand(inv, out);
+        if (inv.command == "compact-history")
+            return compactHistoryCommand(inv, out);
         if (syncCommands().count(inv.command))
             return runSyncCommand(inv, out, err);
         if (fhirCommands().count(inv.command))

@@ -251,7 +251,7 @@ void SyncEngine::push(SyncReport& report) {
             if (c.kind != EntityKind::Consent || c.siteId != site)
                 continue;
             auto consent = sync_.owningCase(EntityKind::Consent, c.entityId);
-            if (!consent || sync_.firstSequenceOf(consent->str()) > from)
+            if (!consent || sync_.createdHereAfter(consent->str(), from))
                 continue;
             auto org = sync_.currentValue(EntityKind::Consent, c.entityId, "organisation_id");
             auto decision = sync_.currentValue(EntityKind::Consent, c.entityId, "decision");

@@ -5,6 +5,12 @@
 
 namespace nmdt::storage {
 
+/// The change log's guard against deletion, as created in schema 1: compaction alone lifts
+/// it, inside its own transaction, and puts it back before committing.
+inline constexpr const char* kChangeLogNoDeleteTrigger =
+    "CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log\n"
+    "BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;";
+
 /// The schema version this build writes.
 int latestSchemaVersion();
 /// Current version of an open database (0 for a new one).

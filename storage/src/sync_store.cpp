@@ -7,6 +7,7 @@
 #include <set>
 #include <tuple>
 
+#include "migrations.h"
 #include "model/merge_rules.h"
 #include "storage/sqlcipher_store.h"
 #include "store_impl.h"
@@ -781,12 +782,52 @@ std::optional<FieldValue> SqlCipherStore::currentValue(EntityKind kind, const st
     });
 }
 
-std::int64_t SqlCipherStore::firstSequenceOf(const std::string& entityId) const {
-    return guarded([&]() -> std::int64_t {
+std::size_t SqlCipherStore::compactChangeLog(
+    std::int64_t olderThanWallMs, std::size_t batch,
+    const std::function<void(std::int64_t, std::int64_t)>& progress) {
+    return guarded([&]() -> std::size_t {
+        auto& db = *impl_->db;
+        const std::int64_t last =
+            db.execAndGet("SELECT coalesce(max(sequence), 0) FROM change_log").getInt64();
+        const std::int64_t step = static_cast<std::int64_t>(std::max<std::size_t>(batch, 1));
+        std::size_t removed = 0;
+        for (std::int64_t from = 0; from < last; from += step) {
+            SQLite::Transaction tx(db);
+            const std::int64_t pushed = metaInt(db, kPushedKey);
+            db.exec("DROP TRIGGER change_log_no_delete");
+            SQLite::Statement drop(
+                db,
+                "DELETE FROM change_log WHERE sequence > ? AND sequence <= ? AND hlc_wall < ?"
+                " AND (site_id <> ? OR sequence <= ?)");
+            drop.bind(1, from);
+            drop.bind(2, std::min(last, from + step));
+            drop.bind(3, olderThanWallMs);
+            drop.bind(4, impl_->siteId);
+            drop.bind(5, pushed);
+            removed += static_cast<std::size_t>(drop.exec());
+            db.exec(kChangeLogNoDeleteTrigger);
+            tx.commit();
+            if (progress)
+                progress(std::min(last, from + step), last);
+        }
+        return removed;
+    });
+}
+
+void SqlCipherStore::reclaimFreeSpace() {
+    guarded([&] { impl_->db->exec("VACUUM"); });
+}
+
+bool SqlCipherStore::createdHereAfter(const std::string& entityId,
+                                      std::int64_t afterSequence) const {
+    return guarded([&] {
         auto st = impl_->prepare(
-            "SELECT sequence FROM change_log WHERE entity_id = ? ORDER BY sequence LIMIT 1");
+            "SELECT 1 FROM change_log INDEXED BY change_log_entity WHERE entity_id = ? AND"
+            " sequence > ? AND op = 'create' AND site_id = ? LIMIT 1");
         st->bind(1, entityId);
-        return st->executeStep() ? st->getColumn(0).getInt64() : 0;
+        st->bind(2, afterSequence);
+        st->bind(3, impl_->siteId);
+        return st->executeStep();
     });
 }
 

@@ -5,6 +5,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "model/case_service.h"
+#include "model/history_compaction.h"
 #include "sync_fixture.h"
 #include "test_neighbourhood.h"
 
@@ -121,6 +122,38 @@ BOOST_AUTO_TEST_CASE(a_desktop_asking_for_dropped_history_is_told_and_a_new_one_
     BOOST_TEST(joined.joinedFromSnapshot);
     requireSynced(n.vcfse.sync());
     BOOST_TEST(dumpWithout(*joiner.store, "") == dumpWithout(*n.vcfse.store, n.privateNote.str()));
+}
+
+BOOST_AUTO_TEST_CASE(a_desktop_that_compacted_its_history_still_sends_and_merges_as_before) {
+    Neighbourhood n;
+    // The practice changes a resident, unsent, then lets go of its history as if a year
+    // had passed; what waited is still sent, and sync goes on as before.
+    CaseService cases(n.practice.as(n.people.gp, Role::Clinician, kPractice));
+    auto r = cases.get(n.shared[0]).resident;
+    r.phone = "0117 496 0777";
+    cases.updateResident(n.shared[0], r);
+    auto own = cases.get(n.practiceOnly).resident;
+    own.phone = "0117 496 0778";
+    cases.updateResident(n.practiceOnly, own);
+    FixedClock aYearOn(n.practice.clock->now() + std::chrono::days(400));
+    auto done = compactHistory(
+        ServiceContext{*n.practice.store, aYearOn, n.practice.ids,
+                       Actor{n.people.admin, "Pat Admin", Role::Administrator, kPractice}},
+        *n.practice.store, 365, {});
+    BOOST_TEST(done.removed > 0u);
+    BOOST_TEST(n.practice.store->pendingChanges() > 0u);
+    // The resident known only to the practice agrees to share with the VCFSE: its whole
+    // record goes, though the history of how it was written has been let go here.
+    cases.recordConsent(n.practiceOnly, kVcfse, ConsentDecision::Permit);
+    requireSynced(n.practice.sync());
+    requireSynced(n.vcfse.sync());
+    BOOST_TEST(n.vcfse.store->caseById(n.shared[0])->resident.phone == "0117 496 0777");
+    auto theirs = n.vcfse.store->caseById(n.practiceOnly);
+    BOOST_REQUIRE(theirs.has_value());
+    BOOST_TEST(theirs->resident.phone == "0117 496 0778");
+    BOOST_TEST(theirs->referralReason ==
+               n.practice.store->caseById(n.practiceOnly)->referralReason);
+    BOOST_TEST(n.practice.store->pendingChanges() == 0u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -140,6 +140,8 @@ std::pair<std::string, std::string> auditEventType(AuditEventKind kind) {
             return {"110113", "Security Alert"};
         case AuditEventKind::Sync:
             return {"110108", "Network Entry"};
+        case AuditEventKind::HistoryCompacted:
+            return {"110110", "Patient Record"};
     }
     return {"110110", "Patient Record"};
 }
@@ -155,6 +157,8 @@ std::string auditAction(AuditEventKind kind) {
         case AuditEventKind::Change:
         case AuditEventKind::Sync:
             return "U";
+        case AuditEventKind::HistoryCompacted:
+            return "D";
         case AuditEventKind::Restore:
             return "C";
         default:

@@ -31,11 +31,12 @@ enum class AuditEventKind {
     SignInRevoked,      // a person's key slot removed
     RecoveryKeyIssued,  // a new recovery key made (the old one stops working)
     RecoveryKeyUsed,    // the store opened with its recovery key
+    HistoryCompacted,   // old change-log entries the hub holds let go
 };
 
 template <>
 struct EnumCodes<AuditEventKind> {
-    static constexpr std::array<std::pair<AuditEventKind, std::string_view>, 17> table{{
+    static constexpr std::array<std::pair<AuditEventKind, std::string_view>, 18> table{{
         {AuditEventKind::SignIn, "sign-in"},
         {AuditEventKind::FailedUnlock, "failed-unlock"},
         {AuditEventKind::ViewCase, "view-case"},
@@ -53,6 +54,7 @@ struct EnumCodes<AuditEventKind> {
         {AuditEventKind::SignInRevoked, "sign-in-revoked"},
         {AuditEventKind::RecoveryKeyIssued, "recovery-key-issued"},
         {AuditEventKind::RecoveryKeyUsed, "recovery-key-used"},
+        {AuditEventKind::HistoryCompacted, "history-compacted"},
     }};
 };
 

@@ -2,6 +2,7 @@
 // What sync needs from the local store, beyond the ordinary reads and the write path.
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -76,8 +77,21 @@ class SyncStore {
     /// one already here, or one whose parent is not, goes through the ordinary merge.
     virtual ApplyReport loadSnapshotChunk(const SnapshotChunkLoad& load) = 0;
 
-    /// The first change-log sequence that mentions an entity (0 if none).
-    virtual std::int64_t firstSequenceOf(const std::string& entityId) const = 0;
+    /// Removes from the change log every entry with a wall clock before `olderThanWallMs`
+    /// that the hub holds (received, or own and pushed): partners have it from the hub,
+    /// and the records hold its values where no later change replaced them. Everything not
+    /// yet pushed stays. Works in batches of `batch` sequences, each in its own transaction
+    /// (a crash keeps what was done); `progress` (done, of) after each. Records, their
+    /// stamps and the audit trail are not touched. Returns how many entries went.
+    virtual std::size_t compactChangeLog(
+        std::int64_t olderThanWallMs, std::size_t batch,
+        const std::function<void(std::int64_t done, std::int64_t of)>& progress) = 0;
+
+    /// Whether this desktop created the entity after own change-log sequence
+    /// `afterSequence` (so everything of it is still to be sent). Asked of the creation
+    /// itself, which is never compacted before it is sent.
+    virtual bool createdHereAfter(const std::string& entityId,
+                                  std::int64_t afterSequence) const = 0;
     /// True for entries that must never leave this desktop (private progress notes).
     virtual bool isPrivate(EntityKind kind, const std::string& id) const = 0;
 };

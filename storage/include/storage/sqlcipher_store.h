@@ -161,7 +161,13 @@ class SqlCipherStore final : public OpenStore, public SyncStore {
     std::vector<SyncEntry> recordsOutsideCases(const ChangeLogEntry& by) const override;
     std::size_t heldEntries() const override;
     ApplyReport loadSnapshotChunk(const SnapshotChunkLoad& load) override;
-    std::int64_t firstSequenceOf(const std::string& entityId) const override;
+    bool createdHereAfter(const std::string& entityId, std::int64_t afterSequence) const override;
+    std::size_t compactChangeLog(
+        std::int64_t olderThanWallMs, std::size_t batch,
+        const std::function<void(std::int64_t done, std::int64_t of)>& progress) override;
+    /// Gives the pages freed by deletions back to the file system (VACUUM): the file is
+    /// rewritten, so it needs as much free disk as the store takes.
+    void reclaimFreeSpace();
     std::optional<FieldValue> currentValue(EntityKind kind, const std::string& id,
                                            const std::string& field) const override;
     /// Every row of every entity table in id order, with no local metadata: two stores
