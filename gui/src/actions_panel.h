@@ -60,6 +60,8 @@ class ActionsPanel : public wxPanel {
     wxString overdueBadge() const;
     /// Most rows the list shows at once; beyond it the panel says how many it left out.
     static constexpr std::size_t kRowLimit = 2000;
+    /// A longer list says "more than" this many rather than counting them all.
+    static constexpr std::size_t kCountLimit = 10000;
     /// "Showing the first 2,000 of 13,549 actions: narrow them with the filters", or "".
     wxString truncationNotice() const;
     wxString notesText() const;

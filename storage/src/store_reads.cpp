@@ -379,12 +379,17 @@ std::size_t SqlCipherStore::countActions(const ActionQuery& q) const {
         const bool byOrganisationAndStatus = q.ownerOrganisation && !q.owner && !q.caseId &&
                                              !q.meetingId && !q.overdueAsOf && !q.priority &&
                                              !q.dueFrom && !q.dueTo;
-        auto st = impl_->prepare(std::string("SELECT count(*) FROM actions ") +
+        const std::string rows = std::string("FROM actions ") +
                                  (byOrganisationAndStatus ? "INDEXED BY actions_org_status " : "") +
-                                 w.where);
+                                 w.where;
+        auto st =
+            impl_->prepare(q.countAtMost ? "SELECT count(*) FROM (SELECT 1 " + rows + " LIMIT ?)"
+                                         : "SELECT count(*) " + rows);
         int i = 1;
         for (const auto& a : w.args)
             st->bind(i++, a);
+        if (q.countAtMost)
+            st->bind(i, static_cast<std::int64_t>(*q.countAtMost));
         st->executeStep();
         return static_cast<std::size_t>(st->getColumn(0).getInt64());
     });

@@ -129,6 +129,13 @@ BOOST_AUTO_TEST_CASE(action_ids_list_what_actions_lists_and_rows_are_read_by_id)
     q.status = ActionStatus::Completed;
     BOOST_TEST(w.store->countActions(q) == 0u);
     q.status.reset();
+    // A long list's total is counted up to a point, on either index.
+    q.countAtMost = 5;
+    BOOST_TEST(w.store->countActions(q) == 5u);
+    q.overdueAsOf = day(2026, 11, 30);
+    BOOST_TEST(w.store->countActions(q) == 4u);  // fewer than the cap: the exact count
+    q.overdueAsOf.reset();
+    q.countAtMost.reset();
     q.limit = 3;
     BOOST_TEST(
         (w.store->actionIds(q) == std::vector<ActionId>(expected.begin(), expected.begin() + 3)));

@@ -22,7 +22,7 @@ enum class Operation {
     ExchangeRecords,  // export a case or a meeting's outcomes (FHIR), import a case
     RestoreStore,     // replace the store with a backup
     PublishSnapshot,  // send the organisation's current records for its new desktops
-    CompactHistory,   // let go of old superseded values in the change log
+    CompactHistory,   // let go of old change-log entries the hub holds
 };
 
 /// True if `actor`'s role allows `operation`.

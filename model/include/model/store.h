@@ -30,6 +30,9 @@ struct ActionQuery {
     std::optional<Date> dueFrom;  // due on or after (undated actions are then left out)
     std::optional<Date> dueTo;    // due on or before (likewise)
     std::size_t limit = 500;
+    /// countActions stops counting here (returning at most this): a long list's total
+    /// beyond what anyone reads one by one costs a cold disk read per hundred entries.
+    std::optional<std::size_t> countAtMost;
 };
 
 /// Which entries of the change log to list.
