@@ -815,7 +815,12 @@ std::size_t SqlCipherStore::compactChangeLog(
 }
 
 void SqlCipherStore::reclaimFreeSpace() {
-    guarded([&] { impl_->db->exec("VACUUM"); });
+    guarded([&] {
+        impl_->db->exec("VACUUM");
+        // In WAL mode the rewritten file goes through the write-ahead log first: without
+        // this the log holds a second copy of the store until the next checkpoint.
+        impl_->db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    });
 }
 
 bool SqlCipherStore::createdHereAfter(const std::string& entityId,

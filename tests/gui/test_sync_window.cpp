@@ -37,6 +37,29 @@ void waitForSync(MainFrame* frame) {
     settle();
 }
 
+/// A window over a desktop's store (the desktop's own connection closed first), syncing as
+/// the app does every `interval` (zero: only when asked).
+MainFrame* openWindow(Desktop& desktop, const Actor& user, std::chrono::minutes interval) {
+    desktop.store.reset();
+    auto* frame = new MainFrame(
+        storage::SqlCipherStore::open(desktop.path(), Passphrase("correct horse battery staple")),
+        std::make_shared<SystemClock>(), user);
+    frame->Show();
+    settle();
+    frame->enableSync(app::desktopSyncRunners(std::make_shared<SystemClock>()), interval);
+    return frame;
+}
+
+/// F5 from the keyboard with the window focused; waits for the run it starts.
+void pressF5(MainFrame* frame) {
+    frame->SetFocus();
+    settle();
+    wxUIActionSimulator keys;
+    keys.Char(WXK_F5);
+    settle(2);
+    waitForSync(frame);
+}
+
 /// Answers every message box as a person pressing its default-affirmative button would,
 /// keeping what each said.
 class MessageBoxAnswers : public wxModalDialogHook {
@@ -90,24 +113,12 @@ BOOST_AUTO_TEST_CASE(f5_syncs_in_the_background_and_shows_partners_work) {
     BOOST_REQUIRE(practice.sync().completed);
 
     // The navigator's window over the VCFSE desktop's store, syncing as the app does.
-    vcfse.store.reset();
-    auto store =
-        storage::SqlCipherStore::open(vcfse.path(), Passphrase("correct horse battery staple"));
     const Actor navigator{people.navigator, "Gwen Pritchard", Role::Navigator, kVcfse};
-    auto* frame = new MainFrame(std::move(store), std::make_shared<SystemClock>(), navigator);
-    frame->Show();
-    settle();
-    frame->enableSync(app::desktopSyncRunners(std::make_shared<SystemClock>()),
-                      std::chrono::minutes(5));
+    auto* frame = openWindow(vcfse, navigator, std::chrono::minutes(5));
     BOOST_TEST(frame->GetStatusBar()->GetStatusText(1).Contains("Never synced"),
                frame->GetStatusBar()->GetStatusText(1).utf8_string());
 
-    frame->SetFocus();
-    settle();
-    wxUIActionSimulator keys;
-    keys.Char(WXK_F5);
-    settle(2);
-    waitForSync(frame);
+    pressF5(frame);
     auto status = frame->GetStatusBar()->GetStatusText(1);
     BOOST_TEST(status.Contains("Synced"), status.utf8_string());
     BOOST_TEST(frame->store().caseById(shared).has_value());
@@ -196,16 +207,8 @@ BOOST_AUTO_TEST_CASE(an_administrator_publishes_a_snapshot_and_a_new_desktop_joi
     BOOST_REQUIRE(practice.sync().completed);  // has pulled its own back: something to publish
 
     // The practice's administrator, in the window: Sync > Publish Snapshot, confirmed.
-    practice.store.reset();
-    auto* frame = new MainFrame(
-        storage::SqlCipherStore::open(practice.path(), Passphrase("correct horse battery staple")),
-        std::make_shared<SystemClock>(),
-        Actor{people.admin, "Pat Admin", Role::Administrator, kPractice});
-    frame->Show();
-    settle();
-    BOOST_TEST(!commandEnabled(frame, gui::ID_SYNC_PUBLISH_SNAPSHOT));  // no sync set up yet
-    frame->enableSync(app::desktopSyncRunners(std::make_shared<SystemClock>()),
-                      std::chrono::minutes(0));
+    auto* frame = openWindow(practice, Actor{people.admin, "Pat Admin", Role::Administrator, kPractice},
+                             std::chrono::minutes(0));
     BOOST_TEST(commandEnabled(frame, gui::ID_SYNC_PUBLISH_SNAPSHOT));
     {
         MessageBoxAnswers answers;
@@ -224,36 +227,17 @@ BOOST_AUTO_TEST_CASE(an_administrator_publishes_a_snapshot_and_a_new_desktop_joi
     // A navigator's window offers no such command.
     Desktop vcfse{1, hub, team};
     BOOST_REQUIRE(vcfse.sync().completed);
-    vcfse.store.reset();
-    frame = new MainFrame(
-        storage::SqlCipherStore::open(vcfse.path(), Passphrase("correct horse battery staple")),
-        std::make_shared<SystemClock>(),
-        Actor{people.navigator, "Gwen Pritchard", Role::Navigator, kVcfse});
-    frame->Show();
-    frame->enableSync(app::desktopSyncRunners(std::make_shared<SystemClock>()),
-                      std::chrono::minutes(0));
-    settle();
+    frame = openWindow(vcfse, Actor{people.navigator, "Gwen Pritchard", Role::Navigator, kVcfse},
+                       std::chrono::minutes(0));
     BOOST_TEST(!commandEnabled(frame, gui::ID_SYNC_PUBLISH_SNAPSHOT));
     frame->Close(true);
     settle();
 
     // A new practice desktop's first F5 loads the snapshot, and its window says so.
     Desktop joiner{3, hub, team};
-    joiner.store.reset();
-    frame = new MainFrame(
-        storage::SqlCipherStore::open(joiner.path(), Passphrase("correct horse battery staple")),
-        std::make_shared<SystemClock>(),
-        Actor{people.gp, "Dr Owen Price", Role::Clinician, kPractice});
-    frame->Show();
-    settle();
-    frame->enableSync(app::desktopSyncRunners(std::make_shared<SystemClock>()),
-                      std::chrono::minutes(0));
-    frame->SetFocus();
-    settle();
-    wxUIActionSimulator keys;
-    keys.Char(WXK_F5);
-    settle(2);
-    waitForSync(frame);
+    frame = openWindow(joiner, Actor{people.gp, "Dr Owen Price", Role::Clinician, kPractice},
+                       std::chrono::minutes(0));
+    pressF5(frame);
     auto said = frame->GetStatusBar()->GetStatusText(0);
     BOOST_TEST(said.Contains("Joined from your organisation's snapshot"), said.utf8_string());
     BOOST_TEST(frame->store().caseById(referred).has_value());

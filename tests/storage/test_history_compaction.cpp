@@ -4,6 +4,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "model/case_service.h"
 #include "model/history_compaction.h"
@@ -118,6 +119,9 @@ BOOST_AUTO_TEST_CASE(the_space_goes_back_and_the_store_reopens_whole) {
     auto& w = h.w;
     compactHistory(w.asAdministrator(), *w.store, 365, {});
     w.store->reclaimFreeSpace();
+    // The space is back on the disk, not held in the write-ahead log.
+    const auto wal = std::filesystem::path(w.storePath() + "-wal");
+    BOOST_TEST((!std::filesystem::exists(wal) || std::filesystem::file_size(wal) == 0u));
     const auto records = w.store->canonicalDump();
     w.store.reset();
     w.store = storage::SqlCipherStore::open(w.storePath(),

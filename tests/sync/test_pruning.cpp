@@ -33,6 +33,17 @@ struct PrunedNeighbourhood : Neighbourhood {
     }
 
     std::unique_ptr<EnvelopeLog> log() const { return hub.openLog(); }
+
+    /// Both organisations publish, then every desktop catches up (the hub prunes then).
+    void publishBothAndCatchUp() {
+        BOOST_REQUIRE(
+            (practice.publishSnapshot(6).outcome == SnapshotPublishReport::Outcome::Published));
+        BOOST_REQUIRE(
+            (vcfse.publishSnapshot(6).outcome == SnapshotPublishReport::Outcome::Published));
+        requireSynced(away.sync());
+        requireSynced(vcfse.sync());
+        requireSynced(practice.sync());
+    }
 };
 
 }  // namespace
@@ -71,13 +82,7 @@ BOOST_AUTO_TEST_CASE(envelopes_go_behind_snapshots_but_never_one_an_offline_desk
 
 BOOST_AUTO_TEST_CASE(an_organisation_without_a_snapshot_keeps_its_history) {
     PrunedNeighbourhood n;
-    BOOST_REQUIRE(
-        (n.practice.publishSnapshot(6).outcome == SnapshotPublishReport::Outcome::Published));
-    BOOST_REQUIRE(
-        (n.vcfse.publishSnapshot(6).outcome == SnapshotPublishReport::Outcome::Published));
-    requireSynced(n.away.sync());
-    requireSynced(n.vcfse.sync());
-    requireSynced(n.practice.sync());
+    n.publishBothAndCatchUp();
     BOOST_TEST(n.log()->droppedThrough(n.team.team, kPractice.str()) > 0);
     BOOST_TEST(n.log()->droppedThrough(n.team.team, kCouncil.str()) == 0);
 
@@ -96,13 +101,7 @@ BOOST_AUTO_TEST_CASE(an_organisation_without_a_snapshot_keeps_its_history) {
 
 BOOST_AUTO_TEST_CASE(a_desktop_asking_for_dropped_history_is_told_and_a_new_one_joins) {
     PrunedNeighbourhood n;
-    BOOST_REQUIRE(
-        (n.practice.publishSnapshot(6).outcome == SnapshotPublishReport::Outcome::Published));
-    BOOST_REQUIRE(
-        (n.vcfse.publishSnapshot(6).outcome == SnapshotPublishReport::Outcome::Published));
-    requireSynced(n.away.sync());
-    requireSynced(n.vcfse.sync());
-    requireSynced(n.practice.sync());
+    n.publishBothAndCatchUp();
     BOOST_REQUIRE(n.log()->droppedThrough(n.team.team, kVcfse.str()) > 0);
 
     // Replaying from the start cannot work any more: refused, saying why, nothing loaded.
