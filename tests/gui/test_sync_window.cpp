@@ -207,8 +207,9 @@ BOOST_AUTO_TEST_CASE(an_administrator_publishes_a_snapshot_and_a_new_desktop_joi
     BOOST_REQUIRE(practice.sync().completed);  // has pulled its own back: something to publish
 
     // The practice's administrator, in the window: Sync > Publish Snapshot, confirmed.
-    auto* frame = openWindow(practice, Actor{people.admin, "Pat Admin", Role::Administrator, kPractice},
-                             std::chrono::minutes(0));
+    auto* frame =
+        openWindow(practice, Actor{people.admin, "Pat Admin", Role::Administrator, kPractice},
+                   std::chrono::minutes(0));
     BOOST_TEST(commandEnabled(frame, gui::ID_SYNC_PUBLISH_SNAPSHOT));
     {
         MessageBoxAnswers answers;
