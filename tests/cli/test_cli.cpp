@@ -502,6 +502,24 @@ BOOST_AUTO_TEST_CASE(fhir_export_import_meeting_and_audit) {
     BOOST_TEST(contains(trail.output, "FHIR meeting outcomes to"), trail.output);
 }
 
+BOOST_AUTO_TEST_CASE(compact_history_keeps_what_is_unsent_and_refuses_a_short_window) {
+    TempDir dir;
+    std::string store = "'" + dir.file("demo.nmdt") + "'";
+    BOOST_REQUIRE(cli("demo " + store + " --seed 3", kPass).exitCode == 0);
+    auto tooShort = cli("compact-history " + store + " --keep-days 30", kPass);
+    BOOST_TEST(tooShort.exitCode == 2, tooShort.output);
+    BOOST_TEST(contains(tooShort.output, "--keep-days is at least 90"), tooShort.output);
+    // Nothing of a store that never synced is on the hub: every entry stays.
+    auto done = cli("compact-history " + store, kPass);
+    BOOST_TEST(done.exitCode == 0, done.output);
+    BOOST_TEST(contains(done.output, "Removed 0 change-log entries"), done.output);
+    BOOST_TEST(contains(done.output, "given back"), done.output);
+    BOOST_TEST(contains(cli("changes " + store + " --limit 2", kPass).output, "2 change(s)"));
+    auto audit = cli("audit " + store + " --event history-compacted", kPass);
+    BOOST_TEST(contains(audit.output, "history-compacted"), audit.output);
+    BOOST_TEST(cli("check " + store, kPass).exitCode == 0);
+}
+
 BOOST_AUTO_TEST_CASE(reports_print_and_write_csv) {
     TempDir dir;
     std::string store = "'" + dir.file("demo.nmdt") + "'";
