@@ -26,9 +26,10 @@ if(WIN32)
   # Paths are UTF-8 everywhere in the code; the Windows build's entry points and file
   # APIs are the wide ones (see platform/ helpers).
   add_compile_definitions(UNICODE _UNICODE WIN32_LEAN_AND_MEAN NOMINMAX _WIN32_WINNT=0x0A00)
-  # ctest runs the Windows test programs under Wine on the build machine.
+  # ctest runs the Windows test programs under Wine on the build machine, through a script
+  # that ends a program Wine keeps alive after its last line (scripts/windows/wine-test.sh).
   if(CMAKE_CROSSCOMPILING AND NOT CMAKE_CROSSCOMPILING_EMULATOR)
-    set(CMAKE_CROSSCOMPILING_EMULATOR wine)
+    set(CMAKE_CROSSCOMPILING_EMULATOR ${PROJECT_SOURCE_DIR}/scripts/windows/wine-test.sh)
   endif()
 endif()
 

@@ -38,9 +38,9 @@ wineserver -k >/dev/null 2>&1 || true
 status=0
 echo "== Windows test suite (under Wine) =="
 rm -rf "$build/test-artifacts"
-# A test that failed runs once more: under Wine a program now and then passes and never
-# exits (tests/CMakeLists.txt), and with many programs starting at once Wine has failed a
-# test's start of a child process; a real failure fails twice. Every second run is named
+# A test that failed runs once more: with many programs starting at once Wine has failed a
+# test's start of a child process (a program that passes and never exits is ended by
+# scripts/windows/wine-test.sh, ctest's emulator); a real failure fails twice. Every second run is named
 # below, so a test that needs one often is seen.
 ctest_log="$(mktemp /tmp/nmdt-wine-ctest.XXXXXX)"
 xvfb-run -a -s "-screen 0 1600x1200x24" \
