@@ -227,6 +227,67 @@ shot series-listed
 keys Escape
 window "Neighbourhood MDT"
 
+# Case finding (Resident > Case Finding, Ctrl+Shift+F): the practice's frailty search, as
+# EMIS Web exports it. A file with a wrong NHS number is refused by line and nothing kept;
+# the right one shows who is known already (one with another date of birth in the record),
+# and a person referred from it opens the referral form filled in.
+cat > "$work/frailty-bad.csv" <<'CSV'
+NHS Number,Date of Birth,Surname,Forename,Postcode,Practice Code,eFI Category,eFI Score
+999 000 0492,20-Dec-1945,AL-SAYED,Khalid,LS6 1AA,Y90001,Severe,0.41
+943 476 5918,02-Feb-1939,JONES,Ann,LS6 2AB,Y90001,Moderate,0.27
+CSV
+cat > "$work/frailty-december.csv" <<'CSV'
+NHS Number,Date of Birth,Surname,Forename,Postcode,Practice Code,eFI Category,eFI Score
+999 000 0492,20-Dec-1945,AL-SAYED,Khalid,LS6 1AA,Y90001,Severe,0.41
+999 000 1308,02-Feb-1939,JONES,Ann,LS6 2AB,Y90001,Moderate,0.27
+999 000 1316,14-Mar-1941,ELLIS,Bronwen,LS6 3CD,Y90001,Severe,0.38
+999 000 1324,30-Jul-1936,OKAFOR,Ifeoma,LS6 4EF,Y90001,Moderate,0.25
+CSV
+keys ctrl+shift+f
+window "Case Finding"
+shot case-finding-empty
+keys alt+i
+window "Import Search Export"
+keys ctrl+l
+typed "$work/frailty-bad.csv"
+keys Return
+window "Import Search Export"
+shot case-finding-mapping
+keys Return
+sleep 1
+shot case-finding-bad-file-refused
+keys Return
+window "Case Finding"
+keys alt+i
+window "Import Search Export"
+keys ctrl+l
+typed "$work/frailty-december.csv"
+keys Return
+window "Import Search Export"
+keys Return
+sleep 1
+shot case-finding-imported
+keys Return
+window "Case Finding"
+keys Tab  # from the import button to the list of people
+keys Down
+keys Down
+shot case-finding-selected
+keys alt+n
+window "Not Suitable"
+typed "Moved into a nursing home in November"
+keys Return
+window "Case Finding"
+keys Down
+keys alt+r
+window "Refer a Resident"
+shot case-finding-refer-prefilled
+keys Escape
+window "Case Finding"
+shot case-finding-screened
+keys Escape
+window "Neighbourhood MDT"
+
 # A shared desktop: Switch User (Ctrl+Shift+L) locks the chair's window first, then the
 # administrator signs in as themselves and adds a colleague who will sign in here.
 keys ctrl+shift+l

@@ -10,6 +10,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "case_finding_commands.h"
 #include "demo/demo_data.h"
 #include "fhir_commands.h"
 #include "integration/fhir_patient.h"
@@ -35,6 +36,10 @@ const std::set<std::string> kCommands{
     "create", "demo",         "check",  "rekey",         "cases",   "overdue", "changes",
     "audit",  "fhir-patient", "backup", "verify-backup", "restore", "report",  "compact-history"};
 const std::set<std::string> kValueOptions{"passphrase-file",
+                                          "title",
+                                          "map",
+                                          "list",
+                                          "decision",
                                           "as",
                                           "for",
                                           "ods",
@@ -430,7 +435,8 @@ Invocation parseArguments(const std::vector<std::string>& args) {
     Invocation inv;
     inv.command = args[0];
     if (!kCommands.count(inv.command) && !syncCommands().count(inv.command) &&
-        !fhirCommands().count(inv.command) && !peopleCommands().count(inv.command))
+        !fhirCommands().count(inv.command) && !peopleCommands().count(inv.command) &&
+        !caseFindingCommands().count(inv.command))
         throw std::invalid_argument("unknown command '" + inv.command + "'");
     for (std::size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];
@@ -527,6 +533,16 @@ void printUsage(std::ostream& out) {
            "  sync-rotate-key  start using a new team key (after a partner leaves)\n"
            "  conflicts        list values that lost to a concurrent edit, for a person to settle\n"
            "  organisations    list the organisations and their ids (for certificates)\n\n"
+           "Case finding (a GP practice's staff; lists stay on this desktop and are never "
+           "synced):\n"
+           "  case-finding-import  import a search export: --from FILE.csv (--title TEXT,\n"
+           "                       --map 'nhs_number=NHS No;date_of_birth=DOB;...' where the\n"
+           "                       headers are not the usual ones); all or nothing, problems by "
+           "line\n"
+           "  case-finding-lists   your practice's lists: people, known, not yet screened\n"
+           "  case-finding-show    --list ID (--decision pending|referred|review-later|\n"
+           "                       not-suitable|objected): the people, known cases, risk "
+           "columns\n\n"
            "The passphrase comes from --passphrase-file FILE, the NMDT_PASSPHRASE environment "
            "variable,\n"
            "or a prompt on the terminal; never from the command line.\n";
@@ -568,6 +584,8 @@ int run(const Invocation& inv, std::ostream& out, std::ostream& err) {
             return runFhirCommand(inv, out);
         if (peopleCommands().count(inv.command))
             return runPeopleCommand(inv, out);
+        if (caseFindingCommands().count(inv.command))
+            return runCaseFindingCommand(inv, out);
     } catch (const StoreError& e) {
         err << "nmdt-cli: " << describe(e) << "\n";
         return kStoreRefused;

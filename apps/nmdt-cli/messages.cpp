@@ -1,5 +1,7 @@
 #include "messages.h"
 
+#include <algorithm>
+
 namespace nmdt::cli {
 
 std::string describe(const StoreError& e) {
@@ -47,13 +49,20 @@ std::string describe(const StoreError& e) {
 
 std::string describe(const DomainError& e) {
     std::string out = "Refused:";
+    const bool byLine = std::any_of(e.problems().begin(), e.problems().end(),
+                                    [](const Problem& p) { return p.line != 0; });
     for (const auto& p : e.problems()) {
-        out += " ";
+        // A refused file's problems one to a line, each with the line of the file it is on.
+        out += byLine ? "\n  " : " ";
+        if (p.line)
+            out += "line " + std::to_string(p.line) + ": ";
         out += errorCodeName(p.code);
         if (!p.field.empty())
             out += " (" + p.field + ")";
         out += ";";
     }
+    if (byLine)
+        out += "\nNothing was imported.";
     return out;
 }
 

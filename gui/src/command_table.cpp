@@ -62,6 +62,9 @@ const std::vector<Command>& mainWindowCommands() {
         {ID_REFER, _("&Resident"), _("&Refer a Resident..."), "Ctrl+Shift+N",
          _("Refer someone new to the neighbourhood team (checks they are not already known)"),
          wxART_NEW},
+        {ID_CASE_FINDING, _("&Resident"), _("Case &Finding..."), "Ctrl+Shift+F",
+         _("Your practice's searches (frailty, long-term conditions): import one and screen "
+           "who on it the MDT should see")},
         {ID_TRIAGE, _("&Resident"), _("&Triage Referral..."), "Ctrl+Shift+G",
          _("Accept the referral for the MDT, route it to a navigator or social prescriber, "
            "signpost or decline it")},

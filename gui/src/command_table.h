@@ -52,6 +52,7 @@ enum CommandId {
     ID_MDT_SERIES,
     ID_PEOPLE,
     ID_SWITCH_USER,
+    ID_CASE_FINDING,
 };
 
 /// One command as the user meets it.

@@ -297,6 +297,14 @@ void MainFrame::buildMenus() {
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { switchUser(); }, ID_SWITCH_USER);
     Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { showCaseFinding(); }, ID_CASE_FINDING);
+    Bind(
+        wxEVT_UPDATE_UI,
+        [this](wxUpdateUIEvent& e) {
+            e.Enable(!locked_ && isAllowed(user_, Operation::FindCases));
+        },
+        ID_CASE_FINDING);
+    Bind(
         wxEVT_UPDATE_UI,
         [this](wxUpdateUIEvent& e) {
             e.Enable(!locked_ && isAllowed(user_, Operation::ManageDirectory) &&

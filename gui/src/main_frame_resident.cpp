@@ -11,11 +11,13 @@
 
 #include "action_arising_dialog.h"
 #include "actions_panel.h"
+#include "case_finding_dialog.h"
 #include "command_table.h"
 #include "consent_dialog.h"
 #include "contact_dialog.h"
 #include "formatting.h"
 #include "gui/main_frame.h"
+#include "model/commands.h"
 #include "model/permissions.h"
 #include "referral_dialog.h"
 #include "refusable.h"
@@ -215,6 +217,43 @@ void MainFrame::onRefer() {
             return refer(r, problem, choices).has_value();
         });
     dialog.ShowModal();
+}
+
+void MainFrame::showCaseFinding() {
+    CaseFindingDialog dialog(this, Commands(editing()).caseFinding(), *store_, user_.organisationId,
+                             clock_->today(),
+                             [this](const CaseFindingEntry& entry, const CaseFindingList& list) {
+                                 return referFromList(entry, list);
+                             });
+    dialog.ShowModal();
+}
+
+std::optional<CaseId> MainFrame::referFromList(const CaseFindingEntry& entry,
+                                               const CaseFindingList& list) {
+    std::optional<CaseId> made;
+    ReferralDialog dialog(
+        this, *store_, store_->professionals(), store_->organisations(), clock_->today(),
+        [this, &made](const Referral& r, const ReferralChoices& choices, wxString& problem) {
+            made = refer(r, problem, choices);
+            return made.has_value();
+        });
+    Resident resident;
+    resident.nhsNumber = entry.nhsNumber;
+    resident.familyName = entry.familyName;
+    resident.givenName = entry.givenName;
+    resident.dateOfBirth = entry.dateOfBirth;
+    resident.postcode = entry.postcode;
+    resident.registeredPractice = user_.organisationId;
+    dialog.form()->show(resident);
+    // Why they were found, as the list said it (its risk columns), for triage to read.
+    wxString why =
+        wxString::Format(_("Found by the practice's search \"%s\""), toWx(list.title));
+    for (std::size_t i = 0; i < list.riskColumns.size() && i < entry.risk.size(); ++i)
+        if (!entry.risk[i].empty())
+            why += wxString::Format("; %s: %s", toWx(list.riskColumns[i]), toWx(entry.risk[i]));
+    dialog.reason()->SetValue(why + ".");
+    dialog.ShowModal();
+    return made;
 }
 
 void MainFrame::onRecordNhsNumber() {

@@ -1,5 +1,7 @@
 #include "wording.h"
 
+#include "wx_text.h"
+
 #include <map>
 
 #include <wx/intl.h>
@@ -147,6 +149,30 @@ wxString describe(ErrorCode code) {
                 "underscores (amina.rahman).");
         case ErrorCode::AlreadySetUp:
             return _("This store has already been set up.");
+        case ErrorCode::FileNotUtf8:
+            return _(
+                "The file is not in UTF-8, the encoding a CSV export needs. Export it again "
+                "choosing \"CSV UTF-8\", or save it that way from your spreadsheet.");
+        case ErrorCode::FileIsSpreadsheet:
+            return _(
+                "This is a spreadsheet workbook, not a CSV file. Save it as \"CSV UTF-8\" "
+                "first.");
+        case ErrorCode::FileLayout:
+            return _("The file is not laid out as CSV with one header line.");
+        case ErrorCode::ColumnMissing:
+            return _("A column is missing from the file, or not chosen.");
+        case ErrorCode::FormulaInCell:
+            return _(
+                "A cell holds a spreadsheet formula instead of its value. Save the sheet as "
+                "values (\"CSV UTF-8\") and import it again.");
+        case ErrorCode::DuplicateRow:
+            return _("This NHS number is on the list twice.");
+        case ErrorCode::OtherPractice:
+            return _("This person is registered at another practice.");
+        case ErrorCode::ObjectedToSharing:
+            return _(
+                "This person objects to their information being shared, so they cannot be "
+                "referred from the list.");
     }
     return _("The request was refused.");
 }
@@ -178,18 +204,39 @@ wxString describeField(const std::string& field) {
         {"startTime", _("Start time")},
         {"durationMinutes", _("Length")},
         {"place", _("Place")},
+        {"practiceCode", _("Practice code")},
+        {"practice_code", _("Practice code")},
+        {"nhs_number", _("NHS number")},
+        {"date_of_birth", _("Date of birth")},
+        {"family_name", _("Family name")},
+        {"reviewOn", _("Review on")},
+        {"decision", _("Decision")},
     };
     auto found = labels.find(field);
     return found == labels.end() ? wxString() : found->second;
 }
 
 wxString describe(const DomainError& error) {
+    // A refused file can have hundreds of problems: the first ones, by line, are enough to
+    // show what is wrong with it.
+    constexpr std::size_t kShown = 30;
     wxString text;
+    std::size_t shown = 0;
     for (const auto& p : error.problems()) {
+        if (shown++ == kShown) {
+            text +=
+                "\n" + wxString::Format(_("... and %zu more."), error.problems().size() - kShown);
+            break;
+        }
         if (!text.empty())
             text += "\n";
+        if (p.line)
+            text += wxString::Format(_("Line %zu: "), p.line);
         // Several fields can be wrong at once: say which each problem is about.
-        const wxString label = describeField(p.field);
+        wxString label = describeField(p.field);
+        if (p.code == ErrorCode::ColumnMissing)
+            label =
+                wxString::Format(_("Column \"%s\""), label.empty() ? toWx(p.field) : label);
         text += label.empty() ? describe(p.code) : label + ": " + describe(p.code);
     }
     return text;

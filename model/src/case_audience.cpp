@@ -119,6 +119,9 @@ std::string refusalOfSnapshotRecords(const std::vector<SyncEntry>& records,
                 caseId = action->second;
                 break;
             }
+            case EntityKind::CaseFindingList:
+            case EntityKind::CaseFindingEntry:
+                return "it holds case-finding " + c.entityId + ", which never leaves its desktop";
             default:
                 break;  // the directory and meetings: every partner sees them
         }

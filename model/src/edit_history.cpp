@@ -31,6 +31,8 @@ FieldList allFields(const Store& store, EntityKind kind, const std::string& id) 
             return fieldsOf(store.agendaItem(AgendaItemId(id)));
         case EntityKind::Participant:
             return fieldsOf(store.participant(ParticipantId(id)));
+        case EntityKind::CaseFindingEntry:
+            return fieldsOf(store.caseFindingEntry(CaseFindingEntryId(id)));
         default:
             return {};  // kinds without a single-row reader are not undoable
     }
@@ -47,6 +49,7 @@ bool allFieldsReadable(EntityKind kind) {
         case EntityKind::MeetingSeries:
         case EntityKind::AgendaItem:
         case EntityKind::Participant:
+        case EntityKind::CaseFindingEntry:
             return true;
         default:
             return false;

@@ -8,11 +8,23 @@ namespace {
 using namespace std::string_view_literals;
 
 constexpr std::array kinds{
-    EntityKind::Organisation,  EntityKind::Professional, EntityKind::Case,
-    EntityKind::Contact,       EntityKind::Consent,      EntityKind::CareTeamMember,
-    EntityKind::CarePlan,      EntityKind::Need,         EntityKind::Goal,
-    EntityKind::MeetingSeries, EntityKind::Meeting,      EntityKind::Participant,
-    EntityKind::AgendaItem,    EntityKind::Action,       EntityKind::ProgressNote,
+    EntityKind::Organisation,
+    EntityKind::Professional,
+    EntityKind::Case,
+    EntityKind::Contact,
+    EntityKind::Consent,
+    EntityKind::CareTeamMember,
+    EntityKind::CarePlan,
+    EntityKind::Need,
+    EntityKind::Goal,
+    EntityKind::MeetingSeries,
+    EntityKind::Meeting,
+    EntityKind::Participant,
+    EntityKind::AgendaItem,
+    EntityKind::Action,
+    EntityKind::ProgressNote,
+    EntityKind::CaseFindingList,
+    EntityKind::CaseFindingEntry,
 };
 
 constexpr std::array organisationFields{"name"sv, "kind"sv, "ods_code"sv};
@@ -80,6 +92,14 @@ constexpr std::array agendaFields{
     "plan_changes"sv,       "discussed"sv,      "removed"sv,
     "resident_attended"sv,  "carer_attended"sv, "resident_agreed_plan"sv,
     "resident_copy_given"sv};
+constexpr std::array caseFindingListFields{"organisation_id"sv, "title"sv,          "source_name"sv,
+                                           "imported_at"sv,     "imported_by_id"sv, "row_count"sv,
+                                           "mapping"sv,         "risk_columns"sv};
+constexpr std::array caseFindingEntryFields{
+    "list_id"sv,    "line"sv,   "nhs_number"sv, "date_of_birth"sv,    "family_name"sv,
+    "given_name"sv, "sex"sv,    "postcode"sv,   "practice_code"sv,    "risk"sv,
+    "decision"sv,   "reason"sv, "review_on"sv,  "referred_case_id"sv, "decided_by_id"sv,
+    "decided_at"sv};
 }  // namespace
 
 std::span<const EntityKind> allEntityKinds() {
@@ -118,6 +138,10 @@ std::string_view entityKindName(EntityKind kind) {
             return "participant";
         case EntityKind::AgendaItem:
             return "agenda_item";
+        case EntityKind::CaseFindingList:
+            return "case_finding_list";
+        case EntityKind::CaseFindingEntry:
+            return "case_finding_entry";
     }
     return "";
 }
@@ -161,12 +185,20 @@ std::span<const std::string_view> entityFieldNames(EntityKind kind) {
             return participantFields;
         case EntityKind::AgendaItem:
             return agendaFields;
+        case EntityKind::CaseFindingList:
+            return caseFindingListFields;
+        case EntityKind::CaseFindingEntry:
+            return caseFindingEntryFields;
     }
     return {};
 }
 
 bool isAppendOnly(EntityKind kind) {
     return kind == EntityKind::ProgressNote;
+}
+
+bool isLocalOnly(EntityKind kind) {
+    return kind == EntityKind::CaseFindingList || kind == EntityKind::CaseFindingEntry;
 }
 
 }  // namespace nmdt

@@ -1,5 +1,7 @@
 #include "model/entity_mapping.h"
 
+#include "model/change_set.h"
+
 #include <algorithm>
 
 namespace nmdt {
@@ -452,6 +454,119 @@ FieldList changedFields(const FieldList& before, const FieldList& after) {
             out.push_back(f);
     }
     return out;
+}
+
+}  // namespace nmdt
+
+namespace nmdt {
+
+namespace {
+/// A list of texts as one field: encoded as fields named by position.
+std::string joinTexts(const std::vector<std::string>& texts) {
+    FieldList fields;
+    for (std::size_t i = 0; i < texts.size(); ++i)
+        fields.push_back({std::to_string(i), FieldValue(texts[i])});
+    return encodeFields(fields);
+}
+std::vector<std::string> splitTexts(const std::string& encoded) {
+    std::vector<std::string> out;
+    if (encoded.empty())
+        return out;
+    for (const auto& f : decodeFields(encoded)) {
+        auto s = std::get_if<std::string>(&f.value);
+        out.push_back(s ? *s : std::string());
+    }
+    return out;
+}
+}  // namespace
+
+FieldList toFields(const CaseFindingList& l) {
+    FieldList mapping;
+    for (const auto& [field, header] : l.mapping.columns)
+        mapping.push_back({std::string(codeOf(field)), FieldValue(header)});
+    return {{"organisation_id", ref(l.organisationId)},
+            {"title", text(l.title)},
+            {"source_name", text(l.sourceName)},
+            {"imported_at", time(l.importedAt)},
+            {"imported_by_id", ref(l.importedBy)},
+            {"row_count", number(l.rowCount)},
+            {"mapping", text(encodeFields(mapping))},
+            {"risk_columns", text(l.riskColumns.empty() ? "" : joinTexts(l.riskColumns))}};
+}
+CaseFindingList fromRecord(const std::string& id, const Record& r, CaseFindingList*) {
+    CaseFindingList l;
+    l.id = CaseFindingListId(id);
+    l.organisationId = readRef<OrganisationId>(r, "organisation_id");
+    l.title = r.text("title");
+    l.sourceName = r.text("source_name");
+    l.importedAt = readTime(r, "imported_at").value_or(Timestamp{});
+    l.importedBy = readRef<ProfessionalId>(r, "imported_by_id");
+    l.rowCount = static_cast<int>(r.integer("row_count"));
+    if (auto encoded = r.optionalText("mapping"))
+        for (const auto& f : decodeFields(*encoded)) {
+            auto field = fromCode<FoundField>(f.name);
+            auto header = std::get_if<std::string>(&f.value);
+            if (field && header)
+                l.mapping.set(*field, *header);
+        }
+    l.riskColumns = splitTexts(r.text("risk_columns"));
+    return l;
+}
+
+FieldList toFields(const CaseFindingEntry& e) {
+    return {{"list_id", ref(e.listId)},
+            {"line", number(e.line)},
+            {"nhs_number", text(e.nhsNumber)},
+            {"date_of_birth", date(e.dateOfBirth)},
+            {"family_name", text(e.familyName)},
+            {"given_name", text(e.givenName)},
+            {"sex", text(e.sex)},
+            {"postcode", text(e.postcode)},
+            {"practice_code", text(e.practiceCode)},
+            {"risk", text(e.risk.empty() ? "" : joinTexts(e.risk))},
+            {"decision", code(e.decision)},
+            {"reason", text(e.reason)},
+            {"review_on", date(e.reviewOn)},
+            {"referred_case_id", ref(e.referredCase)},
+            {"decided_by_id", ref(e.decidedBy)},
+            {"decided_at", time(e.decidedAt)}};
+}
+CaseFindingEntry fromRecord(const std::string& id, const Record& r, CaseFindingEntry*) {
+    CaseFindingEntry e;
+    e.id = CaseFindingEntryId(id);
+    e.listId = readRef<CaseFindingListId>(r, "list_id");
+    e.line = static_cast<int>(r.integer("line"));
+    e.nhsNumber = r.text("nhs_number");
+    e.dateOfBirth = readDate(r, "date_of_birth").value_or(Date{});
+    e.familyName = r.text("family_name");
+    e.givenName = r.text("given_name");
+    e.sex = r.text("sex");
+    e.postcode = r.text("postcode");
+    e.practiceCode = r.text("practice_code");
+    e.risk = splitTexts(r.text("risk"));
+    e.decision = readCode(r, "decision", ScreeningDecision::Pending);
+    e.reason = r.text("reason");
+    e.reviewOn = readDate(r, "review_on");
+    e.referredCase = readRef<CaseId>(r, "referred_case_id");
+    e.decidedBy = readRef<ProfessionalId>(r, "decided_by_id");
+    e.decidedAt = readTime(r, "decided_at");
+    return e;
+}
+
+std::optional<std::string> ColumnMapping::headerFor(FoundField field) const {
+    for (const auto& [f, header] : columns)
+        if (f == field)
+            return header;
+    return std::nullopt;
+}
+
+void ColumnMapping::set(FoundField field, std::string header) {
+    for (auto& [f, h] : columns)
+        if (f == field) {
+            h = std::move(header);
+            return;
+        }
+    columns.emplace_back(field, std::move(header));
 }
 
 }  // namespace nmdt

@@ -64,6 +64,22 @@ const char* errorCodeName(ErrorCode code) {
             return "username-format";
         case ErrorCode::AlreadySetUp:
             return "already-set-up";
+        case ErrorCode::FileNotUtf8:
+            return "file-not-utf8";
+        case ErrorCode::FileIsSpreadsheet:
+            return "file-is-spreadsheet";
+        case ErrorCode::FileLayout:
+            return "file-layout";
+        case ErrorCode::ColumnMissing:
+            return "column-missing";
+        case ErrorCode::FormulaInCell:
+            return "formula-in-cell";
+        case ErrorCode::DuplicateRow:
+            return "duplicate-row";
+        case ErrorCode::OtherPractice:
+            return "other-practice";
+        case ErrorCode::ObjectedToSharing:
+            return "objected-to-sharing";
     }
     return "unknown";
 }
@@ -71,11 +87,18 @@ const char* errorCodeName(ErrorCode code) {
 namespace {
 std::string describe(const std::vector<Problem>& problems) {
     std::string text = "request refused:";
+    std::size_t listed = 0;
     for (const auto& p : problems) {
+        if (++listed > 20) {  // a refused file can have thousands
+            text += " and " + std::to_string(problems.size() - 20) + " more";
+            break;
+        }
         text += ' ';
         text += errorCodeName(p.code);
         if (!p.field.empty())
             text += "(" + p.field + ")";
+        if (p.line)
+            text += "@" + std::to_string(p.line);
     }
     return text;
 }

@@ -27,6 +27,11 @@ bool isAllowed(const Actor& actor, Operation operation) {
         case Operation::TriageReferral:
             // The coordinator prepares the agenda, triages and takes the minutes.
             return r == Role::Chair || r == Role::Coordinator;
+        case Operation::FindCases:
+            // The practice's own staff, and the clinicians and chair who screen with them;
+            // not partners' caseworkers, who see only people already referred.
+            return r == Role::PracticeStaff || r == Role::Clinician || r == Role::Chair ||
+                   r == Role::Coordinator;
         case Operation::ExchangeRecords:
             // Sending a whole record elsewhere is a disclosure: the chair, clinicians and
             // the administrator who runs transfers; not the roles that see part of a record.

@@ -358,6 +358,27 @@ DROP INDEX actions_open_owner;
 DROP INDEX actions_open_due;
 )sql";
 
+// Case-finding lists: local to the practice's desktop (never in the change log, so never
+// synced). People are read in file order per list and matched to cases on NHS number.
+constexpr const char* kCaseFindingV15 = R"sql(
+CREATE TABLE case_finding_lists (
+  id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL REFERENCES organisations(id),
+  title TEXT NOT NULL, source_name TEXT, imported_at INTEGER NOT NULL,
+  imported_by_id TEXT REFERENCES professionals(id), row_count INTEGER NOT NULL,
+  mapping TEXT, risk_columns TEXT
+);
+CREATE INDEX case_finding_lists_org ON case_finding_lists(organisation_id, imported_at);
+CREATE TABLE case_finding_entries (
+  id TEXT PRIMARY KEY, list_id TEXT NOT NULL REFERENCES case_finding_lists(id),
+  line INTEGER NOT NULL, nhs_number TEXT NOT NULL, date_of_birth TEXT NOT NULL,
+  family_name TEXT NOT NULL, given_name TEXT, sex TEXT, postcode TEXT,
+  practice_code TEXT NOT NULL, risk TEXT, decision TEXT NOT NULL, reason TEXT,
+  review_on TEXT, referred_case_id TEXT REFERENCES cases(id),
+  decided_by_id TEXT REFERENCES professionals(id), decided_at INTEGER
+);
+CREATE INDEX case_finding_entries_list ON case_finding_entries(list_id, line);
+)sql";
+
 using Step = std::function<void(SQLite::Database&)>;
 
 const std::vector<Step>& steps() {
@@ -376,6 +397,7 @@ const std::vector<Step>& steps() {
         addPeopleColumns,
         packEntityClocks,
         [](SQLite::Database& db) { db.exec(kActionListIndexesV14); },
+        [](SQLite::Database& db) { db.exec(kCaseFindingV15); },
     };
     return all;
 }

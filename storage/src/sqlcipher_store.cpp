@@ -179,6 +179,8 @@ void applyEntityChanges(StoreImpl& impl, const ChangeSet& changes, const Actor& 
     for (const auto& c : changes.changes()) {
         applyChange(impl, c);
         impl.writeStep();
+        if (isLocalOnly(c.kind))
+            continue;  // never leaves this desktop: no stamps, nothing for the outbox
         ChangeLogEntry e;
         e.hlc = stamp;
         e.siteId = impl.siteId;
@@ -238,6 +240,8 @@ std::unique_ptr<StoreImpl> makeImpl(const std::string& path, std::unique_ptr<SQL
 std::string tableOf(EntityKind kind) {
     if (kind == EntityKind::MeetingSeries)
         return "meeting_series";
+    if (kind == EntityKind::CaseFindingEntry)
+        return "case_finding_entries";
     return std::string(entityKindName(kind)) + "s";
 }
 

@@ -961,6 +961,8 @@ std::string SqlCipherStore::canonicalDump() const {
     return guarded([&] {
         std::string out;
         for (EntityKind kind : allEntityKinds()) {
+            if (isLocalOnly(kind))
+                continue;  // the synced state only: case-finding lists stay where they are
             std::string sql = "SELECT id";
             for (auto f : entityFieldNames(kind))
                 sql += ", " + std::string(f);

@@ -520,6 +520,62 @@ BOOST_AUTO_TEST_CASE(compact_history_keeps_what_is_unsent_and_refuses_a_short_wi
     BOOST_TEST(cli("check " + store, kPass).exitCode == 0);
 }
 
+BOOST_AUTO_TEST_CASE(a_practice_imports_its_search_export_all_or_nothing) {
+    TempDir dir;
+    const std::string store = "'" + dir.file("demo.nmdt") + "'";
+    const std::string shared = "NMDT_PASSPHRASE='demo passphrase 2026'";
+    BOOST_REQUIRE(cli("demo " + store, shared).exitCode == 0);
+    BOOST_REQUIRE(cli("check " + store + " --as 'Admin Office'", shared).exitCode == 0);
+    BOOST_REQUIRE(cli("set-passphrase " + store + " --as admin.office --for julie.clarke",
+                      shared + " NMDT_NEW_PASSPHRASE='julies own passphrase 2026'")
+                      .exitCode == 0);
+    const std::string julie = " --as julie.clarke";
+    const std::string hers = "NMDT_PASSPHRASE='julies own passphrase 2026'";
+    // A resident the demo already holds, by the number `cases` prints.
+    auto listed = cli("cases " + store + julie + " --limit 1", hers);
+    const auto digitsAt = listed.output.find("999 ");
+    BOOST_REQUIRE_MESSAGE(digitsAt != std::string::npos, listed.output);
+    const std::string known = listed.output.substr(digitsAt, 12);
+    // An EMIS-style export: one name column, family name first, dates as 12-Mar-1938.
+    const std::string header = "NHS No,DOB,Patient Name,Usual GP ODS code,eFI Category\n";
+    const std::string knownRow = known + ",20-Dec-1945,\"KNOWN, Person\",Y90001,Severe\n";
+    std::ofstream(pathFromUtf8(dir.file("bad.csv")))
+        << header << knownRow << "9434765918,01/02/1940,\"JONES, Ann\",Y90001,Moderate\n"
+        << testNhsNumber(7) + ",01/02/1940,\"EVANS, Rhys\",A81001,Mild\n";
+    auto bad =
+        cli("case-finding-import " + store + julie + " --from '" + dir.file("bad.csv") + "'", hers);
+    BOOST_TEST(bad.exitCode == 1);
+    BOOST_TEST(contains(bad.output, "line 3: nhs-number-checksum"), bad.output);
+    BOOST_TEST(contains(bad.output, "line 4: other-practice"), bad.output);
+    BOOST_TEST(contains(bad.output, "Nothing was imported"), bad.output);
+    BOOST_TEST(
+        contains(cli("case-finding-lists " + store + julie, hers).output, "No case-finding"));
+
+    std::ofstream(pathFromUtf8(dir.file("frailty.csv")))
+        << header << knownRow << testNhsNumber(8) + ",01/02/1940,\"JONES, Ann\",Y90001,Moderate\n";
+    auto good = cli("case-finding-import " + store + julie + " --from '" + dir.file("frailty.csv") +
+                        "' --title 'Frailty, December'",
+                    hers);
+    BOOST_REQUIRE_MESSAGE(good.exitCode == 0, good.output);
+    BOOST_TEST(contains(good.output, "Imported 2 people"), good.output);
+    BOOST_TEST(contains(good.output, "1 already has a case here"), good.output);
+    auto lists = cli("case-finding-lists " + store + julie, hers);
+    BOOST_TEST(contains(lists.output, "2 people, 1 known, 2 not screened  Frailty, December"),
+               lists.output);
+    auto show = cli("case-finding-show " + store + julie + " --list " +
+                        lists.output.substr(0, lists.output.find(' ')),
+                    hers);
+    BOOST_TEST(contains(show.output, "KNOWN, Person  pending  known (open)  eFI Category: Severe"),
+               show.output);
+    BOOST_TEST(contains(show.output, "JONES, Ann  pending  eFI Category: Moderate"), show.output);
+    // An administrator sets the practice up but does not screen its patients.
+    auto admin = cli("case-finding-import " + store + " --as admin.office --from '" +
+                         dir.file("frailty.csv") + "'",
+                     shared);
+    BOOST_TEST(admin.exitCode == 1);
+    BOOST_TEST(contains(admin.output, "not-permitted"), admin.output);
+}
+
 BOOST_AUTO_TEST_CASE(reports_print_and_write_csv) {
     TempDir dir;
     std::string store = "'" + dir.file("demo.nmdt") + "'";

@@ -9,6 +9,7 @@
 #include "faulty_transport.h"
 #include "integration/invitation.h"
 #include "model/action_service.h"
+#include "model/case_finding_service.h"
 #include "model/case_service.h"
 #include "model/meeting_service.h"
 #include "sync_fixture.h"
@@ -84,6 +85,48 @@ BOOST_AUTO_TEST_CASE(a_new_desktop_joins_from_a_snapshot_and_ends_as_one_that_re
     requireSynced(n.practice.sync());
     BOOST_TEST((n.practice.store->action(n.navigatorsAction)->status == ActionStatus::InProgress));
     BOOST_TEST(dumpWithout(*joiner.store, "") == dumpWithout(*n.vcfse.store, n.privateNote.str()));
+}
+
+BOOST_AUTO_TEST_CASE(a_case_finding_list_never_leaves_the_practice_desktop) {
+    Neighbourhood n;
+    // Case finding is a GP practice's, by its ODS code.
+    ChangeSet ods("test-ods-code");
+    ods.update(EntityKind::Organisation, kPractice.str(), {{"ods_code", std::string("Y00001")}});
+    n.practice.as(n.people.admin, Role::Administrator, kPractice).commit(ods);
+    requireSynced(n.practice.sync());
+
+    // The practice's search: one resident the team knows, one never referred.
+    const std::string csv = "NHS Number,Date of Birth,Surname,Forename,Practice Code,eFI\n" +
+                            testNhsNumber(7100) + ",1940-01-01,Number0,Resident,Y00001,Severe\n" +
+                            testNhsNumber(7300) + ",1941-02-02,Unreferred,Person,Y00001,Mild\n";
+    CaseFindingService finding(n.practice.as(n.people.gp, Role::Clinician, kPractice));
+    auto list = finding.importList(
+        {"Frailty", "frailty.csv", csv, proposeMapping(readCsv(csv).header, std::nullopt)});
+    BOOST_TEST(list.known == 1u);
+    finding.screen(n.practice.store->screeningRows({list.list})[1].entry.id,
+                   ScreeningDecision::Objected, "", {});
+    BOOST_TEST(n.practice.store->pendingChanges() == 0u);
+
+    // Nothing goes on the wire, nothing into a snapshot, nothing reaches a partner.
+    auto sent = n.practice.sync();
+    requireSynced(sent);
+    BOOST_TEST(sent.pushedChanges == 0u);
+    BOOST_TEST(sent.pushedEnvelopes == 0u);
+    auto published = n.practice.publishSnapshot(6);
+    BOOST_REQUIRE((published.outcome == SnapshotPublishReport::Outcome::Published));
+    Desktop joiner{3, n.hub, n.team};  // a second desktop at the practice
+    auto joined = joiner.sync();
+    requireSynced(joined);
+    BOOST_TEST(joined.joinedFromSnapshot);
+    BOOST_TEST(joiner.store->caseByNhsNumber(testNhsNumber(7100)).has_value());
+    BOOST_TEST(joiner.store->caseFindingLists(kPractice).empty());
+    BOOST_TEST(joiner.store->canonicalDump().find("Unreferred") == std::string::npos);
+    requireSynced(n.vcfse.sync());
+    BOOST_TEST(n.vcfse.store->caseFindingLists(kPractice).empty());
+    BOOST_TEST(!n.vcfse.store->caseByNhsNumber(testNhsNumber(7300)).has_value());
+    // The practice still has it, screened as it was.
+    BOOST_TEST(n.practice.store->screeningRows({list.list, ScreeningDecision::Objected}).size() ==
+               1u);
 }
 
 BOOST_AUTO_TEST_CASE(a_snapshot_cut_mid_transfer_resumes_where_it_stopped) {

@@ -15,6 +15,7 @@
 #include "model/action_service.h"
 #include "model/calendar.h"
 #include "model/care_plan_service.h"
+#include "model/case_finding.h"
 #include "model/case_record_service.h"
 #include "model/case_service.h"
 #include "model/change_set.h"
@@ -124,6 +125,12 @@ class MainFrame : public wxFrame {
     bool exportAuditTrail(const std::string& path, wxString& problem);
     /// Opens the neighbourhood reports (modal).
     void showReports();
+    /// Practices: their case-finding lists, imported and screened here (Resident > Case
+    /// Finding, modal).
+    void showCaseFinding();
+    /// Opens the referral form filled in from a person on a case-finding list; the case
+    /// made if the referral was accepted.
+    std::optional<CaseId> referFromList(const CaseFindingEntry& entry, const CaseFindingList& list);
 
     // The resident's journey (main_frame_resident.cpp). Each returns false, with `problem`
     // in words, when the model refuses; the "current" ones act on the record on screen.

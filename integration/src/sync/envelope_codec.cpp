@@ -186,6 +186,9 @@ std::vector<SyncEntry> entriesFromJson(const Array::Ptr& list, const std::string
         if (!kind)
             throw malformed(
                 what, "entry " + std::to_string(i) + " names an unknown kind \"" + kindName + "\"");
+        if (isLocalOnly(*kind))
+            throw malformed(what, "entry " + std::to_string(i) + " is a " + kindName +
+                                      ", which never leaves its desktop");
         e.kind = *kind;
         e.entityId = requireString(o, "id", what);
         auto op = requireString(o, "op", what);

@@ -4,6 +4,7 @@
 #include "model/action_service.h"
 #include "model/audit_service.h"
 #include "model/care_plan_service.h"
+#include "model/case_finding_service.h"
 #include "model/case_service.h"
 #include "model/conflict_service.h"
 #include "model/exchange_service.h"
@@ -26,6 +27,7 @@ class Commands {
     AuditService audit() const { return AuditService(ctx_); }
     CarePlanService plans() const { return CarePlanService(ctx_); }
     CaseService cases() const { return CaseService(ctx_); }
+    CaseFindingService caseFinding() const { return CaseFindingService(ctx_); }
     ConflictService conflicts(SyncStore& sync) const { return ConflictService(ctx_, sync); }
     ExchangeService exchange() const { return ExchangeService(ctx_); }
     MeetingService meetings() const { return MeetingService(ctx_); }

@@ -25,6 +25,8 @@ enum class EntityKind {
     Meeting,
     Participant,
     AgendaItem,
+    CaseFindingList,   // local to the practice's desktop: never synced
+    CaseFindingEntry,  // local to the practice's desktop: never synced
 };
 
 /// Every entity kind, in an order where referenced kinds come first.
@@ -36,5 +38,9 @@ std::optional<EntityKind> entityKindFromName(std::string_view name);
 std::span<const std::string_view> entityFieldNames(EntityKind kind);
 /// True for kinds whose rows are never changed once written (progress notes).
 bool isAppendOnly(EntityKind kind);
+/// True for kinds that never leave the desktop that wrote them (case-finding lists: people
+/// not yet referred). Their writes keep no change-log entry or stamps, so nothing of them
+/// reaches the outbox, a snapshot or the hub; their audit event records each command.
+bool isLocalOnly(EntityKind kind);
 
 }  // namespace nmdt

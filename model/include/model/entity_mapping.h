@@ -4,6 +4,7 @@
 
 #include "model/action.h"
 #include "model/care_plan.h"
+#include "model/case_finding.h"
 #include "model/case_record.h"
 #include "model/entity_kind.h"
 #include "model/field_value.h"
@@ -39,6 +40,8 @@ NMDT_ENTITY(MeetingSeries, MeetingSeries)
 NMDT_ENTITY(Meeting, Meeting)
 NMDT_ENTITY(Participant, Participant)
 NMDT_ENTITY(AgendaItem, AgendaItem)
+NMDT_ENTITY(CaseFindingList, CaseFindingList)
+NMDT_ENTITY(CaseFindingEntry, CaseFindingEntry)
 #undef NMDT_ENTITY
 
 /// Builds a T from a stored row: `fromRow<Case>(id, record)`.

@@ -38,6 +38,14 @@ enum class ErrorCode {
     OdsCodeFormat,      // not the shape of an ODS code for that kind of organisation
     UsernameFormat,     // 3 to 64 of: lower-case letters, digits, '.', '-', '_'
     AlreadySetUp,       // the store already has its organisation and administrator
+    FileNotUtf8,        // a file in another encoding (Windows-1252, UTF-16)
+    FileIsSpreadsheet,  // a workbook (xlsx, xls, ods) where a CSV export was expected
+    FileLayout,         // not CSV as expected: the field says what (quote, row-length, ...)
+    ColumnMissing,      // a column the mapping names is not in the file, or none is mapped
+    FormulaInCell,      // a cell holding a spreadsheet formula ("=...") instead of its value
+    DuplicateRow,       // the same NHS number twice in one file
+    OtherPractice,      // a person registered at another practice than the importing one
+    ObjectedToSharing,  // the person objects to their information being shared
 };
 
 /// Stable identifier of an error code, for logs and tests ("nhs-number-checksum").
@@ -46,7 +54,8 @@ const char* errorCodeName(ErrorCode code);
 /// One problem with one field of a request.
 struct Problem {
     ErrorCode code;
-    std::string field;  // which input was at fault, e.g. "nhsNumber"; may be empty
+    std::string field;     // which input was at fault, e.g. "nhsNumber"; may be empty
+    std::size_t line = 0;  // the line of an imported file it is on; 0 if none
 
     bool operator==(const Problem&) const = default;
 };
@@ -67,12 +76,15 @@ class DomainError : public std::runtime_error {
 /// Collects problems while validating a request, then throws them all at once.
 class Validator {
   public:
-    void add(ErrorCode code, std::string field) { problems_.push_back({code, std::move(field)}); }
+    void add(ErrorCode code, std::string field, std::size_t line = 0) {
+        problems_.push_back({code, std::move(field), line});
+    }
     void require(bool condition, ErrorCode code, std::string field) {
         if (!condition)
             add(code, std::move(field));
     }
     bool ok() const { return problems_.empty(); }
+    std::size_t count() const { return problems_.size(); }
     void throwIfAny() const {
         if (!problems_.empty())
             throw DomainError(problems_);

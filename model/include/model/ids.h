@@ -39,6 +39,8 @@ using MeetingSeriesId = Id<struct MeetingSeriesTag>;
 using MeetingId = Id<struct MeetingTag>;
 using ParticipantId = Id<struct ParticipantTag>;
 using AgendaItemId = Id<struct AgendaItemTag>;
+using CaseFindingListId = Id<struct CaseFindingListTag>;
+using CaseFindingEntryId = Id<struct CaseFindingEntryTag>;
 
 /// Source of new UUIDs. Injected so demo data is reproducible.
 class IdSource {

@@ -23,6 +23,7 @@ enum class Operation {
     RestoreStore,     // replace the store with a backup
     PublishSnapshot,  // send the organisation's current records for its new desktops
     CompactHistory,   // let go of old change-log entries the hub holds
+    FindCases,        // import and screen a practice's case-finding lists
 };
 
 /// True if `actor`'s role allows `operation`.

@@ -10,6 +10,7 @@
 #include "model/action.h"
 #include "model/audit.h"
 #include "model/care_plan.h"
+#include "model/case_finding.h"
 #include "model/case_record.h"
 #include "model/change_set.h"
 #include "model/meeting.h"
@@ -181,6 +182,31 @@ class ReportReader {
     virtual std::vector<OverdueItem> overdueActions(Date today) const = 0;
 };
 
+/// Which people of a case-finding list to show.
+struct ScreeningQuery {
+    ScreeningQuery(CaseFindingListId l, std::optional<ScreeningDecision> d = std::nullopt)
+        : list(std::move(l)), decision(d) {}
+    CaseFindingListId list;
+    std::optional<ScreeningDecision> decision;  // all when empty
+    bool dueForReviewOnly = false;              // review-later entries due by `asOf`
+    Date asOf{};
+};
+
+/// Reads case-finding lists, which exist only on the desktop that imported them.
+class CaseFindingReader {
+  public:
+    virtual ~CaseFindingReader() = default;
+    /// An organisation's lists, newest first.
+    virtual std::vector<CaseFindingList> caseFindingLists(const OrganisationId& org) const = 0;
+    virtual std::optional<CaseFindingList> caseFindingList(const CaseFindingListId& id) const = 0;
+    virtual std::optional<CaseFindingEntry> caseFindingEntry(
+        const CaseFindingEntryId& id) const = 0;
+    /// A list's people in file order, each beside the case held for their NHS number.
+    virtual std::vector<ScreeningRow> screeningRows(const ScreeningQuery& query) const = 0;
+    /// How many of a list's people the desktop already holds a case for.
+    virtual std::size_t knownOnList(const CaseFindingListId& id) const = 0;
+};
+
 /// The whole persistence port: every read, and the single write path.
 class Store : public DirectoryReader,
               public CaseReader,
@@ -188,7 +214,8 @@ class Store : public DirectoryReader,
               public ActionReader,
               public MeetingReader,
               public AgendaSourceReader,
-              public ReportReader {
+              public ReportReader,
+              public CaseFindingReader {
   public:
     /// The single write path. Applies every change in one transaction, appending one
     /// change-log entry per entity change stamped with the store's hybrid logical clock,

@@ -102,6 +102,13 @@ class SqlCipherStore final : public OpenStore, public SyncStore {
     std::vector<MeetingSeries> meetingSeries() const override;
     std::optional<MeetingSeries> meetingSeriesById(const MeetingSeriesId& id) const override;
 
+    // CaseFindingReader (case_finding_reads.cpp)
+    std::vector<CaseFindingList> caseFindingLists(const OrganisationId& org) const override;
+    std::optional<CaseFindingList> caseFindingList(const CaseFindingListId& id) const override;
+    std::optional<CaseFindingEntry> caseFindingEntry(const CaseFindingEntryId& id) const override;
+    std::vector<ScreeningRow> screeningRows(const ScreeningQuery& query) const override;
+    std::size_t knownOnList(const CaseFindingListId& id) const override;
+
     // AgendaSourceReader (agenda_sources.cpp)
     std::vector<CaseId> undiscussedReferrals(Urgency urgency, const MeetingSeriesId& series,
                                              std::size_t limit) const override;

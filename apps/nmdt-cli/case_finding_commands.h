@@ -1,0 +1,17 @@
+#pragma once
+// Case-finding commands of nmdt-cli: import a practice's search export as a list, list the
+// practice's lists, show a list's people with what the team decided.
+
+#include <iosfwd>
+#include <set>
+#include <string>
+
+#include "commands.h"
+
+namespace nmdt::cli {
+
+const std::set<std::string>& caseFindingCommands();
+/// Runs a case-finding command; store and domain errors are left to the caller to describe.
+int runCaseFindingCommand(const Invocation& inv, std::ostream& out);
+
+}  // namespace nmdt::cli
