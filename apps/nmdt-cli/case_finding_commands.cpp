@@ -9,7 +9,9 @@
 
 #include "cli_support.h"
 #include "model/case_finding_service.h"
+#include "model/case_service.h"
 #include "model/nhs_number.h"
+#include "model/nhs_tracing.h"
 #include "model/utf8_path.h"
 
 namespace nmdt::cli {
@@ -137,11 +139,79 @@ int showList(const Invocation& inv, std::ostream& out) {
     return kOk;
 }
 
+int traceRequest(const Invocation& inv, std::ostream& out) {
+    const std::string to = required(inv, "to");
+    if (std::filesystem::exists(pathFromUtf8(to)))
+        throw std::invalid_argument("a file already exists at " + to + "; choose a new name");
+    auto store = openStore(inv);
+    SystemClock clock;
+    SeededIdSource ids(0);
+    auto request = TracingService(ServiceContext{*store, clock, ids, cliActor()}).writeRequest(to);
+    const std::string partial = to + ".partial";
+    {
+        std::ofstream file(pathFromUtf8(partial), std::ios::binary | std::ios::trunc);
+        file << request.csv;
+        file.flush();
+        if (!file) {
+            std::filesystem::remove(pathFromUtf8(partial));
+            throw std::runtime_error("could not write " + to + " (is the disk full?)");
+        }
+    }
+    std::filesystem::rename(pathFromUtf8(partial), pathFromUtf8(to));
+    out << "Wrote " << to << ": " << request.residents
+        << " residents without an NHS number, for an NHS partner to trace (PDS MESH format).\n"
+           "It names people: send it only by the partner's secure route.\n";
+    return kOk;
+}
+
+const char* nextStep(TraceOutcome outcome) {
+    switch (outcome) {
+        case TraceOutcome::Traced:
+            return "traced: record it after checking with the resident (--record)";
+        case TraceOutcome::HeldByAnother:
+            return "another record here holds it: the same person? merge in the desktop";
+        case TraceOutcome::BornDifferently:
+            return "the service has another date of birth: check by hand";
+        case TraceOutcome::NoMatch:
+            return "not found";
+        case TraceOutcome::AlreadyRecorded:
+            return "already has an NHS number";
+    }
+    return "";
+}
+
+int traceReply(const Invocation& inv, std::ostream& out) {
+    const std::string from = required(inv, "from");
+    const std::string bytes = readExport(from);
+    auto store = openStore(inv);
+    SystemClock clock;
+    auto ids = makeRandomIdSource();
+    const ServiceContext ctx{*store, clock, *ids, cliActor()};
+    const bool record = inv.option("record").has_value();
+    std::size_t recorded = 0;
+    for (const auto& f : TracingService(ctx).readReply(bytes)) {
+        auto theCase = store->caseById(f.caseId);
+        out << "line " << f.line << "  " << (theCase ? theCase->resident.displayName() : "") << "  "
+            << (f.nhsNumber.empty() ? std::string("-") : formatNhsNumber(f.nhsNumber)) << "  "
+            << nextStep(f.outcome);
+        if (record && f.outcome == TraceOutcome::Traced) {
+            CaseService(ctx).recordNhsNumber(f.caseId, f.nhsNumber);
+            out << "  -> recorded";
+            ++recorded;
+        }
+        out << "\n";
+    }
+    if (record)
+        out << recorded << " NHS numbers recorded.\n";
+    return kOk;
+}
+
 }  // namespace
 
 const std::set<std::string>& caseFindingCommands() {
     static const std::set<std::string> commands{"case-finding-import", "case-finding-lists",
-                                                "case-finding-show"};
+                                                "case-finding-show", "trace-request",
+                                                "trace-reply"};
     return commands;
 }
 
@@ -150,6 +220,10 @@ int runCaseFindingCommand(const Invocation& inv, std::ostream& out) {
         return importList(inv, out);
     if (inv.command == "case-finding-lists")
         return showLists(inv, out);
+    if (inv.command == "trace-request")
+        return traceRequest(inv, out);
+    if (inv.command == "trace-reply")
+        return traceReply(inv, out);
     return showList(inv, out);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Case-finding commands of nmdt-cli: import a practice's search export as a list, list the
-// practice's lists, show a list's people with what the team decided.
+// practice's lists, show a list's people with what the team decided; and tracing: write a
+// trace request for residents without an NHS number, read the reply (and record numbers).
 
 #include <iosfwd>
 #include <set>

@@ -77,7 +77,7 @@ const std::set<std::string> kValueOptions{"passphrase-file",
                                           "registration",
                                           "keep-days"};
 const std::set<std::string> kFlagOptions{"verify", "passphrase-per-person", "publish-snapshot",
-                                         "no-reclaim"};
+                                         "no-reclaim", "record"};
 
 std::string describeAudit(const AuditVerification& v);
 
@@ -542,7 +542,12 @@ void printUsage(std::ostream& out) {
            "  case-finding-lists   your practice's lists: people, known, not yet screened\n"
            "  case-finding-show    --list ID (--decision pending|referred|review-later|\n"
            "                       not-suitable|objected): the people, known cases, risk "
-           "columns\n\n"
+           "columns\n"
+           "  trace-request  residents referred without an NHS number, as a PDS MESH trace "
+           "request: --to FILE\n"
+           "  trace-reply    read the partner's reply (--from FILE): what each row means; "
+           "--record\n"
+           "                 records the numbers found for no one else here\n\n"
            "The passphrase comes from --passphrase-file FILE, the NMDT_PASSPHRASE environment "
            "variable,\n"
            "or a prompt on the terminal; never from the command line.\n";

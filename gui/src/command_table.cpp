@@ -73,6 +73,9 @@ const std::vector<Command>& mainWindowCommands() {
         {ID_RECORD_NHS_NUMBER, _("&Resident"), _("Record &NHS Number..."), "",
          _("Record the traced NHS number of someone referred without one, or merge their "
            "record into the one already holding it")},
+        {ID_TRACE_NHS_NUMBERS, _("&Resident"), _("Trace NHS Num&bers..."), "",
+         _("Residents referred without an NHS number: write a trace request for an NHS "
+           "partner, read their reply, record or merge what they found")},
         {ID_SET_KEY_WORKER, _("&Resident"), _("Set &Key Worker..."), "",
          _("Choose who holds the case day to day")},
         {ID_ADD_CONTACT, _("&Resident"), _("Add &Carer or Contact..."), "",

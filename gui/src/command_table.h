@@ -53,6 +53,7 @@ enum CommandId {
     ID_PEOPLE,
     ID_SWITCH_USER,
     ID_CASE_FINDING,
+    ID_TRACE_NHS_NUMBERS,
 };
 
 /// One command as the user meets it.

@@ -299,6 +299,14 @@ void MainFrame::buildMenus() {
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { showCaseFinding(); }, ID_CASE_FINDING);
     Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { showTracing(); }, ID_TRACE_NHS_NUMBERS);
+    Bind(
+        wxEVT_UPDATE_UI,
+        [this](wxUpdateUIEvent& e) {
+            e.Enable(!locked_ && isAllowed(user_, Operation::ExchangeRecords));
+        },
+        ID_TRACE_NHS_NUMBERS);
+    Bind(
         wxEVT_UPDATE_UI,
         [this](wxUpdateUIEvent& e) {
             e.Enable(!locked_ && isAllowed(user_, Operation::FindCases));

@@ -22,6 +22,7 @@
 #include "referral_dialog.h"
 #include "refusable.h"
 #include "resident_form.h"
+#include "tracing_dialog.h"
 #include "triage_dialog.h"
 #include "wording.h"
 #include "wx_text.h"
@@ -228,6 +229,13 @@ void MainFrame::showCaseFinding() {
     dialog.ShowModal();
 }
 
+void MainFrame::showTracing() {
+    Commands commands(editing());
+    TracingDialog dialog(this, commands.tracing(), commands.cases(), *store_);
+    dialog.ShowModal();
+    refreshRecord();  // a number recorded or a record merged shows at once
+}
+
 std::optional<CaseId> MainFrame::referFromList(const CaseFindingEntry& entry,
                                                const CaseFindingList& list) {
     std::optional<CaseId> made;
@@ -246,8 +254,7 @@ std::optional<CaseId> MainFrame::referFromList(const CaseFindingEntry& entry,
     resident.registeredPractice = user_.organisationId;
     dialog.form()->show(resident);
     // Why they were found, as the list said it (its risk columns), for triage to read.
-    wxString why =
-        wxString::Format(_("Found by the practice's search \"%s\""), toWx(list.title));
+    wxString why = wxString::Format(_("Found by the practice's search \"%s\""), toWx(list.title));
     for (std::size_t i = 0; i < list.riskColumns.size() && i < entry.risk.size(); ++i)
         if (!entry.risk[i].empty())
             why += wxString::Format("; %s: %s", toWx(list.riskColumns[i]), toWx(entry.risk[i]));

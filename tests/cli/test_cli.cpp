@@ -9,6 +9,8 @@
 
 #include "child_process.h"
 #include "encrypted_database.h"
+#include "model/case_service.h"
+#include "model/nhs_number.h"
 #include "model/session_service.h"
 #include "test_support.h"
 
@@ -574,6 +576,50 @@ BOOST_AUTO_TEST_CASE(a_practice_imports_its_search_export_all_or_nothing) {
                      shared);
     BOOST_TEST(admin.exitCode == 1);
     BOOST_TEST(contains(admin.output, "not-permitted"), admin.output);
+}
+
+BOOST_AUTO_TEST_CASE(a_trace_request_goes_out_and_its_reply_is_read_row_by_row) {
+    World w;
+    auto refer = [&](const std::string& given, const std::string& family) {
+        return nmdt::CaseService(w.asChair())
+            .refer({resident(given, family, ""),
+                    w.gp,
+                    w.practice,
+                    "no GP record to hand",
+                    day(2026, 11, 2),
+                    {}},
+                   {}, nmdt::Urgency::Routine, nmdt::NhsNumberKnown::NotYet);
+    };
+    const auto anwen = refer("Anwen", "Rhys");
+    const auto huw = refer("Huw", "Bevan");
+    w.store.reset();
+    const std::string store = " '" + w.storePath() + "'";
+    const std::string pass = "NMDT_PASSPHRASE='correct horse battery staple'";
+    const std::string request = w.dir.file("trace-request.csv");
+    auto wrote = cli("trace-request" + store + " --to '" + request + "'", pass);
+    BOOST_REQUIRE_MESSAGE(wrote.exitCode == 0, wrote.output);
+    BOOST_TEST(contains(wrote.output, "2 residents without an NHS number"), wrote.output);
+    std::ifstream in(pathFromUtf8(request));
+    const std::string sent((std::istreambuf_iterator<char>(in)), {});
+    BOOST_TEST(contains(sent, anwen.str() + ",,Rhys,Anwen,,19480314,"), sent);
+    // Never over a file already there.
+    BOOST_TEST(cli("trace-request" + store + " --to '" + request + "'", pass).exitCode == 2);
+
+    std::ofstream(pathFromUtf8(w.dir.file("reply.csv")))
+        << "UNIQUE REFERENCE,REQ_NHS_NO,FAMILY_NAME,DATE_OF_BIRTH,MATCHED_NHS_NO\n"
+        << anwen.str() << ",,RHYS,19480314," << testNhsNumber(50) << "\n"
+        << huw.str() << ",,BEVAN,,\n";
+    auto read = cli("trace-reply" + store + " --from '" + w.dir.file("reply.csv") + "'", pass);
+    BOOST_REQUIRE_MESSAGE(read.exitCode == 0, read.output);
+    BOOST_TEST(contains(read.output, "line 2  Rhys, Anwen  " +
+                                         nmdt::formatNhsNumber(testNhsNumber(50)) + "  traced"),
+               read.output);
+    BOOST_TEST(contains(read.output, "line 3  Bevan, Huw  -  not found"), read.output);
+    // Recording a number is a change to the record: not the administrator's.
+    auto record =
+        cli("trace-reply" + store + " --from '" + w.dir.file("reply.csv") + "' --record", pass);
+    BOOST_TEST(record.exitCode == 1);
+    BOOST_TEST(contains(record.output, "not-permitted"), record.output);
 }
 
 BOOST_AUTO_TEST_CASE(reports_print_and_write_csv) {

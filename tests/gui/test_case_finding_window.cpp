@@ -19,10 +19,12 @@
 #include "demo/demo_data.h"
 #include "gui/main_frame.h"
 #include "gui_support.h"
+#include "model/case_service.h"
 #include "model/nhs_number.h"
 #include "referral_dialog.h"
 #include "resident_form.h"
 #include "test_support.h"
+#include "tracing_dialog.h"
 
 using namespace nmdt;
 using namespace nmdt::test;
@@ -36,7 +38,7 @@ struct PracticeStore {
     TempDir dir;
     std::shared_ptr<FixedClock> clock = std::make_shared<FixedClock>(fixedNow());
     std::string path = dir.file("practice.nmdt");
-    Actor reception, navigator;
+    Actor reception, navigator, chair;
     CaseSummary known;
 
     PracticeStore() {
@@ -51,6 +53,7 @@ struct PracticeStore {
                 reception = Actor{p.id, p.name, Role::PracticeStaff, riverside};
         navigator = Actor{ProfessionalId(summary.navigatorId), "Gwen Pritchard", Role::Navigator,
                           OrganisationId(summary.navigatorOrgId)};
+        chair = Actor{ProfessionalId(summary.chairId), "Dr Amina Rahman", Role::Chair, riverside};
         known = store->casePage(0, 1).at(0);
     }
     MainFrame* frameAs(const Actor& who) {
@@ -83,6 +86,7 @@ class DialogAnswers : public wxModalDialogHook {
   public:
     std::function<void(CaseFindingDialog&)> caseFinding;
     std::function<bool(nmdt::gui::ReferralDialog&)> referral;
+    std::function<void(nmdt::gui::TracingDialog&)> tracing;
     std::vector<std::string> said;
     DialogAnswers() { Register(); }
     ~DialogAnswers() override { Unregister(); }
@@ -98,6 +102,13 @@ class DialogAnswers : public wxModalDialogHook {
             settle();
             caseFinding(*finding);
             finding->Hide();
+            return wxID_CLOSE;
+        }
+        if (auto* trace = dynamic_cast<nmdt::gui::TracingDialog*>(dialog); trace && tracing) {
+            trace->Show();
+            settle();
+            tracing(*trace);
+            trace->Hide();
             return wxID_CLOSE;
         }
         if (auto* form = dynamic_cast<nmdt::gui::ReferralDialog*>(dialog); form && referral) {
@@ -209,6 +220,63 @@ BOOST_AUTO_TEST_CASE(a_practice_imports_its_search_and_screens_it_with_the_team)
     BOOST_TEST(frame->store().caseCount() == casesBefore + 1);
     BOOST_TEST(frame->store().caseByNhsNumber(testNhsNumber(801)).has_value());
     BOOST_TEST(!frame->store().caseByNhsNumber(testNhsNumber(802)).has_value());
+    frame->Destroy();
+    settle();
+}
+
+BOOST_AUTO_TEST_CASE(a_trace_reply_is_checked_and_each_number_recorded_or_merged_by_a_person) {
+    PracticeStore fixture;
+    auto* frame = fixture.frameAs(fixture.chair);
+    BOOST_TEST(menuEnabled(frame, nmdt::gui::ID_TRACE_NHS_NUMBERS));
+    SeededIdSource ids(7);
+    CaseService cases(ServiceContext{frame->store(), *fixture.clock, ids, fixture.chair});
+    auto referWithoutNumber = [&](const std::string& given, const std::string& family) {
+        Resident r = resident(given, family, "");
+        r.dateOfBirth = fixture.known.dateOfBirth;
+        return cases.refer({r,
+                            fixture.chair.userId,
+                            fixture.chair.organisationId,
+                            "no GP record to hand",
+                            fixture.clock->today(),
+                            {}},
+                           {}, Urgency::Routine, NhsNumberKnown::NotYet);
+    };
+    const auto anwen = referWithoutNumber("Anwen", "Rhys");
+    const auto again = referWithoutNumber(fixture.known.givenName, fixture.known.familyName);
+    DialogAnswers answers;
+    bool ran = false;
+    answers.tracing = [&](nmdt::gui::TracingDialog& d) {
+        ran = true;
+        BOOST_TEST(d.summary()->GetLabel().Contains("2 open records have no NHS number"),
+                   d.summary()->GetLabel().utf8_string());
+        wxString problem;
+        const std::string request = fixture.dir.file("trace-request.csv");
+        BOOST_REQUIRE(d.writeRequest(request, problem));
+        BOOST_TEST(commandOutput("cat '" + request + "'").find(anwen.str()) != std::string::npos);
+
+        const std::string born = toIsoDate(fixture.known.dateOfBirth);
+        const std::string reply =
+            "UNIQUE REFERENCE,REQ_NHS_NO,FAMILY_NAME,DATE_OF_BIRTH,MATCHED_NHS_NO\n" + anwen.str() +
+            ",,RHYS," + born + "," + testNhsNumber(901) + "\n" + again.str() + ",," +
+            fixture.known.familyName + "," + born + "," + fixture.known.nhsNumber + "\n";
+        BOOST_REQUIRE_MESSAGE(d.readReply(reply, problem), problem.utf8_string());
+        BOOST_REQUIRE(d.shown().size() == 2u);
+        // Nothing is recorded by reading.
+        BOOST_TEST(frame->store().caseById(anwen)->resident.identityProvisional());
+
+        d.select(0);
+        BOOST_TEST(d.findings()->GetItemText(0, 4).Contains("record it"));
+        BOOST_REQUIRE(d.recordSelected(problem));
+        d.select(1);
+        BOOST_TEST(d.findings()->GetItemText(1, 4).Contains("Merge"));
+        BOOST_REQUIRE_MESSAGE(d.mergeSelected(problem), problem.utf8_string());
+        settle();
+        screenshot(&d, "trace-reply-recorded-and-merged");
+    };
+    frame->showTracing();
+    BOOST_TEST(ran);
+    BOOST_TEST(frame->store().caseById(anwen)->resident.nhsNumber == testNhsNumber(901));
+    BOOST_TEST((frame->store().caseById(again)->status == CaseStatus::Closed));
     frame->Destroy();
     settle();
 }

@@ -128,6 +128,9 @@ class MainFrame : public wxFrame {
     /// Practices: their case-finding lists, imported and screened here (Resident > Case
     /// Finding, modal).
     void showCaseFinding();
+    /// Residents without an NHS number: trace request out, reply in (Resident > Trace NHS
+    /// Numbers, modal).
+    void showTracing();
     /// Opens the referral form filled in from a person on a case-finding list; the case
     /// made if the referral was accepted.
     std::optional<CaseId> referFromList(const CaseFindingEntry& entry, const CaseFindingList& list);

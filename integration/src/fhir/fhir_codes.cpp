@@ -128,6 +128,7 @@ std::pair<std::string, std::string> auditEventType(AuditEventKind kind) {
         case AuditEventKind::Print:
         case AuditEventKind::ExportPdf:
         case AuditEventKind::ExportFhir:
+        case AuditEventKind::ExportTrace:
         case AuditEventKind::Backup:
             return {"110106", "Export"};
         case AuditEventKind::Restore:
@@ -152,6 +153,7 @@ std::string auditAction(AuditEventKind kind) {
         case AuditEventKind::Print:
         case AuditEventKind::ExportPdf:
         case AuditEventKind::ExportFhir:
+        case AuditEventKind::ExportTrace:
         case AuditEventKind::Backup:
             return "R";
         case AuditEventKind::Change:

@@ -32,11 +32,12 @@ enum class AuditEventKind {
     RecoveryKeyIssued,  // a new recovery key made (the old one stops working)
     RecoveryKeyUsed,    // the store opened with its recovery key
     HistoryCompacted,   // old change-log entries the hub holds let go
+    ExportTrace,        // a trace request (who to find NHS numbers for) written for the NHS
 };
 
 template <>
 struct EnumCodes<AuditEventKind> {
-    static constexpr std::array<std::pair<AuditEventKind, std::string_view>, 18> table{{
+    static constexpr std::array<std::pair<AuditEventKind, std::string_view>, 19> table{{
         {AuditEventKind::SignIn, "sign-in"},
         {AuditEventKind::FailedUnlock, "failed-unlock"},
         {AuditEventKind::ViewCase, "view-case"},
@@ -55,6 +56,7 @@ struct EnumCodes<AuditEventKind> {
         {AuditEventKind::RecoveryKeyIssued, "recovery-key-issued"},
         {AuditEventKind::RecoveryKeyUsed, "recovery-key-used"},
         {AuditEventKind::HistoryCompacted, "history-compacted"},
+        {AuditEventKind::ExportTrace, "export-trace"},
     }};
 };
 

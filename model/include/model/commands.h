@@ -9,6 +9,7 @@
 #include "model/conflict_service.h"
 #include "model/exchange_service.h"
 #include "model/meeting_service.h"
+#include "model/nhs_tracing.h"
 #include "model/people_service.h"
 #include "model/record_access_service.h"
 #include "model/report_service.h"
@@ -34,6 +35,7 @@ class Commands {
     PeopleService people(OpenStore& store) const { return PeopleService(ctx_, store); }
     RecordAccessService access() const { return RecordAccessService(ctx_); }
     ReportService reports() const { return ReportService(ctx_); }
+    TracingService tracing() const { return TracingService(ctx_); }
 
     const Actor& actor() const { return ctx_.actor; }
     const Clock& clock() const { return ctx_.clock; }
