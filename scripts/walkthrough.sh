@@ -269,8 +269,7 @@ sleep 1
 shot case-finding-imported
 keys Return
 window "Case Finding"
-keys Tab  # from the import button to the list of people
-keys Down
+keys Down  # the list of people has the keyboard after an import
 keys Down
 shot case-finding-selected
 keys alt+n

@@ -292,6 +292,7 @@ bool CaseFindingDialog::importBytes(const std::string& bytes, const std::string&
     try {
         auto result = service_.importList({fromWx(title), fileName, bytes, mapping});
         refreshLists(result.list);
+        people_->SetFocus();  // the new list, ready to screen from the keyboard
         return true;
     } catch (const DomainError& e) {
         problem = describe(e);
