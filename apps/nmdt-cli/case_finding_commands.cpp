@@ -147,17 +147,7 @@ int traceRequest(const Invocation& inv, std::ostream& out) {
     SystemClock clock;
     SeededIdSource ids(0);
     auto request = TracingService(ServiceContext{*store, clock, ids, cliActor()}).writeRequest(to);
-    const std::string partial = to + ".partial";
-    {
-        std::ofstream file(pathFromUtf8(partial), std::ios::binary | std::ios::trunc);
-        file << request.csv;
-        file.flush();
-        if (!file) {
-            std::filesystem::remove(pathFromUtf8(partial));
-            throw std::runtime_error("could not write " + to + " (is the disk full?)");
-        }
-    }
-    std::filesystem::rename(pathFromUtf8(partial), pathFromUtf8(to));
+    writeWhole(to, request.csv);
     out << "Wrote " << to << ": " << request.residents
         << " residents without an NHS number, for an NHS partner to trace (PDS MESH format).\n"
            "It names people: send it only by the partner's secure route.\n";

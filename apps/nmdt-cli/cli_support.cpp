@@ -1,10 +1,13 @@
 #include "cli_support.h"
 
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <optional>
 #include <stdexcept>
 
+#include "model/utf8_path.h"
 #include "passphrase_input.h"
 
 namespace nmdt::cli {
@@ -50,6 +53,20 @@ std::string required(const Invocation& inv, const std::string& name) {
     if (!v || v->empty())
         throw std::invalid_argument(inv.command + " needs --" + name);
     return *v;
+}
+
+void writeWhole(const std::string& path, const std::string& text) {
+    const std::string partial = path + ".partial";
+    {
+        std::ofstream out(pathFromUtf8(partial), std::ios::binary | std::ios::trunc);
+        out << text;
+        out.flush();
+        if (!out) {
+            std::filesystem::remove(pathFromUtf8(partial));
+            throw std::runtime_error("could not write " + path + " (is the disk full?)");
+        }
+    }
+    std::filesystem::rename(pathFromUtf8(partial), pathFromUtf8(path));
 }
 
 }  // namespace nmdt::cli

@@ -17,6 +17,9 @@ std::unique_ptr<storage::SqlCipherStore> openStore(const Invocation& inv,
                                                    const Passphrase* passphrase = nullptr);
 /// Who signed in through openStore, if anyone did.
 std::optional<Actor> signedInActor();
+/// Writes `text` beside `path` and renames it into place, so an interrupted write never
+/// leaves half a file; std::runtime_error (saying the disk may be full) if it cannot.
+void writeWhole(const std::string& path, const std::string& text);
 /// The value of --name; std::invalid_argument (a usage error) when missing or empty.
 std::string required(const Invocation& inv, const std::string& name);
 

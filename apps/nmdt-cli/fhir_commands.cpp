@@ -27,20 +27,6 @@ std::string newFile(const Invocation& inv) {
     return to;
 }
 
-void writeWhole(const std::string& path, const std::string& text) {
-    std::string partial = path + ".partial";
-    {
-        std::ofstream out(pathFromUtf8(partial), std::ios::binary | std::ios::trunc);
-        out << text;
-        out.flush();
-        if (!out) {
-            std::filesystem::remove(pathFromUtf8(partial));
-            throw std::runtime_error("could not write " + path + " (is the disk full?)");
-        }
-    }
-    std::filesystem::rename(pathFromUtf8(partial), pathFromUtf8(path));
-}
-
 std::string readLimited(const std::string& path) {
     std::error_code ec;
     auto size = std::filesystem::file_size(pathFromUtf8(path), ec);

@@ -176,32 +176,30 @@ bool TracingDialog::readReply(const std::string& bytes, wxString& problem) {
 }
 
 bool TracingDialog::recordSelected(wxString& problem) {
-    const auto* f = selected();
-    if (!f || f->outcome != TraceOutcome::Traced)
-        return false;
-    try {
-        cases_.recordNhsNumber(f->caseId, f->nhsNumber);
-        const long row = list_->GetFirstSelected();
-        findings_[static_cast<std::size_t>(row)].outcome = TraceOutcome::AlreadyRecorded;
-        list_->SetItem(row, 4, _("Recorded"));
-        updateSummary();
-        updateButtons();
-        return true;
-    } catch (const DomainError& e) {
-        problem = describe(e);
-    }
-    return false;
+    return applyToSelected(
+        TraceOutcome::Traced,
+        [this](const TraceFinding& f) { cases_.recordNhsNumber(f.caseId, f.nhsNumber); },
+        _("Recorded"), problem);
 }
 
 bool TracingDialog::mergeSelected(wxString& problem) {
+    return applyToSelected(
+        TraceOutcome::HeldByAnother,
+        [this](const TraceFinding& f) { cases_.mergeDuplicate(f.heldBy, f.caseId); },
+        _("Merged into the record holding the number"), problem);
+}
+
+bool TracingDialog::applyToSelected(TraceOutcome expected,
+                                    const std::function<void(const TraceFinding&)>& command,
+                                    const wxString& done, wxString& problem) {
     const auto* f = selected();
-    if (!f || f->outcome != TraceOutcome::HeldByAnother)
+    if (!f || f->outcome != expected)
         return false;
     try {
-        cases_.mergeDuplicate(f->heldBy, f->caseId);
+        command(*f);
         const long row = list_->GetFirstSelected();
         findings_[static_cast<std::size_t>(row)].outcome = TraceOutcome::AlreadyRecorded;
-        list_->SetItem(row, 4, _("Merged into the record holding the number"));
+        list_->SetItem(row, 4, done);
         updateSummary();
         updateButtons();
         return true;

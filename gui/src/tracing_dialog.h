@@ -6,6 +6,7 @@
 
 #include <wx/dialog.h>
 
+#include <functional>
 #include <vector>
 
 #include "model/case_service.h"
@@ -39,6 +40,10 @@ class TracingDialog : public wxDialog {
 
   private:
     void showFindings();
+    /// Runs `command` on the selected row if it is `expected`, then marks it `done`.
+    bool applyToSelected(TraceOutcome expected,
+                         const std::function<void(const TraceFinding&)>& command,
+                         const wxString& done, wxString& problem);
     void updateSummary();
     void updateButtons();
     const TraceFinding* selected() const;

@@ -235,8 +235,7 @@ wxString describe(const DomainError& error) {
         // Several fields can be wrong at once: say which each problem is about.
         wxString label = describeField(p.field);
         if (p.code == ErrorCode::ColumnMissing)
-            label =
-                wxString::Format(_("Column \"%s\""), label.empty() ? toWx(p.field) : label);
+            label = wxString::Format(_("Column \"%s\""), label.empty() ? toWx(p.field) : label);
         text += label.empty() ? describe(p.code) : label + ": " + describe(p.code);
     }
     return text;
