@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config
+  # a compiler cache outside the work tree (cmake/CompilerCache.cmake)
+  ccache
   # the stack
   libwxgtk3.2-dev libsqlitecpp-dev libsqlcipher-dev libpoco-dev libboost-test-dev
   libcairo2-dev

@@ -173,6 +173,10 @@ wxString describe(ErrorCode code) {
             return _(
                 "This person objects to their information being shared, so they cannot be "
                 "referred from the list.");
+        case ErrorCode::BaselineExists:
+            return _(
+                "A score at referral is already recorded for this resident; record this one as "
+                "a review.");
     }
     return _("The request was refused.");
 }
@@ -211,6 +215,16 @@ wxString describeField(const std::string& field) {
         {"family_name", _("Family name")},
         {"reviewOn", _("Review on")},
         {"decision", _("Decision")},
+        {"recordedOn", _("Date")},
+        {"lifeSatisfaction", _("Life satisfaction")},
+        {"worthwhile", _("Worthwhile")},
+        {"happiness", _("Happiness")},
+        {"anxiety", _("Anxiety")},
+        {"month", _("Month")},
+        {"emergencyAttendances", _("A&E attendances")},
+        {"emergencyAdmissions", _("Emergency admissions")},
+        {"gpContacts", _("GP contacts")},
+        {"listTitle", _("Title")},
     };
     auto found = labels.find(field);
     return found == labels.end() ? wxString() : found->second;

@@ -98,6 +98,7 @@ std::string refusalOfSnapshotRecords(const std::vector<SyncEntry>& records,
             case EntityKind::CarePlan:
             case EntityKind::Action:
             case EntityKind::AgendaItem:
+            case EntityKind::WellbeingScore:
                 caseId = textOf(r, "case_id");
                 break;
             case EntityKind::Need:
@@ -122,6 +123,8 @@ std::string refusalOfSnapshotRecords(const std::vector<SyncEntry>& records,
             case EntityKind::CaseFindingList:
             case EntityKind::CaseFindingEntry:
                 return "it holds case-finding " + c.entityId + ", which never leaves its desktop";
+            case EntityKind::ServiceUseMonth:
+                return "it holds service use " + c.entityId + ", which never leaves its desktop";
             default:
                 break;  // the directory and meetings: every partner sees them
         }

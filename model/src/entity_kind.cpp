@@ -25,6 +25,8 @@ constexpr std::array kinds{
     EntityKind::ProgressNote,
     EntityKind::CaseFindingList,
     EntityKind::CaseFindingEntry,
+    EntityKind::WellbeingScore,
+    EntityKind::ServiceUseMonth,
 };
 
 constexpr std::array organisationFields{"name"sv, "kind"sv, "ods_code"sv};
@@ -56,7 +58,8 @@ constexpr std::array caseFields{"nhs_number"sv,
                                 "triaged_by_id"sv,
                                 "triaged_on"sv,
                                 "mdt_series_id"sv,
-                                "registered_practice_id"sv};
+                                "registered_practice_id"sv,
+                                "sex"sv};
 constexpr std::array contactFields{"case_id"sv, "name"sv,     "relationship"sv,
                                    "phone"sv,   "is_carer"sv, "is_next_of_kin"sv};
 constexpr std::array consentFields{"case_id"sv,     "organisation_id"sv, "decision"sv,
@@ -100,6 +103,16 @@ constexpr std::array caseFindingEntryFields{
     "given_name"sv, "sex"sv,    "postcode"sv,   "practice_code"sv,    "risk"sv,
     "decision"sv,   "reason"sv, "review_on"sv,  "referred_case_id"sv, "decided_by_id"sv,
     "decided_at"sv};
+constexpr std::array wellbeingFields{"case_id"sv,           "recorded_on"sv,   "occasion"sv,
+                                     "life_satisfaction"sv, "worthwhile"sv,    "happiness"sv,
+                                     "anxiety"sv,           "recorded_by_id"sv};
+constexpr std::array serviceUseFields{"case_id"sv,
+                                      "month"sv,
+                                      "emergency_attendances"sv,
+                                      "emergency_admissions"sv,
+                                      "gp_contacts"sv,
+                                      "organisation_id"sv,
+                                      "imported_at"sv};
 }  // namespace
 
 std::span<const EntityKind> allEntityKinds() {
@@ -142,6 +155,10 @@ std::string_view entityKindName(EntityKind kind) {
             return "case_finding_list";
         case EntityKind::CaseFindingEntry:
             return "case_finding_entry";
+        case EntityKind::WellbeingScore:
+            return "wellbeing_score";
+        case EntityKind::ServiceUseMonth:
+            return "service_use_month";
     }
     return "";
 }
@@ -189,6 +206,10 @@ std::span<const std::string_view> entityFieldNames(EntityKind kind) {
             return caseFindingListFields;
         case EntityKind::CaseFindingEntry:
             return caseFindingEntryFields;
+        case EntityKind::WellbeingScore:
+            return wellbeingFields;
+        case EntityKind::ServiceUseMonth:
+            return serviceUseFields;
     }
     return {};
 }
@@ -198,7 +219,8 @@ bool isAppendOnly(EntityKind kind) {
 }
 
 bool isLocalOnly(EntityKind kind) {
-    return kind == EntityKind::CaseFindingList || kind == EntityKind::CaseFindingEntry;
+    return kind == EntityKind::CaseFindingList || kind == EntityKind::CaseFindingEntry ||
+           kind == EntityKind::ServiceUseMonth;
 }
 
 }  // namespace nmdt

@@ -116,7 +116,8 @@ FieldList toFields(const Case& c) {
             {"triaged_by_id", ref(c.triagedBy)},
             {"triaged_on", date(c.triagedOn)},
             {"mdt_series_id", ref(c.mdtSeries)},
-            {"registered_practice_id", ref(p.registeredPractice)}};
+            {"registered_practice_id", ref(p.registeredPractice)},
+            {"sex", code(p.sex)}};
 }
 Case fromRecord(const std::string& id, const Record& r, Case*) {
     Case c;
@@ -150,6 +151,7 @@ Case fromRecord(const std::string& id, const Record& r, Case*) {
     c.triagedOn = readDate(r, "triaged_on");
     c.mdtSeries = readRef<MeetingSeriesId>(r, "mdt_series_id");
     p.registeredPractice = readRef<OrganisationId>(r, "registered_practice_id");
+    p.sex = readCode(r, "sex", Sex::NotKnown);
     return c;
 }
 
@@ -551,6 +553,49 @@ CaseFindingEntry fromRecord(const std::string& id, const Record& r, CaseFindingE
     e.decidedBy = readRef<ProfessionalId>(r, "decided_by_id");
     e.decidedAt = readTime(r, "decided_at");
     return e;
+}
+
+FieldList toFields(const WellbeingScore& w) {
+    return {{"case_id", ref(w.caseId)},           {"recorded_on", date(w.recordedOn)},
+            {"occasion", code(w.occasion)},       {"life_satisfaction", number(w.lifeSatisfaction)},
+            {"worthwhile", number(w.worthwhile)}, {"happiness", number(w.happiness)},
+            {"anxiety", number(w.anxiety)},       {"recorded_by_id", ref(w.recordedBy)}};
+}
+WellbeingScore fromRecord(const std::string& id, const Record& r, WellbeingScore*) {
+    WellbeingScore w;
+    w.id = WellbeingScoreId(id);
+    w.caseId = readRef<CaseId>(r, "case_id");
+    w.recordedOn = readDate(r, "recorded_on").value_or(Date{});
+    w.occasion = readCode(r, "occasion", WellbeingOccasion::Review);
+    w.lifeSatisfaction = static_cast<int>(r.optionalInteger("life_satisfaction").value_or(0));
+    w.worthwhile = static_cast<int>(r.optionalInteger("worthwhile").value_or(0));
+    w.happiness = static_cast<int>(r.optionalInteger("happiness").value_or(0));
+    w.anxiety = static_cast<int>(r.optionalInteger("anxiety").value_or(0));
+    w.recordedBy = readRef<ProfessionalId>(r, "recorded_by_id");
+    return w;
+}
+
+FieldList toFields(const ServiceUseMonth& u) {
+    return {{"case_id", ref(u.caseId)},
+            {"month", text(u.month)},
+            {"emergency_attendances", number(u.emergencyAttendances)},
+            {"emergency_admissions", number(u.emergencyAdmissions)},
+            {"gp_contacts", number(u.gpContacts)},
+            {"organisation_id", ref(u.organisationId)},
+            {"imported_at", time(u.importedAt)}};
+}
+ServiceUseMonth fromRecord(const std::string& id, const Record& r, ServiceUseMonth*) {
+    ServiceUseMonth u;
+    u.id = ServiceUseId(id);
+    u.caseId = readRef<CaseId>(r, "case_id");
+    u.month = r.text("month");
+    u.emergencyAttendances =
+        static_cast<int>(r.optionalInteger("emergency_attendances").value_or(0));
+    u.emergencyAdmissions = static_cast<int>(r.optionalInteger("emergency_admissions").value_or(0));
+    u.gpContacts = static_cast<int>(r.optionalInteger("gp_contacts").value_or(0));
+    u.organisationId = readRef<OrganisationId>(r, "organisation_id");
+    u.importedAt = readTime(r, "imported_at").value_or(Timestamp{});
+    return u;
 }
 
 std::optional<std::string> ColumnMapping::headerFor(FoundField field) const {

@@ -80,6 +80,8 @@ const char* errorCodeName(ErrorCode code) {
             return "other-practice";
         case ErrorCode::ObjectedToSharing:
             return "objected-to-sharing";
+        case ErrorCode::BaselineExists:
+            return "baseline-exists";
     }
     return "unknown";
 }

@@ -379,6 +379,30 @@ CREATE TABLE case_finding_entries (
 CREATE INDEX case_finding_entries_list ON case_finding_entries(list_id, line);
 )sql";
 
+// Outcomes: the resident's recorded sex (for reports by sex), wellbeing scores (ONS4, synced
+// with the case) and the practice's monthly service use (local to the importing desktop,
+// one row per resident and month).
+constexpr const char* kOutcomesV16 = R"sql(
+ALTER TABLE cases ADD COLUMN sex TEXT;
+CREATE TABLE wellbeing_scores (
+  id TEXT PRIMARY KEY,
+  case_id TEXT NOT NULL REFERENCES cases(id) DEFERRABLE INITIALLY DEFERRED,
+  recorded_on TEXT NOT NULL, occasion TEXT NOT NULL,
+  life_satisfaction INTEGER NOT NULL, worthwhile INTEGER NOT NULL,
+  happiness INTEGER NOT NULL, anxiety INTEGER NOT NULL,
+  recorded_by_id TEXT REFERENCES professionals(id) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX wellbeing_scores_case ON wellbeing_scores(case_id, recorded_on);
+CREATE TABLE service_use_months (
+  id TEXT PRIMARY KEY,
+  case_id TEXT NOT NULL REFERENCES cases(id) DEFERRABLE INITIALLY DEFERRED,
+  month TEXT NOT NULL, emergency_attendances INTEGER NOT NULL,
+  emergency_admissions INTEGER NOT NULL, gp_contacts INTEGER NOT NULL,
+  organisation_id TEXT REFERENCES organisations(id), imported_at INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX service_use_months_case ON service_use_months(case_id, month);
+)sql";
+
 using Step = std::function<void(SQLite::Database&)>;
 
 const std::vector<Step>& steps() {
@@ -398,6 +422,7 @@ const std::vector<Step>& steps() {
         packEntityClocks,
         [](SQLite::Database& db) { db.exec(kActionListIndexesV14); },
         [](SQLite::Database& db) { db.exec(kCaseFindingV15); },
+        [](SQLite::Database& db) { db.exec(kOutcomesV16); },
     };
     return all;
 }

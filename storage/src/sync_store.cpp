@@ -739,6 +739,7 @@ std::optional<CaseId> SqlCipherStore::owningCase(EntityKind kind, const std::str
             case EntityKind::CarePlan:
             case EntityKind::Action:
             case EntityKind::AgendaItem:
+            case EntityKind::WellbeingScore:
                 sql = "SELECT case_id FROM " + tableOf(kind) + " WHERE id = ?";
                 break;
             case EntityKind::Need:
@@ -848,7 +849,8 @@ std::vector<SyncEntry> SqlCipherStore::caseSnapshot(const CaseId& id,
         };
         for (EntityKind kind :
              {EntityKind::Contact, EntityKind::Consent, EntityKind::CareTeamMember,
-              EntityKind::CarePlan, EntityKind::Action, EntityKind::AgendaItem})
+              EntityKind::CarePlan, EntityKind::Action, EntityKind::AgendaItem,
+              EntityKind::WellbeingScore})
             collect(kind, "SELECT id FROM " + tableOf(kind) + " WHERE case_id = ? ORDER BY id",
                     id.str());
         for (EntityKind kind : {EntityKind::Need, EntityKind::Goal})

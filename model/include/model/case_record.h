@@ -55,6 +55,20 @@ struct EnumCodes<Triage> {
     }};
 };
 
+/// Sex as the person's record states it (FHIR administrative gender), for the outcome
+/// reports by sex and the tracing service; not known until someone records it.
+enum class Sex { NotKnown, Female, Male, Other };
+
+template <>
+struct EnumCodes<Sex> {
+    static constexpr std::array<std::pair<Sex, std::string_view>, 4> table{{
+        {Sex::NotKnown, "unknown"},
+        {Sex::Female, "female"},
+        {Sex::Male, "male"},
+        {Sex::Other, "other"},
+    }};
+};
+
 /// Whether a referral comes with the resident's NHS number. People without one (homeless,
 /// newly arrived, some Gypsy, Roma and Traveller residents) are referred with a
 /// provisional identity: no number until it is traced and recorded, or the record merged.
@@ -73,6 +87,7 @@ struct Resident {
     std::string preferredLanguage;
     std::string communicationNeeds;     // e.g. "BSL interpreter", "large print"
     OrganisationId registeredPractice;  // the GP practice they are registered with, if known
+    Sex sex = Sex::NotKnown;
 
     std::string displayName() const { return familyName + ", " + givenName; }
     /// True while no NHS number has been recorded (identity not yet verified).

@@ -10,6 +10,8 @@
 #include "model/exchange_service.h"
 #include "model/meeting_service.h"
 #include "model/nhs_tracing.h"
+#include "model/outcome_report.h"
+#include "model/outcome_service.h"
 #include "model/people_service.h"
 #include "model/record_access_service.h"
 #include "model/report_service.h"
@@ -35,6 +37,8 @@ class Commands {
     PeopleService people(OpenStore& store) const { return PeopleService(ctx_, store); }
     RecordAccessService access() const { return RecordAccessService(ctx_); }
     ReportService reports() const { return ReportService(ctx_); }
+    OutcomeService outcomes() const { return OutcomeService(ctx_); }
+    OutcomeReportService outcomeReports() const { return OutcomeReportService(ctx_); }
     TracingService tracing() const { return TracingService(ctx_); }
 
     const Actor& actor() const { return ctx_.actor; }

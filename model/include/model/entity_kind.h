@@ -27,6 +27,8 @@ enum class EntityKind {
     AgendaItem,
     CaseFindingList,   // local to the practice's desktop: never synced
     CaseFindingEntry,  // local to the practice's desktop: never synced
+    WellbeingScore,
+    ServiceUseMonth,  // local to the practice's desktop: never synced
 };
 
 /// Every entity kind, in an order where referenced kinds come first.

@@ -10,6 +10,7 @@
 #include "model/field_value.h"
 #include "model/meeting.h"
 #include "model/organisation.h"
+#include "model/outcomes.h"
 
 namespace nmdt {
 
@@ -42,6 +43,8 @@ NMDT_ENTITY(Participant, Participant)
 NMDT_ENTITY(AgendaItem, AgendaItem)
 NMDT_ENTITY(CaseFindingList, CaseFindingList)
 NMDT_ENTITY(CaseFindingEntry, CaseFindingEntry)
+NMDT_ENTITY(WellbeingScore, WellbeingScore)
+NMDT_ENTITY(ServiceUseMonth, ServiceUseMonth)
 #undef NMDT_ENTITY
 
 /// Builds a T from a stored row: `fromRow<Case>(id, record)`.

@@ -46,6 +46,7 @@ enum class ErrorCode {
     DuplicateRow,       // the same NHS number twice in one file
     OtherPractice,      // a person registered at another practice than the importing one
     ObjectedToSharing,  // the person objects to their information being shared
+    BaselineExists,     // a wellbeing score at referral is already recorded for the case
 };
 
 /// Stable identifier of an error code, for logs and tests ("nhs-number-checksum").

@@ -41,6 +41,8 @@ using ParticipantId = Id<struct ParticipantTag>;
 using AgendaItemId = Id<struct AgendaItemTag>;
 using CaseFindingListId = Id<struct CaseFindingListTag>;
 using CaseFindingEntryId = Id<struct CaseFindingEntryTag>;
+using WellbeingScoreId = Id<struct WellbeingScoreTag>;
+using ServiceUseId = Id<struct ServiceUseTag>;
 
 /// Source of new UUIDs. Injected so demo data is reproducible.
 class IdSource {

@@ -15,6 +15,7 @@
 #include "model/change_set.h"
 #include "model/meeting.h"
 #include "model/organisation.h"
+#include "model/outcomes.h"
 
 namespace nmdt {
 
@@ -182,6 +183,47 @@ class ReportReader {
     virtual std::vector<OverdueItem> overdueActions(Date today) const = 0;
 };
 
+/// A case as the outcome reports see it: who (age, sex, practice) and when the team began.
+struct OutcomeCase {
+    CaseId id;
+    Date dateOfBirth{};
+    Sex sex = Sex::NotKnown;
+    OrganisationId practice;
+    Triage triage = Triage::Pending;
+    Date referralDate{};
+    std::optional<Date> firstDiscussed;  // the first MDT discussion, if any
+};
+
+/// A goal as one agreed version of its care plan left it.
+struct AgreedGoal {
+    CaseId caseId;
+    std::string lineage;
+    int planVersion = 0;
+    Date agreedOn{};
+    GoalProgress progress = GoalProgress::NotStarted;
+};
+
+/// A need domain of the care plan in force for a case (agreed, or the draft if never agreed).
+struct CaseNeedDomain {
+    CaseId caseId;
+    NeedDomain domain = NeedDomain::PhysicalHealth;
+};
+
+/// Reads what the outcome reports are made of, each over the whole store.
+class OutcomeReader {
+  public:
+    virtual ~OutcomeReader() = default;
+    virtual std::vector<OutcomeCase> outcomeCases() const = 0;
+    /// Goals of every agreed version (current or superseded), so attainment can be followed.
+    virtual std::vector<AgreedGoal> agreedGoals() const = 0;
+    virtual std::vector<CaseNeedDomain> caseNeedDomains() const = 0;
+    virtual std::vector<WellbeingScore> wellbeingScores() const = 0;
+    /// One case's scores, oldest first.
+    virtual std::vector<WellbeingScore> wellbeingScores(const CaseId& id) const = 0;
+    /// Every month of service use held (imported on this desktop).
+    virtual std::vector<ServiceUseMonth> serviceUse() const = 0;
+};
+
 /// Which people of a case-finding list to show.
 struct ScreeningQuery {
     ScreeningQuery(CaseFindingListId l, std::optional<ScreeningDecision> d = std::nullopt)
@@ -215,7 +257,8 @@ class Store : public DirectoryReader,
               public MeetingReader,
               public AgendaSourceReader,
               public ReportReader,
-              public CaseFindingReader {
+              public CaseFindingReader,
+              public OutcomeReader {
   public:
     /// The single write path. Applies every change in one transaction, appending one
     /// change-log entry per entity change stamped with the store's hybrid logical clock,

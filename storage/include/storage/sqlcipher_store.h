@@ -109,6 +109,14 @@ class SqlCipherStore final : public OpenStore, public SyncStore {
     std::vector<ScreeningRow> screeningRows(const ScreeningQuery& query) const override;
     std::size_t knownOnList(const CaseFindingListId& id) const override;
 
+    // OutcomeReader (outcome_reads.cpp)
+    std::vector<OutcomeCase> outcomeCases() const override;
+    std::vector<AgreedGoal> agreedGoals() const override;
+    std::vector<CaseNeedDomain> caseNeedDomains() const override;
+    std::vector<WellbeingScore> wellbeingScores() const override;
+    std::vector<WellbeingScore> wellbeingScores(const CaseId& id) const override;
+    std::vector<ServiceUseMonth> serviceUse() const override;
+
     // AgendaSourceReader (agenda_sources.cpp)
     std::vector<CaseId> undiscussedReferrals(Urgency urgency, const MeetingSeriesId& series,
                                              std::size_t limit) const override;

@@ -1,0 +1,324 @@
+#include "model/outcome_report.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <unordered_map>
+
+namespace nmdt {
+
+namespace {
+
+constexpr int kAttainmentMonths = 12;
+
+bool supported(Triage triage) {
+    return triage == Triage::AcceptedForMdt || triage == Triage::NavigatorOnly ||
+           triage == Triage::SocialPrescribing;
+}
+
+int ageOn(Date born, Date day) {
+    int age = static_cast<int>(day.year()) - static_cast<int>(born.year());
+    if (day.month() < born.month() || (day.month() == born.month() && day.day() < born.day()))
+        --age;
+    return age;
+}
+
+std::string ageBandOf(Date born, Date day) {
+    if (!born.ok() || born.year() == std::chrono::year{0})
+        return "unknown";
+    const int age = ageOn(born, day);
+    if (age < 18)
+        return "0-17";
+    if (age < 50)
+        return "18-49";
+    if (age < 65)
+        return "50-64";
+    if (age < 75)
+        return "65-74";
+    if (age < 85)
+        return "75-84";
+    return "85+";
+}
+
+Date lastDayOfMonth(const std::string& month) {
+    const std::chrono::year_month ym{
+        std::chrono::year{std::stoi(month.substr(0, 4))},
+        std::chrono::month{static_cast<unsigned>(std::stoi(month.substr(5, 2)))}};
+    return Date{ym / std::chrono::last};
+}
+
+std::array<int, 4> answers(const WellbeingScore& s) {
+    return {s.lifeSatisfaction, s.worthwhile, s.happiness, s.anxiety};
+}
+
+/// What one resident contributes to every group they belong to.
+struct ResidentOutcome {
+    std::size_t goals = 0, achieved = 0;
+    std::optional<std::pair<WellbeingScore, WellbeingScore>> wellbeing;  // baseline, latest
+    std::optional<std::pair<std::array<double, 3>, std::array<double, 3>>> serviceUse;
+};
+
+/// Sums residents into a group; `finish` turns the sums into means.
+struct GroupSums {
+    OutcomeGroup group;
+    std::array<double, 4> baseline{}, latest{};
+    std::array<double, 3> before{}, after{};
+
+    void add(const ResidentOutcome& r) {
+        ++group.residents;
+        group.goals += r.goals;
+        group.goalsAchieved += r.achieved;
+        if (r.wellbeing) {
+            ++group.wellbeingResidents;
+            const auto first = answers(r.wellbeing->first), last = answers(r.wellbeing->second);
+            for (std::size_t i = 0; i < 4; ++i) {
+                baseline[i] += first[i];
+                latest[i] += last[i];
+                // Anxiety (the last) is better when it falls.
+                const int change = i == 3 ? first[i] - last[i] : last[i] - first[i];
+                ++(change > 0 ? group.better : change < 0 ? group.worse : group.same)[i];
+            }
+        }
+        if (r.serviceUse) {
+            ++group.serviceUseResidents;
+            for (std::size_t i = 0; i < 3; ++i) {
+                before[i] += r.serviceUse->first[i];
+                after[i] += r.serviceUse->second[i];
+            }
+        }
+    }
+    OutcomeGroup finish() {
+        if (group.wellbeingResidents)
+            for (std::size_t i = 0; i < 4; ++i) {
+                group.wellbeingBaseline[i] = baseline[i] / double(group.wellbeingResidents);
+                group.wellbeingLatest[i] = latest[i] / double(group.wellbeingResidents);
+            }
+        if (group.serviceUseResidents)
+            for (std::size_t i = 0; i < 3; ++i) {
+                group.usedBefore[i] = before[i] / double(group.serviceUseResidents);
+                group.usedAfter[i] = after[i] / double(group.serviceUseResidents);
+            }
+        return group;
+    }
+};
+
+std::vector<OutcomeGroup> finishAll(std::map<std::string, GroupSums>& sums) {
+    std::vector<OutcomeGroup> out;
+    for (auto& [code, s] : sums)
+        out.push_back(s.finish());
+    return out;
+}
+
+}  // namespace
+
+const std::vector<OutcomeGroup>& OutcomeReport::groups(OutcomeBreakdown breakdown) const {
+    switch (breakdown) {
+        case OutcomeBreakdown::Practice:
+            return byPractice;
+        case OutcomeBreakdown::AgeBand:
+            return byAgeBand;
+        case OutcomeBreakdown::Sex:
+            return bySex;
+        case OutcomeBreakdown::NeedDomain:
+            break;
+    }
+    return byNeedDomain;
+}
+
+const std::vector<std::string>& ageBands() {
+    static const std::vector<std::string> bands{"0-17",  "18-49", "50-64",  "65-74",
+                                                "75-84", "85+",   "unknown"};
+    return bands;
+}
+
+bool mayDisclose(std::size_t count) {
+    return count == 0 || count >= kSmallestShownCount;
+}
+
+OutcomeReport OutcomeReportService::build() const {
+    const Store& store = ctx_.store;
+    OutcomeReport report;
+    report.asOf = ctx_.clock.today();
+    const std::string thisMonth = monthOf(report.asOf);
+
+    std::unordered_map<std::string, OutcomeCase> cohort;
+    for (auto& c : store.outcomeCases())
+        if (supported(c.triage))
+            cohort.emplace(c.id.str(), std::move(c));
+
+    // Each case's agreed versions, oldest first, with the goals each left.
+    struct Version {
+        Date agreedOn{};
+        int version = 0;
+        std::array<std::size_t, 4> byProgress{};
+    };
+    std::unordered_map<std::string, std::vector<Version>> versions;
+    for (const auto& g : store.agreedGoals()) {
+        if (!cohort.count(g.caseId.str()))
+            continue;
+        auto& list = versions[g.caseId.str()];
+        auto it = std::find_if(list.begin(), list.end(),
+                               [&](const Version& v) { return v.version == g.planVersion; });
+        if (it == list.end())
+            it = list.insert(list.end(), Version{g.agreedOn, g.planVersion, {}});
+        ++it->byProgress[static_cast<std::size_t>(g.progress)];
+    }
+    for (auto& [id, list] : versions)
+        std::sort(list.begin(), list.end(), [](const Version& a, const Version& b) {
+            return std::tie(a.agreedOn, a.version) < std::tie(b.agreedOn, b.version);
+        });
+    auto inForce = [&](const std::string& caseId, Date day) -> const Version* {
+        auto found = versions.find(caseId);
+        if (found == versions.end())
+            return nullptr;
+        const Version* last = nullptr;
+        for (const auto& v : found->second)
+            if (v.agreedOn <= day)
+                last = &v;
+        return last;
+    };
+
+    for (int back = kAttainmentMonths - 1; back >= 0; --back) {
+        AttainmentPoint point;
+        point.month = addMonths(thisMonth, -back);
+        const Date end = back == 0 ? report.asOf : lastDayOfMonth(point.month);
+        for (const auto& [id, c] : cohort) {
+            const Version* v = inForce(id, end);
+            if (!v)
+                continue;
+            ++point.residents;
+            for (std::size_t i = 0; i < 4; ++i) {
+                point.byProgress[i] += v->byProgress[i];
+                point.goals += v->byProgress[i];
+            }
+        }
+        report.attainment.push_back(point);
+    }
+
+    std::unordered_map<std::string, ResidentOutcome> outcomes;
+    for (const auto& [id, c] : cohort) {
+        auto& r = outcomes[id];
+        if (const Version* v = inForce(id, report.asOf)) {
+            for (auto n : v->byProgress)
+                r.goals += n;
+            r.achieved = v->byProgress[static_cast<std::size_t>(GoalProgress::Achieved)];
+        }
+    }
+
+    std::unordered_map<std::string, std::vector<WellbeingScore>> scores;
+    for (auto& s : store.wellbeingScores())
+        if (cohort.count(s.caseId.str()))
+            scores[s.caseId.str()].push_back(std::move(s));
+    for (auto& [id, list] : scores) {
+        std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
+            return std::tie(a.recordedOn, a.id) < std::tie(b.recordedOn, b.id);
+        });
+        auto baseline = std::find_if(list.begin(), list.end(), [](const auto& s) {
+            return s.occasion == WellbeingOccasion::Referral;
+        });
+        if (baseline == list.end())
+            baseline = list.begin();
+        // The latest review taken after the baseline.
+        for (auto later = list.rbegin(); later != list.rend(); ++later)
+            if (later->recordedOn > baseline->recordedOn ||
+                (later->recordedOn == baseline->recordedOn && later->id != baseline->id &&
+                 later->occasion == WellbeingOccasion::Review)) {
+                outcomes[id].wellbeing = std::pair{*baseline, *later};
+                break;
+            }
+    }
+
+    // Service use in the months before the first MDT discussion (or the referral, for
+    // residents not discussed yet) against the months after it, as rates per year.
+    std::unordered_map<std::string, std::map<std::string, std::array<int, 3>>> months;
+    for (const auto& u : store.serviceUse())
+        if (cohort.count(u.caseId.str()))
+            months[u.caseId.str()][u.month] = {u.emergencyAttendances, u.emergencyAdmissions,
+                                               u.gpContacts};
+    for (const auto& [id, held] : months) {
+        const auto& c = cohort.at(id);
+        const std::string index = monthOf(c.firstDiscussed.value_or(c.referralDate));
+        std::array<double, 3> before{}, after{};
+        int monthsBefore = 0, monthsAfter = 0;
+        for (int k = 1; k <= report.windowMonths; ++k) {
+            if (auto b = held.find(addMonths(index, -k)); b != held.end()) {
+                ++monthsBefore;
+                for (std::size_t i = 0; i < 3; ++i)
+                    before[i] += b->second[i];
+            }
+            const std::string later = addMonths(index, k);
+            if (later >= thisMonth)
+                continue;  // a month not over yet counts nothing
+            if (auto a = held.find(later); a != held.end()) {
+                ++monthsAfter;
+                for (std::size_t i = 0; i < 3; ++i)
+                    after[i] += a->second[i];
+            }
+        }
+        if (!monthsBefore || !monthsAfter)
+            continue;
+        for (std::size_t i = 0; i < 3; ++i) {
+            before[i] *= 12.0 / monthsBefore;
+            after[i] *= 12.0 / monthsAfter;
+        }
+        outcomes[id].serviceUse = std::pair{before, after};
+    }
+
+    std::unordered_map<std::string, std::vector<NeedDomain>> domains;
+    for (const auto& d : store.caseNeedDomains())
+        if (cohort.count(d.caseId.str()))
+            domains[d.caseId.str()].push_back(d.domain);
+
+    GroupSums all;
+    all.group.code = "all";
+    std::map<std::string, GroupSums> practice, age, sex, domain;
+    std::map<std::string, std::string> practiceNames;
+    for (const auto& [id, c] : cohort) {
+        const auto& r = outcomes[id];
+        all.add(r);
+        const std::string practiceCode = c.practice.empty() ? "none" : c.practice.str();
+        if (!practiceNames.count(practiceCode)) {
+            auto org = c.practice.empty() ? std::nullopt : store.organisation(c.practice);
+            practiceNames[practiceCode] = org ? org->name : std::string();
+        }
+        for (auto [sums, code] : {std::pair{&practice, practiceCode},
+                                  std::pair{&age, ageBandOf(c.dateOfBirth, report.asOf)},
+                                  std::pair{&sex, std::string(codeOf(c.sex))}}) {
+            auto& s = (*sums)[code];
+            s.group.code = code;
+            s.add(r);
+        }
+        auto d = domains.find(id);
+        if (d == domains.end()) {
+            auto& s = domain["none"];
+            s.group.code = "none";
+            s.add(r);
+            continue;
+        }
+        std::sort(d->second.begin(), d->second.end());
+        d->second.erase(std::unique(d->second.begin(), d->second.end()), d->second.end());
+        for (NeedDomain nd : d->second) {
+            auto& s = domain[std::string(codeOf(nd))];
+            s.group.code = std::string(codeOf(nd));
+            s.add(r);
+        }
+    }
+    report.all = all.finish();
+    report.byPractice = finishAll(practice);
+    for (auto& g : report.byPractice)
+        g.name = practiceNames[g.code];
+    std::sort(report.byPractice.begin(), report.byPractice.end(),
+              [](const auto& a, const auto& b) { return a.residents > b.residents; });
+    auto inBandOrder = finishAll(age);
+    for (const auto& band : ageBands())
+        for (const auto& g : inBandOrder)
+            if (g.code == band)
+                report.byAgeBand.push_back(g);
+    report.bySex = finishAll(sex);
+    report.byNeedDomain = finishAll(domain);
+    std::sort(report.byNeedDomain.begin(), report.byNeedDomain.end(),
+              [](const auto& a, const auto& b) { return a.residents > b.residents; });
+    return report;
+}
+
+}  // namespace nmdt

@@ -1,0 +1,122 @@
+// The outcome reads of SqlCipherStore: whole-store scans for the outcome reports, joined in
+// the model (as the neighbourhood reports are) rather than by SQLite 3.15's nested loops.
+#include <unordered_map>
+
+#include "storage/sqlcipher_store.h"
+#include "store_impl.h"
+
+namespace nmdt::storage {
+
+namespace {
+std::optional<Date> dateColumn(const SQLite::Column& c) {
+    if (c.isNull())
+        return std::nullopt;
+    return parseIsoDate(c.getString());
+}
+}  // namespace
+
+std::vector<OutcomeCase> SqlCipherStore::outcomeCases() const {
+    return guarded([&] {
+        auto st = impl_->prepare(
+            "SELECT c.id, c.date_of_birth, c.sex, c.registered_practice_id, c.triage,"
+            " c.referral_date,"
+            " (SELECT MIN(m.date) FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id"
+            "  WHERE i.case_id = c.id AND i.removed = 0 AND i.discussed = 1)"
+            " FROM cases c");
+        std::vector<OutcomeCase> out;
+        while (st->executeStep()) {
+            OutcomeCase c;
+            c.id = CaseId(st->getColumn(0).getString());
+            c.dateOfBirth = dateColumn(st->getColumn(1)).value_or(Date{});
+            c.sex = fromCode<Sex>(st->getColumn(2).getString()).value_or(Sex::NotKnown);
+            c.practice = OrganisationId(st->getColumn(3).getString());
+            // Cases from before triage existed were all taken on by the MDT.
+            c.triage = st->getColumn(4).isNull() ? Triage::AcceptedForMdt
+                                                 : fromCode<Triage>(st->getColumn(4).getString())
+                                                       .value_or(Triage::AcceptedForMdt);
+            c.referralDate = dateColumn(st->getColumn(5)).value_or(Date{});
+            c.firstDiscussed = dateColumn(st->getColumn(6));
+            out.push_back(std::move(c));
+        }
+        return out;
+    });
+}
+
+std::vector<AgreedGoal> SqlCipherStore::agreedGoals() const {
+    return guarded([&] {
+        auto st = impl_->prepare(
+            "SELECT p.case_id, g.lineage_id, p.version, p.agreed_on, g.progress"
+            " FROM goals g JOIN care_plans p ON p.id = g.plan_id"
+            " WHERE p.status IN ('agreed', 'superseded') AND p.agreed_on IS NOT NULL");
+        std::vector<AgreedGoal> out;
+        while (st->executeStep()) {
+            auto agreed = dateColumn(st->getColumn(3));
+            if (!agreed)
+                continue;
+            out.push_back({CaseId(st->getColumn(0).getString()), st->getColumn(1).getString(),
+                           st->getColumn(2).getInt(), *agreed,
+                           fromCode<GoalProgress>(st->getColumn(4).getString())
+                               .value_or(GoalProgress::NotStarted)});
+        }
+        return out;
+    });
+}
+
+std::vector<CaseNeedDomain> SqlCipherStore::caseNeedDomains() const {
+    return guarded([&] {
+        // The plan in force: the latest agreed version, or the draft of a case never agreed.
+        std::unordered_map<std::string, std::pair<int, std::string>> agreedOf, draftOf;
+        auto plans = impl_->prepare(
+            "SELECT id, case_id, status, version FROM care_plans"
+            " WHERE status IN ('agreed', 'draft')");
+        while (plans->executeStep()) {
+            auto& slot = plans->getColumn(2).getString() == "agreed"
+                             ? agreedOf[plans->getColumn(1).getString()]
+                             : draftOf[plans->getColumn(1).getString()];
+            const int version = plans->getColumn(3).getInt();
+            if (slot.second.empty() || version > slot.first)
+                slot = {version, plans->getColumn(0).getString()};
+        }
+        std::unordered_map<std::string, std::string> caseOfPlan;
+        for (const auto& [caseId, plan] : agreedOf)
+            caseOfPlan[plan.second] = caseId;
+        for (const auto& [caseId, plan] : draftOf)
+            if (!agreedOf.count(caseId))
+                caseOfPlan[plan.second] = caseId;
+        std::vector<CaseNeedDomain> out;
+        auto needs = impl_->prepare("SELECT plan_id, domain FROM needs INDEXED BY needs_plan");
+        while (needs->executeStep()) {
+            auto plan = caseOfPlan.find(needs->getColumn(0).getString());
+            if (plan == caseOfPlan.end())
+                continue;
+            if (auto domain = fromCode<NeedDomain>(needs->getColumn(1).getString()))
+                out.push_back({CaseId(plan->second), *domain});
+        }
+        return out;
+    });
+}
+
+std::vector<WellbeingScore> SqlCipherStore::wellbeingScores() const {
+    return guarded([&] {
+        auto st = impl_->prepare("SELECT * FROM wellbeing_scores");
+        return readEntities<WellbeingScore>(*st);
+    });
+}
+
+std::vector<WellbeingScore> SqlCipherStore::wellbeingScores(const CaseId& id) const {
+    return guarded([&] {
+        auto st = impl_->prepare(
+            "SELECT * FROM wellbeing_scores WHERE case_id = ? ORDER BY recorded_on, id");
+        st->bind(1, id.str());
+        return readEntities<WellbeingScore>(*st);
+    });
+}
+
+std::vector<ServiceUseMonth> SqlCipherStore::serviceUse() const {
+    return guarded([&] {
+        auto st = impl_->prepare("SELECT * FROM service_use_months ORDER BY case_id, month");
+        return readEntities<ServiceUseMonth>(*st);
+    });
+}
+
+}  // namespace nmdt::storage
