@@ -20,6 +20,7 @@
 #include "model/nhs_number.h"
 #include "model/session_service.h"
 #include "model/utf8_path.h"
+#include "outcome_commands.h"
 #include "passphrase_input.h"
 #include "people_commands.h"
 #include "platform/console.h"
@@ -75,7 +76,15 @@ const std::set<std::string> kValueOptions{"passphrase-file",
                                           "email",
                                           "phone",
                                           "registration",
-                                          "keep-days"};
+                                          "keep-days",
+                                          "by",
+                                          "measure-report",
+                                          "occasion",
+                                          "date",
+                                          "life-satisfaction",
+                                          "worthwhile",
+                                          "happiness",
+                                          "anxiety"};
 const std::set<std::string> kFlagOptions{"verify", "passphrase-per-person", "publish-snapshot",
                                          "no-reclaim", "record"};
 
@@ -436,7 +445,7 @@ Invocation parseArguments(const std::vector<std::string>& args) {
     inv.command = args[0];
     if (!kCommands.count(inv.command) && !syncCommands().count(inv.command) &&
         !fhirCommands().count(inv.command) && !peopleCommands().count(inv.command) &&
-        !caseFindingCommands().count(inv.command))
+        !caseFindingCommands().count(inv.command) && !outcomeCommands().count(inv.command))
         throw std::invalid_argument("unknown command '" + inv.command + "'");
     for (std::size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];
@@ -548,6 +557,16 @@ void printUsage(std::ostream& out) {
            "  trace-reply    read the partner's reply (--from FILE): what each row means; "
            "--record\n"
            "                 records the numbers found for no one else here\n\n"
+           "Outcomes (counts under 5 suppressed in every file written):\n"
+           "  outcomes  goal attainment over time, wellbeing change, service use before and\n"
+           "            after the MDT (--by practice|age-band|sex|need-domain; --csv DIR;\n"
+           "            --measure-report FILE writes a FHIR MeasureReport for the ICB)\n"
+           "  wellbeing-record  a resident's ONS4 score: --nhs-number N --life-satisfaction 0-10\n"
+           "            --worthwhile 0-10 --happiness 0-10 --anxiety 0-10 (--occasion referral|\n"
+           "            review, --date YYYY-MM-DD: today)\n"
+           "  service-use-import  a practice's monthly service use: --from FILE.csv (NHS number,\n"
+           "            month, A&E attendances, emergency admissions, GP contacts); all or\n"
+           "            nothing, problems by line; kept on this desktop only\n\n"
            "The passphrase comes from --passphrase-file FILE, the NMDT_PASSPHRASE environment "
            "variable,\n"
            "or a prompt on the terminal; never from the command line.\n";
@@ -591,6 +610,8 @@ int run(const Invocation& inv, std::ostream& out, std::ostream& err) {
             return runPeopleCommand(inv, out);
         if (caseFindingCommands().count(inv.command))
             return runCaseFindingCommand(inv, out);
+        if (outcomeCommands().count(inv.command))
+            return runOutcomeCommand(inv, out);
     } catch (const StoreError& e) {
         err << "nmdt-cli: " << describe(e) << "\n";
         return kStoreRefused;

@@ -12,7 +12,6 @@
 
 namespace nmdt::cli {
 
-namespace {
 void printTable(const ReportTable& t, std::ostream& out) {
     std::vector<std::size_t> widths(t.columns.size(), 0);
     auto measure = [&](const std::vector<std::string>& row) {
@@ -34,7 +33,6 @@ void printTable(const ReportTable& t, std::ostream& out) {
         print(r);
     out << "\n";
 }
-}  // namespace
 
 int runReportCommand(const Invocation& inv, std::ostream& out) {
     auto store = openStore(inv);

@@ -7,8 +7,8 @@
 
 namespace nmdt::gui {
 
-BarChart::BarChart(wxWindow* parent, const wxString& highlightMeaning)
-    : wxPanel(parent, wxID_ANY), highlightMeaning_(highlightMeaning) {
+BarChart::BarChart(wxWindow* parent, const wxString& highlightMeaning, bool goodNews)
+    : wxPanel(parent, wxID_ANY), highlightMeaning_(highlightMeaning), goodNews_(goodNews) {
     SetBackgroundStyle(wxBG_STYLE_PAINT);
     SetMinSize(FromDIP(wxSize(480, 200)));
     Bind(wxEVT_PAINT, [this](wxPaintEvent&) { onPaint(); });
@@ -29,8 +29,9 @@ void BarChart::onPaint() {
     wxAutoBufferedPaintDC dc(this);
     const wxColour background = wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOW);
     const wxColour text = wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT);
-    const wxColour bar(0, 94, 184);         // NHS blue
-    const wxColour highlight(218, 41, 28);  // NHS red: overdue
+    const wxColour bar(0, 94, 184);  // NHS blue
+    // NHS red for a warning (overdue), NHS green for good news (achieved).
+    const wxColour highlight = goodNews_ ? wxColour(0, 103, 71) : wxColour(218, 41, 28);
     dc.SetBackground(wxBrush(background));
     dc.Clear();
     dc.SetFont(GetFont());
@@ -38,13 +39,17 @@ void BarChart::onPaint() {
 
     const wxSize size = GetClientSize();
     const int rowHeight = FromDIP(24), gap = FromDIP(8), barHeight = FromDIP(16);
-    int labelWidth = 0;
+    auto captionOf = [](const Bar& b) {
+        return b.caption.empty() ? wxString::Format("%zu", b.value) : b.caption;
+    };
+    int labelWidth = 0, captionWidth = 0;
     std::size_t largest = 1;
     for (const auto& b : bars_) {
         labelWidth = std::max(labelWidth, dc.GetTextExtent(b.label).x);
+        captionWidth = std::max(captionWidth, dc.GetTextExtent(captionOf(b)).x);
         largest = std::max(largest, b.value);
     }
-    const int countWidth = dc.GetTextExtent(wxString::Format("%zu", largest)).x + gap;
+    const int countWidth = captionWidth + gap;
     const int left = labelWidth + gap * 2;
     const int room = std::max(1, size.x - left - countWidth - gap);
 
@@ -65,7 +70,7 @@ void BarChart::onPaint() {
             dc.SetBrush(wxBrush(highlight));
             dc.DrawRectangle(left, barY, std::max(part, 2), barHeight);
         }
-        dc.DrawText(wxString::Format("%zu", b.value), left + width + gap / 2, textY);
+        dc.DrawText(captionOf(b), left + width + gap / 2, textY);
         y += rowHeight;
     }
     if (!highlightMeaning_.empty()) {

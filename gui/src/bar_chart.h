@@ -13,12 +13,15 @@ struct Bar {
     wxString label;
     std::size_t value = 0;
     std::size_t highlighted = 0;
+    wxString caption;  // drawn at the bar's end instead of `value` when not empty
 };
 
 /// Paints bars scaled to the largest value.
 class BarChart : public wxPanel {
   public:
-    BarChart(wxWindow* parent, const wxString& highlightMeaning = {});
+    /// Highlighted parts are drawn in NHS red (a warning, such as overdue) unless
+    /// `goodNews`, when they are drawn in NHS green (achieved, better).
+    BarChart(wxWindow* parent, const wxString& highlightMeaning = {}, bool goodNews = false);
     void setBars(std::vector<Bar> bars);
     const std::vector<Bar>& bars() const { return bars_; }
 
@@ -27,6 +30,7 @@ class BarChart : public wxPanel {
 
     std::vector<Bar> bars_;
     wxString highlightMeaning_;
+    bool goodNews_ = false;
 };
 
 }  // namespace nmdt::gui

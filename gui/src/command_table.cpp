@@ -54,6 +54,9 @@ const std::vector<Command>& mainWindowCommands() {
          _("Plan, run and close MDT meetings")},
         {ID_REPORTS, _("&View"), _("Neighbourhood &Reports..."), "Ctrl+4",
          _("Caseload by need, actions by organisation, overdue actions, waits for the MDT")},
+        {ID_OUTCOMES, _("&View"), _("&Outcomes..."), "Ctrl+7",
+         _("Goal attainment over time, wellbeing change, A&E and admissions before and after "
+           "the MDT, by practice, age, sex and need")},
         {ID_MDT_SERIES, _("&View"), _("MDT &Series..."), "Ctrl+5",
          _("Set up the MDTs this neighbourhood runs: how often, when, where, who is invited")},
         {ID_PEOPLE, _("&View"), _("&People..."), "Ctrl+6",
@@ -82,6 +85,11 @@ const std::vector<Command>& mainWindowCommands() {
          _("Add a carer, relative or next of kin")},
         {ID_RECORD_CONSENT, _("&Resident"), _("Record &Consent..."), "",
          _("Record or withdraw the resident's agreement to share with a partner organisation")},
+        {ID_RECORD_WELLBEING, _("&Resident"), _("Record &Wellbeing..."), "Ctrl+Shift+W",
+         _("The resident's ONS4 wellbeing score, at referral or at a review")},
+        {ID_IMPORT_SERVICE_USE, _("&Resident"), _("Import Service &Use..."), "",
+         _("Your practice's monthly A&E attendances, emergency admissions and GP contacts for "
+           "the residents the team supports (kept on this desktop only)")},
         {ID_RAISE_ACTION, _("&Resident"), _("Raise &Action..."), "Ctrl+Shift+R",
          _("Raise an action for this resident outside a meeting")},
         {ID_CLOSE_CASE, _("&Resident"), _("C&lose Case..."), "",

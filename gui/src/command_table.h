@@ -54,6 +54,9 @@ enum CommandId {
     ID_SWITCH_USER,
     ID_CASE_FINDING,
     ID_TRACE_NHS_NUMBERS,
+    ID_OUTCOMES,
+    ID_RECORD_WELLBEING,
+    ID_IMPORT_SERVICE_USE,
 };
 
 /// One command as the user meets it.

@@ -479,6 +479,7 @@ void MainFrame::buildMenus() {
         wxID_OPEN);
     bindExchangeCommands();
     bindResidentCommands();
+    bindOutcomeCommands();
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { onResidentCopy(); }, ID_RESIDENT_COPY);
     Bind(

@@ -250,6 +250,7 @@ std::optional<CaseId> MainFrame::referFromList(const CaseFindingEntry& entry,
     resident.familyName = entry.familyName;
     resident.givenName = entry.givenName;
     resident.dateOfBirth = entry.dateOfBirth;
+    resident.sex = sexFromExport(entry.sex);
     resident.postcode = entry.postcode;
     resident.registeredPractice = user_.organisationId;
     dialog.form()->show(resident);

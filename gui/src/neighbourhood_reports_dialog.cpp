@@ -22,7 +22,7 @@ namespace {
 std::vector<Bar> barsOf(const std::vector<ReportBar>& bars) {
     std::vector<Bar> out;
     for (const auto& b : bars)
-        out.push_back({toWx(b.label), b.count, 0});
+        out.push_back({toWx(b.label), b.count, 0, {}});
     return out;
 }
 
@@ -97,7 +97,7 @@ void NeighbourhoodReportsDialog::refresh() {
 
     std::vector<Bar> organisations;
     for (const auto& o : report.actionsByOrganisation)
-        organisations.push_back({toWx(o.name), o.open, o.overdue});
+        organisations.push_back({toWx(o.name), o.open, o.overdue, {}});
     pages_[1].chart->setBars(organisations);
     std::size_t open = 0;
     for (const auto& o : report.actionsByOrganisation)

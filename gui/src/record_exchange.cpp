@@ -16,15 +16,7 @@ wxString RecordExchange::formatName() const {
     return format_ ? toWx(format_->name()) : wxString();
 }
 
-template <class F>
-bool RecordExchange::write(const std::string& path, F&& makeDocument, wxString& problem) const {
-    if (!format_) {
-        problem = _("No exchange format is set up in this installation.");
-        return false;
-    }
-    std::string document;
-    if (!runRefusable([&] { document = makeDocument(); }, problem))
-        return false;
+bool writeFileWhole(const std::string& path, const std::string& document, wxString& problem) {
     std::string partial = path + ".partial";
     {
         std::ofstream out(pathFromUtf8(partial), std::ios::binary | std::ios::trunc);
@@ -46,6 +38,29 @@ bool RecordExchange::write(const std::string& path, F&& makeDocument, wxString& 
         return false;
     }
     return true;
+}
+
+template <class F>
+bool RecordExchange::write(const std::string& path, F&& makeDocument, wxString& problem) const {
+    if (!format_) {
+        problem = _("No exchange format is set up in this installation.");
+        return false;
+    }
+    std::string document;
+    if (!runRefusable([&] { document = makeDocument(); }, problem))
+        return false;
+    return writeFileWhole(path, document, problem);
+}
+
+bool RecordExchange::exportOutcomes(const OutcomeReport& report, const std::string& path,
+                                    wxString& problem) const {
+    return write(
+        path,
+        [&] {
+            auto measures = commands_.outcomeReports().exportMeasures(report, path);
+            return format_->outcomeDocument(measures, commands_.clock().now());
+        },
+        problem);
 }
 
 bool RecordExchange::exportCase(const CaseId& id, const std::string& path,

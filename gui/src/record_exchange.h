@@ -13,6 +13,10 @@
 
 namespace nmdt::gui {
 
+/// Writes `document` beside `path` and renames it into place once whole; false and
+/// `problem` (worded) when it cannot, leaving nothing half written.
+bool writeFileWhole(const std::string& path, const std::string& document, wxString& problem);
+
 /// Runs exports and imports for the main window and its dialogs.
 class RecordExchange {
   public:
@@ -25,6 +29,9 @@ class RecordExchange {
     bool exportCase(const CaseId& id, const std::string& path, wxString& problem) const;
     bool exportMeeting(const MeetingId& id, const std::string& path, wxString& problem) const;
     bool exportAudit(const AuditQuery& query, const std::string& path, wxString& problem) const;
+    /// The outcome measures as a FHIR MeasureReport, small numbers suppressed (audited).
+    bool exportOutcomes(const OutcomeReport& report, const std::string& path,
+                        wxString& problem) const;
     /// Takes a case in; `summary` says what it did, or `problem` why nothing was imported.
     std::optional<ImportResult> importCase(const std::string& path, wxString& summary,
                                            wxString& problem) const;

@@ -58,6 +58,14 @@ ResidentForm::ResidentForm(wxWindow* parent, const std::vector<Organisation>& or
     dateOfBirth_ = new DateField(this, wxID_ANY);
     dateOfBirth_->SetName(_("Date of birth"));
     grid->Add(dateOfBirth_);
+    grid->Add(new wxStaticText(this, wxID_ANY, _("&Sex:")), 0, wxALIGN_CENTER_VERTICAL);
+    sex_ = new wxChoice(this, wxID_ANY);
+    sex_->SetName(_("Sex"));
+    // In Sex's order: not known, female, male, other.
+    for (const wxString& s : {_("Not known"), _("Female"), _("Male"), _("Other")})
+        sex_->Append(s);
+    sex_->SetSelection(0);
+    grid->Add(sex_);
     address_ = field(_("&Address:"), _("Address"), wxTE_MULTILINE);
     postcode_ = field(_("&Postcode:"), _("Postcode"));
     grid->Add(new wxStaticText(this, wxID_ANY, _("Registered GP practi&ce:")), 0,
@@ -88,6 +96,7 @@ void ResidentForm::show(const Resident& r) {
     givenName_->ChangeValue(toWx(r.givenName));
     familyName_->ChangeValue(toWx(r.familyName));
     dateOfBirth_->SetValue(toWxDate(r.dateOfBirth));
+    sex_->SetSelection(static_cast<int>(r.sex));
     address_->ChangeValue(toWx(r.address));
     postcode_->ChangeValue(toWx(r.postcode));
     phone_->ChangeValue(toWx(r.phone));
@@ -107,6 +116,7 @@ Resident ResidentForm::resident() const {
     r.givenName = trimmed(givenName_);
     r.familyName = trimmed(familyName_);
     r.dateOfBirth = fromWxDate(dateOfBirth_->GetValue());
+    r.sex = static_cast<Sex>(std::max(0, sex_->GetSelection()));
     r.address = trimmed(address_);
     r.postcode = trimmed(postcode_);
     r.phone = trimmed(phone_);

@@ -38,6 +38,7 @@ class ResidentForm : public wxPanel {
     wxTextCtrl* givenName() const { return givenName_; }
     wxTextCtrl* familyName() const { return familyName_; }
     DateField* dateOfBirth() const { return dateOfBirth_; }
+    wxChoice* sex() const { return sex_; }
     wxTextCtrl* address() const { return address_; }
     wxTextCtrl* postcode() const { return postcode_; }
     wxTextCtrl* phone() const { return phone_; }
@@ -51,6 +52,7 @@ class ResidentForm : public wxPanel {
     wxTextCtrl* givenName_ = nullptr;
     wxTextCtrl* familyName_ = nullptr;
     DateField* dateOfBirth_ = nullptr;
+    wxChoice* sex_ = nullptr;
     wxTextCtrl* address_ = nullptr;
     wxTextCtrl* postcode_ = nullptr;
     wxTextCtrl* phone_ = nullptr;

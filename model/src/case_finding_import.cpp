@@ -197,6 +197,17 @@ Problem problemOf(const CsvError& error) {
     return {ErrorCode::FileLayout, "", error.line};
 }
 
+Sex sexFromExport(std::string_view raw) {
+    std::string key = headerKey(raw);
+    if (key == "f" || key == "female" || key == "2")
+        return Sex::Female;
+    if (key == "m" || key == "male" || key == "1")
+        return Sex::Male;
+    if (key == "i" || key == "indeterminate" || key == "other" || key == "9")
+        return Sex::Other;
+    return Sex::NotKnown;
+}
+
 PreparedRows prepareRows(const CsvTable& table, const ColumnMapping& mapping,
                          std::string_view practiceOdsCode, Date today) {
     Validator v;

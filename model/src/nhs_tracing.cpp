@@ -72,10 +72,16 @@ TraceRequest TracingService::writeRequest(const std::string& destination) {
         for (const auto& summary : ctx_.store.casePage(offset, 5000)) {
             if (!summary.nhsNumber.empty() || summary.status != CaseStatus::Open)
                 continue;
-            // Sex is not recorded here; the service traces on name, birth and postcode.
+            // The PDS gender codes: 0 not known, 1 male, 2 female, 9 not specified.
+            const auto full = ctx_.store.caseById(summary.id);
+            const Sex sex = full ? full->resident.sex : Sex::NotKnown;
+            const char* gender = sex == Sex::Male     ? "1"
+                                 : sex == Sex::Female ? "2"
+                                 : sex == Sex::Other  ? "9"
+                                                      : "0";
             out.csv += cell(summary.id.str()) + ",," + cell(summary.familyName) + "," +
-                       cell(summary.givenName) + ",," + compactDate(summary.dateOfBirth) + "," +
-                       cell(summary.postcode) + "\r\n";
+                       cell(summary.givenName) + "," + gender + "," +
+                       compactDate(summary.dateOfBirth) + "," + cell(summary.postcode) + "\r\n";
             ++out.residents;
         }
     ctx_.commit(ChangeSet::auditOnly(

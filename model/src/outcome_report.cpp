@@ -16,6 +16,11 @@ bool supported(Triage triage) {
            triage == Triage::SocialPrescribing;
 }
 
+/// Routed elsewhere: never counted, whatever else is recorded.
+bool routedAway(Triage triage) {
+    return triage == Triage::Signposted || triage == Triage::Declined;
+}
+
 int ageOn(Date born, Date day) {
     int age = static_cast<int>(day.year()) - static_cast<int>(born.year());
     if (day.month() < born.month() || (day.month() == born.month() && day.day() < born.day()))
@@ -111,6 +116,25 @@ std::vector<OutcomeGroup> finishAll(std::map<std::string, GroupSums>& sums) {
 
 }  // namespace
 
+OutcomeMeasures OutcomeReportService::exportMeasures(const OutcomeReport& report,
+                                                     const std::string& destination) const {
+    OutcomeMeasures measures = outcomeMeasures(report);
+    if (auto org = ctx_.store.organisation(ctx_.actor.organisationId)) {
+        measures.reporterName = org->name;
+        measures.reporterOdsCode = org->odsCode;
+    }
+    ctx_.commit(ChangeSet::auditOnly(
+        {AuditEventKind::ExportFhir, "outcome-report",
+         "FHIR MeasureReport as of " + toIsoDate(report.asOf) + " to " + destination}));
+    return measures;
+}
+
+void OutcomeReportService::recordTableExport(const std::string& table,
+                                             const std::string& destination) const {
+    ctx_.commit(ChangeSet::auditOnly({AuditEventKind::ExportReport, "outcome-report",
+                                      "table " + table + " saved to " + destination}));
+}
+
 const std::vector<OutcomeGroup>& OutcomeReport::groups(OutcomeBreakdown breakdown) const {
     switch (breakdown) {
         case OutcomeBreakdown::Practice:
@@ -141,9 +165,11 @@ OutcomeReport OutcomeReportService::build() const {
     report.asOf = ctx_.clock.today();
     const std::string thisMonth = monthOf(report.asOf);
 
+    // The residents the team took on: triaged to its support, or (referred before triage
+    // was recorded, or still awaiting it) already discussed or with an agreed plan.
     std::unordered_map<std::string, OutcomeCase> cohort;
     for (auto& c : store.outcomeCases())
-        if (supported(c.triage))
+        if (!routedAway(c.triage))
             cohort.emplace(c.id.str(), std::move(c));
 
     // Each case's agreed versions, oldest first, with the goals each left.
@@ -167,6 +193,10 @@ OutcomeReport OutcomeReportService::build() const {
         std::sort(list.begin(), list.end(), [](const Version& a, const Version& b) {
             return std::tie(a.agreedOn, a.version) < std::tie(b.agreedOn, b.version);
         });
+    std::erase_if(cohort, [&](const auto& entry) {
+        const OutcomeCase& c = entry.second;
+        return !supported(c.triage) && !c.firstDiscussed && !versions.count(entry.first);
+    });
     auto inForce = [&](const std::string& caseId, Date day) -> const Version* {
         auto found = versions.find(caseId);
         if (found == versions.end())
@@ -272,14 +302,15 @@ OutcomeReport OutcomeReportService::build() const {
     GroupSums all;
     all.group.code = "all";
     std::map<std::string, GroupSums> practice, age, sex, domain;
-    std::map<std::string, std::string> practiceNames;
+    std::map<std::string, std::pair<std::string, std::string>> practiceNames;  // ODS, name
     for (const auto& [id, c] : cohort) {
         const auto& r = outcomes[id];
         all.add(r);
         const std::string practiceCode = c.practice.empty() ? "none" : c.practice.str();
         if (!practiceNames.count(practiceCode)) {
             auto org = c.practice.empty() ? std::nullopt : store.organisation(c.practice);
-            practiceNames[practiceCode] = org ? org->name : std::string();
+            practiceNames[practiceCode] =
+                org ? std::pair{org->odsCode, org->name} : std::pair{std::string(), std::string()};
         }
         for (auto [sums, code] : {std::pair{&practice, practiceCode},
                                   std::pair{&age, ageBandOf(c.dateOfBirth, report.asOf)},
@@ -305,8 +336,13 @@ OutcomeReport OutcomeReportService::build() const {
     }
     report.all = all.finish();
     report.byPractice = finishAll(practice);
-    for (auto& g : report.byPractice)
-        g.name = practiceNames[g.code];
+    // A practice is known to the ICB by its ODS code.
+    for (auto& g : report.byPractice) {
+        const auto& [ods, name] = practiceNames[g.code];
+        if (!ods.empty())
+            g.code = ods;
+        g.name = name;
+    }
     std::sort(report.byPractice.begin(), report.byPractice.end(),
               [](const auto& a, const auto& b) { return a.residents > b.residents; });
     auto inBandOrder = finishAll(age);

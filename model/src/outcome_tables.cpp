@@ -96,7 +96,118 @@ std::set<std::string> suppressedGroups(const std::vector<OutcomeGroup>& groups) 
     return hidden;
 }
 
+/// A group's residents behind one measure, and its score, as a stratum or the whole.
+struct Figure {
+    std::size_t residents = 0;
+    std::optional<double> score;
+};
+
+using FigureOf = Figure (*)(const OutcomeGroup&);
+
+struct MeasureDefinition {
+    const char* code;
+    const char* description;
+    const char* unit;
+    FigureOf figure;
+};
+
+template <std::size_t Item>
+Figure wellbeingChange(const OutcomeGroup& g) {
+    if (!g.wellbeingResidents)
+        return {0, std::nullopt};
+    return {g.wellbeingResidents, g.wellbeingLatest[Item] - g.wellbeingBaseline[Item]};
+}
+template <std::size_t Measure, bool After>
+Figure serviceUse(const OutcomeGroup& g) {
+    if (!g.serviceUseResidents)
+        return {0, std::nullopt};
+    return {g.serviceUseResidents, After ? g.usedAfter[Measure] : g.usedBefore[Measure]};
+}
+Figure attainment(const OutcomeGroup& g) {
+    if (!g.goals)
+        return {g.residents, std::nullopt};
+    return {g.residents, 100.0 * double(g.goalsAchieved) / double(g.goals)};
+}
+
+constexpr std::array kMeasureDefinitions{
+    MeasureDefinition{"goal-attainment", "Goals achieved in the care plans in force", "%",
+                      attainment},
+    MeasureDefinition{"wellbeing-life-satisfaction-change",
+                      "ONS4 life satisfaction: latest review less the score at referral", "points",
+                      wellbeingChange<0>},
+    MeasureDefinition{"wellbeing-worthwhile-change",
+                      "ONS4 worthwhile: latest review less the score at referral", "points",
+                      wellbeingChange<1>},
+    MeasureDefinition{"wellbeing-happiness-change",
+                      "ONS4 happiness: latest review less the score at referral", "points",
+                      wellbeingChange<2>},
+    MeasureDefinition{"wellbeing-anxiety-change",
+                      "ONS4 anxiety: latest review less the score at referral (lower is better)",
+                      "points", wellbeingChange<3>},
+    MeasureDefinition{"ae-attendances-before",
+                      "A&E attendances in the 6 months before the first MDT discussion",
+                      "per resident per year", serviceUse<0, false>},
+    MeasureDefinition{"ae-attendances-after",
+                      "A&E attendances in the 6 months after the first MDT discussion",
+                      "per resident per year", serviceUse<0, true>},
+    MeasureDefinition{"emergency-admissions-before",
+                      "Emergency admissions in the 6 months before the first MDT discussion",
+                      "per resident per year", serviceUse<1, false>},
+    MeasureDefinition{"emergency-admissions-after",
+                      "Emergency admissions in the 6 months after the first MDT discussion",
+                      "per resident per year", serviceUse<1, true>},
+    MeasureDefinition{"gp-contacts-before",
+                      "GP contacts in the 6 months before the first MDT discussion",
+                      "per resident per year", serviceUse<2, false>},
+    MeasureDefinition{"gp-contacts-after",
+                      "GP contacts in the 6 months after the first MDT discussion",
+                      "per resident per year", serviceUse<2, true>},
+};
+
 }  // namespace
+
+OutcomeMeasures outcomeMeasures(const OutcomeReport& report) {
+    OutcomeMeasures out;
+    out.asOf = report.asOf;
+    if (!report.attainment.empty())
+        out.periodStart = *parseIsoDate(report.attainment.front().month + "-01");
+    for (const auto& definition : kMeasureDefinitions) {
+        OutcomeMeasure m{definition.code, definition.description, definition.unit, {}, {}, {}};
+        const Figure whole = definition.figure(report.all);
+        if (mayDisclose(whole.residents))
+            m.residents = whole.residents;
+        if (whole.residents >= kSmallestShownCount)
+            m.score = whole.score;
+        for (auto breakdown : {OutcomeBreakdown::Practice, OutcomeBreakdown::AgeBand,
+                               OutcomeBreakdown::Sex, OutcomeBreakdown::NeedDomain}) {
+            const auto& groups = report.groups(breakdown);
+            // Suppressed on the residents behind this measure, with a second group when only
+            // one would be hidden.
+            std::vector<OutcomeGroup> behind;
+            for (const auto& g : groups) {
+                OutcomeGroup counted;
+                counted.code = g.code;
+                counted.residents = definition.figure(g).residents;
+                behind.push_back(counted);
+            }
+            const auto hidden = suppressedGroups(behind);
+            std::vector<MeasureStratum> strata;
+            for (const auto& g : groups) {
+                const Figure f = definition.figure(g);
+                MeasureStratum s{g.code, g.name, {}, {}};
+                if (!hidden.count(g.code)) {
+                    s.residents = f.residents;
+                    if (f.residents >= kSmallestShownCount)
+                        s.score = f.score;
+                }
+                strata.push_back(std::move(s));
+            }
+            m.strata.emplace_back(breakdown, std::move(strata));
+        }
+        out.measures.push_back(std::move(m));
+    }
+    return out;
+}
 
 std::vector<ReportTable> outcomeTables(const OutcomeReport& r, OutcomeBreakdown breakdown,
                                        Disclosure disclosure) {

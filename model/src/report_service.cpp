@@ -169,8 +169,25 @@ std::vector<ReportTable> reportTables(const NeighbourhoodReport& r) {
 }
 
 namespace {
+/// "-1.6", "+2.0": a signed number, which a spreadsheet reads as a number and never runs.
+bool signedNumber(const std::string& v) {
+    if (v.size() < 2 || (v[0] != '+' && v[0] != '-'))
+        return false;
+    bool digit = false, point = false;
+    for (std::size_t i = 1; i < v.size(); ++i) {
+        if (v[i] >= '0' && v[i] <= '9')
+            digit = true;
+        else if (v[i] == '.' && !point)
+            point = true;
+        else
+            return false;
+    }
+    return digit;
+}
+
 std::string csvCell(std::string v) {
-    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@'))
+    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@') &&
+        !signedNumber(v))
         v.insert(0, "'");  // a spreadsheet must show it, not run it
     if (v.find_first_of(",\"\r\n") == std::string::npos)
         return v;

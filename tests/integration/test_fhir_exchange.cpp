@@ -18,6 +18,8 @@
 #include "model/case_service.h"
 #include "model/exchange_service.h"
 #include "model/meeting_service.h"
+#include "model/outcome_report.h"
+#include "model/outcome_service.h"
 #include "test_support.h"
 
 using namespace nmdt;
@@ -679,6 +681,78 @@ BOOST_AUTO_TEST_CASE(audit_events_carry_the_hash_chain) {
             hash = e->getValue<std::string>("valueString");
     }
     BOOST_TEST(hash == trail.back().hash);
+}
+
+BOOST_AUTO_TEST_CASE(the_outcome_measure_report_is_valid_and_never_holds_a_small_count,
+                     *boost::unit_test::precondition(OnlyWhere{kBuildMachineToolsReachable,
+                                                               kNeedsBuildMachineTools})) {
+    World w;
+    CaseService cases(w.asChair());
+    OutcomeService outcomes(w.asChair());
+    for (int n = 1; n <= 7; ++n) {
+        Resident r = resident("Given", "Family" + std::to_string(n), testNhsNumber(n));
+        r.sex = n == 7 ? Sex::Male : Sex::Female;
+        r.registeredPractice = w.practice;
+        CaseId id = cases.refer({r, w.gp, w.practice, "reason", day(2026, 6, 1), w.navigator});
+        cases.triage(id, Triage::AcceptedForMdt, "");
+        WellbeingScore s;
+        s.caseId = id;
+        s.recordedOn = day(2026, 6, 1);
+        s.occasion = WellbeingOccasion::Referral;
+        s.lifeSatisfaction = 3;
+        outcomes.recordWellbeing(s);
+        s.recordedOn = day(2026, 10, 1);
+        s.occasion = WellbeingOccasion::Review;
+        s.lifeSatisfaction = 6;
+        outcomes.recordWellbeing(s);
+    }
+    OutcomeReportService reports(w.asNavigator());
+    const auto measures = reports.exportMeasures(reports.build(), "icb.json");
+    const std::string json = integration::outcomeMeasureReportJson(measures, fixedNow());
+
+    auto r = parse(json);
+    BOOST_TEST(r->getValue<std::string>("resourceType") == "MeasureReport");
+    auto groups = r->getArray("group");
+    BOOST_REQUIRE(groups->size() == measures.measures.size());
+    auto change = groups->getObject(1);  // life satisfaction change
+    BOOST_TEST(change->getArray("population")->getObject(0)->getValue<int>("count") == 7);
+    BOOST_TEST(change->getObject("measureScore")->getValue<double>("value") == 3.0);
+    // Every count in the document is 0 or at least 5; the one man, and the women with him
+    // (so he cannot be found by subtraction), are masked.
+    std::size_t masked = 0;
+    std::function<void(const Poco::Dynamic::Var&)> walk = [&](const Poco::Dynamic::Var& v) {
+        if (v.type() == typeid(Object::Ptr)) {
+            auto o = v.extract<Object::Ptr>();
+            if (o->has("count")) {
+                const int count = o->getValue<int>("count");
+                BOOST_TEST((count == 0 || count >= 5),
+                           "a count of " << count << " left the desktop");
+            }
+            if (o->has("_count"))
+                ++masked;
+            for (const auto& [key, child] : *o)
+                walk(child);
+        } else if (v.type() == typeid(Array::Ptr)) {
+            for (const auto& child : *v.extract<Array::Ptr>())
+                walk(child);
+        }
+    };
+    walk(Poco::Dynamic::Var(r));
+    BOOST_TEST(masked > 0u);
+    BOOST_TEST(json.find("\"masked\"") != std::string::npos);
+    // Who sent it, by ODS code; and the export is in the audit trail.
+    BOOST_TEST(json.find("Y00001") != std::string::npos);
+    auto trail = w.store->auditTrail({});
+    BOOST_TEST(std::any_of(trail.begin(), trail.end(), [](const AuditEntry& e) {
+        return e.kind == AuditEventKind::ExportFhir && e.subject == "outcome-report";
+    }));
+
+    const std::string file = w.dir.file("outcomes.json");
+    writeText(file, json);
+    auto run = validate({file});
+    BOOST_TEST(run.exitCode == 0, run.output);
+    BOOST_TEST(run.output.find("outcomes.json: valid FHIR R4 (MeasureReport)") != std::string::npos,
+               run.output);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

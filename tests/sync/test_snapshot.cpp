@@ -12,6 +12,7 @@
 #include "model/case_finding_service.h"
 #include "model/case_service.h"
 #include "model/meeting_service.h"
+#include "model/outcome_service.h"
 #include "sync_fixture.h"
 #include "test_neighbourhood.h"
 
@@ -127,6 +128,47 @@ BOOST_AUTO_TEST_CASE(a_case_finding_list_never_leaves_the_practice_desktop) {
     // The practice still has it, screened as it was.
     BOOST_TEST(n.practice.store->screeningRows({list.list, ScreeningDecision::Objected}).size() ==
                1u);
+}
+
+BOOST_AUTO_TEST_CASE(wellbeing_travels_with_the_case_and_service_use_stays_at_the_practice) {
+    Neighbourhood n;
+    ChangeSet ods("test-ods-code");
+    ods.update(EntityKind::Organisation, kPractice.str(), {{"ods_code", std::string("Y00001")}});
+    n.practice.as(n.people.admin, Role::Administrator, kPractice).commit(ods);
+    requireSynced(n.practice.sync());
+
+    OutcomeService outcomes(n.practice.as(n.people.gp, Role::Clinician, kPractice));
+    for (const CaseId& id : {n.shared[0], n.practiceOnly}) {
+        WellbeingScore s;
+        s.caseId = id;
+        s.recordedOn = day(2026, 11, 2);
+        s.occasion = WellbeingOccasion::Referral;
+        s.lifeSatisfaction = 4;
+        s.anxiety = 7;
+        outcomes.recordWellbeing(s);
+    }
+    const std::size_t pendingBefore = n.practice.store->pendingChanges();
+    const std::string csv = "NHS Number,Month,A&E attendances,Emergency admissions,GP contacts\n" +
+                            testNhsNumber(7100) + ",2026-10,3,1,2\n";
+    auto imported = outcomes.importServiceUse(csv, "use.csv");
+    BOOST_TEST(imported.months == 1u);
+    BOOST_TEST(n.practice.store->pendingChanges() == pendingBefore);  // nothing to send
+
+    requireSynced(n.practice.sync());
+    requireSynced(n.vcfse.sync());
+    // The partner with consent gets the score; not the resident who gave it none.
+    BOOST_TEST(n.vcfse.store->wellbeingScores(n.shared[0]).size() == 1u);
+    BOOST_TEST(n.vcfse.store->wellbeingScores().size() == 1u);
+    BOOST_TEST(n.vcfse.store->serviceUse().empty());
+    // A second desktop at the practice joining from a snapshot: the scores, never the
+    // service use (it was imported on the first desktop and stays there).
+    auto published = n.practice.publishSnapshot(6);
+    BOOST_REQUIRE((published.outcome == SnapshotPublishReport::Outcome::Published));
+    Desktop joiner{3, n.hub, n.team};
+    requireSynced(joiner.sync());
+    BOOST_TEST(joiner.store->wellbeingScores().size() == 2u);
+    BOOST_TEST(joiner.store->serviceUse().empty());
+    BOOST_TEST(n.practice.store->serviceUse().size() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(a_snapshot_cut_mid_transfer_resumes_where_it_stopped) {

@@ -125,6 +125,13 @@ class MainFrame : public wxFrame {
     bool exportAuditTrail(const std::string& path, wxString& problem);
     /// Opens the neighbourhood reports (modal).
     void showReports();
+    /// Opens the outcome reports (View > Outcomes, modal).
+    void showOutcomes();
+    /// Records a wellbeing score for the resident on screen; false and `problem` if refused.
+    bool recordWellbeingForCurrent(const WellbeingScore& score, wxString& problem);
+    /// Imports a practice's service-use export; `summary` says what was kept, `problem` why
+    /// nothing was.
+    bool importServiceUse(const std::string& path, wxString& summary, wxString& problem);
     /// Practices: their case-finding lists, imported and screened here (Resident > Case
     /// Finding, modal).
     void showCaseFinding();
@@ -168,6 +175,8 @@ class MainFrame : public wxFrame {
     void onCloseCase();
     void onTriage();
     void onReopenCase();
+    void onRecordWellbeing();
+    void onImportServiceUse();
 
     /// Set by the application: restores this store from a backup (administrators).
     std::function<void()> onRestoreBackup;
@@ -188,6 +197,7 @@ class MainFrame : public wxFrame {
     /// The session and record-access commands, as the signed-in person.
     SessionService session();
     void bindResidentCommands();
+    void bindOutcomeCommands();
     /// A context for commands the user may undo.
     ServiceContext editing();
     /// Makes the record follow the list's selected row: that person, or nobody.

@@ -37,6 +37,11 @@ std::string meetingOutcomesBundleJson(const MeetingOutcomes& outcomes, Timestamp
 /// hash chain so the receiver can check nothing was left out or changed.
 std::string auditEventBundleJson(const AuditTransfer& audit, Timestamp now);
 
+/// The outcome measures as one summary MeasureReport: a group per measure, its residents as
+/// the initial population, a stratifier per breakdown. A suppressed count is left out and
+/// marked "masked" (data-absent-reason); a suppressed score is left out.
+std::string outcomeMeasureReportJson(const OutcomeMeasures& measures, Timestamp now);
+
 /// A case read from a Bundle, and the resource types in it that were not used.
 struct ReceivedCase {
     CaseTransfer record;

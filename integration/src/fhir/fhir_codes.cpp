@@ -129,6 +129,7 @@ std::pair<std::string, std::string> auditEventType(AuditEventKind kind) {
         case AuditEventKind::ExportPdf:
         case AuditEventKind::ExportFhir:
         case AuditEventKind::ExportTrace:
+        case AuditEventKind::ExportReport:
         case AuditEventKind::Backup:
             return {"110106", "Export"};
         case AuditEventKind::Restore:
@@ -154,6 +155,7 @@ std::string auditAction(AuditEventKind kind) {
         case AuditEventKind::ExportPdf:
         case AuditEventKind::ExportFhir:
         case AuditEventKind::ExportTrace:
+        case AuditEventKind::ExportReport:
         case AuditEventKind::Backup:
             return "R";
         case AuditEventKind::Change:

@@ -17,6 +17,9 @@ class FhirFormat : public ExchangeFormat {
     std::string auditDocument(const AuditTransfer& audit, Timestamp now) const override {
         return auditEventBundleJson(audit, now);
     }
+    std::string outcomeDocument(const OutcomeMeasures& measures, Timestamp now) const override {
+        return outcomeMeasureReportJson(measures, now);
+    }
     ReceivedRecord readCase(std::string_view document) const override {
         auto received = readCaseBundle(document);
         return {std::move(received.record), std::move(received.ignoredResourceTypes)};

@@ -29,12 +29,13 @@ class Generator {
           clock_(clock),
           size_(size),
           rng_(seed),
+          outcomeRng_(seed ^ 0x0c7c0ae5ULL),
           ids_(seed ^ 0x5eedULL),
           progress_(progress),
           today_(clock.today()) {
         // Per case about 20 rows besides its actions, and 2.35 per action (the action and
         // its notes), as generated: the estimate reached 100% with a third still to write.
-        planned_ = size.cases * (20 + size.actionsPerCase * 47 / 20) + size.meetings * 40 + 60;
+        planned_ = size.cases * (24 + size.actionsPerCase * 47 / 20) + size.meetings * 40 + 60;
     }
 
     DemoSummary run() {
@@ -43,6 +44,7 @@ class Generator {
         for (std::size_t i = 0; i < size_.cases; ++i)
             oneCase(i);
         agendas();
+        outcomes();
         flush();
         return summary_;
     }
@@ -51,6 +53,11 @@ class Generator {
     // --- randomness --------------------------------------------------------------------
     int between(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
     bool chance(double p) { return std::uniform_real_distribution<double>(0, 1)(rng_) < p; }
+    // Outcome data (sex, practice, wellbeing, service use) draws from its own stream, so
+    // the rest of a seed's neighbourhood is what it was before outcomes existed.
+    int outcomeBetween(int lo, int hi) {
+        return std::uniform_int_distribution<int>(lo, hi)(outcomeRng_);
+    }
     template <class T>
     const T& pick(std::span<const T> items) {
         return items[static_cast<std::size_t>(between(0, static_cast<int>(items.size()) - 1))];
@@ -142,6 +149,7 @@ class Generator {
         summary_.navigatorId = navigators_.front().str();
         summary_.navigatorOrgId = ageWell.str();
         partners_ = {riverside, canal, hill, trust, mh, council, ageWell, advice, housing};
+        practices_ = {riverside, canal, hill};
     }
 
     void meetings() {
@@ -233,6 +241,11 @@ class Generator {
         r.phone = "07700 9" + std::to_string(between(10000, 99999));
         r.preferredLanguage = std::string(pool.language);
         r.communicationNeeds = word(pools::communicationNeeds());
+        r.sex = outcomeBetween(0, 99) < 55 ? Sex::Female : Sex::Male;
+        if (outcomeBetween(0, 99) < 3)
+            r.sex = outcomeBetween(0, 1) ? Sex::Other : Sex::NotKnown;
+        r.registeredPractice = practices_[static_cast<std::size_t>(
+            outcomeBetween(0, static_cast<int>(practices_.size()) - 1))];
         CaseService::validateResident(r, today_);  // demo data obeys the same rules
         return r;
     }
@@ -258,6 +271,7 @@ class Generator {
         }
         add(c);
         ++summary_.cases;
+        cases_.push_back({c.id, c.referralDate, c.resident.registeredPractice});
         if (index < size_.casesPerMeeting * 6 && c.status == CaseStatus::Open)
             discussed_.push_back(c.id);
 
@@ -463,6 +477,9 @@ class Generator {
                 item.discussed = true;
                 add(item);
                 meetingsOf[caseId].push_back(&past_[k]);
+                auto [first, isNew] = firstDiscussed_.try_emplace(caseId, past_[k].date);
+                if (!isNew && past_[k].date < first->second)
+                    first->second = past_[k].date;
             }
         }
         for (auto& pending : raisedAtMeeting_) {
@@ -480,6 +497,52 @@ class Generator {
         }
     }
 
+    /// Wellbeing scores at referral and each quarter's review, most getting better; and
+    /// the first practice's monthly service use around each resident's first discussion.
+    void outcomes() {
+        for (const auto& c : cases_) {
+            if (outcomeBetween(0, 99) < 80) {
+                int life = outcomeBetween(2, 6), worth = outcomeBetween(2, 7),
+                    happy = outcomeBetween(2, 6), anxious = outcomeBetween(5, 9);
+                Date on = c.referred;
+                for (int k = 0; on <= today_; ++k, on = addDays(on, outcomeBetween(80, 100))) {
+                    if (k > 0) {
+                        life = std::clamp(life + outcomeBetween(-1, 2), 0, 10);
+                        worth = std::clamp(worth + outcomeBetween(-1, 2), 0, 10);
+                        happy = std::clamp(happy + outcomeBetween(-1, 2), 0, 10);
+                        anxious = std::clamp(anxious - outcomeBetween(-1, 2), 0, 10);
+                    }
+                    add(WellbeingScore{
+                        ids_.next<WellbeingScoreId>(), c.id, on,
+                        k == 0 ? WellbeingOccasion::Referral : WellbeingOccasion::Review, life,
+                        worth, happy, anxious, navigators_.front()});
+                }
+            }
+            if (c.practice != practices_.front() || daysBetween(c.referred, today_) > 400)
+                continue;
+            auto discussed = firstDiscussed_.find(c.id);
+            const std::string index =
+                monthOf(discussed != firstDiscussed_.end() ? discussed->second : c.referred);
+            const std::string thisMonth = monthOf(today_);
+            for (int k = -6; k <= 6; ++k) {
+                const std::string month = addMonths(index, k);
+                if (month >= thisMonth)
+                    break;
+                const bool after = k > 0;
+                ServiceUseMonth u;
+                u.id = ids_.next<ServiceUseId>();
+                u.caseId = c.id;
+                u.month = month;
+                u.emergencyAttendances = outcomeBetween(0, after ? 2 : 4) / 2;
+                u.emergencyAdmissions = after ? outcomeBetween(0, 7) / 6 : outcomeBetween(0, 4) / 3;
+                u.gpContacts = outcomeBetween(after ? 0 : 1, after ? 3 : 4);
+                u.organisationId = practices_.front();
+                u.importedAt = at(today_, 8);
+                add(u);
+            }
+        }
+    }
+
     static constexpr std::array<std::string_view, 5> kRelationships{"daughter", "son", "wife",
                                                                     "husband", "neighbour"};
 
@@ -487,6 +550,7 @@ class Generator {
     const Clock& clock_;
     DemoSize size_;
     std::mt19937_64 rng_;
+    std::mt19937_64 outcomeRng_;
     SeededIdSource ids_;
     DemoProgress progress_;
     Date today_;
@@ -502,6 +566,14 @@ class Generator {
     std::vector<CaseId> discussed_;
     std::vector<PendingAction> raisedAtMeeting_;
     std::vector<std::string> goalLineages_;
+    struct MadeCase {
+        CaseId id;
+        Date referred{};
+        OrganisationId practice;
+    };
+    std::vector<MadeCase> cases_;
+    std::vector<OrganisationId> practices_;
+    std::map<CaseId, Date> firstDiscussed_;
 };
 
 }  // namespace

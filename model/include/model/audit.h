@@ -33,11 +33,12 @@ enum class AuditEventKind {
     RecoveryKeyUsed,    // the store opened with its recovery key
     HistoryCompacted,   // old change-log entries the hub holds let go
     ExportTrace,        // a trace request (who to find NHS numbers for) written for the NHS
+    ExportReport,       // a report's table saved to a file (counts, small numbers suppressed)
 };
 
 template <>
 struct EnumCodes<AuditEventKind> {
-    static constexpr std::array<std::pair<AuditEventKind, std::string_view>, 19> table{{
+    static constexpr std::array<std::pair<AuditEventKind, std::string_view>, 20> table{{
         {AuditEventKind::SignIn, "sign-in"},
         {AuditEventKind::FailedUnlock, "failed-unlock"},
         {AuditEventKind::ViewCase, "view-case"},
@@ -57,6 +58,7 @@ struct EnumCodes<AuditEventKind> {
         {AuditEventKind::RecoveryKeyUsed, "recovery-key-used"},
         {AuditEventKind::HistoryCompacted, "history-compacted"},
         {AuditEventKind::ExportTrace, "export-trace"},
+        {AuditEventKind::ExportReport, "export-report"},
     }};
 };
 

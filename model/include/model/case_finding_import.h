@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/case_finding.h"
+#include "model/case_record.h"
 #include "model/csv_table.h"
 #include "model/error.h"
 
@@ -44,5 +45,8 @@ inline constexpr std::size_t kMaxImportProblems = 500;
 
 /// Turns a CSV reading failure into the problem the model reports.
 Problem problemOf(const CsvError& error);
+
+/// Sex as GP exports write it ("F", "Female", "M", "Male", "I", "U"); NotKnown otherwise.
+Sex sexFromExport(std::string_view text);
 
 }  // namespace nmdt

@@ -10,6 +10,7 @@
 
 #include "model/calendar.h"
 #include "model/case_transfer.h"
+#include "model/outcome_report.h"
 
 namespace nmdt {
 
@@ -33,6 +34,8 @@ class ExchangeFormat {
     virtual std::string caseDocument(const CaseTransfer& record, Timestamp now) const = 0;
     virtual std::string meetingDocument(const MeetingOutcomes& outcomes, Timestamp now) const = 0;
     virtual std::string auditDocument(const AuditTransfer& audit, Timestamp now) const = 0;
+    /// The outcome measures as a summary report for the ICB (a FHIR MeasureReport).
+    virtual std::string outcomeDocument(const OutcomeMeasures& measures, Timestamp now) const = 0;
     /// Throws ExchangeFormatError when the document is refused.
     virtual ReceivedRecord readCase(std::string_view document) const = 0;
 };

@@ -41,7 +41,7 @@ struct AttainmentPoint {
 
 /// The outcome figures of one group of residents (or of all of them).
 struct OutcomeGroup {
-    std::string code;  // practice id, "65-74", "female", "housing"; "all" for everyone
+    std::string code;  // ODS code, "65-74", "female", "housing"; "all" for everyone
     std::string name;  // the practice's name; otherwise empty (the screens word the code)
     std::size_t residents = 0;
     std::size_t goals = 0;  // in the plans in force
@@ -68,11 +68,19 @@ struct OutcomeReport {
 /// The age bands of the reports, by age on the report's day.
 const std::vector<std::string>& ageBands();
 
+struct OutcomeMeasures;
+
 /// Builds the outcome report from the store. Every role may read it (no one is named).
 class OutcomeReportService {
   public:
     explicit OutcomeReportService(ServiceContext context) : ctx_(context) {}
     OutcomeReport build() const;
+    /// The measures of `report` for sending to the ICB, small numbers suppressed; records
+    /// the export (to `destination`) in the audit trail.
+    OutcomeMeasures exportMeasures(const OutcomeReport& report,
+                                   const std::string& destination) const;
+    /// Records in the audit trail that an outcome table was saved for use elsewhere.
+    void recordTableExport(const std::string& table, const std::string& destination) const;
 
   private:
     ServiceContext ctx_;
@@ -89,6 +97,35 @@ constexpr std::size_t kSmallestShownCount = 5;
 inline constexpr const char* kSuppressed = "*";
 /// True if `count` may leave the desktop as it is.
 bool mayDisclose(std::size_t count);
+
+/// One group's figure in a measure: its residents (empty when suppressed) and its score
+/// (empty when suppressed or when there is nothing to score).
+struct MeasureStratum {
+    std::string code;  // "female", "65-74", an ODS code
+    std::string name;  // the practice's name, when the code is an ODS code
+    std::optional<std::size_t> residents;
+    std::optional<double> score;
+};
+
+/// One outcome measure for the ICB: everyone's figure and each breakdown's.
+struct OutcomeMeasure {
+    std::string code;  // "goal-attainment", "wellbeing-anxiety-change", "ae-attendances-after"
+    std::string description;
+    std::string unit;  // "%", "points", "per resident per year"
+    std::optional<std::size_t> residents;
+    std::optional<double> score;
+    std::vector<std::pair<OutcomeBreakdown, std::vector<MeasureStratum>>> strata;
+};
+
+/// The outcome measures as they may leave the desktop: small numbers suppressed.
+struct OutcomeMeasures {
+    std::string reporterName;  // the organisation sending it
+    std::string reporterOdsCode;
+    Date asOf{};
+    Date periodStart{};  // the first month of the attainment series
+    std::vector<OutcomeMeasure> measures;
+};
+OutcomeMeasures outcomeMeasures(const OutcomeReport& report);
 
 /// The report as tables: attainment over time, wellbeing change, service use before and
 /// after, and one breakdown table (codes where the screens word them: "female", "65-74").
