@@ -84,14 +84,22 @@ bool MainFrame::importServiceUse(const std::string& path, wxString& summary, wxS
         problem = _("Nothing was imported.") + "\n\n" + problem;
         return false;
     }
-    summary = wxString::Format(_("Imported %zu months for %zu residents."), result.months,
+    summary = wxString::Format(wxPLURAL("Imported %zu month", "Imported %zu months",
+                                        static_cast<unsigned>(result.months)),
+                               result.months) +
+              " " +
+              wxString::Format(wxPLURAL("for %zu resident.", "for %zu residents.",
+                                        static_cast<unsigned>(result.residents)),
                                result.residents);
     if (result.replaced)
         summary += " " + wxString::Format(_("%zu of them replaced months imported before."),
                                           result.replaced);
     if (result.notHeld)
-        summary += "\n\n" + wxString::Format(_("%zu rows were for people the team does not "
-                                               "support here; they were not kept."),
+        summary += "\n\n" + wxString::Format(wxPLURAL("%zu row was for someone the team does "
+                                                      "not support here; it was not kept.",
+                                                      "%zu rows were for people the team does "
+                                                      "not support here; they were not kept.",
+                                                      static_cast<unsigned>(result.notHeld)),
                                              result.notHeld);
     return true;
 }

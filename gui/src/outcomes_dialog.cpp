@@ -101,8 +101,8 @@ OutcomesDialog::OutcomesDialog(wxWindow* parent, Commands commands,
 
     book_ = new wxNotebook(this, wxID_ANY);
     addPage(_("Goal attainment"), _("achieved"));
-    addPage(_("Wellbeing"), {});
-    addPage(_("Service use"), {});
+    addPage(_("Wellbeing"), _("latest review"));
+    addPage(_("Service use"), _("after the first MDT discussion"));
     addPage(_("By group"), _("goals achieved"));
     sizer->Add(book_, 1, wxEXPAND | wxALL, FromDIP(8));
 
@@ -110,6 +110,7 @@ OutcomesDialog::OutcomesDialog(wxWindow* parent, Commands commands,
         this, wxID_ANY,
         _("On screen every count shows. Saved files (CSV and the MeasureReport for the ICB) "
           "show counts under 5, and figures from fewer than 5 residents, as *."));
+    note->Wrap(FromDIP(900));
     sizer->Add(note, 0, wxLEFT | wxRIGHT, FromDIP(8));
 
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
@@ -122,7 +123,9 @@ OutcomesDialog::OutcomesDialog(wxWindow* parent, Commands commands,
     buttons->AddStretchSpacer();
     buttons->Add(new wxButton(this, wxID_CLOSE, _("Close")), 0);
     sizer->Add(buttons, 0, wxEXPAND | wxALL, FromDIP(8));
-    SetSizerAndFit(sizer);
+    SetSizer(sizer);
+    // Sized for the charts, not for the longest line before it is wrapped.
+    SetMinSize(FromDIP(wxSize(720, 520)));
     SetSize(FromDIP(wxSize(980, 720)));
     SetEscapeId(wxID_CLOSE);
     measure->Enable(format_ != nullptr);
@@ -197,8 +200,9 @@ void OutcomesDialog::fillTables() {
     for (std::size_t i = 0; i < 4; ++i) {
         wellbeing.push_back({questions[i] + _(", at referral"), tenths(all.wellbeingBaseline[i]), 0,
                              oneDecimal(all.wellbeingBaseline[i])});
-        wellbeing.push_back({questions[i] + _(", latest"), tenths(all.wellbeingLatest[i]), 0,
-                             oneDecimal(all.wellbeingLatest[i])});
+        const std::size_t latest = tenths(all.wellbeingLatest[i]);
+        wellbeing.push_back(
+            {questions[i] + _(", latest"), latest, latest, oneDecimal(all.wellbeingLatest[i])});
     }
     pages_[1].chart->setBars(all.wellbeingResidents ? wellbeing : std::vector<Bar>{});
     pages_[1].headline->SetLabel(
@@ -217,8 +221,8 @@ void OutcomesDialog::fillTables() {
     for (std::size_t i = 0; i < 3; ++i) {
         use.push_back({measures[i] + _(", before"), tenths(all.usedBefore[i]), 0,
                        oneDecimal(all.usedBefore[i])});
-        use.push_back({measures[i] + _(", after"), tenths(all.usedAfter[i]), 0,
-                       oneDecimal(all.usedAfter[i])});
+        const std::size_t after = tenths(all.usedAfter[i]);
+        use.push_back({measures[i] + _(", after"), after, after, oneDecimal(all.usedAfter[i])});
     }
     pages_[2].chart->setBars(all.serviceUseResidents ? use : std::vector<Bar>{});
     pages_[2].headline->SetLabel(
@@ -234,8 +238,10 @@ void OutcomesDialog::fillTables() {
     const auto& list = report_.groups(breakdown);
     for (const auto& g : list)
         groups.push_back({describeGroup(breakdown, g), g.goals, g.goalsAchieved,
-                          wxString::Format(_("%zu residents, %zu of %zu goals"), g.residents,
-                                           g.goalsAchieved, g.goals)});
+                          wxString::Format(wxPLURAL("%zu resident, %zu of %zu goals",
+                                                    "%zu residents, %zu of %zu goals",
+                                                    static_cast<unsigned>(g.residents)),
+                                           g.residents, g.goalsAchieved, g.goals)});
     pages_[3].chart->setBars(groups);
     pages_[3].headline->SetLabel(
         wxString::Format(_("By %s: goals in the plans in force (achieved in green), wellbeing "
