@@ -287,6 +287,35 @@ shot case-finding-screened
 keys Escape
 window "Neighbourhood MDT"
 
+# Outcomes: a resident's wellbeing (Resident > Record Wellbeing, Ctrl+Shift+W), typed
+# question by question; then View > Outcomes (Ctrl+7): attainment over time, and the
+# breakdown changed from the keyboard.
+keys ctrl+f
+typed "999 000 0492"
+keys Return
+keys ctrl+shift+w
+window "Wellbeing (ONS4)"
+typed "6"
+keys Tab
+typed "7"
+keys Tab
+typed "5"
+keys Tab
+typed "4"
+shot wellbeing-typed
+keys Return
+window "Neighbourhood MDT"
+shot wellbeing-recorded
+keys ctrl+7
+window "Outcomes"
+shot outcomes-attainment
+keys alt+b
+keys Down
+keys Down
+shot outcomes-by-sex
+keys Escape
+window "Neighbourhood MDT"
+
 # A shared desktop: Switch User (Ctrl+Shift+L) locks the chair's window first, then the
 # administrator signs in as themselves and adds a colleague who will sign in here.
 keys ctrl+shift+l

@@ -20,6 +20,11 @@ namespace {
 // A monthly export for an MDT's residents is small; this stops a wrong file being read.
 constexpr std::uintmax_t kMaxExportBytes = 200u * 1024 * 1024;
 
+/// "1 month", "3 months".
+std::string counted(std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
 int outcomes(const Invocation& inv, std::ostream& out) {
     OutcomeBreakdown by = OutcomeBreakdown::Practice;
     if (auto code = inv.option("by")) {
@@ -118,13 +123,14 @@ int serviceUseImport(const Invocation& inv, std::ostream& out) {
     auto ids = makeRandomIdSource();
     auto result = OutcomeService(ServiceContext{*store, clock, *ids, cliActor()})
                       .importServiceUse(bytes, pathToUtf8(pathFromUtf8(from).filename()));
-    out << "Imported " << result.months << " months for " << result.residents << " residents";
+    out << "Imported " << counted(result.months, "month", "months") << " for "
+        << counted(result.residents, "resident", "residents");
     if (result.replaced)
         out << " (" << result.replaced << " replaced months imported before)";
     out << ".\n";
     if (result.notHeld)
-        out << result.notHeld
-            << " rows were for people the team does not support here; not kept.\n";
+        out << counted(result.notHeld, "row was", "rows were")
+            << " for people the team does not support here; not kept.\n";
     out << "Service use stays on this desktop; it is never synced.\n";
     return kOk;
 }

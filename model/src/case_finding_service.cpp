@@ -26,8 +26,9 @@ CaseFindingImportResult CaseFindingService::importList(const CaseFindingImport& 
     requirePracticeStaff();
     const auto practice = ctx_.store.organisation(ctx_.actor.organisationId);
     Validator v;
-    v.require(!request.title.empty(), ErrorCode::RequiredFieldMissing, "title");
-    v.require(request.title.size() <= kMaxTitle, ErrorCode::TextTooLong, "title");
+    // "listTitle", not "title": the window words "title" as an action's.
+    v.require(!request.title.empty(), ErrorCode::RequiredFieldMissing, "listTitle");
+    v.require(request.title.size() <= kMaxTitle, ErrorCode::TextTooLong, "listTitle");
     v.throwIfAny();
 
     CsvTable table;

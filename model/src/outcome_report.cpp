@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <span>
 #include <unordered_map>
 
 namespace nmdt {
@@ -235,55 +236,61 @@ OutcomeReport OutcomeReportService::build() const {
         }
     }
 
-    std::unordered_map<std::string, std::vector<WellbeingScore>> scores;
-    for (auto& s : store.wellbeingScores())
-        if (cohort.count(s.caseId.str()))
-            scores[s.caseId.str()].push_back(std::move(s));
-    for (auto& [id, list] : scores) {
-        std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
-            return std::tie(a.recordedOn, a.id) < std::tie(b.recordedOn, b.id);
-        });
-        auto baseline = std::find_if(list.begin(), list.end(), [](const auto& s) {
-            return s.occasion == WellbeingOccasion::Referral;
-        });
-        if (baseline == list.end())
-            baseline = list.begin();
-        // The latest review taken after the baseline.
-        for (auto later = list.rbegin(); later != list.rend(); ++later)
-            if (later->recordedOn > baseline->recordedOn ||
-                (later->recordedOn == baseline->recordedOn && later->id != baseline->id &&
-                 later->occasion == WellbeingOccasion::Review)) {
-                outcomes[id].wellbeing = std::pair{*baseline, *later};
-                break;
+    // Both reads come each case's rows together, oldest first: one pass per case, no maps.
+    const auto scores = store.wellbeingScores();
+    for (auto first = scores.begin(); first != scores.end();) {
+        auto last = std::find_if(first, scores.end(),
+                                 [&](const auto& s) { return s.caseId != first->caseId; });
+        auto found = outcomes.find(first->caseId.str());
+        if (found != outcomes.end()) {
+            auto baseline = std::find_if(first, last, [](const auto& s) {
+                return s.occasion == WellbeingOccasion::Referral;
+            });
+            if (baseline == last)
+                baseline = first;
+            // The latest review taken after the baseline (a review the same day counts).
+            for (auto later = last; later != first;) {
+                --later;
+                if (later == baseline)
+                    break;
+                if (later->recordedOn > baseline->recordedOn ||
+                    later->occasion == WellbeingOccasion::Review) {
+                    found->second.wellbeing = std::pair{*baseline, *later};
+                    break;
+                }
             }
+        }
+        first = last;
     }
 
     // Service use in the months before the first MDT discussion (or the referral, for
     // residents not discussed yet) against the months after it, as rates per year.
-    std::unordered_map<std::string, std::map<std::string, std::array<int, 3>>> months;
-    for (const auto& u : store.serviceUse())
-        if (cohort.count(u.caseId.str()))
-            months[u.caseId.str()][u.month] = {u.emergencyAttendances, u.emergencyAdmissions,
-                                               u.gpContacts};
-    for (const auto& [id, held] : months) {
-        const auto& c = cohort.at(id);
+    const auto months = store.serviceUseCounts();
+    for (auto first = months.begin(); first != months.end();) {
+        auto last = std::find_if(first, months.end(),
+                                 [&](const auto& u) { return u.caseId != first->caseId; });
+        const auto held = std::span(first, last);
+        first = last;
+        auto found = outcomes.find(held.front().caseId.str());
+        if (found == outcomes.end())
+            continue;
+        const auto& c = cohort.at(found->first);
         const std::string index = monthOf(c.firstDiscussed.value_or(c.referralDate));
+        const std::string from = addMonths(index, -report.windowMonths);
+        const std::string to = addMonths(index, report.windowMonths);
         std::array<double, 3> before{}, after{};
         int monthsBefore = 0, monthsAfter = 0;
-        for (int k = 1; k <= report.windowMonths; ++k) {
-            if (auto b = held.find(addMonths(index, -k)); b != held.end()) {
-                ++monthsBefore;
-                for (std::size_t i = 0; i < 3; ++i)
-                    before[i] += b->second[i];
-            }
-            const std::string later = addMonths(index, k);
-            if (later >= thisMonth)
-                continue;  // a month not over yet counts nothing
-            if (auto a = held.find(later); a != held.end()) {
-                ++monthsAfter;
-                for (std::size_t i = 0; i < 3; ++i)
-                    after[i] += a->second[i];
-            }
+        for (const auto& u : held) {
+            // The month of the discussion itself, and a month not over yet, count nothing.
+            const bool isBefore = u.month >= from && u.month < index;
+            const bool isAfter = u.month > index && u.month <= to && u.month < thisMonth;
+            if (!isBefore && !isAfter)
+                continue;
+            auto& sums = isBefore ? before : after;
+            ++(isBefore ? monthsBefore : monthsAfter);
+            sums[0] += u.emergencyAttendances;
+            sums[1] += u.emergencyAdmissions;
+            sums[2] += u.gpContacts;
         }
         if (!monthsBefore || !monthsAfter)
             continue;
@@ -291,7 +298,7 @@ OutcomeReport OutcomeReportService::build() const {
             before[i] *= 12.0 / monthsBefore;
             after[i] *= 12.0 / monthsAfter;
         }
-        outcomes[id].serviceUse = std::pair{before, after};
+        found->second.serviceUse = std::pair{before, after};
     }
 
     std::unordered_map<std::string, std::vector<NeedDomain>> domains;

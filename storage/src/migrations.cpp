@@ -381,7 +381,8 @@ CREATE INDEX case_finding_entries_list ON case_finding_entries(list_id, line);
 
 // Outcomes: the resident's recorded sex (for reports by sex), wellbeing scores (ONS4, synced
 // with the case) and the practice's monthly service use (local to the importing desktop,
-// one row per resident and month).
+// one row per resident and month). The outcome reports read every goal's progress and every
+// need's domain by plan: from covering indexes, not from the rows with their text.
 constexpr const char* kOutcomesV16 = R"sql(
 ALTER TABLE cases ADD COLUMN sex TEXT;
 CREATE TABLE wellbeing_scores (
@@ -392,7 +393,8 @@ CREATE TABLE wellbeing_scores (
   happiness INTEGER NOT NULL, anxiety INTEGER NOT NULL,
   recorded_by_id TEXT REFERENCES professionals(id) DEFERRABLE INITIALLY DEFERRED
 );
-CREATE INDEX wellbeing_scores_case ON wellbeing_scores(case_id, recorded_on);
+CREATE INDEX wellbeing_scores_case ON wellbeing_scores(case_id, recorded_on, occasion,
+  life_satisfaction, worthwhile, happiness, anxiety);
 CREATE TABLE service_use_months (
   id TEXT PRIMARY KEY,
   case_id TEXT NOT NULL REFERENCES cases(id) DEFERRABLE INITIALLY DEFERRED,
@@ -401,6 +403,11 @@ CREATE TABLE service_use_months (
   organisation_id TEXT REFERENCES organisations(id), imported_at INTEGER NOT NULL
 );
 CREATE UNIQUE INDEX service_use_months_case ON service_use_months(case_id, month);
+CREATE INDEX service_use_months_counts ON service_use_months(case_id, month,
+  emergency_attendances, emergency_admissions, gp_contacts);
+CREATE INDEX care_plans_status ON care_plans(status, id, case_id, version, agreed_on);
+CREATE INDEX goals_plan_progress ON goals(plan_id, lineage_id, progress);
+CREATE INDEX needs_plan_domain ON needs(plan_id, domain);
 )sql";
 
 using Step = std::function<void(SQLite::Database&)>;

@@ -44,18 +44,30 @@ std::vector<OutcomeCase> SqlCipherStore::outcomeCases() const {
 
 std::vector<AgreedGoal> SqlCipherStore::agreedGoals() const {
     return guarded([&] {
+        struct Agreed {
+            std::string caseId;
+            int version = 0;
+            Date on{};
+        };
+        std::unordered_map<std::string, Agreed> plans;
         auto st = impl_->prepare(
-            "SELECT p.case_id, g.lineage_id, p.version, p.agreed_on, g.progress"
-            " FROM goals g JOIN care_plans p ON p.id = g.plan_id"
-            " WHERE p.status IN ('agreed', 'superseded') AND p.agreed_on IS NOT NULL");
+            "SELECT id, case_id, version, agreed_on FROM care_plans INDEXED BY care_plans_status"
+            " WHERE status IN ('agreed', 'superseded') AND agreed_on IS NOT NULL");
+        while (st->executeStep())
+            if (auto on = dateColumn(st->getColumn(3)))
+                plans.emplace(st->getColumn(0).getString(),
+                              Agreed{st->getColumn(1).getString(), st->getColumn(2).getInt(), *on});
+        // Joined here: one pass over the covering index, no goal row read.
         std::vector<AgreedGoal> out;
-        while (st->executeStep()) {
-            auto agreed = dateColumn(st->getColumn(3));
-            if (!agreed)
+        auto goals = impl_->prepare(
+            "SELECT plan_id, lineage_id, progress FROM goals INDEXED BY goals_plan_progress");
+        while (goals->executeStep()) {
+            auto plan = plans.find(goals->getColumn(0).getString());
+            if (plan == plans.end())
                 continue;
-            out.push_back({CaseId(st->getColumn(0).getString()), st->getColumn(1).getString(),
-                           st->getColumn(2).getInt(), *agreed,
-                           fromCode<GoalProgress>(st->getColumn(4).getString())
+            out.push_back({CaseId(plan->second.caseId), goals->getColumn(1).getString(),
+                           plan->second.version, plan->second.on,
+                           fromCode<GoalProgress>(goals->getColumn(2).getString())
                                .value_or(GoalProgress::NotStarted)});
         }
         return out;
@@ -67,7 +79,7 @@ std::vector<CaseNeedDomain> SqlCipherStore::caseNeedDomains() const {
         // The plan in force: the latest agreed version, or the draft of a case never agreed.
         std::unordered_map<std::string, std::pair<int, std::string>> agreedOf, draftOf;
         auto plans = impl_->prepare(
-            "SELECT id, case_id, status, version FROM care_plans"
+            "SELECT id, case_id, status, version FROM care_plans INDEXED BY care_plans_status"
             " WHERE status IN ('agreed', 'draft')");
         while (plans->executeStep()) {
             auto& slot = plans->getColumn(2).getString() == "agreed"
@@ -84,7 +96,8 @@ std::vector<CaseNeedDomain> SqlCipherStore::caseNeedDomains() const {
             if (!agreedOf.count(caseId))
                 caseOfPlan[plan.second] = caseId;
         std::vector<CaseNeedDomain> out;
-        auto needs = impl_->prepare("SELECT plan_id, domain FROM needs INDEXED BY needs_plan");
+        auto needs =
+            impl_->prepare("SELECT plan_id, domain FROM needs INDEXED BY needs_plan_domain");
         while (needs->executeStep()) {
             auto plan = caseOfPlan.find(needs->getColumn(0).getString());
             if (plan == caseOfPlan.end())
@@ -98,8 +111,25 @@ std::vector<CaseNeedDomain> SqlCipherStore::caseNeedDomains() const {
 
 std::vector<WellbeingScore> SqlCipherStore::wellbeingScores() const {
     return guarded([&] {
-        auto st = impl_->prepare("SELECT * FROM wellbeing_scores");
-        return readEntities<WellbeingScore>(*st);
+        // Index-only: the index holds every answer (schema version 16).
+        auto st = impl_->prepare(
+            "SELECT case_id, recorded_on, occasion, life_satisfaction, worthwhile, happiness,"
+            " anxiety FROM wellbeing_scores INDEXED BY wellbeing_scores_case"
+            " ORDER BY case_id, recorded_on");
+        std::vector<WellbeingScore> out;
+        while (st->executeStep()) {
+            WellbeingScore s;
+            s.caseId = CaseId(st->getColumn(0).getString());
+            s.recordedOn = dateColumn(st->getColumn(1)).value_or(Date{});
+            s.occasion = fromCode<WellbeingOccasion>(st->getColumn(2).getString())
+                             .value_or(WellbeingOccasion::Review);
+            s.lifeSatisfaction = st->getColumn(3).getInt();
+            s.worthwhile = st->getColumn(4).getInt();
+            s.happiness = st->getColumn(5).getInt();
+            s.anxiety = st->getColumn(6).getInt();
+            out.push_back(std::move(s));
+        }
+        return out;
     });
 }
 
@@ -112,10 +142,46 @@ std::vector<WellbeingScore> SqlCipherStore::wellbeingScores(const CaseId& id) co
     });
 }
 
+std::vector<ServiceUseMonth> SqlCipherStore::serviceUseCounts() const {
+    return guarded([&] {
+        auto st = impl_->prepare(
+            "SELECT case_id, month, emergency_attendances, emergency_admissions, gp_contacts"
+            " FROM service_use_months INDEXED BY service_use_months_counts"
+            " ORDER BY case_id, month");
+        std::vector<ServiceUseMonth> out;
+        while (st->executeStep()) {
+            ServiceUseMonth u;
+            u.caseId = CaseId(st->getColumn(0).getString());
+            u.month = st->getColumn(1).getString();
+            u.emergencyAttendances = st->getColumn(2).getInt();
+            u.emergencyAdmissions = st->getColumn(3).getInt();
+            u.gpContacts = st->getColumn(4).getInt();
+            out.push_back(std::move(u));
+        }
+        return out;
+    });
+}
+
 std::vector<ServiceUseMonth> SqlCipherStore::serviceUse() const {
     return guarded([&] {
-        auto st = impl_->prepare("SELECT * FROM service_use_months ORDER BY case_id, month");
-        return readEntities<ServiceUseMonth>(*st);
+        auto st = impl_->prepare(
+            "SELECT id, case_id, month, emergency_attendances, emergency_admissions,"
+            " gp_contacts, organisation_id, imported_at FROM service_use_months"
+            " ORDER BY case_id, month");
+        std::vector<ServiceUseMonth> out;
+        while (st->executeStep()) {
+            ServiceUseMonth u;
+            u.id = ServiceUseId(st->getColumn(0).getString());
+            u.caseId = CaseId(st->getColumn(1).getString());
+            u.month = st->getColumn(2).getString();
+            u.emergencyAttendances = st->getColumn(3).getInt();
+            u.emergencyAdmissions = st->getColumn(4).getInt();
+            u.gpContacts = st->getColumn(5).getInt();
+            u.organisationId = OrganisationId(st->getColumn(6).getString());
+            u.importedAt = fromMillis(st->getColumn(7).getInt64());
+            out.push_back(std::move(u));
+        }
+        return out;
     });
 }
 

@@ -622,6 +622,66 @@ BOOST_AUTO_TEST_CASE(a_trace_request_goes_out_and_its_reply_is_read_row_by_row) 
     BOOST_TEST(contains(record.output, "not-permitted"), record.output);
 }
 
+BOOST_AUTO_TEST_CASE(outcomes_are_recorded_imported_and_written_suppressed) {
+    TempDir dir;
+    const std::string store = "'" + dir.file("demo.nmdt") + "'";
+    const std::string shared = "NMDT_PASSPHRASE='demo passphrase 2026'";
+    BOOST_REQUIRE(cli("demo " + store, shared).exitCode == 0);
+    for (const char* who : {"julie.clarke", "amina.rahman"})
+        BOOST_REQUIRE(cli("set-passphrase " + store + " --as admin.office --for " + who,
+                          shared + " NMDT_NEW_PASSPHRASE='their own passphrase 2026'")
+                          .exitCode == 0);
+    const std::string theirs = "NMDT_PASSPHRASE='their own passphrase 2026'";
+    auto listed = cli("cases " + store + " --as julie.clarke --limit 1", theirs);
+    const auto digitsAt = listed.output.find("999 ");
+    BOOST_REQUIRE_MESSAGE(digitsAt != std::string::npos, listed.output);
+    const std::string known = listed.output.substr(digitsAt, 12);
+
+    // Service use: all or nothing, problems by line.
+    const std::string header =
+        "NHS Number,Month,A&E attendances,Emergency admissions,GP contacts\n";
+    std::ofstream(pathFromUtf8(dir.file("bad.csv"))) << header << known << ",2026-09,1,0,2\n"
+                                                     << known << ",September,1,0,2\n";
+    auto bad = cli(
+        "service-use-import " + store + " --as julie.clarke --from '" + dir.file("bad.csv") + "'",
+        theirs);
+    BOOST_TEST(bad.exitCode == 1);
+    BOOST_TEST(contains(bad.output, "line 3: date-invalid"), bad.output);
+    std::ofstream(pathFromUtf8(dir.file("use.csv"))) << header << known << ",2026-09,1,0,2\n";
+    auto good = cli(
+        "service-use-import " + store + " --as julie.clarke --from '" + dir.file("use.csv") + "'",
+        theirs);
+    BOOST_REQUIRE_MESSAGE(good.exitCode == 0, good.output);
+    BOOST_TEST(contains(good.output, "Imported 1 month for 1 resident."), good.output);
+
+    // Wellbeing: the chair records a review; an answer out of range is refused.
+    const std::string answers = " --life-satisfaction 7 --worthwhile 6 --happiness 6";
+    auto refused =
+        cli("wellbeing-record " + store + " --as amina.rahman --nhs-number " + known.substr(0, 3) +
+                known.substr(4, 3) + known.substr(8, 4) + answers + " --anxiety 12",
+            theirs);
+    BOOST_TEST(refused.exitCode == 1);
+    BOOST_TEST(contains(refused.output, "anxiety"), refused.output);
+    auto recorded = cli("wellbeing-record " + store + " --as amina.rahman --nhs-number '" + known +
+                            "'" + answers + " --anxiety 3 --occasion review",
+                        theirs);
+    BOOST_REQUIRE_MESSAGE(recorded.exitCode == 0, recorded.output);
+    BOOST_TEST(contains(recorded.output, "Recorded the wellbeing score of"), recorded.output);
+
+    auto report = cli("outcomes " + store + " --as amina.rahman --by sex --csv '" +
+                          dir.file("out") + "' --measure-report '" + dir.file("icb.json") + "'",
+                      theirs);
+    BOOST_REQUIRE_MESSAGE(report.exitCode == 0, report.output);
+    BOOST_TEST(contains(report.output, "Goal attainment at each month's end"), report.output);
+    BOOST_TEST(contains(report.output, "Outcomes by sex"), report.output);
+    const std::string csv = readBytes(dir.file("out/outcomes-by-sex.csv"));
+    BOOST_TEST(csv.starts_with("Group,Residents,Goals,"), csv);
+    for (const char* small : {",1,", ",2,", ",3,", ",4,"})
+        BOOST_TEST(!contains(csv, small), small << " in " << csv);
+    BOOST_TEST(contains(readBytes(dir.file("icb.json")), "\"MeasureReport\""));
+    BOOST_TEST(cli("outcomes " + store + " --as amina.rahman --by postcode", theirs).exitCode == 2);
+}
+
 BOOST_AUTO_TEST_CASE(reports_print_and_write_csv) {
     TempDir dir;
     std::string store = "'" + dir.file("demo.nmdt") + "'";

@@ -190,6 +190,11 @@ BOOST_AUTO_TEST_CASE(every_bad_row_is_reported_by_line_and_nothing_is_kept) {
                                                 {ErrorCode::ColumnMissing, "Postcode"},
                                                 {ErrorCode::ColumnMissing, "Practice Code"}}));
     BOOST_TEST(listsOf(w) == 0u);
+    // A list needs a title, named as the list's (the window words it "Title").
+    auto untitled = importOf(kHeader + row(1));
+    untitled.title.clear();
+    BOOST_TEST((problemsOf([&] { service.importList(untitled); }) ==
+                std::vector<Problem>{{ErrorCode::RequiredFieldMissing, "listTitle"}}));
 }
 
 BOOST_AUTO_TEST_CASE(only_a_practices_own_staff_import_and_screen) {

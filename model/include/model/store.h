@@ -217,11 +217,16 @@ class OutcomeReader {
     /// Goals of every agreed version (current or superseded), so attainment can be followed.
     virtual std::vector<AgreedGoal> agreedGoals() const = 0;
     virtual std::vector<CaseNeedDomain> caseNeedDomains() const = 0;
+    /// Every score, each case's oldest first, for the reports: read from an index that
+    /// holds the answers, so each score's id and recorder are left empty.
     virtual std::vector<WellbeingScore> wellbeingScores() const = 0;
     /// One case's scores, oldest first.
     virtual std::vector<WellbeingScore> wellbeingScores(const CaseId& id) const = 0;
     /// Every month of service use held (imported on this desktop).
     virtual std::vector<ServiceUseMonth> serviceUse() const = 0;
+    /// The same for the reports: each month's case, month and counts only (no id, no
+    /// importer), read from an index that holds them.
+    virtual std::vector<ServiceUseMonth> serviceUseCounts() const = 0;
 };
 
 /// Which people of a case-finding list to show.

@@ -116,6 +116,7 @@ class SqlCipherStore final : public OpenStore, public SyncStore {
     std::vector<WellbeingScore> wellbeingScores() const override;
     std::vector<WellbeingScore> wellbeingScores(const CaseId& id) const override;
     std::vector<ServiceUseMonth> serviceUse() const override;
+    std::vector<ServiceUseMonth> serviceUseCounts() const override;
 
     // AgendaSourceReader (agenda_sources.cpp)
     std::vector<CaseId> undiscussedReferrals(Urgency urgency, const MeetingSeriesId& series,
