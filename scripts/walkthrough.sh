@@ -294,7 +294,7 @@ keys ctrl+f
 typed "999 000 0492"
 keys Return
 keys ctrl+shift+w
-window "Wellbeing (ONS4)"
+window "Wellbeing"
 typed "6"
 keys Tab
 typed "7"
@@ -312,7 +312,7 @@ shot outcomes-attainment
 keys alt+b
 keys Down
 keys Down
-shot outcomes-by-sex
+shot outcomes-by-sex  # the By group page, which the choice changes
 keys Escape
 window "Neighbourhood MDT"
 

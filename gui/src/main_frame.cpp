@@ -273,6 +273,9 @@ void MainFrame::buildMenus() {
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
+            // The search box is on the Residents page: from another page, go there first,
+            // or the typing would land in a box nobody can see.
+            showResidents();
             searchBox_->SetFocus();
             searchBox_->SelectAll();
         },

@@ -43,6 +43,8 @@ bool MainFrame::recordWellbeingForCurrent(const WellbeingScore& entered, wxStrin
 void MainFrame::onRecordWellbeing() {
     if (!currentCase_)
         return;
+    // The record being scored is the one on screen: from another page, show it first.
+    showResidents();
     const CaseId about = *currentCase_;
     std::vector<WellbeingScore> history;
     wxString problem;
@@ -52,8 +54,9 @@ void MainFrame::onRecordWellbeing() {
         return;
     }
     auto theCase = store_->caseById(about);
-    WellbeingDialog dialog(this, theCase ? toWx(theCase->resident.displayName()) : wxString(),
-                           history, clock_->today());
+    if (!theCase)
+        return;
+    WellbeingDialog dialog(this, theCase->resident, history, clock_->today());
     while (dialog.ShowModal() == wxID_OK) {
         if (currentCase_ != about)
             return;  // the record on screen changed (sync, merge): never score someone else

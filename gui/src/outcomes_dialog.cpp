@@ -130,7 +130,10 @@ OutcomesDialog::OutcomesDialog(wxWindow* parent, Commands commands,
     SetEscapeId(wxID_CLOSE);
     measure->Enable(format_ != nullptr);
 
-    breakdown_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { fillTables(); });
+    breakdown_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        fillTables();
+        book_->SetSelection(3);  // the page the choice changes
+    });
     save->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onSaveCsv(); });
     measure->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onSaveMeasureReport(); });
     again->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { refresh(); });

@@ -9,6 +9,7 @@
 #include "date_field.h"
 #include "dialog_checks.h"
 #include "formatting.h"
+#include "identity_text.h"
 #include "labelled.h"
 #include "wx_text.h"
 
@@ -52,11 +53,21 @@ wxString wellbeingQuestionName(std::size_t question) {
     return names.at(question);
 }
 
-WellbeingDialog::WellbeingDialog(wxWindow* parent, const wxString& residentName,
+WellbeingDialog::WellbeingDialog(wxWindow* parent, const Resident& resident,
                                  const std::vector<WellbeingScore>& earlier, Date today)
-    : wxDialog(parent, wxID_ANY, wxString::Format(_("Wellbeing (ONS4): %s"), residentName)) {
+    : wxDialog(parent, wxID_ANY,
+               wxString::Format(_("Wellbeing (ONS4): %s"),
+                                toWx(residentName(resident.familyName, resident.givenName)))) {
     SetName("WellbeingDialog");
     auto* sizer = new wxBoxSizer(wxVERTICAL);
+    // Who it is for, in the dialog itself: a title bar is easy to miss (wrong-patient, H45).
+    identity_ =
+        new wxStaticText(this, wxID_ANY,
+                         toWx(leftToRightLine(residentLabel(resident))) + "    " +
+                             wxString::Format(_("born %s"), formatDate(resident.dateOfBirth)));
+    identity_->SetName(_("Resident"));
+    identity_->SetFont(identity_->GetFont().Bold().Larger());
+    sizer->Add(identity_, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(12));
 
     history_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(620, 120)),
                               wxLC_REPORT | wxLC_SINGLE_SEL);
@@ -140,6 +151,10 @@ bool WellbeingDialog::validate() {
             break;
         }
     return false;
+}
+
+wxString WellbeingDialog::identity() const {
+    return identity_->GetLabel();
 }
 
 wxString WellbeingDialog::problems() const {

@@ -7,6 +7,7 @@
 #include <array>
 #include <vector>
 
+#include "model/case_record.h"
 #include "model/outcomes.h"
 
 class wxChoice;
@@ -21,8 +22,10 @@ class DateField;
 /// Asks for one ONS4 score and shows the resident's earlier ones.
 class WellbeingDialog : public wxDialog {
   public:
-    WellbeingDialog(wxWindow* parent, const wxString& residentName,
+    /// `resident`: who the score is for, shown above everything else in the dialog.
+    WellbeingDialog(wxWindow* parent, const Resident& resident,
                     const std::vector<WellbeingScore>& history, Date today);
+    wxString identity() const;
 
     /// The score as entered (case and recorder are the caller's); valid once OK closed it.
     WellbeingScore score() const;
@@ -40,6 +43,7 @@ class WellbeingDialog : public wxDialog {
     DateField* date_ = nullptr;
     std::array<wxTextCtrl*, 4> answers_{};
     wxStaticText* problems_ = nullptr;
+    wxStaticText* identity_ = nullptr;
 };
 
 /// "Life satisfaction" and the rest, in ONS4 order.

@@ -136,6 +136,11 @@ BOOST_AUTO_TEST_CASE(a_navigator_records_a_wellbeing_score_through_the_dialog) {
         if (++shown > 1)
             return static_cast<int>(wxID_CANCEL);
         BOOST_TEST(d.occasion()->GetSelection() == 0);  // at referral
+        // Who it is for is in the dialog, not only its title bar.
+        const auto summary = frame->store().caseById(who)->resident;
+        BOOST_TEST(d.identity().Contains(wxString::FromUTF8(summary.givenName)),
+                   d.identity().utf8_string());
+        BOOST_TEST(d.identity().Contains("born"));
         BOOST_TEST(d.history()->GetItemCount() == 0);
         // OK with answers missing keeps the dialog open and says which.
         d.answer(0)->ChangeValue("7");
