@@ -331,6 +331,8 @@ ImportResult ExchangeService::importCase(CaseTransfer in) {
               std::pair{&r.communicationNeeds, &here.communicationNeeds}})
             if (incoming->empty())
                 *incoming = *kept;
+        if (r.sex == Sex::NotKnown)
+            r.sex = here.sex;
         if (!in.referralIncluded) {
             in.theCase.referredBy = existing->referredBy;
             in.theCase.referrerOrganisation = existing->referrerOrganisation;

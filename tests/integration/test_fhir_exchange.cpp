@@ -104,6 +104,7 @@ struct RichCase {
         r.preferredLanguage = "Welsh";
         r.communicationNeeds = "Hard of hearing: face her when speaking";
         r.registeredPractice = w.practice;
+        r.sex = Sex::Female;
         id = cases.refer({r, w.gp, w.practice, "Falls, lives alone, money worries", day(2026, 9, 1),
                           w.navigator},
                          {}, Urgency::Urgent);
@@ -327,6 +328,7 @@ BOOST_AUTO_TEST_CASE(import_into_another_store_round_trips_and_never_duplicates)
     BOOST_REQUIRE(c);
     BOOST_TEST(c->resident.familyName == "Llewellyn-Ó Briain");
     BOOST_TEST(c->resident.communicationNeeds == "Hard of hearing: face her when speaking");
+    BOOST_TEST((c->resident.sex == Sex::Female));  // FHIR gender, both ways
     BOOST_TEST(c->keyWorker.str() == rich.w.navigator.str());
     // The referral's urgency and triage travel as ServiceRequest priority and extensions.
     BOOST_TEST((c->urgency == Urgency::Urgent));
@@ -461,6 +463,12 @@ BOOST_AUTO_TEST_CASE(bad_bundles_are_refused_with_a_reason_and_nothing_is_writte
     auto methodExtension = firstOf(badMethod, "Consent")->getArray("extension")->getObject(0);
     methodExtension->set("valueCode", std::string("telepathy"));
     BOOST_TEST(fhirRefusal(importing(stringify(badMethod))).find("consent method 'telepathy'") !=
+               std::string::npos);
+
+    // A gender outside FHIR's four.
+    auto badGender = parse(good);
+    firstOf(badGender, "Patient")->set("gender", std::string("f"));
+    BOOST_TEST(fhirRefusal(importing(stringify(badGender))).find("gender \"f\"") !=
                std::string::npos);
 
     // Unknown codes.

@@ -342,6 +342,13 @@ class CaseReader {
         }
         if (p->has("birthDate"))
             r.dateOfBirth = dateField(text(p, "birthDate"), "the Patient's birthDate");
+        if (p->has("gender")) {
+            auto sex = fromCode<Sex>(text(p, "gender"));
+            if (!sex)
+                throw FhirError("the Patient's gender \"" + text(p, "gender") +
+                                "\" is not male, female, other or unknown");
+            r.sex = *sex;
+        }
         for (const auto& t : children(p, "telecom")) {
             if (text(t, "system") == "phone" && r.phone.empty())
                 r.phone = text(t, "value");

@@ -125,6 +125,8 @@ Object::Ptr patientResource(const Case& c, const std::vector<Contact>& contacts,
         addTo(p, "telecom", telecom("phone", r.phone));
     if (!r.email.empty())
         addTo(p, "telecom", telecom("email", r.email));
+    if (r.sex != Sex::NotKnown)  // the codes are FHIR's administrative gender
+        p->set("gender", std::string(codeOf(r.sex)));
     if (r.dateOfBirth.ok())
         p->set("birthDate", toIsoDate(r.dateOfBirth));
     if (!r.address.empty() || !r.postcode.empty()) {
