@@ -13,6 +13,7 @@
 #include <iostream>
 #include <set>
 
+#include "bench_support.h"
 #include "model/case_finding_service.h"
 #include "model/nhs_number.h"
 #include "model/utf8_path.h"
@@ -20,22 +21,9 @@
 #include "test_support.h"
 
 using namespace nmdt;
-using Stopwatch = std::chrono::steady_clock;
-
-namespace {
-
-double secondsSince(Stopwatch::time_point start) {
-    return std::chrono::duration<double>(Stopwatch::now() - start).count();
-}
-
-void copyStore(const std::string& from, const std::string& to) {
-    namespace fs = std::filesystem;
-    fs::copy_file(pathFromUtf8(from), pathFromUtf8(to));
-    if (fs::exists(pathFromUtf8(from + "-wal")))
-        fs::copy_file(pathFromUtf8(from + "-wal"), pathFromUtf8(to + "-wal"));
-}
-
-}  // namespace
+using bench::copyStore;
+using bench::secondsSince;
+using bench::Stopwatch;
 
 int main(int argc, char** argv) {
     std::cout << std::unitbuf << std::fixed << std::setprecision(3);

@@ -13,6 +13,7 @@
 #include <iomanip>
 #include <iostream>
 
+#include "bench_support.h"
 #include "integration/fhir_exchange.h"
 #include "model/entity_mapping.h"
 #include "model/outcome_report.h"
@@ -21,20 +22,11 @@
 #include "test_support.h"
 
 using namespace nmdt;
-using Stopwatch = std::chrono::steady_clock;
+using bench::copyStore;
+using bench::secondsSince;
+using bench::Stopwatch;
 
 namespace {
-
-double secondsSince(Stopwatch::time_point start) {
-    return std::chrono::duration<double>(Stopwatch::now() - start).count();
-}
-
-void copyStore(const std::string& from, const std::string& to) {
-    namespace fs = std::filesystem;
-    fs::copy_file(pathFromUtf8(from), pathFromUtf8(to));
-    if (fs::exists(pathFromUtf8(from + "-wal")))
-        fs::copy_file(pathFromUtf8(from + "-wal"), pathFromUtf8(to + "-wal"));
-}
 
 /// Writes outcome rows through the one commit path, in batches.
 void addOutcomes(storage::SqlCipherStore& store, const Actor& actor, const Clock& clock) {

@@ -14,6 +14,7 @@
 #include "bar_chart.h"
 #include "model/utf8_path.h"
 #include "refusable.h"
+#include "report_list.h"
 #include "wx_text.h"
 
 namespace nmdt::gui {
@@ -121,20 +122,7 @@ void NeighbourhoodReportsDialog::refresh() {
         report.awaitingDiscussion, days(report.longestWaitSoFar)));
 
     for (std::size_t p = 0; p < pages_.size(); ++p) {
-        wxListCtrl* list = pages_[p].list;
-        list->ClearAll();
-        const auto& t = tables_[p];
-        for (std::size_t c = 0; c < t.columns.size(); ++c)
-            list->AppendColumn(toWx(t.columns[c]),
-                               c == 0 ? wxLIST_FORMAT_LEFT : wxLIST_FORMAT_RIGHT);
-        for (const auto& row : t.rows) {
-            long at = list->InsertItem(list->GetItemCount(), toWx(row.front()));
-            for (std::size_t c = 1; c < row.size(); ++c)
-                list->SetItem(at, static_cast<int>(c), toWx(row[c]));
-        }
-        for (std::size_t c = 0; c < t.columns.size(); ++c)
-            list->SetColumnWidth(static_cast<int>(c),
-                                 c == 0 ? FromDIP(260) : wxLIST_AUTOSIZE_USEHEADER);
+        showReportTable(pages_[p].list, tables_[p], FromDIP(260));
         pages_[p].headline->Wrap(FromDIP(840));
     }
     Layout();

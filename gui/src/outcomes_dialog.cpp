@@ -16,6 +16,7 @@
 #include "plan_item_dialogs.h"
 #include "record_exchange.h"
 #include "refusable.h"
+#include "report_list.h"
 #include "wx_text.h"
 
 namespace nmdt::gui {
@@ -252,26 +253,10 @@ void OutcomesDialog::fillTables() {
                          describeBreakdown(breakdown).Lower()));
 
     for (std::size_t p = 0; p < pages_.size(); ++p) {
-        wxListCtrl* listCtrl = pages_[p].list;
-        listCtrl->Freeze();
-        listCtrl->ClearAll();
-        const auto& t = tables_[p];
-        for (std::size_t c = 0; c < t.columns.size(); ++c)
-            listCtrl->AppendColumn(toWx(t.columns[c]),
-                                   c == 0 ? wxLIST_FORMAT_LEFT : wxLIST_FORMAT_RIGHT);
-        for (std::size_t r = 0; r < t.rows.size(); ++r) {
-            const auto& row = t.rows[r];
-            wxString first = toWx(row.front());
-            if (p == 3 && r < list.size())
-                first = describeGroup(breakdown, list[r]);
-            long at = listCtrl->InsertItem(listCtrl->GetItemCount(), first);
-            for (std::size_t c = 1; c < row.size(); ++c)
-                listCtrl->SetItem(at, static_cast<int>(c), toWx(row[c]));
-        }
-        for (std::size_t c = 0; c < t.columns.size(); ++c)
-            listCtrl->SetColumnWidth(static_cast<int>(c),
-                                     c == 0 ? FromDIP(200) : wxLIST_AUTOSIZE_USEHEADER);
-        listCtrl->Thaw();
+        // The breakdown's groups are worded here; the table holds their codes.
+        showReportTable(pages_[p].list, tables_[p], FromDIP(200), [&](std::size_t r) {
+            return p == 3 && r < list.size() ? describeGroup(breakdown, list[r]) : wxString();
+        });
         pages_[p].headline->Wrap(FromDIP(920));
     }
     Layout();

@@ -13,15 +13,6 @@ namespace {
 
 const Date kEarliestBirth{std::chrono::year{1880}, std::chrono::January, std::chrono::day{1}};
 
-/// Lower-case letters and digits only: "NHS No." and "nhs_no" compare equal.
-std::string headerKey(std::string_view header) {
-    std::string out;
-    for (char c : header)
-        if (std::isalnum(static_cast<unsigned char>(c)))
-            out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    return out;
-}
-
 struct KnownHeader {
     FoundField field;
     std::string_view key;

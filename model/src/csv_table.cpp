@@ -1,5 +1,7 @@
 #include "model/csv_table.h"
 
+#include <cctype>
+
 #include <set>
 
 namespace nmdt {
@@ -170,6 +172,23 @@ CsvTable readCsv(std::string_view bytes) {
         table.rows.push_back(std::move(*it));
     }
     return table;
+}
+
+std::string headerKey(std::string_view header) {
+    std::string out;
+    for (char c : header)
+        if (std::isalnum(static_cast<unsigned char>(c)))
+            out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    return out;
+}
+
+std::optional<std::size_t> findColumn(const CsvTable& table,
+                                      std::initializer_list<std::string_view> keys) {
+    for (auto key : keys)
+        for (std::size_t i = 0; i < table.header.size(); ++i)
+            if (headerKey(table.header[i]) == key)
+                return i;
+    return std::nullopt;
 }
 
 }  // namespace nmdt

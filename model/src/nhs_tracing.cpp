@@ -13,24 +13,6 @@ namespace nmdt {
 
 namespace {
 
-/// "UNIQUE REFERENCE", "Unique_Reference" and "unique reference" are one column.
-std::string headerKey(std::string_view header) {
-    std::string out;
-    for (char c : header)
-        if (std::isalnum(static_cast<unsigned char>(c)))
-            out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
-    return out;
-}
-
-std::optional<std::size_t> columnOf(const CsvTable& table,
-                                    std::initializer_list<const char*> keys) {
-    for (const char* key : keys)
-        for (std::size_t i = 0; i < table.header.size(); ++i)
-            if (headerKey(table.header[i]) == key)
-                return i;
-    return std::nullopt;
-}
-
 /// A CSV cell never starts a formula in the spreadsheet the partner may open it in.
 std::string cell(const std::string& text) {
     std::string value = text;
@@ -98,9 +80,10 @@ std::vector<TraceFinding> TracingService::readReply(std::string_view bytes) cons
     } catch (const CsvError& e) {
         throw DomainError({problemOf(e)});
     }
-    const auto reference = columnOf(table, {"UNIQUEREFERENCE"});
-    const auto number = columnOf(table, {"MATCHEDNHSNO", "NHSNO", "NHSNUMBER"});
-    const auto born = columnOf(table, {"DATEOFBIRTH"});
+    // "UNIQUE REFERENCE", "Unique_Reference" and "unique reference" are one column.
+    const auto reference = findColumn(table, {"uniquereference"});
+    const auto number = findColumn(table, {"matchednhsno", "nhsno", "nhsnumber"});
+    const auto born = findColumn(table, {"dateofbirth"});
     Validator v;
     if (!reference)
         v.add(ErrorCode::ColumnMissing, "UNIQUE REFERENCE");

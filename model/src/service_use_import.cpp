@@ -14,14 +14,6 @@ namespace nmdt {
 
 namespace {
 
-std::string headerKey(std::string_view header) {
-    std::string out;
-    for (char c : header)
-        if (std::isalnum(static_cast<unsigned char>(c)))
-            out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    return out;
-}
-
 /// A column the export must have, with the header names practices' searches give it.
 struct WantedColumn {
     std::string_view field;  // the problem's field when it is missing
@@ -41,7 +33,7 @@ constexpr std::array kColumns{
         {"gpcontacts", "gpappointments", "practicecontacts", "gpconsultations", "consultations"}},
 };
 
-std::optional<std::size_t> findColumn(const CsvTable& table, const WantedColumn& wanted) {
+std::optional<std::size_t> columnFor(const CsvTable& table, const WantedColumn& wanted) {
     for (std::size_t i = 0; i < table.header.size(); ++i) {
         const std::string key = headerKey(table.header[i]);
         for (auto k : wanted.keys)
@@ -89,7 +81,7 @@ std::vector<ServiceUseRow> readServiceUseRows(const CsvTable& table, Date today)
     Validator v;
     std::array<std::size_t, kColumns.size()> at{};
     for (std::size_t i = 0; i < kColumns.size(); ++i) {
-        auto found = findColumn(table, kColumns[i]);
+        auto found = columnFor(table, kColumns[i]);
         if (!found)
             v.add(ErrorCode::ColumnMissing, std::string(kColumns[i].field));
         else

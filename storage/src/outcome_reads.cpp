@@ -7,14 +7,6 @@
 
 namespace nmdt::storage {
 
-namespace {
-std::optional<Date> dateColumn(const SQLite::Column& c) {
-    if (c.isNull())
-        return std::nullopt;
-    return parseIsoDate(c.getString());
-}
-}  // namespace
-
 std::vector<OutcomeCase> SqlCipherStore::outcomeCases() const {
     return guarded([&] {
         auto st = impl_->prepare(

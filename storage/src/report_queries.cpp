@@ -10,14 +10,6 @@
 
 namespace nmdt::storage {
 
-namespace {
-std::optional<Date> dateColumn(const SQLite::Column& c) {
-    if (c.isNull())
-        return std::nullopt;
-    return parseIsoDate(c.getString());
-}
-}  // namespace
-
 // Actions carry their owner's organisation (the model fills it in from the owner), so the
 // reports count by owner_org_id alone and read it from covering indexes.
 

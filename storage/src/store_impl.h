@@ -111,6 +111,12 @@ std::vector<AuditEntry> readAudit(StoreImpl& store, const AuditQuery& query);
 
 /// Converts the current column to a FieldValue.
 FieldValue columnValue(const SQLite::Column& column);
+/// A date column ("YYYY-MM-DD"); nothing when null or not a date.
+inline std::optional<Date> dateColumn(const SQLite::Column& c) {
+    if (c.isNull())
+        return std::nullopt;
+    return parseIsoDate(c.getString());
+}
 
 /// Reads every row of an executed SELECT * as entities of type T.
 template <class T>

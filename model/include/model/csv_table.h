@@ -3,6 +3,7 @@
 // quotes) into a header and rows, refusing what is not plain UTF-8 text with one header.
 
 #include <cstddef>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,5 +48,12 @@ CsvTable readCsv(std::string_view bytes);
 
 /// Trims spaces and tabs from both ends.
 std::string trimCell(std::string_view cell);
+
+/// A header as exports vary it, reduced to lower-case letters and digits: "NHS No.",
+/// "nhs_no" and "NHS NO" all give "nhsno".
+std::string headerKey(std::string_view header);
+/// The first column whose headerKey is one of `keys`, trying the keys in order.
+std::optional<std::size_t> findColumn(const CsvTable& table,
+                                      std::initializer_list<std::string_view> keys);
 
 }  // namespace nmdt
