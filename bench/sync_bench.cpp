@@ -2,9 +2,11 @@
 // the floor measured in the same run: curl moving the same bytes over TLS to the same hub.
 //
 // Usage: NMDT_PASSPHRASE=... nmdt-sync-bench SOURCE.nmdt [--desktops N] [--rounds N]
-//          [--postgresql]
+//          [--postgresql] [--snapshot-only]
 //        nmdt-sync-bench --many [--desktops N] [--postgresql]
 //   SOURCE is a store to sync from (e.g. the `large` demo); it is copied, never changed.
+//   --snapshot-only measures the push, publishing a snapshot and joining from it, and
+//   nothing else (the replay, compaction, incremental sync and many desktops left out).
 //   --many measures only N desktops syncing at once. --postgresql runs two hub instances on
 //   one PostgreSQL server of the bench's own (tests/sync/postgres-cluster.sh) instead of one
 //   hub on SQLite; desktop i talks to instance i mod 2.
@@ -301,12 +303,15 @@ int main(int argc, char** argv) {
         return 2;
     }
     int desktops = 50, rounds = 20;
+    bool snapshotOnly = false;
     std::cout << std::unitbuf;  // each figure as it is measured, whatever happens later
     Bench b;
     for (int i = 2; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--postgresql")
             b.postgresql = true;
+        else if (arg == "--snapshot-only")
+            snapshotOnly = true;
         else if (arg == "--desktops" && i + 1 < argc)
             desktops = std::atoi(argv[++i]);
         else if (arg == "--rounds" && i + 1 < argc)
@@ -357,14 +362,16 @@ int main(int argc, char** argv) {
 
         Site recv{"receiver", newStore(b.dir / "receiver.nmdt"), enrol("receiver", team), {}};
         recv.credentials.chair = false;
-        t = Steady::now();
-        auto pulled = recv.sync();
-        double pullSeconds = secondsSince(t);
-        double pullFloor = b.curl("receiver", recv.exchanges);
-        std::cout << "| Initial sync into an empty desktop | " << pulled.applied.entriesApplied
-                  << " changes, " << bytesOf(recv.exchanges) / 1048576 << " MiB | " << pullSeconds
-                  << " s | curl same bytes: " << pullFloor << " s | ratio "
-                  << pullSeconds / pullFloor << " |\n";
+        if (!snapshotOnly) {
+            t = Steady::now();
+            auto pulled = recv.sync();
+            double pullSeconds = secondsSince(t);
+            double pullFloor = b.curl("receiver", recv.exchanges);
+            std::cout << "| Initial sync into an empty desktop | " << pulled.applied.entriesApplied
+                      << " changes, " << bytesOf(recv.exchanges) / 1048576 << " MiB | "
+                      << pullSeconds << " s | curl same bytes: " << pullFloor << " s | ratio "
+                      << pullSeconds / pullFloor << " |\n";
+        }
 
         // A snapshot of the source's records, and a new desktop joining from it.
         t = Steady::now();
@@ -393,6 +400,11 @@ int main(int argc, char** argv) {
         std::cout << "| Stores on disk | source " << onDisk("source.nmdt") << " MiB, replayed "
                   << onDisk("receiver.nmdt") << " MiB, joined " << onDisk("joiner.nmdt")
                   << " MiB |\n";
+        if (snapshotOnly) {
+            b.stopHubs();
+            fs::remove_all(b.dir);
+            return 0;
+        }
         // The replayed desktop a year on: everything it received is on the hub, so its
         // change log goes (nmdt-cli compact-history), and the space is given back.
         t = Steady::now();
