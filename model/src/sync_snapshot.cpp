@@ -23,8 +23,6 @@ namespace {
 /// "<snapshot id>:<next chunk>" while a join loads, "refused:<snapshot id>" once refused.
 constexpr const char* kProgressSetting = "snapshot_progress";
 constexpr const char* kRefusedPrefix = "refused:";
-/// Records written per transaction while joining.
-constexpr std::size_t kSnapshotLoadRecords = 20000;
 /// Chunks fetched, opened and checked ahead of the one being written.
 constexpr std::size_t kChunksAhead = 32;
 
@@ -150,8 +148,7 @@ void SyncEngine::joinFromSnapshot(SyncReport& report) {
         }
         return p;
     };
-    // Checked chunks are written together, so a join commits every few thousand records
-    // rather than every chunk (each commit writes and checkpoints the pages it touched).
+    // Checked chunks are written together (options_.snapshotLoadRecords at a time).
     std::vector<SyncEntry> batch;
     std::string signer;
     auto load = [&](int through, bool last) {
@@ -200,7 +197,7 @@ void SyncEngine::joinFromSnapshot(SyncReport& report) {
         signer = p.chunk.signer;
         batch.insert(batch.end(), std::make_move_iterator(p.chunk.entries.begin()),
                      std::make_move_iterator(p.chunk.entries.end()));
-        if (last || batch.size() >= kSnapshotLoadRecords)
+        if (last || batch.size() >= std::max<std::size_t>(1, options_.snapshotLoadRecords))
             load(index + 1, last);
     }
     report.joinedFromSnapshot = true;

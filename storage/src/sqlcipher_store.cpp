@@ -9,6 +9,7 @@
 #include "migrations.h"
 #include "model/search_key.h"
 #include "model/utf8_path.h"
+#include "set_aside_indexes.h"
 #include "store_impl.h"
 
 namespace nmdt::storage {
@@ -338,6 +339,12 @@ std::unique_ptr<SqlCipherStore> SqlCipherStore::openWithKey(const std::string& p
                                                             std::shared_ptr<const Clock> clock) {
     auto db = openEncryptedDatabase(path, passphrase, OpenIntent::OpenExisting);
     return guarded([&] {
+        {
+            // A join cut part way left its indexes set aside: nothing reads without them.
+            SQLite::Transaction tx(*db);
+            rebuildSetAsideIndexes(*db);
+            tx.commit();
+        }
         migrate(*db);
         auto impl = makeImpl(path, std::move(db), std::move(clock));
         impl->siteId = metaValue(*impl->db, "site_id");

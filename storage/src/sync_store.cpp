@@ -9,6 +9,7 @@
 
 #include "migrations.h"
 #include "model/merge_rules.h"
+#include "set_aside_indexes.h"
 #include "storage/sqlcipher_store.h"
 #include "store_impl.h"
 
@@ -58,6 +59,11 @@ std::optional<EntityKind> parentOf(EntityKind kind, std::string_view field) {
     if (field == "mdt_series_id" && kind == EntityKind::Case)
         return EntityKind::MeetingSeries;
     return std::nullopt;
+}
+
+bool holdsAnyCase(StoreImpl& s) {
+    auto st = s.prepare("SELECT 1 FROM cases LIMIT 1");
+    return st->executeStep();
 }
 
 bool rowExists(StoreImpl& s, EntityKind kind, const std::string& id) {
@@ -590,6 +596,8 @@ ApplyReport SqlCipherStore::applyReceived(const std::vector<ReceivedBatch>& page
                 entries += batch.entries.size();
             prepareForCatchUp(*impl_, entries);
             SQLite::Transaction tx(*impl_->db);
+            // A join that stopped part way (its snapshot refused) replays with every index.
+            rebuildSetAsideIndexes(*impl_->db);
             Merger merger(*impl_, report, problems, now);
             for (const auto& batch : page) {
                 bindSite(*impl_, batch.site, batch.signer);
@@ -918,6 +926,11 @@ ApplyReport SqlCipherStore::loadSnapshotChunk(const SnapshotChunkLoad& load) {
             SQLite::Transaction tx(*impl_->db);
             bindSite(*impl_, load.site, load.signer);
             Merger merger(*impl_, report, problems, now);
+            // A join into a store without cases writes its records first and builds the
+            // indexes after, each in one sorted pass, rather than keeping two dozen of them
+            // in order at random keys record by record (about a sixth of a large join).
+            if (!load.cursor && !holdsAnyCase(*impl_))
+                setRecordIndexesAside(*impl_->db);
             // Stamps in a snapshot were clamped where they were first received: none is
             // clamped again here.
             constexpr std::int64_t kNoClamp = std::numeric_limits<std::int64_t>::max() / 4;
@@ -948,8 +961,10 @@ ApplyReport SqlCipherStore::loadSnapshotChunk(const SnapshotChunkLoad& load) {
             insertProblems(*impl_, problems);
             setMeta(*impl_, "hlc", encodeHlc(impl_->hlc.last()));
             writeSetting(*impl_, "snapshot_progress", load.progress);
-            if (load.cursor)
+            if (load.cursor) {
                 setMeta(*impl_, kPulledKey, std::to_string(*load.cursor));
+                rebuildSetAsideIndexes(*impl_->db);
+            }
             tx.commit();
             return report;
         });

@@ -283,6 +283,9 @@ SyncReport runEngine(Desktop& d, const std::function<SyncReport(SyncEngine&)>& w
     options.stopRequested = d.stopRequested;
     options.joinFromSnapshot = d.joinFromSnapshot;
     options.snapshotChunkRecords = snapshotRecords;
+    // A join writes a few chunks per transaction, as a large one does, so the store sets
+    // its indexes aside and builds them again in every join here.
+    options.snapshotLoadRecords = 10;
     auto clock = d.clock;
     options.now = [clock] {
         return std::chrono::duration_cast<std::chrono::milliseconds>(

@@ -2,9 +2,14 @@
 // history: it must end exactly as a desktop that replayed everything, resume a cut
 // transfer, and refuse a tampered chunk, another team's chunk, or a case its organisation
 // may not see.
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <boost/test/unit_test.hpp>
 
+#include <set>
 #include <sstream>
+
+#include "encrypted_database.h"
 
 #include "faulty_transport.h"
 #include "integration/invitation.h"
@@ -43,6 +48,17 @@ struct ChunkWatcher : ForwardingTransport {
     }
 };
 
+/// The indexes a desktop's store file holds, read on a connection of its own.
+std::set<std::string> indexesOf(const Desktop& d) {
+    auto db = storage::openEncryptedDatabase(d.path(), Passphrase("correct horse battery staple"),
+                                             storage::OpenIntent::OpenExisting);
+    std::set<std::string> out;
+    SQLite::Statement st(*db, "SELECT name FROM sqlite_master WHERE type = 'index'");
+    while (st.executeStep())
+        out.insert(st.getColumn(0).getString());
+    return out;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(sync_snapshot)
@@ -68,6 +84,8 @@ BOOST_AUTO_TEST_CASE(a_new_desktop_joins_from_a_snapshot_and_ends_as_one_that_re
     BOOST_TEST(report.snapshotRecords == published.records);
     BOOST_TEST(fetched.size() == static_cast<std::size_t>(published.chunks));
     BOOST_TEST(!report.snapshotRefused);
+    // Its indexes were set aside for the load and built again: all there, as in any store.
+    BOOST_TEST(indexesOf(joiner) == indexesOf(n.vcfse));
 
     // The same records as the desktop that replayed everything, but for the producer's
     // private note; nothing of the case the VCFSE may not see.
@@ -195,6 +213,15 @@ BOOST_AUTO_TEST_CASE(a_snapshot_cut_mid_transfer_resumes_where_it_stopped) {
     BOOST_TEST(cut.problem->kind == "network");
     BOOST_TEST(cut.snapshotRecords > 0u);
     BOOST_TEST(joiner.store->syncCursors().pulledThrough == 0);
+    // Cut with its indexes set aside: the window's reads still answer, and a store opened
+    // now (as the desktop's next sync run opens its own) builds them again.
+    const auto full = indexesOf(n.vcfse);
+    BOOST_TEST(indexesOf(joiner).size() < full.size());
+    BOOST_CHECK_NO_THROW(joiner.store->casePage(0, 50));
+    BOOST_CHECK_NO_THROW(joiner.store->outcomeCases());
+    BOOST_CHECK_NO_THROW(joiner.store->actionTallies());
+    storage::SqlCipherStore::open(joiner.path(), Passphrase("correct horse battery staple"));
+    BOOST_TEST(indexesOf(joiner) == full);
 
     auto resumed = joiner.sync();
     requireSynced(resumed);
@@ -205,6 +232,7 @@ BOOST_AUTO_TEST_CASE(a_snapshot_cut_mid_transfer_resumes_where_it_stopped) {
             BOOST_TEST(times == 1);
         }
     BOOST_TEST(joiner.store->syncCursors().pulledThrough == published.cursor);
+    BOOST_TEST(indexesOf(joiner) == full);
     requireSynced(n.vcfse.sync());
     BOOST_TEST(dumpWithout(*joiner.store, "") == dumpWithout(*n.vcfse.store, n.privateNote.str()));
 }

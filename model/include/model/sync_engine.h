@@ -79,6 +79,9 @@ struct SyncOptions {
     bool joinFromSnapshot = true;
     /// Records per chunk of a snapshot this desktop publishes.
     std::size_t snapshotChunkRecords = 1000;
+    /// Records of a snapshot written per transaction while joining (each commit writes and
+    /// checkpoints the pages it touched, so a join commits every few thousand records).
+    std::size_t snapshotLoadRecords = 20000;
 };
 
 /// Runs sync for one store against one hub.

@@ -1,0 +1,110 @@
+// Indexes set aside while a snapshot loads in bulk: every query still answers while they
+// are, and a store opened afterwards has every one of them again.
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "encrypted_database.h"
+#include "model/case_service.h"
+#include "set_aside_indexes.h"
+#include "test_support.h"
+
+using namespace nmdt;
+using namespace nmdt::test;
+using namespace nmdt::storage;
+
+namespace {
+const char* kPass = "correct horse battery staple";
+
+std::set<std::string> indexNames(SQLite::Database& db) {
+    std::set<std::string> out;
+    SQLite::Statement st(db, "SELECT name FROM sqlite_master WHERE type = 'index'");
+    while (st.executeStep())
+        out.insert(st.getColumn(0).getString());
+    return out;
+}
+
+std::unique_ptr<SQLite::Database> rawConnection(World& w) {
+    return openEncryptedDatabase(w.storePath(), Passphrase(kPass), OpenIntent::OpenExisting);
+}
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(set_aside_indexes)
+
+BOOST_AUTO_TEST_CASE(every_index_a_query_names_is_kept) {
+    const std::regex named(R"(INDEXED BY\s+([a-z]+_[a-z_]+))");  // index names have a _
+    std::set<std::string> found;
+    for (const auto& file : std::filesystem::recursive_directory_iterator(NMDT_STORAGE_SOURCES)) {
+        if (file.path().extension() != ".cpp")
+            continue;
+        std::ifstream in(file.path());
+        std::stringstream text;
+        text << in.rdbuf();
+        const std::string source = text.str();
+        for (std::sregex_iterator m(source.begin(), source.end(), named), end; m != end; ++m)
+            found.insert((*m)[1].str());
+    }
+    BOOST_TEST(found.size() >= 5u);  // the sources were read
+    const auto kept = indexesQueriesName();
+    for (const auto& name : found)
+        BOOST_TEST_CONTEXT("INDEXED BY " << name) {
+            BOOST_TEST((std::find(kept.begin(), kept.end(), name) != kept.end()));
+        }
+}
+
+BOOST_AUTO_TEST_CASE(queries_answer_while_set_aside_and_an_opened_store_has_them_all_again) {
+    World w;
+    CaseService cases(w.asChair());
+    const auto id = cases.refer({resident("Olwen", "Pryce", testNhsNumber(301)),
+                                 w.gp,
+                                 w.practice,
+                                 "falls",
+                                 day(2026, 11, 2),
+                                 {}});
+    std::set<std::string> before;
+    {
+        auto db = rawConnection(w);
+        before = indexNames(*db);
+        SQLite::Transaction tx(*db);
+        setRecordIndexesAside(*db);
+        tx.commit();
+        BOOST_TEST(recordIndexesSetAside(*db));
+        const auto aside = indexNames(*db);
+        BOOST_TEST(aside.size() + 10 < before.size());
+        BOOST_TEST(aside.count("cases_family") == 0u);
+        for (auto kept : indexesQueriesName())
+            if (before.count(std::string(kept)))
+                BOOST_TEST(aside.count(std::string(kept)) == 1u);
+        // Setting aside twice changes nothing and loses no definition.
+        SQLite::Transaction again(*db);
+        setRecordIndexesAside(*db);
+        again.commit();
+        BOOST_TEST(indexNames(*db) == aside);
+    }
+    // The open store's reads, those naming an index among them, still answer.
+    BOOST_TEST(w.store->searchCases("Pryce", 10).size() == 1u);
+    BOOST_TEST((w.store->caseByNhsNumber(testNhsNumber(301))->id == id));
+    ActionQuery byOrganisation;
+    byOrganisation.ownerOrganisation = w.practice;
+    byOrganisation.openOnly = true;
+    BOOST_TEST(w.store->actionIds(byOrganisation).empty());
+    BOOST_TEST(w.store->actionTallies().empty());
+    BOOST_TEST(w.store->outcomeCases().size() == 1u);
+    BOOST_TEST(w.store->caseNeedDomains().empty());
+    BOOST_TEST(w.store->wellbeingScores().empty());
+
+    w.store = SqlCipherStore::open(w.storePath(), Passphrase(kPass), w.clock);
+    auto db = rawConnection(w);
+    BOOST_TEST(!recordIndexesSetAside(*db));
+    BOOST_TEST(indexNames(*db) == before);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
