@@ -157,14 +157,11 @@ void NeighbourhoodReportsDialog::onSaveCsv() {
     if (page < 0)
         return;
     const auto& t = tables_.at(static_cast<std::size_t>(page));
-    wxFileDialog where(this, _("Save report as CSV"), {},
-                       toWx(t.name + "-" + toIsoDate(commands_.clock().today()) + ".csv"),
-                       _("CSV files (*.csv)|*.csv"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (where.ShowModal() != wxID_OK)
-        return;
-    wxString problem;
-    if (!saveCsv(static_cast<std::size_t>(page), fromWx(where.GetPath()), problem))
-        wxMessageBox(problem, _("Save as CSV"), wxOK | wxICON_ERROR, this);
+    saveTableAsCsv(this, _("Save report as CSV"),
+                   t.name + "-" + toIsoDate(commands_.clock().today()),
+                   [&](const std::string& path, wxString& problem) {
+                       return saveCsv(static_cast<std::size_t>(page), path, problem);
+                   });
 }
 
 }  // namespace nmdt::gui

@@ -1,6 +1,8 @@
 #include "report_list.h"
 
+#include <wx/filedlg.h>
 #include <wx/listctrl.h>
+#include <wx/msgdlg.h>
 
 #include "wx_text.h"
 
@@ -26,6 +28,17 @@ void showReportTable(wxListCtrl* list, const ReportTable& table, int firstColumn
         list->SetColumnWidth(static_cast<int>(c),
                              c == 0 ? firstColumnWidth : wxLIST_AUTOSIZE_USEHEADER);
     list->Thaw();
+}
+
+void saveTableAsCsv(wxWindow* parent, const wxString& title, const std::string& fileStem,
+                    const std::function<bool(const std::string& path, wxString& problem)>& save) {
+    wxFileDialog where(parent, title, {}, toWx(fileStem + ".csv"), _("CSV files (*.csv)|*.csv"),
+                       wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (where.ShowModal() != wxID_OK)
+        return;
+    wxString problem;
+    if (!save(fromWx(where.GetPath()), problem))
+        wxMessageBox(problem, _("Save as CSV"), wxOK | wxICON_ERROR, parent);
 }
 
 }  // namespace nmdt::gui

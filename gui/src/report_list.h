@@ -5,10 +5,12 @@
 #include <wx/string.h>
 
 #include <functional>
+#include <string>
 
 #include "model/report_service.h"
 
 class wxListCtrl;
+class wxWindow;
 
 namespace nmdt::gui {
 
@@ -16,5 +18,10 @@ namespace nmdt::gui {
 /// cell (a group's code as the window says it); otherwise the table's text is shown.
 void showReportTable(wxListCtrl* list, const ReportTable& table, int firstColumnWidth,
                      const std::function<wxString(std::size_t row)>& firstCell = {});
+
+/// Asks where to save a table as CSV (offering `fileStem`.csv) and saves it with `save`,
+/// saying in a message box why it could not; nothing when the person cancels.
+void saveTableAsCsv(wxWindow* parent, const wxString& title, const std::string& fileStem,
+                    const std::function<bool(const std::string& path, wxString& problem)>& save);
 
 }  // namespace nmdt::gui

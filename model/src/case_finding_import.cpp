@@ -59,15 +59,7 @@ std::string upper(std::string text) {
 }
 
 std::optional<int> number(std::string_view text) {
-    if (text.empty() || text.size() > 4)
-        return std::nullopt;
-    int n = 0;
-    for (char c : text) {
-        if (c < '0' || c > '9')
-            return std::nullopt;
-        n = n * 10 + (c - '0');
-    }
-    return n;
+    return cellDigits(text, 4);
 }
 
 std::optional<int> monthOf(std::string_view text) {

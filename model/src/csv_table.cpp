@@ -191,4 +191,16 @@ std::optional<std::size_t> findColumn(const CsvTable& table,
     return std::nullopt;
 }
 
+std::optional<int> cellDigits(std::string_view cell, std::size_t maxDigits) {
+    if (cell.empty() || cell.size() > maxDigits)
+        return std::nullopt;
+    int n = 0;
+    for (char c : cell) {
+        if (c < '0' || c > '9')
+            return std::nullopt;
+        n = n * 10 + (c - '0');
+    }
+    return n;
+}
+
 }  // namespace nmdt

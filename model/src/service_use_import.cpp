@@ -43,16 +43,9 @@ std::optional<std::size_t> columnFor(const CsvTable& table, const WantedColumn& 
     return std::nullopt;
 }
 
+/// A month's count: at most three digits.
 std::optional<int> count(const std::string& text) {
-    if (text.empty() || text.size() > 3)
-        return std::nullopt;
-    int n = 0;
-    for (char c : text) {
-        if (c < '0' || c > '9')
-            return std::nullopt;
-        n = n * 10 + (c - '0');
-    }
-    return n;
+    return cellDigits(text, 3);
 }
 
 }  // namespace

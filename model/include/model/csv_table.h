@@ -52,6 +52,9 @@ std::string trimCell(std::string_view cell);
 /// A header as exports vary it, reduced to lower-case letters and digits: "NHS No.",
 /// "nhs_no" and "NHS NO" all give "nhsno".
 std::string headerKey(std::string_view header);
+/// A cell of at most `maxDigits` ASCII digits as a number; anything else (a sign, a
+/// decimal point, a space, a formula) is not one.
+std::optional<int> cellDigits(std::string_view cell, std::size_t maxDigits);
 /// The first column whose headerKey is one of `keys`, trying the keys in order.
 std::optional<std::size_t> findColumn(const CsvTable& table,
                                       std::initializer_list<std::string_view> keys);
