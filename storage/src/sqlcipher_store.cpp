@@ -339,7 +339,7 @@ std::unique_ptr<SqlCipherStore> SqlCipherStore::openWithKey(const std::string& p
                                                             std::shared_ptr<const Clock> clock) {
     auto db = openEncryptedDatabase(path, passphrase, OpenIntent::OpenExisting);
     return guarded([&] {
-        {
+        if (recordIndexesSetAside(*db)) {
             // A join cut part way left its indexes set aside: nothing reads without them.
             SQLite::Transaction tx(*db);
             rebuildSetAsideIndexes(*db);
