@@ -2,11 +2,10 @@
 
 #include <SQLiteCpp/Exception.h>
 
-#include <array>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 
+#include "file_header.h"
 #include "model/store_error.h"
 #include "model/utf8_path.h"
 #include "platform/file_access.h"
@@ -20,14 +19,6 @@ constexpr int kSqliteNotADatabase = 26;
 constexpr int kSqliteCorrupt = 11;
 constexpr int kCipherPageSize = 4096;
 constexpr int kKdfIterations = 64000;
-
-/// Reads the first 16 bytes of a file, to refuse plaintext SQLite before keying it.
-std::string fileHeader(const std::string& path) {
-    std::ifstream in(pathFromUtf8(path), std::ios::binary);
-    std::array<char, 16> buf{};
-    in.read(buf.data(), buf.size());
-    return std::string(buf.data(), static_cast<std::size_t>(in.gcount()));
-}
 
 }  // namespace
 
@@ -134,7 +125,7 @@ std::unique_ptr<SQLite::Database> openEncryptedDatabase(const std::string& path,
         auto size = fs::file_size(pathFromUtf8(path), ec);
         if (ec)
             throw StoreError(StoreErrorCode::Io, path + ": " + ec.message());
-        std::string header = fileHeader(path);
+        std::string header = readStoreFileStart(path, 16);
         if (header.size() == 16 && std::memcmp(header.data(), "SQLite format 3\0", 16) == 0)
             throw StoreError(StoreErrorCode::PlaintextDatabase, path);
         // An encrypted store is whole cipher pages; anything else is not one of ours.

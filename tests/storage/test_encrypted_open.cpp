@@ -206,6 +206,27 @@ BOOST_AUTO_TEST_CASE(a_store_another_program_holds_is_refused_as_in_use,
             .ok);
 }
 
+// The desktop opens its store twice (the window's connection and sync's). On POSIX closing
+// any descriptor of a file drops every lock the process holds on it, so the second open must
+// not open and close the file outside SQLite: the first connection would lose its locks
+// unknowingly, and another program could then checkpoint and delete the log under it.
+BOOST_AUTO_TEST_CASE(a_second_connection_leaves_the_first_ones_locks_in_place,
+                     *boost::unit_test::precondition(nmdt::test::OnlyWhere{
+                         nmdt::test::kPosixRecordLocks,
+                         "a lock belongs to its handle here: another handle's close keeps it"})) {
+    World w;
+    BOOST_TEST(w.store->searchCases("Nobody", 1).empty());  // read, as the window does
+    BOOST_REQUIRE(nmdt::test::lockSeenByAnotherProcess(w.storePath()).value());
+    {
+        auto second = storage::SqlCipherStore::open(w.storePath(),
+                                                    Passphrase("correct horse battery staple"));
+        BOOST_TEST(nmdt::test::lockSeenByAnotherProcess(w.storePath()).value());
+        BOOST_TEST(second->searchCases("Nobody", 1).empty());
+    }
+    BOOST_TEST(nmdt::test::lockSeenByAnotherProcess(w.storePath()).value());
+    BOOST_TEST(w.store->checkIntegrity().ok);
+}
+
 // A store copied from a CD, a read-only share or marked read-only in Explorer: refused with
 // a reason, never half-opened, and left as it was.
 BOOST_AUTO_TEST_CASE(

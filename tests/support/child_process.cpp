@@ -19,9 +19,11 @@
 // After windows.h, which it needs.
 #include <psapi.h>
 #else
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #endif
 
@@ -231,6 +233,36 @@ bool canHoldFilesExclusively() {
     return false;  // POSIX locks are advisory: another program cannot keep a file from us
 }
 #endif
+
+std::optional<bool> lockSeenByAnotherProcess(const std::string& path) {
+#ifdef _WIN32
+    (void)path;
+    return std::nullopt;
+#else
+    pid_t child = ::fork();
+    if (child < 0)
+        throw std::runtime_error("cannot fork");
+    if (child == 0) {
+        // Only async-signal-safe calls here: the test may have other threads.
+        int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            ::_exit(2);
+        struct flock ask {};
+        ask.l_type = F_WRLCK;  // conflicts with any lock, shared or not
+        ask.l_whence = SEEK_SET;
+        ask.l_start = 0;
+        ask.l_len = 0;  // the whole file, SQLite's lock bytes included
+        if (::fcntl(fd, F_GETLK, &ask) != 0)
+            ::_exit(3);
+        ::_exit(ask.l_type == F_UNLCK ? 0 : 1);
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) > 1)
+        throw std::runtime_error("the lock check could not read " + path);
+    return WEXITSTATUS(status) == 1;
+#endif
+}
 
 bool makeReadOnly(const std::string& path) {
 #ifdef _WIN32

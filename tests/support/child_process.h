@@ -27,12 +27,14 @@ struct OnlyWhere {
 
 #ifdef _WIN32
 inline constexpr bool kPosixPermissions = false;  // access is kept in ACLs there
+inline constexpr bool kPosixRecordLocks = false;  // a lock belongs to its handle there
 inline constexpr bool kLinksSharedLibraries = false;
 // Under Wine a Windows test cannot wait for the build machine's own programs (node, openssl,
 // a shell): tests that check their output with those tools run in the Linux suite only.
 inline constexpr bool kBuildMachineToolsReachable = false;
 #else
 inline constexpr bool kPosixPermissions = true;
+inline constexpr bool kPosixRecordLocks = true;
 inline constexpr bool kLinksSharedLibraries = true;
 inline constexpr bool kBuildMachineToolsReachable = true;
 #endif
@@ -104,6 +106,11 @@ class ExclusiveFileHold {
     void* handle_ = nullptr;
 };
 bool canHoldFilesExclusively();
+
+/// Whether another process sees a lock this process holds on the file (POSIX record locks,
+/// asked from a forked child); nullopt where there are no such locks to ask about (Windows,
+/// whose locks belong to a handle and are not dropped by another handle's close).
+std::optional<bool> lockSeenByAnotherProcess(const std::string& path);
 
 /// Marks a file read-only the way a user or an administrator would (the Windows read-only
 /// attribute, or no write permission). False where it would not be enforced on this process

@@ -9,8 +9,9 @@ namespace nmdt::storage::platform {
 
 enum class FileAccess { ReadWrite, ReadOnly, InUse, Denied, Missing, OtherError };
 
-/// Tries to open the file for reading and writing, sharing it as SQLite does; if writing is
-/// refused, for reading only.
+/// Whether the file could be opened for reading and writing, sharing it as SQLite does; if
+/// not, whether for reading only. Never closes a descriptor of the file on POSIX (where that
+/// would drop this process's locks on it).
 FileAccess probe(const std::string& utf8Path);
 
 }  // namespace nmdt::storage::platform

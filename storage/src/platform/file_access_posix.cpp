@@ -1,6 +1,7 @@
 #include "file_access.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -22,19 +23,22 @@ FileAccess fromErrno(int error) {
 }
 }  // namespace
 
+// Asked with access(), never by opening the file: on POSIX, closing any descriptor of a file
+// drops every lock this process holds on it, so a probe before a second connection opens
+// (the desktop's sync connection) would silently release the first connection's locks.
 FileAccess probe(const std::string& utf8Path) {
-    int fd = ::open(utf8Path.c_str(), O_RDWR | O_CLOEXEC);
-    if (fd >= 0) {
-        ::close(fd);
+    struct stat info {};
+    if (::stat(utf8Path.c_str(), &info) != 0)
+        return fromErrno(errno);
+    if (S_ISDIR(info.st_mode))
+        return FileAccess::OtherError;
+    if (::access(utf8Path.c_str(), R_OK | W_OK) == 0)
         return FileAccess::ReadWrite;
-    }
     const int writeError = errno;
     if (writeError != EACCES && writeError != EPERM && writeError != EROFS)
         return fromErrno(writeError);
-    fd = ::open(utf8Path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
+    if (::access(utf8Path.c_str(), R_OK) != 0)
         return fromErrno(errno);
-    ::close(fd);
     return FileAccess::ReadOnly;
 }
 
