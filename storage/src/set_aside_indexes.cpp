@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
 
 #include <algorithm>
 #include <array>
@@ -16,6 +17,7 @@ namespace nmdt::storage {
 namespace {
 /// Where the dropped indexes' definitions wait, one statement after another.
 constexpr const char* kSetAsideKey = "indexes_set_aside";
+constexpr std::string_view kSeparator = ";\n";
 
 /// Every index named in an INDEXED BY clause (storage.set_aside_indexes reads the sources
 /// to check none is missing): a query naming a dropped index would fail, not slow down.
@@ -64,7 +66,7 @@ void setRecordIndexesAside(SQLite::Database& db) {
         if (std::find(kNamedByQueries.begin(), kNamedByQueries.end(), name) !=
             kNamedByQueries.end())
             continue;
-        definitions += st.getColumn(1).getString() + ";\n";
+        definitions += st.getColumn(1).getString() + std::string(kSeparator);
         dropped.push_back(std::move(name));
     }
     st.reset();
@@ -79,13 +81,32 @@ void setRecordIndexesAside(SQLite::Database& db) {
 }
 
 void rebuildSetAsideIndexes(SQLite::Database& db) {
-    const std::string definitions = setAsideDefinitions(db);
-    if (definitions.empty())
+    if (!recordIndexesSetAside(db))
         return;
-    db.exec(definitions);
-    SQLite::Statement clear(db, "DELETE FROM meta WHERE key = ?");
-    clear.bind(1, kSetAsideKey);
-    clear.exec();
+    // One index to a transaction: building one on a large store takes a second or two, and
+    // the window's writes wait for the write lock no longer than that (all of them together
+    // took ten seconds). A stop part way keeps the rest's definitions for the next open.
+    for (;;) {
+        SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+        const std::string definitions = setAsideDefinitions(db);
+        if (definitions.empty())
+            return;
+        const auto end = definitions.find(kSeparator);
+        const std::string rest =
+            end == std::string::npos ? std::string() : definitions.substr(end + kSeparator.size());
+        db.exec(definitions.substr(0, end));
+        if (rest.empty()) {
+            SQLite::Statement clear(db, "DELETE FROM meta WHERE key = ?");
+            clear.bind(1, kSetAsideKey);
+            clear.exec();
+        } else {
+            SQLite::Statement keep(db, "UPDATE meta SET value = ? WHERE key = ?");
+            keep.bind(1, rest);
+            keep.bind(2, kSetAsideKey);
+            keep.exec();
+        }
+        tx.commit();
+    }
 }
 
 }  // namespace nmdt::storage

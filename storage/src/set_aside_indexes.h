@@ -18,8 +18,8 @@ std::span<const std::string_view> indexesQueriesName();
 /// does nothing when they are already set aside. Runs inside the caller's transaction.
 void setRecordIndexesAside(SQLite::Database& db);
 
-/// Builds again whatever setRecordIndexesAside dropped; does nothing otherwise. Runs
-/// inside the caller's transaction.
+/// Builds again whatever setRecordIndexesAside dropped, one index to a transaction of its
+/// own (so the caller must not hold one); does nothing otherwise.
 void rebuildSetAsideIndexes(SQLite::Database& db);
 
 /// Whether indexes are set aside now.

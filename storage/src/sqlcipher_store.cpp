@@ -339,12 +339,8 @@ std::unique_ptr<SqlCipherStore> SqlCipherStore::openWithKey(const std::string& p
                                                             std::shared_ptr<const Clock> clock) {
     auto db = openEncryptedDatabase(path, passphrase, OpenIntent::OpenExisting);
     return guarded([&] {
-        if (recordIndexesSetAside(*db)) {
-            // A join cut part way left its indexes set aside: nothing reads without them.
-            SQLite::Transaction tx(*db);
-            rebuildSetAsideIndexes(*db);
-            tx.commit();
-        }
+        // A join cut part way (or stopped while building them) left indexes set aside.
+        rebuildSetAsideIndexes(*db);
         migrate(*db);
         auto impl = makeImpl(path, std::move(db), std::move(clock));
         impl->siteId = metaValue(*impl->db, "site_id");

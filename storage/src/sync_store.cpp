@@ -595,9 +595,9 @@ ApplyReport SqlCipherStore::applyReceived(const std::vector<ReceivedBatch>& page
             for (const auto& batch : page)
                 entries += batch.entries.size();
             prepareForCatchUp(*impl_, entries);
-            SQLite::Transaction tx(*impl_->db);
             // A join that stopped part way (its snapshot refused) replays with every index.
             rebuildSetAsideIndexes(*impl_->db);
+            SQLite::Transaction tx(*impl_->db);
             Merger merger(*impl_, report, problems, now);
             for (const auto& batch : page) {
                 bindSite(*impl_, batch.site, batch.signer);
@@ -916,8 +916,9 @@ std::size_t SqlCipherStore::heldEntries() const {
 
 ApplyReport SqlCipherStore::loadSnapshotChunk(const SnapshotChunkLoad& load) {
     const HybridLogicalClock before = impl_->hlc;
+    ApplyReport loaded;
     try {
-        return guarded([&] {
+        loaded = guarded([&] {
             ApplyReport report;
             std::vector<SyncProblem> problems;
             const std::int64_t now = toMillis(impl_->clock->now());
@@ -961,10 +962,8 @@ ApplyReport SqlCipherStore::loadSnapshotChunk(const SnapshotChunkLoad& load) {
             insertProblems(*impl_, problems);
             setMeta(*impl_, "hlc", encodeHlc(impl_->hlc.last()));
             writeSetting(*impl_, "snapshot_progress", load.progress);
-            if (load.cursor) {
+            if (load.cursor)
                 setMeta(*impl_, kPulledKey, std::to_string(*load.cursor));
-                rebuildSetAsideIndexes(*impl_->db);
-            }
             tx.commit();
             return report;
         });
@@ -972,6 +971,11 @@ ApplyReport SqlCipherStore::loadSnapshotChunk(const SnapshotChunkLoad& load) {
         impl_->hlc = before;
         throw;
     }
+    // Loaded and committed: the indexes are built now, each in its own transaction so that
+    // the window's writes never wait long behind them.
+    if (load.cursor)
+        guarded([&] { rebuildSetAsideIndexes(*impl_->db); });
+    return loaded;
 }
 
 std::string SqlCipherStore::canonicalDump() const {

@@ -107,4 +107,50 @@ BOOST_AUTO_TEST_CASE(queries_answer_while_set_aside_and_an_opened_store_has_them
     BOOST_TEST(indexNames(*db) == before);
 }
 
+BOOST_AUTO_TEST_CASE(a_rebuild_stopped_between_two_indexes_keeps_the_ones_it_built) {
+    World w;
+    auto db = rawConnection(w);
+    const auto before = indexNames(*db);
+    {
+        SQLite::Transaction tx(*db);
+        setRecordIndexesAside(*db);
+        tx.commit();
+    }
+    const auto aside = indexNames(*db);
+    // The second definition cannot be built: the rebuild stops there, as a crash would.
+    const std::string broken = "CREATE INDEX broken_definition ON no_such_table (id);\n";
+    {
+        SQLite::Statement st(*db, "SELECT value FROM meta WHERE key = 'indexes_set_aside'");
+        BOOST_REQUIRE(st.executeStep());
+        std::string definitions = st.getColumn(0).getString();
+        st.reset();
+        const auto second = definitions.find(";\n") + 2;
+        definitions.insert(second, broken);
+        SQLite::Statement put(*db, "UPDATE meta SET value = ? WHERE key = 'indexes_set_aside'");
+        put.bind(1, definitions);
+        put.exec();
+    }
+    BOOST_CHECK_THROW(rebuildSetAsideIndexes(*db), SQLite::Exception);
+    // The first index is built and committed; the rest still wait, the broken one first.
+    BOOST_TEST(indexNames(*db).size() == aside.size() + 1);
+    BOOST_TEST(recordIndexesSetAside(*db));
+    {
+        SQLite::Statement st(*db, "SELECT value FROM meta WHERE key = 'indexes_set_aside'");
+        BOOST_REQUIRE(st.executeStep());
+        std::string definitions = st.getColumn(0).getString();
+        st.reset();
+        BOOST_TEST(definitions.rfind(broken, 0) == 0u);
+        definitions.erase(0, broken.size());
+        SQLite::Statement put(*db, "UPDATE meta SET value = ? WHERE key = 'indexes_set_aside'");
+        put.bind(1, definitions);
+        put.exec();
+    }
+    // Opening the store builds the rest, each once.
+    db.reset();
+    w.store = SqlCipherStore::open(w.storePath(), Passphrase(kPass), w.clock);
+    db = rawConnection(w);
+    BOOST_TEST(!recordIndexesSetAside(*db));
+    BOOST_TEST(indexNames(*db) == before);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
