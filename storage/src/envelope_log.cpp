@@ -12,6 +12,7 @@
 #include "model/store_error.h"
 #include "model/utf8_path.h"
 #include "store_impl.h"
+#include "write_transaction.h"
 
 namespace nmdt::storage {
 
@@ -78,7 +79,7 @@ void addReceipts(SQLite::Database& db) {
     while (columns.executeStep())
         if (columns.getColumn(1).getString() == "hub_receipt")
             return;
-    SQLite::Transaction tx(db);
+    WriteTransaction tx(db);
     db.exec("ALTER TABLE envelopes ADD COLUMN hub_receipt BLOB");
     db.exec("ALTER TABLE envelopes ADD COLUMN hub_key TEXT");
     tx.commit();
@@ -89,7 +90,7 @@ void addReceipts(SQLite::Database& db) {
 void addKeyAnnouncements(SQLite::Database& db) {
     if (db.tableExists("team_keys"))
         return;
-    SQLite::Transaction tx(db);
+    WriteTransaction tx(db);
     db.exec(kKeySchema);
     db.exec(
         "INSERT INTO team_keys (team, key_id, hub_time)"
@@ -107,7 +108,7 @@ void addByteCounts(SQLite::Database& db) {
     while (columns.executeStep())
         if (columns.getColumn(1).getString() == "bytes")
             return;
-    SQLite::Transaction tx(db);
+    WriteTransaction tx(db);
     db.exec("ALTER TABLE sites ADD COLUMN bytes INTEGER NOT NULL DEFAULT 0");
     db.exec(std::string("UPDATE sites SET bytes = (SELECT COALESCE(SUM(") + kStoredSize +
             "), 0) FROM envelopes e WHERE e.team = sites.team AND e.site = sites.site)");
@@ -168,7 +169,7 @@ std::optional<std::string> SqliteEnvelopeLog::siteFingerprint(const std::string&
 AppendResult SqliteEnvelopeLog::append(const AppendRequest& r) {
     return guarded([&]() -> AppendResult {
         // One writer: the hub process serialises calls, and SQLite's lock keeps out others.
-        SQLite::Transaction tx(*impl_->db);
+        WriteTransaction tx(*impl_->db);
         AppendResult result;
         result.acknowledged = acknowledged(r.team, r.site);
         if (result.acknowledged != r.from) {
@@ -345,7 +346,7 @@ AnnounceResult SqliteEnvelopeLog::announceKey(const KeyAnnouncement& a,
                                               const std::string& signerSubject,
                                               std::int64_t hubTimeMs) {
     return guarded([&]() -> AnnounceResult {
-        SQLite::Transaction tx(*impl_->db);
+        WriteTransaction tx(*impl_->db);
         AnnounceResult result;
         SQLite::Statement chair(*impl_->db, "SELECT subject FROM team_chairs WHERE team = ?");
         chair.bind(1, a.team);
@@ -390,7 +391,7 @@ bool SqliteEnvelopeLog::keyAnnounced(const std::string& team, const std::string&
 void SqliteEnvelopeLog::putSnapshotChunk(const SnapshotHeader& h, const std::string& body,
                                          std::int64_t hubTimeMs) {
     guarded([&] {
-        SQLite::Transaction tx(*impl_->db);
+        WriteTransaction tx(*impl_->db);
         SQLite::Statement known(*impl_->db,
                                 "SELECT site, cursor, completed_at FROM snapshots WHERE team = ?"
                                 " AND organisation = ? AND id = ?");
@@ -571,7 +572,7 @@ std::vector<PruneCandidate> SqliteEnvelopeLog::pruneCandidates(const std::string
 void SqliteEnvelopeLog::dropEnvelopes(const std::string& team,
                                       const std::vector<PruneCandidate>& envelopes) {
     guarded([&] {
-        SQLite::Transaction tx(*impl_->db);
+        WriteTransaction tx(*impl_->db);
         SQLite::Statement drop(*impl_->db, "DELETE FROM envelopes WHERE team = ? AND seq = ?");
         SQLite::Statement bytes(*impl_->db,
                                 "UPDATE sites SET bytes = bytes - ? WHERE team = ? AND site = ?");

@@ -16,6 +16,7 @@
 #include "platform/file_access.h"
 #include "storage/sqlcipher_store.h"
 #include "store_impl.h"
+#include "write_transaction.h"
 
 namespace nmdt::storage {
 
@@ -117,7 +118,7 @@ void attachKeyRing(SqlCipherStore& store, StoreImpl& impl, const ParsedKeySlots&
                          "the key file is an older copy than the store last saved");
     if (parsed.file.generation > known) {
         // Written, then the program stopped before the store recorded it.
-        SQLite::Transaction tx(*impl.db);
+        WriteTransaction tx(*impl.db);
         setMeta(impl, kGenerationMeta, std::to_string(parsed.file.generation));
         tx.commit();
     }
@@ -254,7 +255,7 @@ SignedIn SqlCipherStoreProvider::create(const std::string& location,
             file.slots.push_back(makeKeySlot(kRecoverySlot, "", "", "", recoverySecret, key,
                                              file.storeId, kdf_, crypto()));
             slotId = file.slots.front().id;
-            SQLite::Transaction tx(*made.impl_->db);
+            WriteTransaction tx(*made.impl_->db);
             setMeta(*made.impl_, kGenerationMeta, "1");
             tx.commit();
             writeSlots(keySlotPath(location), file, key);
@@ -330,7 +331,7 @@ BackupSummary SqlCipherStoreProvider::restoreBackup(const std::string& backupPat
     file.generation =
         std::max<std::int64_t>(file.generation, saved.empty() ? 0 : std::stoll(saved)) + 1;
     writeSlots(keySlotPath(location), file, *key);
-    SQLite::Transaction tx(*restored->impl_->db);
+    WriteTransaction tx(*restored->impl_->db);
     setMeta(*restored->impl_, kGenerationMeta, std::to_string(file.generation));
     tx.commit();
     return summary;

@@ -11,6 +11,7 @@
 #include "model/search_key.h"
 #include "model/store_error.h"
 #include "packed_stamps.h"
+#include "write_transaction.h"
 
 namespace nmdt::storage {
 
@@ -453,7 +454,7 @@ void migrate(SQLite::Database& db, int target) {
                                                           " is newer than " +
                                                           std::to_string(latestSchemaVersion()));
     for (int v = current; v < target; ++v) {
-        SQLite::Transaction tx(db);
+        WriteTransaction tx(db);
         steps()[static_cast<std::size_t>(v)](db);
         db.exec("PRAGMA user_version = " + std::to_string(v + 1));
         tx.commit();

@@ -11,6 +11,7 @@
 
 #include "model/entity_kind.h"
 #include "store_impl.h"
+#include "write_transaction.h"
 
 namespace nmdt::storage {
 
@@ -87,7 +88,7 @@ void rebuildSetAsideIndexes(SQLite::Database& db) {
     // the window's writes wait for the write lock no longer than that (all of them together
     // took ten seconds). A stop part way keeps the rest's definitions for the next open.
     for (;;) {
-        SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+        WriteTransaction tx(db);
         const std::string definitions = setAsideDefinitions(db);
         if (definitions.empty())
             return;

@@ -11,6 +11,7 @@
 #include "model/utf8_path.h"
 #include "set_aside_indexes.h"
 #include "store_impl.h"
+#include "write_transaction.h"
 
 namespace nmdt::storage {
 
@@ -306,7 +307,7 @@ std::unique_ptr<SqlCipherStore> SqlCipherStore::createWithKey(
         migrate(*db);
         auto impl = makeImpl(making, std::move(db), clock);
         impl->siteId = makeRandomIdSource()->newUuid();
-        SQLite::Transaction tx(*impl->db);
+        WriteTransaction tx(*impl->db);
         setMeta(*impl, "site_id", impl->siteId);
         setMeta(*impl, "created_at", toIsoTimestamp(impl->clock->now()));
         setMeta(*impl, "hlc", encodeHlc({}));
@@ -390,7 +391,7 @@ void SqlCipherStore::commitWith(const ChangeSet& changes, const Actor& actor,
     const auto auditHash = impl_->lastAuditHash;
     try {
         guarded([&] {
-            SQLite::Transaction tx(*impl_->db);
+            WriteTransaction tx(*impl_->db);
             if (!changes.empty())
                 applyEntityChanges(*impl_, changes, actor);
             if (alongside) {
@@ -484,7 +485,7 @@ void SqlCipherStore::rekeyRecording(const StoreKey& newKey, const AuditEvent& ev
             // SQLCipher's rekey rewrites every page inside the open write transaction and
             // commits it, so the audit entry written first is committed with the new key,
             // or (rekey failing) rolled back with it.
-            SQLite::Transaction tx(*impl_->db);
+            WriteTransaction tx(*impl_->db);
             if (alongside)
                 alongside();
             appendAudit(*impl_, event, actor);

@@ -12,6 +12,7 @@
 #include "set_aside_indexes.h"
 #include "storage/sqlcipher_store.h"
 #include "store_impl.h"
+#include "write_transaction.h"
 
 namespace nmdt::storage {
 
@@ -517,7 +518,7 @@ SyncCursors SqlCipherStore::syncCursors() const {
 
 void SqlCipherStore::recordPushed(std::int64_t throughSequence) {
     guarded([&] {
-        SQLite::Transaction tx(*impl_->db);
+        WriteTransaction tx(*impl_->db);
         setMeta(*impl_, kPushedKey, std::to_string(throughSequence));
         tx.commit();
     });
@@ -526,7 +527,7 @@ void SqlCipherStore::recordPushed(std::int64_t throughSequence) {
 void SqlCipherStore::clampOwnStamps(const std::vector<SyncEntry>& entries, std::int64_t hubTimeMs,
                                     std::int64_t hubSequence) {
     guarded([&] {
-        SQLite::Transaction tx(*impl_->db);
+        WriteTransaction tx(*impl_->db);
         for (const auto& entry : entries) {
             const auto& e = entry.change;
             if (isAppendOnly(e.kind))
@@ -597,7 +598,7 @@ ApplyReport SqlCipherStore::applyReceived(const std::vector<ReceivedBatch>& page
             prepareForCatchUp(*impl_, entries);
             // A join that stopped part way (its snapshot refused) replays with every index.
             rebuildSetAsideIndexes(*impl_->db);
-            SQLite::Transaction tx(*impl_->db);
+            WriteTransaction tx(*impl_->db);
             Merger merger(*impl_, report, problems, now);
             for (const auto& batch : page) {
                 bindSite(*impl_, batch.site, batch.signer);
@@ -620,7 +621,7 @@ ApplyReport SqlCipherStore::applyReceived(const std::vector<ReceivedBatch>& page
 void SqlCipherStore::recordSyncOutcome(std::int64_t atMs,
                                        const std::optional<SyncProblem>& problem) {
     guarded([&] {
-        SQLite::Transaction tx(*impl_->db);
+        WriteTransaction tx(*impl_->db);
         if (problem)
             insertProblems(*impl_, {*problem});
         else
@@ -719,7 +720,7 @@ std::optional<std::string> SqlCipherStore::syncSetting(const std::string& key) c
 
 void SqlCipherStore::setSyncSetting(const std::string& key, const std::string& value) {
     guarded([&] {
-        SQLite::Transaction tx(*impl_->db);
+        WriteTransaction tx(*impl_->db);
         writeSetting(*impl_, key, value);
         tx.commit();
     });
@@ -801,7 +802,7 @@ std::size_t SqlCipherStore::compactChangeLog(
         const std::int64_t step = static_cast<std::int64_t>(std::max<std::size_t>(batch, 1));
         std::size_t removed = 0;
         for (std::int64_t from = 0; from < last; from += step) {
-            SQLite::Transaction tx(db);
+            WriteTransaction tx(db);
             const std::int64_t pushed = metaInt(db, kPushedKey);
             db.exec("DROP TRIGGER change_log_no_delete");
             SQLite::Statement drop(
@@ -924,7 +925,7 @@ ApplyReport SqlCipherStore::loadSnapshotChunk(const SnapshotChunkLoad& load) {
             const std::int64_t now = toMillis(impl_->clock->now());
             // Chunks are smaller than a catch-up page; a join is a catch-up all the same.
             prepareForCatchUp(*impl_, std::max<std::size_t>(load.entries.size(), 2000));
-            SQLite::Transaction tx(*impl_->db);
+            WriteTransaction tx(*impl_->db);
             bindSite(*impl_, load.site, load.signer);
             Merger merger(*impl_, report, problems, now);
             // A join into a store without cases writes its records first and builds the

@@ -2,6 +2,11 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include <chrono>
+#include <future>
+#include <thread>
+
+#include "encrypted_database.h"
 #include "model/action_service.h"
 #include "model/case_service.h"
 #include "model/store_error.h"
@@ -56,6 +61,37 @@ BOOST_AUTO_TEST_CASE(every_commit_appends_stamped_change_log_entries) {
     BOOST_REQUIRE(log[1].fields.size() == 1u);  // only the field that changed
     BOOST_TEST(log[1].fields[0].name == "review_at_next_meeting");
     BOOST_TEST((log[0].hlc < log[1].hlc));
+}
+
+// The desktop writes on two connections: the window's and sync's. A save that reads before
+// it writes must wait while the other connection holds the write lock, not fail at once
+// with "database is locked" (which a deferred transaction does, whatever the busy timeout).
+BOOST_AUTO_TEST_CASE(a_save_waits_while_another_connection_writes) {
+    World w;
+    CaseService cases(w.asChair());
+    const auto id = cases.refer({resident("Owen", "Morgan", testNhsNumber(5)),
+                                 w.gp,
+                                 w.practice,
+                                 "falls",
+                                 day(2026, 11, 2),
+                                 {}});
+    auto other =
+        storage::openEncryptedDatabase(w.storePath(), Passphrase("correct horse battery staple"),
+                                       storage::OpenIntent::OpenExisting);
+    std::promise<void> holding;
+    auto sync = std::async(std::launch::async, [&] {
+        other->exec("BEGIN IMMEDIATE");
+        other->exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('test_sync_write', '1')");
+        holding.set_value();
+        std::this_thread::sleep_for(std::chrono::milliseconds(400));
+        other->exec("COMMIT");
+    });
+    holding.get_future().wait();
+    ChangeSet save("edit-case");
+    save.update(EntityKind::Case, id.str(), {{"review_at_next_meeting", std::int64_t(1)}});
+    BOOST_CHECK_NO_THROW(w.store->commit(save, chairActor(w)));
+    sync.get();
+    BOOST_TEST(w.store->caseById(id)->reviewAtNextMeeting);
 }
 
 BOOST_AUTO_TEST_CASE(a_failing_change_set_writes_nothing) {
