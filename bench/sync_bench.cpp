@@ -2,15 +2,17 @@
 // the floor measured in the same run: curl moving the same bytes over TLS to the same hub.
 //
 // Usage: NMDT_PASSPHRASE=... nmdt-sync-bench SOURCE.nmdt [--desktops N] [--rounds N]
-//          [--postgresql] [--snapshot-only]
+//          [--postgresql] [--snapshot-only] [--snapshot-batch N]
 //        nmdt-sync-bench --many [--desktops N] [--postgresql]
 //   SOURCE is a store to sync from (e.g. the `large` demo); it is copied, never changed.
 //   --snapshot-only measures the push, publishing a snapshot and joining from it, and
 //   nothing else (the replay, compaction, incremental sync and many desktops left out).
+//   --snapshot-batch N has the joining desktop write N records to a transaction.
 //   --many measures only N desktops syncing at once. --postgresql runs two hub instances on
 //   one PostgreSQL server of the bench's own (tests/sync/postgres-cluster.sh) instead of one
 //   hub on SQLite; desktop i talks to instance i mod 2.
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -26,6 +28,8 @@
 #include "child_process.h"
 #include "integration/invitation.h"
 #include "integration/sync_credentials.h"
+#include "model/audit.h"
+#include "model/change_set.h"
 #include "model/sync_engine.h"
 #include "storage/sqlcipher_store.h"
 
@@ -58,6 +62,9 @@ struct Exchange {
     std::size_t sent = 0, received = 0;
 };
 
+/// Records a joining desktop writes to one transaction (--snapshot-batch; 0: the default).
+std::size_t snapshotBatch = 0;
+
 struct Site {
     std::string name;
     std::unique_ptr<storage::SqlCipherStore> store;
@@ -75,6 +82,8 @@ struct Site {
         auto hub = integration::makeHubTransport(credentials, options);
         SyncOptions o;
         o.team = credentials.team;
+        if (snapshotBatch > 0)
+            o.snapshotLoadRecords = snapshotBatch;
         auto report = SyncEngine(*store, *store, *sealer, *hub, o).run();
         if (!report.completed)
             throw std::runtime_error(name + ": " + report.problem->message);
@@ -314,6 +323,8 @@ int main(int argc, char** argv) {
             snapshotOnly = true;
         else if (arg == "--desktops" && i + 1 < argc)
             desktops = std::atoi(argv[++i]);
+        else if (arg == "--snapshot-batch" && i + 1 < argc)
+            snapshotBatch = static_cast<std::size_t>(std::atol(argv[++i]));
         else if (arg == "--rounds" && i + 1 < argc)
             rounds = std::atoi(argv[++i]);
     }
@@ -380,9 +391,35 @@ int main(int argc, char** argv) {
                   << published.chunks << " chunks | " << secondsSince(t) << " s |\n";
         Site joiner{"joiner", newStore(b.dir / "joiner.nmdt"), enrol("joiner", team), {}};
         joiner.credentials.chair = false;
+        // The window beside the join: its own connection records a view every 100 ms, as
+        // a user opening records would, and the longest wait for the write lock is kept.
+        std::atomic<bool> joining{true};
+        std::vector<double> windowWrites;
+        std::thread window([&] {
+            auto own = storage::SqlCipherStore::open((b.dir / "joiner.nmdt").string(),
+                                                     Passphrase("benchmark passphrase 1"));
+            const Actor user{ProfessionalId("bench-window"), "Bench Window", Role::Clinician,
+                             OrganisationId(b.org)};
+            while (joining) {
+                const auto w = Steady::now();
+                own->commit(ChangeSet::auditOnly({AuditEventKind::ViewCase, "case:bench", {}}),
+                            user);
+                windowWrites.push_back(secondsSince(w) * 1000);
+                std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            }
+        });
         t = Steady::now();
-        auto joined = joiner.sync();
+        SyncReport joined;
+        try {
+            joined = joiner.sync();
+        } catch (...) {
+            joining = false;
+            window.join();
+            throw;
+        }
         double joinSeconds = secondsSince(t);
+        joining = false;
+        window.join();
         double joinFloor = b.curl("joiner", joiner.exchanges);
         if (!joined.joinedFromSnapshot)
             throw std::runtime_error("the joiner did not join from the snapshot");
@@ -390,6 +427,11 @@ int main(int argc, char** argv) {
                   << " records, " << bytesOf(joiner.exchanges) / 1048576 << " MiB | " << joinSeconds
                   << " s | curl same bytes: " << joinFloor << " s | ratio "
                   << joinSeconds / joinFloor << " |\n";
+        std::sort(windowWrites.begin(), windowWrites.end());
+        if (!windowWrites.empty())
+            std::cout << "| The window's writes during the join | " << windowWrites.size()
+                      << " views recorded | median " << windowWrites[windowWrites.size() / 2]
+                      << " ms | longest " << windowWrites.back() << " ms |\n";
         // With each store's write-ahead log, which holds the last commits until checkpointed.
         auto onDisk = [&](const char* name) {
             auto bytes = fs::file_size(b.dir / name);

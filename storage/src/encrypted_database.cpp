@@ -5,6 +5,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "busy_wait.h"
 #include "file_header.h"
 #include "model/store_error.h"
 #include "model/utf8_path.h"
@@ -25,12 +26,11 @@ constexpr int kKdfIterations = 64000;
 void applyConnectionSettings(SQLite::Database& db) {
     db.exec("PRAGMA foreign_keys = ON");
     db.exec("PRAGMA journal_mode = WAL");
-    // The desktop syncs on a second connection: wait for its transaction, do not fail.
-    db.exec("PRAGMA busy_timeout = 15000");
     db.exec("PRAGMA synchronous = FULL");
     db.exec("PRAGMA temp_store = MEMORY");  // no plaintext temporary files on disk
     db.exec("PRAGMA cache_size = -32000");  // 32 MB page cache
-    db.setBusyTimeout(5000);
+    // The desktop syncs on a second connection: wait for its transaction, do not fail.
+    retryPromptlyWhenBusy(db.getHandle(), 15000);
 }
 
 std::string sqlQuote(std::string_view text) {

@@ -80,8 +80,10 @@ struct SyncOptions {
     /// Records per chunk of a snapshot this desktop publishes.
     std::size_t snapshotChunkRecords = 1000;
     /// Records of a snapshot written per transaction while joining (each commit writes and
-    /// checkpoints the pages it touched, so a join commits every few thousand records).
-    std::size_t snapshotLoadRecords = 20000;
+    /// checkpoints the pages it touched, so a join commits every few thousand records). The
+    /// window's saves wait for the transaction under way: 5,000 keeps that wait near 0.1 s
+    /// for about 5% on the join against 20,000 (docs/performance.md).
+    std::size_t snapshotLoadRecords = 5000;
 };
 
 /// Runs sync for one store against one hub.
