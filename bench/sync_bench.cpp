@@ -2,12 +2,13 @@
 // the floor measured in the same run: curl moving the same bytes over TLS to the same hub.
 //
 // Usage: NMDT_PASSPHRASE=... nmdt-sync-bench SOURCE.nmdt [--desktops N] [--rounds N]
-//          [--postgresql] [--snapshot-only] [--snapshot-batch N]
+//          [--postgresql] [--snapshot-only] [--snapshot-batch N] [--no-window]
 //        nmdt-sync-bench --many [--desktops N] [--postgresql]
 //   SOURCE is a store to sync from (e.g. the `large` demo); it is copied, never changed.
 //   --snapshot-only measures the push, publishing a snapshot and joining from it, and
 //   nothing else (the replay, compaction, incremental sync and many desktops left out).
-//   --snapshot-batch N has the joining desktop write N records to a transaction.
+//   --snapshot-batch N has the joining desktop write N records to a transaction;
+//   --no-window leaves out the window that records a view every 100 ms beside the join.
 //   --many measures only N desktops syncing at once. --postgresql runs two hub instances on
 //   one PostgreSQL server of the bench's own (tests/sync/postgres-cluster.sh) instead of one
 //   hub on SQLite; desktop i talks to instance i mod 2.
@@ -64,6 +65,8 @@ struct Exchange {
 
 /// Records a joining desktop writes to one transaction (--snapshot-batch; 0: the default).
 std::size_t snapshotBatch = 0;
+/// Whether a window writes beside the join (--no-window: the join alone).
+bool windowBesideJoin = true;
 
 struct Site {
     std::string name;
@@ -323,6 +326,8 @@ int main(int argc, char** argv) {
             snapshotOnly = true;
         else if (arg == "--desktops" && i + 1 < argc)
             desktops = std::atoi(argv[++i]);
+        else if (arg == "--no-window")
+            windowBesideJoin = false;
         else if (arg == "--snapshot-batch" && i + 1 < argc)
             snapshotBatch = static_cast<std::size_t>(std::atol(argv[++i]));
         else if (arg == "--rounds" && i + 1 < argc)
@@ -396,6 +401,8 @@ int main(int argc, char** argv) {
         std::atomic<bool> joining{true};
         std::vector<double> windowWrites;
         std::thread window([&] {
+            if (!windowBesideJoin)
+                return;
             auto own = storage::SqlCipherStore::open((b.dir / "joiner.nmdt").string(),
                                                      Passphrase("benchmark passphrase 1"));
             const Actor user{ProfessionalId("bench-window"), "Bench Window", Role::Clinician,

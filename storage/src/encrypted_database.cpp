@@ -26,6 +26,9 @@ constexpr int kKdfIterations = 64000;
 void applyConnectionSettings(SQLite::Database& db) {
     db.exec("PRAGMA foreign_keys = ON");
     db.exec("PRAGMA journal_mode = WAL");
+    // A log that grew while another connection kept it from starting over (a large sync
+    // beside the window) is cut back to this when it next starts over.
+    db.exec("PRAGMA journal_size_limit = 67108864");
     db.exec("PRAGMA synchronous = FULL");
     db.exec("PRAGMA temp_store = MEMORY");  // no plaintext temporary files on disk
     db.exec("PRAGMA cache_size = -32000");  // 32 MB page cache

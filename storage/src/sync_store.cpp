@@ -973,9 +973,14 @@ ApplyReport SqlCipherStore::loadSnapshotChunk(const SnapshotChunkLoad& load) {
         throw;
     }
     // Loaded and committed: the indexes are built now, each in its own transaction so that
-    // the window's writes never wait long behind them.
+    // the window's writes never wait long behind them. Then the write-ahead log, which the
+    // window's reads and writes beside the load keep from starting over (it reached twice
+    // the store's size), is copied into the store and emptied.
     if (load.cursor)
-        guarded([&] { rebuildSetAsideIndexes(*impl_->db); });
+        guarded([&] {
+            rebuildSetAsideIndexes(*impl_->db);
+            impl_->db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        });
     return loaded;
 }
 
