@@ -411,6 +411,27 @@ CREATE INDEX goals_plan_progress ON goals(plan_id, lineage_id, progress);
 CREATE INDEX needs_plan_domain ON needs(plan_id, domain);
 )sql";
 
+// Version 17: each record's field stamps live in its own row (field_stamps), not in a
+// table of their own. A record and its stamps are written together, and the clocks table,
+// keyed by entity id across every kind, took a write at a scattered place for each record:
+// on a joining desktop, loading one kind after another, each transaction rewrote thousands
+// of its pages (half the join's time). Rows of records since removed lose their stamps.
+void moveStampsIntoRows(SQLite::Database& db) {
+    // The synced record tables as of this version that merge field by field: local-only
+    // records keep no stamps, and append-only ones (progress notes) are never merged.
+    static constexpr const char* kSyncedTables[] = {
+        "organisations",     "professionals", "cases",        "contacts", "consents",
+        "care_team_members", "care_plans",    "needs",        "goals",    "meeting_series",
+        "meetings",          "participants",  "agenda_items", "actions",  "wellbeing_scores"};
+    for (const char* table : kSyncedTables) {
+        db.exec(std::string("ALTER TABLE ") + table + " ADD COLUMN field_stamps BLOB");
+        db.exec(std::string("UPDATE ") + table +
+                " SET field_stamps = (SELECT c.stamps FROM entity_clocks c WHERE c.entity_id = " +
+                table + ".id)");
+    }
+    db.exec("DROP TABLE entity_clocks");
+}
+
 using Step = std::function<void(SQLite::Database&)>;
 
 const std::vector<Step>& steps() {
@@ -431,6 +452,7 @@ const std::vector<Step>& steps() {
         [](SQLite::Database& db) { db.exec(kActionListIndexesV14); },
         [](SQLite::Database& db) { db.exec(kCaseFindingV15); },
         [](SQLite::Database& db) { db.exec(kOutcomesV16); },
+        moveStampsIntoRows,
     };
     return all;
 }

@@ -46,26 +46,31 @@ void bindValue(SQLite::Statement& st, int index, const FieldValue& v) {
 }
 
 /// Refuses a change that names an unknown field, or edits an append-only row.
-void checkAgainstSchema(const EntityChange& change) {
-    if (change.id.empty())
+void checkAgainstSchema(EntityKind kind, const std::string& id, ChangeOp op,
+                        const FieldList& fields) {
+    if (id.empty())
         throw StoreError(StoreErrorCode::InvalidChange, "change without an id");
-    auto known = entityFieldNames(change.kind);
-    for (const auto& f : change.fields) {
+    auto known = entityFieldNames(kind);
+    for (const auto& f : fields) {
         if (std::find(known.begin(), known.end(), f.name) == known.end())
             throw StoreError(StoreErrorCode::InvalidChange,
-                             std::string(entityKindName(change.kind)) + " has no field " + f.name);
+                             std::string(entityKindName(kind)) + " has no field " + f.name);
     }
-    if (change.op == ChangeOp::Update && isAppendOnly(change.kind))
+    if (op == ChangeOp::Update && isAppendOnly(kind))
         throw StoreError(StoreErrorCode::InvalidChange,
-                         std::string(entityKindName(change.kind)) + " is append-only");
+                         std::string(entityKindName(kind)) + " is append-only");
+}
+
+void checkAgainstSchema(const EntityChange& change) {
+    checkAgainstSchema(change.kind, change.id, change.op, change.fields);
 }
 
 /// Columns the store derives from a change's fields (folded names for search).
-FieldList derivedColumns(const EntityChange& change) {
+FieldList derivedColumns(EntityKind kind, const FieldList& fields) {
     FieldList extra;
-    if (change.kind != EntityKind::Case)
+    if (kind != EntityKind::Case)
         return extra;
-    for (const auto& f : change.fields) {
+    for (const auto& f : fields) {
         auto s = std::get_if<std::string>(&f.value);
         if (f.name == "family_name")
             extra.push_back({"search_family", foldForSearch(s ? *s : "")});
@@ -75,38 +80,58 @@ FieldList derivedColumns(const EntityChange& change) {
     return extra;
 }
 
-void applyChange(StoreImpl& s, const EntityChange& change) {
-    FieldList columns = change.fields;
-    for (auto& extra : derivedColumns(change))
-        columns.push_back(std::move(extra));
-    const std::string table = tableOf(change.kind);
+void applyChange(StoreImpl& s, EntityKind kind, const std::string& id, ChangeOp op,
+                 const FieldList& fields, const FieldStamps* stamps) {
+    const FieldList extra = derivedColumns(kind, fields);
+    const std::string table = tableOf(kind);
     std::string sql;
-    if (change.op == ChangeOp::Create) {
+    if (op == ChangeOp::Create) {
         sql = "INSERT INTO " + table + " (id";
-        for (const auto& c : columns)
-            sql += ", " + c.name;
+        for (const auto* list : {&fields, &extra})
+            for (const auto& c : *list)
+                sql += ", " + c.name;
+        if (stamps)
+            sql += ", field_stamps";
         sql += ") VALUES (?";
-        for (std::size_t i = 0; i < columns.size(); ++i)
+        for (std::size_t i = 0; i < fields.size() + extra.size() + (stamps ? 1 : 0); ++i)
             sql += ", ?";
         sql += ")";
     } else {
         sql = "UPDATE " + table + " SET ";
-        for (std::size_t i = 0; i < columns.size(); ++i)
-            sql += (i ? ", " : "") + columns[i].name + " = ?";
+        const char* separator = "";
+        for (const auto* list : {&fields, &extra})
+            for (const auto& c : *list) {
+                sql += separator + c.name + " = ?";
+                separator = ", ";
+            }
+        if (stamps)
+            sql += std::string(separator) + "field_stamps = ?";
         sql += " WHERE id = ?";
     }
     auto st = s.prepare(sql);
     int index = 1;
-    if (change.op == ChangeOp::Create)
-        st->bind(index++, change.id);
-    for (const auto& c : columns)
-        bindValue(*st, index++, c.value);
-    if (change.op == ChangeOp::Update)
-        st->bind(index, change.id);
+    if (op == ChangeOp::Create)
+        st->bind(index++, id);
+    for (const auto* list : {&fields, &extra})
+        for (const auto& c : *list)
+            bindValue(*st, index++, c.value);
+    std::vector<unsigned char> packed;
+    if (stamps && !keepsStamps(kind))
+        throw StoreError(StoreErrorCode::InvalidChange,
+                         std::string(entityKindName(kind)) + " keeps no stamps");
+    if (stamps) {
+        packed = packStamps(*s.db, s.packedNames, *stamps);
+        st->bind(index++, packed.data(), static_cast<int>(packed.size()));
+    }
+    if (op == ChangeOp::Update)
+        st->bind(index, id);
     st->exec();
-    if (change.op == ChangeOp::Update && s.db->getChanges() == 0)
-        throw StoreError(StoreErrorCode::NotFound,
-                         std::string(entityKindName(change.kind)) + " " + change.id);
+    if (op == ChangeOp::Update && s.db->getChanges() == 0)
+        throw StoreError(StoreErrorCode::NotFound, std::string(entityKindName(kind)) + " " + id);
+}
+
+void applyChange(StoreImpl& s, const EntityChange& change) {
+    applyChange(s, change.kind, change.id, change.op, change.fields);
 }
 
 void appendToChangeLog(StoreImpl& s, const ChangeLogEntry& e, const FieldStamps& base) {
@@ -131,19 +156,24 @@ void appendToChangeLog(StoreImpl& s, const ChangeLogEntry& e, const FieldStamps&
     st->exec();
 }
 
-FieldStamps readClocks(StoreImpl& s, const std::string& entityId) {
-    auto st = s.prepare("SELECT stamps FROM entity_clocks WHERE entity_id = ?");
+FieldStamps readClocks(StoreImpl& s, EntityKind kind, const std::string& entityId) {
+    if (!keepsStamps(kind))
+        return {};
+    auto st = s.prepare("SELECT field_stamps FROM " + tableOf(kind) + " WHERE id = ?");
     st->bind(1, entityId);
-    if (!st->executeStep())
+    if (!st->executeStep() || st->getColumn(0).isNull())
         return {};
     return unpackStamps(*s.db, s.packedNames, st->getColumn(0));
 }
 
-void writeClocks(StoreImpl& s, const std::string& entityId, const FieldStamps& stamps) {
-    auto st = s.prepare("INSERT OR REPLACE INTO entity_clocks (entity_id, stamps) VALUES (?, ?)");
-    st->bind(1, entityId);
+void writeClocks(StoreImpl& s, EntityKind kind, const std::string& entityId,
+                 const FieldStamps& stamps) {
+    if (!keepsStamps(kind))
+        return;
+    auto st = s.prepare("UPDATE " + tableOf(kind) + " SET field_stamps = ? WHERE id = ?");
     const auto packed = packStamps(*s.db, s.packedNames, stamps);
-    st->bind(2, packed.data(), static_cast<int>(packed.size()));
+    st->bind(1, packed.data(), static_cast<int>(packed.size()));
+    st->bind(2, entityId);
     st->exec();
 }
 
@@ -199,13 +229,13 @@ void applyEntityChanges(StoreImpl& impl, const ChangeSet& changes, const Actor& 
         // made with sight of its value from a concurrent one.
         FieldStamps base;
         if (!isAppendOnly(c.kind)) {
-            FieldStamps clocks = readClocks(impl, c.id);
+            FieldStamps clocks = readClocks(impl, c.kind, c.id);
             for (const auto& f : c.fields) {
                 if (auto old = findStamp(clocks, f.name))
                     base.push_back({f.name, *old});
                 setStamp(clocks, f.name, mine);
             }
-            writeClocks(impl, c.id, clocks);
+            writeClocks(impl, c.kind, c.id, clocks);
         }
         appendToChangeLog(impl, e, base);
         impl.writeStep();

@@ -93,13 +93,26 @@ HlcStamp decodeHlcText(const std::string& hlc);
 void bindValue(SQLite::Statement& st, int index, const FieldValue& v);
 /// Refuses a change that names an unknown field, or edits an append-only row.
 void checkAgainstSchema(const EntityChange& change);
+void checkAgainstSchema(EntityKind kind, const std::string& id, ChangeOp op,
+                        const FieldList& fields);
 /// Inserts (create) or updates (update) the row with the change's fields.
 void applyChange(StoreImpl& s, const EntityChange& change);
+/// The same from the change's parts, with the fields' stamps written in the same statement
+/// when given (a record loaded whole, as from a snapshot).
+void applyChange(StoreImpl& s, EntityKind kind, const std::string& id, ChangeOp op,
+                 const FieldList& fields, const FieldStamps* stamps = nullptr);
 /// Appends one entry to the change log, with the stamps of the values it replaced.
 void appendToChangeLog(StoreImpl& s, const ChangeLogEntry& entry, const FieldStamps& base);
-/// The per-field stamps of an entity's current values (empty if none recorded).
-FieldStamps readClocks(StoreImpl& s, const std::string& entityId);
-void writeClocks(StoreImpl& s, const std::string& entityId, const FieldStamps& stamps);
+/// Whether a kind's rows keep their fields' stamps: records merged field by field do;
+/// local-only and append-only ones do not.
+inline bool keepsStamps(EntityKind kind) {
+    return !isLocalOnly(kind) && !isAppendOnly(kind);
+}
+/// The per-field stamps of a record's current values, kept in its row (empty if none).
+FieldStamps readClocks(StoreImpl& s, EntityKind kind, const std::string& entityId);
+/// Replaces a record's stamps; the row must exist.
+void writeClocks(StoreImpl& s, EntityKind kind, const std::string& entityId,
+                 const FieldStamps& stamps);
 
 /// Appends one audit entry, chained to the last; call inside a transaction. On rollback
 /// the caller restores lastAuditSequence and lastAuditHash.
@@ -118,6 +131,9 @@ inline std::optional<Date> dateColumn(const SQLite::Column& c) {
     return parseIsoDate(c.getString());
 }
 
+/// The column of each synced record's row holding its fields' packed stamps.
+inline constexpr std::string_view kFieldStampsColumn = "field_stamps";
+
 /// Reads every row of an executed SELECT * as entities of type T.
 template <class T>
 std::vector<T> readEntities(SQLite::Statement& st) {
@@ -133,10 +149,11 @@ std::vector<T> readEntities(SQLite::Statement& st) {
         fields.reserve(static_cast<std::size_t>(n));
         for (int i = 0; i < n; ++i) {
             auto column = st.getColumn(i);
-            if (names[static_cast<std::size_t>(i)] == "id")
+            const auto& name = names[static_cast<std::size_t>(i)];
+            if (name == "id")
                 id = column.getString();
-            else
-                fields.push_back({names[static_cast<std::size_t>(i)], columnValue(column)});
+            else if (name != kFieldStampsColumn)  // sync's, not the record's
+                fields.push_back({name, columnValue(column)});
         }
         out.push_back(fromRow<T>(id, Record(std::move(fields))));
     }

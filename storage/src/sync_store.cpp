@@ -204,7 +204,7 @@ class Merger {
                bool fromHold) {
         const auto& e = entry.change;
         try {
-            checkAgainstSchema(EntityChange{e.kind, e.entityId, e.op, e.fields});
+            checkAgainstSchema(e.kind, e.entityId, e.op, e.fields);
         } catch (const StoreError& bad) {
             ++report_.refused;
             problems_.push_back({nowMs_, "refused-change", bad.what()});
@@ -231,18 +231,17 @@ class Merger {
         if (isAppendOnly(e.kind)) {
             if (rowExists(s_, e.kind, e.entityId))
                 return true;  // a replay
-            applyChange(s_, EntityChange{e.kind, e.entityId, ChangeOp::Create, e.fields});
+            applyChange(s_, e.kind, e.entityId, ChangeOp::Create, e.fields);
             applied = e.fields;
         } else if (auto row = readRow(s_, e.kind, e.entityId)) {
             applied = merge(entry, stamp, *row, hubTimeMs, hubSequence);
         } else {
             if (e.op == ChangeOp::Update)
                 return hold(entry, hubTimeMs, hubSequence, e.entityId, fromHold);
-            applyChange(s_, EntityChange{e.kind, e.entityId, ChangeOp::Create, e.fields});
             FieldStamps clocks;
             for (const auto& f : e.fields)
                 setStamp(clocks, f.name, stampOf(entry, f.name, stamp, hubTimeMs, hubSequence));
-            writeClocks(s_, e.entityId, clocks);
+            applyChange(s_, e.kind, e.entityId, ChangeOp::Create, e.fields, &clocks);
             applied = e.fields;
         }
         ChangeLogEntry logged = e;
@@ -281,7 +280,7 @@ class Merger {
     FieldList merge(const SyncEntry& entry, const SiteStamp& entryStamp, const FieldList& row,
                     std::int64_t hubTimeMs, std::int64_t hubSequence) {
         const auto& e = entry.change;
-        FieldStamps clocks = readClocks(s_, e.entityId);
+        FieldStamps clocks = readClocks(s_, e.kind, e.entityId);
         FieldList winners;
         for (const auto& f : e.fields) {
             const SiteStamp* local = findStamp(clocks, f.name);
@@ -305,9 +304,10 @@ class Merger {
                 setStamp(clocks, f.name, stamp);
             }
         }
-        if (!winners.empty())
-            applyChange(s_, EntityChange{e.kind, e.entityId, ChangeOp::Update, winners});
-        writeClocks(s_, e.entityId, clocks);
+        if (winners.empty())
+            writeClocks(s_, e.kind, e.entityId, clocks);
+        else
+            applyChange(s_, e.kind, e.entityId, ChangeOp::Update, winners, &clocks);
         return winners;
     }
 
@@ -454,7 +454,7 @@ std::vector<SyncEntry> recordsAsStamped(StoreImpl& s,
         e.change.op = ChangeOp::Create;
         e.change.intent = intent;
         e.change.fields = *row;
-        e.fieldStamps = readClocks(s, rowId);
+        e.fieldStamps = readClocks(s, kind, rowId);
         // Fields with no stamp (history from before per-field stamps) go as of now.
         for (const auto& f : *row)
             if (!findStamp(e.fieldStamps, f.name))
@@ -534,7 +534,7 @@ void SqlCipherStore::clampOwnStamps(const std::vector<SyncEntry>& entries, std::
                 continue;
             const SiteStamp original{e.hlc, e.siteId};
             const SiteStamp clamped = clampStamp(original, hubTimeMs, hubSequence);
-            FieldStamps clocks = readClocks(*impl_, e.entityId);
+            FieldStamps clocks = readClocks(*impl_, e.kind, e.entityId);
             for (const auto& f : e.fields) {
                 const SiteStamp* current = findStamp(clocks, f.name);
                 if (!current || *current != original)
@@ -577,7 +577,7 @@ void SqlCipherStore::clampOwnStamps(const std::vector<SyncEntry>& entries, std::
                     flip->exec();
                 }
             }
-            writeClocks(*impl_, e.entityId, clocks);
+            writeClocks(*impl_, e.kind, e.entityId, clocks);
         }
         tx.commit();
     });
@@ -946,14 +946,14 @@ ApplyReport SqlCipherStore::loadSnapshotChunk(const SnapshotChunkLoad& load) {
                     continue;
                 }
                 try {
-                    checkAgainstSchema(EntityChange{e.kind, e.entityId, e.op, e.fields});
+                    checkAgainstSchema(e.kind, e.entityId, e.op, e.fields);
                 } catch (const StoreError& bad) {
                     ++report.refused;
                     problems.push_back({now, "refused-change", bad.what()});
                     continue;
                 }
-                applyChange(*impl_, EntityChange{e.kind, e.entityId, ChangeOp::Create, e.fields});
-                writeClocks(*impl_, e.entityId, entry.fieldStamps);
+                applyChange(*impl_, e.kind, e.entityId, ChangeOp::Create, e.fields,
+                            keepsStamps(e.kind) ? &entry.fieldStamps : nullptr);
                 ++report.entriesApplied;
                 report.fieldsChanged += e.fields.size();
             }

@@ -59,9 +59,12 @@ BOOST_AUTO_TEST_CASE(the_latest_schema_has_a_table_for_every_entity_with_every_f
     BOOST_TEST(schemaVersionOf(*db) == latestSchemaVersion());
     for (EntityKind kind : allEntityKinds()) {
         auto columns = columnsOf(*db, tableOf(kind));
-        // Columns the store derives for search are not fields.
+        // Columns the store derives for search are not fields, nor is a synced record's
+        // stamps column (local-only and append-only records keep none).
         columns.erase("search_family");
         columns.erase("search_given");
+        BOOST_TEST(columns.erase(std::string(kFieldStampsColumn)) == (keepsStamps(kind) ? 1u : 0u),
+                   tableOf(kind));
         BOOST_TEST_CONTEXT(tableOf(kind)) {
             BOOST_TEST(columns.count("id") == 1u);
             for (auto field : entityFieldNames(kind))

@@ -11,6 +11,7 @@
 #include "model/store_error.h"
 #include "packed_stamps.h"
 #include "storage/sqlcipher_store.h"
+#include "store_impl.h"
 #include "test_support.h"
 
 using namespace nmdt;
@@ -160,7 +161,60 @@ BOOST_AUTO_TEST_CASE(an_upgraded_store_packs_its_clocks_and_reads_old_base_stamp
         BOOST_TEST((*findStamp(snapshot.front().fieldStamps, f.field) == f.stamp), f.field);
     store.reset();
     auto db = openEncryptedDatabase(path, kKey, OpenIntent::OpenExisting);
-    BOOST_TEST(db->execAndGet("SELECT typeof(stamps) FROM entity_clocks").getString() == "blob");
+    BOOST_TEST(db->execAndGet("SELECT typeof(field_stamps) FROM cases").getString() == "blob");
+}
+
+BOOST_AUTO_TEST_CASE(version_17_moves_each_records_stamps_into_its_row) {
+    TempDir dir;
+    const std::string path = dir.file("v16.nmdt");
+    const FieldStamps stamps = actionStamps();
+    {
+        auto db = openEncryptedDatabase(path, kKey, OpenIntent::CreateNew);
+        migrate(*db, 16);
+        db->exec("INSERT INTO meta VALUES ('site_id', '" + kSiteA +
+                 "'), ('hlc', '0000000000000005.00000')");
+        for (const char* id : {"c1", "c2"})
+            db->exec(std::string("INSERT INTO cases (id, nhs_number, given_name, family_name,"
+                                 " date_of_birth, status) VALUES ('") +
+                     id + "', '9434765919', 'Ann', 'Ash', '1950-01-01', 'open')");
+        PackedNames names;
+        const auto packed = packCommitted(*db, names, stamps);
+        // c1 has stamps; c2 none; a removed record's stamps linger.
+        for (const char* id : {"c1", "removed"}) {
+            SQLite::Statement clocks(*db, "INSERT INTO entity_clocks VALUES (?, ?)");
+            clocks.bind(1, id);
+            clocks.bind(2, packed.data(), static_cast<int>(packed.size()));
+            clocks.exec();
+        }
+    }
+    auto store = SqlCipherStore::open(path, kKey);
+    ChangeLogEntry by;
+    by.siteId = kSiteA;
+    by.hlc = {1764599999999, 0};
+    auto snapshot = store->caseSnapshot(CaseId("c1"), by);
+    BOOST_REQUIRE(!snapshot.empty());
+    for (const auto& f : stamps)
+        BOOST_TEST((*findStamp(snapshot.front().fieldStamps, f.field) == f.stamp), f.field);
+    // Without stamps of its own, a record is sent with its fields as of now.
+    auto unstamped = store->caseSnapshot(CaseId("c2"), by);
+    BOOST_REQUIRE(!unstamped.empty());
+    BOOST_TEST((findStamp(unstamped.front().fieldStamps, "status")->hlc == by.hlc));
+    store.reset();
+
+    auto db = openEncryptedDatabase(path, kKey, OpenIntent::OpenExisting);
+    BOOST_TEST(db->execAndGet("SELECT COUNT(*) FROM sqlite_master WHERE name = 'entity_clocks'")
+                   .getInt() == 0);
+    // Every table of records merged field by field has the column (the migration names
+    // them as of version 17).
+    for (EntityKind kind : allEntityKinds()) {
+        if (!keepsStamps(kind))
+            continue;
+        SQLite::Statement columns(*db, "PRAGMA table_info(" + tableOf(kind) + ")");
+        int found = 0;
+        while (columns.executeStep())
+            found += columns.getColumn(1).getString() == kFieldStampsColumn ? 1 : 0;
+        BOOST_TEST(found == 1, entityKindName(kind));
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
