@@ -2,6 +2,7 @@
 // the model (as the neighbourhood reports are) rather than by SQLite 3.15's nested loops.
 #include <unordered_map>
 
+#include "index_hint.h"
 #include "storage/sqlcipher_store.h"
 #include "store_impl.h"
 
@@ -42,17 +43,19 @@ std::vector<AgreedGoal> SqlCipherStore::agreedGoals() const {
             Date on{};
         };
         std::unordered_map<std::string, Agreed> plans;
+        const IndexHint byStatus(*impl_->db, "care_plans_status");
         auto st = impl_->prepare(
-            "SELECT id, case_id, version, agreed_on FROM care_plans INDEXED BY care_plans_status"
-            " WHERE status IN ('agreed', 'superseded') AND agreed_on IS NOT NULL");
+            "SELECT id, case_id, version, agreed_on FROM care_plans" + byStatus.clause() +
+            "WHERE status IN ('agreed', 'superseded') AND agreed_on IS NOT NULL");
         while (st->executeStep())
             if (auto on = dateColumn(st->getColumn(3)))
                 plans.emplace(st->getColumn(0).getString(),
                               Agreed{st->getColumn(1).getString(), st->getColumn(2).getInt(), *on});
         // Joined here: one pass over the covering index, no goal row read.
         std::vector<AgreedGoal> out;
-        auto goals = impl_->prepare(
-            "SELECT plan_id, lineage_id, progress FROM goals INDEXED BY goals_plan_progress");
+        const IndexHint byPlan(*impl_->db, "goals_plan_progress");
+        auto goals =
+            impl_->prepare("SELECT plan_id, lineage_id, progress FROM goals" + byPlan.clause());
         while (goals->executeStep()) {
             auto plan = plans.find(goals->getColumn(0).getString());
             if (plan == plans.end())
@@ -70,9 +73,9 @@ std::vector<CaseNeedDomain> SqlCipherStore::caseNeedDomains() const {
     return guarded([&] {
         // The plan in force: the latest agreed version, or the draft of a case never agreed.
         std::unordered_map<std::string, std::pair<int, std::string>> agreedOf, draftOf;
-        auto plans = impl_->prepare(
-            "SELECT id, case_id, status, version FROM care_plans INDEXED BY care_plans_status"
-            " WHERE status IN ('agreed', 'draft')");
+        const IndexHint byStatus(*impl_->db, "care_plans_status");
+        auto plans = impl_->prepare("SELECT id, case_id, status, version FROM care_plans" +
+                                    byStatus.clause() + "WHERE status IN ('agreed', 'draft')");
         while (plans->executeStep()) {
             auto& slot = plans->getColumn(2).getString() == "agreed"
                              ? agreedOf[plans->getColumn(1).getString()]
@@ -88,8 +91,8 @@ std::vector<CaseNeedDomain> SqlCipherStore::caseNeedDomains() const {
             if (!agreedOf.count(caseId))
                 caseOfPlan[plan.second] = caseId;
         std::vector<CaseNeedDomain> out;
-        auto needs =
-            impl_->prepare("SELECT plan_id, domain FROM needs INDEXED BY needs_plan_domain");
+        const IndexHint byPlan(*impl_->db, "needs_plan_domain");
+        auto needs = impl_->prepare("SELECT plan_id, domain FROM needs" + byPlan.clause());
         while (needs->executeStep()) {
             auto plan = caseOfPlan.find(needs->getColumn(0).getString());
             if (plan == caseOfPlan.end())
@@ -104,10 +107,11 @@ std::vector<CaseNeedDomain> SqlCipherStore::caseNeedDomains() const {
 std::vector<WellbeingScore> SqlCipherStore::wellbeingScores() const {
     return guarded([&] {
         // Index-only: the index holds every answer (schema version 16).
+        const IndexHint byCase(*impl_->db, "wellbeing_scores_case");
         auto st = impl_->prepare(
             "SELECT case_id, recorded_on, occasion, life_satisfaction, worthwhile, happiness,"
-            " anxiety FROM wellbeing_scores INDEXED BY wellbeing_scores_case"
-            " ORDER BY case_id, recorded_on");
+            " anxiety FROM wellbeing_scores" +
+            byCase.clause() + "ORDER BY case_id, recorded_on");
         std::vector<WellbeingScore> out;
         while (st->executeStep()) {
             WellbeingScore s;

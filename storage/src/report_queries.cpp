@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "index_hint.h"
 #include "queries.h"
 #include "storage/sqlcipher_store.h"
 #include "store_impl.h"
@@ -49,7 +50,8 @@ std::vector<DomainCaseload> SqlCipherStore::caseloadByNeedDomain() const {
                 caseOfPlan[planId] = caseId;
 
         std::map<std::string, std::unordered_set<std::string>> casesByDomain;
-        auto needs = impl_->prepare("SELECT plan_id, domain FROM needs INDEXED BY needs_plan");
+        const IndexHint byPlan(*impl_->db, "needs_plan");
+        auto needs = impl_->prepare("SELECT plan_id, domain FROM needs" + byPlan.clause());
         while (needs->executeStep()) {
             auto plan = caseOfPlan.find(needs->getColumn(0).getString());
             if (plan != caseOfPlan.end())
@@ -89,9 +91,10 @@ std::vector<ReferralTiming> SqlCipherStore::referralTimings() const {
 
 std::vector<ActionTally> SqlCipherStore::actionTallies() const {
     return guarded([&] {
-        auto st = impl_->prepare(
-            "SELECT COALESCE(owner_org_id, ''), status, COUNT(*) FROM actions"
-            " INDEXED BY actions_org_status GROUP BY owner_org_id, status");
+        const IndexHint byOrganisation(*impl_->db, "actions_org_status");
+        auto st =
+            impl_->prepare("SELECT COALESCE(owner_org_id, ''), status, COUNT(*) FROM actions" +
+                           byOrganisation.clause() + "GROUP BY owner_org_id, status");
         std::vector<ActionTally> out;
         while (st->executeStep())
             if (auto status = fromCode<ActionStatus>(st->getColumn(1).getString()))
@@ -104,9 +107,10 @@ std::vector<ActionTally> SqlCipherStore::actionTallies() const {
 std::vector<OverdueItem> SqlCipherStore::overdueActions(Date today) const {
     return guarded([&] {
         // The open-actions index holds organisation, due date and status: no row is read.
-        auto st = impl_->prepare(std::string("SELECT COALESCE(owner_org_id, ''), due_date FROM "
-                                             "actions INDEXED BY actions_open_by_org WHERE ") +
-                                 queries::kOpenStatus + " AND due_date < ?");
+        const IndexHint openByOrganisation(*impl_->db, "actions_open_by_org");
+        auto st = impl_->prepare("SELECT COALESCE(owner_org_id, ''), due_date FROM actions" +
+                                 openByOrganisation.clause() + "WHERE " + queries::kOpenStatus +
+                                 " AND due_date < ?");
         st->bind(1, toIsoDate(today));
         std::vector<OverdueItem> out;
         while (st->executeStep())

@@ -10,11 +10,12 @@ class Database;
 
 namespace nmdt::storage {
 
-/// Indexes a query names (INDEXED BY): never set aside, so every read works mid-join.
+/// Indexes a query names in a literal INDEXED BY: never set aside, so every read works
+/// mid-join. (Queries over record tables name theirs through IndexHint instead.)
 std::span<const std::string_view> indexesQueriesName();
 
 /// Drops the secondary indexes of the synced record tables (not the unique ones, which
-/// enforce a rule, nor those a query names), remembering in the store how to build them;
+/// enforce a rule), remembering in the store how to build them;
 /// does nothing when they are already set aside. Runs inside the caller's transaction.
 void setRecordIndexesAside(SQLite::Database& db);
 

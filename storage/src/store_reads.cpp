@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <set>
 
+#include "index_hint.h"
 #include "model/search_key.h"
 #include "queries.h"
 #include "storage/sqlcipher_store.h"
@@ -379,9 +380,8 @@ std::size_t SqlCipherStore::countActions(const ActionQuery& q) const {
         const bool byOrganisationAndStatus = q.ownerOrganisation && !q.owner && !q.caseId &&
                                              !q.meetingId && !q.overdueAsOf && !q.priority &&
                                              !q.dueFrom && !q.dueTo;
-        const std::string rows = std::string("FROM actions ") +
-                                 (byOrganisationAndStatus ? "INDEXED BY actions_org_status " : "") +
-                                 w.where;
+        const IndexHint hint(*impl_->db, byOrganisationAndStatus ? "actions_org_status" : "");
+        const std::string rows = "FROM actions" + hint.clause() + w.where;
         auto st =
             impl_->prepare(q.countAtMost ? "SELECT count(*) FROM (SELECT 1 " + rows + " LIMIT ?)"
                                          : "SELECT count(*) " + rows);
