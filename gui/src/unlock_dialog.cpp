@@ -5,6 +5,7 @@
 #include <wx/checkbox.h>
 #include <wx/filedlg.h>
 #include <wx/filename.h>
+#include <wx/settings.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/stdpaths.h>
@@ -157,10 +158,20 @@ wxString UnlockDialog::message() const {
 }
 
 void UnlockDialog::showProblem(const wxString& text) {
+    message_->SetForegroundColour(wxColour(170, 0, 0));
     message_->SetLabel(text);
     message_->Wrap(FromDIP(460));
     Layout();
     Fit();
+}
+
+void UnlockDialog::showNote(const wxString& text) {
+    message_->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT));
+    message_->SetLabel(text);
+    message_->Wrap(FromDIP(460));
+    Layout();
+    Fit();
+    Update();  // the call that follows blocks the event loop
 }
 
 void UnlockDialog::onCreateToggled() {
@@ -246,7 +257,13 @@ bool UnlockDialog::tryUnlock() {
     }
     try {
         wxBusyCursor busy;  // the key derivation takes a noticeable moment, by design
+        // A store made by an earlier version is upgraded as it opens: on a large one that
+        // has taken half a minute, which a bare busy cursor would make look like a hang.
+        showNote(
+            _("Signing in... After an update, the first sign-in can take a minute while "
+              "the store is upgraded."));
         signedIn_ = stores_.signIn(location, Credentials{user, passphrase});
+        showNote({});
         throttle_.recordSuccess();
         passphrase_->Clear();
         confirm_->Clear();

@@ -55,6 +55,8 @@ class UnlockDialog : public wxDialog {
     void onThrottleTick();
     void onRecovery();
     void showProblem(const wxString& text);
+    /// A note that is not a problem, painted at once (shown before a long blocking call).
+    void showNote(const wxString& text);
 
     bool createStore(const std::string& location, const Passphrase& passphrase);
     StoreProvider& stores_;
