@@ -224,6 +224,66 @@ void SyncEngine::announceKey() {
     });
 }
 
+SyncEngine::PreparedPush SyncEngine::preparePush(const std::string& site, std::int64_t from,
+                                                 std::int64_t scanned, std::size_t batch) {
+    PreparedPush out;
+    out.from = from;
+    auto entries = sync_.outbox(scanned, batch);
+    out.changes = entries.size();
+    if (entries.empty())
+        return out;
+    out.through = entries.back().change.sequence;
+    std::vector<std::pair<std::vector<std::string>, std::vector<SyncEntry>>> snapshots;
+    // A consent that newly lets an organisation see a case written before this push:
+    // send it the case as it stands, or it would only ever get what follows.
+    for (const auto& e : entries) {
+        const auto& c = e.change;
+        if (c.kind != EntityKind::Consent || c.siteId != site)
+            continue;
+        auto consent = sync_.owningCase(EntityKind::Consent, c.entityId);
+        if (!consent || sync_.createdHereAfter(consent->str(), from))
+            continue;
+        auto org = sync_.currentValue(EntityKind::Consent, c.entityId, "organisation_id");
+        auto decision = sync_.currentValue(EntityKind::Consent, c.entityId, "decision");
+        auto basis = sync_.currentValue(EntityKind::Consent, c.entityId, "legal_basis");
+        auto text = [](const std::optional<FieldValue>& v) {
+            auto s = v ? std::get_if<std::string>(&*v) : nullptr;
+            return s ? *s : std::string();
+        };
+        if (text(org).empty() || text(org) == sealer_.ownOrganisation() ||
+            (text(decision) != "permit" && text(basis).empty()))
+            continue;
+        auto snapshot = sync_.caseSnapshot(*consent, c);
+        if (!snapshot.empty())
+            snapshots.push_back({{text(org)}, std::move(snapshot)});
+    }
+    // One envelope per audience, in order of first appearance.
+    CaseAudiences byCase;
+    for (auto& e : entries) {
+        auto audience = audienceOf(e, byCase);
+        if (audience.empty()) {
+            ++out.withheld;
+            continue;
+        }
+        auto it = std::find_if(out.groups.begin(), out.groups.end(),
+                               [&](const auto& g) { return g.first == audience; });
+        if (it == out.groups.end()) {
+            out.groups.push_back({audience, {}});
+            it = std::prev(out.groups.end());
+        }
+        it->second.push_back(std::move(e));
+    }
+    for (auto& snapshot : snapshots)
+        out.groups.push_back(std::move(snapshot));
+    for (std::size_t i = 0; i < out.groups.size(); ++i) {
+        EnvelopeHeader h{
+            options_.team,      site, from, out.through, static_cast<int>(i), sealer_.keyId(),
+            out.groups[i].first};
+        out.envelopes.push_back(sealer_.seal(h, out.groups[i].second));
+    }
+    return out;
+}
+
 void SyncEngine::push(SyncReport& report) {
     const std::string site = store_.siteId();
     std::size_t batch = options_.pushBatch;
@@ -233,80 +293,47 @@ void SyncEngine::push(SyncReport& report) {
     // rides with the next push that does.
     std::int64_t from = sync_.syncCursors().pushedThrough;
     std::int64_t scanned = from;
+    std::optional<PreparedPush> ready;
     for (;;) {
-        auto entries = sync_.outbox(scanned, batch);
-        if (entries.empty()) {
+        PreparedPush current = ready ? std::move(*ready) : preparePush(site, from, scanned, batch);
+        ready.reset();
+        if (current.changes == 0) {
             // A private stretch at the end: marked sent here. The hub's mark stays before it,
             // so the next push is answered 409 with that mark and starts from there.
             if (scanned != from)
                 sync_.recordPushed(scanned);
             return;
         }
-        const std::int64_t through = entries.back().change.sequence;
-        std::vector<std::pair<std::vector<std::string>, std::vector<SyncEntry>>> snapshots;
-        // A consent that newly lets an organisation see a case written before this push:
-        // send it the case as it stands, or it would only ever get what follows.
-        for (const auto& e : entries) {
-            const auto& c = e.change;
-            if (c.kind != EntityKind::Consent || c.siteId != site)
-                continue;
-            auto consent = sync_.owningCase(EntityKind::Consent, c.entityId);
-            if (!consent || sync_.createdHereAfter(consent->str(), from))
-                continue;
-            auto org = sync_.currentValue(EntityKind::Consent, c.entityId, "organisation_id");
-            auto decision = sync_.currentValue(EntityKind::Consent, c.entityId, "decision");
-            auto basis = sync_.currentValue(EntityKind::Consent, c.entityId, "legal_basis");
-            auto text = [](const std::optional<FieldValue>& v) {
-                auto s = v ? std::get_if<std::string>(&*v) : nullptr;
-                return s ? *s : std::string();
-            };
-            if (text(org).empty() || text(org) == sealer_.ownOrganisation() ||
-                (text(decision) != "permit" && text(basis).empty()))
-                continue;
-            auto snapshot = sync_.caseSnapshot(*consent, c);
-            if (!snapshot.empty())
-                snapshots.push_back({{text(org)}, std::move(snapshot)});
-        }
-        // One envelope per audience, in order of first appearance.
-        std::vector<std::pair<std::vector<std::string>, std::vector<SyncEntry>>> groups;
-        CaseAudiences byCase;
-        for (auto& e : entries) {
-            auto audience = audienceOf(e, byCase);
-            if (audience.empty()) {
-                ++report.withheldChanges;
-                continue;
-            }
-            auto it = std::find_if(groups.begin(), groups.end(),
-                                   [&](const auto& g) { return g.first == audience; });
-            if (it == groups.end()) {
-                groups.push_back({audience, {}});
-                it = std::prev(groups.end());
-            }
-            it->second.push_back(std::move(e));
-        }
-        for (auto& snapshot : snapshots)
-            groups.push_back(std::move(snapshot));
-        if (groups.empty()) {
-            scanned = through;
+        if (current.groups.empty()) {
+            report.withheldChanges += current.withheld;
+            scanned = current.through;
             continue;
         }
-        std::vector<SealedEnvelope> envelopes;
-        for (std::size_t i = 0; i < groups.size(); ++i) {
-            EnvelopeHeader h{options_.team,   site,           from, through, static_cast<int>(i),
-                             sealer_.keyId(), groups[i].first};
-            envelopes.push_back(sealer_.seal(h, groups[i].second));
-        }
+        // The next batch is read and sealed while this one travels and the hub stores it
+        // (the two took turns: a large first push was half idle). It is made as if this push
+        // lands as it is; anything else below drops it and makes it again. Nothing here
+        // touches the store until it is done: the future's destructor waits for it.
+        std::future<PreparedPush> ahead =
+            std::async(std::launch::async, [this, &site, &current, batch] {
+                return preparePush(site, current.through, current.through, batch);
+            });
         PushResult result;
         try {
-            result = withRetries(
-                [&] { return hub_.push(options_.team, site, from, through, envelopes); });
+            result = withRetries([&] {
+                return hub_.push(options_.team, site, from, current.through, current.envelopes);
+            });
         } catch (const SyncError& e) {
+            ahead.wait();
             // Too large for the hub: send fewer changes at a time, down to one.
             if (e.kind() != SyncError::Kind::TooLarge || batch == 1)
                 throw;
             batch = std::max<std::size_t>(1, batch / 4);
             continue;
+        } catch (...) {
+            ahead.wait();
+            throw;
         }
+        ahead.wait();
         if (result.outOfOrder) {
             // The hub already holds more (an earlier run's push landed but its answer was
             // lost) or less (impossible unless the hub was restored): resume from its mark.
@@ -317,18 +344,34 @@ void SyncEngine::push(SyncReport& report) {
             from = scanned = result.acknowledgedThrough;
             continue;
         }
-        for (std::size_t i = 0; i < groups.size() && i < result.hubSequences.size(); ++i) {
-            bool ahead = std::any_of(
-                groups[i].second.begin(), groups[i].second.end(), [&](const SyncEntry& e) {
+        bool clamped = false;
+        for (std::size_t i = 0; i < current.groups.size() && i < result.hubSequences.size(); ++i) {
+            bool aheadOfHub = std::any_of(
+                current.groups[i].second.begin(), current.groups[i].second.end(),
+                [&](const SyncEntry& e) {
                     return needsClamp({e.change.hlc, e.change.siteId}, result.hubTimeMs);
                 });
-            if (ahead)
-                sync_.clampOwnStamps(groups[i].second, result.hubTimeMs, result.hubSequences[i]);
+            if (aheadOfHub) {
+                sync_.clampOwnStamps(current.groups[i].second, result.hubTimeMs,
+                                     result.hubSequences[i]);
+                clamped = true;
+            }
         }
-        sync_.recordPushed(through);
-        from = scanned = through;
-        report.pushedChanges += entries.size();
-        report.pushedEnvelopes += envelopes.size();
+        sync_.recordPushed(current.through);
+        from = scanned = current.through;
+        report.pushedChanges += current.changes;
+        report.pushedEnvelopes += current.envelopes.size();
+        report.withheldChanges += current.withheld;
+        // A clamp changes stamps the next batch's case snapshots may have read: made again.
+        try {
+            PreparedPush next = ahead.get();
+            if (!clamped)
+                ready = std::move(next);
+        } catch (const Stopped&) {
+            throw;
+        } catch (...) {
+            // Made again on this thread, where a failure reports as it always has.
+        }
     }
 }
 

@@ -979,6 +979,9 @@ ApplyReport SqlCipherStore::loadSnapshotChunk(const SnapshotChunkLoad& load) {
     if (load.cursor)
         guarded([&] {
             rebuildSetAsideIndexes(*impl_->db);
+            // Most of the log is copied without holding up writers first; the emptying
+            // checkpoint, which makes them wait, then has little left to copy.
+            impl_->db->exec("PRAGMA wal_checkpoint(PASSIVE)");
             impl_->db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
         });
     return loaded;

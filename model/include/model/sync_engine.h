@@ -106,6 +106,18 @@ class SyncEngine {
     void stopIfAsked() const;
     void announceKey();
     void push(SyncReport& report);
+    /// One push request's worth of the outbox, read from `scanned`, grouped by audience
+    /// and sealed as covering (from, through]. Reads the store; writes nothing.
+    struct PreparedPush {
+        std::int64_t from = 0;
+        std::int64_t through = 0;
+        std::size_t changes = 0;   // outbox entries read (0: the outbox is done)
+        std::size_t withheld = 0;  // of them, seen by no organisation: never sent
+        std::vector<std::pair<std::vector<std::string>, std::vector<SyncEntry>>> groups;
+        std::vector<SealedEnvelope> envelopes;
+    };
+    PreparedPush preparePush(const std::string& site, std::int64_t from, std::int64_t scanned,
+                             std::size_t batch);
     void pull(SyncReport& report);
     /// On a desktop that has never pulled: loads the organisation's newest snapshot, chunk
     /// by chunk (resuming where a cut run stopped), each checked before it is loaded.
