@@ -259,9 +259,7 @@ bool UnlockDialog::tryUnlock() {
         wxBusyCursor busy;  // the key derivation takes a noticeable moment, by design
         // A store made by an earlier version is upgraded as it opens: on a large one that
         // has taken half a minute, which a bare busy cursor would make look like a hang.
-        showNote(
-            _("Signing in... After an update, the first sign-in can take a minute while "
-              "the store is upgraded."));
+        showNote(_("Signing in. After an update this can take a minute, once."));
         signedIn_ = stores_.signIn(location, Credentials{user, passphrase});
         showNote({});
         throttle_.recordSuccess();
