@@ -510,25 +510,47 @@ void SqlCipherStore::rekeyRecording(const StoreKey& newKey, const AuditEvent& ev
     requireSignedInAs(actor);
     const auto auditSequence = impl_->lastAuditSequence;
     const auto auditHash = impl_->lastAuditHash;
+    const std::optional<StoreKey> oldKey = impl_->key;
+    bool rekeyed = false;
     try {
         guarded([&] {
-            // SQLCipher's rekey rewrites every page inside the open write transaction and
-            // commits it, so the audit entry written first is committed with the new key,
-            // or (rekey failing) rolled back with it.
+            // SQLCipher's rekey rewrites every page and commits them itself. It must come
+            // first in its transaction: after any write in the same transaction, on a store
+            // bigger than the page cache (a medium one), it returned success, committed
+            // nothing and left the connection reading with the new key
+            // (storage.encrypted_open/a_store_bigger_than_the_page_cache_is_rekeyed). So the
+            // audit entry follows it, in the same transaction, and if that fails the store
+            // is keyed back (below): the key changes with its entry or not at all.
             WriteTransaction tx(*impl_->db);
+            impl_->statements.clear();  // rekey rewrites every page; no statement may be pending
+            rekeyDatabase(*impl_->db, newKey);
+            rekeyed = true;
+            impl_->key = newKey;
+            impl_->db->execAndGet("SELECT count(*) FROM sqlite_master");
             if (alongside)
                 alongside();
             appendAudit(*impl_, event, actor);
             impl_->writeStep();
-            impl_->statements.clear();  // rekey rewrites every page; no statement may be pending
-            rekeyDatabase(*impl_->db, newKey);
             tx.commit();
-            impl_->db->execAndGet("SELECT count(*) FROM sqlite_master");
-            impl_->key = newKey;
         });
     } catch (...) {
         impl_->lastAuditSequence = auditSequence;
         impl_->lastAuditHash = auditHash;
+        if (rekeyed && oldKey) {
+            try {
+                guarded([&] {
+                    WriteTransaction back(*impl_->db);
+                    impl_->statements.clear();
+                    rekeyDatabase(*impl_->db, *oldKey);
+                    back.commit();
+                    impl_->key = oldKey;
+                    impl_->db->execAndGet("SELECT count(*) FROM sqlite_master");
+                });
+            } catch (...) {
+                // Keyed with the new key without its entry: the first failure is the one
+                // to report; the store still opens, with the new key.
+            }
+        }
         throw;
     }
 }

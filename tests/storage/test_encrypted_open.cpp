@@ -3,9 +3,11 @@
 #include <SQLiteCpp/Database.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 
 #include "child_process.h"
+#include "encrypted_database.h"
 #include "model/case_service.h"
 #include "model/store_error.h"
 #include "test_support.h"
@@ -152,6 +154,44 @@ BOOST_AUTO_TEST_CASE(rekey_changes_the_passphrase) {
     auto again = SqlCipherStore::open(w.storePath(), Passphrase("a brand new passphrase"));
     BOOST_TEST(again->professionals().size() == 3u);
     BOOST_TEST(again->checkIntegrity().ok);
+}
+
+BOOST_AUTO_TEST_CASE(a_store_bigger_than_the_page_cache_is_rekeyed) {
+    // SQLCipher's rekey after a write in the same transaction, on a store bigger than the
+    // connection's 32 MB page cache, reported success and committed nothing: a page written
+    // before it and spilled (with the new key) during it was read back with the old one.
+    World w;
+    {
+        auto raw = storage::openEncryptedDatabase(w.storePath(),
+                                                  Passphrase("correct horse battery staple"),
+                                                  storage::OpenIntent::OpenExisting);
+        raw->exec("CREATE TABLE padding (x BLOB)");
+        raw->exec(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 12000)"
+            " INSERT INTO padding SELECT randomblob(3000) FROM n");
+    }
+    BOOST_TEST_REQUIRE(std::filesystem::file_size(w.storePath()) > 40'000'000u);
+    // Records and audit entries written since sit on the file's last pages, where the
+    // rekey's own writes spilled them before it reached them.
+    CaseService cases(w.asChair());
+    for (int i = 0; i < 40; ++i)
+        cases.refer({resident("Ceri", "Lloyd", testNhsNumber(500 + i)),
+                     w.gp,
+                     w.practice,
+                     "falls",
+                     day(2026, 11, 2),
+                     {}});
+    w.store->changePassphrase(Passphrase("a brand new passphrase"), w.asChair().actor);
+    BOOST_TEST(w.store->professionals().size() == 3u);  // still reads, with the new key
+    w.store.reset();
+    BOOST_TEST((openFails(w.storePath(), "correct horse battery staple") ==
+                StoreErrorCode::WrongPassphrase));
+    auto again = SqlCipherStore::open(w.storePath(), Passphrase("a brand new passphrase"));
+    BOOST_TEST(again->checkIntegrity().ok);
+    AuditQuery q;
+    q.newestFirst = true;
+    q.limit = 1;
+    BOOST_TEST((again->auditTrail(q).at(0).kind == AuditEventKind::PassphraseChanged));
 }
 
 BOOST_AUTO_TEST_CASE(no_patient_name_reaches_the_disk_in_clear) {
