@@ -227,7 +227,6 @@ void SyncEngine::announceKey() {
 SyncEngine::PreparedPush SyncEngine::preparePush(const std::string& site, std::int64_t from,
                                                  std::int64_t scanned, std::size_t batch) {
     PreparedPush out;
-    out.from = from;
     auto entries = sync_.outbox(scanned, batch);
     out.changes = entries.size();
     if (entries.empty())
@@ -367,8 +366,6 @@ void SyncEngine::push(SyncReport& report) {
             PreparedPush next = ahead.get();
             if (!clamped)
                 ready = std::move(next);
-        } catch (const Stopped&) {
-            throw;
         } catch (...) {
             // Made again on this thread, where a failure reports as it always has.
         }

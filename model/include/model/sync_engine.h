@@ -109,7 +109,6 @@ class SyncEngine {
     /// One push request's worth of the outbox, read from `scanned`, grouped by audience
     /// and sealed as covering (from, through]. Reads the store; writes nothing.
     struct PreparedPush {
-        std::int64_t from = 0;
         std::int64_t through = 0;
         std::size_t changes = 0;   // outbox entries read (0: the outbox is done)
         std::size_t withheld = 0;  // of them, seen by no organisation: never sent
