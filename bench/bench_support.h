@@ -3,7 +3,9 @@
 // on so the original is never changed.
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "model/utf8_path.h"
@@ -23,5 +25,22 @@ inline void copyStore(const std::string& from, const std::string& to) {
     if (fs::exists(pathFromUtf8(from + "-wal")))
         fs::copy_file(pathFromUtf8(from + "-wal"), pathFromUtf8(to + "-wal"));
 }
+
+/// While alive, lets `perf record --delay=-1 --control=fifo:F` sample: the part a bench
+/// times, without the setup around it (certificates, key derivations). Names the fifo in
+/// NMDT_PERF_CONTROL; without it, does nothing.
+class ProfiledSection {
+  public:
+    ProfiledSection() { tell("enable"); }
+    ~ProfiledSection() { tell("disable"); }
+    ProfiledSection(const ProfiledSection&) = delete;
+    ProfiledSection& operator=(const ProfiledSection&) = delete;
+
+  private:
+    static void tell(const char* command) {
+        if (const char* fifo = std::getenv("NMDT_PERF_CONTROL"))
+            std::ofstream(fifo) << command << "\n";
+    }
+};
 
 }  // namespace nmdt::bench

@@ -26,6 +26,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench_support.h"
 #include "child_process.h"
 #include "integration/invitation.h"
 #include "integration/sync_credentials.h"
@@ -267,17 +268,21 @@ void manyDesktops(Bench& b, int desktops, const Enrol& enrol) {
     auto t = Steady::now();
     std::vector<std::thread> threads;
     std::vector<std::string> failures(many.size());
-    for (std::size_t i = 0; i < many.size(); ++i)
-        threads.emplace_back([&, i] {
-            try {
-                many[i].sync();
-            } catch (const std::exception& e) {
-                failures[i] = e.what();
-            }
-        });
-    for (auto& th : threads)
-        th.join();
-    double manySeconds = secondsSince(t);
+    double manySeconds = 0;
+    {
+        bench::ProfiledSection profiled;
+        for (std::size_t i = 0; i < many.size(); ++i)
+            threads.emplace_back([&, i] {
+                try {
+                    many[i].sync();
+                } catch (const std::exception& e) {
+                    failures[i] = e.what();
+                }
+            });
+        for (auto& th : threads)
+            th.join();
+        manySeconds = secondsSince(t);
+    }
     for (const auto& f : failures)
         if (!f.empty())
             std::cerr << "desktop failed: " << f << "\n";

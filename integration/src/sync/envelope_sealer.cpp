@@ -5,6 +5,7 @@
 
 #include "envelope_codec.h"
 #include "integration/sync_credentials.h"
+#include "known_certificates.h"
 #include "snapshot_body.h"
 #include "sync_crypto.h"
 
@@ -16,11 +17,11 @@ class PocoEnvelopeSealer final : public EnvelopeSealer {
   public:
     explicit PocoEnvelopeSealer(const SyncCredentials& c)
         : credentials_(c),
-          ca_(loadCertificate(c.caFile, "the neighbourhood CA certificate")),
+          certificates_(loadCertificate(c.caFile, "the neighbourhood CA certificate")),
           own_(loadCertificate(c.certificateFile, "this desktop's certificate")),
           ownPem_(pemOf(c.certificateFile)),
           key_(loadKey(c.certificateFile, c.privateKeyFile)) {
-        requireIssuedBy(own_, ca_, "this desktop's certificate");
+        requireIssuedBy(own_, certificates_.ca(), "this desktop's certificate");
     }
 
     SealedEnvelope seal(const EnvelopeHeader& header,
@@ -40,8 +41,8 @@ class PocoEnvelopeSealer final : public EnvelopeSealer {
         const std::string what = describeEnvelope(envelope);
         if (envelope.header.team != credentials_.team)
             throw SyncError(SyncError::Kind::Malformed, what + " belongs to another team");
-        const EnvelopeSigner signer = verifyEnvelopeSignature(envelope, ca_);
-        verifyHubReceipt(envelope, ca_, hubHost_);
+        const EnvelopeSigner signer = verifyEnvelopeSignature(envelope, certificates_);
+        verifyHubReceipt(envelope, certificates_, hubHost_);
         auto key = credentials_.keys.find(envelope.header.keyId);
         if (key == credentials_.keys.end())
             throw SyncError(SyncError::Kind::NotEnrolled,
@@ -84,7 +85,7 @@ class PocoEnvelopeSealer final : public EnvelopeSealer {
         const std::string what = describeSnapshotChunk(chunk);
         if (chunk.header.team != credentials_.team)
             throw SyncError(SyncError::Kind::Malformed, what + " belongs to another team");
-        const EnvelopeSigner signer = verifySnapshotSignature(chunk, ca_);
+        const EnvelopeSigner signer = verifySnapshotSignature(chunk, certificates_);
         auto key = credentials_.keys.find(chunk.header.keyId);
         if (key == credentials_.keys.end())
             throw SyncError(SyncError::Kind::NotEnrolled, what + " is sealed with team key " +
@@ -136,7 +137,7 @@ class PocoEnvelopeSealer final : public EnvelopeSealer {
 
     SyncCredentials credentials_;
     std::string hubHost_ = hostOf(credentials_.hubUrl);
-    Poco::Crypto::X509Certificate ca_;
+    KnownCertificates certificates_;  // partners' and the hub's, checked against the CA
     Poco::Crypto::X509Certificate own_;
     std::string ownPem_;
     Poco::Crypto::RSAKey key_;

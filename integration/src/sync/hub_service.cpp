@@ -101,7 +101,7 @@ HubConfig withCanonicalRevocations(HubConfig config) {
 HubService::HubService(HubConfig config, EnvelopeLog& log)
     : config_(withCanonicalRevocations(std::move(config))),
       log_(log),
-      ca_(config_.caFile),
+      certificates_(Poco::Crypto::X509Certificate(config_.caFile)),
       receiptKey_("", config_.privateKeyFile, ""),
       receiptCertificate_(pemOf(config_.certificateFile)),
       receiptKeyId_(sha256Fingerprint(Poco::Crypto::X509Certificate(config_.certificateFile))) {}
@@ -181,10 +181,10 @@ HubResponse HubService::handleAdmitted(const HubRequest& request) {
 std::optional<HubResponse> HubService::refusalUnlessSignedByPeer(const std::string& pem,
                                                                  const std::string& what,
                                                                  const HubRequest& request) const {
-    auto signer = certificateFromPem(pem, what);
-    if (sha256Fingerprint(signer) == request.peerFingerprint)
+    auto signer = certificates_.read(pem, what);
+    if (signer->fingerprint == request.peerFingerprint)
         return std::nullopt;
-    return errorResponse(403, what + " is signed by " + subjectOf(signer) +
+    return errorResponse(403, what + " is signed by " + signer->subject +
                                   ", not by this connection's certificate " + request.peerSubject);
 }
 
@@ -218,7 +218,7 @@ HubResponse HubService::push(const HubRequest& request) {
         if (e.ciphertext.size() > config_.maxEnvelopeBytes)
             return errorResponse(413, what + " is larger than the hub accepts (" +
                                           std::to_string(config_.maxEnvelopeBytes) + " bytes)");
-        verifyEnvelopeSignature(e, ca_);
+        verifyEnvelopeSignature(e, certificates_);
         if (auto refused = refusalUnlessSignedByPeer(e.signerCertificate, what, request))
             return *refused;
     }
@@ -319,19 +319,18 @@ HubResponse HubService::announce(const HubRequest& request) {
                       fromBase64(requireString(body, "signature", what), what)};
     if (a.team.empty() || a.keyId.empty() || a.keyId.size() > 64)
         return errorResponse(400, what + " has no team or an unusable key id");
-    auto signer = certificateFromPem(a.signerCertificate, what + "'s certificate");
-    requireIssuedBy(signer, ca_, what + "'s certificate");
-    if (sha256Fingerprint(signer) != request.peerFingerprint)
-        return errorResponse(403, what + " is signed by " + subjectOf(signer) +
+    auto signer = certificates_.trusted(a.signerCertificate, what + "'s certificate");
+    if (signer->fingerprint != request.peerFingerprint)
+        return errorResponse(403, what + " is signed by " + signer->subject +
                                       ", not by this connection's certificate " +
                                       request.peerSubject);
-    if (!verify(signer, announcementSigningInput(a), a.signature))
+    if (!verify(signer->publicKey, announcementSigningInput(a), a.signature))
         return errorResponse(403, what + " does not match its signature");
     std::lock_guard lock(mutex_);
-    const auto result = log_.announceKey(a, subjectOf(signer), nowMs());
+    const auto result = log_.announceKey(a, signer->subject, nowMs());
     if (result.outcome == AnnounceResult::Outcome::OtherChair)
         return errorResponse(403, "team " + a.team + "'s keys are announced to this hub by " +
-                                      result.chairSubject + ", its chair; " + subjectOf(signer) +
+                                      result.chairSubject + ", its chair; " + signer->subject +
                                       " cannot add key " + a.keyId +
                                       " (ask the chair to rotate the key instead)");
     Object::Ptr answer = new Object;
@@ -348,7 +347,7 @@ bool HubService::renewedHolder(const std::string& team, const std::string& site,
     if (!pem)
         return false;  // bound by a push of no envelopes: nothing to compare names with
     try {
-        return subjectOf(certificateFromPem(*pem, "site " + site + "'s certificate")) ==
+        return certificates_.read(*pem, "site " + site + "'s certificate")->subject ==
                request.peerSubject;
     } catch (const SyncError&) {
         return false;
@@ -481,7 +480,7 @@ HubResponse HubService::publishSnapshot(const HubRequest& request) {
     if (chunk.ciphertext.size() > config_.maxEnvelopeBytes)
         return errorResponse(413, what + " is larger than the hub accepts (" +
                                       std::to_string(config_.maxEnvelopeBytes) + " bytes)");
-    verifySnapshotSignature(chunk, ca_);
+    verifySnapshotSignature(chunk, certificates_);
     if (auto refused = refusalUnlessSignedByPeer(chunk.signerCertificate, what, request))
         return *refused;
     {

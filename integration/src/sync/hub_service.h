@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "integration/hub_server.h"
+#include "known_certificates.h"
 
 namespace nmdt::integration {
 
@@ -52,7 +53,7 @@ class HubService {
 
     HubConfig config_;
     EnvelopeLog& log_;
-    Poco::Crypto::X509Certificate ca_;
+    KnownCertificates certificates_;  // desktops', read once, checked against the CA
     // The hub's own certificate and key: they sign a receipt for every stored envelope.
     Poco::Crypto::RSAKey receiptKey_;
     std::string receiptCertificate_, receiptKeyId_;

@@ -1,6 +1,7 @@
 #include "sync_crypto.h"
 
 #include "crypto/openssl_crypto.h"
+#include "known_certificates.h"
 #include "snapshot_body.h"
 
 #include <Poco/Crypto/Cipher.h>
@@ -247,15 +248,21 @@ std::string pemOf(const std::string& certificatePath) {
 void requireIssuedBy(const Poco::Crypto::X509Certificate& cert,
                      const Poco::Crypto::X509Certificate& ca, const std::string& what,
                      std::optional<std::int64_t> atMs) {
-    if (!cert.issuedBy(ca))
+    requireIssuedAndInDate(cert, cert.issuedBy(ca), subjectOf(cert), what, atMs);
+}
+
+void requireIssuedAndInDate(const Poco::Crypto::X509Certificate& cert, bool issuedByCa,
+                            const std::string& subject, const std::string& what,
+                            std::optional<std::int64_t> atMs) {
+    if (!issuedByCa)
         throw SyncError(SyncError::Kind::Untrusted,
-                        what + " is signed by " + subjectOf(cert) +
+                        what + " is signed by " + subject +
                             ", whose certificate was not issued by this neighbourhood's CA");
-    const Poco::DateTime now =
+    const Poco::DateTime at =
         atMs ? Poco::DateTime(Poco::Timestamp(*atMs * 1000)) : Poco::DateTime();
-    if (cert.validFrom() > now || cert.expiresOn() < now)
-        throw SyncError(SyncError::Kind::Untrusted, what + " is signed by " + subjectOf(cert) +
-                                                        ", whose certificate is out of date");
+    if (cert.validFrom() > at || cert.expiresOn() < at)
+        throw SyncError(SyncError::Kind::Untrusted,
+                        what + " is signed by " + subject + ", whose certificate is out of date");
 }
 
 std::string signingInput(const SealedEnvelope& e) {
@@ -284,7 +291,7 @@ std::string receiptSigningInput(const SealedEnvelope& e) {
                          {"signature", e.signature}});
 }
 
-void verifyHubReceipt(const SealedEnvelope& envelope, const Poco::Crypto::X509Certificate& ca,
+void verifyHubReceipt(const SealedEnvelope& envelope, const KnownCertificates& certificates,
                       const std::string& hubHost) {
     const std::string what = describeEnvelope(envelope);
     if (envelope.hubReceipt.empty() || envelope.hubCertificate.empty())
@@ -292,13 +299,13 @@ void verifyHubReceipt(const SealedEnvelope& envelope, const Poco::Crypto::X509Ce
                         what +
                             " carries no receipt from the hub, so its time and place in the "
                             "team's order cannot be trusted");
-    auto hub = certificateFromPem(envelope.hubCertificate, what + "'s hub certificate");
-    requireIssuedBy(hub, ca, what + "'s hub certificate", envelope.hubTimeMs);
-    if (hub.commonName() != hubHost)
+    auto hub = certificates.trusted(envelope.hubCertificate, what + "'s hub certificate",
+                                    envelope.hubTimeMs);
+    if (hub->certificate.commonName() != hubHost)
         throw SyncError(
             SyncError::Kind::Untrusted,
-            what + "'s receipt is signed by " + subjectOf(hub) + ", not by the hub " + hubHost);
-    if (!verify(hub, receiptSigningInput(envelope), envelope.hubReceipt))
+            what + "'s receipt is signed by " + hub->subject + ", not by the hub " + hubHost);
+    if (!verify(hub->publicKey, receiptSigningInput(envelope), envelope.hubReceipt))
         throw SyncError(SyncError::Kind::Tampered,
                         what +
                             "'s time or sequence does not match the hub's receipt: it was "
@@ -319,11 +326,10 @@ std::string sign(const Poco::Crypto::RSAKey& key, const std::string& data) {
     return std::string(s.begin(), s.end());
 }
 
-bool verify(const Poco::Crypto::X509Certificate& cert, const std::string& data,
+bool verify(const Poco::Crypto::RSAKey& publicKey, const std::string& data,
             const std::string& signature) {
     try {
-        Poco::Crypto::RSAKey key(cert);
-        Poco::Crypto::RSADigestEngine engine(key, "SHA256");
+        Poco::Crypto::RSADigestEngine engine(publicKey, "SHA256");
         engine.update(data);
         return engine.verify(Poco::DigestEngine::Digest(signature.begin(), signature.end()));
     } catch (const Poco::Exception&) {
@@ -340,19 +346,18 @@ std::string describeEnvelope(const SealedEnvelope& e) {
 }
 
 EnvelopeSigner verifyEnvelopeSignature(const SealedEnvelope& envelope,
-                                       const Poco::Crypto::X509Certificate& ca) {
+                                       const KnownCertificates& certificates) {
     const std::string what = describeEnvelope(envelope);
-    auto signer = certificateFromPem(envelope.signerCertificate, what);
     // Judged when the hub took it in: history signed by a certificate that has expired
     // since stays readable (a new envelope is judged now, before it has a hub time).
-    requireIssuedBy(
-        signer, ca, what,
+    auto signer = certificates.trusted(
+        envelope.signerCertificate, what,
         envelope.hubTimeMs > 0 ? std::optional<std::int64_t>(envelope.hubTimeMs) : std::nullopt);
-    if (!verify(signer, signingInput(envelope), envelope.signature))
+    if (!verify(signer->publicKey, signingInput(envelope), envelope.signature))
         throw SyncError(SyncError::Kind::Tampered,
                         what + " does not match its signature: it was altered after " +
-                            subjectOf(signer) + " sealed it");
-    return {subjectOf(signer), organisationOf(signer)};
+                            signer->subject + " sealed it");
+    return {signer->subject, signer->organisation};
 }
 
 std::string snapshotSigningInput(const SealedSnapshotChunk& c) {
@@ -371,15 +376,14 @@ std::string describeSnapshotChunk(const SealedSnapshotChunk& c) {
 }
 
 EnvelopeSigner verifySnapshotSignature(const SealedSnapshotChunk& chunk,
-                                       const Poco::Crypto::X509Certificate& ca) {
+                                       const KnownCertificates& certificates) {
     const std::string what = describeSnapshotChunk(chunk);
-    auto signer = certificateFromPem(chunk.signerCertificate, what);
-    requireIssuedBy(signer, ca, what, std::nullopt);
-    if (!verify(signer, snapshotSigningInput(chunk), chunk.signature))
+    auto signer = certificates.trusted(chunk.signerCertificate, what);
+    if (!verify(signer->publicKey, snapshotSigningInput(chunk), chunk.signature))
         throw SyncError(SyncError::Kind::Tampered,
                         what + " does not match its signature: it was altered after " +
-                            subjectOf(signer) + " sealed it");
-    return {subjectOf(signer), organisationOf(signer)};
+                            signer->subject + " sealed it");
+    return {signer->subject, signer->organisation};
 }
 
 }  // namespace nmdt::integration

@@ -14,6 +14,8 @@
 
 namespace nmdt::integration {
 
+class KnownCertificates;
+
 inline constexpr std::size_t kTeamKeyBytes = 32;
 inline constexpr std::size_t kNonceBytes = 12;
 inline constexpr std::size_t kTagBytes = 16;
@@ -52,6 +54,11 @@ std::string pemOf(const std::string& certificatePath);
 void requireIssuedBy(const Poco::Crypto::X509Certificate& cert,
                      const Poco::Crypto::X509Certificate& ca, const std::string& what,
                      std::optional<std::int64_t> atMs = std::nullopt);
+/// The same check on a certificate whose issuer was judged already (`issuedByCa`) and
+/// whose subject was read already.
+void requireIssuedAndInDate(const Poco::Crypto::X509Certificate& cert, bool issuedByCa,
+                            const std::string& subject, const std::string& what,
+                            std::optional<std::int64_t> atMs);
 
 /// The bytes an envelope's signature covers: every header field, nonce, ciphertext, tag.
 std::string signingInput(const SealedEnvelope& envelope);
@@ -61,12 +68,12 @@ std::string receiptSigningInput(const SealedEnvelope& envelope);
 /// Checks the hub's receipt on a received envelope: signed by a certificate the CA issued
 /// for `hubHost` (the hub this desktop syncs with), in date at the envelope's hub time.
 /// Throws SyncError(Tampered or Untrusted) naming the envelope.
-void verifyHubReceipt(const SealedEnvelope& envelope, const Poco::Crypto::X509Certificate& ca,
+void verifyHubReceipt(const SealedEnvelope& envelope, const KnownCertificates& certificates,
                       const std::string& hubHost);
 /// The bytes a key announcement's signature covers: team, key id and time.
 std::string announcementSigningInput(const KeyAnnouncement& announcement);
 std::string sign(const Poco::Crypto::RSAKey& key, const std::string& data);
-bool verify(const Poco::Crypto::X509Certificate& cert, const std::string& data,
+bool verify(const Poco::Crypto::RSAKey& publicKey, const std::string& data,
             const std::string& signature);
 
 /// Who signed an envelope: their subject, and the organisation read from the certificate's
@@ -79,14 +86,14 @@ struct EnvelopeSigner {
 /// Checks an envelope's signer against the CA and its signature; returns who signed it.
 /// Throws SyncError(Untrusted or Tampered) naming the envelope.
 EnvelopeSigner verifyEnvelopeSignature(const SealedEnvelope& envelope,
-                                       const Poco::Crypto::X509Certificate& ca);
+                                       const KnownCertificates& certificates);
 
 /// What a snapshot chunk's signature covers: its header, nonce, ciphertext and tag, under a
 /// label of its own (a chunk cannot pass as an envelope, nor an envelope as a chunk).
 std::string snapshotSigningInput(const SealedSnapshotChunk& chunk);
 /// Checks the chunk's certificate against the CA and its signature; who signed it.
 EnvelopeSigner verifySnapshotSignature(const SealedSnapshotChunk& chunk,
-                                       const Poco::Crypto::X509Certificate& ca);
+                                       const KnownCertificates& certificates);
 /// "snapshot chunk 3 of snapshot ab12… from site cd34…" for messages.
 std::string describeSnapshotChunk(const SealedSnapshotChunk& chunk);
 
