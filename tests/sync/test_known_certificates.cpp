@@ -90,4 +90,27 @@ BOOST_AUTO_TEST_CASE(text_that_is_no_certificate_is_called_malformed) {
                static_cast<int>(SyncError::Kind::Malformed));
 }
 
+BOOST_AUTO_TEST_CASE(each_desktop_keeps_what_it_checked_from_one_sync_to_the_next) {
+    const auto ca = contentsOf(TestPki::instance().ca());
+    const auto site2 = contentsOf(TestPki::instance().cert("site2"));
+    const auto site3 = contentsOf(TestPki::instance().cert("site3"));
+    int caReads = 0;
+    auto loadCa = [&] {
+        ++caReads;
+        return Poco::Crypto::X509Certificate(TestPki::instance().ca());
+    };
+    const auto firstRun = integration::knownCertificatesOf(ca, site2, loadCa);
+    const auto nextRun = integration::knownCertificatesOf(ca, site2, loadCa);
+    BOOST_TEST(firstRun.get() == nextRun.get());
+    BOOST_TEST(caReads == 1);
+    // Another desktop in the same process (a test, a bench) keeps its own.
+    const auto other = integration::knownCertificatesOf(ca, site3, loadCa);
+    BOOST_TEST(other.get() != firstRun.get());
+    // A CA replaced under the same desktop certificate is a different set.
+    const auto replacedCa = integration::knownCertificatesOf(
+        contentsOf(TestPki::instance().intruderCert()), site2, loadCa);
+    BOOST_TEST(replacedCa.get() != firstRun.get());
+    BOOST_TEST(caReads == 3);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

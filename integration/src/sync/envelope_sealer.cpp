@@ -17,11 +17,13 @@ class PocoEnvelopeSealer final : public EnvelopeSealer {
   public:
     explicit PocoEnvelopeSealer(const SyncCredentials& c)
         : credentials_(c),
-          certificates_(loadCertificate(c.caFile, "the neighbourhood CA certificate")),
           own_(loadCertificate(c.certificateFile, "this desktop's certificate")),
           ownPem_(pemOf(c.certificateFile)),
+          certificates_(knownCertificatesOf(
+              pemOf(c.caFile), ownPem_,
+              [&c] { return loadCertificate(c.caFile, "the neighbourhood CA certificate"); })),
           key_(loadKey(c.certificateFile, c.privateKeyFile)) {
-        requireIssuedBy(own_, certificates_.ca(), "this desktop's certificate");
+        requireIssuedBy(own_, certificates_->ca(), "this desktop's certificate");
     }
 
     SealedEnvelope seal(const EnvelopeHeader& header,
@@ -41,8 +43,8 @@ class PocoEnvelopeSealer final : public EnvelopeSealer {
         const std::string what = describeEnvelope(envelope);
         if (envelope.header.team != credentials_.team)
             throw SyncError(SyncError::Kind::Malformed, what + " belongs to another team");
-        const EnvelopeSigner signer = verifyEnvelopeSignature(envelope, certificates_);
-        verifyHubReceipt(envelope, certificates_, hubHost_);
+        const EnvelopeSigner signer = verifyEnvelopeSignature(envelope, *certificates_);
+        verifyHubReceipt(envelope, *certificates_, hubHost_);
         auto key = credentials_.keys.find(envelope.header.keyId);
         if (key == credentials_.keys.end())
             throw SyncError(SyncError::Kind::NotEnrolled,
@@ -85,7 +87,7 @@ class PocoEnvelopeSealer final : public EnvelopeSealer {
         const std::string what = describeSnapshotChunk(chunk);
         if (chunk.header.team != credentials_.team)
             throw SyncError(SyncError::Kind::Malformed, what + " belongs to another team");
-        const EnvelopeSigner signer = verifySnapshotSignature(chunk, certificates_);
+        const EnvelopeSigner signer = verifySnapshotSignature(chunk, *certificates_);
         auto key = credentials_.keys.find(chunk.header.keyId);
         if (key == credentials_.keys.end())
             throw SyncError(SyncError::Kind::NotEnrolled, what + " is sealed with team key " +
@@ -137,9 +139,10 @@ class PocoEnvelopeSealer final : public EnvelopeSealer {
 
     SyncCredentials credentials_;
     std::string hubHost_ = hostOf(credentials_.hubUrl);
-    KnownCertificates certificates_;  // partners' and the hub's, checked against the CA
     Poco::Crypto::X509Certificate own_;
     std::string ownPem_;
+    // Partners' and the hub's, checked against the CA; shared by this desktop's runs.
+    std::shared_ptr<const KnownCertificates> certificates_;
     Poco::Crypto::RSAKey key_;
 };
 

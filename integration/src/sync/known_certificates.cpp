@@ -2,6 +2,8 @@
 
 #include <Poco/Exception.h>
 
+#include <map>
+
 #include "model/sync_ports.h"
 #include "sync_crypto.h"
 
@@ -44,6 +46,19 @@ std::shared_ptr<const KnownCertificate> KnownCertificates::trusted(
     const std::string& pem, const std::string& what, std::optional<std::int64_t> atMs) const {
     auto known = read(pem, what);
     requireTrusted(*known, what, atMs);
+    return known;
+}
+
+std::shared_ptr<const KnownCertificates> knownCertificatesOf(
+    const std::string& caPem, const std::string& ownCertificatePem,
+    const std::function<Poco::Crypto::X509Certificate()>& loadCa) {
+    static std::mutex mutex;
+    static std::map<std::pair<std::string, std::string>, std::shared_ptr<const KnownCertificates>>
+        byDesktop;
+    std::lock_guard lock(mutex);
+    auto& known = byDesktop[{caPem, ownCertificatePem}];
+    if (!known)
+        known = std::make_shared<const KnownCertificates>(loadCa());
     return known;
 }
 

@@ -9,6 +9,7 @@
 #include <Poco/Crypto/X509Certificate.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -56,6 +57,14 @@ class KnownCertificates {
     mutable std::mutex mutex_;
     mutable std::unordered_map<std::string, std::shared_ptr<const KnownCertificate>> byPem_;
 };
+
+/// The certificates one desktop has checked against one CA, for the life of the process:
+/// a desktop syncing every few minutes reads each partner's certificate once, not at every
+/// run. One set per CA and desktop certificate (both as PEM text); `loadCa` reads the CA
+/// the first time that pair is seen.
+std::shared_ptr<const KnownCertificates> knownCertificatesOf(
+    const std::string& caPem, const std::string& ownCertificatePem,
+    const std::function<Poco::Crypto::X509Certificate()>& loadCa);
 
 /// Throws SyncError(Untrusted) unless `known` was issued by the CA it was checked against
 /// and was in date at `atMs` (now when not given); `what` names the message it signed.
