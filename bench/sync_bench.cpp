@@ -3,15 +3,16 @@
 //
 // Usage: NMDT_PASSPHRASE=... nmdt-sync-bench SOURCE.nmdt [--desktops N] [--rounds N]
 //          [--postgresql] [--snapshot-only] [--snapshot-batch N] [--no-window]
-//        nmdt-sync-bench --many [--desktops N] [--postgresql]
+//        nmdt-sync-bench --many [--desktops N] [--many-rounds N] [--postgresql]
 //   SOURCE is a store to sync from (e.g. the `large` demo); it is copied, never changed.
 //   --snapshot-only measures the push, publishing a snapshot and joining from it, and
 //   nothing else (the replay, compaction, incremental sync and many desktops left out).
 //   --snapshot-batch N has the joining desktop write N records to a transaction;
 //   --no-window leaves out the window that records a view every 100 ms beside the join.
-//   --many measures only N desktops syncing at once. --postgresql runs two hub instances on
-//   one PostgreSQL server of the bench's own (tests/sync/postgres-cluster.sh) instead of one
-//   hub on SQLite; desktop i talks to instance i mod 2.
+//   --many measures only N desktops syncing at once, --many-rounds times (5 by default).
+//   --postgresql runs two hub instances on one PostgreSQL server of the bench's own
+//   (tests/sync/postgres-cluster.sh) instead of one hub on SQLite; desktop i talks to instance i
+//   mod 2.
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -22,6 +23,7 @@
 #include <functional>
 #include <iostream>
 #include <limits>
+#include <optional>
 #include <random>
 #include <thread>
 #include <vector>
@@ -237,9 +239,11 @@ using Enrol = std::function<integration::SyncCredentials(const std::string&,
 }  // namespace
 
 /// N desktops with 10 changes each syncing at once (push, then pull all the others'),
-/// beside N curl processes moving the same bytes to the same hubs at once.
-void manyDesktops(Bench& b, int desktops, const Enrol& enrol) {
-    // N desktops at once, each with 10 changes, on a team of their own.
+/// beside N curl processes moving the same bytes to the same hubs at once; `rounds` times,
+/// each desktop making 10 new changes a round, so a noisy machine shows in the spread of
+/// the ratios rather than in one figure.
+void manyDesktops(Bench& b, int desktops, int rounds, const Enrol& enrol) {
+    // N desktops at once on a team of their own.
     auto small = integration::createTeam(b.hubUrl(0), "bench-many");
     std::vector<Site> many;
     for (int i = 0; i < desktops; ++i) {
@@ -247,13 +251,6 @@ void manyDesktops(Bench& b, int desktops, const Enrol& enrol) {
         many.push_back({name, newStore(b.dir / (name + ".nmdt")), enrol(name, small), {}});
         many.back().credentials.hubUrl = b.hubUrl(static_cast<std::size_t>(i));
         many.back().credentials.chair = i == 0;  // one chair, as in a real team
-        ChangeSet changes("bench-directory");
-        for (int k = 0; k < 10; ++k)
-            changes.create(
-                EntityKind::Organisation, name + "-org-" + std::to_string(k),
-                {{"name", "Organisation " + std::to_string(k)}, {"kind", std::string("vcfse")}});
-        many.back().store->commit(changes, Actor{ProfessionalId("admin"), "Admin",
-                                                 Role::Administrator, OrganisationId()});
     }
     // The chair announces the team key before the others push under it (its first run
     // would, but here all start at once).
@@ -265,50 +262,72 @@ void manyDesktops(Bench& b, int desktops, const Enrol& enrol) {
                 .count());
         integration::makeHubTransport(chair)->announce(*announcement);
     }
-    auto t = Steady::now();
-    std::vector<std::thread> threads;
-    std::vector<std::string> failures(many.size());
-    double manySeconds = 0;
-    {
-        bench::ProfiledSection profiled;
-        for (std::size_t i = 0; i < many.size(); ++i)
-            threads.emplace_back([&, i] {
-                try {
-                    many[i].sync();
-                } catch (const std::exception& e) {
-                    failures[i] = e.what();
-                }
-            });
-        for (auto& th : threads)
-            th.join();
-        manySeconds = secondsSince(t);
+    std::vector<double> ratios;
+    for (int round = 0; round < rounds; ++round) {
+        for (auto& site : many) {
+            ChangeSet changes("bench-directory");
+            for (int k = 0; k < 10; ++k)
+                changes.create(
+                    EntityKind::Organisation,
+                    site.name + "-org-" + std::to_string(round) + "-" + std::to_string(k),
+                    {{"name", "Organisation " + std::to_string(k)},
+                     {"kind", std::string("vcfse")}});
+            site.store->commit(changes, Actor{ProfessionalId("admin"), "Admin", Role::Administrator,
+                                              OrganisationId()});
+        }
+        auto t = Steady::now();
+        std::vector<std::thread> threads;
+        std::vector<std::string> failures(many.size());
+        double manySeconds = 0;
+        {
+            std::optional<bench::ProfiledSection> profiled;
+            if (round > 0 || !std::getenv("NMDT_PROFILE_LATER_ROUNDS"))
+                profiled.emplace();
+            for (std::size_t i = 0; i < many.size(); ++i)
+                threads.emplace_back([&, i] {
+                    try {
+                        many[i].sync();
+                    } catch (const std::exception& e) {
+                        failures[i] = e.what();
+                    }
+                });
+            for (auto& th : threads)
+                th.join();
+            manySeconds = secondsSince(t);
+        }
+        for (const auto& f : failures)
+            if (!f.empty())
+                std::cerr << "desktop failed: " << f << "\n";
+        // Floor: the same exchanges by N curl processes at once.
+        std::vector<std::string> commands;
+        for (auto& s : many) {
+            const std::string body = (b.dir / ("body-" + s.name)).string();
+            b.writeBodies(s.exchanges, body);
+            commands.push_back(b.curlCommand(s.name, s.exchanges, body, s.credentials.hubUrl));
+        }
+        t = Steady::now();
+        // In a script: one command line for hundreds of curls passes the kernel's limit on
+        // the length of one argument.
+        const auto script = b.dir / "floor.sh";
+        {
+            std::ofstream out(script);
+            for (const auto& c : commands)
+                out << c << " > /dev/null &\n";
+            out << "wait\n";
+        }
+        run("sh " + script.string());
+        double manyFloor = secondsSince(t);
+        ratios.push_back(manySeconds / manyFloor);
+        std::cout << "| " << desktops << " desktops syncing at once (10 changes each, then all "
+                  << "others'), " << (b.postgresql ? "two hubs on PostgreSQL" : "one hub on SQLite")
+                  << ", round " << round + 1 << " | " << manySeconds << " s | curl same bytes, "
+                  << desktops << " at once: " << manyFloor << " s | ratio " << ratios.back()
+                  << " |\n";
     }
-    for (const auto& f : failures)
-        if (!f.empty())
-            std::cerr << "desktop failed: " << f << "\n";
-    // Floor: the same exchanges by N curl processes at once.
-    std::vector<std::string> commands;
-    for (auto& s : many) {
-        const std::string body = (b.dir / ("body-" + s.name)).string();
-        b.writeBodies(s.exchanges, body);
-        commands.push_back(b.curlCommand(s.name, s.exchanges, body, s.credentials.hubUrl));
-    }
-    t = Steady::now();
-    // In a script: one command line for hundreds of curls passes the kernel's limit on the
-    // length of one argument.
-    const auto script = b.dir / "floor.sh";
-    {
-        std::ofstream out(script);
-        for (const auto& c : commands)
-            out << c << " > /dev/null &\n";
-        out << "wait\n";
-    }
-    run("sh " + script.string());
-    double manyFloor = secondsSince(t);
-    std::cout << "| " << desktops << " desktops syncing at once (10 changes each, then all "
-              << "others'), " << (b.postgresql ? "two hubs on PostgreSQL" : "one hub on SQLite")
-              << " | " << manySeconds << " s | curl same bytes, " << desktops
-              << " at once: " << manyFloor << " s | ratio " << manySeconds / manyFloor << " |\n";
+    std::sort(ratios.begin(), ratios.end());
+    std::cout << "| " << desktops << " desktops at once, median ratio of " << rounds
+              << " rounds | | | ratio " << ratios[ratios.size() / 2] << " (" << ratios.front()
+              << " to " << ratios.back() << ") |\n";
 }
 
 int main(int argc, char** argv) {
@@ -316,10 +335,10 @@ int main(int argc, char** argv) {
     if (argc < 2) {
         std::cerr << "usage: NMDT_PASSPHRASE=... nmdt-sync-bench SOURCE.nmdt [--desktops N] "
                      "[--rounds N] [--postgresql]\n       nmdt-sync-bench --many [--desktops N] "
-                     "[--postgresql]\n";
+                     "[--many-rounds N] [--postgresql]\n";
         return 2;
     }
-    int desktops = 50, rounds = 20;
+    int desktops = 50, rounds = 20, manyRounds = 5;
     bool snapshotOnly = false;
     std::cout << std::unitbuf;  // each figure as it is measured, whatever happens later
     Bench b;
@@ -337,6 +356,8 @@ int main(int argc, char** argv) {
             snapshotBatch = static_cast<std::size_t>(std::atol(argv[++i]));
         else if (arg == "--rounds" && i + 1 < argc)
             rounds = std::atoi(argv[++i]);
+        else if (arg == "--many-rounds" && i + 1 < argc)
+            manyRounds = std::max(1, std::atoi(argv[++i]));
     }
     const char* pass = std::getenv("NMDT_PASSPHRASE");
     if (!pass && !manyOnly) {
@@ -493,7 +514,7 @@ int main(int argc, char** argv) {
                   << rounds << " | " << tripMedian << " ms | curl same bytes: " << floorMedian
                   << " ms | ratio " << tripMedian / floorMedian << " |\n";
     }
-    manyDesktops(b, desktops, enrol);
+    manyDesktops(b, desktops, manyRounds, enrol);
     b.stopHubs();
     fs::remove_all(b.dir);
     return 0;
