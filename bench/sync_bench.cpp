@@ -280,6 +280,8 @@ void manyDesktops(Bench& b, int desktops, int rounds, const Enrol& enrol) {
         std::vector<std::string> failures(many.size());
         double manySeconds = 0;
         {
+            // NMDT_PROFILE_LATER_ROUNDS leaves the first round, where every desktop meets
+            // its partners' certificates for the first time, out of a profile.
             std::optional<bench::ProfiledSection> profiled;
             if (round > 0 || !std::getenv("NMDT_PROFILE_LATER_ROUNDS"))
                 profiled.emplace();
