@@ -126,21 +126,19 @@ MainFrame::MainFrame(std::unique_ptr<OpenStore> store, std::shared_ptr<const Clo
     };
     pages_->AddPage(actions_, {});
     updateActionsTab();
+    meetingsPage_ = new wxPanel(pages_);
+    meetingsPage_->SetSizer(new wxBoxSizer(wxVERTICAL));
+    pages_->AddPage(meetingsPage_, _("Meetings"));
     pages_->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
-        if (e.GetSelection() != wxNOT_FOUND &&
-            pages_->GetPage(static_cast<std::size_t>(e.GetSelection())) == actions_)
-            actions_->loadIfNotYet();
+        if (e.GetSelection() != wxNOT_FOUND) {
+            auto* page = pages_->GetPage(static_cast<std::size_t>(e.GetSelection()));
+            if (page == actions_)
+                actions_->loadIfNotYet();
+            else if (page == meetingsPage_)
+                meetings();
+        }
         e.Skip();
     });
-
-    meetings_ = new MeetingsPanel(pages_, Commands(editing()),
-                                  MeetingSources{*store_, *store_, *store_, *store_});
-    meetings_->onChanged = [this] {
-        actions_->refresh();  // actions arising appear in the work lists at once
-        updateActionsTab();
-        refreshRecord();
-    };
-    pages_->AddPage(meetings_, _("Meetings"));
 
     // The lock screen shares the frame with the pages; only one is ever shown.
     lockPanel_ = new LockPanel(this);
@@ -292,7 +290,7 @@ void MainFrame::buildMenus() {
         wxEVT_MENU,
         [this](wxCommandEvent&) {
             showMeetings();
-            meetings_->onSeries();
+            meetings()->onSeries();
         },
         ID_MDT_SERIES);
     Bind(
@@ -507,7 +505,8 @@ bool MainFrame::undo(wxString& problem) {
         return false;
     actions_->refresh();
     updateActionsTab();
-    meetings_->refresh();  // agenda and attendance edits are undoable too
+    if (meetings_)
+        meetings_->refresh();  // agenda and attendance edits are undoable too
     refreshRecord();
     return true;
 }
@@ -520,6 +519,21 @@ void MainFrame::showResidents() {
 }
 void MainFrame::showMeetings() {
     pages_->SetSelection(2);
+}
+
+MeetingsPanel* MainFrame::meetings() {
+    if (!meetings_) {
+        meetings_ = new MeetingsPanel(meetingsPage_, Commands(editing()),
+                                      MeetingSources{*store_, *store_, *store_, *store_});
+        meetings_->onChanged = [this] {
+            actions_->refresh();  // actions arising appear in the work lists at once
+            updateActionsTab();
+            refreshRecord();
+        };
+        meetingsPage_->GetSizer()->Add(meetings_, 1, wxEXPAND);
+        meetingsPage_->Layout();
+    }
+    return meetings_;
 }
 
 CarePlanEditor* MainFrame::editCarePlan() {

@@ -48,7 +48,7 @@ bool MainFrame::importCase(const std::string& path, wxString& summary, wxString&
 }
 
 bool MainFrame::exportMeetingOutcomes(const std::string& path, wxString& problem) {
-    auto meeting = meetings_->current();
+    auto meeting = meetings()->current();
     if (!meeting) {
         problem = _("Choose a meeting on the Meetings page first.");
         return false;
@@ -97,7 +97,7 @@ void MainFrame::onImportCase() {
 }
 
 void MainFrame::onExportMeeting() {
-    auto meeting = meetings_->current();
+    auto meeting = meetings()->current();
     std::string path = askSavePath(
         this, _("Export meeting outcomes as FHIR"),
         "fhir-meeting-" + toWx(meeting ? toIsoDate(meeting->date) : std::string()) + ".json");
@@ -157,7 +157,9 @@ void MainFrame::bindExchangeCommands() {
     Bind(
         wxEVT_UPDATE_UI,
         [this, exchanging](wxUpdateUIEvent& e) {
-            e.Enable(exchanging() && meetings_->current().has_value());
+            // Before the Meetings page is first built, enabled: exporting then asks for a
+            // meeting if there is none (building the page here would be done at idle).
+            e.Enable(exchanging() && (!meetings_ || meetings_->current().has_value()));
         },
         ID_EXPORT_MEETING);
     Bind(

@@ -148,8 +148,13 @@ BOOST_AUTO_TEST_CASE(practice_staff_read_and_print_but_do_not_edit) {
     wxString problem;
     BOOST_TEST(!editor->startDraft(problem));
     BOOST_TEST(problem.Contains("role does not allow"), problem.utf8_string());
-    // Meetings are read-only for them: the chair's commands are not offered.
-    BOOST_TEST(!wxWindow::FindWindowByLabel(_("&Close Meeting"), frame)->IsShown());
+    // Meetings are read-only for them: the chair's commands are not offered (the page is
+    // built when first wanted).
+    frame->showMeetings();
+    settle();
+    auto* closeMeeting = wxWindow::FindWindowByLabel(_("&Close Meeting"), frame);
+    BOOST_REQUIRE(closeMeeting);
+    BOOST_TEST(!closeMeeting->IsShown());
     editor->Close();
     frame->Destroy();
     settle();

@@ -75,8 +75,14 @@ BOOST_AUTO_TEST_CASE(prepare_run_and_close_a_meeting_live) {
     Actor chair = chairCtx.actor;
     auto* frame = new MainFrame(std::move(w.store), w.clock, chair);
     frame->Show();
+    settle();
+    // Start-up does not build the Meetings page; choosing its tab does.
+    BOOST_TEST(!wxWindow::FindWindowByName("Meeting", frame));
     frame->showMeetings();
     settle();
+    auto* meetingPicker = wxWindow::FindWindowByName("Meeting", frame);
+    BOOST_REQUIRE(meetingPicker);
+    BOOST_TEST(meetingPicker->IsShownOnScreen());
     auto* panel = frame->meetings();
     const Store& store = frame->store();
     wxString problem;

@@ -95,7 +95,9 @@ class MainFrame : public wxFrame {
     void switchUser();
     /// Opens (or brings forward) the care plan editor of the current resident.
     CarePlanEditor* editCarePlan();
-    MeetingsPanel* meetings() const { return meetings_; }
+    /// The Meetings page, built the first time anything wants it (its tab shown, a meeting
+    /// exported): start-up does not wait for its thirty controls.
+    MeetingsPanel* meetings();
 
     /// Turns on background sync (every `interval`, and on Sync Now) for this store.
     void enableSync(SyncRunnerFactory runners, std::chrono::minutes interval);
@@ -260,6 +262,7 @@ class MainFrame : public wxFrame {
     wxPrintData printData_;
     wxNotebook* pages_ = nullptr;
     ActionsPanel* actions_ = nullptr;
+    wxPanel* meetingsPage_ = nullptr;  // the Meetings tab; holds meetings_ once built
     MeetingsPanel* meetings_ = nullptr;
     std::map<std::string, wxWindowID> editors_;  // open care plan editors by case id
     LockPanel* lockPanel_ = nullptr;
