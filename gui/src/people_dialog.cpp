@@ -120,11 +120,12 @@ PeopleDialog::PeopleDialog(wxWindow* parent, PeopleService people, const OpenSto
     body->Add(list_, 1, wxEXPAND | wxRIGHT, FromDIP(8));
     body->Add(buttons, 0);
     auto* top = new wxBoxSizer(wxVERTICAL);
-    top->Add(new wxStaticText(
-                 this, wxID_ANY,
-                 _("You change your own organisation's people. \"Signs in here\" is whether "
-                   "they have a passphrase on this desktop.")),
-             0, wxALL, FromDIP(12));
+    top->Add(
+        new wxStaticText(this, wxID_ANY,
+                         _("Everyone the neighbourhood shares is listed; you can change only your "
+                           "own organisation's people.\n\"Signs in here\" is whether they have a "
+                           "passphrase on this desktop.")),
+        0, wxALL, FromDIP(12));
     top->Add(body, 1, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(12));
     top->Add(CreateSeparatedButtonSizer(wxCLOSE), 0, wxEXPAND | wxALL, FromDIP(12));
     SetSizerAndFit(top);
