@@ -47,10 +47,16 @@ bool MainFrame::importCase(const std::string& path, wxString& summary, wxString&
     return true;
 }
 
+namespace {
+wxString noMeetingChosen() {
+    return _("Choose a meeting on the Meetings page first.");
+}
+}  // namespace
+
 bool MainFrame::exportMeetingOutcomes(const std::string& path, wxString& problem) {
     auto meeting = meetings()->current();
     if (!meeting) {
-        problem = _("Choose a meeting on the Meetings page first.");
+        problem = noMeetingChosen();
         return false;
     }
     RecordExchange exchange(Commands(ServiceContext{*store_, *clock_, *ids_, user_}),
@@ -98,9 +104,15 @@ void MainFrame::onImportCase() {
 
 void MainFrame::onExportMeeting() {
     auto meeting = meetings()->current();
-    std::string path = askSavePath(
-        this, _("Export meeting outcomes as FHIR"),
-        "fhir-meeting-" + toWx(meeting ? toIsoDate(meeting->date) : std::string()) + ".json");
+    if (!meeting) {
+        // Said before asking where to save: there is nothing to write yet.
+        wxMessageBox(noMeetingChosen(), _("Export meeting outcomes"), wxOK | wxICON_INFORMATION,
+                     this);
+        showMeetings();
+        return;
+    }
+    std::string path = askSavePath(this, _("Export meeting outcomes as FHIR"),
+                                   "fhir-meeting-" + toWx(toIsoDate(meeting->date)) + ".json");
     if (path.empty())
         return;
     wxString problem;

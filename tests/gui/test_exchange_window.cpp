@@ -153,6 +153,12 @@ BOOST_AUTO_TEST_CASE(export_import_and_meeting_outcomes_from_the_file_menu) {
     BOOST_TEST(problem.Contains("Nothing was imported"), problem.utf8_string());
     BOOST_TEST(problem.Contains("not valid JSON"), problem.utf8_string());
 
+    // The Meetings page has not been shown: export is offered, and writes the meeting the
+    // page would show first.
+    BOOST_TEST(menuEnabled(frame, gui::ID_EXPORT_MEETING));
+    BOOST_TEST(frame->exportMeetingOutcomes(out.file("unseen.json"), problem),
+               problem.utf8_string());
+    BOOST_TEST(readBytes(out.file("unseen.json")).find("384682003") != std::string::npos);
     frame->showMeetings();
     frame->meetings()->selectMeeting(m);
     settle();
@@ -160,6 +166,21 @@ BOOST_AUTO_TEST_CASE(export_import_and_meeting_outcomes_from_the_file_menu) {
                problem.utf8_string());
     BOOST_TEST(readBytes(out.file("meeting.json")).find("384682003") != std::string::npos);
     BOOST_TEST(!menuEnabled(frame, gui::ID_EXPORT_AUDIT));  // chairs do not review the audit
+    frame->Destroy();
+    settle();
+}
+
+BOOST_AUTO_TEST_CASE(exporting_before_any_meeting_exists_asks_for_one) {
+    World w;
+    auto* frame = new MainFrame(std::move(w.store), w.clock, w.asChair().actor);
+    frame->setExchangeFormat(integration::makeFhirFormat());
+    frame->Show();
+    settle();
+    TempDir out;
+    wxString problem;
+    BOOST_TEST(!frame->exportMeetingOutcomes(out.file("none.json"), problem));
+    BOOST_TEST(problem.Contains("Choose a meeting"), problem.utf8_string());
+    BOOST_TEST(!std::filesystem::exists(out.file("none.json")));
     frame->Destroy();
     settle();
 }
