@@ -116,6 +116,16 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(fhir_window)
 
+namespace {
+/// `w`'s store in a shown main window for `who`, exchanging FHIR files.
+MainFrame* fhirWindow(World& w, const Actor& who) {
+    auto* frame = new MainFrame(std::move(w.store), w.clock, who);
+    frame->setExchangeFormat(integration::makeFhirFormat());
+    frame->Show();
+    return frame;
+}
+}  // namespace
+
 BOOST_AUTO_TEST_CASE(export_import_and_meeting_outcomes_from_the_file_menu) {
     World w;
     CaseId id = referWithPlan(w, 9201, NeedDomain::Housing);
@@ -125,9 +135,7 @@ BOOST_AUTO_TEST_CASE(export_import_and_meeting_outcomes_from_the_file_menu) {
     std::string nhs = testNhsNumber(9201);
     TempDir out;
 
-    auto* frame = new MainFrame(std::move(w.store), w.clock, w.asChair().actor);
-    frame->setExchangeFormat(integration::makeFhirFormat());
-    frame->Show();
+    auto* frame = fhirWindow(w, w.asChair().actor);
     settle();
     BOOST_TEST(!menuEnabled(frame, gui::ID_EXPORT_CASE));  // no resident open yet
     BOOST_TEST(menuEnabled(frame, gui::ID_IMPORT_CASE));
@@ -172,9 +180,7 @@ BOOST_AUTO_TEST_CASE(export_import_and_meeting_outcomes_from_the_file_menu) {
 
 BOOST_AUTO_TEST_CASE(exporting_before_any_meeting_exists_asks_for_one) {
     World w;
-    auto* frame = new MainFrame(std::move(w.store), w.clock, w.asChair().actor);
-    frame->setExchangeFormat(integration::makeFhirFormat());
-    frame->Show();
+    auto* frame = fhirWindow(w, w.asChair().actor);
     settle();
     TempDir out;
     wxString problem;
@@ -188,9 +194,7 @@ BOOST_AUTO_TEST_CASE(exporting_before_any_meeting_exists_asks_for_one) {
 BOOST_AUTO_TEST_CASE(a_navigator_cannot_export_or_import) {
     World w;
     CaseId id = referWithPlan(w, 9301, NeedDomain::Housing);
-    auto* frame = new MainFrame(std::move(w.store), w.clock, w.asNavigator().actor);
-    frame->setExchangeFormat(integration::makeFhirFormat());
-    frame->Show();
+    auto* frame = fhirWindow(w, w.asNavigator().actor);
     frame->showCase(id);
     BOOST_TEST(!menuEnabled(frame, gui::ID_EXPORT_CASE));
     BOOST_TEST(!menuEnabled(frame, gui::ID_IMPORT_CASE));

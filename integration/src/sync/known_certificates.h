@@ -29,9 +29,9 @@ struct KnownCertificate {
     bool issuedByCa = false;
 };
 
-/// The certificates one sealer or one hub has read, each checked against its CA; safe to
-/// use from several threads. Keyed by the exact PEM text, so a different certificate is
-/// never mistaken for one already checked.
+/// The certificates one desktop (see knownCertificatesOf) or one hub has read, each checked
+/// against its CA; safe to use from several threads. Keyed by the exact PEM text, so a different
+/// certificate is never mistaken for one already checked.
 class KnownCertificates {
   public:
     explicit KnownCertificates(Poco::Crypto::X509Certificate ca);
