@@ -1,5 +1,6 @@
-// Certificates read once and checked once per sealer or hub: what is remembered never
-// stands in for a different certificate, and dates are judged at every use.
+// Certificates read once and checked once per sealer or hub, and a desktop's own
+// certificate, key and TLS context read once per process: what is remembered never stands
+// in for a different certificate or key, and dates are judged at every use.
 #include <boost/test/unit_test.hpp>
 
 #include <Poco/Crypto/X509Certificate.h>
@@ -7,9 +8,12 @@
 #include <fstream>
 #include <iterator>
 
+#include "desktop_identity.h"
 #include "known_certificates.h"
 #include "model/sync_ports.h"
 #include "sync_fixture.h"
+#include "test_support.h"
+#include "tls_setup.h"
 
 using namespace nmdt;
 using namespace nmdt::test;
@@ -34,6 +38,40 @@ SyncError::Kind refusalOf(const KnownCertificates& known, const std::string& pem
         return e.kind();
     }
     BOOST_FAIL("the certificate was trusted");
+    return SyncError::Kind::Malformed;
+}
+
+/// A desktop's three files, copied where a test may replace them as a renewal would.
+struct DesktopFiles {
+    TempDir dir;
+    integration::SyncCredentials credentials;
+
+    explicit DesktopFiles(const std::string& site) {
+        credentials.caFile = dir.file("ca.pem");
+        credentials.certificateFile = dir.file("desktop.pem");
+        credentials.privateKeyFile = dir.file("desktop.key");
+        write(credentials.caFile, contentsOf(TestPki::instance().ca()));
+        become(site);
+    }
+    /// The certificate and key of `site` in place of the current ones.
+    void become(const std::string& site) {
+        write(credentials.certificateFile, contentsOf(TestPki::instance().cert(site)));
+        write(credentials.privateKeyFile, contentsOf(TestPki::instance().key(site)));
+    }
+    static void write(const std::string& path, const std::string& text) {
+        std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+    }
+};
+
+SyncError::Kind identityRefusalOf(const integration::SyncCredentials& credentials,
+                                  std::string& message) {
+    try {
+        integration::desktopIdentityOf(credentials);
+    } catch (const SyncError& e) {
+        message = e.what();
+        return e.kind();
+    }
+    BOOST_FAIL("the identity was read");
     return SyncError::Kind::Malformed;
 }
 
@@ -111,6 +149,75 @@ BOOST_AUTO_TEST_CASE(each_desktop_keeps_what_it_checked_from_one_sync_to_the_nex
         contentsOf(TestPki::instance().intruderCert()), site2, loadCa);
     BOOST_TEST(replacedCa.get() != firstRun.get());
     BOOST_TEST(caReads == 3);
+}
+
+BOOST_AUTO_TEST_CASE(a_desktop_reads_its_own_certificate_and_key_once) {
+    DesktopFiles files("site4");
+    const auto first = integration::desktopIdentityOf(files.credentials);
+    BOOST_TEST(first->certificate->issuedByCa);
+    BOOST_TEST(first->certificate->organisation == TestPki::organisationOfSite(4).str());
+    BOOST_TEST(integration::desktopIdentityOf(files.credentials).get() == first.get());
+    // The partners' set is the one this desktop keeps (see knownCertificatesOf).
+    BOOST_TEST(first->partners.get() ==
+               integration::knownCertificatesOf(
+                   contentsOf(files.credentials.caFile), first->certificatePem,
+                   [] {
+                       BOOST_FAIL("the CA was read again");
+                       return Poco::Crypto::X509Certificate(TestPki::instance().ca());
+                   })
+                   .get());
+    // The same files under other names are the same identity.
+    DesktopFiles copy("site4");
+    BOOST_TEST(integration::desktopIdentityOf(copy.credentials).get() == first.get());
+}
+
+BOOST_AUTO_TEST_CASE(a_renewed_certificate_and_key_are_read_anew) {
+    DesktopFiles files("site5");
+    const auto before = integration::desktopIdentityOf(files.credentials);
+    files.become("site1");
+    const auto after = integration::desktopIdentityOf(files.credentials);
+    BOOST_TEST(after.get() != before.get());
+    BOOST_TEST(after->certificate->organisation == TestPki::organisationOfSite(1).str());
+    BOOST_TEST(after->certificatePem == contentsOf(TestPki::instance().cert("site1")));
+    // Only the key replaced (a certificate reissued for a new key would replace both; this
+    // must still not sign with the old key).
+    DesktopFiles::write(files.credentials.privateKeyFile,
+                        contentsOf(TestPki::instance().key("site5")));
+    BOOST_TEST(integration::desktopIdentityOf(files.credentials).get() != after.get());
+}
+
+BOOST_AUTO_TEST_CASE(a_file_that_cannot_be_read_is_named) {
+    DesktopFiles files("site3");
+    std::string message;
+    std::filesystem::remove(pathFromUtf8(files.credentials.privateKeyFile));
+    BOOST_TEST(static_cast<int>(identityRefusalOf(files.credentials, message)) ==
+               static_cast<int>(SyncError::Kind::NotEnrolled));
+    BOOST_TEST(message.find(files.credentials.privateKeyFile) != std::string::npos);
+    files.become("site3");
+    DesktopFiles::write(files.credentials.certificateFile, "not a certificate");
+    BOOST_TEST(static_cast<int>(identityRefusalOf(files.credentials, message)) ==
+               static_cast<int>(SyncError::Kind::NotEnrolled));
+    BOOST_TEST(message.find(files.credentials.certificateFile) != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_desktop_keeps_its_tls_context_until_its_files_change) {
+    DesktopFiles files("site0");
+    const auto& c = files.credentials;
+    const auto first =
+        integration::makeClientContext(c.privateKeyFile, c.certificateFile, c.caFile);
+    BOOST_TEST(
+        integration::makeClientContext(c.privateKeyFile, c.certificateFile, c.caFile).get() ==
+        first.get());
+    files.become("site2");
+    BOOST_TEST(
+        integration::makeClientContext(c.privateKeyFile, c.certificateFile, c.caFile).get() !=
+        first.get());
+    // Files that cannot be read are not remembered: the error names the problem every time.
+    std::filesystem::remove(pathFromUtf8(c.privateKeyFile));
+    for (int attempt = 0; attempt < 2; ++attempt)
+        BOOST_CHECK_THROW(
+            integration::makeClientContext(c.privateKeyFile, c.certificateFile, c.caFile),
+            SyncError);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

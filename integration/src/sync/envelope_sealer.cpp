@@ -3,9 +3,9 @@
 #include <Poco/Exception.h>
 #include <Poco/URI.h>
 
+#include "desktop_identity.h"
 #include "envelope_codec.h"
 #include "integration/sync_credentials.h"
-#include "known_certificates.h"
 #include "snapshot_body.h"
 #include "sync_crypto.h"
 
@@ -17,13 +17,11 @@ class PocoEnvelopeSealer final : public EnvelopeSealer {
   public:
     explicit PocoEnvelopeSealer(const SyncCredentials& c)
         : credentials_(c),
-          own_(loadCertificate(c.certificateFile, "this desktop's certificate")),
-          ownPem_(pemOf(c.certificateFile)),
-          certificates_(knownCertificatesOf(
-              pemOf(c.caFile), ownPem_,
-              [&c] { return loadCertificate(c.caFile, "the neighbourhood CA certificate"); })),
-          key_(loadKey(c.certificateFile, c.privateKeyFile)) {
-        requireIssuedBy(own_, certificates_->ca(), "this desktop's certificate");
+          identity_(desktopIdentityOf(c)),
+          ownPem_(identity_->certificatePem),
+          certificates_(identity_->partners),
+          key_(identity_->key) {
+        requireTrusted(*identity_->certificate, "this desktop's certificate", std::nullopt);
     }
 
     SealedEnvelope seal(const EnvelopeHeader& header,
@@ -63,7 +61,7 @@ class PocoEnvelopeSealer final : public EnvelopeSealer {
         return batch;
     }
 
-    std::string ownOrganisation() const override { return organisationOf(own_); }
+    std::string ownOrganisation() const override { return identity_->certificate->organisation; }
     std::string keyId() const override { return credentials_.keyId; }
     bool holdsKey(const std::string& id) const override { return credentials_.keys.count(id) > 0; }
 
@@ -107,28 +105,6 @@ class PocoEnvelopeSealer final : public EnvelopeSealer {
         return key->second;
     }
 
-    static Poco::Crypto::X509Certificate loadCertificate(const std::string& path,
-                                                         const std::string& what) {
-        try {
-            return Poco::Crypto::X509Certificate(path);
-        } catch (const Poco::Exception&) {
-            throw SyncError(SyncError::Kind::NotEnrolled, "cannot read " + what + " from " + path);
-        }
-    }
-    static Poco::Crypto::RSAKey loadKey(const std::string& certificateFile,
-                                        const std::string& privateKeyFile) {
-        try {
-            return Poco::Crypto::RSAKey(certificateFile, privateKeyFile, "");
-        } catch (const Poco::Exception&) {
-            try {
-                return Poco::Crypto::RSAKey("", privateKeyFile, "");
-            } catch (const Poco::Exception&) {
-                throw SyncError(SyncError::Kind::NotEnrolled,
-                                "cannot read this desktop's private key from " + privateKeyFile);
-            }
-        }
-    }
-
     static std::string hostOf(const std::string& url) {
         try {
             return Poco::URI(url).getHost();
@@ -139,11 +115,12 @@ class PocoEnvelopeSealer final : public EnvelopeSealer {
 
     SyncCredentials credentials_;
     std::string hubHost_ = hostOf(credentials_.hubUrl);
-    Poco::Crypto::X509Certificate own_;
-    std::string ownPem_;
-    // Partners' and the hub's, checked against the CA; shared by this desktop's runs.
-    std::shared_ptr<const KnownCertificates> certificates_;
-    Poco::Crypto::RSAKey key_;
+    // Read once per process and shared by this desktop's runs (see desktopIdentityOf).
+    std::shared_ptr<const DesktopIdentity> identity_;
+    const std::string& ownPem_;
+    // Partners' and the hub's, checked against the CA.
+    const std::shared_ptr<const KnownCertificates>& certificates_;
+    const Poco::Crypto::RSAKey& key_;
 };
 
 }  // namespace

@@ -5,8 +5,11 @@
 #include <Poco/Net/RejectCertificateHandler.h>
 #include <Poco/Net/SSLManager.h>
 
+#include <map>
 #include <mutex>
+#include <optional>
 
+#include "desktop_identity.h"
 #include "model/sync_ports.h"
 
 namespace nmdt::integration {
@@ -31,6 +34,18 @@ void initialiseOnce(bool server, const Poco::Net::Context::Ptr& ctx) {
         });
 }
 
+/// The files' names and contents as one digest; nothing when one cannot be read (making the
+/// context then says which).
+std::optional<std::string> identityDigest(const std::string& keyFile, const std::string& certFile,
+                                          const std::string& caFile) {
+    auto key = fileContents(keyFile);
+    auto cert = fileContents(certFile);
+    auto ca = fileContents(caFile);
+    if (!key || !cert || !ca)
+        return std::nullopt;
+    return digestOfParts({keyFile, certFile, caFile, *key, *cert, *ca});
+}
+
 Poco::Net::Context::Ptr make(Poco::Net::Context::Usage usage, const std::string& keyFile,
                              const std::string& certFile, const std::string& caFile) {
     // Windows sockets need starting once per process (WSAStartup); a static Poco does not do
@@ -52,8 +67,25 @@ Poco::Net::Context::Ptr make(Poco::Net::Context::Usage usage, const std::string&
 
 Poco::Net::Context::Ptr makeClientContext(const std::string& keyFile, const std::string& certFile,
                                           const std::string& caFile) {
+    // Kept for the life of the process, keyed by the files' names and contents (as a
+    // digest: the key's text is not kept): loading the key, certificate and CA into a new
+    // context at every sync cost a desktop more than its handshake.
+    const auto key = identityDigest(keyFile, certFile, caFile);
+    static std::mutex mutex;
+    static std::map<std::string, Poco::Net::Context::Ptr> byFiles;
+    if (key) {
+        std::lock_guard lock(mutex);
+        if (auto found = byFiles.find(*key); found != byFiles.end())
+            return found->second;
+    }
     auto ctx = make(Poco::Net::Context::TLS_CLIENT_USE, keyFile, certFile, caFile);
     initialiseOnce(false, ctx);
+    if (key) {
+        std::lock_guard lock(mutex);
+        if (byFiles.size() >= 256)
+            byFiles.clear();
+        byFiles.emplace(*key, ctx);
+    }
     return ctx;
 }
 
