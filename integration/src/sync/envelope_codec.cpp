@@ -50,8 +50,7 @@ EnvelopeHeader headerFromJson(const Object::Ptr& o, const std::string& what) {
             throw malformed(what, "audience holds a non-text member");
         h.audience.push_back(audience->getElement<std::string>(i));
     }
-    if (h.fromSequence < 0 || h.throughSequence <= h.fromSequence || h.part < 0)
-        throw malformed(what, "its sequence range is impossible");
+    requirePossibleRange(h, what);
     return h;
 }
 
@@ -61,16 +60,6 @@ Poco::Dynamic::Var valueToJson(const FieldValue& v) {
     if (auto s = std::get_if<std::string>(&v))
         return *s;
     return Poco::Dynamic::Var();
-}
-
-FieldValue valueFromJson(const Poco::Dynamic::Var& v, const std::string& what) {
-    if (v.isEmpty())
-        return FieldValue();
-    if (v.isString())
-        return FieldValue(v.extract<std::string>());
-    if (v.isInteger())
-        return FieldValue(static_cast<std::int64_t>(v.convert<Poco::Int64>()));
-    throw malformed(what, "a field value is neither text, a whole number nor null");
 }
 
 Object::Ptr stampsToJson(const FieldStamps& stamps) {
@@ -85,25 +74,12 @@ Object::Ptr stampsToJson(const FieldStamps& stamps) {
     return o;
 }
 
-FieldStamps stampsFromJson(const Object::Ptr& o, const std::string& what) {
-    FieldStamps out;
-    if (!o)
-        return out;
-    for (const auto& name : o->getNames()) {
-        auto a = o->getArray(name);
-        if (!a || a->size() != 3 || !a->get(0).isInteger() || !a->get(1).isInteger() ||
-            !a->get(2).isString())
-            throw malformed(what, "a base stamp is out of shape");
-        auto counter = a->get(1).convert<Poco::Int64>();
-        if (counter < 0 || counter > 0xffffffffLL)
-            throw malformed(what, "a base stamp's counter is out of range");
-        out.push_back({name, SiteStamp{{a->get(0).convert<Poco::Int64>(),
-                                        static_cast<std::uint32_t>(counter)},
-                                       a->get(2).extract<std::string>()}});
-    }
-    return out;
-}
 }  // namespace
+
+void requirePossibleRange(const EnvelopeHeader& h, const std::string& what) {
+    if (h.fromSequence < 0 || h.throughSequence <= h.fromSequence || h.part < 0)
+        throw malformed(what, "its sequence range is impossible");
+}
 
 Object::Ptr parseObject(const std::string& text, const std::string& what) {
     try {
@@ -169,57 +145,6 @@ Array::Ptr entriesToJson(const std::vector<SyncEntry>& entries) {
     return list;
 }
 
-/// The entries of a sealed body, every one stamped by `site` (the sealer's).
-std::vector<SyncEntry> entriesFromJson(const Array::Ptr& list, const std::string& site,
-                                       const std::string& what) {
-    if (!list)
-        throw malformed(what, "it has no entries");
-    std::vector<SyncEntry> out;
-    for (unsigned i = 0; i < list->size(); ++i) {
-        auto o = list->getObject(i);
-        if (!o)
-            throw malformed(what, "entry " + std::to_string(i) + " is not an object");
-        SyncEntry entry;
-        auto& e = entry.change;
-        auto kindName = requireString(o, "kind", what);
-        auto kind = entityKindFromName(kindName);
-        if (!kind)
-            throw malformed(
-                what, "entry " + std::to_string(i) + " names an unknown kind \"" + kindName + "\"");
-        if (isLocalOnly(*kind))
-            throw malformed(what, "entry " + std::to_string(i) + " is a " + kindName +
-                                      ", which never leaves its desktop");
-        e.kind = *kind;
-        e.entityId = requireString(o, "id", what);
-        auto op = requireString(o, "op", what);
-        if (op != "create" && op != "update")
-            throw malformed(what, "entry " + std::to_string(i) + " has an unknown operation");
-        e.op = op == "create" ? ChangeOp::Create : ChangeOp::Update;
-        auto counter = requireInt(o, "counter", what);
-        if (counter < 0 || counter > 0xffffffffLL)
-            throw malformed(what, "entry " + std::to_string(i) + " has a bad clock");
-        e.hlc = {requireInt(o, "wall", what), static_cast<std::uint32_t>(counter)};
-        e.siteId = requireString(o, "site", what);
-        if (e.siteId != site)
-            throw SyncError(SyncError::Kind::Tampered,
-                            what + " carries a change stamped by another site");
-        auto fields = o->getObject("fields");
-        if (!fields)
-            throw malformed(what, "entry " + std::to_string(i) + " has no fields");
-        for (const auto& name : fields->getNames())
-            e.fields.push_back({name, valueFromJson(fields->get(name), what)});
-        entry.base = stampsFromJson(o->getObject("base"), what);
-        entry.fieldStamps = stampsFromJson(o->getObject("stamps"), what);
-        e.intent = requireString(o, "intent", what);
-        e.userId = requireString(o, "user", what);
-        e.userName = requireString(o, "userName", what);
-        e.role = requireString(o, "role", what);
-        e.organisationId = requireString(o, "organisation", what);
-        out.push_back(std::move(entry));
-    }
-    return out;
-}
-
 Object::Ptr snapshotHeaderToJson(const SnapshotHeader& h) {
     Object::Ptr o = new Object;
     o->set("team", h.team);
@@ -256,22 +181,6 @@ std::string encodeBody(const EnvelopeHeader& header, const std::vector<SyncEntry
     body->set("header", headerToJson(header));
     body->set("entries", entriesToJson(entries));
     return stringify(body);
-}
-
-std::vector<SyncEntry> decodeBody(const std::string& text, const EnvelopeHeader& expected,
-                                  const std::string& what) {
-    auto body = parseObject(text, what);
-    auto header = body->getObject("header");
-    if (!header)
-        throw malformed(what, "its sealed header is missing");
-    auto sealed = headerFromJson(header, what);
-    if (sealed.team != expected.team || sealed.site != expected.site ||
-        sealed.fromSequence != expected.fromSequence ||
-        sealed.throughSequence != expected.throughSequence || sealed.part != expected.part ||
-        sealed.keyId != expected.keyId || sealed.audience != expected.audience)
-        throw SyncError(SyncError::Kind::Tampered,
-                        what + "'s routing header does not match the one sealed inside it");
-    return entriesFromJson(body->getArray("entries"), expected.site, what);
 }
 
 namespace {

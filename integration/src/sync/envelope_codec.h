@@ -13,7 +13,9 @@ namespace nmdt::integration {
 /// The plaintext of an envelope: a copy of its header (so the header is authenticated by
 /// the team key too) and the entries.
 std::string encodeBody(const EnvelopeHeader& header, const std::vector<SyncEntry>& entries);
-/// Throws SyncError(Malformed) naming what is wrong; never returns a partial list.
+/// Throws SyncError(Malformed) naming what is wrong, SyncError(Tampered) when the sealed
+/// header differs from `expected` or an entry is stamped by another site; never returns a
+/// partial list. (envelope_body_reader.cpp)
 std::vector<SyncEntry> decodeBody(const std::string& body, const EnvelopeHeader& expected,
                                   const std::string& what);
 
@@ -28,6 +30,9 @@ SealedEnvelope envelopeFromJson(const Poco::JSON::Object::Ptr& json, const std::
 Poco::JSON::Object::Ptr leftOutEnvelopeToJson(const SealedEnvelope& envelope);
 SealedEnvelope leftOutEnvelopeFromJson(const Poco::JSON::Object::Ptr& json,
                                        const std::string& what);
+
+/// Throws SyncError(Malformed) unless the header's sequence range and part are possible.
+void requirePossibleRange(const EnvelopeHeader& header, const std::string& what);
 
 /// Parses a JSON object; throws SyncError(Malformed) with `what` in the message.
 Poco::JSON::Object::Ptr parseObject(const std::string& text, const std::string& what);

@@ -1,0 +1,338 @@
+// The sealed body of an envelope read in one pass (json_reader.h), checked as strictly as
+// the tree Poco built before: members in any order, unknown members passed over, the last
+// of a repeated member kept, fields in name order.
+#include <algorithm>
+#include <initializer_list>
+#include <optional>
+
+#include "envelope_codec.h"
+#include "json_reader.h"
+
+namespace nmdt::integration {
+
+namespace {
+
+SyncError malformed(const std::string& what, const std::string& detail) {
+    return SyncError(SyncError::Kind::Malformed, what + " is malformed: " + detail);
+}
+
+/// Reads one body; `what` names it in every message.
+class BodyReader {
+  public:
+    BodyReader(const std::string& text, const std::string& what) : json_(text), what_(what) {}
+
+    void read() {
+        json_.beginObject();
+        std::string name;
+        while (json_.nextMember(name)) {
+            if (name == "header")
+                header = readHeader();
+            else if (name == "entries")
+                entries = readEntries();
+            else
+                json_.skipValue();
+        }
+        json_.finish();
+    }
+
+    std::optional<EnvelopeHeader> header;
+    std::optional<std::vector<SyncEntry>> entries;
+
+  private:
+    std::string text(const char* member) {
+        if (json_.peek() != JsonReader::Type::String)
+            throw malformed(what_, std::string("\"") + member + "\" is missing or not text");
+        return json_.readString();
+    }
+    std::int64_t whole(const char* member) {
+        if (json_.peek() != JsonReader::Type::Number)
+            throw malformed(what_,
+                            std::string("\"") + member + "\" is missing or not a whole number");
+        return json_.readInt();
+    }
+
+    /// Throws naming the first of `names` (bit i of `seen` for names[i]) not seen in `where`.
+    void requireAll(unsigned seen, std::initializer_list<const char*> names,
+                    const std::string& where) const {
+        unsigned bit = 1;
+        for (const char* name : names) {
+            if (!(seen & bit))
+                throw malformed(what_, where + " has no \"" + name + "\"");
+            bit <<= 1;
+        }
+    }
+
+    EnvelopeHeader readHeader() {
+        if (json_.peek() != JsonReader::Type::Object)
+            throw malformed(what_, "its sealed header is missing");
+        EnvelopeHeader h;
+        enum : unsigned {
+            Team = 1,
+            Site = 2,
+            From = 4,
+            Through = 8,
+            Part = 16,
+            Key = 32,
+            Audience = 64
+        };
+        unsigned seen = 0;
+        json_.beginObject();
+        std::string name;
+        while (json_.nextMember(name)) {
+            if (name == "team") {
+                h.team = text("team");
+                seen |= Team;
+            } else if (name == "site") {
+                h.site = text("site");
+                seen |= Site;
+            } else if (name == "from") {
+                h.fromSequence = whole("from");
+                seen |= From;
+            } else if (name == "through") {
+                h.throughSequence = whole("through");
+                seen |= Through;
+            } else if (name == "part") {
+                const auto part = whole("part");
+                if (part < 0 || part > 0x7fffffff)
+                    throw malformed(what_, "its sequence range is impossible");
+                h.part = static_cast<int>(part);
+                seen |= Part;
+            } else if (name == "keyId") {
+                h.keyId = text("keyId");
+                seen |= Key;
+            } else if (name == "audience") {
+                if (json_.peek() != JsonReader::Type::Array)
+                    throw malformed(what_, "no audience");
+                h.audience.clear();
+                json_.beginArray();
+                while (json_.nextElement()) {
+                    if (json_.peek() != JsonReader::Type::String)
+                        throw malformed(what_, "audience holds a non-text member");
+                    h.audience.push_back(json_.readString());
+                }
+                seen |= Audience;
+            } else {
+                json_.skipValue();
+            }
+        }
+        requireAll(seen, {"team", "site", "from", "through", "part", "keyId", "audience"},
+                   "its sealed header");
+        requirePossibleRange(h, what_);
+        return h;
+    }
+
+    std::vector<SyncEntry> readEntries() {
+        if (json_.peek() != JsonReader::Type::Array)
+            throw malformed(what_, "it has no entries");
+        std::vector<SyncEntry> out;
+        json_.beginArray();
+        while (json_.nextElement())
+            out.push_back(readEntry(out.size()));
+        return out;
+    }
+
+    SyncEntry readEntry(std::size_t index) {
+        const std::string which = "entry " + std::to_string(index);
+        if (json_.peek() != JsonReader::Type::Object)
+            throw malformed(what_, which + " is not an object");
+        SyncEntry entry;
+        auto& e = entry.change;
+        enum : unsigned {
+            Kind = 1,
+            Id = 2,
+            Op = 4,
+            Wall = 8,
+            Counter = 16,
+            Site = 32,
+            Fields = 64,
+            Intent = 128,
+            User = 256,
+            UserName = 512,
+            Role = 1024,
+            Organisation = 2048
+        };
+        unsigned seen = 0;
+        std::int64_t counter = 0;
+        json_.beginObject();
+        std::string name;
+        while (json_.nextMember(name)) {
+            if (name == "kind") {
+                const auto kindName = text("kind");
+                const auto kind = entityKindFromName(kindName);
+                if (!kind)
+                    throw malformed(what_, which + " names an unknown kind \"" + kindName + "\"");
+                if (isLocalOnly(*kind))
+                    throw malformed(
+                        what_, which + " is a " + kindName + ", which never leaves its desktop");
+                e.kind = *kind;
+                seen |= Kind;
+            } else if (name == "id") {
+                e.entityId = text("id");
+                seen |= Id;
+            } else if (name == "op") {
+                const auto op = text("op");
+                if (op != "create" && op != "update")
+                    throw malformed(what_, which + " has an unknown operation");
+                e.op = op == "create" ? ChangeOp::Create : ChangeOp::Update;
+                seen |= Op;
+            } else if (name == "wall") {
+                e.hlc.wallMs = whole("wall");
+                seen |= Wall;
+            } else if (name == "counter") {
+                counter = whole("counter");
+                seen |= Counter;
+            } else if (name == "site") {
+                e.siteId = text("site");
+                seen |= Site;
+            } else if (name == "fields") {
+                if (json_.peek() != JsonReader::Type::Object)
+                    throw malformed(what_, which + " has no fields");
+                e.fields = readFields();
+                seen |= Fields;
+            } else if (name == "base") {
+                entry.base = readStamps();
+            } else if (name == "stamps") {
+                entry.fieldStamps = readStamps();
+            } else if (name == "intent") {
+                e.intent = text("intent");
+                seen |= Intent;
+            } else if (name == "user") {
+                e.userId = text("user");
+                seen |= User;
+            } else if (name == "userName") {
+                e.userName = text("userName");
+                seen |= UserName;
+            } else if (name == "role") {
+                e.role = text("role");
+                seen |= Role;
+            } else if (name == "organisation") {
+                e.organisationId = text("organisation");
+                seen |= Organisation;
+            } else {
+                json_.skipValue();
+            }
+        }
+        if (!(seen & Fields))
+            throw malformed(what_, which + " has no fields");
+        requireAll(seen,
+                   {"kind", "id", "op", "wall", "counter", "site", "fields", "intent", "user",
+                    "userName", "role", "organisation"},
+                   which);
+        if (counter < 0 || counter > 0xffffffffLL)
+            throw malformed(what_, which + " has a bad clock");
+        e.hlc.counter = static_cast<std::uint32_t>(counter);
+        return entry;
+    }
+
+    FieldValue readValue() {
+        switch (json_.peek()) {
+            case JsonReader::Type::String:
+                return FieldValue(json_.readString());
+            case JsonReader::Type::Null:
+                json_.readNull();
+                return FieldValue();
+            case JsonReader::Type::Number:
+                try {
+                    return FieldValue(json_.readInt());
+                } catch (const JsonReadError&) {
+                }
+                [[fallthrough]];
+            default:
+                throw malformed(what_, "a field value is neither text, a whole number nor null");
+        }
+    }
+
+    /// In name order, a repeated name read last kept: as a JSON object read into a map.
+    FieldList readFields() {
+        FieldList fields;
+        json_.beginObject();
+        std::string name;
+        while (json_.nextMember(name))
+            fields.push_back({name, readValue()});
+        return lastOfEachInNameOrder(std::move(fields),
+                                     [](const auto& f) -> const std::string& { return f.name; });
+    }
+
+    FieldStamps readStamps() {
+        if (json_.peek() != JsonReader::Type::Object)
+            throw malformed(what_, "a base stamp is out of shape");
+        FieldStamps out;
+        json_.beginObject();
+        std::string name;
+        while (json_.nextMember(name)) {
+            if (json_.peek() != JsonReader::Type::Array)
+                throw malformed(what_, "a base stamp is out of shape");
+            json_.beginArray();
+            std::int64_t parts[2] = {0, 0};
+            std::string site;
+            int count = 0;
+            while (json_.nextElement()) {
+                const auto type = json_.peek();
+                if (count < 2 && type == JsonReader::Type::Number)
+                    parts[count] = json_.readInt();
+                else if (count == 2 && type == JsonReader::Type::String)
+                    site = json_.readString();
+                else
+                    throw malformed(what_, "a base stamp is out of shape");
+                ++count;
+            }
+            if (count != 3)
+                throw malformed(what_, "a base stamp is out of shape");
+            if (parts[1] < 0 || parts[1] > 0xffffffffLL)
+                throw malformed(what_, "a base stamp's counter is out of range");
+            out.push_back({name, SiteStamp{{parts[0], static_cast<std::uint32_t>(parts[1])},
+                                           std::move(site)}});
+        }
+        return lastOfEachInNameOrder(std::move(out),
+                                     [](const auto& s) -> const std::string& { return s.field; });
+    }
+
+    template <class List, class Name>
+    static List lastOfEachInNameOrder(List list, Name nameOf) {
+        // Stable: of a repeated name, the one read last ends last, and is the one kept.
+        std::stable_sort(list.begin(), list.end(),
+                         [&](const auto& a, const auto& b) { return nameOf(a) < nameOf(b); });
+        List kept;
+        kept.reserve(list.size());
+        for (auto& item : list) {
+            if (!kept.empty() && nameOf(kept.back()) == nameOf(item))
+                kept.back() = std::move(item);
+            else
+                kept.push_back(std::move(item));
+        }
+        return kept;
+    }
+
+    JsonReader json_;
+    const std::string& what_;
+};
+
+}  // namespace
+
+std::vector<SyncEntry> decodeBody(const std::string& text, const EnvelopeHeader& expected,
+                                  const std::string& what) {
+    BodyReader body(text, what);
+    try {
+        body.read();
+    } catch (const JsonReadError& e) {
+        throw malformed(what, std::string("it is not valid JSON (") + e.what() + ")");
+    }
+    if (!body.header)
+        throw malformed(what, "its sealed header is missing");
+    const auto& sealed = *body.header;
+    if (sealed.team != expected.team || sealed.site != expected.site ||
+        sealed.fromSequence != expected.fromSequence ||
+        sealed.throughSequence != expected.throughSequence || sealed.part != expected.part ||
+        sealed.keyId != expected.keyId || sealed.audience != expected.audience)
+        throw SyncError(SyncError::Kind::Tampered,
+                        what + "'s routing header does not match the one sealed inside it");
+    if (!body.entries)
+        throw malformed(what, "it has no entries");
+    for (const auto& entry : *body.entries)
+        if (entry.change.siteId != expected.site)
+            throw SyncError(SyncError::Kind::Tampered,
+                            what + " carries a change stamped by another site");
+    return std::move(*body.entries);
+}
+
+}  // namespace nmdt::integration
