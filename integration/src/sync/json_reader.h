@@ -18,6 +18,12 @@ class JsonReadError : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+/// A number that is valid JSON but not a whole number within 64 bits.
+class JsonNotWholeError : public JsonReadError {
+  public:
+    using JsonReadError::JsonReadError;
+};
+
 /// A strict reader of one JSON value (RFC 8259) in document order. Strings are returned
 /// as their bytes with escapes resolved (\u escapes as UTF-8; a lone surrogate is an
 /// error); numbers are read only as whole numbers that fit in 64 bits. Every method throws
@@ -26,7 +32,10 @@ class JsonReader {
   public:
     enum class Type { Object, Array, String, Number, Boolean, Null };
 
+    /// Reads `text` where it lies: it must outlive the reader.
     explicit JsonReader(std::string_view text) : text_(text) {}
+    explicit JsonReader(const char* text) : text_(text) {}
+    JsonReader(std::string&&) = delete;  // a temporary would be gone before it is read
 
     /// What the next value is, without reading it.
     Type peek();
@@ -42,6 +51,7 @@ class JsonReader {
     bool nextElement();
 
     std::string readString();
+    /// Throws JsonNotWholeError for a number with a fraction or exponent, or out of range.
     std::int64_t readInt();
     bool readBool();
     void readNull();
@@ -66,6 +76,7 @@ class JsonReader {
     void skip(int depth);
     void readWord(std::string_view word);
     [[noreturn]] void fail(const std::string& what) const;
+    [[noreturn]] void notWhole(const std::string& what) const;
 
     std::string_view text_;
     std::size_t at_ = 0;
