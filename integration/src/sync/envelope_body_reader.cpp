@@ -2,18 +2,18 @@
 // the tree Poco built before: members in any order, unknown members passed over, the last
 // of a repeated member kept, fields in name order.
 #include <algorithm>
-#include <initializer_list>
 #include <optional>
 
 #include "envelope_codec.h"
 #include "json_reader.h"
+#include "sync_json_members.h"
 
 namespace nmdt::integration {
 
 namespace {
 
 SyncError malformed(const std::string& what, const std::string& detail) {
-    return SyncError(SyncError::Kind::Malformed, what + " is malformed: " + detail);
+    return malformedMessage(what, detail);
 }
 
 /// Reads one body; `what` names it in every message.
@@ -39,86 +39,19 @@ class BodyReader {
     std::optional<std::vector<SyncEntry>> entries;
 
   private:
-    std::string text(const char* member) {
-        if (json_.peek() != JsonReader::Type::String)
-            throw malformed(what_, std::string("\"") + member + "\" is missing or not text");
-        return json_.readString();
-    }
-    std::int64_t whole(const char* member) {
-        if (json_.peek() != JsonReader::Type::Number)
-            throw malformed(what_,
-                            std::string("\"") + member + "\" is missing or not a whole number");
-        return json_.readInt();
-    }
-
-    /// Throws naming the first of `names` (bit i of `seen` for names[i]) not seen in `where`.
-    void requireAll(unsigned seen, std::initializer_list<const char*> names,
-                    const std::string& where) const {
-        unsigned bit = 1;
-        for (const char* name : names) {
-            if (!(seen & bit))
-                throw malformed(what_, where + " has no \"" + name + "\"");
-            bit <<= 1;
-        }
-    }
+    std::string text(const char* member) { return textMember(json_, member, what_); }
+    std::int64_t whole(const char* member) { return wholeMember(json_, member, what_); }
 
     EnvelopeHeader readHeader() {
         if (json_.peek() != JsonReader::Type::Object)
             throw malformed(what_, "its sealed header is missing");
-        EnvelopeHeader h;
-        enum : unsigned {
-            Team = 1,
-            Site = 2,
-            From = 4,
-            Through = 8,
-            Part = 16,
-            Key = 32,
-            Audience = 64
-        };
-        unsigned seen = 0;
+        HeaderMembers members;
         json_.beginObject();
         std::string name;
-        while (json_.nextMember(name)) {
-            if (name == "team") {
-                h.team = text("team");
-                seen |= Team;
-            } else if (name == "site") {
-                h.site = text("site");
-                seen |= Site;
-            } else if (name == "from") {
-                h.fromSequence = whole("from");
-                seen |= From;
-            } else if (name == "through") {
-                h.throughSequence = whole("through");
-                seen |= Through;
-            } else if (name == "part") {
-                const auto part = whole("part");
-                if (part < 0 || part > 0x7fffffff)
-                    throw malformed(what_, "its sequence range is impossible");
-                h.part = static_cast<int>(part);
-                seen |= Part;
-            } else if (name == "keyId") {
-                h.keyId = text("keyId");
-                seen |= Key;
-            } else if (name == "audience") {
-                if (json_.peek() != JsonReader::Type::Array)
-                    throw malformed(what_, "no audience");
-                h.audience.clear();
-                json_.beginArray();
-                while (json_.nextElement()) {
-                    if (json_.peek() != JsonReader::Type::String)
-                        throw malformed(what_, "audience holds a non-text member");
-                    h.audience.push_back(json_.readString());
-                }
-                seen |= Audience;
-            } else {
+        while (json_.nextMember(name))
+            if (!members.read(json_, name, what_))
                 json_.skipValue();
-            }
-        }
-        requireAll(seen, {"team", "site", "from", "through", "part", "keyId", "audience"},
-                   "its sealed header");
-        requirePossibleRange(h, what_);
-        return h;
+        return members.header("its sealed header", what_);
     }
 
     std::vector<SyncEntry> readEntries() {
@@ -214,10 +147,10 @@ class BodyReader {
         }
         if (!(seen & Fields))
             throw malformed(what_, which + " has no fields");
-        requireAll(seen,
-                   {"kind", "id", "op", "wall", "counter", "site", "fields", "intent", "user",
-                    "userName", "role", "organisation"},
-                   which);
+        requireMembers(seen,
+                       {"kind", "id", "op", "wall", "counter", "site", "fields", "intent", "user",
+                        "userName", "role", "organisation"},
+                       which, what_);
         if (counter < 0 || counter > 0xffffffffLL)
             throw malformed(what_, which + " has a bad clock");
         e.hlc.counter = static_cast<std::uint32_t>(counter);
@@ -234,7 +167,7 @@ class BodyReader {
             case JsonReader::Type::Number:
                 try {
                     return FieldValue(json_.readInt());
-                } catch (const JsonReadError&) {
+                } catch (const JsonNotWholeError&) {
                 }
                 [[fallthrough]];
             default:
@@ -269,7 +202,7 @@ class BodyReader {
             while (json_.nextElement()) {
                 const auto type = json_.peek();
                 if (count < 2 && type == JsonReader::Type::Number)
-                    parts[count] = json_.readInt();
+                    parts[count] = wholeMember(json_, "a base stamp's clock", what_);
                 else if (count == 2 && type == JsonReader::Type::String)
                     site = json_.readString();
                 else

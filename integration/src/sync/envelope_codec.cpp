@@ -241,15 +241,6 @@ Object::Ptr leftOutEnvelopeToJson(const SealedEnvelope& e) {
     return o;
 }
 
-SealedEnvelope leftOutEnvelopeFromJson(const Object::Ptr& o, const std::string& what) {
-    SealedEnvelope e;
-    e.header = headerFromJson(o, what);
-    e.hubSequence = requireInt(o, "sequence", what);
-    e.hubTimeMs = requireInt(o, "hubTime", what);
-    e.leftOut = true;
-    return e;
-}
-
 SealedEnvelope envelopeFromJson(const Object::Ptr& o, const std::string& what) {
     if (!o)
         throw malformed(what, "it is not an object");

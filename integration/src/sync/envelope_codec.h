@@ -28,8 +28,6 @@ Poco::JSON::Object::Ptr envelopeToJson(const SealedEnvelope& envelope);
 SealedEnvelope envelopeFromJson(const Poco::JSON::Object::Ptr& json, const std::string& what);
 /// A reader's own envelope as the hub sends it back: header and hub stamps, no content.
 Poco::JSON::Object::Ptr leftOutEnvelopeToJson(const SealedEnvelope& envelope);
-SealedEnvelope leftOutEnvelopeFromJson(const Poco::JSON::Object::Ptr& json,
-                                       const std::string& what);
 
 /// Throws SyncError(Malformed) unless the header's sequence range and part are possible.
 void requirePossibleRange(const EnvelopeHeader& header, const std::string& what);

@@ -12,6 +12,8 @@
 
 #include "envelope_codec.h"
 #include "integration/sync_credentials.h"
+#include "json_reader.h"
+#include "pull_page_reader.h"
 #include "sync_crypto.h"
 #include "tls_setup.h"
 
@@ -78,36 +80,17 @@ class HttpsHubTransport final : public HubTransport {
             uri.addQueryParameter("own", ownSite);
             uri.addQueryParameter("keep", std::to_string(keepAfter));
         }
-        auto [status, answer] =
-            request(Poco::Net::HTTPRequest::HTTP_GET, uri.getPathAndQuery(), "");
-        PullPage page;
-        page.next = requireInt(answer, "next", "the hub's answer");
-        page.more = answer->optValue<bool>("more", false);
-        auto list = answer->getArray("envelopes");
-        if (!list)
-            throw SyncError(SyncError::Kind::Malformed, "the hub's answer has no envelopes");
-        std::vector<std::string> certificates;
-        if (auto c = answer->getArray("hubCertificates"))
-            for (unsigned i = 0; i < c->size(); ++i)
-                certificates.push_back(c->getElement<std::string>(i));
-        for (unsigned i = 0; i < list->size(); ++i) {
-            const auto what = "envelope " + std::to_string(i) + " of the hub's answer";
-            auto o = list->getObject(i);
-            if (o && o->optValue<bool>("leftOut", false)) {
-                page.envelopes.push_back(leftOutEnvelopeFromJson(o, what));
-                continue;
-            }
-            auto e = envelopeFromJson(o, what);
-            if (o->has("hubCertificate")) {
-                auto at = requireInt(o, "hubCertificate", what);
-                if (at < 0 || static_cast<std::size_t>(at) >= certificates.size())
-                    throw SyncError(SyncError::Kind::Malformed,
-                                    what + " names a hub certificate the answer does not hold");
-                e.hubCertificate = certificates[static_cast<std::size_t>(at)];
-            }
-            page.envelopes.push_back(std::move(e));
+        auto [status, text] = exchange(Poco::Net::HTTPRequest::HTTP_GET, uri.getPathAndQuery(), "");
+        if (status != 200) {
+            answerOf(status, text);  // says why
+            throw SyncError(SyncError::Kind::Malformed,
+                            "the hub answered a pull with HTTP " + std::to_string(status));
         }
-        return page;
+        try {
+            return readPullPage(text);
+        } catch (const JsonReadError&) {
+            throw incomplete(status);
+        }
     }
 
     void announce(const KeyAnnouncement& a) override {
@@ -157,6 +140,19 @@ class HttpsHubTransport final : public HubTransport {
   private:
     std::pair<int, Object::Ptr> request(const std::string& method, const std::string& path,
                                         const std::string& body) {
+        auto [status, text] = exchange(method, path, body);
+        return {status, answerOf(status, text)};
+    }
+
+    static SyncError incomplete(int status) {
+        return SyncError(SyncError::Kind::Network,
+                         "the hub's answer was incomplete (HTTP " + std::to_string(status) + ")");
+    }
+
+    /// Sends one request and returns the status and the answer's text; throws for a
+    /// connection that fails or an answer that says to try again later.
+    std::pair<int, std::string> exchange(const std::string& method, const std::string& path,
+                                         const std::string& body) {
         std::string text;
         int status = 0;
         try {
@@ -215,12 +211,17 @@ class HttpsHubTransport final : public HubTransport {
         if (status >= 500)
             throw SyncError(SyncError::Kind::Network,
                             "the hub had a problem (HTTP " + std::to_string(status) + ")");
+        return {status, std::move(text)};
+    }
+
+    /// The answer as JSON, once its status says it is one to read (200, or 409 for a push
+    /// out of order); otherwise throws saying why.
+    static Object::Ptr answerOf(int status, const std::string& text) {
         Object::Ptr answer;
         try {
             answer = parseObject(text, "the hub's answer");
         } catch (const SyncError&) {
-            throw SyncError(SyncError::Kind::Network, "the hub's answer was incomplete (HTTP " +
-                                                          std::to_string(status) + ")");
+            throw incomplete(status);
         }
         if (status == 429)
             throw SyncError(SyncError::Kind::Network, "the hub asked this desktop to slow down");
@@ -232,7 +233,7 @@ class HttpsHubTransport final : public HubTransport {
                 SyncError::Kind::Refused,
                 "the hub refused the request: " +
                     answer->optValue<std::string>("error", "HTTP " + std::to_string(status)));
-        return {status, answer};
+        return answer;
     }
 
     TransportOptions options_;

@@ -8,6 +8,10 @@ void JsonReader::fail(const std::string& what) const {
     throw JsonReadError(what + " at byte " + std::to_string(at_));
 }
 
+void JsonReader::notWhole(const std::string& what) const {
+    throw JsonNotWholeError(what + " at byte " + std::to_string(at_));
+}
+
 void JsonReader::skipWhitespace() {
     while (at_ < text_.size()) {
         const char c = text_[at_];
@@ -230,19 +234,25 @@ std::int64_t JsonReader::readInt() {
     constexpr auto kMin = std::numeric_limits<std::int64_t>::min();
     while (at_ < text_.size() && text_[at_] >= '0' && text_[at_] <= '9') {
         const int digit = text_[at_] - '0';
-        if (value < (kMin + digit) / 10)
-            fail("a number too large");
+        if (value < (kMin + digit) / 10) {
+            at_ = start;
+            notWhole("a number too large");
+        }
         value = value * 10 - digit;
         ++at_;
     }
     if (at_ < text_.size() && (text_[at_] == '.' || text_[at_] == 'e' || text_[at_] == 'E')) {
         at_ = start;
-        fail("a number that is not whole");
+        skipNumber();  // broken JSON is a broken text, not a number of the wrong kind
+        at_ = start;
+        notWhole("a number that is not whole");
     }
     if (negative)
         return value;
-    if (value == kMin)
-        fail("a number too large");
+    if (value == kMin) {
+        at_ = start;
+        notWhole("a number too large");
+    }
     return -value;
 }
 
