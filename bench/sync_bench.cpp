@@ -336,12 +336,14 @@ int main(int argc, char** argv) {
     const bool manyOnly = argc >= 2 && std::string(argv[1]) == "--many";
     if (argc < 2) {
         std::cerr << "usage: NMDT_PASSPHRASE=... nmdt-sync-bench SOURCE.nmdt [--desktops N] "
-                     "[--rounds N] [--postgresql]\n       nmdt-sync-bench --many [--desktops N] "
+                     "[--rounds N] [--postgresql] [--snapshot-only] [--no-window] [--keep-joined "
+                     "COPY]\n       nmdt-sync-bench --many [--desktops N] "
                      "[--many-rounds N] [--postgresql]\n";
         return 2;
     }
     int desktops = 50, rounds = 20, manyRounds = 5;
     bool snapshotOnly = false;
+    std::string keepJoined;     // where to leave the joined store, to time the window on it
     std::cout << std::unitbuf;  // each figure as it is measured, whatever happens later
     Bench b;
     for (int i = 2; i < argc; ++i) {
@@ -360,6 +362,8 @@ int main(int argc, char** argv) {
             rounds = std::atoi(argv[++i]);
         else if (arg == "--many-rounds" && i + 1 < argc)
             manyRounds = std::max(1, std::atoi(argv[++i]));
+        else if (arg == "--keep-joined" && i + 1 < argc)
+            keepJoined = argv[++i];
     }
     const char* pass = std::getenv("NMDT_PASSPHRASE");
     if (!pass && !manyOnly) {
@@ -484,6 +488,12 @@ int main(int argc, char** argv) {
         std::cout << "| Stores on disk | source " << onDisk("source.nmdt") << " MiB, replayed "
                   << onDisk("receiver.nmdt") << " MiB, joined " << onDisk("joiner.nmdt")
                   << " MiB |\n";
+        if (!keepJoined.empty()) {
+            joiner.store.reset();  // closed: its write-ahead log folded into the file
+            fs::copy_file(b.dir / "joiner.nmdt", keepJoined, fs::copy_options::overwrite_existing);
+            std::cout << "The joined store is at " << keepJoined
+                      << " (passphrase \"benchmark passphrase 1\")\n";
+        }
         if (snapshotOnly) {
             b.stopHubs();
             fs::remove_all(b.dir);
