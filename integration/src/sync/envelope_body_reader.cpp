@@ -12,10 +12,6 @@ namespace nmdt::integration {
 
 namespace {
 
-SyncError malformed(const std::string& what, const std::string& detail) {
-    return malformedMessage(what, detail);
-}
-
 /// Reads one body; `what` names it in every message.
 class BodyReader {
   public:
@@ -44,7 +40,7 @@ class BodyReader {
 
     EnvelopeHeader readHeader() {
         if (json_.peek() != JsonReader::Type::Object)
-            throw malformed(what_, "its sealed header is missing");
+            throw malformedMessage(what_, "its sealed header is missing");
         HeaderMembers members;
         json_.beginObject();
         std::string name;
@@ -56,7 +52,7 @@ class BodyReader {
 
     std::vector<SyncEntry> readEntries() {
         if (json_.peek() != JsonReader::Type::Array)
-            throw malformed(what_, "it has no entries");
+            throw malformedMessage(what_, "it has no entries");
         std::vector<SyncEntry> out;
         json_.beginArray();
         while (json_.nextElement())
@@ -67,7 +63,7 @@ class BodyReader {
     SyncEntry readEntry(std::size_t index) {
         const std::string which = "entry " + std::to_string(index);
         if (json_.peek() != JsonReader::Type::Object)
-            throw malformed(what_, which + " is not an object");
+            throw malformedMessage(what_, which + " is not an object");
         SyncEntry entry;
         auto& e = entry.change;
         enum : unsigned {
@@ -93,9 +89,10 @@ class BodyReader {
                 const auto kindName = text("kind");
                 const auto kind = entityKindFromName(kindName);
                 if (!kind)
-                    throw malformed(what_, which + " names an unknown kind \"" + kindName + "\"");
+                    throw malformedMessage(what_,
+                                           which + " names an unknown kind \"" + kindName + "\"");
                 if (isLocalOnly(*kind))
-                    throw malformed(
+                    throw malformedMessage(
                         what_, which + " is a " + kindName + ", which never leaves its desktop");
                 e.kind = *kind;
                 seen |= Kind;
@@ -105,7 +102,7 @@ class BodyReader {
             } else if (name == "op") {
                 const auto op = text("op");
                 if (op != "create" && op != "update")
-                    throw malformed(what_, which + " has an unknown operation");
+                    throw malformedMessage(what_, which + " has an unknown operation");
                 e.op = op == "create" ? ChangeOp::Create : ChangeOp::Update;
                 seen |= Op;
             } else if (name == "wall") {
@@ -119,7 +116,7 @@ class BodyReader {
                 seen |= Site;
             } else if (name == "fields") {
                 if (json_.peek() != JsonReader::Type::Object)
-                    throw malformed(what_, which + " has no fields");
+                    throw malformedMessage(what_, which + " has no fields");
                 e.fields = readFields();
                 seen |= Fields;
             } else if (name == "base") {
@@ -146,13 +143,13 @@ class BodyReader {
             }
         }
         if (!(seen & Fields))
-            throw malformed(what_, which + " has no fields");
+            throw malformedMessage(what_, which + " has no fields");
         requireMembers(seen,
                        {"kind", "id", "op", "wall", "counter", "site", "fields", "intent", "user",
                         "userName", "role", "organisation"},
                        which, what_);
         if (counter < 0 || counter > 0xffffffffLL)
-            throw malformed(what_, which + " has a bad clock");
+            throw malformedMessage(what_, which + " has a bad clock");
         e.hlc.counter = static_cast<std::uint32_t>(counter);
         return entry;
     }
@@ -171,7 +168,8 @@ class BodyReader {
                 }
                 [[fallthrough]];
             default:
-                throw malformed(what_, "a field value is neither text, a whole number nor null");
+                throw malformedMessage(what_,
+                                       "a field value is neither text, a whole number nor null");
         }
     }
 
@@ -188,13 +186,13 @@ class BodyReader {
 
     FieldStamps readStamps() {
         if (json_.peek() != JsonReader::Type::Object)
-            throw malformed(what_, "a base stamp is out of shape");
+            throw malformedMessage(what_, "a base stamp is out of shape");
         FieldStamps out;
         json_.beginObject();
         std::string name;
         while (json_.nextMember(name)) {
             if (json_.peek() != JsonReader::Type::Array)
-                throw malformed(what_, "a base stamp is out of shape");
+                throw malformedMessage(what_, "a base stamp is out of shape");
             json_.beginArray();
             std::int64_t parts[2] = {0, 0};
             std::string site;
@@ -206,13 +204,13 @@ class BodyReader {
                 else if (count == 2 && type == JsonReader::Type::String)
                     site = json_.readString();
                 else
-                    throw malformed(what_, "a base stamp is out of shape");
+                    throw malformedMessage(what_, "a base stamp is out of shape");
                 ++count;
             }
             if (count != 3)
-                throw malformed(what_, "a base stamp is out of shape");
+                throw malformedMessage(what_, "a base stamp is out of shape");
             if (parts[1] < 0 || parts[1] > 0xffffffffLL)
-                throw malformed(what_, "a base stamp's counter is out of range");
+                throw malformedMessage(what_, "a base stamp's counter is out of range");
             out.push_back({name, SiteStamp{{parts[0], static_cast<std::uint32_t>(parts[1])},
                                            std::move(site)}});
         }
@@ -248,10 +246,10 @@ std::vector<SyncEntry> decodeBody(const std::string& text, const EnvelopeHeader&
     try {
         body.read();
     } catch (const JsonReadError& e) {
-        throw malformed(what, std::string("it is not valid JSON (") + e.what() + ")");
+        throw malformedMessage(what, std::string("it is not valid JSON (") + e.what() + ")");
     }
     if (!body.header)
-        throw malformed(what, "its sealed header is missing");
+        throw malformedMessage(what, "its sealed header is missing");
     const auto& sealed = *body.header;
     if (sealed.team != expected.team || sealed.site != expected.site ||
         sealed.fromSequence != expected.fromSequence ||
@@ -260,7 +258,7 @@ std::vector<SyncEntry> decodeBody(const std::string& text, const EnvelopeHeader&
         throw SyncError(SyncError::Kind::Tampered,
                         what + "'s routing header does not match the one sealed inside it");
     if (!body.entries)
-        throw malformed(what, "it has no entries");
+        throw malformedMessage(what, "it has no entries");
     for (const auto& entry : *body.entries)
         if (entry.change.siteId != expected.site)
             throw SyncError(SyncError::Kind::Tampered,
