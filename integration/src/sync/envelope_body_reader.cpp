@@ -66,21 +66,8 @@ class BodyReader {
             throw malformedMessage(what_, which + " is not an object");
         SyncEntry entry;
         auto& e = entry.change;
-        enum : unsigned {
-            Kind = 1,
-            Id = 2,
-            Op = 4,
-            Wall = 8,
-            Counter = 16,
-            Site = 32,
-            Fields = 64,
-            Intent = 128,
-            User = 256,
-            UserName = 512,
-            Role = 1024,
-            Organisation = 2048
-        };
-        unsigned seen = 0;
+        RequiredMembers required{"kind",   "id",     "op",   "wall",     "counter", "site",
+                                 "fields", "intent", "user", "userName", "role",    "organisation"};
         std::int64_t counter = 0;
         json_.beginObject();
         std::string name;
@@ -95,59 +82,45 @@ class BodyReader {
                     throw malformedMessage(
                         what_, which + " is a " + kindName + ", which never leaves its desktop");
                 e.kind = *kind;
-                seen |= Kind;
             } else if (name == "id") {
                 e.entityId = text("id");
-                seen |= Id;
             } else if (name == "op") {
                 const auto op = text("op");
                 if (op != "create" && op != "update")
                     throw malformedMessage(what_, which + " has an unknown operation");
                 e.op = op == "create" ? ChangeOp::Create : ChangeOp::Update;
-                seen |= Op;
             } else if (name == "wall") {
                 e.hlc.wallMs = whole("wall");
-                seen |= Wall;
             } else if (name == "counter") {
                 counter = whole("counter");
-                seen |= Counter;
             } else if (name == "site") {
                 e.siteId = text("site");
-                seen |= Site;
             } else if (name == "fields") {
                 if (json_.peek() != JsonReader::Type::Object)
                     throw malformedMessage(what_, which + " has no fields");
                 e.fields = readFields();
-                seen |= Fields;
             } else if (name == "base") {
                 entry.base = readStamps();
             } else if (name == "stamps") {
                 entry.fieldStamps = readStamps();
             } else if (name == "intent") {
                 e.intent = text("intent");
-                seen |= Intent;
             } else if (name == "user") {
                 e.userId = text("user");
-                seen |= User;
             } else if (name == "userName") {
                 e.userName = text("userName");
-                seen |= UserName;
             } else if (name == "role") {
                 e.role = text("role");
-                seen |= Role;
             } else if (name == "organisation") {
                 e.organisationId = text("organisation");
-                seen |= Organisation;
             } else {
                 json_.skipValue();
             }
+            required.saw(name);
         }
-        if (!(seen & Fields))
+        if (!required.has("fields"))
             throw malformedMessage(what_, which + " has no fields");
-        requireMembers(seen,
-                       {"kind", "id", "op", "wall", "counter", "site", "fields", "intent", "user",
-                        "userName", "role", "organisation"},
-                       which, what_);
+        required.require(which, what_);
         if (counter < 0 || counter > 0xffffffffLL)
             throw malformedMessage(what_, which + " has a bad clock");
         e.hlc.counter = static_cast<std::uint32_t>(counter);

@@ -25,16 +25,8 @@ std::string base64Member(JsonReader& json, const char* member, const std::string
 PageEntry readEnvelope(JsonReader& json, const std::string& what) {
     if (json.peek() != JsonReader::Type::Object)
         throw malformedMessage(what, "it is not an object");
-    enum : unsigned {
-        Nonce = 1,
-        Ciphertext = 2,
-        Tag = 4,
-        Signer = 8,
-        Signature = 16,
-        Sequence = 32,
-        HubTime = 64
-    };
-    unsigned seen = 0;
+    RequiredMembers sealedParts{"nonce", "ciphertext", "tag", "signer", "signature"};
+    RequiredMembers hubStamps{"sequence", "hubTime"};
     HeaderMembers header;
     PageEntry entry;
     auto& e = entry.envelope;
@@ -46,25 +38,18 @@ PageEntry readEnvelope(JsonReader& json, const std::string& what) {
             continue;
         if (name == "nonce") {
             e.nonce = base64Member(json, "nonce", what);
-            seen |= Nonce;
         } else if (name == "ciphertext") {
             e.ciphertext = base64Member(json, "ciphertext", what);
-            seen |= Ciphertext;
         } else if (name == "tag") {
             e.tag = base64Member(json, "tag", what);
-            seen |= Tag;
         } else if (name == "signer") {
             e.signerCertificate = textMember(json, "signer", what);
-            seen |= Signer;
         } else if (name == "signature") {
             e.signature = base64Member(json, "signature", what);
-            seen |= Signature;
         } else if (name == "sequence") {
             e.hubSequence = wholeMember(json, "sequence", what);
-            seen |= Sequence;
         } else if (name == "hubTime") {
             e.hubTimeMs = wholeMember(json, "hubTime", what);
-            seen |= HubTime;
         } else if (name == "hubReceipt") {
             e.hubReceipt =
                 fromBase64(textMember(json, "hubReceipt", what), what + "'s hub receipt");
@@ -77,11 +62,13 @@ PageEntry readEnvelope(JsonReader& json, const std::string& what) {
         } else {
             json.skipValue();
         }
+        sealedParts.saw(name);
+        hubStamps.saw(name);
     }
     e.header = header.header(what, what);
     if (leftOut) {
         // The reader's own envelope: header and hub stamps, nothing sealed.
-        requireMembers(seen >> 5, {"sequence", "hubTime"}, what, what);
+        hubStamps.require(what, what);
         SealedEnvelope own;
         own.header = std::move(e.header);
         own.hubSequence = e.hubSequence;
@@ -89,10 +76,10 @@ PageEntry readEnvelope(JsonReader& json, const std::string& what) {
         own.leftOut = true;
         return {std::move(own), std::nullopt};
     }
-    requireMembers(seen, {"nonce", "ciphertext", "tag", "signer", "signature"}, what, what);
+    sealedParts.require(what, what);
     if (e.nonce.size() != kNonceBytes || e.tag.size() != kTagBytes)
         throw malformedMessage(what, "its nonce or tag has the wrong length");
-    if ((seen & Sequence) && !(seen & HubTime))
+    if (hubStamps.has("sequence") && !hubStamps.has("hubTime"))
         throw malformedMessage(what, "\"hubTime\" is missing or not a whole number");
     return entry;
 }

@@ -1,5 +1,7 @@
 #include "sync_json_members.h"
 
+#include <string_view>
+
 #include "envelope_codec.h"
 
 namespace nmdt::integration {
@@ -26,43 +28,42 @@ std::int64_t wholeMember(JsonReader& json, const char* member, const std::string
     }
 }
 
-void requireMembers(unsigned seen, std::initializer_list<const char*> names,
-                    const std::string& where, const std::string& what) {
-    unsigned bit = 1;
-    for (const char* name : names) {
-        if (!(seen & bit))
-            throw malformedMessage(what, where + " has no \"" + name + "\"");
-        bit <<= 1;
-    }
+void RequiredMembers::saw(const std::string& name) {
+    for (std::size_t i = 0; i < names_.size(); ++i)
+        if (name == names_[i])
+            seen_[i] = true;
 }
 
-namespace {
-enum : unsigned { Team = 1, Site = 2, From = 4, Through = 8, Part = 16, Key = 32, Audience = 64 };
+bool RequiredMembers::has(const char* name) const {
+    for (std::size_t i = 0; i < names_.size(); ++i)
+        if (std::string_view(name) == names_[i])
+            return seen_[i];
+    return false;
+}
+
+void RequiredMembers::require(const std::string& where, const std::string& what) const {
+    for (std::size_t i = 0; i < names_.size(); ++i)
+        if (!seen_[i])
+            throw malformedMessage(what, where + " has no \"" + names_[i] + "\"");
 }
 
 bool HeaderMembers::read(JsonReader& json, const std::string& name, const std::string& what) {
     auto& h = header_;
     if (name == "team") {
         h.team = textMember(json, "team", what);
-        seen_ |= Team;
     } else if (name == "site") {
         h.site = textMember(json, "site", what);
-        seen_ |= Site;
     } else if (name == "from") {
         h.fromSequence = wholeMember(json, "from", what);
-        seen_ |= From;
     } else if (name == "through") {
         h.throughSequence = wholeMember(json, "through", what);
-        seen_ |= Through;
     } else if (name == "part") {
         const auto part = wholeMember(json, "part", what);
         if (part < 0 || part > 0x7fffffff)
             throw malformedMessage(what, "its sequence range is impossible");
         h.part = static_cast<int>(part);
-        seen_ |= Part;
     } else if (name == "keyId") {
         h.keyId = textMember(json, "keyId", what);
-        seen_ |= Key;
     } else if (name == "audience") {
         if (json.peek() != JsonReader::Type::Array)
             throw malformedMessage(what, "no audience");
@@ -73,16 +74,15 @@ bool HeaderMembers::read(JsonReader& json, const std::string& name, const std::s
                 throw malformedMessage(what, "audience holds a non-text member");
             h.audience.push_back(json.readString());
         }
-        seen_ |= Audience;
     } else {
         return false;
     }
+    required_.saw(name);
     return true;
 }
 
 EnvelopeHeader HeaderMembers::header(const std::string& where, const std::string& what) const {
-    requireMembers(seen_, {"team", "site", "from", "through", "part", "keyId", "audience"}, where,
-                   what);
+    required_.require(where, what);
     requirePossibleRange(header_, what);
     return header_;
 }

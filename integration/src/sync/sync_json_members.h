@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <string>
+#include <vector>
 
 #include "json_reader.h"
 #include "model/sync_ports.h"
@@ -18,10 +19,20 @@ std::string textMember(JsonReader& json, const char* member, const std::string& 
 /// The next value, which must be a whole number.
 std::int64_t wholeMember(JsonReader& json, const char* member, const std::string& what);
 
-/// Throws naming the first of `names` (bit i of `seen` stands for names[i]) not seen in
-/// `where`.
-void requireMembers(unsigned seen, std::initializer_list<const char*> names,
-                    const std::string& where, const std::string& what);
+/// Which of a message's required members have been read; names the first missing.
+class RequiredMembers {
+  public:
+    RequiredMembers(std::initializer_list<const char*> names) : names_(names) {}
+    /// Notes a member read; names not required are ignored.
+    void saw(const std::string& name);
+    bool has(const char* name) const;
+    /// Throws SyncError(Malformed) "`where` has no "<name>"" for the first one missing.
+    void require(const std::string& where, const std::string& what) const;
+
+  private:
+    std::vector<const char*> names_;
+    std::vector<bool> seen_ = std::vector<bool>(names_.size());
+};
 
 /// Collects an envelope header's members wherever they appear (the sealed body nests them,
 /// the hub's page puts them beside the envelope's other members).
@@ -35,7 +46,7 @@ class HeaderMembers {
 
   private:
     EnvelopeHeader header_;
-    unsigned seen_ = 0;
+    RequiredMembers required_{"team", "site", "from", "through", "part", "keyId", "audience"};
 };
 
 }  // namespace nmdt::integration
