@@ -48,15 +48,16 @@ bool MainFrame::importCase(const std::string& path, wxString& summary, wxString&
 }
 
 namespace {
-wxString noMeetingChosen() {
-    return _("Choose a meeting on the Meetings page first.");
+// The Meetings page always shows a meeting when there is one.
+wxString noMeetingYet() {
+    return _("There are no meetings yet, so there is nothing to export.");
 }
 }  // namespace
 
 bool MainFrame::exportMeetingOutcomes(const std::string& path, wxString& problem) {
     auto meeting = meetings()->current();
     if (!meeting) {
-        problem = noMeetingChosen();
+        problem = noMeetingYet();
         return false;
     }
     RecordExchange exchange(Commands(ServiceContext{*store_, *clock_, *ids_, user_}),
@@ -106,8 +107,7 @@ void MainFrame::onExportMeeting() {
     auto meeting = meetings()->current();
     if (!meeting) {
         // Said before asking where to save: there is nothing to write yet.
-        wxMessageBox(noMeetingChosen(), _("Export meeting outcomes"), wxOK | wxICON_INFORMATION,
-                     this);
+        wxMessageBox(noMeetingYet(), _("Export meeting outcomes"), wxOK | wxICON_INFORMATION, this);
         showMeetings();
         return;
     }

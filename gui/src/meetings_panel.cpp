@@ -95,6 +95,7 @@ MeetingsPanel::MeetingsPanel(wxWindow* parent, Commands commands, MeetingSources
     auto* minutesPdf = new wxButton(this, wxID_ANY, _("&Minutes PDF..."));
     auto* printAgenda = new wxButton(this, wxID_ANY, _("Print Agenda..."));
     auto* printMinutes = new wxButton(this, wxID_ANY, _("Print Min&utes..."));
+    outputButtons_ = {agendaPdf, minutesPdf, printAgenda, printMinutes};
     detailsButton_ = new wxButton(this, wxID_ANY, _("Date, Place, Lin&k..."));
     cancelButton_ = new wxButton(this, wxID_ANY, _("Call Off Meeting..."));
     seriesButton_ = new wxButton(this, wxID_ANY, _("MDT Series..."));
@@ -174,7 +175,8 @@ MeetingsPanel::MeetingsPanel(wxWindow* parent, Commands commands, MeetingSources
     wxFont strong = outcomeFor_->GetFont();
     strong.MakeBold();
     outcomeFor_->SetFont(strong);
-    right->Add(outcomeFor_, 0, wxBOTTOM, FromDIP(4));
+    // As wide as the column: laid out at its first text's width, a longer one was cut off.
+    right->Add(outcomeFor_, 0, wxEXPAND | wxBOTTOM, FromDIP(4));
     right->Add(new wxStaticText(this, wxID_ANY, _("Discussion")), 0);
     right->Add(discussion_, 2, wxEXPAND | wxBOTTOM, FromDIP(4));
     right->Add(new wxStaticText(this, wxID_ANY, _("Decision")), 0);
@@ -515,8 +517,13 @@ void MeetingsPanel::showMeeting() {
     participants_.clear();
     agendaList_->DeleteAllItems();
     attendanceList_->DeleteAllItems();
+    for (auto* b : outputButtons_)
+        b->Enable(m.has_value());
     if (!m) {
-        meetingState_->SetLabel(_("No meetings yet: choose New Meeting."));
+        // Only those who run meetings have the New Meeting button to choose.
+        meetingState_->SetLabel(isAllowed(commands_.actor(), Operation::RunMeeting)
+                                    ? _("No meetings yet: choose New Meeting.")
+                                    : _("No meetings yet: the chair sets them up."));
         activeItem_.reset();
         loadOutcomeEditor();
         return;
@@ -612,6 +619,14 @@ void MeetingsPanel::loadOutcomeEditor() {
     outcomeFor_->SetLabel(c ? wxString::Format(_("Outcome for %s"), toWx(c->resident.displayName()))
                             : wxString(_("Choose a resident on the agenda")));
     updateOutcomeState();
+}
+
+wxString MeetingsPanel::stateText() const {
+    return meetingState_->GetLabel();
+}
+
+bool MeetingsPanel::canOutputMeeting() const {
+    return !outputButtons_.empty() && outputButtons_.front()->IsEnabled();
 }
 
 wxString MeetingsPanel::outcomeForText() const {

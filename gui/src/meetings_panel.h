@@ -38,6 +38,10 @@ class MeetingsPanel : public wxPanel {
     wxListCtrl* attendanceList() const { return attendanceList_; }
     /// "Meeting 00:42 of 1:30  |  This case 02:15 of 3 min"
     wxString clockText() const;
+    /// Beside the meeting picker: the meeting's state, or what to do when there is none.
+    wxString stateText() const;
+    /// Whether the agenda and minutes can be saved or printed (there is a meeting shown).
+    bool canOutputMeeting() const;
 
     /// Reads the meeting again (after Undo, say), keeping what the outcome editor holds.
     void refresh();
@@ -146,6 +150,8 @@ class MeetingsPanel : public wxPanel {
     wxButton* detailsButton_ = nullptr;
     wxButton* cancelButton_ = nullptr;
     wxButton* seriesButton_ = nullptr;
+    // Agenda and minutes, as PDF and on paper: nothing to give without a meeting.
+    std::vector<wxButton*> outputButtons_;
     long dragRow_ = -1;  // the agenda row being dragged
     wxCheckBox* residentAttended_ = nullptr;
     wxCheckBox* carerAttended_ = nullptr;

@@ -354,6 +354,42 @@ BOOST_AUTO_TEST_CASE(closing_warns_when_most_were_not_discussed_or_attendance_is
     settle();
 }
 
+BOOST_AUTO_TEST_CASE(
+    with_no_meeting_yet_the_page_says_who_sets_one_up_and_offers_nothing_to_print) {
+    // A new organisation's first day (scripts/walkthrough-first-day.sh): the page told
+    // everyone to "choose New Meeting", a button only the chair has, and offered the agenda
+    // and minutes of no meeting.
+    World first;
+    const Actor navigator = first.asNavigator().actor;
+    auto* frame = new MainFrame(std::move(first.store), first.clock, navigator);
+    frame->showMeetings();
+    settle();
+    BOOST_TEST(frame->meetings()->stateText().Contains("the chair sets them up"),
+               frame->meetings()->stateText().utf8_string());
+    BOOST_TEST(!frame->meetings()->canOutputMeeting());
+    frame->Destroy();
+    settle();
+
+    World w;
+    const Actor chair = w.asChair().actor;
+    frame = new MainFrame(std::move(w.store), w.clock, chair);
+    frame->Show();
+    frame->showMeetings();
+    settle();
+    auto* panel = frame->meetings();
+    BOOST_TEST(panel->stateText().Contains("choose New Meeting"), panel->stateText().utf8_string());
+    BOOST_TEST(!panel->canOutputMeeting());
+    // "Choose a resident on the agenda" whole, not cut to the width of an empty label.
+    auto* outcomeFor = wxWindow::FindWindowByName("Outcome for", frame);
+    BOOST_REQUIRE(outcomeFor);
+    BOOST_TEST(outcomeFor->GetSize().x >= outcomeFor->GetBestSize().x);
+    wxString problem;
+    BOOST_REQUIRE_MESSAGE(panel->scheduleNext(problem), problem.utf8_string());
+    BOOST_TEST(panel->canOutputMeeting());
+    frame->Destroy();
+    settle();
+}
+
 BOOST_AUTO_TEST_CASE(every_mnemonic_on_the_meetings_page_presses_one_button) {
     // A mnemonic shared by two controls, or with a menu (File, Edit, View, Actions, Sync,
     // Help), only moves the focus in GTK: the chair's Alt+N did not make a meeting.

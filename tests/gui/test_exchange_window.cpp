@@ -185,7 +185,7 @@ BOOST_AUTO_TEST_CASE(exporting_before_any_meeting_exists_asks_for_one) {
     TempDir out;
     wxString problem;
     BOOST_TEST(!frame->exportMeetingOutcomes(out.file("none.json"), problem));
-    BOOST_TEST(problem.Contains("Choose a meeting"), problem.utf8_string());
+    BOOST_TEST(problem.Contains("no meetings yet"), problem.utf8_string());
     BOOST_TEST(!std::filesystem::exists(out.file("none.json")));
     frame->Destroy();
     settle();

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# A new organisation's first day, walked in the real window: an empty store set up from the
+# command line, its administrator signing in, and what the empty pages say (Residents,
+# Actions, Meetings, exporting a meeting before there is one). Keyboard first, under Xvfb,
+# a screenshot after each step; look at every one.
+#
+#   scripts/walkthrough-first-day.sh [BUILD_DIR] [OUT_DIR]
+#
+# BUILD_DIR defaults to build/app (built here if missing); OUT_DIR to build/walkthrough-first-day.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh --walkthrough
+build="${1:-build/app}"
+out="${2:-build/walkthrough-first-day}"
+if [ ! -x "$build/apps/nmdt/nmdt" ]; then
+  cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNMDT_BUILD_TESTS=OFF \
+        -DNMDT_BUILD_BENCHMARKS=OFF
+  cmake --build "$build" -j "$(nproc)"
+fi
+mkdir -p "$out"
+rm -f "$out"/*.png
+
+work="$(mktemp -d)"
+export HOME="$work"
+passphrase="first day passphrase 2026"
+store="$work/first-day.nmdt"
+NMDT_PASSPHRASE="$passphrase" "$build/apps/nmdt-cli" set-up "$store" --org "Northvale PCN" \
+  --kind gp-practice --ods Y01234 --name "Pat Admin" --as pat >/dev/null
+
+settle=0.7
+# shellcheck source=lib/drive-window.sh
+. scripts/lib/drive-window.sh
+start_display
+"$build/apps/nmdt/nmdt" --store "$store" &
+app=$!
+trap 'kill $app $xvfb_pid 2>/dev/null || true; rm -rf "$work"' EXIT
+
+echo "First-day screenshots in $out:"
+window "Neighbourhood MDT"
+typed "Pat Admin"
+keys Tab
+typed "$passphrase"
+shot sign-in
+keys Return
+window "Neighbourhood MDT"
+shot empty-residents
+
+# Exporting a meeting's outcomes before any meeting exists: said before any file is asked
+# for, and the Meetings page is shown.
+keys alt+f
+shot file-menu
+keys m
+window "Export meeting outcomes"
+shot no-meeting-yet
+keys Return
+window "Neighbourhood MDT"
+shot meetings-page-shown
+
+keys ctrl+q
+wait "$app" 2>/dev/null || true
+echo "Done: $step screenshots."
