@@ -170,12 +170,14 @@ MeetingsPanel::MeetingsPanel(wxWindow* parent, Commands commands, MeetingSources
     auto* right = new wxBoxSizer(wxVERTICAL);
     // Whose outcome this is, above the boxes: typing it beside the wrong row's name is a
     // wrong-patient risk.
-    outcomeFor_ = new wxStaticText(this, wxID_ANY, {});
+    // Until a resident is chosen (loadOutcomeEditor changes it); a page opening on a
+    // meeting showed nothing here.
+    outcomeFor_ = new wxStaticText(this, wxID_ANY, _("Choose a resident on the agenda"));
     outcomeFor_->SetName(_("Outcome for"));
     wxFont strong = outcomeFor_->GetFont();
     strong.MakeBold();
     outcomeFor_->SetFont(strong);
-    // As wide as the column: laid out at its first text's width, a longer one was cut off.
+    // As wide as the column: laid out at one text's width, a longer one was cut off.
     right->Add(outcomeFor_, 0, wxEXPAND | wxBOTTOM, FromDIP(4));
     right->Add(new wxStaticText(this, wxID_ANY, _("Discussion")), 0);
     right->Add(discussion_, 2, wxEXPAND | wxBOTTOM, FromDIP(4));

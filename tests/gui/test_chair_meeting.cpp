@@ -344,6 +344,9 @@ BOOST_AUTO_TEST_CASE(closing_warns_when_most_were_not_discussed_or_attendance_is
     meetings.recordAttendance(w.store->participants(m)[0].id, Attendance::Attended);
     auto* frame = new MainFrame(std::move(w.store), w.clock, chairCtx.actor);
     auto* panel = frame->meetings();
+    // Before any resident is chosen the editor says whose outcome it wants (it was blank
+    // when the page opened on a meeting).
+    BOOST_TEST(panel->outcomeForText().utf8_string() == "Choose a resident on the agenda");
     panel->selectMeeting(m);
     std::string warning = panel->closingWarning().utf8_string();
     BOOST_TEST(warning.find("only 1 of the 3 residents") != std::string::npos, warning);
@@ -386,6 +389,11 @@ BOOST_AUTO_TEST_CASE(
     wxString problem;
     BOOST_REQUIRE_MESSAGE(panel->scheduleNext(problem), problem.utf8_string());
     BOOST_TEST(panel->canOutputMeeting());
+    settle();
+    BOOST_TEST(panel->outcomeForText().utf8_string() == "Choose a resident on the agenda");
+    BOOST_TEST(outcomeFor->IsShownOnScreen());
+    BOOST_TEST(outcomeFor->GetSize().x >= outcomeFor->GetBestSize().x);
+    BOOST_TEST(outcomeFor->GetSize().y > 0);
     frame->Destroy();
     settle();
 }
