@@ -10,19 +10,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/setup.sh --walkthrough
-build="${1:-build/app}"
-out="${2:-build/walkthrough-first-day}"
-if [ ! -x "$build/apps/nmdt/nmdt" ]; then
-  cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNMDT_BUILD_TESTS=OFF \
-        -DNMDT_BUILD_BENCHMARKS=OFF
-  cmake --build "$build" -j "$(nproc)"
-fi
-mkdir -p "$out"
-rm -f "$out"/*.png
-
-work="$(mktemp -d)"
-export HOME="$work"
+# shellcheck source=lib/walk-prepare.sh
+. scripts/lib/walk-prepare.sh
+prepare_walk "${1:-build/app}" "${2:-build/walkthrough-first-day}"
 passphrase="first day passphrase 2026"
 store="$work/first-day.nmdt"
 NMDT_PASSPHRASE="$passphrase" "$build/apps/nmdt-cli" set-up "$store" --org "Northvale PCN" \

@@ -12,20 +12,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/setup.sh --walkthrough
-build="${1:-build/app}"
-out="${2:-build/walkthrough}"
-if [ ! -x "$build/apps/nmdt/nmdt" ]; then
-  cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNMDT_BUILD_TESTS=OFF \
-        -DNMDT_BUILD_BENCHMARKS=OFF
-  cmake --build "$build" -j "$(nproc)"
-fi
-mkdir -p "$out"
-rm -f "$out"/*.png
-
-# A home of its own: the walk never touches the user's settings or stores.
-work="$(mktemp -d)"
-export HOME="$work"
+# shellcheck source=lib/walk-prepare.sh
+. scripts/lib/walk-prepare.sh
+prepare_walk "${1:-build/app}" "${2:-build/walkthrough}"
 # Each demo person has their own passphrase (the Windows walkthrough meets the older
 # one-passphrase demo store and its move onto key slots).
 passphrase="amina demo passphrase"
