@@ -19,12 +19,7 @@ NMDT_PASSPHRASE="$passphrase" "$build/apps/nmdt-cli" set-up "$store" --org "Nort
   --kind gp-practice --ods Y01234 --name "Pat Admin" --as pat >/dev/null
 
 settle=0.7
-# shellcheck source=lib/drive-window.sh
-. scripts/lib/drive-window.sh
-start_display
-"$build/apps/nmdt/nmdt" --store "$store" &
-app=$!
-trap 'kill $app $xvfb_pid 2>/dev/null || true; rm -rf "$work"' EXIT
+start_walk "$store"
 
 echo "First-day screenshots in $out:"
 window "Neighbourhood MDT"
@@ -49,4 +44,4 @@ shot meetings-page-shown
 
 keys ctrl+q
 wait "$app" 2>/dev/null || true
-echo "Done: $step screenshots."
+echo "Done: look at each screenshot."

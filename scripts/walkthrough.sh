@@ -22,12 +22,7 @@ store="$work/demo.nmdt"
 "$build/apps/nmdt-cli" demo "$store" --size small --passphrase-per-person >/dev/null 2>&1
 
 settle=0.7
-# shellcheck source=lib/drive-window.sh
-. scripts/lib/drive-window.sh
-start_display
-"$build/apps/nmdt/nmdt" --store "$store" &
-app=$!
-trap 'kill $app $xvfb_pid 2>/dev/null || true; rm -rf "$work"' EXIT
+start_walk "$store"
 
 echo "Walkthrough screenshots in $out:"
 window "Neighbourhood MDT"

@@ -18,3 +18,15 @@ prepare_walk() {
   work="$(mktemp -d)"
   export HOME="$work"
 }
+
+# start_walk STORE: a fresh Xvfb, the application on STORE, and both stopped (and the walk's
+# home removed) when the script ends; sets $app. Drive it with scripts/lib/drive-window.sh.
+start_walk() {
+  settle="${settle:-0.7}"
+  # shellcheck source=drive-window.sh
+  . scripts/lib/drive-window.sh
+  start_display
+  "$build/apps/nmdt/nmdt" --store "$1" &
+  app=$!
+  trap 'kill $app $xvfb_pid 2>/dev/null || true; rm -rf "$work"' EXIT
+}
