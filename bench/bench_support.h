@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
 
 #include "model/utf8_path.h"
@@ -24,6 +25,20 @@ inline void copyStore(const std::string& from, const std::string& to) {
     fs::copy_file(pathFromUtf8(from), pathFromUtf8(to));
     if (fs::exists(pathFromUtf8(from + "-wal")))
         fs::copy_file(pathFromUtf8(from + "-wal"), pathFromUtf8(to + "-wal"));
+}
+
+/// Bytes this process has had read from the disk so far (Linux's /proc/self/io), where the
+/// system tells: how many pages a cold measurement waited for.
+inline std::optional<long long> diskBytesRead() {
+    std::ifstream io("/proc/self/io");
+    for (std::string key; io >> key;) {
+        long long value = 0;
+        if (!(io >> value))
+            break;
+        if (key == "read_bytes:")
+            return value;
+    }
+    return std::nullopt;
 }
 
 /// While alive, lets `perf record --delay=-1 --control=fifo:F` sample: the part a bench
