@@ -268,6 +268,37 @@ shot case-finding-refer-prefilled
 keys Escape
 window "Case Finding"
 shot case-finding-screened
+# Ifeoma Okafor objects to sharing. January's search finds her again: her objection is on
+# the new list from the start, and lifting it asks whether she withdrew it.
+keys Down
+keys alt+o
+window "Objects to Sharing"
+typed "Asked the practice not to share her details"
+keys Return
+window "Case Finding"
+cat > "$work/frailty-january.csv" <<'CSV'
+NHS Number,Date of Birth,Surname,Forename,Postcode,Practice Code,eFI Category,eFI Score
+999 000 1324,30-Jul-1936,OKAFOR,Ifeoma,LS6 4EF,Y90001,Moderate,0.25
+999 000 0492,20-Dec-1945,AL-SAYED,Khalid,LS6 1AA,Y90001,Severe,0.41
+CSV
+keys alt+i
+window "Import Search Export"
+keys ctrl+l
+typed "$work/frailty-january.csv"
+keys Return
+window "Import Search Export"
+keys Return
+sleep 1
+keys Return
+window "Case Finding"
+keys Down
+shot case-finding-objection-carried
+keys alt+c
+window "Withdraw Objection"
+shot case-finding-withdraw-asks
+keys Return  # No is the default: the objection stays
+window "Case Finding"
+shot case-finding-objection-kept
 keys Escape
 window "Neighbourhood MDT"
 

@@ -86,8 +86,12 @@ int importList(const Invocation& inv, std::ostream& out) {
         service.importList({title, pathToUtf8(pathFromUtf8(from).filename()), bytes, mapping});
     out << "Imported " << result.people << " people from " << from << " as \"" << title
         << "\" (list " << result.list.str() << "); " << result.known
-        << (result.known == 1 ? " already has" : " already have")
-        << " a case here.\nColumns read as: " << describeMapping(mapping)
+        << (result.known == 1 ? " already has" : " already have") << " a case here.\n";
+    if (result.objected > 0)
+        out << result.objected << (result.objected == 1 ? " of them has" : " of them have")
+            << " objected to sharing on an earlier list: recorded as objecting on this one, "
+               "not to be referred.\n";
+    out << "Columns read as: " << describeMapping(mapping)
         << "\nThe list stays on this desktop; it is never synced.\n";
     return kOk;
 }

@@ -253,20 +253,26 @@ void CaseFindingDialog::refreshPeople() {
     query.asOf = today_;
     auto rows = reader_.screeningRows(query);
     const auto everyone = f.decision || f.dueOnly ? reader_.screeningRows({list->id}) : rows;
-    std::size_t known = 0, pending = 0;
+    std::size_t known = 0, pending = 0, objected = 0;
     for (const auto& r : everyone) {
         known += r.knownCase.empty() ? 0 : 1;
         pending += r.entry.decision == ScreeningDecision::Pending ? 1 : 0;
+        objected += r.entry.decision == ScreeningDecision::Objected ? 1 : 0;
     }
     people_->show(std::move(rows), list->riskColumns);
     if (keep)
         for (std::size_t i = 0; i < people_->rows().size(); ++i)
             if (people_->rows()[i].entry.id == *keep)
                 people_->selectRow(static_cast<long>(i));
-    summary_->SetLabel(wxString::Format(
+    wxString summary = wxString::Format(
         _("%zu people on this list: %zu already known here, %zu not screened yet. Showing %zu. "
           "The list stays on this desktop."),
-        everyone.size(), known, pending, people_->rows().size()));
+        everyone.size(), known, pending, people_->rows().size());
+    if (objected > 0)  // some perhaps on an earlier list: an objection follows the person
+        summary += " " + wxString::Format(_("%zu object to sharing (on this list or an "
+                                            "earlier one): they are not referred."),
+                                          objected);
+    summary_->SetLabel(summary);
     updateButtons();
 }
 
@@ -401,9 +407,24 @@ void CaseFindingDialog::onRefer() {
     tell(referSelected(problem), problem);
 }
 
+bool CaseFindingDialog::confirmWithdrawingObjection() {
+    const auto* row = people_->selectedRow();
+    if (!row || row->entry.decision != ScreeningDecision::Objected)
+        return true;
+    // An objection stands on every list the person is on: another decision lifts it from
+    // all of them, which only the person can ask for.
+    return wxMessageBox(
+               wxString::Format(
+                   _("%s objected to their information being shared. Another decision "
+                     "withdraws the objection on every list of the practice they are on.\n\n"
+                     "Has the person withdrawn their objection?"),
+                   toWx(residentName(row->entry.familyName, row->entry.givenName))),
+               _("Withdraw Objection"), wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, this) == wxYES;
+}
+
 void CaseFindingDialog::onReviewLater() {
     const auto* row = people_->selectedRow();
-    if (!row)
+    if (!row || !confirmWithdrawingObjection())
         return;
     wxString typed = formatDate(addDays(today_, 91));
     for (;;) {
@@ -430,7 +451,7 @@ void CaseFindingDialog::onReviewLater() {
 
 void CaseFindingDialog::onNotSuitable() {
     const auto* row = people_->selectedRow();
-    if (!row)
+    if (!row || !confirmWithdrawingObjection())
         return;
     wxTextEntryDialog ask(
         this,
@@ -452,7 +473,8 @@ void CaseFindingDialog::onObjected() {
     wxTextEntryDialog ask(
         this,
         wxString::Format(_("%s objects to their information being shared. They will not be "
-                           "referred from this list. What did they say (optional)?"),
+                           "referred from this list or any other of the practice's lists, "
+                           "now or later. What did they say (optional)?"),
                          toWx(residentName(row->entry.familyName, row->entry.givenName))),
         _("Objects to Sharing"));
     if (ask.ShowModal() != wxID_OK)
@@ -464,6 +486,8 @@ void CaseFindingDialog::onObjected() {
 }
 
 void CaseFindingDialog::onClear() {
+    if (!confirmWithdrawingObjection())
+        return;
     wxString problem;
     tell(screenSelected(ScreeningDecision::Pending, "", std::nullopt, problem), problem);
 }

@@ -71,6 +71,8 @@ class CaseFindingDialog : public wxDialog {
     void onNotSuitable();
     void onObjected();
     void onClear();
+    /// Asks before another decision lifts a person's objection (from all their lists).
+    bool confirmWithdrawingObjection();
     void onRefer();
     void tell(bool ok, const wxString& problem);
 

@@ -50,6 +50,16 @@ CaseFindingImportResult CaseFindingService::importList(const CaseFindingImport& 
     list.mapping = request.mapping;
     list.riskColumns = rows.riskColumns;
 
+    std::size_t objected = 0;
+    for (auto& e : rows.entries)
+        if (auto objection = standingObjection(e.nhsNumber)) {
+            e.decision = ScreeningDecision::Objected;
+            e.reason = objection->reason;
+            e.decidedBy = objection->decidedBy;
+            e.decidedAt = objection->decidedAt;
+            ++objected;
+        }
+
     ChangeSet changes("import-case-finding-list");
     changes.create(EntityKind::CaseFindingList, list.id.str(), toFields(list));
     for (auto& e : rows.entries) {
@@ -63,7 +73,7 @@ CaseFindingImportResult CaseFindingService::importList(const CaseFindingImport& 
                       "imported " + std::to_string(rows.entries.size()) + " people from " +
                           (request.sourceName.empty() ? "a file" : request.sourceName)});
     ctx_.commit(changes);
-    return {list.id, rows.entries.size(), ctx_.store.knownOnList(list.id)};
+    return {list.id, rows.entries.size(), ctx_.store.knownOnList(list.id), objected};
 }
 
 CaseFindingEntry CaseFindingService::entryOfOwnPractice(const CaseFindingEntryId& id) const {
@@ -102,7 +112,33 @@ void CaseFindingService::screen(const CaseFindingEntryId& id, ScreeningDecision 
     after.decidedBy = decision == ScreeningDecision::Pending ? ProfessionalId() : ctx_.actor.userId;
     after.decidedAt = decision == ScreeningDecision::Pending ? std::optional<Timestamp>()
                                                              : std::optional(ctx_.clock.now());
-    ctx_.commitEdit("screen-case-finding-entry", before, after);
+    std::vector<std::pair<CaseFindingEntry, CaseFindingEntry>> edits{{before, after}};
+    const bool objects = decision == ScreeningDecision::Objected;
+    const bool withdraws = before.decision == ScreeningDecision::Objected && !objects;
+    if (objects || withdraws)
+        for (const auto& other :
+             ctx_.store.caseFindingEntriesOf(ctx_.actor.organisationId, before.nhsNumber)) {
+            if (other.id == before.id || other.decision == ScreeningDecision::Referred)
+                continue;
+            if (objects == (other.decision == ScreeningDecision::Objected))
+                continue;  // already as this decision leaves it
+            CaseFindingEntry changed = other;
+            changed.decision = objects ? ScreeningDecision::Objected : ScreeningDecision::Pending;
+            changed.reason = objects ? after.reason : std::string();
+            changed.reviewOn.reset();
+            changed.decidedBy = objects ? after.decidedBy : ProfessionalId();
+            changed.decidedAt = objects ? after.decidedAt : std::optional<Timestamp>();
+            edits.emplace_back(other, std::move(changed));
+        }
+    ctx_.commitEdits("screen-case-finding-entry", edits);
+}
+
+std::optional<CaseFindingEntry> CaseFindingService::standingObjection(
+    const std::string& nhsNumber) const {
+    for (auto& entry : ctx_.store.caseFindingEntriesOf(ctx_.actor.organisationId, nhsNumber))
+        if (entry.decision == ScreeningDecision::Objected)
+            return entry;
+    return std::nullopt;
 }
 
 void CaseFindingService::requireMayRefer(const CaseFindingEntryId& id) const {
@@ -113,6 +149,8 @@ void CaseFindingService::requireMayRefer(const CaseFindingEntryId& id) const {
         throw DomainError(ErrorCode::ObjectedToSharing, "decision");
     if (entry.decision == ScreeningDecision::Referred)
         throw DomainError(ErrorCode::InvalidStatusTransition, "decision");
+    if (standingObjection(entry.nhsNumber))
+        throw DomainError(ErrorCode::ObjectedToSharing, "decision");
 }
 
 void CaseFindingService::recordReferral(const CaseFindingEntryId& id, const CaseId& referred) {

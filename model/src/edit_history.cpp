@@ -1,5 +1,7 @@
 #include "model/edit_history.h"
 
+#include <algorithm>
+
 #include "model/entity_mapping.h"
 #include "model/error.h"
 
@@ -69,7 +71,11 @@ FieldList currentFields(const Store& store, EntityKind kind, const std::string& 
 }
 
 void EditHistory::record(RecordedEdit edit) {
-    if (allFieldsReadable(edit.kind)) {
+    const bool readable =
+        !edit.entities.empty() &&
+        std::all_of(edit.entities.begin(), edit.entities.end(),
+                    [](const EditedEntity& e) { return allFieldsReadable(e.kind); });
+    if (readable) {
         edits_.push_back(std::move(edit));
         if (edits_.size() > kLimit)
             edits_.erase(edits_.begin());
@@ -86,23 +92,27 @@ void EditHistory::undo(Store& store, const Actor& actor) {
     if (edits_.empty())
         throw DomainError(ErrorCode::NothingToUndo, "");
     const RecordedEdit& edit = edits_.back();
-    // The agenda and attendance of a closed meeting are its minutes: final.
-    std::optional<MeetingId> meeting;
-    if (edit.kind == EntityKind::AgendaItem)
-        if (auto item = store.agendaItem(AgendaItemId(edit.id)))
-            meeting = item->meetingId;
-    if (edit.kind == EntityKind::Participant)
-        if (auto p = store.participant(ParticipantId(edit.id)))
-            meeting = p->meetingId;
-    if (meeting)
-        if (auto m = store.meeting(*meeting); m && m->status == MeetingStatus::Closed)
-            throw DomainError(ErrorCode::MeetingClosed, "meeting");
-    // Someone (another screen, or later a partner through sync) changed these fields
-    // since: undoing would silently overwrite their work, so refuse.
-    if (currentFields(store, edit.kind, edit.id, edit.after) != edit.after)
-        throw DomainError(ErrorCode::ConflictingChange, std::string(entityKindName(edit.kind)));
+    for (const auto& entity : edit.entities) {
+        // The agenda and attendance of a closed meeting are its minutes: final.
+        std::optional<MeetingId> meeting;
+        if (entity.kind == EntityKind::AgendaItem)
+            if (auto item = store.agendaItem(AgendaItemId(entity.id)))
+                meeting = item->meetingId;
+        if (entity.kind == EntityKind::Participant)
+            if (auto p = store.participant(ParticipantId(entity.id)))
+                meeting = p->meetingId;
+        if (meeting)
+            if (auto m = store.meeting(*meeting); m && m->status == MeetingStatus::Closed)
+                throw DomainError(ErrorCode::MeetingClosed, "meeting");
+        // Someone (another screen, or later a partner through sync) changed these fields
+        // since: undoing would silently overwrite their work, so refuse.
+        if (currentFields(store, entity.kind, entity.id, entity.after) != entity.after)
+            throw DomainError(ErrorCode::ConflictingChange,
+                              std::string(entityKindName(entity.kind)));
+    }
     ChangeSet changes("undo " + edit.intent);
-    changes.update(edit.kind, edit.id, edit.before);
+    for (const auto& entity : edit.entities)
+        changes.update(entity.kind, entity.id, entity.before);
     store.commit(changes, actor);
     edits_.pop_back();
 }

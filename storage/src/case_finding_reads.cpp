@@ -107,4 +107,17 @@ std::size_t SqlCipherStore::knownOnList(const CaseFindingListId& id) const {
     });
 }
 
+std::vector<CaseFindingEntry> SqlCipherStore::caseFindingEntriesOf(
+    const OrganisationId& org, const std::string& nhsNumber) const {
+    return guarded([&] {
+        auto st = impl_->prepare(
+            "SELECT e.* FROM case_finding_entries e JOIN case_finding_lists l ON l.id = e.list_id"
+            " WHERE e.nhs_number = ? AND l.organisation_id = ? ORDER BY l.imported_at, l.id, "
+            "e.line");
+        st->bind(1, nhsNumber);
+        st->bind(2, org.str());
+        return readEntities<CaseFindingEntry>(*st);
+    });
+}
+
 }  // namespace nmdt::storage

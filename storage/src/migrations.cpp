@@ -432,6 +432,13 @@ void moveStampsIntoRows(SQLite::Database& db) {
     db.exec("DROP TABLE entity_clocks");
 }
 
+// Version 18: an objection to sharing follows the person, not the list: a practice looks a
+// person up on all its lists by NHS number when a list is imported, a decision recorded and
+// a referral asked for.
+constexpr const char* kCaseFindingPersonV18 = R"sql(
+CREATE INDEX case_finding_entries_person ON case_finding_entries(nhs_number, decision);
+)sql";
+
 using Step = std::function<void(SQLite::Database&)>;
 
 const std::vector<Step>& steps() {
@@ -453,6 +460,7 @@ const std::vector<Step>& steps() {
         [](SQLite::Database& db) { db.exec(kCaseFindingV15); },
         [](SQLite::Database& db) { db.exec(kOutcomesV16); },
         moveStampsIntoRows,
+        [](SQLite::Database& db) { db.exec(kCaseFindingPersonV18); },
     };
     return all;
 }

@@ -214,6 +214,18 @@ BOOST_AUTO_TEST_CASE(a_practice_imports_its_search_and_screens_it_with_the_team)
         d.filter()->GetEventHandler()->ProcessEvent(choose);
         settle();
         screenshot(&d, "case-finding-screened");
+
+        // The next month's search: her objection stands on the new list from the start.
+        BOOST_REQUIRE(d.importBytes(fixture.search(), "frailty-jan.csv", mapping,
+                                    "Frailty (eFI), January", problem));
+        BOOST_TEST(d.lists()->GetCount() == 2u);
+        BOOST_TEST(d.summary()->GetLabel().Contains("1 object to sharing"),
+                   d.summary()->GetLabel().utf8_string());
+        d.people()->selectRow(static_cast<long>(rowOf(d, "Okafor")));
+        settle();
+        BOOST_TEST((d.people()->selectedRow()->entry.decision == ScreeningDecision::Objected));
+        BOOST_TEST(d.people()->selectedRow()->entry.reason == "asked us not to");
+        BOOST_TEST(!d.referButton()->IsEnabled());
     };
     frame->showCaseFinding();
     BOOST_TEST(ran);

@@ -297,4 +297,101 @@ BOOST_AUTO_TEST_CASE(a_screening_decision_can_be_undone) {
     BOOST_TEST(entry->reason.empty());
 }
 
+BOOST_AUTO_TEST_CASE(an_objection_follows_the_person_to_every_list_of_the_practice) {
+    World w;
+    CaseFindingService service(w.asChair());
+    auto entryOf = [&](const CaseFindingListId& list, int person) {
+        for (const auto& r : w.store->screeningRows({list}))
+            if (r.entry.nhsNumber == testNhsNumber(person))
+                return r.entry;
+        BOOST_FAIL("no such person on the list");
+        return CaseFindingEntry{};
+    };
+    auto frailty = service.importList(importOf(kHeader + row(1) + row(2) + row(3))).list;
+    auto falls =
+        service
+            .importList({"Falls risk", "falls.csv", kHeader + row(2) + row(3), standardMapping()})
+            .list;
+    service.screen(entryOf(falls, 3).id, ScreeningDecision::NotSuitable, "in a care home", {});
+
+    // Recorded on one list, the objection is recorded on the person's other lists, with the
+    // same words, person and time, and a decision made there before gives way to it.
+    service.screen(entryOf(frailty, 3).id, ScreeningDecision::Objected, "said no to sharing", {});
+    const auto carried = entryOf(falls, 3);
+    BOOST_TEST((carried.decision == ScreeningDecision::Objected));
+    BOOST_TEST(carried.reason == "said no to sharing");
+    BOOST_TEST((carried.decidedBy == w.chair));
+    BOOST_TEST((carried.decidedAt == entryOf(frailty, 3).decidedAt));
+    BOOST_TEST((entryOf(falls, 2).decision == ScreeningDecision::Pending));  // someone else
+    auto refused = problemsOf([&] { service.requireMayRefer(entryOf(falls, 3).id); });
+    BOOST_TEST((refused == std::vector<Problem>{{ErrorCode::ObjectedToSharing, "decision"}}));
+
+    // A list imported later: the objection stands on it from the start.
+    auto december = service.importList(
+        {"Frailty, December", "dec.csv", kHeader + row(3) + row(4), standardMapping()});
+    BOOST_TEST(december.objected == 1u);
+    BOOST_TEST((entryOf(december.list, 3).decision == ScreeningDecision::Objected));
+    BOOST_TEST(entryOf(december.list, 3).reason == "said no to sharing");
+    BOOST_TEST((entryOf(december.list, 4).decision == ScreeningDecision::Pending));
+
+    // Withdrawn on any list, it is withdrawn on all: each waits to be screened again.
+    service.screen(entryOf(falls, 3).id, ScreeningDecision::Pending, "", {});
+    for (const auto& list : {frailty, falls, december.list}) {
+        BOOST_TEST((entryOf(list, 3).decision == ScreeningDecision::Pending));
+        BOOST_TEST(entryOf(list, 3).reason.empty());
+    }
+    service.requireMayRefer(entryOf(december.list, 3).id);
+}
+
+BOOST_AUTO_TEST_CASE(an_objection_recorded_on_one_list_alone_still_stops_a_referral_from_another) {
+    World w;
+    CaseFindingService service(w.asChair());
+    auto first = service.importList(importOf(kHeader + row(1))).list;
+    auto second =
+        service.importList({"Falls risk", "falls.csv", kHeader + row(1), standardMapping()}).list;
+    // As a desktop of an earlier version left it: the objection on the first list only.
+    ChangeSet onlyOne("screen-case-finding-entry");
+    onlyOne.update(EntityKind::CaseFindingEntry, w.store->screeningRows({first})[0].entry.id.str(),
+                   {{"decision", std::string("objected")}});
+    w.store->commit(onlyOne, w.asChair().actor);
+    auto refused =
+        problemsOf([&] { service.requireMayRefer(w.store->screeningRows({second})[0].entry.id); });
+    BOOST_TEST((refused == std::vector<Problem>{{ErrorCode::ObjectedToSharing, "decision"}}));
+}
+
+BOOST_AUTO_TEST_CASE(an_objection_carried_to_other_lists_is_undone_with_them_and_a_referral_stays) {
+    World w;
+    EditHistory history;
+    auto ctx = w.asChair();
+    ctx.history = &history;
+    CaseFindingService service(ctx);
+    auto first = service.importList(importOf(kHeader + row(1))).list;
+    auto second =
+        service.importList({"Falls risk", "falls.csv", kHeader + row(1), standardMapping()}).list;
+    auto third =
+        service.importList({"Carers", "carers.csv", kHeader + row(1), standardMapping()}).list;
+    const auto a = w.store->screeningRows({first})[0].entry.id;
+    const auto b = w.store->screeningRows({second})[0].entry.id;
+    const auto c = w.store->screeningRows({third})[0].entry.id;
+    auto caseId = CaseService(w.asChair())
+                      .refer({resident("Olwen", "Pryce", testNhsNumber(1)),
+                              w.gp,
+                              w.practice,
+                              "frailty search",
+                              day(2026, 11, 23),
+                              {}});
+    service.recordReferral(c, caseId);
+    service.screen(b, ScreeningDecision::ReviewLater, "", day(2027, 2, 1));
+
+    service.screen(a, ScreeningDecision::Objected, "", {});
+    BOOST_TEST((w.store->caseFindingEntry(b)->decision == ScreeningDecision::Objected));
+    // Referred: the case's own journey (its consents) carries the objection from here.
+    BOOST_TEST((w.store->caseFindingEntry(c)->decision == ScreeningDecision::Referred));
+
+    history.undo(*w.store, ctx.actor);
+    BOOST_TEST((w.store->caseFindingEntry(a)->decision == ScreeningDecision::Pending));
+    BOOST_TEST((w.store->caseFindingEntry(b)->decision == ScreeningDecision::ReviewLater));
+    BOOST_TEST((w.store->caseFindingEntry(b)->reviewOn == day(2027, 2, 1)));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -157,6 +157,28 @@ BOOST_AUTO_TEST_CASE(step_7_lets_the_reports_read_indexes_only) {
                1);
 }
 
+BOOST_AUTO_TEST_CASE(step_18_finds_a_person_on_every_list_by_nhs_number) {
+    TempDir dir;
+    auto db = openEncryptedDatabase(dir.file("s.nmdt"), kKey, OpenIntent::CreateNew);
+    migrate(*db, 17);
+    // The read an import makes for each person on the new list.
+    const std::string person =
+        "SELECT e.* FROM case_finding_entries e JOIN case_finding_lists l ON l.id = e.list_id"
+        " WHERE e.nhs_number = '9990001234' AND l.organisation_id = 'o1'";
+    auto planOf = [&] {
+        SQLite::Statement st(*db, "EXPLAIN QUERY PLAN " + person);
+        std::string plan;
+        while (st.executeStep())
+            plan += st.getColumn(3).getString() + "\n";
+        return plan;
+    };
+    BOOST_TEST(planOf().find("case_finding_entries_person") == std::string::npos);
+    migrate(*db, 18);
+    BOOST_TEST(
+        planOf().find("INDEX case_finding_entries_person (nhs_number=?)") != std::string::npos,
+        planOf());
+}
+
 BOOST_AUTO_TEST_CASE(an_old_store_is_upgraded_when_opened) {
     TempDir dir;
     std::string path = dir.file("old.nmdt");

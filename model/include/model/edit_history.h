@@ -11,13 +11,19 @@
 
 namespace nmdt {
 
-/// One undoable edit of one entity.
-struct RecordedEdit {
-    std::string intent;  // what the user did, e.g. "update-action-status"
+/// The fields one edit changed on one entity.
+struct EditedEntity {
     EntityKind kind{};
     std::string id;
     FieldList before;  // the changed fields' old values
     FieldList after;   // the same fields' new values
+};
+
+/// One undoable edit: one entity, or several changed together by one command (an
+/// objection recorded on every list a person is on), undone together.
+struct RecordedEdit {
+    std::string intent;  // what the user did, e.g. "update-action-status"
+    std::vector<EditedEntity> entities;
 };
 
 /// The edits of one session, newest last. Creations and progress notes are not undoable:

@@ -1,6 +1,9 @@
 #pragma once
 // What every service needs: the store, the time, a source of ids, and who is acting.
 
+#include <utility>
+#include <vector>
+
 #include "model/calendar.h"
 #include "model/change_set.h"
 #include "model/edit_history.h"
@@ -24,19 +27,32 @@ struct ServiceContext {
     /// Writes the fields that differ between two states of one entity.
     template <class T>
     void commitEdit(const char* intent, const T& before, const T& after) const {
-        FieldList changed = changedFields(toFields(before), toFields(after));
+        commitEdits(intent, std::vector<std::pair<T, T>>{{before, after}});
+    }
+
+    /// Writes the fields that differ between two states of each of several entities of one
+    /// kind, in one change set, undone together.
+    template <class T>
+    void commitEdits(const char* intent, const std::vector<std::pair<T, T>>& edits) const {
         ChangeSet changes(intent);
-        changes.update(EntityTraits<T>::kind, before.id.str(), changed);
-        commit(changes);
-        if (history && !changed.empty()) {
+        RecordedEdit recorded{intent, {}};
+        for (const auto& [before, after] : edits) {
+            const FieldList beforeFields = toFields(before);
+            FieldList changed = changedFields(beforeFields, toFields(after));
+            changes.update(EntityTraits<T>::kind, before.id.str(), changed);
+            if (changed.empty())
+                continue;
             FieldList old;
-            for (const auto& f : toFields(before))
+            for (const auto& f : beforeFields)
                 for (const auto& c : changed)
                     if (c.name == f.name)
                         old.push_back(f);
-            history->record({intent, EntityTraits<T>::kind, before.id.str(), std::move(old),
-                             std::move(changed)});
+            recorded.entities.push_back(
+                {EntityTraits<T>::kind, before.id.str(), std::move(old), std::move(changed)});
         }
+        commit(changes);
+        if (history && !recorded.entities.empty())
+            history->record(std::move(recorded));
     }
 
     /// Writes the fields that differ, outside the undo history: for steps that are final

@@ -108,6 +108,8 @@ class SqlCipherStore final : public OpenStore, public SyncStore {
     std::optional<CaseFindingEntry> caseFindingEntry(const CaseFindingEntryId& id) const override;
     std::vector<ScreeningRow> screeningRows(const ScreeningQuery& query) const override;
     std::size_t knownOnList(const CaseFindingListId& id) const override;
+    std::vector<CaseFindingEntry> caseFindingEntriesOf(const OrganisationId& org,
+                                                       const std::string& nhsNumber) const override;
 
     // OutcomeReader (outcome_reads.cpp)
     std::vector<OutcomeCase> outcomeCases() const override;
