@@ -41,12 +41,14 @@ void CaseRecordPanel::showWithheld(const Case& theCase, Date today, const wxStri
     Layout();
 }
 
-void CaseRecordPanel::clear() {
+void CaseRecordPanel::clear(const wxString& firstStep) {
     shown_.reset();
     banner_->showNobody(_("No resident selected"));
     record_->SetPage("<html><body><p>" +
-                     _("Find a resident by name or NHS number, then choose them in the list to see "
-                       "their record.") +
+                     (firstStep.empty()
+                          ? _("Find a resident by name or NHS number, then choose them in the "
+                              "list to see their record.")
+                          : firstStep) +
                      "</p></body></html>");
     Layout();
 }

@@ -22,8 +22,9 @@ class CaseRecordPanel : public wxPanel {
     void show(const CaseRecord& record, const DirectoryNames& names, Date today);
     /// The resident's identity under the banner, and `why` their record is not shown.
     void showWithheld(const Case& theCase, Date today, const wxString& why);
-    /// No resident selected: the banner says so and the record is empty.
-    void clear();
+    /// No resident selected: the banner says so and the record says how to find one, and
+    /// `firstStep` (what to do when there is no one yet to find), if given.
+    void clear(const wxString& firstStep = {});
 
     /// What the banner and the record show, as plain text (tests, screen readers).
     wxString bannerText() const;

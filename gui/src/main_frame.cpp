@@ -114,6 +114,7 @@ MainFrame::MainFrame(std::unique_ptr<OpenStore> store, std::shared_ptr<const Clo
     left->SetSizer(leftSizer);
 
     caseRecord_ = new CaseRecordPanel(splitter);
+    clearRecord();  // on a new store, says how the first resident arrives
     splitter->SplitVertically(left, caseRecord_, FromDIP(560));
     splitter->SetName("ResidentsSplitter");
     rememberSash(splitter, "ResidentsSash");
@@ -646,12 +647,33 @@ void MainFrame::showNobody() {
 }
 
 void MainFrame::clearRecord() {
-    caseRecord_->clear();
+    caseRecord_->clear(firstStep());
     currentCase_.reset();
     currentHasAgreedPlan_ = false;
     currentWithheld_ = false;
     currentStatus_.reset();
     currentProvisional_ = false;
+}
+
+wxString MainFrame::firstStep() const {
+    try {
+        if (!store_->casePage(0, 1).empty())
+            return {};
+    } catch (const StoreError&) {
+        return {};  // the usual words; the list says what went wrong
+    }
+    // A new store: nobody to find yet, so say how the first resident arrives.
+    if (isAllowed(user_, Operation::Refer))
+        return _(
+            "No residents yet. Refer the first with Resident > Refer a Resident "
+            "(Ctrl+Shift+N).");
+    wxString text =
+        _("No residents yet. They appear here when your team refers them, or when "
+          "this desktop syncs with your partners.");
+    if (isAllowed(user_, Operation::ManageDirectory))
+        text += " " + _("Set up the people who refer and work with them in View > People "
+                        "(Ctrl+6).");
+    return text;
 }
 
 void MainFrame::displayRecord(const CaseId& id, bool opening) {

@@ -96,6 +96,44 @@ void fillResident(nmdt::gui::ResidentForm* form, const std::string& nhs) {
 
 BOOST_AUTO_TEST_SUITE(resident_journey)
 
+BOOST_AUTO_TEST_CASE(a_new_store_says_how_the_first_resident_arrives) {
+    // The first-day walkthrough: an empty list beside "Find a resident by name or NHS
+    // number", with no one to find and nothing saying how anyone arrives.
+    World w;
+    const Actor navigator = w.asNavigator().actor;
+    const Actor administrator = w.asAdministrator().actor;
+    auto* frame = new MainFrame(std::move(w.store), w.clock, navigator);
+    settle();
+    BOOST_TEST(frame->caseRecord()->recordText().Contains("Refer the first with Resident > Refer"),
+               frame->caseRecord()->recordText().utf8_string());
+
+    // Once someone is referred, an empty pane goes back to saying how to find them.
+    wxString problem;
+    BOOST_REQUIRE_MESSAGE(frame->refer({resident("Olwen", "Pryce", testNhsNumber(1)),
+                                        w.gp,
+                                        w.practice,
+                                        "falls",
+                                        w.clock->today(),
+                                        {}},
+                                       problem),
+                          problem.utf8_string());
+    frame->lock();
+    BOOST_TEST(frame->caseRecord()->recordText().Contains("Find a resident by name"),
+               frame->caseRecord()->recordText().utf8_string());
+    frame->Destroy();
+    settle();
+
+    // An administrator does not refer: the pane says who does, and where people are set up.
+    World empty;
+    frame = new MainFrame(std::move(empty.store), empty.clock, administrator);
+    settle();
+    BOOST_TEST(frame->caseRecord()->recordText().Contains("when your team refers them"),
+               frame->caseRecord()->recordText().utf8_string());
+    BOOST_TEST(frame->caseRecord()->recordText().Contains("View > People"));
+    frame->Destroy();
+    settle();
+}
+
 BOOST_AUTO_TEST_CASE(reception_refers_a_resident_after_checking_they_are_not_already_known) {
     JourneyStore fixture;
     auto* frame = fixture.frameAs(fixture.reception);

@@ -210,6 +210,8 @@ class MainFrame : public wxFrame {
     void refreshRecord();
     void displayRecord(const CaseId& id, bool opening);
     void clearRecord();
+    /// What the empty record pane says to do first when the store holds no residents yet.
+    wxString firstStep() const;
     /// Selects no one in the list and clears the record (a record that cannot be shown).
     void showNobody();
     void buildMenus();
