@@ -291,7 +291,7 @@ keys Return
 sleep 1
 keys Return
 window "Case Finding"
-keys Down
+keys Home  # Ifeoma Okafor, first on January's list
 shot case-finding-objection-carried
 keys alt+c
 window "Withdraw Objection"

@@ -220,14 +220,27 @@ void CaseFindingDialog::refreshLists(const std::optional<CaseFindingListId>& sho
     shownLists_ = reader_.caseFindingLists(organisation_);
     lists_->Clear();
     int select = shownLists_.empty() ? -1 : 0;
+    int firstWithDue = -1;
     for (std::size_t i = 0; i < shownLists_.size(); ++i) {
         const auto& l = shownLists_[i];
-        lists_->Append(wxString::Format(_("%s (imported %s, %d people)"), toWx(l.title),
-                                        formatDate(dateOf(l.importedAt)), l.rowCount));
+        ScreeningQuery due(l.id);
+        due.dueForReviewOnly = true;
+        due.asOf = today_;
+        const std::size_t dueCount = reader_.screeningRows(due).size();
+        wxString label = wxString::Format(_("%s (imported %s, %d people)"), toWx(l.title),
+                                          formatDate(dateOf(l.importedAt)), l.rowCount);
+        if (dueCount > 0)
+            label += " - " + wxString::Format(_("%zu due for review"), dueCount);
+        lists_->Append(label);
+        if (dueCount > 0 && firstWithDue < 0)
+            firstWithDue = static_cast<int>(i);
         const auto& wanted = show ? *show : (before ? before->id : CaseFindingListId());
         if (l.id == wanted)
             select = static_cast<int>(i);
     }
+    // Opened afresh: the newest list with people due for review, where the reminder led.
+    if (!show && !before && firstWithDue >= 0)
+        select = firstWithDue;
     lists_->SetSelection(select);
     refreshPeople();
 }
@@ -269,10 +282,16 @@ void CaseFindingDialog::refreshPeople() {
           "The list stays on this desktop."),
         everyone.size(), known, pending, people_->rows().size());
     if (objected > 0)  // some perhaps on an earlier list: an objection follows the person
-        summary += " " + wxString::Format(_("%zu object to sharing (on this list or an "
-                                            "earlier one): they are not referred."),
-                                          objected);
+        summary += "\n" + wxString::Format(wxPLURAL("%zu person objects to sharing (recorded "
+                                                    "on this list or an earlier one): not to "
+                                                    "be referred.",
+                                                    "%zu people object to sharing (recorded on "
+                                                    "this list or an earlier one): not to be "
+                                                    "referred.",
+                                                    static_cast<unsigned>(objected)),
+                                           objected);
     summary_->SetLabel(summary);
+    Layout();  // one line or two
     updateButtons();
 }
 

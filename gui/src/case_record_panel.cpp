@@ -41,7 +41,7 @@ void CaseRecordPanel::showWithheld(const Case& theCase, Date today, const wxStri
     Layout();
 }
 
-void CaseRecordPanel::clear(const wxString& firstStep) {
+void CaseRecordPanel::clear(const wxString& firstStep, const wxString& reminder) {
     shown_.reset();
     banner_->showNobody(_("No resident selected"));
     record_->SetPage("<html><body><p>" +
@@ -49,7 +49,8 @@ void CaseRecordPanel::clear(const wxString& firstStep) {
                           ? _("Find a resident by name or NHS number, then choose them in the "
                               "list to see their record.")
                           : firstStep) +
-                     "</p></body></html>");
+                     "</p>" + (reminder.empty() ? wxString() : "<p><b>" + reminder + "</b></p>") +
+                     "</body></html>");
     Layout();
 }
 

@@ -22,9 +22,9 @@ class CaseRecordPanel : public wxPanel {
     void show(const CaseRecord& record, const DirectoryNames& names, Date today);
     /// The resident's identity under the banner, and `why` their record is not shown.
     void showWithheld(const Case& theCase, Date today, const wxString& why);
-    /// No resident selected: the banner says so and the record says how to find one, and
-    /// `firstStep` (what to do when there is no one yet to find), if given.
-    void clear(const wxString& firstStep = {});
+    /// No resident selected: the banner says so and the record says how to find one, or
+    /// `firstStep` (what to do when there is no one yet to find) if given, then `reminder`.
+    void clear(const wxString& firstStep = {}, const wxString& reminder = {});
 
     /// What the banner and the record show, as plain text (tests, screen readers).
     wxString bannerText() const;

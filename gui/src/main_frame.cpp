@@ -647,7 +647,7 @@ void MainFrame::showNobody() {
 }
 
 void MainFrame::clearRecord() {
-    caseRecord_->clear(firstStep());
+    caseRecord_->clear(firstStep(), reviewReminder());
     currentCase_.reset();
     currentHasAgreedPlan_ = false;
     currentWithheld_ = false;
@@ -674,6 +674,26 @@ wxString MainFrame::firstStep() const {
         text += " " + _("Set up the people who refer and work with them in View > People "
                         "(Ctrl+6).");
     return text;
+}
+
+wxString MainFrame::reviewReminder() const {
+    if (!isAllowed(user_, Operation::FindCases) || user_.organisationId.empty())
+        return {};
+    std::size_t due = 0;
+    try {
+        due = store_->reviewsDue(user_.organisationId, clock_->today());
+    } catch (const StoreError&) {
+        return {};
+    }
+    if (due == 0)
+        return {};
+    // "Review later" on a case-finding list is a promise to look again: kept in sight.
+    return wxString::Format(wxPLURAL("%zu person on your case-finding lists is due for review: "
+                                     "Resident > Case Finding (Ctrl+Shift+F).",
+                                     "%zu people on your case-finding lists are due for review: "
+                                     "Resident > Case Finding (Ctrl+Shift+F).",
+                                     static_cast<unsigned>(due)),
+                            due);
 }
 
 void MainFrame::displayRecord(const CaseId& id, bool opening) {

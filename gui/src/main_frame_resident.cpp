@@ -227,6 +227,8 @@ void MainFrame::showCaseFinding() {
                                  return referFromList(entry, list);
                              });
     dialog.ShowModal();
+    if (!currentCase_)
+        clearRecord();  // the reminder of reviews due, as the dialog left them
 }
 
 void MainFrame::showTracing() {

@@ -107,6 +107,19 @@ std::size_t SqlCipherStore::knownOnList(const CaseFindingListId& id) const {
     });
 }
 
+std::size_t SqlCipherStore::reviewsDue(const OrganisationId& org, Date asOf) const {
+    return guarded([&] {
+        auto st = impl_->prepare(
+            "SELECT count(*) FROM case_finding_entries e JOIN case_finding_lists l"
+            " ON l.id = e.list_id WHERE e.decision = 'review-later' AND e.review_on <= ?"
+            " AND l.organisation_id = ?");
+        st->bind(1, toIsoDate(asOf));
+        st->bind(2, org.str());
+        st->executeStep();
+        return static_cast<std::size_t>(st->getColumn(0).getInt64());
+    });
+}
+
 std::vector<CaseFindingEntry> SqlCipherStore::caseFindingEntriesOf(
     const OrganisationId& org, const std::string& nhsNumber) const {
     return guarded([&] {

@@ -434,9 +434,11 @@ void moveStampsIntoRows(SQLite::Database& db) {
 
 // Version 18: an objection to sharing follows the person, not the list: a practice looks a
 // person up on all its lists by NHS number when a list is imported, a decision recorded and
-// a referral asked for.
+// a referral asked for. And the people due for review are counted whenever the record
+// pane is empty, to remind the practice.
 constexpr const char* kCaseFindingPersonV18 = R"sql(
 CREATE INDEX case_finding_entries_person ON case_finding_entries(nhs_number, decision);
+CREATE INDEX case_finding_entries_review ON case_finding_entries(decision, review_on, list_id);
 )sql";
 
 using Step = std::function<void(SQLite::Database&)>;

@@ -15,6 +15,7 @@
 #include <functional>
 
 #include "case_finding_dialog.h"
+#include "case_record_panel.h"
 #include "command_table.h"
 #include "demo/demo_data.h"
 #include "gui/main_frame.h"
@@ -219,7 +220,7 @@ BOOST_AUTO_TEST_CASE(a_practice_imports_its_search_and_screens_it_with_the_team)
         BOOST_REQUIRE(d.importBytes(fixture.search(), "frailty-jan.csv", mapping,
                                     "Frailty (eFI), January", problem));
         BOOST_TEST(d.lists()->GetCount() == 2u);
-        BOOST_TEST(d.summary()->GetLabel().Contains("1 object to sharing"),
+        BOOST_TEST(d.summary()->GetLabel().Contains("1 person objects to sharing"),
                    d.summary()->GetLabel().utf8_string());
         d.people()->selectRow(static_cast<long>(rowOf(d, "Okafor")));
         settle();
@@ -232,6 +233,58 @@ BOOST_AUTO_TEST_CASE(a_practice_imports_its_search_and_screens_it_with_the_team)
     BOOST_TEST(frame->store().caseCount() == casesBefore + 1);
     BOOST_TEST(frame->store().caseByNhsNumber(testNhsNumber(801)).has_value());
     BOOST_TEST(!frame->store().caseByNhsNumber(testNhsNumber(802)).has_value());
+    frame->Destroy();
+    settle();
+}
+
+BOOST_AUTO_TEST_CASE(people_due_for_review_are_kept_in_sight_until_someone_looks_again) {
+    PracticeStore fixture;
+    auto* frame = fixture.frameAs(fixture.reception);
+    DialogAnswers answers;
+    answers.caseFinding = [&](CaseFindingDialog& d) {
+        wxString problem;
+        const auto mapping = proposeMapping(readCsv(fixture.search()).header, std::nullopt);
+        BOOST_REQUIRE(d.importBytes(fixture.search(), "frailty.csv", mapping, "Frailty", problem));
+        d.people()->selectRow(static_cast<long>(rowOf(d, "Ellis")));
+        settle();
+        BOOST_REQUIRE(d.screenSelected(ScreeningDecision::ReviewLater, "",
+                                       addDays(fixture.clock->today(), 7), problem));
+        BOOST_TEST(!d.lists()->GetString(0).Contains("due for review"));
+    };
+    frame->showCaseFinding();
+    BOOST_TEST(!frame->caseRecord()->recordText().Contains("due for review"),
+               frame->caseRecord()->recordText().utf8_string());
+
+    // A week on: the empty record pane says so, and the dialog opens on the list that has
+    // them, saying how many.
+    fixture.clock->advance(std::chrono::hours(24 * 8));
+    frame->Destroy();
+    settle();
+    frame = fixture.frameAs(fixture.reception);
+    BOOST_TEST(frame->caseRecord()->recordText().Contains(
+                   "1 person on your case-finding lists is due for review"),
+               frame->caseRecord()->recordText().utf8_string());
+    bool ran = false;
+    answers.caseFinding = [&](CaseFindingDialog& d) {
+        ran = true;
+        BOOST_TEST(d.lists()->GetStringSelection().Contains("1 due for review"),
+                   d.lists()->GetStringSelection().utf8_string());
+        // Looked at again: decided not suitable, and the reminder goes once the dialog closes.
+        d.people()->selectRow(static_cast<long>(rowOf(d, "Ellis")));
+        settle();
+        wxString problem;
+        BOOST_REQUIRE(
+            d.screenSelected(ScreeningDecision::NotSuitable, "moved to Leeds", {}, problem));
+    };
+    frame->showCaseFinding();
+    BOOST_TEST(ran);
+    BOOST_TEST(!frame->caseRecord()->recordText().Contains("due for review"),
+               frame->caseRecord()->recordText().utf8_string());
+
+    // Staff of other organisations have no lists to be reminded of.
+    auto* navigatorFrame = fixture.frameAs(fixture.navigator);
+    BOOST_TEST(!navigatorFrame->caseRecord()->recordText().Contains("due for review"));
+    navigatorFrame->Destroy();
     frame->Destroy();
     settle();
 }

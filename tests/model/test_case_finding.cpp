@@ -279,6 +279,10 @@ BOOST_AUTO_TEST_CASE(screening_records_each_decision_and_an_objection_stops_a_re
     BOOST_TEST(w.store->screeningRows(due).empty());
     due.asOf = day(2027, 5, 1);
     BOOST_TEST(w.store->screeningRows(due).size() == 1u);
+    // Counted across the practice's lists for its reminder; another organisation has none.
+    BOOST_TEST(w.store->reviewsDue(w.practice, day(2027, 4, 30)) == 0u);
+    BOOST_TEST(w.store->reviewsDue(w.practice, day(2027, 5, 1)) == 1u);
+    BOOST_TEST(w.store->reviewsDue(w.vcfse, day(2027, 5, 1)) == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(a_screening_decision_can_be_undone) {

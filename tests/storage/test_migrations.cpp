@@ -177,6 +177,18 @@ BOOST_AUTO_TEST_CASE(step_18_finds_a_person_on_every_list_by_nhs_number) {
     BOOST_TEST(
         planOf().find("INDEX case_finding_entries_person (nhs_number=?)") != std::string::npos,
         planOf());
+    // The reminder's count of people due for review reads only those.
+    SQLite::Statement due(*db,
+                          "EXPLAIN QUERY PLAN SELECT count(*) FROM case_finding_entries e JOIN "
+                          "case_finding_lists l ON l.id = e.list_id WHERE e.decision = "
+                          "'review-later' AND e.review_on <= '2027-01-01' AND l.organisation_id "
+                          "= 'o1'");
+    std::string plan;
+    while (due.executeStep())
+        plan += due.getColumn(3).getString() + "\n";
+    BOOST_TEST(
+        plan.find("case_finding_entries_review (decision=? AND review_on<?)") != std::string::npos,
+        plan);
 }
 
 BOOST_AUTO_TEST_CASE(an_old_store_is_upgraded_when_opened) {

@@ -212,6 +212,8 @@ class MainFrame : public wxFrame {
     void clearRecord();
     /// What the empty record pane says to do first when the store holds no residents yet.
     wxString firstStep() const;
+    /// Reminds practice staff of case-finding reviews that are due, or says nothing.
+    wxString reviewReminder() const;
     /// Selects no one in the list and clears the record (a record that cannot be shown).
     void showNobody();
     void buildMenus();

@@ -252,6 +252,8 @@ class CaseFindingReader {
     virtual std::vector<ScreeningRow> screeningRows(const ScreeningQuery& query) const = 0;
     /// How many of a list's people the desktop already holds a case for.
     virtual std::size_t knownOnList(const CaseFindingListId& id) const = 0;
+    /// How many people on an organisation's lists were to be looked at again by `asOf`.
+    virtual std::size_t reviewsDue(const OrganisationId& org, Date asOf) const = 0;
     /// One person's entries on an organisation's lists, by NHS number, oldest list first.
     virtual std::vector<CaseFindingEntry> caseFindingEntriesOf(
         const OrganisationId& org, const std::string& nhsNumber) const = 0;

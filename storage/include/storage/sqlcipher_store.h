@@ -108,6 +108,7 @@ class SqlCipherStore final : public OpenStore, public SyncStore {
     std::optional<CaseFindingEntry> caseFindingEntry(const CaseFindingEntryId& id) const override;
     std::vector<ScreeningRow> screeningRows(const ScreeningQuery& query) const override;
     std::size_t knownOnList(const CaseFindingListId& id) const override;
+    std::size_t reviewsDue(const OrganisationId& org, Date asOf) const override;
     std::vector<CaseFindingEntry> caseFindingEntriesOf(const OrganisationId& org,
                                                        const std::string& nhsNumber) const override;
 
