@@ -293,7 +293,7 @@ keys Return
 window "Case Finding"
 keys Home  # Ifeoma Okafor, first on January's list
 shot case-finding-objection-carried
-keys alt+c
+keys alt+d  # Clear Decision (Alt+C is the Close button's, as GTK labels it)
 window "Withdraw Objection"
 shot case-finding-withdraw-asks
 keys Return  # No is the default: the objection stays

@@ -46,7 +46,7 @@ AuditDialog::AuditDialog(wxWindow* parent, Commands commands, const DirectoryRea
                               wxTE_PROCESS_ENTER);
     subject_->SetHint(_("Subject (a record id)"));
     auto* showButton = new wxButton(this, wxID_ANY, _("&Show"));
-    auto* check = new wxButton(this, wxID_ANY, _("&Check Chain"));
+    auto* check = new wxButton(this, wxID_ANY, _("Check C&hain"));
     list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(1000, 420)),
                            wxLC_REPORT | wxLC_SINGLE_SEL);
     const std::pair<wxString, int> columns[] = {

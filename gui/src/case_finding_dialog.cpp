@@ -179,10 +179,10 @@ CaseFindingDialog::CaseFindingDialog(wxWindow* parent, CaseFindingService servic
 
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     referButton_ = new wxButton(this, wxID_ANY, _("&Refer..."));
-    laterButton_ = new wxButton(this, wxID_ANY, _("Review &Later..."));
+    laterButton_ = new wxButton(this, wxID_ANY, _("Review La&ter..."));
     unsuitableButton_ = new wxButton(this, wxID_ANY, _("&Not Suitable..."));
     objectedButton_ = new wxButton(this, wxID_ANY, _("&Objects to Sharing..."));
-    clearButton_ = new wxButton(this, wxID_ANY, _("&Clear Decision"));
+    clearButton_ = new wxButton(this, wxID_ANY, _("Clear &Decision"));
     for (auto* b : {referButton_, laterButton_, unsuitableButton_, objectedButton_, clearButton_})
         buttons->Add(b, 0, wxRIGHT, 6);
     buttons->AddStretchSpacer();

@@ -33,7 +33,7 @@ ConsentDialog::ConsentDialog(wxWindow* parent, const wxString& residentName,
     legalBasis_->SetHint(_("Only where sharing rests on a basis other than consent"));
     method_ = makeConsentMethodChoice(this);
     method_->SetName(_("How obtained"));
-    grid->Add(labelFor(this, _("&Organisation:"), organisation_), 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(labelFor(this, _("Or&ganisation:"), organisation_), 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(organisation_, 1, wxEXPAND);
     grid->AddSpacer(0);
     grid->Add(decision_, 1, wxEXPAND);

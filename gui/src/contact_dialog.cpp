@@ -27,8 +27,8 @@ ContactDialog::ContactDialog(wxWindow* parent, const wxString& residentName)
     relationship_ = field(_("&Relationship:"), _("Relationship"));
     relationship_->SetHint(_("e.g. daughter, neighbour, paid carer"));
     phone_ = field(_("&Phone:"), _("Phone"));
-    carer_ = new wxCheckBox(this, wxID_ANY, _("Is a &carer"));
-    nextOfKin_ = new wxCheckBox(this, wxID_ANY, _("Is &next of kin"));
+    carer_ = new wxCheckBox(this, wxID_ANY, _("Is a car&er"));
+    nextOfKin_ = new wxCheckBox(this, wxID_ANY, _("Is next of &kin"));
     grid->AddSpacer(0);
     grid->Add(carer_);
     grid->AddSpacer(0);

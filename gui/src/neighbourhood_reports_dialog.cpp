@@ -45,7 +45,7 @@ NeighbourhoodReportsDialog::NeighbourhoodReportsDialog(wxWindow* parent, Command
     sizer->Add(book_, 1, wxEXPAND | wxALL, FromDIP(8));
 
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-    auto* save = new wxButton(this, wxID_SAVEAS, _("Save as &CSV..."));
+    auto* save = new wxButton(this, wxID_SAVEAS, _("Save as CS&V..."));
     auto* again = new wxButton(this, wxID_REFRESH, _("&Refresh"));
     buttons->Add(save, 0, wxRIGHT, FromDIP(8));
     buttons->Add(again, 0);

@@ -115,7 +115,7 @@ OutcomesDialog::OutcomesDialog(wxWindow* parent, Commands commands,
     sizer->Add(note, 0, wxLEFT | wxRIGHT, FromDIP(8));
 
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-    auto* save = new wxButton(this, wxID_SAVEAS, _("Save as &CSV..."));
+    auto* save = new wxButton(this, wxID_SAVEAS, _("Save as CS&V..."));
     auto* measure = new wxButton(this, wxID_ANY, _("Save &MeasureReport for the ICB..."));
     auto* again = new wxButton(this, wxID_REFRESH, _("&Refresh"));
     buttons->Add(save, 0, wxRIGHT, FromDIP(8));

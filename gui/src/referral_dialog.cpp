@@ -106,7 +106,7 @@ ReferralDialog::ReferralDialog(wxWindow* parent, const CaseReader& cases,
     consent_->SetName(_("Agrees to share with"));
     for (const auto& o : organisations_)
         consent_->Append(toWx(o.name));
-    right->Add(labelFor(this, _("Agrees to &share with (obtained by you, today):"), consent_), 0,
+    right->Add(labelFor(this, _("Agrees to share w&ith (obtained by you, today):"), consent_), 0,
                wxTOP, FromDIP(10));
     right->Add(consent_, 1, wxEXPAND | wxTOP, FromDIP(4));
     consentMethod_ = makeConsentMethodChoice(this);

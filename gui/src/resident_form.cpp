@@ -68,7 +68,7 @@ ResidentForm::ResidentForm(wxWindow* parent, const std::vector<Organisation>& or
     grid->Add(sex_);
     address_ = field(_("&Address:"), _("Address"), wxTE_MULTILINE);
     postcode_ = field(_("&Postcode:"), _("Postcode"));
-    grid->Add(new wxStaticText(this, wxID_ANY, _("Registered GP practi&ce:")), 0,
+    grid->Add(new wxStaticText(this, wxID_ANY, _("Registered GP prac&tice:")), 0,
               wxALIGN_CENTER_VERTICAL);
     practice_ = new wxChoice(this, wxID_ANY);
     practice_->SetName(_("Registered GP practice"));

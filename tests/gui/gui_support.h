@@ -21,4 +21,8 @@ namespace nmdt::test {
 std::string commandOutput(const std::string& command);
 /// The text of each page of a PDF, as pdftotext extracts it.
 std::vector<std::string> pdfPages(const std::string& pdfPath);
+/// Each Alt+key that two controls of `top` share ("Alt+c: Clear Decision; Close;"), one
+/// to a line, or nothing; counting the mnemonics GTK gives stock buttons (Close, Cancel,
+/// OK...). GTK only moves the focus between controls that share one: it presses neither.
+std::string sharedMnemonics(wxWindow* top);
 }  // namespace nmdt::test

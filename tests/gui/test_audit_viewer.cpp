@@ -33,7 +33,9 @@ BOOST_AUTO_TEST_CASE(an_administrator_reviews_and_filters_the_trail_and_checks_t
         dialog.Show();
         settle();
         BOOST_TEST(dialog.count() >= 3);
-        BOOST_TEST(dialog.cell(0, 4) == "print");  // newest first
+        BOOST_TEST(dialog.cell(0, 4) == "print");      // newest first
+        const auto shared = sharedMnemonics(&dialog);  // Check Chain's Alt+C was Close's too
+        BOOST_TEST(shared.empty(), shared);
         BOOST_TEST(dialog.cell(0, 2) == "Dr Amina Rahman");
         screenshot(&dialog, "audit-trail");
 

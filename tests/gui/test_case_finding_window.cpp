@@ -148,6 +148,9 @@ BOOST_AUTO_TEST_CASE(a_practice_imports_its_search_and_screens_it_with_the_team)
         ran = true;
         BOOST_TEST(d.lists()->GetCount() == 0u);
         BOOST_TEST(d.summary()->GetLabel().Contains("Import"));
+        // Alt+C was both Clear Decision and GTK's Close: it pressed neither.
+        const auto shared = sharedMnemonics(&d);
+        BOOST_TEST(shared.empty(), shared);
         const auto mapping = proposeMapping(readCsv(fixture.search()).header, std::nullopt);
 
         // A bad file: every problem by line, nothing kept.
@@ -312,6 +315,7 @@ BOOST_AUTO_TEST_CASE(a_trace_reply_is_checked_and_each_number_recorded_or_merged
     bool ran = false;
     answers.tracing = [&](nmdt::gui::TracingDialog& d) {
         ran = true;
+        BOOST_TEST(sharedMnemonics(&d).empty(), sharedMnemonics(&d));
         BOOST_TEST(d.summary()->GetLabel().Contains("2 open records have no NHS number"),
                    d.summary()->GetLabel().utf8_string());
         wxString problem;

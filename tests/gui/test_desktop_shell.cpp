@@ -195,6 +195,7 @@ BOOST_AUTO_TEST_CASE(unlock_refuses_a_wrong_passphrase_and_touches_nothing) {
     UnlockDialog dialog(nullptr, provider, wxString::FromUTF8(fixture.path));
     dialog.Show();
     settle();
+    BOOST_TEST(sharedMnemonics(&dialog).empty(), sharedMnemonics(&dialog));
     screenshot(&dialog, "unlock-dialog");
     dialog.userField()->SetValue("Admin Office");
     dialog.passphraseField()->SetValue("not the passphrase");
@@ -299,6 +300,7 @@ BOOST_AUTO_TEST_CASE(an_administrator_lets_a_new_colleague_sign_in_and_records_a
             frame->store(), [&] { return frame->store().keySlots(); }, admin);
         people.Show();
         settle();
+        BOOST_TEST(sharedMnemonics(&people).empty(), sharedMnemonics(&people));
         BOOST_TEST(people.list()->GetItemCount() == 1);
         BOOST_TEST(people.list()->GetItemText(0, 4) == "Yes");  // Priya signs in here
         Professional tom;

@@ -71,6 +71,7 @@ BOOST_AUTO_TEST_CASE(charts_tables_and_csv_for_every_report) {
         gui::NeighbourhoodReportsDialog dialog(parent, Commands(w.asNavigator()));
         dialog.Show();
         settle();
+        BOOST_TEST(sharedMnemonics(&dialog).empty(), sharedMnemonics(&dialog));
         BOOST_TEST(dialog.pageCount() == 4u);
         BOOST_TEST(dialog.rowCount(0) == 10);  // nine domains and the total
         const auto& bars = dialog.chart(0)->bars();

@@ -151,6 +151,7 @@ BOOST_AUTO_TEST_CASE(reception_refers_a_resident_after_checking_they_are_not_alr
                 return frame->refer(r, problem, choices).has_value();
             });
         dialog.Show();
+        BOOST_TEST(sharedMnemonics(&dialog).empty(), sharedMnemonics(&dialog));
         settle();
         // Nobody is made key worker unless someone chooses them.
         BOOST_TEST(dialog.keyWorker()->GetSelection() == 0);
@@ -354,6 +355,7 @@ BOOST_AUTO_TEST_CASE(a_navigator_keeps_the_record_right_and_closes_and_reopens_t
     // A carer, through the dialog.
     {
         nmdt::gui::ContactDialog dialog(frame, "x");
+        BOOST_TEST(sharedMnemonics(&dialog).empty(), sharedMnemonics(&dialog));
         dialog.name()->SetValue("Marek Nowak");
         dialog.relationship()->SetValue("son");
         dialog.carer()->SetValue(true);
@@ -371,6 +373,7 @@ BOOST_AUTO_TEST_CASE(a_navigator_keeps_the_record_right_and_closes_and_reopens_t
     auto orgs = frame->store().organisations();
     {
         nmdt::gui::ConsentDialog dialog(frame, "x", orgs);
+        BOOST_TEST(sharedMnemonics(&dialog).empty(), sharedMnemonics(&dialog));
         BOOST_TEST(!frame->recordConsentForCurrent(dialog.chosenOrganisation(),
                                                    dialog.chosenDecision(), "", problem));
         BOOST_TEST(problem.Contains("Organisation"), problem.utf8_string());
@@ -538,6 +541,7 @@ BOOST_AUTO_TEST_CASE(the_chair_triages_a_referral_and_only_accepted_ones_join_th
     wxString problem;
     {
         nmdt::gui::TriageDialog dialog(frame, *frame->store().caseById(declinedOne));
+        BOOST_TEST(sharedMnemonics(&dialog).empty(), sharedMnemonics(&dialog));
         dialog.outcomes()->SetSelection(4);  // declined
         BOOST_TEST((dialog.outcome() == Triage::Declined));
         BOOST_TEST(!frame->triageCurrent(dialog.outcome(), dialog.reason(), problem));
@@ -586,6 +590,7 @@ BOOST_AUTO_TEST_CASE(a_coordinator_sets_up_a_frailty_mdt_and_triages_a_referral_
         nmdt::gui::SeriesDialog dialog(frame, MeetingSeries(), orgs);
         dialog.Show();
         settle();
+        BOOST_TEST(sharedMnemonics(&dialog).empty(), sharedMnemonics(&dialog));
         dialog.startTime()->SetValue("9.30");
         BOOST_TEST(!panel->saveSeries(dialog.series(), problem));  // no name, a bad time
         BOOST_TEST(problem.Contains("Name"), problem.utf8_string());
@@ -709,6 +714,7 @@ BOOST_AUTO_TEST_CASE(the_chair_moves_the_meeting_online_then_calls_it_off) {
         nmdt::gui::MeetingDetailsDialog dialog(frame, *panel->current());
         dialog.Show();
         settle();
+        BOOST_TEST(sharedMnemonics(&dialog).empty(), sharedMnemonics(&dialog));
         dialog.date()->SetValue(wxDateTime(2, wxDateTime::Nov, 2026));  // already past
         dialog.startTime()->SetValue("1.30pm");
         BOOST_TEST(!panel->changeDetails(dialog.details(), problem));
