@@ -56,6 +56,7 @@ CaseRecord CaseRecordService::load(const CaseId& id) const {
     if (!r.theCase.mdtSeries.empty())
         r.mdtSeries = ctx_.store.meetingSeriesById(r.theCase.mdtSeries);
     r.plans = ctx_.store.carePlans(id);
+    r.wellbeing = ctx_.store.wellbeingScores(id);
     ActionQuery q;
     q.caseId = id;
     q.limit = 10000;

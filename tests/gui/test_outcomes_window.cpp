@@ -15,6 +15,7 @@
 #include <functional>
 
 #include "bar_chart.h"
+#include "case_record_panel.h"
 #include "command_table.h"
 #include "demo/demo_data.h"
 #include "gui/main_frame.h"
@@ -129,12 +130,17 @@ BOOST_AUTO_TEST_CASE(a_navigator_records_a_wellbeing_score_through_the_dialog) {
     BOOST_REQUIRE(!who.empty());
     frame->showCase(who);
     settle();
+    // The record asks for the baseline the outcome reports measure change from.
+    BOOST_TEST(frame->caseRecord()->recordText().Contains("No wellbeing score yet. Record the "
+                                                          "baseline at referral"),
+               frame->caseRecord()->recordText().utf8_string());
 
     DialogAnswers answers;
     int shown = 0;
     answers.wellbeing = [&](WellbeingDialog& d) {
         if (++shown > 1)
             return static_cast<int>(wxID_CANCEL);
+        BOOST_TEST(sharedMnemonics(&d).empty(), sharedMnemonics(&d));
         BOOST_TEST(d.occasion()->GetSelection() == 0);  // at referral
         // Who it is for is in the dialog, not only its title bar.
         const auto summary = frame->store().caseById(who)->resident;
@@ -163,6 +169,11 @@ BOOST_AUTO_TEST_CASE(a_navigator_records_a_wellbeing_score_through_the_dialog) {
     BOOST_TEST((scores[0].occasion == WellbeingOccasion::Referral));
     BOOST_TEST(scores[0].lifeSatisfaction == 7);
     BOOST_TEST(scores[0].anxiety == 8);
+    // The record on screen shows it at once, and asks for nothing more.
+    const wxString record = frame->caseRecord()->recordText();
+    BOOST_TEST(record.Contains("At referral"), record.utf8_string());
+    BOOST_TEST(!record.Contains("No wellbeing score yet"));
+    BOOST_TEST(!record.Contains("No score at referral"));
 
     // A second baseline is refused in words and the dialog comes back with what was typed.
     shown = 0;
@@ -230,6 +241,7 @@ BOOST_AUTO_TEST_CASE(the_outcomes_window_charts_every_table_and_saves_them_suppr
     bool ran = false;
     answers.outcomes = [&](OutcomesDialog& d) {
         ran = true;
+        BOOST_TEST(sharedMnemonics(&d).empty(), sharedMnemonics(&d));
         BOOST_REQUIRE(d.pageCount() == 4u);
         // Attainment: a bar and a row for each of the last 12 months.
         BOOST_TEST(d.rowCount(0) == 12);

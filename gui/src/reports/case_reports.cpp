@@ -1,5 +1,7 @@
 #include "case_reports.h"
 
+#include <algorithm>
+
 #include <wx/intl.h>
 
 #include "../formatting.h"
@@ -320,6 +322,30 @@ Report caseRecordReport(const CaseRecord& r, const DirectoryNames& names, Date t
     b.push_back(
         ReportBlock::table({t(_("Version")), t(_("Status")), t(_("Agreed")), t(_("Review"))},
                            {1, 2, 2, 2}, versions, t(_("No care plan yet."))));
+
+    b.push_back(ReportBlock::heading(t(_("Wellbeing (ONS4, 0 to 10)"))));
+    // The outcome reports measure change from the score at referral: without it, this
+    // resident's wellbeing cannot count, so the record asks for it.
+    const bool baselineHeld = std::any_of(
+        r.wellbeing.begin(), r.wellbeing.end(),
+        [](const WellbeingScore& s) { return s.occasion == WellbeingOccasion::Referral; });
+    if (!baselineHeld && !r.wellbeing.empty())
+        b.push_back(ReportBlock::paragraph(
+            t(_("No score at referral: outcome reports measure change from it. Record it with "
+                "Resident > Record Wellbeing (Ctrl+Shift+W)."))));
+    std::vector<std::vector<std::string>> scores;
+    for (auto s = r.wellbeing.rbegin(); s != r.wellbeing.rend(); ++s)
+        scores.push_back(
+            {dateText(s->recordedOn),
+             s->occasion == WellbeingOccasion::Referral ? t(_("At referral")) : t(_("Review")),
+             std::to_string(s->lifeSatisfaction), std::to_string(s->worthwhile),
+             std::to_string(s->happiness), std::to_string(s->anxiety)});
+    b.push_back(ReportBlock::table(
+        {t(_("Recorded")), t(_("Occasion")), t(_("Life satisfaction")), t(_("Worthwhile")),
+         t(_("Happiness")), t(_("Anxiety"))},
+        {2, 2, 2, 2, 2, 2}, scores,
+        t(_("No wellbeing score yet. Record the baseline at referral with Resident > Record "
+            "Wellbeing (Ctrl+Shift+W): outcome reports measure change from it."))));
 
     b.push_back(ReportBlock::heading(t(_("Actions"))));
     b.push_back(actionsTable(r.actions, names, today, false));

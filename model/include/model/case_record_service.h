@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/care_plan_service.h"
+#include "model/outcomes.h"
 #include "model/service_context.h"
 
 namespace nmdt {
@@ -40,6 +41,7 @@ struct CaseRecord {
     std::vector<Action> actions;             // open first: overdue, then by due date; then closed
     std::vector<Discussion> discussions;     // newest meeting first
     std::optional<MeetingSeries> mdtSeries;  // the MDT that discusses them (none: any MDT)
+    std::vector<WellbeingScore> wellbeing;   // ONS4 scores, oldest first
 };
 
 /// Loads case records.
