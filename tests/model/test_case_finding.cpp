@@ -37,6 +37,19 @@ bool hasProblem(const std::vector<Problem>& problems, ErrorCode code, std::size_
                        [&](const Problem& p) { return p.code == code && p.line == line; });
 }
 
+/// The chair screening with an undo history, as the window does.
+struct ScreeningWithUndo {
+    World w;
+    EditHistory history;
+    ServiceContext ctx = withHistory(w.asChair(), history);
+    CaseFindingService service{ctx};
+
+    static ServiceContext withHistory(ServiceContext context, EditHistory& edits) {
+        context.history = &edits;
+        return context;
+    }
+};
+
 std::size_t listsOf(World& w) {
     return w.store->caseFindingLists(w.practice).size();
 }
@@ -285,12 +298,7 @@ BOOST_AUTO_TEST_CASE(screening_records_each_decision_and_an_objection_stops_a_re
     BOOST_TEST(w.store->reviewsDue(w.vcfse, day(2027, 5, 1)) == 0u);
 }
 
-BOOST_AUTO_TEST_CASE(a_screening_decision_can_be_undone) {
-    World w;
-    EditHistory history;
-    auto ctx = w.asChair();
-    ctx.history = &history;
-    CaseFindingService service(ctx);
+BOOST_FIXTURE_TEST_CASE(a_screening_decision_can_be_undone, ScreeningWithUndo) {
     auto list = service.importList(importOf(kHeader + row(1))).list;
     auto id = w.store->screeningRows({list})[0].entry.id;
     service.screen(id, ScreeningDecision::NotSuitable, "moved away", {});
@@ -363,12 +371,9 @@ BOOST_AUTO_TEST_CASE(an_objection_recorded_on_one_list_alone_still_stops_a_refer
     BOOST_TEST((refused == std::vector<Problem>{{ErrorCode::ObjectedToSharing, "decision"}}));
 }
 
-BOOST_AUTO_TEST_CASE(an_objection_carried_to_other_lists_is_undone_with_them_and_a_referral_stays) {
-    World w;
-    EditHistory history;
-    auto ctx = w.asChair();
-    ctx.history = &history;
-    CaseFindingService service(ctx);
+BOOST_FIXTURE_TEST_CASE(
+    an_objection_carried_to_other_lists_is_undone_with_them_and_a_referral_stays,
+    ScreeningWithUndo) {
     auto first = service.importList(importOf(kHeader + row(1))).list;
     auto second =
         service.importList({"Falls risk", "falls.csv", kHeader + row(1), standardMapping()}).list;
