@@ -56,7 +56,7 @@ shot arabic-name-in-list
 keys ctrl+2
 shot actions
 # The organisation's list (its rows are read from the store as they are drawn).
-keys alt+s
+keys alt+o  # Show: (Alt+S is the Sync menu's)
 keys Down
 keys Escape
 shot actions-organisation

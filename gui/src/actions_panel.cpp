@@ -74,7 +74,7 @@ ActionsPanel::ActionsPanel(wxWindow* parent, Commands commands, const ActionRead
         priorityChoice_->Append(describe(p));
     priorityChoice_->SetSelection(0);
 
-    fromEnabled_ = new wxCheckBox(this, wxID_ANY, _("Due &from"));
+    fromEnabled_ = new wxCheckBox(this, wxID_ANY, _("Due fro&m"));
     fromPicker_ = new DateField(this, wxID_ANY);
     toEnabled_ = new wxCheckBox(this, wxID_ANY, _("&to"));
     toPicker_ = new DateField(this, wxID_ANY);
@@ -93,7 +93,7 @@ ActionsPanel::ActionsPanel(wxWindow* parent, Commands commands, const ActionRead
     auto add = [&](wxWindow* w, int border = 6) {
         filters->Add(w, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(border));
     };
-    add(new wxStaticText(this, wxID_ANY, _("&Show:")), 4);
+    add(new wxStaticText(this, wxID_ANY, _("Sh&ow:")), 4);
     add(viewChoice_, 12);
     add(statusChoice_);
     add(priorityChoice_, 12);
@@ -111,9 +111,9 @@ ActionsPanel::ActionsPanel(wxWindow* parent, Commands commands, const ActionRead
     split->SetSashGravity(1.0);
 
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-    auto* statusButton = new wxButton(this, wxID_ANY, _("Change &Status..."));
+    auto* statusButton = new wxButton(this, wxID_ANY, _("&Change Status..."));
     auto* noteButton = new wxButton(this, wxID_ANY, _("Add &Note..."));
-    auto* reassignButton = new wxButton(this, wxID_ANY, _("&Reassign..."));
+    auto* reassignButton = new wxButton(this, wxID_ANY, _("Reass&ign..."));
     auto* replanButton = new wxButton(this, wxID_ANY, _("&Due Date or Priority..."));
     for (auto* b : {statusButton, noteButton, reassignButton, replanButton})
         buttons->Add(b, 0, wxRIGHT, FromDIP(6));

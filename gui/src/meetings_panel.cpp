@@ -117,7 +117,7 @@ MeetingsPanel::MeetingsPanel(wxWindow* parent, Commands commands, MeetingSources
     attendanceList_->AppendColumn(_("Attendance"), wxLIST_FORMAT_LEFT, FromDIP(90));
     auto* attended = new wxButton(this, wxID_ANY, _("Attende&d"));
     auto* absent = new wxButton(this, wxID_ANY, _("Absent"));
-    auto* inviteButton = new wxButton(this, wxID_ANY, _("&Invite..."));
+    auto* inviteButton = new wxButton(this, wxID_ANY, _("Invite..."));
     auto* attendanceButtons = new wxBoxSizer(wxHORIZONTAL);
     for (auto* b : {attended, absent, inviteButton})
         attendanceButtons->Add(b, 0, wxRIGHT, FromDIP(4));
@@ -136,7 +136,7 @@ MeetingsPanel::MeetingsPanel(wxWindow* parent, Commands commands, MeetingSources
     agendaList_->AppendColumn(_("Notes"), wxLIST_FORMAT_LEFT, FromDIP(160));
     auto* up = new wxButton(this, wxID_ANY, _("M&ove Up"));
     auto* down = new wxButton(this, wxID_ANY, _("Move Do&wn"));
-    auto* addCase = new wxButton(this, wxID_ANY, _("Add &Resident..."));
+    auto* addCase = new wxButton(this, wxID_ANY, _("Add Res&ident..."));
     auto* remove = new wxButton(this, wxID_ANY, _("Remove"));
     auto* timeButton = new wxButton(this, wxID_ANY, _("Minutes A&llotted..."));
     auto* infoButton = new wxButton(this, wxID_ANY, _("For Information"));

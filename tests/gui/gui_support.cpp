@@ -5,6 +5,7 @@
 #include <wx/checkbox.h>
 #include <wx/dcclient.h>
 #include <wx/dcmemory.h>
+#include <wx/menu.h>
 #include <wx/radiobut.h>
 #include <wx/stattext.h>
 #include <wx/stockitem.h>
@@ -89,8 +90,13 @@ char mnemonicIn(const wxString& label) {
 }
 }  // namespace
 
-std::string sharedMnemonics(wxWindow* top) {
+std::string sharedMnemonics(wxWindow* top, wxMenuBar* menus) {
     std::map<char, std::vector<std::string>> owners;
+    if (menus)
+        for (std::size_t i = 0; i < menus->GetMenuCount(); ++i)
+            if (char key = mnemonicIn(menus->GetMenuLabel(i)))
+                owners[key].push_back(
+                    "the " + wxStripMenuCodes(menus->GetMenuLabel(i)).utf8_string() + " menu");
     std::function<void(wxWindow*)> visit = [&](wxWindow* parent) {
         for (wxWindow* child : parent->GetChildren()) {
             wxString label = child->GetLabel();

@@ -3,6 +3,8 @@
 
 #include <wx/window.h>
 
+class wxMenuBar;
+
 #include <string>
 #include <vector>
 
@@ -24,5 +26,6 @@ std::vector<std::string> pdfPages(const std::string& pdfPath);
 /// Each Alt+key that two controls of `top` share ("Alt+c: Clear Decision; Close;"), one
 /// to a line, or nothing; counting the mnemonics GTK gives stock buttons (Close, Cancel,
 /// OK...). GTK only moves the focus between controls that share one: it presses neither.
-std::string sharedMnemonics(wxWindow* top);
+/// With `menus`, each menu title's key counts too (a page of the main window).
+std::string sharedMnemonics(wxWindow* top, wxMenuBar* menus = nullptr);
 }  // namespace nmdt::test
