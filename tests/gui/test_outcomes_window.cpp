@@ -134,6 +134,8 @@ BOOST_AUTO_TEST_CASE(a_navigator_records_a_wellbeing_score_through_the_dialog) {
     BOOST_TEST(frame->caseRecord()->recordText().Contains("No wellbeing score yet. Record the "
                                                           "baseline at referral"),
                frame->caseRecord()->recordText().utf8_string());
+    BOOST_TEST(frame->caseRecord()->recordText().Contains(
+        "Not recorded: Resident > Record Wellbeing (Ctrl+Shift+W)"));
 
     DialogAnswers answers;
     int shown = 0;
@@ -172,6 +174,8 @@ BOOST_AUTO_TEST_CASE(a_navigator_records_a_wellbeing_score_through_the_dialog) {
     // The record on screen shows it at once, and asks for nothing more.
     const wxString record = frame->caseRecord()->recordText();
     BOOST_TEST(record.Contains("At referral"), record.utf8_string());
+    BOOST_TEST(record.Contains("Wellbeing at referral"));
+    BOOST_TEST(!record.Contains("Not recorded: Resident > Record Wellbeing"));
     BOOST_TEST(!record.Contains("No wellbeing score yet"));
     BOOST_TEST(!record.Contains("No score at referral"));
 

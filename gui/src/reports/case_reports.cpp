@@ -253,6 +253,17 @@ Report carePlanReport(const CaseRecord& r, const CarePlanDocument& doc, const Di
     return report;
 }
 
+namespace {
+/// Whether the ONS4 score the outcome reports measure change from is held, near the top
+/// of the record where it is seen (the scores themselves are further down).
+std::string baselineText(const std::vector<WellbeingScore>& scores) {
+    for (const auto& s : scores)
+        if (s.occasion == WellbeingOccasion::Referral)
+            return t(_("Recorded ")) + dateText(s.recordedOn);
+    return t(_("Not recorded: Resident > Record Wellbeing (Ctrl+Shift+W)"));
+}
+}  // namespace
+
 Report caseRecordReport(const CaseRecord& r, const DirectoryNames& names, Date today) {
     const Case& c = r.theCase;
     const Resident& p = c.resident;
@@ -295,7 +306,8 @@ Report caseRecordReport(const CaseRecord& r, const DirectoryNames& names, Date t
                            ? t(_("Whichever MDT meets first"))
                            : t(_("Not for the MDT"))},
          {t(_("Key worker")), names.professionalWithOrganisation(c.keyWorker)},
-         {t(_("For review at next MDT")), c.reviewAtNextMeeting ? t(_("Yes")) : t(_("No"))}}));
+         {t(_("For review at next MDT")), c.reviewAtNextMeeting ? t(_("Yes")) : t(_("No"))},
+         {t(_("Wellbeing at referral")), baselineText(r.wellbeing)}}));
     b.push_back(ReportBlock::heading(t(_("Consent for information sharing"))));
     b.push_back(consentTable(r, names));
     b.push_back(ReportBlock::heading(t(_("Care team, carers and next of kin"))));
