@@ -15,6 +15,7 @@
 #include "action_list_view.h"
 #include "date_field.h"
 #include "formatting.h"
+#include "model/permissions.h"
 #include "refusable.h"
 #include "replan_dialog.h"
 #include "status_dialog.h"
@@ -115,7 +116,8 @@ ActionsPanel::ActionsPanel(wxWindow* parent, Commands commands, const ActionRead
     auto* noteButton = new wxButton(this, wxID_ANY, _("Add &Note..."));
     auto* reassignButton = new wxButton(this, wxID_ANY, _("Reass&ign..."));
     auto* replanButton = new wxButton(this, wxID_ANY, _("&Due Date or Priority..."));
-    for (auto* b : {statusButton, noteButton, reassignButton, replanButton})
+    workButtons_ = {statusButton, noteButton, reassignButton, replanButton};
+    for (auto* b : workButtons_)
         buttons->Add(b, 0, wxRIGHT, FromDIP(6));
 
     truncated_ = new wxStaticText(this, wxID_ANY, {});
@@ -163,6 +165,7 @@ ActionsPanel::ActionsPanel(wxWindow* parent, Commands commands, const ActionRead
         changedFilter(e);
     });
     list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { showSelectedDetails(); });
+    list_->Bind(wxEVT_LIST_ITEM_DESELECTED, [this](wxListEvent&) { showSelectedDetails(); });
     list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { changeStatusOfSelected(); });
     statusButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { changeStatusOfSelected(); });
     noteButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addNoteToSelected(); });
@@ -331,6 +334,10 @@ std::optional<Action> ActionsPanel::selected() const {
     return list_->actionAt(list_->selectedRow());
 }
 
+bool ActionsPanel::canWorkOnSelected() const {
+    return !workButtons_.empty() && workButtons_.front()->IsEnabled();
+}
+
 void ActionsPanel::select(const ActionId& id) {
     if (auto row = list_->rowOf(id)) {
         list_->SetItemState(*row, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
@@ -342,6 +349,11 @@ void ActionsPanel::select(const ActionId& id) {
 
 void ActionsPanel::showSelectedDetails() {
     auto a = selected();
+    // The buttons work on the action chosen, as the toolbar's do: with none, or one this
+    // person may not change, they wait rather than do nothing when pressed.
+    const bool workable = a && mayWorkOn(commands_.actor(), *a);
+    for (auto* b : workButtons_)
+        b->Enable(workable);
     if (!a) {
         details_->SetPage("<html><body><p>" +
                           _("Choose an action to see its details and progress notes.") +

@@ -6,9 +6,11 @@
 
 #include <functional>
 #include <optional>
+#include <vector>
 
 #include "model/commands.h"
 
+class wxButton;
 class wxCheckBox;
 class wxChoice;
 class wxHtmlWindow;
@@ -42,6 +44,9 @@ class ActionsPanel : public wxPanel {
 
     ActionListView* list() const { return list_; }
     std::optional<Action> selected() const;
+    /// Whether the buttons that change an action are on: an action is chosen that this
+    /// person may change.
+    bool canWorkOnSelected() const;
     void select(const ActionId& id);
     /// Overdue actions in the user's scope (their organisation, or their own).
     std::size_t overdueCount() const;
@@ -114,8 +119,9 @@ class ActionsPanel : public wxPanel {
     wxStaticText* truncated_ = nullptr;
     ActionListView* list_ = nullptr;
     wxHtmlWindow* details_ = nullptr;
-    OverdueCounts counts_;  // read by refresh()
-    bool loaded_ = false;   // the list has been read at least once
+    std::vector<wxButton*> workButtons_;  // change status, note, reassign, due date
+    OverdueCounts counts_;                // read by refresh()
+    bool loaded_ = false;                 // the list has been read at least once
 };
 
 }  // namespace nmdt::gui

@@ -135,7 +135,21 @@ BOOST_AUTO_TEST_CASE(status_changes_follow_the_state_machine_and_ask_for_reasons
     BOOST_TEST(!panel->changeStatus(fixture.overdue, ActionStatus::OnHold, "", problem));
     BOOST_TEST(problem.Contains("give a reason"), problem.utf8_string());
 
+    // Nothing chosen: the buttons that change an action wait for one.
+    frame->showActions();
+    settle();
+    BOOST_TEST(!panel->selected().has_value());
+    BOOST_TEST(!panel->canWorkOnSelected());
+
     // The dialog offers only allowed moves and will not close without a needed reason.
+    panel->select(fixture.overdue);
+    BOOST_TEST(panel->canWorkOnSelected());
+    // The chair's own action, in everyone's overdue list: the navigator may read, not change.
+    panel->setView(nmdt::gui::ActionsPanel::View::OverdueAll);
+    panel->select(fixture.otherOrg);
+    BOOST_REQUIRE(panel->selected().has_value());
+    BOOST_TEST(!panel->canWorkOnSelected());
+    panel->setView(nmdt::gui::ActionsPanel::View::Mine);
     panel->select(fixture.overdue);
     {
         // Scoped: a dialog parented to the frame must go before the frame does.
