@@ -151,6 +151,12 @@ BOOST_AUTO_TEST_CASE(status_changes_follow_the_state_machine_and_ask_for_reasons
     BOOST_TEST(!panel->canWorkOnSelected());
     panel->setView(nmdt::gui::ActionsPanel::View::Mine);
     panel->select(fixture.overdue);
+    // Deselected (Ctrl+click): no action's notes beside no selection.
+    panel->list()->SetItemState(*panel->list()->rowOf(fixture.overdue), 0, wxLIST_STATE_SELECTED);
+    settle();
+    BOOST_TEST(panel->notesText().Contains("Choose an action"), panel->notesText().utf8_string());
+    BOOST_TEST(!panel->canWorkOnSelected());
+    panel->select(fixture.overdue);
     {
         // Scoped: a dialog parented to the frame must go before the frame does.
         nmdt::gui::StatusDialog dialog(frame, *panel->selected());
