@@ -254,12 +254,19 @@ Report carePlanReport(const CaseRecord& r, const CarePlanDocument& doc, const Di
 }
 
 namespace {
-/// Whether the ONS4 score the outcome reports measure change from is held, near the top
-/// of the record where it is seen (the scores themselves are further down).
+/// The ONS4 score at referral, which the outcome reports measure change from, if held.
+const WellbeingScore* baselineOf(const std::vector<WellbeingScore>& scores) {
+    auto it = std::find_if(scores.begin(), scores.end(), [](const WellbeingScore& s) {
+        return s.occasion == WellbeingOccasion::Referral;
+    });
+    return it == scores.end() ? nullptr : &*it;
+}
+
+/// Whether the baseline is held, near the top of the record where it is seen (the scores
+/// themselves are further down).
 std::string baselineText(const std::vector<WellbeingScore>& scores) {
-    for (const auto& s : scores)
-        if (s.occasion == WellbeingOccasion::Referral)
-            return t(_("Recorded ")) + dateText(s.recordedOn);
+    if (const auto* baseline = baselineOf(scores))
+        return t(_("Recorded ")) + dateText(baseline->recordedOn);
     return t(_("Not recorded: Resident > Record Wellbeing (Ctrl+Shift+W)"));
 }
 }  // namespace
@@ -336,12 +343,9 @@ Report caseRecordReport(const CaseRecord& r, const DirectoryNames& names, Date t
                            {1, 2, 2, 2}, versions, t(_("No care plan yet."))));
 
     b.push_back(ReportBlock::heading(t(_("Wellbeing (ONS4, 0 to 10)"))));
-    // The outcome reports measure change from the score at referral: without it, this
-    // resident's wellbeing cannot count, so the record asks for it.
-    const bool baselineHeld = std::any_of(
-        r.wellbeing.begin(), r.wellbeing.end(),
-        [](const WellbeingScore& s) { return s.occasion == WellbeingOccasion::Referral; });
-    if (!baselineHeld && !r.wellbeing.empty())
+    // Without the score at referral this resident's wellbeing cannot count in the outcome
+    // reports, so the record asks for it.
+    if (!baselineOf(r.wellbeing) && !r.wellbeing.empty())
         b.push_back(ReportBlock::paragraph(
             t(_("No score at referral: outcome reports measure change from it. Record it with "
                 "Resident > Record Wellbeing (Ctrl+Shift+W)."))));
