@@ -367,7 +367,7 @@ keys Return
 window "Passphrase for Tom Baker"
 keys alt+p
 typed "toms first week on the team"
-keys alt+c
+keys alt+f  # Confirm (Alt+C is Cancel's)
 typed "toms first week on the team"
 keys Return
 window "People"

@@ -123,7 +123,7 @@ CarePlanEditor::CarePlanEditor(wxWindow* parent, Commands commands, const PlanRe
         makeList(panel, _("Care team"),
                  {{_("Name"), 220}, {_("Role in the team"), 200}, {_("Organisation"), 260}});
     auto* addMemberButton = new wxButton(panel, wxID_ANY, _("Add to Care &Team..."));
-    auto* addNeedButton = new wxButton(panel, wxID_ANY, _("Add N&eed..."));
+    auto* addNeedButton = new wxButton(panel, wxID_ANY, _("Add Nee&d..."));
     auto* addGoalButton = new wxButton(panel, wxID_ANY, _("Add &Goal..."));
     auto* editGoalButton = new wxButton(panel, wxID_ANY, _("&Edit Goal..."));
     for (wxWindow* w : std::initializer_list<wxWindow*>{hasReview_, review_, addNeedButton,

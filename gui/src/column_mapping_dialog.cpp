@@ -27,7 +27,7 @@ wxString labelOf(FoundField field) {
         case FoundField::Postcode:
             return _("&Postcode:");
         case FoundField::PracticeCode:
-            return _("Practice &ODS code (needed):");
+            return _("Pr&actice ODS code (needed):");
     }
     return {};
 }

@@ -291,7 +291,7 @@ void PeopleDialog::onPassphrase() {
               "should change it when they first do (File > Change Passphrase). Any "
               "passphrase they had here stops working."));
         auto* first = form.text(_("&Passphrase:"), {}, wxTE_PASSWORD);
-        auto* again = form.text(_("&Confirm:"), {}, wxTE_PASSWORD);
+        auto* again = form.text(_("Con&firm:"), {}, wxTE_PASSWORD);
         form.finish();
         first->SetFocus();
         if (form.ShowModal() != wxID_OK)

@@ -80,7 +80,7 @@ NoteDialog::NoteDialog(wxWindow* parent, const Action& action, const wxString& r
                            wxTE_MULTILINE);
     text_->SetName(_("Progress note"));
     private_ = new wxCheckBox(this, wxID_ANY,
-                              _("&Private: keep this note on this desktop, never share it"));
+                              _("P&rivate: keep this note on this desktop, never share it"));
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(
         new wxStaticText(

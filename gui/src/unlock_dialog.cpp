@@ -93,7 +93,7 @@ UnlockDialog::UnlockDialog(wxWindow* parent, StoreProvider& stores, const wxStri
     passphrase_->SetName(_("Passphrase"));
     grid->Add(passphrase_, 1, wxEXPAND);
 
-    confirmLabel_ = new wxStaticText(this, wxID_ANY, _("&Confirm:"));
+    confirmLabel_ = new wxStaticText(this, wxID_ANY, _("Confir&m:"));
     grid->Add(confirmLabel_, 0, wxALIGN_CENTER_VERTICAL);
     confirm_ = new wxTextCtrl(this, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize,
                               wxTE_PASSWORD | wxTE_PROCESS_ENTER);

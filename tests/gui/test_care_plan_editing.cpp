@@ -33,6 +33,7 @@ BOOST_AUTO_TEST_CASE(draft_agree_redraft_and_compare) {
     BOOST_REQUIRE(editor);
     BOOST_TEST(frame->editCarePlan() == editor);  // one editor per resident
     settle();
+    BOOST_TEST(sharedMnemonics(editor).empty(), sharedMnemonics(editor));
     BOOST_TEST(editor->bannerText().Contains("Prosser, Nia"));
     BOOST_TEST(editor->statusText().Contains("No care plan yet"));
     BOOST_TEST(!editor->editable());

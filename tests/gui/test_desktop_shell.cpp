@@ -239,6 +239,12 @@ BOOST_AUTO_TEST_CASE(setting_up_a_store_checks_the_organisation_and_the_passphra
     std::string path = dir.file("new.nmdt");
     UnlockDialog dialog(nullptr, provider, wxString::FromUTF8(path));
     dialog.createNewBox()->SetValue(true);
+    wxCommandEvent toggled(wxEVT_CHECKBOX, dialog.createNewBox()->GetId());
+    toggled.SetInt(1);
+    dialog.createNewBox()->GetEventHandler()->ProcessEvent(toggled);
+    // Setting up: Confirm shared Alt+C with Cancel.
+    BOOST_TEST(dialog.confirmField()->IsShown());
+    BOOST_TEST(sharedMnemonics(&dialog).empty(), sharedMnemonics(&dialog));
     dialog.organisationField()->SetValue("Riverside Surgery");
     dialog.odsCodeField()->SetValue("8123");  // not a GP practice's code
     dialog.fullNameField()->SetValue("Priya Shah");
@@ -355,6 +361,7 @@ BOOST_AUTO_TEST_CASE(the_recovery_key_is_copied_printed_and_opens_the_store_once
         gui::RecoveryKeyDialog shown(nullptr, key, path, "Priya Shah", fixedNow());
         shown.Show();
         settle();
+        BOOST_TEST(sharedMnemonics(&shown).empty(), sharedMnemonics(&shown));
         BOOST_TEST(shown.keyField()->GetValue().utf8_string() == key);
         BOOST_TEST(shown.keyField()->GetSize().x >=
                    shown.keyField()->GetTextExtent(shown.keyField()->GetValue()).x);
@@ -398,6 +405,7 @@ BOOST_AUTO_TEST_CASE(the_recovery_key_is_copied_printed_and_opens_the_store_once
                                         });
         asked.Show();
         settle();
+        BOOST_TEST(sharedMnemonics(&asked).empty(), sharedMnemonics(&asked));
         asked.keyField()->SetValue(wxString::FromUTF8(typed));
         asked.passphraseField()->SetValue("remembered at last 2027");
         asked.confirmField()->SetValue("remembered at last 2072");

@@ -160,6 +160,7 @@ BOOST_AUTO_TEST_CASE(status_changes_follow_the_state_machine_and_ask_for_reasons
     {
         // Scoped: a dialog parented to the frame must go before the frame does.
         nmdt::gui::StatusDialog dialog(frame, *panel->selected());
+        BOOST_TEST(sharedMnemonics(&dialog).empty(), sharedMnemonics(&dialog));
         BOOST_TEST(!dialog.choose(ActionStatus::Requested));
         BOOST_TEST(dialog.choose(ActionStatus::OnHold));
         BOOST_TEST(!dialog.validate());

@@ -432,6 +432,7 @@ BOOST_AUTO_TEST_CASE(an_action_is_raised_from_the_record_with_an_owner_someone_c
                                               fixture.clock->today(), "Raise an action");
         dialog.Show();
         settle();
+        BOOST_TEST(sharedMnemonics(&dialog).empty(), sharedMnemonics(&dialog));
         BOOST_TEST(dialog.owner()->GetSelection() == wxNOT_FOUND);  // nobody chosen for the user
         dialog.titleField()->SetValue("Arrange a befriending visit");
         BOOST_TEST(!dialog.validate());

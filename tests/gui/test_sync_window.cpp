@@ -175,6 +175,7 @@ BOOST_AUTO_TEST_CASE(f5_syncs_in_the_background_and_shows_partners_work) {
         BOOST_TEST(dialog.count() == 1);
         dialog.Show();
         settle();
+        BOOST_TEST(sharedMnemonics(&dialog).empty(), sharedMnemonics(&dialog));
         screenshot(&dialog, "sync-conflicts");
         dialog.select(0);
         BOOST_TEST(dialog.resolveSelected(false), dialog.message().utf8_string());
