@@ -145,11 +145,9 @@ void CaseFindingService::requireMayRefer(const CaseFindingEntryId& id) const {
     requirePracticeStaff();
     require(ctx_.actor, Operation::Refer);
     const CaseFindingEntry entry = entryOfOwnPractice(id);
-    if (entry.decision == ScreeningDecision::Objected)
-        throw DomainError(ErrorCode::ObjectedToSharing, "decision");
     if (entry.decision == ScreeningDecision::Referred)
         throw DomainError(ErrorCode::InvalidStatusTransition, "decision");
-    if (standingObjection(entry.nhsNumber))
+    if (standingObjection(entry.nhsNumber))  // this entry's own objection among them
         throw DomainError(ErrorCode::ObjectedToSharing, "decision");
 }
 
